@@ -1,0 +1,387 @@
+"""The `spa-pos` command line (shared/design/cli.md is its contract).
+
+A thin caller of `spa_pos.services`: parse, call one service, print. With no subcommand
+it opens the reception window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from spa_pos import clock as clk
+from spa_pos.db import Database
+from spa_pos.errors import DomainError
+from spa_pos.money import format_fen, parse_yuan
+from spa_pos.paths import resolve_db
+from spa_pos.services import (
+    adjustments,
+    audit,
+    checkout,
+    clinic,
+    courses,
+    members,
+    points,
+    profile,
+    refunds,
+    vouchers,
+)
+from spa_pos.services import settings as settings_svc
+from spa_pos.services.context import Ctx
+from spa_pos.services.members import MemberForm
+
+Handler = Callable[[Ctx, argparse.Namespace], tuple[dict[str, Any], str]]
+RULE_NAMES = checkout.RULE_NAMES
+
+
+class Refused(DomainError):
+    """Bad command-line input."""
+
+
+# --- argument helpers ------------------------------------------------------------------
+
+def _at(args: argparse.Namespace) -> datetime | None:
+    return clk.parse_local_time(args.at) if getattr(args, "at", None) else None
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise Refused(f"日期格式不对: {text}（应为 YYYY-MM-DD）") from exc
+
+
+def _item(text: str) -> tuple[str, int]:
+    code, _, qty = text.partition(":")
+    if qty and not qty.isdigit():
+        raise Refused(f"数量不对: {text}（例如 ZJTN:2）")
+    return code.strip().upper(), int(qty) if qty else 1
+
+
+def _payment(text: str) -> tuple[str, int]:
+    method, sep, amount = text.partition(":")
+    if not sep:
+        raise Refused(f"付款格式不对: {text}（例如 cash:400 或 wechat:128.5）")
+    return method.strip().lower(), parse_yuan(amount)
+
+
+def _jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: _jsonable(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
+# --- commands --------------------------------------------------------------------------
+
+def cmd_init(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    result = clinic.init(ctx)
+    return ({"db": result.db, "schema_version": result.schema_version},
+            f"数据库已就绪: {result.db}（版本 {result.schema_version}）")
+
+
+def cmd_demo(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    clinic.init(ctx)
+    result = clinic.load_demo(ctx)
+    return ({"items": result.items, "rewards": result.rewards},
+            f"已载入演示数据: {result.items} 个项目, {result.rewards} 个兑换项")
+
+
+def cmd_member_add(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    form = MemberForm(name=args.name, phone=args.phone,
+                      birthday=_day(args.birthday) if args.birthday else None,
+                      gender=args.gender, referrer=args.referrer,
+                      marketing_consent=not args.no_consent)
+    member = members.register(ctx, form, at=_at(args))
+    return ({"card_no": member.card_no, "phone": member.phone, "name": member.name},
+            f"已登记会员 {member.name}，卡号 {member.card_no}")
+
+
+def cmd_member_find(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    with ctx.db.read() as s:
+        found = members.search(s, args.text)
+        cfg = settings_svc.load(s)
+        now = clk.to_utc_naive(ctx.clock.now())
+        results = [{"card_no": m.card_no, "phone": m.phone, "name": m.name,
+                    "balance": m.points_balance,
+                    "tier": points.tier_of(s, m.id, now, cfg).name} for m in found]
+    text = "\n".join(f"{r['card_no']}  {r['name']}  {r['phone']}  {r['tier']}  "
+                     f"{r['balance']} 分" for r in results) or "没有找到会员"
+    return {"results": results}, text
+
+
+def cmd_member_show(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    p = profile.show(ctx, args.member)
+    data = {
+        "card_no": p.card_no, "phone": p.phone, "name": p.name, "balance": p.balance,
+        "tier": p.tier.name, "perks": list(p.tier.perks), "tags": p.tags,
+        "birthday": p.birthday, "health_needs": p.health_needs, "referrer": p.referrer,
+        "lots": [{"remaining": lot.remaining, "expires_on": lot.expires_on} for lot in p.lots],
+        "expiring": [{"points": pts, "expires_on": d} for pts, d in p.expiring],
+        "courses": [{"item": name, "sessions_left": left} for name, left in p.courses],
+        "vouchers": [{"code": v.code, "reward": v.reward, "status": v.status,
+                      "expires_on": v.expires_on} for v in p.vouchers],
+        "visits": [{"sale_no": v.sale_no, "on": v.on, "items": v.items} for v in p.visits],
+    }
+    lines = [f"{p.name}  卡号 {p.card_no}  {p.phone}  {p.tier.name}",
+             f"积分余额 {p.balance}"]
+    lines += [f"  {pts} 分将于 {d} 到期" for pts, d in p.expiring]
+    lines += [f"疗程 {name} 剩余 {left} 次" for name, left in p.courses]
+    lines += [f"兑换券 {v.code} {v.reward} {v.status} 有效期至 {v.expires_on}"
+              for v in p.vouchers]
+    if p.tags:
+        lines.append("标签: " + "、".join(p.tags))
+    return data, "\n".join(lines)
+
+
+def cmd_sell(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    request = checkout.SaleRequest(items=[_item(i) for i in args.item or []],
+                                   payments=[_payment(p) for p in args.pay or []],
+                                   member=args.member, vouchers=args.voucher or [],
+                                   at=_at(args))
+    r = checkout.sell(ctx, request)
+    data = {"sale_no": r.sale_no, "total_fen": r.total_fen, "paid_fen": r.paid_fen,
+            "change_fen": r.change_fen, "points_earned": r.points_earned,
+            "points_breakdown": [{"rule": rule, "points": pts}
+                                 for rule, pts in r.points_breakdown],
+            "balance": r.balance,
+            "referrer_award": ({"card_no": r.referrer_award[0], "points": r.referrer_award[1]}
+                               if r.referrer_award else None)}
+    lines = [f"销售单 {r.sale_no}  应收 {format_fen(r.total_fen)}  实收 {format_fen(r.paid_fen)}"
+             f"  找零 {format_fen(r.change_fen)}"]
+    if r.balance is not None:
+        detail = " + ".join(f"{RULE_NAMES.get(rule, rule)} {pts}"
+                            for rule, pts in r.points_breakdown)
+        lines.append(f"本次积分 {r.points_earned}" + (f"（{detail}）" if detail else "")
+                     + f"  余额 {r.balance}")
+    if r.referrer_award:
+        lines.append(f"推荐人 {r.referrer_award[0]} 获得推荐奖励 {r.referrer_award[1]} 分")
+    return data, "\n".join(lines)
+
+
+def cmd_use_course(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    r = courses.use_session(ctx, args.member, args.item.upper(), at=_at(args))
+    return {"sessions_left": r.sessions_left, "item": r.item}, f"{r.item} 剩余 {r.sessions_left} 次"
+
+
+def cmd_refund(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    r = refunds.refund(ctx, args.sale_no, args.line or None, at=_at(args))
+    data = {"refund_no": r.refund_no, "refunded_fen": r.refunded_fen,
+            "points_reversed": r.points_reversed, "balance": r.balance,
+            "by_method": {m: a for m, a in r.by_method},
+            "vouchers_returned": r.vouchers_returned}
+    text = (f"退款单 {r.refund_no}  退款 {format_fen(r.refunded_fen)}  "
+            f"扣回积分 {r.points_reversed}" + (f"  余额 {r.balance}" if r.balance is not None
+                                             else ""))
+    if r.balance is not None and r.balance < 0:
+        text += f"\n注意：会员欠 {-r.balance} 分，之后的消费积分会先抵扣"
+    return data, text
+
+
+def cmd_redeem(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    r = vouchers.redeem(ctx, args.member, args.reward.upper(), at=_at(args))
+    data = {"voucher_code": r.voucher_code, "qr_payload": r.qr_payload,
+            "expires_on": r.expires_on, "points_spent": r.points_spent, "balance": r.balance,
+            "reward": r.reward_name}
+    return data, (f"已兑换 {r.reward_name}，券号 {r.voucher_code}，有效期至 {r.expires_on}，"
+                  f"扣 {r.points_spent} 分，余额 {r.balance}")
+
+
+def cmd_voucher_check(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    moment = _at(args) or ctx.clock.now()
+    with ctx.db.read() as s:
+        result = vouchers.check(s, args.code, clk.local_date(moment))
+        reward = result.voucher.reward.name if result.voucher else None
+        expires = result.voucher.expires_on if result.voucher else None
+    data = {"valid": result.valid, "reason": result.reason, "message": result.message,
+            "reward": reward, "expires_on": expires}
+    text = f"{'有效' if result.valid else '无效'}: {result.message}" + (
+        f"（{reward}）" if reward else "")
+    if not result.valid:
+        raise _Invalid(data, text)
+    return data, text
+
+
+class _Invalid(DomainError):
+    """`voucher check` of an unusable voucher: still prints its answer, then exits 2."""
+
+    def __init__(self, data: dict[str, Any], text: str) -> None:
+        super().__init__(text)
+        self.data = data
+
+
+def cmd_voucher_cancel(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    r = vouchers.cancel(ctx, args.code)
+    return ({"points_returned": r.points_returned, "balance": r.balance},
+            f"兑换券已作废，退回 {r.points_returned} 分，余额 {r.balance}")
+
+
+def cmd_points_adjust(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    try:
+        delta = int(args.delta)
+    except ValueError as exc:
+        raise Refused(f"积分调整应为整数，例如 +50 或 -30: {args.delta}") from exc
+    balance = adjustments.adjust(ctx, args.member, delta, args.reason)
+    return {"balance": balance}, f"已调整 {delta:+d} 分，余额 {balance}"
+
+
+def cmd_event_add(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    event_id = adjustments.add_event(ctx, args.name, args.points,
+                                     _day(args.on) if args.on else None)
+    return {"event_id": event_id}, f"已添加活动 {args.name}（编号 {event_id}）"
+
+
+def cmd_event_attend(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    r = adjustments.attend(ctx, args.event_id, args.member)
+    return {"points": r.points, "balance": r.balance}, f"活动积分 +{r.points}，余额 {r.balance}"
+
+
+def cmd_audit_verify(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    with ctx.db.read() as s:
+        result = audit.verify(s)
+    text = (f"审计链完整，共 {result.entries} 条" if result.ok
+            else f"审计链在第 {result.first_bad} 条被改动")
+    return {"ok": result.ok, "entries": result.entries, "first_bad": result.first_bad}, text
+
+
+# --- parser ----------------------------------------------------------------------------
+
+def _common() -> argparse.ArgumentParser:
+    """--db and --json, accepted before or after the subcommand."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS,
+                        help="database file or URL (default: $SPA_POS_DB or the data folder)")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="print one JSON object")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(prog="spa-pos", parents=[common],
+                                     description="理疗馆收银与会员积分 / clinic POS and points")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, handler: Handler, helptext: str, parent: Any = sub
+            ) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = parent.add_parser(name, parents=[common], help=helptext)
+        p.set_defaults(handler=handler)
+        return p
+
+    add("init", cmd_init, "create or migrate the database")
+    add("demo", cmd_demo, "load the demo catalog and rewards")
+
+    member = sub.add_parser("member", help="members").add_subparsers(dest="sub", required=True)
+    p = add("add", cmd_member_add, "register a member", member)
+    p.add_argument("--name", required=True)
+    p.add_argument("--phone", required=True)
+    p.add_argument("--birthday")
+    p.add_argument("--gender", choices=["F", "M"])
+    p.add_argument("--referrer", help="referrer's phone or card number")
+    p.add_argument("--no-consent", action="store_true", help="no marketing messages")
+    p.add_argument("--at", help="when the member joined")
+    add("find", cmd_member_find, "look members up", member).add_argument("text")
+    add("show", cmd_member_show, "a member's profile", member).add_argument("member")
+
+    p = add("sell", cmd_sell, "one checkout")
+    p.add_argument("--member")
+    p.add_argument("--item", action="append", help="CODE[:QTY]")
+    p.add_argument("--voucher", action="append", help="voucher code or QR payload")
+    p.add_argument("--pay", action="append", help="METHOD:AMOUNT, METHOD in cash card wechat alipay")
+    p.add_argument("--at")
+
+    p = add("use-course", cmd_use_course, "use one prepaid session")
+    p.add_argument("--member", required=True)
+    p.add_argument("--item", required=True)
+    p.add_argument("--at")
+
+    p = add("refund", cmd_refund, "refund a sale or some lines")
+    p.add_argument("sale_no")
+    p.add_argument("--line", type=int, action="append")
+    p.add_argument("--at")
+
+    p = add("redeem", cmd_redeem, "trade points for a voucher")
+    p.add_argument("member")
+    p.add_argument("reward")
+    p.add_argument("--at")
+
+    voucher = sub.add_parser("voucher", help="vouchers").add_subparsers(dest="sub",
+                                                                         required=True)
+    p = add("check", cmd_voucher_check, "is a voucher valid", voucher)
+    p.add_argument("code")
+    p.add_argument("--at")
+    add("cancel", cmd_voucher_cancel, "cancel an unused voucher", voucher).add_argument("code")
+
+    pts = sub.add_parser("points", help="points").add_subparsers(dest="sub", required=True)
+    p = add("adjust", cmd_points_adjust, "manual adjustment", pts)
+    p.add_argument("member")
+    p.add_argument("delta", metavar="±N")
+    p.add_argument("--reason", required=True)
+
+    event = sub.add_parser("event", help="activities (E4)").add_subparsers(dest="sub",
+                                                                           required=True)
+    p = add("add", cmd_event_add, "add an activity", event)
+    p.add_argument("--name", required=True)
+    p.add_argument("--points", type=int, required=True)
+    p.add_argument("--on")
+    p = add("attend", cmd_event_attend, "award an activity's points", event)
+    p.add_argument("event_id", type=int)
+    p.add_argument("member")
+
+    aud = sub.add_parser("audit", help="audit trail").add_subparsers(dest="sub", required=True)
+    add("verify", cmd_audit_verify, "check the audit chain", aud)
+    return parser
+
+
+def run(argv: Sequence[str], ctx_factory: Callable[[str], Ctx] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(argv))
+    as_json = getattr(args, "json", False)
+    if not getattr(args, "handler", None):
+        return open_window()
+    url = resolve_db(getattr(args, "db", None))
+    ctx = ctx_factory(url) if ctx_factory else Ctx(Database(url))
+    try:
+        if args.handler is not cmd_init and args.handler is not cmd_demo:
+            _require_schema(ctx)
+        data, text = args.handler(ctx, args)
+    except _Invalid as exc:
+        print(json.dumps(_jsonable(exc.data), ensure_ascii=False) if as_json else str(exc))
+        return 2
+    except DomainError as exc:
+        print(f"spa-pos: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # anything else is our fault: say so, exit 1
+        print(f"spa-pos: 内部错误 ({type(exc).__name__}): {exc}", file=sys.stderr)
+        return 1
+    finally:
+        ctx.db.dispose()
+    print(json.dumps(_jsonable(data), ensure_ascii=False) if as_json else text)
+    return 0
+
+
+def _require_schema(ctx: Ctx) -> None:
+    current = ctx.db.schema_version()
+    if current is None:
+        raise DomainError(f"数据库还没有初始化，请先运行 spa-pos init（{ctx.db.url}）")
+    if current != ctx.db.head_version():
+        ctx.db.migrate()
+
+
+def open_window() -> int:
+    print("window not built yet")
+    return 0
+
+
+def main() -> None:
+    sys.exit(run(sys.argv[1:]))

@@ -1,0 +1,32 @@
+"""SQLAlchemy models; importing this module registers every table on `Base.metadata`."""
+
+from spa_pos.models.admin import AuditEntry, Event, EventAttendance, Setting
+from spa_pos.models.base import Base
+from spa_pos.models.catalog import CatalogItem
+from spa_pos.models.course import CourseBalance, CourseUse
+from spa_pos.models.member import Member, MemberTag
+from spa_pos.models.points import LedgerEntry, PointLot
+from spa_pos.models.reward import Reward, Voucher
+from spa_pos.models.sale import Payment, Refund, RefundPayment, Sale, SaleLine
+
+__all__ = [
+    "AuditEntry",
+    "Base",
+    "CatalogItem",
+    "CourseBalance",
+    "CourseUse",
+    "Event",
+    "EventAttendance",
+    "LedgerEntry",
+    "Member",
+    "MemberTag",
+    "Payment",
+    "PointLot",
+    "Refund",
+    "RefundPayment",
+    "Reward",
+    "Sale",
+    "SaleLine",
+    "Setting",
+    "Voucher",
+]

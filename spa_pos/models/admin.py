@@ -1,0 +1,48 @@
+"""Settings (设置), the hash-chained audit trail (审计) and activities (活动, E4)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from spa_pos.models.base import Base, IdMixin
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)  # JSON
+
+
+class AuditEntry(IdMixin, Base):
+    __tablename__ = "audit_log"
+
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(30))
+    entity_id: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str] = mapped_column(Text)  # JSON: before/after or what was done
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class Event(IdMixin, Base):
+    __tablename__ = "events"
+
+    name: Mapped[str] = mapped_column(String(60))
+    points: Mapped[int]
+    on_date: Mapped[date]
+
+
+class EventAttendance(IdMixin, Base):
+    __tablename__ = "event_attendance"
+
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"))
+    at: Mapped[datetime]
+
+    __table_args__ = (UniqueConstraint("event_id", "member_id"),)

@@ -1,0 +1,36 @@
+"""Where the app keeps its files (platformdirs), and how a database is named."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "spa-pos"
+ENV_DB = "SPA_POS_DB"
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    return data_dir() / "spa_pos.sqlite3"
+
+
+def resources_dir() -> Path:
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resolve_db(explicit: str | None = None) -> str:
+    """The database URL: `--db` wins over $SPA_POS_DB, which wins over the data folder."""
+    chosen = explicit or os.environ.get(ENV_DB) or str(default_db_path())
+    if "://" in chosen:
+        return chosen
+    path = Path(chosen).expanduser().resolve()
+    return f"sqlite:///{path}"

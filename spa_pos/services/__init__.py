@@ -1,0 +1,1 @@
+"""Business rules. Every public operation is one unit of work; nothing here imports Qt."""

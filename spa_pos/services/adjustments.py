@@ -1,0 +1,89 @@
+"""Manual points adjustments (E8) and activity awards (E4)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from spa_pos import clock as clk
+from spa_pos.errors import DomainError, NotFound
+from spa_pos.models import Event, EventAttendance
+from spa_pos.services import audit, members, points
+from spa_pos.services import settings as settings_svc
+from spa_pos.services.context import Ctx
+
+
+def adjust(ctx: Ctx, member_ref: str, delta: int, reason: str) -> int:
+    """Add or take points with a reason; above the limit only a manager may. Returns the
+    new balance."""
+    reason = reason.strip()
+    if not reason:
+        raise DomainError("调整积分必须填写原因")
+    if delta == 0:
+        raise DomainError("调整的积分不能为 0")
+    now = ctx.clock.now()
+    stamp, today = clk.to_utc_naive(now), clk.local_date(now)
+    with ctx.db.write() as s:
+        cfg = settings_svc.load(s)
+        if abs(delta) > cfg.adjust_manager_limit and not ctx.actor.is_manager:
+            raise DomainError(f"超过 {cfg.adjust_manager_limit} 分的调整需要店长权限")
+        member = members.find_one(s, member_ref)
+        if delta > 0:
+            points.award(s, member, [points.Award("E8", delta)], at=stamp, today=today,
+                         settings=cfg, kind="adjust", actor=ctx.actor.name, note=reason)
+        else:
+            points.spend(s, member, -delta, kind="adjust", at=stamp, today=today,
+                         what="扣减", rule="E8", actor=ctx.actor.name, note=reason)
+        audit.record(s, at=stamp, actor=ctx.actor.name, action="points.adjust",
+                     entity="member", entity_id=member.card_no,
+                     detail={"delta": delta, "reason": reason,
+                             "balance": member.points_balance})
+        return member.points_balance
+
+
+def add_event(ctx: Ctx, name: str, award_points: int, on: date | None = None) -> int:
+    if not name.strip():
+        raise DomainError("活动名称不能为空")
+    if award_points <= 0:
+        raise DomainError("活动积分必须大于 0")
+    now = ctx.clock.now()
+    with ctx.db.write() as s:
+        event = Event(name=name.strip(), points=award_points, on_date=on or clk.local_date(now))
+        s.add(event)
+        s.flush()
+        audit.record(s, at=clk.to_utc_naive(now), actor=ctx.actor.name, action="event.add",
+                     entity="event", entity_id=event.id,
+                     detail={"name": event.name, "points": award_points})
+        return event.id
+
+
+@dataclass(frozen=True)
+class Attendance:
+    points: int
+    balance: int
+
+
+def attend(ctx: Ctx, event_id: int, member_ref: str, *, at: datetime | None = None
+           ) -> Attendance:
+    """E4: one award per member per event."""
+    moment = at or ctx.clock.now()
+    stamp, today = clk.to_utc_naive(moment), clk.local_date(moment)
+    with ctx.db.write() as s:
+        cfg = settings_svc.load(s)
+        event = s.get(Event, event_id)
+        if event is None:
+            raise NotFound(f"没有这个活动: {event_id}")
+        member = members.find_one(s, member_ref)
+        if s.scalars(select(EventAttendance.id).where(
+                EventAttendance.event_id == event.id,
+                EventAttendance.member_id == member.id)).first() is not None:
+            raise DomainError(f"{member.name} 已经领过「{event.name}」的活动积分")
+        s.add(EventAttendance(event_id=event.id, member_id=member.id, at=stamp))
+        points.award(s, member, [points.Award("E4", event.points)], at=stamp, today=today,
+                     settings=cfg, actor=ctx.actor.name, note=event.name)
+        audit.record(s, at=stamp, actor=ctx.actor.name, action="event.attend",
+                     entity="event", entity_id=event.id,
+                     detail={"member": member.card_no, "points": event.points})
+        return Attendance(event.points, member.points_balance)

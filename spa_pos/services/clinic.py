@@ -1,0 +1,66 @@
+"""Setting a clinic up: the database, its secret and the demo catalog."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spa_pos import clock as clk
+from spa_pos.services import audit, catalog
+from spa_pos.services import settings as settings_svc
+from spa_pos.services.catalog import ItemSpec, RewardSpec
+from spa_pos.services.context import Ctx
+
+DEMO_ITEMS = (
+    ItemSpec("ZJTN", "高端针灸推拿套餐", "service", 39800, 200, "理疗项目"),
+    ItemSpec("AJ", "艾灸", "service", 16800, 100, "理疗项目"),
+    ItemSpec("TBAM", "头部按摩", "service", 12800, None, "理疗项目"),
+    ItemSpec("YBLL", "腰部理疗", "service", 29800, None, "理疗项目"),
+    ItemSpec("YY", "药浴", "service", 23800, None, "理疗项目"),
+    ItemSpec("ZJTN10", "针灸推拿十次疗程", "course", 358000, 2000, "疗程", 10, "ZJTN"),
+    ItemSpec("ZYB", "足浴包", "product", 3900, None, "产品"),
+    ItemSpec("BJZ", "保健枕", "product", 19900, None, "产品"),
+)
+DEMO_REWARDS = (
+    RewardSpec("R-TBAM", "头部按摩", "service", 300, item_code="TBAM"),
+    RewardSpec("R-YBLL", "腰部理疗", "service", 800, item_code="YBLL"),
+    RewardSpec("R-Q10", "10元优惠券", "coupon", 100, coupon_fen=1000),
+    RewardSpec("R-Q50", "50元优惠券", "coupon", 500, coupon_fen=5000),
+    RewardSpec("R-ZYB", "足浴包", "gift", 200, item_code="ZYB", stock=50),
+    RewardSpec("R-BJZ", "保健枕", "gift", 600, item_code="BJZ", stock=20),
+)
+
+
+@dataclass(frozen=True)
+class InitResult:
+    db: str
+    schema_version: str
+
+
+def init(ctx: Ctx) -> InitResult:
+    """Create or upgrade the database in place, and make the clinic's secret once."""
+    version = ctx.db.migrate()
+    with ctx.db.write() as s:
+        settings_svc.ensure_secret(s)
+    return InitResult(ctx.db.url, version)
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    items: int
+    rewards: int
+
+
+def load_demo(ctx: Ctx, *, clinic_name: str | None = None) -> DemoResult:
+    """The demo catalog and rewards from cli.md. Idempotent: codes are updated in place,
+    and a gift's stock is only set when the reward is first created."""
+    with ctx.db.write() as s:
+        for item in DEMO_ITEMS:
+            catalog.upsert_item(s, item)
+        for reward in DEMO_REWARDS:
+            catalog.upsert_reward(s, reward)
+        if clinic_name:
+            settings_svc.save(s, clinic_name=clinic_name)
+        audit.record(s, at=clk.to_utc_naive(ctx.clock.now()), actor=ctx.actor.name,
+                     action="catalog.demo", entity="catalog", entity_id="demo",
+                     detail={"items": len(DEMO_ITEMS), "rewards": len(DEMO_REWARDS)})
+    return DemoResult(len(DEMO_ITEMS), len(DEMO_REWARDS))

@@ -1,0 +1,62 @@
+"""Prepaid course sessions (疗程): a balance of visits, never mixed with points."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from spa_pos import clock as clk
+from spa_pos.errors import DomainError
+from spa_pos.models import CatalogItem, CourseBalance, CourseUse
+from spa_pos.services import audit, catalog, members
+from spa_pos.services.context import Ctx
+
+
+@dataclass(frozen=True)
+class CourseUseResult:
+    item: str
+    sessions_left: int
+
+
+def use_session(ctx: Ctx, member_ref: str, item_code: str, *, at: datetime | None = None
+                ) -> CourseUseResult:
+    """Use one session; `item_code` is the course package or its service. The oldest
+    open balance is used first."""
+    moment = at or ctx.clock.now()
+    stamp = clk.to_utc_naive(moment)
+    with ctx.db.write() as s:
+        member = members.find_one(s, member_ref)
+        item = catalog.item_by_code(s, item_code)
+        balance = s.scalars(
+            select(CourseBalance).where(
+                CourseBalance.member_id == member.id, CourseBalance.status == "open",
+                CourseBalance.sessions_used < CourseBalance.sessions_total,
+                or_(CourseBalance.course_item_id == item.id,
+                    CourseBalance.service_item_id == item.id))
+            .order_by(CourseBalance.created_at, CourseBalance.id)).first()
+        if balance is None:
+            raise DomainError(f"{member.name} 没有可用的 {item.name} 疗程次数")
+        balance.sessions_used += 1
+        s.add(CourseUse(balance_id=balance.id, used_at=stamp, actor=ctx.actor.name))
+        member.last_visit_at = stamp
+        left = remaining_for(s, member.id, balance.service_item_id)
+        audit.record(s, at=stamp, actor=ctx.actor.name, action="course.use",
+                     entity="course_balance", entity_id=balance.id,
+                     detail={"member": member.card_no, "item": item.code, "left": left})
+        return CourseUseResult(balance.course_item.name, left)
+
+
+def remaining_for(session: Session, member_id: int, service_item_id: int) -> int:
+    return sum(b.sessions_left for b in open_balances(session, member_id)
+               if b.service_item_id == service_item_id)
+
+
+def open_balances(session: Session, member_id: int) -> list[CourseBalance]:
+    return list(session.scalars(
+        select(CourseBalance).where(CourseBalance.member_id == member_id,
+                                    CourseBalance.status == "open")
+        .join(CatalogItem, CatalogItem.id == CourseBalance.course_item_id)
+        .order_by(CourseBalance.created_at)))

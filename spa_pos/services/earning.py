@@ -1,0 +1,80 @@
+"""How a sale earns points (E1, E2, E6, E7): pure arithmetic, no database.
+
+Exact fractions all the way; the sale's item points are floored once. The breakdown is
+built from cumulative floors, so its parts always add up to the total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from math import floor
+
+from spa_pos.services.settings import Settings
+
+
+@dataclass(frozen=True)
+class LineBasis:
+    """What one line contributes before multipliers."""
+
+    fixed_points: int | None  # E1 points per unit, or None to earn at the rate
+    paid_units: int  # units not made free by a reward voucher
+    net_fen: int  # money paid for the line, after vouchers and coupons
+    course_sessions: int | None  # set for course packages (E2)
+
+
+@dataclass(frozen=True)
+class Earning:
+    line_points: list[int]  # each line's share of `total`
+    breakdown: list[tuple[str, int]]  # (rule, points), parts add up to `total`
+
+    @property
+    def total(self) -> int:
+        return sum(p for _, p in self.breakdown)
+
+
+def line_base(line: LineBasis, settings: Settings) -> tuple[Fraction, Fraction]:
+    """(E1 points, E2 package bonus) of one line, exact."""
+    if line.fixed_points is not None:
+        e1 = Fraction(line.fixed_points * line.paid_units) if line.net_fen > 0 else Fraction(0)
+    else:
+        e1 = Fraction(line.net_fen, 100) * Fraction(settings.earn_rate_per_yuan)
+    bonus = Fraction(0)
+    if line.course_sessions and line.course_sessions >= settings.course_bonus_min_sessions:
+        bonus = e1 * Fraction(settings.course_bonus_percent, 100)
+    return e1, bonus
+
+
+def compute(lines: list[LineBasis], settings: Settings, tier_factor: Fraction,
+            birthday: bool) -> Earning:
+    bases = [line_base(line, settings) for line in lines]
+    e1 = sum((b[0] for b in bases), Fraction(0))
+    e2 = sum((b[1] for b in bases), Fraction(0))
+    birthday_factor = Fraction(settings.birthday_multiplier) if birthday else Fraction(1)
+    steps = [("E1", e1), ("E2", e1 + e2), ("E7", (e1 + e2) * tier_factor),
+             ("E6", (e1 + e2) * tier_factor * birthday_factor)]
+    breakdown: list[tuple[str, int]] = []
+    previous = 0
+    for rule, cumulative in steps:
+        value = floor(cumulative)
+        if value - previous:
+            breakdown.append((rule, value - previous))
+        previous = value
+    total = previous
+    weights = [b[0] + b[1] for b in bases]
+    return Earning(allocate(total, weights), breakdown)
+
+
+def allocate(total: int, weights: list[Fraction] | list[int]) -> list[int]:
+    """Split an integer in proportion to weights (largest remainder): parts sum to total."""
+    weight_sum = sum(weights)
+    if not weights:
+        return []
+    if weight_sum == 0:
+        return [0] * len(weights)
+    exact = [Fraction(total) * Fraction(w) / Fraction(weight_sum) for w in weights]
+    parts = [floor(x) for x in exact]
+    order = sorted(range(len(weights)), key=lambda i: exact[i] - parts[i], reverse=True)
+    for i in order[: total - sum(parts)]:
+        parts[i] += 1
+    return parts

@@ -1,0 +1,108 @@
+"""A member's profile (会员画像) as the cashier and `member show` see it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from spa_pos import clock as clk
+from spa_pos.models import Member, Sale, SaleLine
+from spa_pos.services import catalog, courses, members, points, vouchers
+from spa_pos.services import settings as settings_svc
+from spa_pos.services.context import Ctx
+from spa_pos.services.settings import Tier
+
+
+@dataclass(frozen=True)
+class LotView:
+    remaining: int
+    expires_on: date | None
+
+
+@dataclass(frozen=True)
+class VoucherView:
+    code: str
+    reward: str
+    status: str  # issued | used | cancelled | expired
+    expires_on: date
+
+
+@dataclass(frozen=True)
+class Visit:
+    sale_no: str
+    on: date
+    items: str
+    cashier: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    card_no: str
+    name: str
+    phone: str
+    birthday: date | None
+    gender: str | None
+    health_needs: str
+    notes: str
+    marketing_consent: bool
+    referrer: str | None
+    balance: int
+    tier: Tier
+    tags: list[str]
+    lots: list[LotView]
+    expiring: list[tuple[int, date]]  # within the reminder window
+    courses: list[tuple[str, int]]  # (course name, sessions left)
+    vouchers: list[VoucherView]
+    visits: list[Visit]
+    next_reward: tuple[int, str] | None  # (points still needed, reward name)
+
+
+def show(ctx: Ctx, ref: str) -> Profile:
+    with ctx.db.read() as s:
+        return build(s, members.find_one(s, ref), ctx.clock.now())
+
+
+def build(s: Session, member: Member, now: datetime) -> Profile:
+    cfg = settings_svc.load(s)
+    today = clk.local_date(now, cfg.timezone)
+    stamp = clk.to_utc_naive(now)
+    lots = [LotView(lot.remaining, lot.expires_on) for lot in points.open_lots(s, member.id)]
+    vlist = [VoucherView(v.code, v.reward.name, vouchers.status_of(v, today), v.expires_on)
+             for v in vouchers.member_vouchers(s, member.id)]
+    course_list = [(b.course_item.name, b.sessions_left)
+                   for b in courses.open_balances(s, member.id) if b.sessions_left > 0]
+    referrer = s.get(Member, member.referrer_id) if member.referrer_id else None
+    return Profile(
+        card_no=member.card_no, name=member.name, phone=member.phone, birthday=member.birthday,
+        gender=member.gender, health_needs=member.health_needs, notes=member.notes,
+        marketing_consent=member.marketing_consent,
+        referrer=referrer.name if referrer else None, balance=member.points_balance,
+        tier=points.tier_of(s, member.id, stamp, cfg), tags=sorted(t.tag for t in member.tags),
+        lots=lots, expiring=points.expiring_within(s, member.id, today,
+                                                   cfg.reminder_window_days),
+        courses=course_list, vouchers=vlist, visits=recent_visits(s, member.id, cfg.timezone),
+        next_reward=next_reward(s, member.points_balance))
+
+
+def recent_visits(s: Session, member_id: int, tz: str, limit: int = 10) -> list[Visit]:
+    sales = s.scalars(select(Sale).where(Sale.member_id == member_id)
+                      .order_by(Sale.created_at.desc()).limit(limit)).all()
+    visits = []
+    for sale in sales:
+        names = s.scalars(select(SaleLine.name).where(SaleLine.sale_id == sale.id)
+                          .order_by(SaleLine.line_no)).all()
+        visits.append(Visit(sale.sale_no, clk.local_date(clk.from_utc_naive(sale.created_at), tz),
+                            "、".join(names), sale.cashier))
+    return visits
+
+
+def next_reward(s: Session, balance: int) -> tuple[int, str] | None:
+    """The cheapest reward the member cannot afford yet ("再积 120 分可兑换 头部按摩")."""
+    for reward in catalog.active_rewards(s):
+        if reward.points_cost > balance and (reward.stock is None or reward.stock > 0):
+            return reward.points_cost - balance, reward.name
+    return None
+

@@ -1,0 +1,195 @@
+"""Redemption (积分兑换) and vouchers (兑换券): R1–R4.
+
+A voucher's QR code carries its code and an HMAC made with the clinic's own secret, so a
+forged or altered code is refused without any network. A bare code typed by the cashier
+is looked up in the database instead.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from spa_pos import clock as clk
+from spa_pos.errors import DomainError, NotFound
+from spa_pos.models import LedgerEntry, Member, Reward, Voucher
+from spa_pos.services import audit, catalog, members, points
+from spa_pos.services import settings as settings_svc
+from spa_pos.services.context import Ctx
+
+QR_PREFIX = "SPAV1"
+CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud safely
+
+REASONS = {
+    "ok": "有效",
+    "forged": "签名不符，券码被伪造或改动",
+    "unknown": "没有这张兑换券",
+    "used": "已使用",
+    "cancelled": "已作废",
+    "expired": "已过期",
+    "other_member": "不是该会员的兑换券",
+}
+
+
+def _signature(secret: str, code: str) -> str:
+    mac = hmac.new(bytes.fromhex(secret), code.encode(), hashlib.sha256).digest()[:15]
+    return base64.b32encode(mac).decode().rstrip("=")
+
+
+def qr_payload(secret: str, code: str) -> str:
+    return f"{QR_PREFIX}.{code}.{_signature(secret, code)}"
+
+
+def new_code() -> str:
+    return "V" + "".join(secrets.choice(CODE_ALPHABET) for _ in range(9))
+
+
+@dataclass(frozen=True)
+class Check:
+    valid: bool
+    reason: str  # a key of REASONS
+    voucher: Voucher | None
+
+    @property
+    def message(self) -> str:
+        return REASONS[self.reason]
+
+
+def looks_like_voucher(text: str) -> bool:
+    text = text.strip().upper()
+    return text.startswith(QR_PREFIX + ".") or (len(text) == 10 and text.startswith("V"))
+
+
+def check(session: Session, code_or_qr: str, today: date) -> Check:
+    """Is this voucher usable today, and if not, why not (R3)."""
+    text = code_or_qr.strip()
+    if text.upper().startswith(QR_PREFIX + "."):
+        parts = text.split(".")
+        secret = settings_svc.load(session).voucher_secret
+        if len(parts) != 3 or not secret or not hmac.compare_digest(
+                _signature(secret, parts[1].upper()), parts[2].upper()):
+            return Check(False, "forged", None)
+        code = parts[1].upper()
+    else:
+        code = text.upper()
+    voucher = session.scalars(select(Voucher).where(Voucher.code == code)).first()
+    if voucher is None:
+        return Check(False, "unknown", None)
+    if voucher.status in ("used", "cancelled"):
+        return Check(False, voucher.status, voucher)
+    if voucher.expires_on < today:
+        return Check(False, "expired", voucher)
+    return Check(True, "ok", voucher)
+
+
+def require_usable(session: Session, code_or_qr: str, today: date) -> Voucher:
+    result = check(session, code_or_qr, today)
+    if not result.valid:
+        raise DomainError(f"兑换券不能使用: {result.message} ({code_or_qr.strip()[:40]})")
+    assert result.voucher is not None
+    return result.voucher
+
+
+@dataclass(frozen=True)
+class Redemption:
+    voucher_code: str
+    qr_payload: str
+    expires_on: date
+    points_spent: int
+    balance: int
+    reward_name: str
+
+
+def redeem(ctx: Ctx, member_ref: str, reward_code: str, *, at: datetime | None = None
+           ) -> Redemption:
+    """R2: deduct the points FIFO and issue a single-use voucher, in one transaction."""
+    moment = at or ctx.clock.now()
+    today = clk.local_date(moment)
+    stamp = clk.to_utc_naive(moment)
+    with ctx.db.write() as s:
+        cfg = settings_svc.load(s)
+        member = members.find_one(s, member_ref)
+        reward = catalog.reward_by_code(s, reward_code)
+        if reward.stock is not None and reward.stock <= 0:
+            raise DomainError(f"{reward.name} 已兑完，暂无库存")
+        voucher = Voucher(code=_unique_code(s), reward_id=reward.id, member_id=member.id,
+                          issued_at=stamp, points_spent=reward.points_cost,
+                          expires_on=today + timedelta(days=cfg.voucher_valid_days))
+        s.add(voucher)
+        s.flush()
+        points.spend(s, member, reward.points_cost, kind="redeem", at=stamp, today=today,
+                     what=f"兑换{reward.name}", rule="R2", voucher_id=voucher.id,
+                     actor=ctx.actor.name)
+        if reward.stock is not None:
+            reward.stock -= 1
+        audit.record(s, at=stamp, actor=ctx.actor.name, action="voucher.redeem",
+                     entity="voucher", entity_id=voucher.code,
+                     detail={"member": member.card_no, "reward": reward.code,
+                             "points": reward.points_cost})
+        return Redemption(voucher.code, qr_payload(cfg.voucher_secret, voucher.code),
+                          voucher.expires_on, reward.points_cost, member.points_balance,
+                          reward.name)
+
+
+def _unique_code(session: Session) -> str:
+    while True:
+        code = new_code()
+        if session.scalars(select(Voucher.id).where(Voucher.code == code)).first() is None:
+            return code
+
+
+@dataclass(frozen=True)
+class Cancellation:
+    points_returned: int
+    balance: int
+
+
+def cancel(ctx: Ctx, code: str) -> Cancellation:
+    """R4 (manager): cancel an unused voucher; the points go back to the lots they came
+    from, with their original expiry dates."""
+    if not ctx.actor.is_manager:
+        raise DomainError("作废兑换券需要店长权限")
+    stamp = clk.to_utc_naive(ctx.clock.now())
+    with ctx.db.write() as s:
+        voucher = s.scalars(select(Voucher).where(Voucher.code == code.strip().upper())).first()
+        if voucher is None:
+            raise NotFound(f"没有这张兑换券: {code}")
+        if voucher.status != "issued":
+            raise DomainError(f"兑换券{REASONS[voucher.status]}，不能作废")
+        member = s.get(Member, voucher.member_id)
+        assert member is not None
+        returned = points.give_back(s, member, _draws_of(s, voucher.id), kind="cancel",
+                                    at=stamp, rule="R4", voucher_id=voucher.id,
+                                    actor=ctx.actor.name)
+        voucher.status, voucher.cancelled_at = "cancelled", stamp
+        reward = s.get(Reward, voucher.reward_id)
+        if reward is not None and reward.stock is not None:
+            reward.stock += 1
+        audit.record(s, at=stamp, actor=ctx.actor.name, action="voucher.cancel",
+                     entity="voucher", entity_id=voucher.code,
+                     detail={"member": member.card_no, "points_returned": returned})
+        return Cancellation(returned, member.points_balance)
+
+
+def _draws_of(session: Session, voucher_id: int) -> list[tuple[int | None, int]]:
+    entries = session.scalars(select(LedgerEntry).where(
+        LedgerEntry.voucher_id == voucher_id, LedgerEntry.kind == "redeem")).all()
+    return [(e.lot_id, -e.points) for e in entries]
+
+
+def member_vouchers(session: Session, member_id: int) -> list[Voucher]:
+    return list(session.scalars(select(Voucher).where(Voucher.member_id == member_id)
+                                .order_by(Voucher.issued_at.desc())))
+
+
+def status_of(voucher: Voucher, today: date) -> str:
+    if voucher.status == "issued" and voucher.expires_on < today:
+        return "expired"
+    return voucher.status
