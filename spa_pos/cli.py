@@ -266,22 +266,31 @@ def _common() -> argparse.ArgumentParser:
     return common
 
 
+def add_command(parent: Any, name: str, handler: Handler, helptext: str
+                ) -> argparse.ArgumentParser:
+    """A subcommand that takes --db/--json and runs `handler(ctx, args)`."""
+    p: argparse.ArgumentParser = parent.add_parser(name, parents=[_common()], help=helptext)
+    p.set_defaults(handler=handler)
+    return p
+
+
+def add_group(sub: Any, name: str, helptext: str) -> Any:
+    return sub.add_parser(name, help=helptext).add_subparsers(dest="sub", required=True)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = _common()
-    parser = argparse.ArgumentParser(prog="spa-pos", parents=[common],
+    parser = argparse.ArgumentParser(prog="spa-pos", parents=[_common()],
                                      description="理疗馆收银与会员积分 / clinic POS and points")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, handler: Handler, helptext: str, parent: Any = sub
             ) -> argparse.ArgumentParser:
-        p: argparse.ArgumentParser = parent.add_parser(name, parents=[common], help=helptext)
-        p.set_defaults(handler=handler)
-        return p
+        return add_command(parent, name, handler, helptext)
 
     add("init", cmd_init, "create or migrate the database")
     add("demo", cmd_demo, "load the demo catalog and rewards")
 
-    member = sub.add_parser("member", help="members").add_subparsers(dest="sub", required=True)
+    member = add_group(sub, "member", "members")
     p = add("add", cmd_member_add, "register a member", member)
     p.add_argument("--name", required=True)
     p.add_argument("--phone", required=True)
@@ -297,7 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--member")
     p.add_argument("--item", action="append", help="CODE[:QTY]")
     p.add_argument("--voucher", action="append", help="voucher code or QR payload")
-    p.add_argument("--pay", action="append", help="METHOD:AMOUNT, METHOD in cash card wechat alipay")
+    p.add_argument("--pay", action="append", help="METHOD:AMOUNT (cash card wechat alipay)")
     p.add_argument("--at")
 
     p = add("use-course", cmd_use_course, "use one prepaid session")
@@ -315,21 +324,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("reward")
     p.add_argument("--at")
 
-    voucher = sub.add_parser("voucher", help="vouchers").add_subparsers(dest="sub",
-                                                                         required=True)
+    voucher = add_group(sub, "voucher", "vouchers")
     p = add("check", cmd_voucher_check, "is a voucher valid", voucher)
     p.add_argument("code")
     p.add_argument("--at")
     add("cancel", cmd_voucher_cancel, "cancel an unused voucher", voucher).add_argument("code")
 
-    pts = sub.add_parser("points", help="points").add_subparsers(dest="sub", required=True)
+    pts = add_group(sub, "points", "points")
     p = add("adjust", cmd_points_adjust, "manual adjustment", pts)
     p.add_argument("member")
     p.add_argument("delta", metavar="±N")
     p.add_argument("--reason", required=True)
 
-    event = sub.add_parser("event", help="activities (E4)").add_subparsers(dest="sub",
-                                                                           required=True)
+    event = add_group(sub, "event", "activities (E4)")
     p = add("add", cmd_event_add, "add an activity", event)
     p.add_argument("--name", required=True)
     p.add_argument("--points", type=int, required=True)
@@ -338,7 +345,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("event_id", type=int)
     p.add_argument("member")
 
-    aud = sub.add_parser("audit", help="audit trail").add_subparsers(dest="sub", required=True)
+    aud = add_group(sub, "audit", "audit trail")
     add("verify", cmd_audit_verify, "check the audit chain", aud)
     return parser
 

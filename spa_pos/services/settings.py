@@ -66,6 +66,7 @@ class Settings:
     # Redemption
     voucher_valid_days: int = 90  # R2
     voucher_secret: str = ""  # R3, made by `init`
+    manager_pin_hash: str = ""  # "salt$hash"; set in the first-run wizard
     # Member insight
     high_value_top_percent: int = 10
     dormant_days: int = 30

@@ -1,0 +1,60 @@
+"""Shared fixtures: a real SQLite file per test, migrated, with the demo catalog, and a
+clock that only moves when told to. Data folders point at tmp_path."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from spa_pos.clock import FixedClock
+from spa_pos.db import Database
+from spa_pos.services import clinic, members
+from spa_pos.services.context import CLI_ACTOR, Ctx
+from spa_pos.services.members import MemberForm
+
+# 2026-03-10 10:00 in Shanghai
+START = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test touches a real user's data, log or config folder."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.delenv("SPA_POS_DB", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "clinic.sqlite3"
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(START)
+
+
+@pytest.fixture
+def ctx(db_path: Path, clock: FixedClock) -> Iterator[Ctx]:
+    """A migrated database with the demo catalog, acting as the owner."""
+    context = Ctx(Database(f"sqlite:///{db_path}"), CLI_ACTOR, clock)
+    clinic.init(context)
+    clinic.load_demo(context)
+    yield context
+    context.db.dispose()
+
+
+def register(ctx: Ctx, name: str, phone: str, **kwargs: object) -> str:
+    """Register a member and return the card number."""
+    return members.register(ctx, MemberForm(name=name, phone=phone, **kwargs)).card_no  # type: ignore[arg-type]
