@@ -4,6 +4,7 @@ clock that only moves when told to. Data folders point at tmp_path."""
 from __future__ import annotations
 
 import os
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -45,12 +46,22 @@ def clock() -> FixedClock:
     return FixedClock(START)
 
 
-@pytest.fixture
-def ctx(db_path: Path, clock: FixedClock) -> Iterator[Ctx]:
-    """A migrated database with the demo catalog, acting as the owner."""
-    context = Ctx(Database(f"sqlite:///{db_path}"), CLI_ACTOR, clock)
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Migrating takes a moment, so it is done once and the file copied for each test."""
+    path = tmp_path_factory.mktemp("template") / "demo.sqlite3"
+    context = Ctx(Database(f"sqlite:///{path}"), CLI_ACTOR, FixedClock(START))
     clinic.init(context)
     clinic.load_demo(context)
+    context.db.dispose()
+    return path
+
+
+@pytest.fixture
+def ctx(db_path: Path, clock: FixedClock, demo_template: Path) -> Iterator[Ctx]:
+    """A migrated database with the demo catalog, acting as the owner."""
+    shutil.copyfile(demo_template, db_path)
+    context = Ctx(Database(f"sqlite:///{db_path}"), CLI_ACTOR, clock)
     yield context
     context.db.dispose()
 

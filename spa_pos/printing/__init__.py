@@ -1,0 +1,1 @@
+"""Receipts and vouchers: PDF and ESC/POS rendering, and the printers that send them."""

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from spa_pos.models import AuditEntry
+from spa_pos.services import members
+from spa_pos.services.context import Ctx
+from spa_pos.services.members import FieldErrors, MemberForm
+from tests.conftest import register
+
+
+def test_register_assigns_card_and_search_keys(ctx: Ctx) -> None:
+    card = register(ctx, "张三", "13800000002", birthday=date(1990, 3, 5))
+    with ctx.db.read() as s:
+        m = members.find_one(s, card)
+        assert (m.name, m.phone, m.phone_last4) == ("张三", "13800000002", "0002")
+        assert (m.pinyin, m.initials) == ("zhangsan", "zs")
+        assert card == "80000001"
+        assert s.query(AuditEntry).filter_by(action="member.register").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("form", "field"),
+    [
+        (MemberForm(name="", phone="13800000009"), "name"),
+        (MemberForm(name="王五", phone="1380000000"), "phone"),
+        (MemberForm(name="王五", phone="23800000009"), "phone"),
+        (MemberForm(name="王五", phone="13800000009", birthday=date(2030, 1, 1)), "birthday"),
+        (MemberForm(name="王五", phone="13800000009", referrer="13999999999"), "referrer"),
+        (MemberForm(name="王五", phone="13800000009", gender="X"), "gender"),
+    ],
+)
+def test_bad_forms_are_refused_by_field_and_write_nothing(ctx: Ctx, form: MemberForm,
+                                                         field: str) -> None:
+    with pytest.raises(FieldErrors) as err:
+        members.register(ctx, form)
+    assert field in err.value.errors
+    with ctx.db.read() as s:
+        assert members.count(s) == 0
+        assert s.query(AuditEntry).filter_by(action="member.register").count() == 0
+
+
+def test_duplicate_phone_is_refused(ctx: Ctx) -> None:
+    register(ctx, "张三", "13800000002")
+    with pytest.raises(FieldErrors) as err:
+        members.register(ctx, MemberForm(name="李四", phone="13800000002"))
+    assert "已被其他会员使用" in err.value.errors["phone"]
+
+
+def test_edit_keeps_own_phone_and_records_before_after(ctx: Ctx) -> None:
+    card = register(ctx, "张三", "13800000002")
+    members.edit(ctx, card, MemberForm(name="张三丰", phone="13800000002", health_needs="失眠调理"))
+    with ctx.db.read() as s:
+        m = members.find_one(s, card)
+        assert (m.name, m.initials, m.health_needs) == ("张三丰", "zsf", "失眠调理")
+        entry = s.query(AuditEntry).filter_by(action="member.edit").one()
+        assert "张三" in entry.detail and "张三丰" in entry.detail
+
+
+def test_lookup_by_every_kind_of_key_with_ranking(ctx: Ctx) -> None:
+    zs = register(ctx, "张三", "13800000002")
+    register(ctx, "张思", "13911110002")
+    register(ctx, "赵松", "13722223333")
+    register(ctx, "李四", "13600000001")
+
+    def names(text: str) -> list[str]:
+        with ctx.db.read() as s:
+            return [m.name for m in members.search(s, text)]
+
+    assert names("13800000002") == ["张三"]
+    assert names(zs) == ["张三"]
+    assert sorted(names("0002")) == ["张三", "张思"]
+    assert names("zhangsan") == ["张三"]
+    assert set(names("zs")) == {"张三", "张思", "赵松"}
+    assert names("张三") == ["张三"]
+    assert set(names("张")) == {"张三", "张思"}
+    assert set(names("zhang")) == {"张三", "张思"}
+    assert names("") == []
+    assert names("nobody") == []
+
+
+def test_exact_match_ranks_before_prefix(ctx: Ctx) -> None:
+    register(ctx, "张三丰", "13800000003")
+    register(ctx, "张三", "13800000002")
+    with ctx.db.read() as s:
+        found = [m.name for m in members.search(s, "张三")]
+    assert found == ["张三", "张三丰"]
+
+
+def test_mask_phone() -> None:
+    assert members.mask_phone("13800000002") == "138****0002"
+
+
