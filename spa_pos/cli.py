@@ -12,6 +12,7 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from spa_pos import clock as clk
@@ -19,6 +20,8 @@ from spa_pos.db import Database
 from spa_pos.errors import DomainError
 from spa_pos.money import format_fen, parse_yuan
 from spa_pos.paths import resolve_db
+from spa_pos.printing.receipt_pdf import render_receipt_pdf
+from spa_pos.printing.voucher_pdf import render_voucher_pdf
 from spa_pos.services import (
     adjustments,
     audit,
@@ -28,6 +31,7 @@ from spa_pos.services import (
     members,
     points,
     profile,
+    receipts,
     refunds,
     vouchers,
 )
@@ -226,6 +230,22 @@ def cmd_voucher_cancel(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, An
             f"兑换券已作废，退回 {r.points_returned} 分，余额 {r.balance}")
 
 
+def cmd_receipt(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    if args.width not in (80, 58):
+        raise Refused("纸宽只能是 80 或 58")
+    with ctx.db.read() as s:
+        data = receipts.receipt(s, args.sale_no, ctx.clock.now(), reprint=args.reprint)
+    render_receipt_pdf(data, Path(args.pdf), args.width)
+    return {"pdf": str(Path(args.pdf).resolve())}, f"小票已保存: {args.pdf}"
+
+
+def cmd_voucher_pdf(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    with ctx.db.read() as s:
+        data = receipts.voucher_document(s, args.code)
+    render_voucher_pdf(data, Path(args.pdf), args.size)
+    return {"pdf": str(Path(args.pdf).resolve())}, f"兑换券已保存: {args.pdf}"
+
+
 def cmd_points_adjust(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     try:
         delta = int(args.delta)
@@ -329,6 +349,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("code")
     p.add_argument("--at")
     add("cancel", cmd_voucher_cancel, "cancel an unused voucher", voucher).add_argument("code")
+    p = add("pdf", cmd_voucher_pdf, "render a voucher with its QR code", voucher)
+    p.add_argument("code")
+    p.add_argument("--pdf", required=True)
+    p.add_argument("--size", choices=["a6", "receipt80", "receipt58"], default="a6")
+
+    p = add("receipt", cmd_receipt, "render a receipt (sale S… or refund R…)")
+    p.add_argument("sale_no")
+    p.add_argument("--pdf", required=True)
+    p.add_argument("--width", type=int, default=80)
+    p.add_argument("--reprint", action="store_true", help="mark it 重印")
 
     pts = add_group(sub, "points", "points")
     p = add("adjust", cmd_points_adjust, "manual adjustment", pts)
