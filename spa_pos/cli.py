@@ -377,6 +377,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     aud = add_group(sub, "audit", "audit trail")
     add("verify", cmd_audit_verify, "check the audit chain", aud)
+    from spa_pos import cli_ops  # late: cli_ops builds on this module's helpers
+
+    cli_ops.register(sub)
     return parser
 
 
@@ -385,11 +388,13 @@ def run(argv: Sequence[str], ctx_factory: Callable[[str], Ctx] | None = None) ->
     args = parser.parse_args(list(argv))
     as_json = getattr(args, "json", False)
     if not getattr(args, "handler", None):
-        return open_window()
+        return open_window(getattr(args, "db", None))
     url = resolve_db(getattr(args, "db", None))
     ctx = ctx_factory(url) if ctx_factory else Ctx(Database(url))
     try:
-        if args.handler is not cmd_init and args.handler is not cmd_demo:
+        from spa_pos.cli_ops import cmd_restore
+
+        if args.handler not in (cmd_init, cmd_demo, cmd_restore):
             _require_schema(ctx)
         data, text = args.handler(ctx, args)
     except _Invalid as exc:
@@ -415,9 +420,11 @@ def _require_schema(ctx: Ctx) -> None:
         ctx.db.migrate()
 
 
-def open_window() -> int:
-    print("window not built yet")
-    return 0
+def open_window(db: str | None = None) -> int:
+    """The reception window on `db` (or $SPA_POS_DB, or the data folder)."""
+    from spa_pos.ui.app import main as window_main  # Qt only when the window is wanted
+
+    return window_main(resolve_db(db))
 
 
 def main() -> None:

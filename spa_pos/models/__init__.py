@@ -4,8 +4,10 @@ from spa_pos.models.admin import AuditEntry, Event, EventAttendance, Setting
 from spa_pos.models.base import Base
 from spa_pos.models.catalog import CatalogItem
 from spa_pos.models.course import CourseBalance, CourseUse
+from spa_pos.models.jobs import DayClose, JobRun, OutboxMessage, StreakAward
 from spa_pos.models.member import Member, MemberTag
 from spa_pos.models.points import LedgerEntry, PointLot
+from spa_pos.models.printing import PrintJob
 from spa_pos.models.reward import Reward, Voucher
 from spa_pos.models.sale import Payment, Refund, RefundPayment, Sale, SaleLine
 
@@ -15,18 +17,23 @@ __all__ = [
     "CatalogItem",
     "CourseBalance",
     "CourseUse",
+    "DayClose",
     "Event",
     "EventAttendance",
+    "JobRun",
     "LedgerEntry",
     "Member",
     "MemberTag",
+    "OutboxMessage",
     "Payment",
     "PointLot",
+    "PrintJob",
     "Refund",
     "RefundPayment",
     "Reward",
     "Sale",
     "SaleLine",
     "Setting",
+    "StreakAward",
     "Voucher",
 ]

@@ -13,7 +13,7 @@ from spa_pos import clock as clk
 from spa_pos.errors import DomainError
 from spa_pos.models import CatalogItem, CourseBalance, Member, Payment, Sale, SaleLine, Voucher
 from spa_pos.models.sale import PAYMENT_METHODS
-from spa_pos.services import audit, catalog, earning, members, points, vouchers
+from spa_pos.services import audit, catalog, earning, members, points, tags, vouchers
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.services.numbering import next_number
@@ -92,13 +92,15 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
             s.add(Payment(sale_id=sale.id, method=method, amount_fen=amount))
         if member is not None:
             _open_courses(s, member, rows, stamp)
-            member.last_visit_at = stamp
+            member.last_visit_at = max(member.last_visit_at or stamp, stamp)
         breakdown: list[tuple[str, int]] = []
         referrer_award: tuple[str, int] | None = None
         if member is not None and tier is not None:
             breakdown, referrer_award = _earn(s, cfg, sale, member, rows, tier.factor,
                                               today, stamp, ctx.actor.name)
         sale.points_earned = sum(p for _, p in breakdown)
+        if member is not None:
+            tags.refresh_member_tags(s, member.id, moment, cfg)
         audit.record(s, at=stamp, actor=ctx.actor.name, action="sale.create", entity="sale",
                      entity_id=sale.sale_no,
                      detail={"member": member.card_no if member else None, "due_fen": due,

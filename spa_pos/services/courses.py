@@ -41,7 +41,7 @@ def use_session(ctx: Ctx, member_ref: str, item_code: str, *, at: datetime | Non
             raise DomainError(f"{member.name} 没有可用的 {item.name} 疗程次数")
         balance.sessions_used += 1
         s.add(CourseUse(balance_id=balance.id, used_at=stamp, actor=ctx.actor.name))
-        member.last_visit_at = stamp
+        member.last_visit_at = max(member.last_visit_at or stamp, stamp)
         left = remaining_for(s, member.id, balance.service_item_id)
         audit.record(s, at=stamp, actor=ctx.actor.name, action="course.use",
                      entity="course_balance", entity_id=balance.id,

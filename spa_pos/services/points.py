@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import cast
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import Table, bindparam, case, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from spa_pos.clock import add_months
@@ -150,21 +151,26 @@ def give_back(session: Session, member: Member, draws: Sequence[tuple[int | None
 
 def expire_due(session: Session, today: date, at: datetime, *, actor: str = "system") -> int:
     """X3: write an `expire` entry for the remainder of every lot past its date.
-    Idempotent: an expired lot has nothing left, so a second run finds nothing."""
-    expired = 0
-    due = session.scalars(select(PointLot).where(PointLot.expires_on < today,
-                                                 PointLot.remaining > 0)).all()
-    balances: dict[int, int] = {}
-    for lot in due:
-        session.add(LedgerEntry(member_id=lot.member_id, lot_id=lot.id, kind="expire",
-                                rule="X3", points=-lot.remaining, created_at=at, actor=actor))
-        balances[lot.member_id] = balances.get(lot.member_id, 0) + lot.remaining
-        expired += lot.remaining
-        lot.remaining = 0
-    for member_id, points in balances.items():
-        session.execute(update(Member).where(Member.id == member_id)
-                        .values(points_balance=Member.points_balance - points))
-    return expired
+    Idempotent: an expired lot has nothing left, so a second run finds nothing. Set-based,
+    because after weeks with the till off the backlog can be tens of thousands of lots."""
+    due = session.execute(select(PointLot.id, PointLot.member_id, PointLot.remaining)
+                          .where(PointLot.expires_on < today, PointLot.remaining > 0)).all()
+    if not due:
+        return 0
+    session.execute(insert(LedgerEntry), [
+        {"member_id": member_id, "lot_id": lot_id, "kind": "expire", "rule": "X3",
+         "points": -left, "created_at": at, "actor": actor, "note": ""}
+        for lot_id, member_id, left in due])
+    session.execute(update(PointLot), [{"id": lot_id, "remaining": 0} for lot_id, _, _ in due])
+    by_member: dict[int, int] = {}
+    for _, member_id, left in due:
+        by_member[member_id] = by_member.get(member_id, 0) + left
+    members = cast(Table, Member.__table__)
+    session.execute(update(members).where(members.c.id == bindparam("m"))
+                    .values(points_balance=members.c.points_balance - bindparam("p")),
+                    [{"m": m, "p": p} for m, p in by_member.items()])
+    session.expire_all()  # loaded members and lots no longer match the rows
+    return sum(left for _, _, left in due)
 
 
 def earned_last_12_months(session: Session, member_id: int, at: datetime) -> int:

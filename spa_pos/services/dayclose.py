@@ -1,0 +1,193 @@
+"""End-of-day close (日结) and its Z report.
+
+The report covers one business date in the clinic's time zone: sales made that day,
+refunds made that day (whatever day their sale was), points entries written that day and
+members who joined. Closing records the report and the cash counted in the drawer; a
+closed day cannot be closed again unless a manager reopens it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Row, func, select
+from sqlalchemy.orm import Session
+
+from spa_pos import clock as clk
+from spa_pos.errors import DomainError
+from spa_pos.models import (
+    DayClose,
+    LedgerEntry,
+    Member,
+    Payment,
+    Refund,
+    RefundPayment,
+    Reward,
+    Sale,
+    Voucher,
+)
+from spa_pos.models.sale import PAYMENT_METHODS
+from spa_pos.services import audit
+from spa_pos.services import settings as settings_svc
+from spa_pos.services.context import Ctx
+
+
+@dataclass(frozen=True)
+class ZReport:
+    business_date: date
+    sales: int
+    gross_fen: int  # list price of everything sold
+    discount_fen: int  # taken off by vouchers and coupons
+    revenue_fen: int  # money taken for the day's sales (cash net of change)
+    by_method: dict[str, int]  # revenue by payment method
+    refunds: int
+    refunds_fen: int
+    refunds_by_method: dict[str, int]
+    net_revenue_fen: int  # revenue - refunds
+    vouchers_used: int  # reward vouchers (free items) used in the day's sales
+    coupons_used: int  # cash coupons used in the day's sales
+    points_issued: int  # earned, plus manual additions
+    points_redeemed: int
+    points_expired: int
+    points_reversed: int  # taken back by refunds
+    new_members: int
+    expected_cash_fen: int  # cash in - change - cash refunds
+    counted_cash_fen: int | None = None
+    difference_fen: int | None = None  # counted - expected; negative is a shortfall
+    points_by_kind: dict[str, int] = field(default_factory=dict)  # net ledger sum per kind
+
+    def to_json(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data["business_date"] = self.business_date.isoformat()
+        return data
+
+
+def z_report(session: Session, business_date: date, tz: str) -> ZReport:
+    start = clk.local_day_start_utc(business_date, tz)
+    end = clk.local_day_start_utc(business_date + timedelta(days=1), tz)
+    day_sales = (Sale.created_at >= start, Sale.created_at < end)
+
+    count, gross, discount, due, change = session.execute(
+        select(func.count(Sale.id), func.sum(Sale.gross_fen), func.sum(Sale.discount_fen),
+               func.sum(Sale.due_fen), func.sum(Sale.change_fen)).where(*day_sales)).one()
+    by_method = _per_method(session.execute(
+        select(Payment.method, func.sum(Payment.amount_fen))
+        .join(Sale, Sale.id == Payment.sale_id).where(*day_sales)
+        .group_by(Payment.method)).all())
+    by_method["cash"] -= int(change or 0)
+
+    day_refunds = (Refund.created_at >= start, Refund.created_at < end)
+    refund_count, refunded = session.execute(
+        select(func.count(Refund.id), func.sum(Refund.refunded_fen)).where(*day_refunds)).one()
+    refunds_by_method = _per_method(session.execute(
+        select(RefundPayment.method, func.sum(RefundPayment.amount_fen))
+        .join(Refund, Refund.id == RefundPayment.refund_id).where(*day_refunds)
+        .group_by(RefundPayment.method)).all())
+
+    voucher_kinds = dict(session.execute(
+        select(Reward.kind, func.count(Voucher.id))
+        .join(Reward, Reward.id == Voucher.reward_id)
+        .join(Sale, Sale.id == Voucher.used_sale_id).where(*day_sales)
+        .group_by(Reward.kind)).tuples().all())
+
+    day_entries = (LedgerEntry.created_at >= start, LedgerEntry.created_at < end)
+    by_kind = {kind: int(total) for kind, total in session.execute(
+        select(LedgerEntry.kind, func.sum(LedgerEntry.points)).where(*day_entries)
+        .group_by(LedgerEntry.kind))}
+    added = session.scalar(select(func.coalesce(func.sum(LedgerEntry.points), 0)).where(
+        *day_entries, LedgerEntry.kind == "adjust", LedgerEntry.points > 0)) or 0
+
+    new_members = session.scalar(select(func.count(Member.id)).where(
+        Member.joined_at >= start, Member.joined_at < end)) or 0
+    revenue = int(due or 0)
+    return ZReport(
+        business_date=business_date, sales=int(count), gross_fen=int(gross or 0),
+        discount_fen=int(discount or 0), revenue_fen=revenue, by_method=by_method,
+        refunds=int(refund_count), refunds_fen=int(refunded or 0),
+        refunds_by_method=refunds_by_method, net_revenue_fen=revenue - int(refunded or 0),
+        vouchers_used=sum(n for kind, n in voucher_kinds.items() if kind != "coupon"),
+        coupons_used=voucher_kinds.get("coupon", 0),
+        points_issued=by_kind.get("earn", 0) + int(added),
+        points_redeemed=-by_kind.get("redeem", 0), points_expired=-by_kind.get("expire", 0),
+        points_reversed=-by_kind.get("reverse", 0), new_members=int(new_members),
+        expected_cash_fen=by_method["cash"] - refunds_by_method["cash"],
+        points_by_kind=by_kind)
+
+
+def _per_method(rows: Iterable[Row[tuple[str, Any]]]) -> dict[str, int]:
+    totals = dict.fromkeys(PAYMENT_METHODS, 0)
+    for method, amount in rows:
+        totals[method] = totals.get(method, 0) + int(amount or 0)
+    return totals
+
+
+def close_day(ctx: Ctx, business_date: date | None = None,
+              counted_cash_fen: int | None = None) -> ZReport:
+    """日结: record the day's Z report and the counted cash. Refused if already closed."""
+    if counted_cash_fen is not None and counted_cash_fen < 0:
+        raise DomainError("清点的现金不能为负数")
+    now = ctx.clock.now()
+    stamp = clk.to_utc_naive(now)
+    with ctx.db.write() as s:
+        tz = settings_svc.load(s).timezone
+        day = business_date or clk.local_date(now, tz)
+        if day > clk.local_date(now, tz):
+            raise DomainError(f"不能日结未来的日期: {day}")
+        existing = find_close(s, day)
+        if existing is not None and existing.reopened_at is None:
+            closed = clk.from_utc_naive(existing.closed_at).astimezone(ZoneInfo(tz))
+            raise DomainError(f"{day} 已于 {closed:%Y-%m-%d %H:%M} 由 {existing.actor} 日结，"
+                              "不能重复日结；如需重新日结，请店长先撤销日结")
+        report = z_report(s, day, tz)
+        difference = (counted_cash_fen - report.expected_cash_fen
+                      if counted_cash_fen is not None else None)
+        report = dataclasses.replace(report, counted_cash_fen=counted_cash_fen,
+                                     difference_fen=difference)
+        row = existing or DayClose(business_date=day)
+        row.closed_at, row.actor = stamp, ctx.actor.name
+        row.report = json.dumps(report.to_json(), ensure_ascii=False)
+        row.expected_cash_fen = report.expected_cash_fen
+        row.counted_cash_fen, row.difference_fen = counted_cash_fen, difference
+        row.reopened_at, row.reopened_by = None, None
+        s.add(row)
+        audit.record(s, at=stamp, actor=ctx.actor.name, action="day.close", entity="day",
+                     entity_id=day.isoformat(),
+                     detail={"sales": report.sales, "revenue_fen": report.revenue_fen,
+                             "refunds_fen": report.refunds_fen,
+                             "expected_cash_fen": report.expected_cash_fen,
+                             "counted_cash_fen": counted_cash_fen,
+                             "difference_fen": difference, "reclose": existing is not None})
+        return report
+
+
+def reopen_day(ctx: Ctx, business_date: date) -> None:
+    """撤销日结 (manager): the day can then be closed again with a fresh report."""
+    if not ctx.actor.is_manager:
+        raise DomainError("撤销日结需要店长权限")
+    stamp = clk.to_utc_naive(ctx.clock.now())
+    with ctx.db.write() as s:
+        row = find_close(s, business_date)
+        if row is None or row.reopened_at is not None:
+            raise DomainError(f"{business_date} 还没有日结，无需撤销")
+        row.reopened_at, row.reopened_by = stamp, ctx.actor.name
+        audit.record(s, at=stamp, actor=ctx.actor.name, action="day.reopen", entity="day",
+                     entity_id=business_date.isoformat(),
+                     detail={"closed_at": row.closed_at, "closed_by": row.actor,
+                             "report": json.loads(row.report)})
+
+
+def find_close(session: Session, business_date: date) -> DayClose | None:
+    return session.scalars(select(DayClose).where(DayClose.business_date == business_date)
+                           ).first()
+
+
+def recent_closes(session: Session, limit: int = 31) -> list[DayClose]:
+    """The latest closes, newest first (`json.loads(row.report)` holds the Z report)."""
+    return list(session.scalars(select(DayClose).order_by(DayClose.business_date.desc())
+                                .limit(limit)))

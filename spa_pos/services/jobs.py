@@ -1,0 +1,234 @@
+"""Background jobs (后台任务): one way in for the scheduler, the CLI and the window.
+
+Every run is logged in `job_runs`, in the same transaction as the job's changes (the
+backup job works on the file, so its row follows it). That log, not the scheduler's
+memory, decides the catch-up at start-up: a job whose last successful run was for a time
+before its latest scheduled time runs once, as of that scheduled time. Every job is
+idempotent, so running it again changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, time, timedelta
+from functools import partial
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from spa_pos import clock as clk
+from spa_pos.errors import DomainError
+from spa_pos.models import JobRun, PointLot
+from spa_pos.services import maintenance, points, reminders, streaks, tags
+from spa_pos.services import settings as settings_svc
+from spa_pos.services.context import Ctx
+from spa_pos.services.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# In catch-up order: expire first, so that no reminder or tag is about expired points.
+JOB_TITLES = {
+    "expiry": "积分过期",
+    "streaks": "连续消费奖励",
+    "reminders": "会员提醒",
+    "tags": "会员标签",
+    "backup": "日终备份",
+}
+JOBS = tuple(JOB_TITLES)
+# The nightly jobs run just after midnight if the till is on, else at start-up (catch-up).
+NIGHTLY_AT = {"expiry": time(0, 5), "streaks": time(0, 10), "reminders": time(0, 15),
+              "tags": time(0, 20)}
+
+
+@dataclass(frozen=True)
+class JobResult:
+    job: str
+    status: str  # ok | skipped (e.g. the USB drive is not plugged in)
+    changed: int
+    as_of: datetime
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    changed: int
+    detail: dict[str, Any]
+    skipped: str | None = None  # why the job could not do its work
+
+
+# --- the jobs ------------------------------------------------------------------------------
+# A job gets the context, the moment it runs for, and `record`, which adds its log row to
+# the session that writes its changes.
+
+Record = Callable[[Session, _Outcome], JobResult]
+Job = Callable[[Ctx, datetime, Record], JobResult]
+InDatabase = Callable[[Session, Settings, datetime, str], _Outcome]
+
+
+def _in_one_transaction(job: InDatabase) -> Job:
+    def run(ctx: Ctx, at: datetime, record: Record) -> JobResult:
+        with ctx.db.write() as s:
+            return record(s, job(s, settings_svc.load(s), at, ctx.actor.name))
+    return run
+
+
+def _expiry(s: Session, cfg: Settings, at: datetime, actor: str) -> _Outcome:
+    today = clk.local_date(at, cfg.timezone)
+    lots = s.scalar(select(func.count(PointLot.id)).where(PointLot.expires_on < today,
+                                                         PointLot.remaining > 0)) or 0
+    expired = points.expire_due(s, today, clk.to_utc_naive(at), actor=actor)
+    return _Outcome(lots, {"lots": lots, "points": expired})
+
+
+def _streaks(s: Session, cfg: Settings, at: datetime, actor: str) -> _Outcome:
+    result = streaks.award_streaks(s, at, cfg, actor=actor)
+    return _Outcome(result.windows, asdict(result))
+
+
+def _reminders(s: Session, cfg: Settings, at: datetime, actor: str) -> _Outcome:
+    queued = reminders.queue_outreach(s, at, cfg)
+    return _Outcome(queued.total, asdict(queued))
+
+
+def _tags(ctx: Ctx, at: datetime, record: Record) -> JobResult:
+    """Reads every visit, so it plans on a snapshot outside the write lock (the till keeps
+    selling) and then writes only the difference."""
+    with ctx.db.read() as s:
+        plan = tags.plan_all(s, at, settings_svc.load(s))
+    with ctx.db.write() as s:
+        result = tags.apply_plan(s, plan)
+        return record(s, _Outcome(result.changed, asdict(result)))
+
+
+def _backup(ctx: Ctx, at: datetime, record: Record) -> JobResult:
+    """The end-of-day backup; once a copy was made for a business date, later runs for
+    that date only make sure the daily snapshot exists."""
+    with ctx.db.read() as s:
+        day = clk.local_date(at, settings_svc.load(s).timezone)
+        done = s.scalars(select(JobRun.id).where(
+            JobRun.job == "backup", JobRun.business_date == day, JobRun.status == "ok",
+            JobRun.changed > 0)).first() is not None
+    daily = maintenance.end_of_day_backup(ctx, at, to_backup_dir=not done)
+    detail: dict[str, Any] = {"snapshot": str(daily.snapshot)}
+    if done:
+        detail["reason"] = f"{day} 已经备份过"
+    if daily.backup is not None:
+        detail.update(file=str(daily.backup.file), sha256=daily.backup.sha256,
+                      bytes=daily.backup.bytes)
+    with ctx.db.write() as s:
+        return record(s, _Outcome(1 if daily.backup else 0, detail, daily.skipped))
+
+
+_JOBS: dict[str, Job] = {
+    "expiry": _in_one_transaction(_expiry),
+    "streaks": _in_one_transaction(_streaks),
+    "reminders": _in_one_transaction(_reminders),
+    "tags": _tags,
+    "backup": _backup,
+}
+
+
+# --- running -------------------------------------------------------------------------------
+
+def run_job(ctx: Ctx, name: str, at: datetime | None = None) -> JobResult:
+    """Run one job now, as of `at` (aware; default now). A failure is logged in
+    `job_runs` and raised."""
+    if name not in _JOBS:
+        raise DomainError(f"未知任务: {name}（可用: {', '.join(JOBS)}）")
+    as_of = at or ctx.clock.now()
+    started = ctx.clock.now()
+    try:
+        return _JOBS[name](ctx, as_of, partial(_record, ctx, name, as_of, started))
+    except Exception as exc:
+        with ctx.db.write() as s:
+            s.add(_run_row(ctx, s, name, as_of, started, status="failed", changed=0,
+                           detail={}, error=f"{type(exc).__name__}: {exc}"))
+        raise
+
+
+def _record(ctx: Ctx, name: str, as_of: datetime, started: datetime, s: Session,
+            outcome: _Outcome) -> JobResult:
+    status = "skipped" if outcome.skipped else "ok"
+    detail = {**outcome.detail, "reason": outcome.skipped} if outcome.skipped \
+        else outcome.detail
+    s.add(_run_row(ctx, s, name, as_of, started, status=status, changed=outcome.changed,
+                   detail=detail, error=None))
+    log.info("job %s as of %s: %s, %d changed", name, as_of.isoformat(), status,
+             outcome.changed)
+    return JobResult(name, status, outcome.changed, as_of, detail)
+
+
+def _run_row(ctx: Ctx, s: Session, name: str, as_of: datetime, started: datetime, *,
+             status: str, changed: int, detail: dict[str, Any], error: str | None) -> JobRun:
+    tz = settings_svc.load(s).timezone
+    return JobRun(job=name, as_of=clk.to_utc_naive(as_of),
+                  business_date=clk.local_date(as_of, tz), started_at=clk.to_utc_naive(started),
+                  finished_at=clk.to_utc_naive(ctx.clock.now()), status=status,
+                  changed=changed, detail=json.dumps(detail, ensure_ascii=False, default=str),
+                  error=error)
+
+
+# --- schedule and catch-up -----------------------------------------------------------------
+
+def schedule(cfg: Settings) -> list[tuple[str, time]]:
+    """(job, local time of day) for every job, in catch-up order."""
+    return [*NIGHTLY_AT.items(), ("backup", closing_time(cfg))]
+
+
+def closing_time(cfg: Settings) -> time:
+    try:
+        return time.fromisoformat(cfg.closing_time)
+    except ValueError as exc:
+        raise DomainError(f"打烊时间格式不对: {cfg.closing_time}（应为 HH:MM）") from exc
+
+
+def latest_scheduled(at_time: time, now: datetime, tz: str) -> datetime:
+    """The latest moment at or before `now` when a daily job at `at_time` was due."""
+    zone = ZoneInfo(tz)
+    local_now = now.astimezone(zone)
+    due = datetime.combine(local_now.date(), at_time, tzinfo=zone)
+    if due > local_now:
+        due = datetime.combine(local_now.date() - timedelta(days=1), at_time, tzinfo=zone)
+    return due
+
+
+def missed_runs(ctx: Ctx, now: datetime | None = None) -> list[tuple[str, datetime]]:
+    """(job, scheduled moment) of every job whose latest successful run was for an
+    earlier time than its latest scheduled time."""
+    now = now or ctx.clock.now()
+    with ctx.db.read() as s:
+        cfg = settings_svc.load(s)
+        last_ok = dict(s.execute(select(JobRun.job, func.max(JobRun.as_of))
+                                 .where(JobRun.status == "ok").group_by(JobRun.job)).tuples().all())
+    missed = []
+    for name, at_time in schedule(cfg):
+        due = latest_scheduled(at_time, now, cfg.timezone)
+        if name not in last_ok or clk.from_utc_naive(last_ok[name]) < due:
+            missed.append((name, due))
+    return missed
+
+
+def catch_up(ctx: Ctx, now: datetime | None = None) -> list[JobResult]:
+    """Run every missed job once, as of its scheduled time (call at start-up). A failing
+    job is logged (and recorded in `job_runs`) and does not stop the others."""
+    results = []
+    for name, due in missed_runs(ctx, now):
+        try:
+            results.append(run_job(ctx, name, due))
+        except Exception:
+            log.exception("catch-up of job %s failed", name)
+    return results
+
+
+def recent_runs(session: Session, *, job: str | None = None, limit: int = 50
+                ) -> list[JobRun]:
+    """The job log, newest first (`json.loads(run.detail)` for the details)."""
+    stmt = select(JobRun).order_by(JobRun.id.desc()).limit(limit)
+    if job is not None:
+        stmt = stmt.where(JobRun.job == job)
+    return list(session.scalars(stmt))

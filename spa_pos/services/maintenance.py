@@ -1,0 +1,110 @@
+"""Backups as the till uses them: the end-of-day backup (to the USB drive in the settings,
+plus a daily snapshot in the data folder), a backup on demand, and a restore.
+
+The file format, verification and rotation live in `spa_pos.services.backup`; this module
+only decides where, when and with which settings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from spa_pos import clock as clk
+from spa_pos import paths
+from spa_pos.errors import BackupError
+from spa_pos.services import audit, backup
+from spa_pos.services import settings as settings_svc
+from spa_pos.services.backup import BackupResult, Progress, RestoreResult
+from spa_pos.services.context import Ctx
+
+SNAPSHOT_KEEP = 7
+
+
+def snapshot_dir() -> Path:
+    return paths.data_dir() / "snapshots"
+
+
+@dataclass(frozen=True)
+class DailyBackup:
+    snapshot: Path | None  # today's snapshot in the data folder
+    backup: BackupResult | None  # the copy on the backup folder (USB drive)
+    skipped: str | None  # why no backup copy was made, for the cashier
+
+
+def end_of_day_backup(ctx: Ctx, as_of: datetime, *, to_backup_dir: bool = True
+                      ) -> DailyBackup:
+    """The daily snapshot (named after the business date of `as_of`, made once per day),
+    then a verified copy to `settings.backup_dir` if one is set and plugged in."""
+    db_path = _require_file(ctx)
+    with ctx.db.read() as s:
+        cfg = settings_svc.load(s)
+    snapshot = backup.local_snapshot(db_path, snapshot_dir(), now=as_of, keep=SNAPSHOT_KEEP,
+                                     tz=cfg.timezone)
+    if not to_backup_dir:
+        return DailyBackup(snapshot, None, None)
+    if not cfg.backup_dir:
+        return DailyBackup(snapshot, None, "未设置备份文件夹（请在设置中选择U盘上的文件夹）")
+    target = Path(cfg.backup_dir)
+    if not target.is_dir():
+        return DailyBackup(snapshot, None, f"备份文件夹不可用（U盘未插入？）：{target}")
+    result = backup.backup_database(db_path, target, clinic_name=cfg.clinic_name,
+                                    now=ctx.clock.now(), keep=cfg.backup_keep, tz=cfg.timezone)
+    return DailyBackup(snapshot, result, None)
+
+
+def backup_now(ctx: Ctx, target_dir: Path, *, passphrase: str | None = None,
+               progress: Progress | None = None) -> BackupResult:
+    """A verified backup into `target_dir` (the `backup` command, the window's 立即备份)."""
+    db_path = _require_file(ctx)
+    with ctx.db.read() as s:
+        cfg = settings_svc.load(s)
+    return backup.backup_database(db_path, target_dir, clinic_name=cfg.clinic_name,
+                                  now=ctx.clock.now(), passphrase=passphrase,
+                                  keep=cfg.backup_keep, progress=progress, tz=cfg.timezone)
+
+
+def restore(ctx: Ctx, file: Path, *, passphrase: str | None = None) -> RestoreResult:
+    """Verify `file`, keep a safety copy of the current database next to it (`safety/`),
+    swap the backup in and upgrade it to this version's schema.
+
+    Works when the current database is missing or damaged. Closes `ctx.db`'s connections
+    first; whoever else holds the database open (the window's workers, the scheduler)
+    must have stopped. The result carries the schema version after the upgrade.
+    """
+    db_path = _require_file(ctx)
+    tz = _timezone_if_readable(ctx)
+    now = ctx.clock.now()
+    ctx.db.dispose()
+    result = backup.restore_backup(file, db_path, passphrase=passphrase,
+                                   safety_dir=db_path.parent / "safety", now=now,
+                                   known_schema_versions=ctx.db.known_versions(), tz=tz)
+    version = ctx.db.migrate()
+    with ctx.db.write() as s:
+        audit.record(s, at=clk.to_utc_naive(now), actor=ctx.actor.name, action="db.restore",
+                     entity="database", entity_id=file.name,
+                     detail={"file": str(file), "safety_copy": str(result.safety_copy),
+                             "backup_schema": result.schema_version, "schema": version})
+    return dataclasses.replace(result, schema_version=version)
+
+
+def _timezone_if_readable(ctx: Ctx) -> str:
+    """The clinic's time zone, from a database that may be missing or damaged (which is
+    when a restore is wanted most)."""
+    if ctx.db.path is None or not ctx.db.path.is_file():
+        return clk.DEFAULT_TZ
+    try:
+        with ctx.db.read() as s:
+            return settings_svc.load(s).timezone
+    except SQLAlchemyError:
+        return clk.DEFAULT_TZ
+
+
+def _require_file(ctx: Ctx) -> Path:
+    if ctx.db.path is None:
+        raise BackupError("只有本机 SQLite 数据库可以这样备份和恢复")
+    return ctx.db.path
