@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from spa_pos import clock as clk
 from spa_pos.errors import DomainError
 from spa_pos.models import CatalogItem, CourseBalance, CourseUse
-from spa_pos.services import audit, catalog, members
+from spa_pos.services import audit, catalog, members, tags
+from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 
 
@@ -42,6 +43,7 @@ def use_session(ctx: Ctx, member_ref: str, item_code: str, *, at: datetime | Non
         balance.sessions_used += 1
         s.add(CourseUse(balance_id=balance.id, used_at=stamp, actor=ctx.actor.name))
         member.last_visit_at = max(member.last_visit_at or stamp, stamp)
+        tags.refresh_member_tags(s, member.id, moment, settings_svc.load(s))
         left = remaining_for(s, member.id, balance.service_item_id)
         audit.record(s, at=stamp, actor=ctx.actor.name, action="course.use",
                      entity="course_balance", entity_id=balance.id,

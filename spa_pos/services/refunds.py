@@ -28,7 +28,8 @@ from spa_pos.models import (
     SaleLine,
     Voucher,
 )
-from spa_pos.services import audit, earning, points
+from spa_pos.services import audit, earning, points, tags
+from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.services.numbering import next_number
 
@@ -69,6 +70,8 @@ def refund(ctx: Ctx, sale_no: str, line_nos: list[int] | None = None, *,
         rec.points_reversed = reversed_points
         sale.status = "refunded" if whole else "partially_refunded"
         member = s.get(Member, sale.member_id) if sale.member_id else None
+        if member is not None:
+            tags.refresh_member_tags(s, member.id, moment, settings_svc.load(s))
         audit.record(s, at=stamp, actor=ctx.actor.name, action="sale.refund", entity="sale",
                      entity_id=sale.sale_no,
                      detail={"refund_no": rec.refund_no, "lines": [ln.line_no for ln in lines],
