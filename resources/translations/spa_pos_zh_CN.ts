@@ -1,0 +1,914 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong and has been logged. You can go on working; if it happens again, call support.
+
+{error}</source>
+        <translation>出现了一个问题，已记录到日志。您可以继续工作；如果再次出现，请联系技术支持。
+
+{error}</translation>
+    </message>
+</context>
+<context>
+    <name>CartModel</name>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>兑换券</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>{n} free</source>
+        <translation>免单 {n} 份</translation>
+    </message>
+    <message>
+        <source>Remove (Delete)</source>
+        <translation>移除 (Delete)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutPage</name>
+    <message>
+        <source>Code, name or pinyin — Enter adds, ZJTN*2 adds two</source>
+        <translation>编码、名称或拼音 — 回车加入，ZJTN*2 加两份</translation>
+    </message>
+    <message>
+        <source>VOUCHERS</source>
+        <translation>兑换券</translation>
+    </message>
+    <message>
+        <source>Member's vouchers</source>
+        <translation>会员的兑换券</translation>
+    </message>
+    <message>
+        <source>Remove voucher</source>
+        <translation>移除兑换券</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
+    <message>
+        <source>Vouchers</source>
+        <translation>兑换券优惠</translation>
+    </message>
+    <message>
+        <source>AMOUNT DUE</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <source>Use course session</source>
+        <translation>使用疗程次数</translation>
+    </message>
+    <message>
+        <source>Clear (Esc)</source>
+        <translation>清空 (Esc)</translation>
+    </message>
+    <message>
+        <source>Pay (F12)</source>
+        <translation>结账 (F12)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>No item matches “{text}”</source>
+        <translation>没有与“{text}”匹配的项目</translation>
+    </message>
+    <message>
+        <source>Voucher refused: {reason}</source>
+        <translation>兑换券不能使用：{reason}</translation>
+    </message>
+    <message>
+        <source>Voucher {code} is already in this sale</source>
+        <translation>兑换券 {code} 已在本单中</translation>
+    </message>
+    <message>
+        <source>Voucher {code} added: {reward}</source>
+        <translation>已加入兑换券 {code}：{reward}</translation>
+    </message>
+    <message>
+        <source>takes {amount} off</source>
+        <translation>抵扣 {amount}</translation>
+    </message>
+    <message>
+        <source>makes one {item} free</source>
+        <translation>免单一份{item}</translation>
+    </message>
+    <message>
+        <source>{course}: {left} left</source>
+        <translation>{course}：剩余 {left} 次</translation>
+    </message>
+</context>
+<context>
+    <name>LookupPage</name>
+    <message>
+        <source>Phone, last 4 digits, card, name or pinyin</source>
+        <translation>手机号、尾号4位、卡号、姓名或拼音</translation>
+    </message>
+    <message>
+        <source>New member (F2)</source>
+        <translation>登记新会员 (F2)</translation>
+    </message>
+    <message>
+        <source>{name}   {phone}
+Card {card}  ·  {points} points</source>
+        <translation>{name}   {phone}
+卡号 {card}  ·  {points} 积分</translation>
+    </message>
+    <message>
+        <source>Type to search; a scanned card or voucher is recognised on its own.</source>
+        <translation>输入即可查找；扫会员卡或兑换券会自动识别。</translation>
+    </message>
+    <message>
+        <source>{n} found — ↑↓ to choose, Enter to open</source>
+        <translation>找到 {n} 位 — ↑↓ 选择，回车打开</translation>
+    </message>
+    <message>
+        <source>No member found. Register them with F2.</source>
+        <translation>没有找到会员。按 F2 登记新会员。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <source>Member lookup  F1</source>
+        <translation>会员查询  F1</translation>
+    </message>
+    <message>
+        <source>Checkout  F3</source>
+        <translation>收银  F3</translation>
+    </message>
+    <message>
+        <source>Redeem points  F4</source>
+        <translation>积分兑换  F4</translation>
+    </message>
+    <message>
+        <source>Today's sales  F5</source>
+        <translation>今日流水  F5</translation>
+    </message>
+    <message>
+        <source>Settings (F9)</source>
+        <translation>设置 (F9)</translation>
+    </message>
+    <message>
+        <source>Switch to walk-in</source>
+        <translation>改为散客</translation>
+    </message>
+    <message>
+        <source>Serve without a member</source>
+        <translation>不选会员，按散客收银</translation>
+    </message>
+    <message>
+        <source>{clinic} — reception</source>
+        <translation>{clinic} — 前台收银</translation>
+    </message>
+    <message>
+        <source>Reception</source>
+        <translation>前台收银</translation>
+    </message>
+    <message>
+        <source>Walk-in customer</source>
+        <translation>散客（未选会员）</translation>
+    </message>
+    <message>
+        <source>{name} · {points} points</source>
+        <translation>{name} · {points} 积分</translation>
+    </message>
+    <message>
+        <source>Use a course session</source>
+        <translation>使用疗程次数</translation>
+    </message>
+    <message>
+        <source>Use one session of {course} for {name}?</source>
+        <translation>确认为 {name} 使用一次{course}？</translation>
+    </message>
+    <message>
+        <source>{course}: one session used, {left} left</source>
+        <translation>{course}：已使用一次，剩余 {left} 次</translation>
+    </message>
+    <message>
+        <source>Course session used</source>
+        <translation>已使用疗程次数</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Printing is not set up</source>
+        <translation>打印功能未配置</translation>
+    </message>
+    <message>
+        <source>Sent to the printer</source>
+        <translation>已发送到打印机</translation>
+    </message>
+    <message>
+        <source>Something went wrong and has been logged:
+{error}</source>
+        <translation>出现了一个问题，已记录到日志：
+{error}</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>无法完成</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerPinDialog</name>
+    <message>
+        <source>Manager PIN</source>
+        <translation>店长密码</translation>
+    </message>
+    <message>
+        <source>Confirm (Enter)</source>
+        <translation>确认 (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>A manager enters the PIN to allow this.</source>
+        <translation>此操作需要店长输入密码确认。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Edit member {name}</source>
+        <translation>编辑会员 · {name}</translation>
+    </message>
+    <message>
+        <source>New member</source>
+        <translation>登记新会员</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, optional</source>
+        <translation>YYYY-MM-DD，可不填</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Referrer's phone or card, optional</source>
+        <translation>推荐人手机号或卡号，可不填</translation>
+    </message>
+    <message>
+        <source>e.g. insomnia, neck pain</source>
+        <translation>例如：失眠调理、颈椎不适</translation>
+    </message>
+    <message>
+        <source>Agrees to receive offers and reminders</source>
+        <translation>同意接收优惠和提醒信息</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Referrer</source>
+        <translation>推荐人</translation>
+    </message>
+    <message>
+        <source>Health needs</source>
+        <translation>健康需求</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>保存 (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>Write the birthday as YYYY-MM-DD, e.g. 1985-06-01</source>
+        <translation>生日请写成 YYYY-MM-DD，例如 1985-06-01</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPanel</name>
+    <message>
+        <source>Look a member up by phone, last 4 digits, card number, name or pinyin initials — or scan their card.
+New member: F2.</source>
+        <translation>用手机号、尾号4位、卡号、姓名或拼音首字母查找会员，也可以直接扫会员卡。
+登记新会员：F2。</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Card {card}</source>
+        <translation>卡号 {card}</translation>
+    </message>
+    <message>
+        <source>Birthday {date}</source>
+        <translation>生日 {date}</translation>
+    </message>
+    <message>
+        <source>Referred by {name}</source>
+        <translation>推荐人 {name}</translation>
+    </message>
+    <message>
+        <source>Perks: {perks}</source>
+        <translation>会员礼遇：{perks}</translation>
+    </message>
+    <message>
+        <source>POINTS</source>
+        <translation>积分余额</translation>
+    </message>
+    <message>
+        <source>Owes {points} points from a refund; later earnings pay it off first.</source>
+        <translation>因退款欠 {points} 分，之后的消费积分会先抵扣。</translation>
+    </message>
+    <message>
+        <source>{points} points expire on {date}</source>
+        <translation>{points} 分将于 {date} 到期</translation>
+    </message>
+    <message>
+        <source>{points} more points for {reward}</source>
+        <translation>再积 {points} 分可兑换{reward}</translation>
+    </message>
+    <message>
+        <source>COURSE SESSIONS</source>
+        <translation>疗程余次</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Use one</source>
+        <translation>使用一次</translation>
+    </message>
+    <message>
+        <source>{course}: {left} left</source>
+        <translation>{course}：剩余 {left} 次</translation>
+    </message>
+    <message>
+        <source>UNUSED VOUCHERS</source>
+        <translation>未使用的兑换券</translation>
+    </message>
+    <message>
+        <source>Use in sale</source>
+        <translation>用于本单</translation>
+    </message>
+    <message>
+        <source>{reward}  {code}
+valid until {date}</source>
+        <translation>{reward}  {code}
+有效期至 {date}</translation>
+    </message>
+    <message>
+        <source>LAST VISITS</source>
+        <translation>最近到店</translation>
+    </message>
+    <message>
+        <source>No visits yet</source>
+        <translation>还没有到店记录</translation>
+    </message>
+    <message>
+        <source>TAGS</source>
+        <translation>会员标签</translation>
+    </message>
+    <message>
+        <source>HEALTH NEEDS</source>
+        <translation>健康需求</translation>
+    </message>
+    <message>
+        <source>None recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>NOTES</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>Names</name>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>Item points</source>
+        <translation>项目积分</translation>
+    </message>
+    <message>
+        <source>Course bonus</source>
+        <translation>疗程奖励</translation>
+    </message>
+    <message>
+        <source>Referral bonus</source>
+        <translation>推荐奖励</translation>
+    </message>
+    <message>
+        <source>Event points</source>
+        <translation>活动积分</translation>
+    </message>
+    <message>
+        <source>Streak bonus</source>
+        <translation>连续消费奖励</translation>
+    </message>
+    <message>
+        <source>Birthday bonus</source>
+        <translation>生日加倍</translation>
+    </message>
+    <message>
+        <source>Tier bonus</source>
+        <translation>会员等级加成</translation>
+    </message>
+    <message>
+        <source>Manual adjustment</source>
+        <translation>手工调整</translation>
+    </message>
+    <message>
+        <source>Unused</source>
+        <translation>未使用</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation>理疗项目</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Gift</source>
+        <translation>特色礼品</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Partly refunded</source>
+        <translation>部分退款</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Payment</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Cash tendered</source>
+        <translation>现金实收</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>补足</translation>
+    </message>
+    <message>
+        <source>Put the amount still due here</source>
+        <translation>把还差的金额填在这里</translation>
+    </message>
+    <message>
+        <source>Confirm payment (Enter)</source>
+        <translation>确认收款 (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>Amount due</source>
+        <translation>应收金额</translation>
+    </message>
+    <message>
+        <source>Paid {amount}</source>
+        <translation>已付 {amount}</translation>
+    </message>
+    <message>
+        <source>Still due {amount}</source>
+        <translation>还差 {amount}</translation>
+    </message>
+    <message>
+        <source>Change {amount}</source>
+        <translation>找零 {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>RedeemPage</name>
+    <message>
+        <source>Choose a member first (F1)</source>
+        <translation>请先选择会员 (F1)</translation>
+    </message>
+    <message>
+        <source>Rewards for {name}</source>
+        <translation>{name} 可兑换的礼遇</translation>
+    </message>
+    <message>
+        <source>{points} points available</source>
+        <translation>可用 {points} 积分</translation>
+    </message>
+    <message>
+        <source>Choose a member</source>
+        <translation>请先选择会员</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>已兑完</translation>
+    </message>
+    <message>
+        <source>{points} points short</source>
+        <translation>还差 {points} 分</translation>
+    </message>
+    <message>
+        <source>{points} points</source>
+        <translation>{points} 分</translation>
+    </message>
+    <message>
+        <source>{n} in stock</source>
+        <translation>库存 {n}</translation>
+    </message>
+    <message>
+        <source>Redeem</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <source>Redeem {reward} for {name} with {points} points?</source>
+        <translation>确认用 {points} 积分为 {name} 兑换{reward}？</translation>
+    </message>
+</context>
+<context>
+    <name>SaleSummaryDialog</name>
+    <message>
+        <source>Sale {no}</source>
+        <translation>销售单 {no}</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>应收</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Change {amount}</source>
+        <translation>找零 {amount}</translation>
+    </message>
+    <message>
+        <source>Sale {no} is paid</source>
+        <translation>销售单 {no} 已收款</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>打印小票</translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation>完成 (Enter)</translation>
+    </message>
+    <message>
+        <source>+{points} points</source>
+        <translation>+{points} 积分</translation>
+    </message>
+    <message>
+        <source>POINTS EARNED</source>
+        <translation>本次积分</translation>
+    </message>
+    <message>
+        <source>Referrer {card} gets {points} points</source>
+        <translation>推荐人 {card} 获得 {points} 分推荐奖励</translation>
+    </message>
+    <message>
+        <source>New balance {points}</source>
+        <translation>积分余额 {points}</translation>
+    </message>
+</context>
+<context>
+    <name>SalesModel</name>
+    <message>
+        <source>Sale no.</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>散客</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Clinic name</source>
+        <translation>店名</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>保存 (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>The clinic needs a name.</source>
+        <translation>请填写店名。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Welcome — first set-up</source>
+        <translation>欢迎 — 首次设置</translation>
+    </message>
+    <message>
+        <source>Your clinic</source>
+        <translation>您的门店</translation>
+    </message>
+    <message>
+        <source>Printed on receipts and vouchers.</source>
+        <translation>会打印在小票和兑换券上。</translation>
+    </message>
+    <message>
+        <source>Clinic name</source>
+        <translation>店名</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>项目目录</translation>
+    </message>
+    <message>
+        <source>Load the demo catalog: treatments, a course package, products and rewards</source>
+        <translation>载入演示目录：理疗项目、疗程套餐、产品和兑换礼遇</translation>
+    </message>
+    <message>
+        <source>You can change prices and items later.</source>
+        <translation>价格和项目以后可以修改。</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Sale number, then Enter</source>
+        <translation>输入销售单号，回车查找</translation>
+    </message>
+    <message>
+        <source>Reprint receipt</source>
+        <translation>重打小票</translation>
+    </message>
+    <message>
+        <source>Refund ticked lines</source>
+        <translation>退勾选的行</translation>
+    </message>
+    <message>
+        <source>Refund whole sale</source>
+        <translation>整单退款</translation>
+    </message>
+    <message>
+        <source>Today: {n} sales, {amount}</source>
+        <translation>今日 {n} 笔，共 {amount}</translation>
+    </message>
+    <message>
+        <source>Sale not found</source>
+        <translation>没有找到销售单</translation>
+    </message>
+    <message>
+        <source>There is no sale {no}.</source>
+        <translation>没有销售单 {no}。</translation>
+    </message>
+    <message>
+        <source>CHOOSE A SALE</source>
+        <translation>请选择一笔销售</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>散客</translation>
+    </message>
+    <message>
+        <source>SALE {no} · {who} · {time}</source>
+        <translation>销售单 {no} · {who} · {time}</translation>
+    </message>
+    <message>
+        <source>{no}. {name} × {qty}   {amount}</source>
+        <translation>{no}. {name} × {qty}   {amount}</translation>
+    </message>
+    <message>
+        <source>(refunded)</source>
+        <translation>（已退）</translation>
+    </message>
+    <message>
+        <source>Paid: {paid} · change {change} · cashier {cashier}</source>
+        <translation>付款：{paid} · 找零 {change} · 收银 {cashier}</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>Tick the lines to refund first.</source>
+        <translation>请先勾选要退款的行。</translation>
+    </message>
+    <message>
+        <source>Refund the whole sale {no}?</source>
+        <translation>整单退款 {no}？</translation>
+    </message>
+    <message>
+        <source>Refund lines {lines} of sale {no}?</source>
+        <translation>退销售单 {no} 的第 {lines} 行？</translation>
+    </message>
+    <message>
+        <source>Refund {no}: {amount} back ({how}); {points} points taken back.</source>
+        <translation>退款单 {no}：退回 {amount}（{how}），扣回 {points} 积分。</translation>
+    </message>
+    <message>
+        <source>The member now owes {points} points; later earnings pay them off first.</source>
+        <translation>会员现欠 {points} 分，之后的消费积分会先抵扣。</translation>
+    </message>
+    <message>
+        <source>Refund done</source>
+        <translation>退款完成</translation>
+    </message>
+</context>
+<context>
+    <name>VoucherDialog</name>
+    <message>
+        <source>Voucher issued</source>
+        <translation>兑换成功</translation>
+    </message>
+    <message>
+        <source>Valid until {date}</source>
+        <translation>有效期至 {date}</translation>
+    </message>
+    <message>
+        <source>{spent} points used · balance {balance}</source>
+        <translation>扣 {spent} 分 · 余额 {balance}</translation>
+    </message>
+    <message>
+        <source>Print voucher</source>
+        <translation>打印兑换券</translation>
+    </message>
+    <message>
+        <source>Done (Enter)</source>
+        <translation>完成 (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>_PinPage</name>
+    <message>
+        <source>Manager PIN</source>
+        <translation>店长密码</translation>
+    </message>
+    <message>
+        <source>Refunds and other manager actions ask for this PIN (4 to 8 digits).</source>
+        <translation>退款等店长操作需要输入此密码（4 到 8 位数字）。</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Repeat PIN</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <source>Use 4 to 8 digits</source>
+        <translation>请输入 4 到 8 位数字</translation>
+    </message>
+    <message>
+        <source>The two PINs differ</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,267 @@
+"""Screenshots of the reception window for docs/screenshots (Chinese, 1280×800).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out DIR]
+
+Builds a demo clinic in a temporary database (demo catalog, members including 张三 with a
+referrer, sales, redemptions), drives the real window through its screens as a cashier
+would and saves one PNG per screen. Dialogs are drawn over the dimmed window, as on a till.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QInputMethodEvent, QPainter, QPixmap
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from spa_pos.clock import FixedClock
+from spa_pos.db import Database
+from spa_pos.services import (
+    catalog,
+    checkout,
+    clinic,
+    courses,
+    jobs,
+    members,
+    staff,
+    vouchers,
+)
+from spa_pos.services import settings as settings_svc
+from spa_pos.services.checkout import SaleRequest
+from spa_pos.services.context import CLI_ACTOR, Ctx
+from spa_pos.services.members import MemberForm
+from spa_pos.ui import app as ui_app
+from spa_pos.ui import i18n
+from spa_pos.ui.main_window import MainWindow
+from spa_pos.ui.member_dialog import MemberDialog
+from spa_pos.ui.payment_dialog import PaymentDialog, SaleSummaryDialog
+from spa_pos.ui.redeem import VoucherDialog
+from spa_pos.ui.worker import DbWorker
+
+NOW = datetime(2026, 3, 10, 2, 30, tzinfo=UTC)  # 10:30 in Shanghai
+SIZE = (1280, 800)
+MANAGER_PIN = "2468"
+
+
+def build_demo(db_url: str) -> None:
+    """A small clinic with a history: what the screenshots show."""
+    clock = FixedClock(NOW - timedelta(days=400))
+    ctx = Ctx(Database(db_url), CLI_ACTOR, clock)
+    clinic.init(ctx)
+    clinic.load_demo(ctx)
+    with ctx.db.write() as s:
+        settings_svc.save(s, clinic_name="康和中医理疗馆",
+                          clinic_address="杭州市西湖区文三路 88 号",
+                          clinic_phone="0571-88886666", language="zh_CN")
+    staff.set_manager_pin(ctx, MANAGER_PIN)
+
+    def member(name: str, phone: str, days_ago: int, **extra: object) -> None:
+        members.register(ctx, MemberForm(name=name, phone=phone, **extra),  # type: ignore[arg-type]
+                         at=NOW - timedelta(days=days_ago))
+
+    def sale(days_ago: int, member_phone: str | None, items: list[tuple[str, int]],
+             method: str, extra_cash: int = 0) -> None:
+        at = NOW - timedelta(days=days_ago)
+        clock.at = at
+        with ctx.db.read() as s:
+            due = sum(catalog.item_by_code(s, code).price_fen * qty for code, qty in items)
+        pays = [(method, due)] if not extra_cash else [("cash", due + extra_cash)]
+        checkout.sell(ctx, SaleRequest(items=items, payments=pays, member=member_phone, at=at))
+
+    member("李四", "13912345678", 400, birthday=date(1979, 11, 2), gender="M")
+    member("张三", "13800138000", 345, birthday=date(1986, 3, 22), gender="F",
+           referrer="13912345678", health_needs="失眠调理、颈椎不适",
+           notes="喜欢力度轻一些；周末上午来")
+    member("张珊", "13655550123", 200, gender="F")
+    member("王芳", "13788886666", 120, birthday=date(1990, 7, 8), gender="F")
+    member("赵四海", "15000001234", 90, gender="M")
+    sale(340, "13800138000", [("ZJTN10", 1)], "wechat")
+    sale(330, "13912345678", [("YBLL", 1), ("ZYB", 2)], "alipay")
+    for days in (300, 240, 180):
+        clock.at = NOW - timedelta(days=days)
+        courses.use_session(ctx, "13800138000", "ZJTN", at=clock.at)
+    sale(60, "13800138000", [("AJ", 1), ("TBAM", 1)], "card")
+    sale(25, "13800138000", [("YY", 1)], "cash", extra_cash=1200)
+    clock.at = NOW - timedelta(days=20)
+    vouchers.redeem(ctx, "13800138000", "R-TBAM", at=clock.at)
+    vouchers.redeem(ctx, "13800138000", "R-Q10", at=clock.at)
+    vouchers.redeem(ctx, "13800138000", "R-BJZ", at=clock.at)
+    vouchers.redeem(ctx, "13912345678", "R-Q50", at=clock.at)
+    sale(0, "13912345678", [("AJ", 1), ("ZYB", 1)], "card")
+    sale(0, None, [("TBAM", 1)], "cash", extra_cash=2000)
+    sale(0, "13788886666", [("YBLL", 1)], "alipay")
+    clock.at = NOW
+    jobs.run_job(Ctx(ctx.db, CLI_ACTOR, clock), "tags", at=NOW)
+    ctx.db.dispose()
+
+
+class Shooter:
+    def __init__(self, window: MainWindow, out: Path) -> None:
+        self.window = window
+        self.out = out
+
+    def settle(self, extra_ms: int = 250) -> None:
+        """Wait for the DB worker (and whatever its results start) to finish."""
+        worker: DbWorker = self.window.worker
+        deadline = time.monotonic() + 20
+        idle_rounds = 0
+        while idle_rounds < 3 and time.monotonic() < deadline:
+            QTest.qWait(40)
+            idle_rounds = 0 if worker.busy else idle_rounds + 1
+        QTest.qWait(extra_ms)
+
+    def save(self, name: str, dialog: QWidget | None = None) -> None:
+        shot = self.window.grab()
+        if dialog is not None:
+            painter = QPainter(shot)
+            painter.fillRect(shot.rect(), QColor(20, 30, 40, 110))
+            picture: QPixmap = dialog.grab()
+            painter.drawPixmap((shot.width() - picture.width()) // 2,
+                               (shot.height() - picture.height()) // 2, picture)
+            painter.end()
+        path = self.out / f"{name}.png"
+        shot.save(str(path))
+        print(f"saved {path}")
+
+
+def press(window: QWidget, key: Qt.Key) -> None:
+    window.activateWindow()
+    QTest.qWait(30)
+    QTest.keyClick(window, key)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type like an input method commits (works for Chinese, unlike key clicks)."""
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QCoreApplication.sendEvent(widget, event)
+
+
+def top_dialog(kind: type) -> Callable[[], QWidget]:
+    def find() -> QWidget:
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+        assert found, f"no {kind.__name__} open"
+        return found[-1]
+    return find
+
+
+def run(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="spa_pos_shots_"))
+    db_url = f"sqlite:///{folder / 'demo.sqlite3'}"
+    build_demo(db_url)
+
+    qt_app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(qt_app, QApplication)
+    ui_app.setup_application(qt_app)
+    translators = i18n.Translators()
+    translators.apply(i18n.ZH_CN)
+    ctx = Ctx(Database(db_url), ui_app.CASHIER, FixedClock(NOW))
+    window = ui_app.build_window(ctx, translators)
+    window.resize(*SIZE)
+    window.show()
+    window.start()
+    shots = Shooter(window, out)
+    shots.settle()
+
+    # 1. Lookup by initials, 张三 open in the member panel.
+    type_text(window.lookup.search, "zs")
+    shots.settle(300)
+    QTest.keyClick(window.lookup.search, Qt.Key.Key_Return)
+    shots.settle()
+    shots.save("01_lookup_member")
+
+    # 2. Checkout with a cart and the member's vouchers.
+    press(window, Qt.Key.Key_F3)
+    for text in ("zjtn", "aj*2"):
+        type_text(window.checkout.search, text)
+        QTest.keyClick(window.checkout.search, Qt.Key.Key_Return)
+    assert window.member is not None
+    for v in window.member.unused_vouchers:
+        if v.reward in ("头部按摩", "10元优惠券"):
+            window.checkout.add_voucher(v.code)
+    shots.settle()
+    shots.save("02_checkout_cart_vouchers")
+
+    # 3. Payment: part WeChat, the rest in cash with change.
+    press(window, Qt.Key.Key_F12)
+    shots.settle()
+    payment = top_dialog(PaymentDialog)()
+    assert isinstance(payment, PaymentDialog)
+    type_text(payment.fields["wechat"], "500")
+    type_text(payment.fields["cash"], "300")
+    shots.settle()
+    shots.save("03_payment_split", payment)
+
+    # 4. The summary with the points breakdown.
+    QTest.keyClick(payment.fields["cash"], Qt.Key.Key_Return)
+    shots.settle()
+    summary = top_dialog(SaleSummaryDialog)()
+    shots.save("04_payment_summary", summary)
+    summary.close()
+    shots.settle()
+
+    # 5. Redeem for 李四 (some rewards out of reach).
+    window.open_member("13912345678")
+    shots.settle()
+    press(window, Qt.Key.Key_F4)
+    shots.settle()
+    shots.save("05_redeem")
+    window.redeem.redeem("13912345678", "R-ZYB")
+    shots.settle()
+    voucher = top_dialog(VoucherDialog)()
+    shots.save("06_voucher_issued", voucher)
+    voucher.close()
+    shots.settle()
+
+    # 6. Today's sales with one sale open.
+    press(window, Qt.Key.Key_F5)
+    shots.settle()
+    window.today.table.selectRow(0)
+    shots.settle()
+    shots.save("07_today_sales")
+
+    # 7. Registering a member: a duplicate phone and a future birthday, shown inline.
+    window.set_member(None)
+    press(window, Qt.Key.Key_F2)
+    shots.settle()
+    dialog = top_dialog(MemberDialog)()
+    assert isinstance(dialog, MemberDialog)
+    type_text(dialog.name, "王小明")
+    type_text(dialog.phone, "13800138000")
+    type_text(dialog.birthday, "2030-01-01")
+    dialog.save()
+    shots.settle(400)
+    shots.save("08_register_inline_errors", dialog)
+    dialog.close()
+
+    window.close()
+    shots.settle(50)
+    ctx.db.dispose()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", type=Path,
+                        default=Path(__file__).resolve().parent.parent / "docs" / "screenshots")
+    args = parser.parse_args()
+    run(args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

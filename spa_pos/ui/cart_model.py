@@ -1,0 +1,217 @@
+"""The cart (购物车) as a Qt table model, with a preview of what vouchers take off.
+
+The preview only shows the cashier what to expect; `checkout.sell` computes the real
+figures when the sale is paid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from spa_pos.money import format_fen
+from spa_pos.services.checkout import MAX_QTY
+from spa_pos.ui.queries import CatalogEntry, VoucherCheck
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    NAME = 0
+    PRICE = 1
+    QTY = 2
+    DISCOUNT = 3
+    AMOUNT = 4
+    REMOVE = 5
+
+
+@dataclass
+class CartLine:
+    item: CatalogEntry
+    qty: int
+
+
+@dataclass(frozen=True)
+class Preview:
+    gross_fen: int
+    free_fen: int  # units made free by service and gift vouchers
+    coupon_fen: int  # taken off by cash coupons
+    free_units: list[int]  # per line
+    unmatched: list[str]  # voucher codes whose item has no free unit left in the cart
+
+    @property
+    def due_fen(self) -> int:
+        return self.gross_fen - self.free_fen - self.coupon_fen
+
+
+def preview(lines: list[CartLine], vouchers: list[VoucherCheck]) -> Preview:
+    """One free unit per service/gift voucher on a line of its item; coupons off the rest."""
+    free = [0] * len(lines)
+    unmatched = []
+    coupons = 0
+    for v in vouchers:
+        if v.kind == "coupon":
+            coupons += v.coupon_fen
+            continue
+        slot = next((i for i, line in enumerate(lines)
+                     if line.item.code == v.item_code and free[i] < line.qty), None)
+        if slot is None:
+            unmatched.append(v.code)
+        else:
+            free[slot] += 1
+    gross = sum(line.item.price_fen * line.qty for line in lines)
+    free_fen = sum(line.item.price_fen * n for line, n in zip(lines, free, strict=True))
+    return Preview(gross, free_fen, min(coupons, gross - free_fen), free, unmatched)
+
+
+class CartModel(QAbstractTableModel):
+    changed = Signal()  # lines, quantities or vouchers changed: totals need a refresh
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.lines: list[CartLine] = []
+        self.vouchers: list[VoucherCheck] = []
+        self._preview = preview([], [])
+
+    # --- editing ---------------------------------------------------------------------
+    def add(self, item: CatalogEntry, qty: int = 1) -> int:
+        """Add `qty` of an item (to its line if there is one); returns the row."""
+        for row, line in enumerate(self.lines):
+            if line.item.code == item.code:
+                self.set_qty(row, line.qty + qty)
+                return row
+        row = len(self.lines)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.lines.append(CartLine(item, min(max(qty, 1), MAX_QTY)))
+        self.endInsertRows()
+        self._update()
+        return row
+
+    def set_qty(self, row: int, qty: int) -> bool:
+        if not 0 <= row < len(self.lines) or not 1 <= qty <= MAX_QTY:
+            return False
+        self.lines[row].qty = qty
+        self._update()
+        return True
+
+    def remove(self, row: int) -> None:
+        if 0 <= row < len(self.lines):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.lines[row]
+            self.endRemoveRows()
+            self._update()
+
+    def add_voucher(self, voucher: VoucherCheck) -> None:
+        self.vouchers.append(voucher)
+        self._update()
+
+    def remove_voucher(self, code: str) -> None:
+        self.vouchers = [v for v in self.vouchers if v.code != code]
+        self._update()
+
+    def has_voucher(self, code: str) -> bool:
+        return any(v.code == code for v in self.vouchers)
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self.lines.clear()
+        self.vouchers.clear()
+        self.endResetModel()
+        self._update()
+
+    def is_empty(self) -> bool:
+        return not self.lines and not self.vouchers
+
+    @property
+    def preview(self) -> Preview:
+        return self._preview
+
+    def items(self) -> list[tuple[str, int]]:
+        return [(line.item.code, line.qty) for line in self.lines]
+
+    def _update(self) -> None:
+        self._preview = preview(self.lines, self.vouchers)
+        if self.lines:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self.lines) - 1, len(Column) - 1))
+        self.changed.emit()
+
+    # --- the Qt model ----------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(Column(section))
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return {Column.NAME: self.tr("Item"), Column.PRICE: self.tr("Price"),
+                Column.QTY: self.tr("Qty"), Column.DISCOUNT: self.tr("Voucher"),
+                Column.AMOUNT: self.tr("Amount"), Column.REMOVE: ""}[Column(section)]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        line = self.lines[index.row()]
+        column = Column(index.column())
+        free = self._preview.free_units[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                Column.NAME: line.item.name,
+                Column.PRICE: format_fen(line.item.price_fen),
+                Column.QTY: str(line.qty),
+                Column.DISCOUNT: (self.tr("{n} free").format(n=free) if free else ""),
+                Column.AMOUNT: format_fen(line.item.price_fen * (line.qty - free)),
+                Column.REMOVE: "✕",
+            }[column]
+        if role == Qt.ItemDataRole.EditRole and column == Column.QTY:
+            return line.qty
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._alignment(column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.REMOVE:
+            return self.tr("Remove (Delete)")
+        return None
+
+    @staticmethod
+    def _alignment(column: Column) -> int:
+        if column == Column.NAME:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if column in (Column.QTY, Column.REMOVE):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() == Column.QTY:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: object,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() != Column.QTY:
+            return False
+        try:
+            qty = int(str(value))
+        except ValueError:
+            return False
+        return self.set_qty(index.row(), qty)
+
+    def retranslate(self) -> None:
+        """Models get no LanguageChange event; the view's owner calls this."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        self._update()

@@ -1,0 +1,374 @@
+"""The reception window: a header with the current member, four screens and the keys.
+
+F1 lookup · F2 new member · F3 checkout · F4 redeem · F5 today's sales · F9 settings ·
+F12 pay · Esc cancel. The window owns the current member and the DB worker's signals;
+screens talk to it through signals and refresh from the worker's `changed`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QProgressBar,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spa_pos.errors import DomainError
+from spa_pos.services import courses
+from spa_pos.services.courses import CourseUseResult
+from spa_pos.ui import i18n, print_hooks, queries, wizard
+from spa_pos.ui.checkout import CheckoutPage
+from spa_pos.ui.lookup import LookupPage
+from spa_pos.ui.member_dialog import MemberDialog
+from spa_pos.ui.queries import CatalogEntry, MemberView, RewardEntry, Startup
+from spa_pos.ui.redeem import RedeemPage
+from spa_pos.ui.settings_dialog import ClinicSettings, SettingsDialog
+from spa_pos.ui.settings_dialog import load as load_settings
+from spa_pos.ui.style import tier_badge_css
+from spa_pos.ui.today import TodayPage
+from spa_pos.ui.widgets import alive, button, confirm, inform, label, open_dialog
+from spa_pos.ui.worker import DbWorker
+
+
+class MainWindow(QMainWindow):
+    print_receipt_requested = Signal(str)  # sale number: the hook for receipt printing
+    print_voucher_requested = Signal(str)  # voucher code: the hook for voucher printing
+    member_changed = Signal(object)  # MemberView | None
+    ready = Signal()  # the database is open and the window usable
+    error_shown = Signal(str)
+
+    def __init__(self, worker: DbWorker, translators: i18n.Translators,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.translators = translators
+        self.member: MemberView | None = None
+        self.clinic_name = ""
+        self.is_ready = False
+        self.dialog: QDialog | None = None  # the member / settings dialog or wizard open now
+        self.resize(1280, 800)
+        self.setMinimumSize(1024, 700)
+
+        self.lookup = LookupPage(worker)
+        self.checkout = CheckoutPage(worker)
+        self.redeem = RedeemPage(worker)
+        self.today = TodayPage(worker)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        for page in (self.lookup, self.checkout, self.redeem, self.today):
+            self.tabs.addTab(page, "")
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._build_header())
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.tabs.setEnabled(False)
+
+        self._connect()
+        self._shortcuts()
+        self.retranslate()
+        self.statusBar().showMessage(self.tr("Opening the database…"))
+
+    def _build_header(self) -> QFrame:
+        header = QFrame()
+        header.setProperty("role", "header")
+        self.brand = label("", "brand")
+        self.brand.setObjectName("brand")
+        self.member_label = label("")
+        self.member_label.setObjectName("currentMember")
+        self.tier = label("", "badge")
+        self.tier.hide()
+        self.walk_in = button("", "link")
+        self.walk_in.clicked.connect(lambda: self.set_member(None))
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setFixedWidth(120)
+        self.busy.hide()
+        self.settings_button = button()
+        self.settings_button.clicked.connect(self.open_settings)
+        row = QHBoxLayout(header)
+        row.setContentsMargins(20, 8, 16, 8)
+        row.setSpacing(12)
+        row.addWidget(self.brand)
+        row.addStretch(1)
+        row.addWidget(self.busy)
+        row.addWidget(self.member_label)
+        row.addWidget(self.tier)
+        row.addWidget(self.walk_in)
+        row.addWidget(self.settings_button)
+        return header
+
+    def _connect(self) -> None:
+        w = self.worker
+        w.busy_changed.connect(self.busy.setVisible)
+        w.failed.connect(self.show_error)
+        w.changed.connect(self._on_changed)
+        self.lookup.member_requested.connect(self.open_member)
+        self.lookup.voucher_scanned.connect(self.use_voucher)
+        self.lookup.new_member_requested.connect(self.new_member)
+        self.lookup.panel.edit_requested.connect(lambda _: self.edit_member())
+        self.lookup.panel.use_course_requested.connect(self.use_course)
+        self.lookup.panel.voucher_picked.connect(self.use_voucher)
+        self.checkout.member_requested.connect(self.open_member)
+        self.checkout.use_course_requested.connect(self.use_course)
+        self.checkout.print_receipt_requested.connect(self.print_receipt_requested)
+        self.checkout.sale_completed.connect(lambda _: self._sale_done())
+        self.redeem.print_voucher_requested.connect(self.print_voucher_requested)
+        self.today.print_receipt_requested.connect(self.print_receipt_requested)
+        self.print_receipt_requested.connect(lambda no: self._print("print_receipt", no))
+        self.print_voucher_requested.connect(lambda code: self._print("print_voucher", code))
+
+    def _shortcuts(self) -> None:
+        keys = {Qt.Key.Key_F1: self.go_lookup, Qt.Key.Key_F2: self.new_member,
+                Qt.Key.Key_F3: lambda: self.go(self.checkout),
+                Qt.Key.Key_F4: lambda: self.go(self.redeem),
+                Qt.Key.Key_F5: lambda: self.go(self.today), Qt.Key.Key_F9: self.open_settings,
+                Qt.Key.Key_F12: self.pay, Qt.Key.Key_Escape: self.cancel}
+        for key, slot in keys.items():
+            QShortcut(QKeySequence(key), self, slot)
+
+    def retranslate(self) -> None:
+        for page, text in ((self.lookup, self.tr("Member lookup  F1")),
+                           (self.checkout, self.tr("Checkout  F3")),
+                           (self.redeem, self.tr("Redeem points  F4")),
+                           (self.today, self.tr("Today's sales  F5"))):
+            self.tabs.setTabText(self.tabs.indexOf(page), text)
+        self.settings_button.setText(self.tr("Settings (F9)"))
+        self.walk_in.setText(self.tr("Switch to walk-in"))
+        self.walk_in.setToolTip(self.tr("Serve without a member"))
+        self._show_member_chip()
+        self._title()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _title(self) -> None:
+        self.brand.setText(self.clinic_name)
+        self.setWindowTitle(self.tr("{clinic} — reception").format(clinic=self.clinic_name)
+                            if self.clinic_name else self.tr("Reception"))
+
+    # --- start-up --------------------------------------------------------------------
+    def start(self) -> None:
+        """Open (create, migrate) the database and load what the screens need."""
+        self.worker.run(queries.startup, self._started)
+
+    def _started(self, startup: Startup) -> None:
+        self.translators.apply(i18n.resolve(startup.language))
+        self.clinic_name = startup.clinic_name
+        self._title()
+        self._set_catalog(startup.catalog, startup.rewards)
+        if startup.has_manager_pin:
+            self._become_ready()
+        else:
+            setup = wizard.SetupWizard(catalog_empty=not startup.catalog, parent=self)
+            setup.completed.connect(self._setup_answered)
+            setup.rejected.connect(self.close)
+            self._open_dialog(setup)
+
+    def _setup_answered(self, answers: wizard.Answers) -> None:
+        self.clinic_name = answers.clinic_name
+        self._title()
+
+        def done(catalog: tuple[list[CatalogEntry], list[RewardEntry]]) -> None:
+            self._set_catalog(*catalog)
+            self._become_ready()
+
+        self.worker.run(lambda ctx: wizard.apply(ctx, answers), done, changes="settings")
+
+    def _set_catalog(self, items: list[CatalogEntry], rewards: list[RewardEntry]) -> None:
+        self.checkout.set_catalog(items)
+        self.redeem.set_rewards(rewards)
+
+    def _become_ready(self) -> None:
+        self.is_ready = True
+        self.tabs.setEnabled(True)
+        self.statusBar().clearMessage()
+        self.go_lookup()
+        self.today.refresh()
+        self.ready.emit()
+
+    # --- navigation and keys ---------------------------------------------------------
+    def go(self, page: QWidget) -> None:
+        self.tabs.setCurrentWidget(page)
+
+    def go_lookup(self) -> None:
+        self.go(self.lookup)
+        self.lookup.focus_search()
+
+    def _tab_changed(self, _index: int) -> None:
+        page = self.tabs.currentWidget()
+        if page is self.checkout:
+            self.checkout.search.setFocus()
+        elif page is self.today:
+            self.today.refresh()
+            self.today.search.setFocus()
+        elif page is self.lookup:
+            self.lookup.search.setFocus()
+        elif page is self.redeem:
+            self.redeem.focus_first()
+
+    def pay(self) -> None:
+        if self.is_ready:
+            self.go(self.checkout)
+            self.checkout.pay()
+
+    def cancel(self) -> None:
+        """Esc in the window (dialogs handle their own): clear what is being typed."""
+        page = self.tabs.currentWidget()
+        if page is self.checkout:
+            self.checkout.clear_sale()
+        elif page is self.lookup:
+            self.lookup.clear_search()
+        elif page is self.today:
+            self.today.search.clear()
+
+    # --- the current member ----------------------------------------------------------
+    def open_member(self, ref: str) -> None:
+        self.worker.run(lambda ctx: queries.load_member(ctx, ref), self.set_member)
+
+    def set_member(self, view: MemberView | None) -> None:
+        self.member = view
+        self.lookup.panel.show_member(view)
+        self.checkout.set_member(view)
+        self.redeem.set_member(view)
+        self._show_member_chip()
+        self.member_changed.emit(view)
+
+    def _show_member_chip(self) -> None:
+        view = self.member
+        self.walk_in.setVisible(view is not None)
+        self.tier.setVisible(view is not None)
+        if view is None:
+            self.member_label.setText(self.tr("Walk-in customer"))
+            return
+        p = view.profile
+        self.member_label.setText(self.tr("{name} · {points} points").format(
+            name=p.name, points=f"{p.balance:,}"))
+        self.tier.setText(p.tier.name)
+        self.tier.setStyleSheet(tier_badge_css(p.tier.name))
+
+    def _reload_member(self) -> None:
+        """Refresh the current member after a write, unless the cashier moved on."""
+        if self.member is None:
+            return
+        card = self.member.card_no
+
+        def done(view: MemberView) -> None:
+            if self.member is not None and self.member.card_no == card:
+                self.set_member(view)
+
+        self.worker.run(lambda ctx: queries.load_member(ctx, card), done)
+
+    def _on_changed(self, what: str) -> None:
+        if what != "settings":
+            self._reload_member()
+        if what in ("sale", "refund"):
+            self.today.refresh()
+        if what == "redemption":
+            self.worker.run(queries.load_catalog, lambda c: self._set_catalog(*c))
+
+    def _sale_done(self) -> None:
+        summary = self.checkout.summary
+        if summary is not None:
+            summary.finished.connect(lambda _: self._next_customer())
+
+    def _next_customer(self) -> None:
+        self.set_member(None)
+        self.go_lookup()
+
+    # --- dialogs ---------------------------------------------------------------------
+    def _open_dialog(self, dialog: QDialog) -> None:
+        self.dialog = open_dialog(dialog)
+
+    def new_member(self) -> None:
+        if self.is_ready and not alive(self.dialog):
+            dialog = MemberDialog(self.worker, parent=self)
+            dialog.saved.connect(self._member_saved)
+            self._open_dialog(dialog)
+
+    def edit_member(self) -> None:
+        if self.member is not None and not alive(self.dialog):
+            dialog = MemberDialog(self.worker, self.member, parent=self)
+            dialog.saved.connect(self._member_saved)
+            self._open_dialog(dialog)
+
+    def _member_saved(self, card_no: str) -> None:
+        self.go_lookup()
+        self.open_member(card_no)
+
+    def open_settings(self) -> None:
+        if self.is_ready and not alive(self.dialog):
+            self.worker.run(load_settings, self._show_settings)
+
+    def _show_settings(self, current: ClinicSettings) -> None:
+        dialog = SettingsDialog(self.worker, current, parent=self)
+        dialog.saved.connect(self.settings_saved)
+        self._open_dialog(dialog)
+
+    def settings_saved(self, values: ClinicSettings) -> None:
+        self.clinic_name = values.clinic_name
+        self.translators.apply(i18n.resolve(values.language))
+        self._title()
+
+    # --- vouchers, courses, printing -------------------------------------------------
+    def use_voucher(self, text: str) -> None:
+        """A scanned voucher, or one picked from the member's list: into the sale."""
+        self.go(self.checkout)
+        self.checkout.add_voucher(text)
+
+    def use_course(self, code: str) -> None:
+        view = self.member
+        if view is None:
+            return
+        course = next((c for c in view.courses if c.code == code), None)
+        name = course.name if course else code
+        card = view.card_no
+        confirm(self, self.tr("Use a course session"),
+                self.tr("Use one session of {course} for {name}?").format(
+                    course=name, name=view.profile.name),
+                lambda: self.worker.run(lambda ctx: courses.use_session(ctx, card, code),
+                                        self._course_used, changes="course"))
+
+    def _course_used(self, result: CourseUseResult) -> None:
+        text = self.tr("{course}: one session used, {left} left").format(
+            course=result.item, left=result.sessions_left)
+        self.statusBar().showMessage(text, 8000)
+        inform(self, self.tr("Course session used"), text)
+
+    def _print(self, function: str, key: str) -> None:
+        printer = print_hooks.printer(function)
+        if printer is None:
+            inform(self, self.tr("Printing"), self.tr("Printing is not set up"))
+            return
+        self.worker.run(lambda ctx: printer(ctx, key),
+                        lambda _: self.statusBar().showMessage(self.tr("Sent to the printer"),
+                                                               5000))
+
+    # --- errors and closing ----------------------------------------------------------
+    def show_error(self, exc: Exception) -> None:
+        """A refused operation shows the service's message as is; anything else says it
+        was logged (the traceback is in the log file, never on screen)."""
+        if isinstance(exc, DomainError):
+            text = str(exc)
+        else:
+            text = self.tr("Something went wrong and has been logged:\n{error}").format(
+                error=f"{type(exc).__name__}: {exc}")
+        inform(self, self.tr("Cannot do that"), text, warning=True)
+        self.error_shown.emit(text)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.worker.wait_for_done()
+        super().closeEvent(event)

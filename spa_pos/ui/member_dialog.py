@@ -1,0 +1,222 @@
+"""Register or edit a member (登记会员 / 编辑会员), validated as the cashier types.
+
+Every change asks `members.validate` (on the worker, after a short pause) and shows each
+problem under its own field. Only fields the cashier has touched show problems until
+they press Save, so a fresh form is not a wall of red.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spa_pos.errors import DomainError
+from spa_pos.services import members
+from spa_pos.services.context import Ctx
+from spa_pos.services.members import FieldErrors, MemberForm
+from spa_pos.ui import queries
+from spa_pos.ui.queries import MemberView
+from spa_pos.ui.widgets import add_field, button, form_grid, label
+from spa_pos.ui.worker import DbWorker
+
+VALIDATE_DELAY_MS = 250
+FIELDS = ("name", "phone", "birthday", "gender", "referrer")
+
+
+@dataclass(frozen=True)
+class _Draft:
+    form: MemberForm
+    local_errors: dict[str, str]  # what the form itself cannot parse (a birthday)
+
+
+class MemberDialog(QDialog):
+    saved = Signal(str)  # card number
+    validated = Signal(dict)  # the errors now shown, by field
+
+    def __init__(self, worker: DbWorker, existing: MemberView | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.card_no = existing.card_no if existing else None
+        self._touched: set[str] = set()
+        self._show_all = False
+        self._generation = 0
+        self._timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
+        self._timer.timeout.connect(self.validate_now)
+        self.setWindowTitle(self.tr("Edit member {name}").format(name=existing.profile.name)
+                            if existing else self.tr("New member"))
+        self.setModal(True)
+        self.setMinimumWidth(560)
+
+        self.name = QLineEdit()
+        self.phone = QLineEdit()
+        self.phone.setMaxLength(11)
+        self.phone.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.birthday = QLineEdit()
+        self.birthday.setPlaceholderText(self.tr("YYYY-MM-DD, optional"))
+        self.gender = QComboBox()
+        self.gender.addItem(self.tr("Not given"), None)
+        self.gender.addItem(self.tr("Female"), "F")
+        self.gender.addItem(self.tr("Male"), "M")
+        self.referrer = QLineEdit()
+        self.referrer.setPlaceholderText(self.tr("Referrer's phone or card, optional"))
+        self.health = QLineEdit()
+        self.health.setPlaceholderText(self.tr("e.g. insomnia, neck pain"))
+        self.notes = QLineEdit()
+        self.consent = QCheckBox(self.tr("Agrees to receive offers and reminders"))
+        self.consent.setChecked(True)
+        self.errors: dict[str, QLabel] = {}
+        self.general_error = label("", "error", wrap=True)
+
+        form = form_grid()
+        for key, text, widget in (
+            ("name", self.tr("Name"), self.name), ("phone", self.tr("Mobile"), self.phone),
+            ("birthday", self.tr("Birthday"), self.birthday),
+            ("gender", self.tr("Gender"), self.gender),
+            ("referrer", self.tr("Referrer"), self.referrer),
+        ):
+            error = label("", "error", wrap=True)
+            error.setObjectName(f"error_{key}")
+            error.hide()
+            self.errors[key] = error
+            add_field(form, text, widget, error)
+        add_field(form, self.tr("Health needs"), self.health)
+        add_field(form, self.tr("Notes"), self.notes)
+        form.addWidget(self.consent, form.rowCount(), 1)
+
+        self.save_button = button(self.tr("Save (Enter)"), "primary")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        cancel = button(self.tr("Cancel (Esc)"))
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(label(self.windowTitle(), "title"))
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addLayout(buttons)
+
+        if existing:
+            self._fill(existing)
+        for key, signal in (("name", self.name.textEdited), ("phone", self.phone.textEdited),
+                            ("birthday", self.birthday.textEdited),
+                            ("referrer", self.referrer.textEdited)):
+            signal.connect(lambda _=None, key=key: self._changed(key))
+        self.gender.currentIndexChanged.connect(lambda _: self._changed("gender"))
+        self.name.setFocus()
+
+    def _fill(self, view: MemberView) -> None:
+        p = view.profile
+        self.name.setText(p.name)
+        self.phone.setText(p.phone)
+        self.birthday.setText(p.birthday.isoformat() if p.birthday else "")
+        self.gender.setCurrentIndex(max(0, self.gender.findData(p.gender)))
+        if p.referrer:  # a referrer cannot change once registered
+            self.referrer.setText(p.referrer)
+            self.referrer.setReadOnly(True)
+            self.referrer.setEnabled(False)
+        self.health.setText(p.health_needs)
+        self.notes.setText(p.notes)
+        self.consent.setChecked(p.marketing_consent)
+
+    # --- validation ------------------------------------------------------------------
+    def _draft(self) -> _Draft:
+        local: dict[str, str] = {}
+        birthday: date | None = None
+        text = self.birthday.text().strip()
+        if text:
+            try:
+                birthday = date.fromisoformat(text)
+            except ValueError:
+                local["birthday"] = self.tr("Write the birthday as YYYY-MM-DD, e.g. 1985-06-01")
+        referrer = None if self.referrer.isReadOnly() else (self.referrer.text().strip() or None)
+        form = MemberForm(name=self.name.text(), phone=self.phone.text(), birthday=birthday,
+                          gender=self.gender.currentData(), referrer=referrer,
+                          health_needs=self.health.text(), notes=self.notes.text(),
+                          marketing_consent=self.consent.isChecked())
+        return _Draft(form, local)
+
+    def _changed(self, key: str) -> None:
+        self._touched.add(key)
+        self._timer.start()
+
+    def validate_now(self) -> None:
+        self._timer.stop()
+        draft = self._draft()
+        card = self.card_no
+        self._generation += 1
+        generation = self._generation
+
+        def job(ctx: Ctx) -> dict[str, str]:
+            with ctx.db.read() as s:
+                member_id = members.find_one(s, card).id if card else None
+                return members.validate(s, draft.form, queries.today(ctx), member_id=member_id)
+
+        def done(errors: dict[str, str]) -> None:
+            if generation == self._generation:
+                self.show_errors({**errors, **draft.local_errors})
+
+        self.worker.run(job, done, owner=self)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        shown = {k: v for k, v in errors.items()
+                 if k in self.errors and (self._show_all or k in self._touched)}
+        for key, widget in self.errors.items():
+            widget.setText(shown.get(key, ""))
+            widget.setVisible(key in shown)
+        for key, field in (("name", self.name), ("phone", self.phone),
+                           ("birthday", self.birthday), ("referrer", self.referrer)):
+            field.setProperty("invalid", key in shown)
+            field.style().unpolish(field)
+            field.style().polish(field)
+        self.validated.emit(shown)
+
+    # --- saving ----------------------------------------------------------------------
+    def save(self) -> None:
+        self._show_all = True
+        draft = self._draft()
+        if draft.local_errors:
+            self.show_errors(draft.local_errors)
+            return
+        self.save_button.setEnabled(False)
+        self.general_error.clear()
+        card = self.card_no
+
+        def job(ctx: Ctx) -> str:
+            if card:
+                return members.edit(ctx, card, draft.form).card_no
+            return members.register(ctx, draft.form).card_no
+
+        self.worker.run(job, self._saved, on_error=self._refused, changes="member", owner=self)
+
+    def _saved(self, card_no: str) -> None:
+        self.save_button.setEnabled(True)
+        self.saved.emit(card_no)
+        self.accept()
+
+    def _refused(self, exc: Exception) -> bool:
+        self.save_button.setEnabled(True)
+        if isinstance(exc, FieldErrors):
+            self.show_errors(exc.errors)
+            return True
+        if isinstance(exc, DomainError):
+            self.general_error.setText(str(exc))
+            return True
+        return False

@@ -1,0 +1,197 @@
+"""The member panel (会员信息): everything `profile.build` knows, laid out for the cashier."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spa_pos.ui.queries import MemberView
+from spa_pos.ui.style import tier_badge_css
+from spa_pos.ui.widgets import button, card, label, row
+
+
+class MemberPanel(QScrollArea):
+    edit_requested = Signal(str)  # card number
+    use_course_requested = Signal(str)  # course item code
+    voucher_picked = Signal(str)  # voucher code, to use in the current sale
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._view: MemberView | None = None
+        self.rebuild()
+
+    @property
+    def view(self) -> MemberView | None:
+        return self._view
+
+    def show_member(self, view: MemberView | None) -> None:
+        self._view = view
+        self.rebuild()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.rebuild()
+        super().changeEvent(event)
+
+    def rebuild(self) -> None:
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        if self._view is None:
+            empty = label(self.tr("Look a member up by phone, last 4 digits, card number, "
+                                  "name or pinyin initials — or scan their card.\n"
+                                  "New member: F2."), "muted", wrap=True)
+            empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addStretch(1)
+            layout.addWidget(empty)
+            layout.addStretch(2)
+        else:
+            self._fill(layout, self._view)
+        old = self.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.setWidget(content)
+
+    def _fill(self, layout: QVBoxLayout, view: MemberView) -> None:
+        p = view.profile
+        layout.addWidget(self._header(view))
+        columns = QHBoxLayout()
+        columns.setSpacing(12)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.setSpacing(12)
+        right.setSpacing(12)
+        left.addWidget(self._points(view))
+        left.addWidget(self._courses(view))
+        left.addWidget(self._vouchers(view))
+        left.addStretch(1)
+        right.addWidget(self._visits(view))
+        right.addWidget(self._care(p.health_needs, p.notes, p.tags))
+        right.addStretch(1)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        layout.addLayout(columns)
+        layout.addStretch(1)
+
+    def _header(self, view: MemberView) -> QWidget:
+        p = view.profile
+        frame, box = card()
+        name = label(p.name, "title")
+        name.setObjectName("memberName")
+        badge = label(p.tier.name, "badge")
+        badge.setObjectName("tierBadge")
+        badge.setStyleSheet(tier_badge_css(p.tier.name))
+        edit = button(self.tr("Edit"))
+        edit.clicked.connect(lambda: self.edit_requested.emit(p.card_no))
+        top = row(name, badge)
+        top.addStretch(1)
+        top.addWidget(edit)
+        box.addLayout(top)
+        facts = [self.tr("Card {card}").format(card=p.card_no), p.phone]
+        if p.birthday:
+            facts.append(self.tr("Birthday {date}").format(date=p.birthday.isoformat()))
+        if p.referrer:
+            facts.append(self.tr("Referred by {name}").format(name=p.referrer))
+        box.addWidget(label("  ·  ".join(facts), "muted"))
+        if p.tier.perks:
+            box.addWidget(label(self.tr("Perks: {perks}").format(perks="、".join(p.tier.perks)),
+                                wrap=True))
+        return frame
+
+    def _points(self, view: MemberView) -> QWidget:
+        p = view.profile
+        frame, box = card()
+        box.addWidget(label(self.tr("POINTS"), "section"))
+        balance = label(f"{p.balance:,}", "big")
+        balance.setObjectName("balance")
+        box.addWidget(balance)
+        if p.balance < 0:
+            box.addWidget(label(self.tr("Owes {points} points from a refund; later earnings "
+                                        "pay it off first.").format(points=-p.balance),
+                                "warn", wrap=True))
+        for pts, when in p.expiring:
+            warn = label(self.tr("{points} points expire on {date}").format(
+                points=f"{pts:,}", date=when.isoformat()), "warn")
+            warn.setObjectName("expiring")
+            box.addWidget(warn)
+        if p.next_reward:
+            missing, reward = p.next_reward
+            box.addWidget(label(self.tr("{points} more points for {reward}").format(
+                points=f"{missing:,}", reward=reward), "muted", wrap=True))
+        return frame
+
+    def _courses(self, view: MemberView) -> QWidget:
+        frame, box = card()
+        box.addWidget(label(self.tr("COURSE SESSIONS"), "section"))
+        if not view.courses:
+            box.addWidget(label(self.tr("None"), "muted"))
+        for course in view.courses:
+            use = button(self.tr("Use one"))
+            use.clicked.connect(lambda _=False, code=course.code:
+                                self.use_course_requested.emit(code))
+            text = label(self.tr("{course}: {left} left").format(course=course.name,
+                                                               left=course.sessions_left),
+                         wrap=True)
+            line = row(text)
+            line.addStretch(1)
+            line.addWidget(use)
+            box.addLayout(line)
+        return frame
+
+    def _vouchers(self, view: MemberView) -> QWidget:
+        frame, box = card()
+        box.addWidget(label(self.tr("UNUSED VOUCHERS"), "section"))
+        if not view.unused_vouchers:
+            box.addWidget(label(self.tr("None"), "muted"))
+        for v in view.unused_vouchers:
+            use = button(self.tr("Use in sale"))
+            use.clicked.connect(lambda _=False, code=v.code: self.voucher_picked.emit(code))
+            text = label(self.tr("{reward}  {code}\nvalid until {date}").format(
+                reward=v.reward, code=v.code, date=v.expires_on.isoformat()))
+            line = row(text)
+            line.addStretch(1)
+            line.addWidget(use)
+            box.addLayout(line)
+        return frame
+
+    def _visits(self, view: MemberView) -> QWidget:
+        frame, box = card()
+        box.addWidget(label(self.tr("LAST VISITS"), "section"))
+        if not view.profile.visits:
+            box.addWidget(label(self.tr("No visits yet"), "muted"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        for i, visit in enumerate(view.profile.visits[:6]):
+            grid.addWidget(label(visit.on.isoformat(), "muted"), i, 0,
+                           Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(label(visit.items, wrap=True), i, 1)
+        grid.setColumnStretch(1, 1)
+        box.addLayout(grid)
+        return frame
+
+    def _care(self, health: str, notes: str, tags: list[str]) -> QWidget:
+        frame, box = card()
+        box.addWidget(label(self.tr("TAGS"), "section"))
+        pills = QHBoxLayout()
+        for tag in tags:
+            pills.addWidget(label(tag, "pill"))
+        if not tags:
+            pills.addWidget(label(self.tr("None"), "muted"))
+        pills.addStretch(1)
+        box.addLayout(pills)
+        box.addWidget(label(self.tr("HEALTH NEEDS"), "section"))
+        box.addWidget(label(health or self.tr("None recorded"), None if health else "muted",
+                            wrap=True))
+        box.addWidget(label(self.tr("NOTES"), "section"))
+        box.addWidget(label(notes or self.tr("None recorded"), None if notes else "muted",
+                            wrap=True))
+        return frame
+

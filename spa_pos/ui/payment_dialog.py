@@ -1,0 +1,226 @@
+"""Paying (结账): split payment with cash tendered and change, then the sale's summary."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from itertools import pairwise
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spa_pos.errors import DomainError
+from spa_pos.models.sale import PAYMENT_METHODS
+from spa_pos.money import format_fen, parse_yuan
+from spa_pos.services import checkout
+from spa_pos.services.checkout import SaleRequest, SaleResult
+from spa_pos.ui import i18n
+from spa_pos.ui.widgets import button, card, label
+from spa_pos.ui.worker import DbWorker
+
+
+class PaymentDialog(QDialog):
+    """Takes the amounts by method and runs `checkout.sell`; `paid` carries the result."""
+
+    paid = Signal(object)  # SaleResult
+
+    def __init__(self, worker: DbWorker, request: SaleRequest, due_fen: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.request = request
+        self.due_fen = due_fen
+        self.setWindowTitle(self.tr("Payment"))
+        self.setModal(True)
+        self.setMinimumWidth(520)
+
+        due = label(format_fen(due_fen), "big")
+        due.setObjectName("due")
+        self.fields: dict[str, QLineEdit] = {}
+        grid = QGridLayout()
+        grid.setVerticalSpacing(10)
+        rest_buttons = []
+        for row_no, method in enumerate(PAYMENT_METHODS):
+            name = self.tr("Cash tendered") if method == "cash" else i18n.method_name(method)
+            field = QLineEdit()
+            field.setObjectName(f"pay_{method}")
+            field.setProperty("role", "money")
+            field.setPlaceholderText("0.00")
+            field.setAlignment(Qt.AlignmentFlag.AlignRight)
+            field.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
+            field.textChanged.connect(self._update)
+            rest = button(self.tr("Rest"))
+            rest.setObjectName(f"rest_{method}")
+            rest.setToolTip(self.tr("Put the amount still due here"))
+            rest.clicked.connect(lambda _=False, m=method: self.fill_rest(m))
+            rest_buttons.append(rest)
+            self.fields[method] = field
+            grid.addWidget(label(name), row_no, 0)
+            grid.addWidget(field, row_no, 1)
+            grid.addWidget(rest, row_no, 2)
+        grid.setColumnStretch(1, 1)
+
+        self.paid_label = label("", "muted")
+        self.status = label("", "amount")
+        self.status.setObjectName("paymentStatus")
+        self.error = label("", "error", wrap=True)
+        self.error.setObjectName("paymentError")
+        self.confirm = button(self.tr("Confirm payment (Enter)"), "primary")
+        self.confirm.setDefault(True)
+        self.confirm.clicked.connect(self.submit)
+        cancel = button(self.tr("Cancel (Esc)"))
+        cancel.clicked.connect(self.reject)
+
+        head, head_box = card()
+        head_box.addWidget(label(self.tr("Amount due"), "section"))
+        head_box.addWidget(due)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.confirm)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(14)
+        layout.addWidget(label(self.windowTitle(), "title"))
+        layout.addWidget(head)
+        layout.addLayout(grid)
+        layout.addWidget(self.paid_label)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        # Tab goes through the amounts first, then the buttons.
+        chain: list[QWidget] = [*self.fields.values(), self.confirm, cancel, *rest_buttons]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self.fields["cash"].setFocus()
+        self._update()
+
+    def amounts(self) -> list[tuple[str, int]]:
+        """(method, fen) of every filled field; raises DomainError on a malformed one."""
+        out = []
+        for method, field in self.fields.items():
+            if field.text().strip():
+                fen = parse_yuan(field.text())
+                if fen:
+                    out.append((method, fen))
+        return out
+
+    def fill_rest(self, method: str) -> None:
+        self.fields[method].clear()
+        try:
+            paid = sum(fen for _, fen in self.amounts())
+        except DomainError:
+            return
+        rest = max(0, self.due_fen - paid)
+        self.fields[method].setText(f"{rest / 100:.2f}")
+        self.fields[method].setFocus()
+
+    def _update(self) -> None:
+        try:
+            paid = sum(fen for _, fen in self.amounts())
+        except DomainError as exc:
+            self.status.setText("")
+            self.error.setText(str(exc))
+            return
+        self.error.setText("")
+        self.paid_label.setText(self.tr("Paid {amount}").format(amount=format_fen(paid)))
+        if paid < self.due_fen:
+            self.status.setText(self.tr("Still due {amount}").format(
+                amount=format_fen(self.due_fen - paid)))
+        else:
+            self.status.setText(self.tr("Change {amount}").format(
+                amount=format_fen(paid - self.due_fen)))
+
+    def submit(self) -> None:
+        try:
+            request = replace(self.request, payments=self.amounts())
+        except DomainError as exc:
+            self.error.setText(str(exc))
+            return
+        self.confirm.setEnabled(False)
+        self.worker.run(lambda ctx: checkout.sell(ctx, request), self._done,
+                        on_error=self._refused, changes="sale", owner=self)
+
+    def _done(self, result: SaleResult) -> None:
+        self.paid.emit(result)
+        self.accept()
+
+    def _refused(self, exc: Exception) -> bool:
+        self.confirm.setEnabled(True)
+        if isinstance(exc, DomainError):
+            self.error.setText(str(exc))
+            return True
+        return False
+
+
+class SaleSummaryDialog(QDialog):
+    """What the sale came to: money, change and the points with their breakdown."""
+
+    print_requested = Signal(str)  # sale number
+
+    def __init__(self, result: SaleResult, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sale = result
+        self.setWindowTitle(self.tr("Sale {no}").format(no=result.sale_no))
+        self.setMinimumWidth(480)
+
+        money, money_box = card()
+        grid = QGridLayout()
+        grid.setVerticalSpacing(6)
+        for row_no, (text, fen) in enumerate(((self.tr("Total"), result.total_fen),
+                                              (self.tr("Paid"), result.paid_fen))):
+            grid.addWidget(label(text, "muted"), row_no, 0)
+            grid.addWidget(label(format_fen(fen)), row_no, 1, Qt.AlignmentFlag.AlignRight)
+        money_box.addLayout(grid)
+        change = label(self.tr("Change {amount}").format(amount=format_fen(result.change_fen)),
+                       "amount")
+        change.setObjectName("change")
+        money_box.addWidget(change)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(label(self.tr("Sale {no} is paid").format(no=result.sale_no),
+                               "title"))
+        layout.addWidget(money)
+        if result.balance is not None:
+            layout.addWidget(self._points(result))
+        print_button = button(self.tr("Print receipt"))
+        print_button.setObjectName("printReceipt")
+        print_button.clicked.connect(lambda: self.print_requested.emit(result.sale_no))
+        done = button(self.tr("Done (Enter)"), "primary")
+        done.setDefault(True)
+        done.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addWidget(print_button)
+        buttons.addStretch(1)
+        buttons.addWidget(done)
+        layout.addLayout(buttons)
+        done.setFocus()
+
+    def _points(self, result: SaleResult) -> QWidget:
+        frame, box = card()
+        earned = label(self.tr("+{points} points").format(points=f"{result.points_earned:,}"),
+                       "amount")
+        earned.setObjectName("pointsEarned")
+        box.addWidget(label(self.tr("POINTS EARNED"), "section"))
+        box.addWidget(earned)
+        grid = QGridLayout()
+        for row_no, (rule, pts) in enumerate(result.points_breakdown):
+            grid.addWidget(label(i18n.rule_name(rule), "muted"), row_no, 0)
+            grid.addWidget(label(f"{pts:+,}"), row_no, 1, Qt.AlignmentFlag.AlignRight)
+        box.addLayout(grid)
+        if result.referrer_award:
+            box.addWidget(label(self.tr("Referrer {card} gets {points} points").format(
+                card=result.referrer_award[0], points=result.referrer_award[1]), "muted"))
+        balance = label(self.tr("New balance {points}").format(points=f"{result.balance:,}"))
+        balance.setObjectName("newBalance")
+        box.addWidget(balance)
+        return frame
+

@@ -1,0 +1,294 @@
+"""Today's sales (今日流水): the day's list, a sale's lines, reprint and refunds.
+
+A refund (whole sale or the ticked lines) needs the manager PIN; `refunds.refund` runs
+with the manager actor that `staff.manager` gives back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spa_pos.money import format_fen
+from spa_pos.services import refunds
+from spa_pos.services.context import Ctx
+from spa_pos.services.refunds import RefundResult
+from spa_pos.ui import i18n, queries
+from spa_pos.ui.pin_dialog import ManagerPinDialog
+from spa_pos.ui.queries import SaleView
+from spa_pos.ui.widgets import button, card, inform, label, open_dialog
+from spa_pos.ui.worker import DbWorker
+
+Index = QModelIndex | QPersistentModelIndex
+LINE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def payments_text(payments: list[tuple[str, int]]) -> str:
+    return " + ".join(f"{i18n.method_name(m)} {format_fen(a)}" for m, a in payments)
+
+
+class SalesModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.sales: list[SaleView] = []
+        self._headers = self.headers()
+
+    def set_sales(self, sales: list[SaleView]) -> None:
+        self.beginResetModel()
+        self.sales = sales
+        self.endResetModel()
+
+    def headers(self) -> list[str]:
+        return [self.tr("Sale no."), self.tr("Time"), self.tr("Member"), self.tr("Items"),
+                self.tr("Amount"), self.tr("Paid by"), self.tr("Points"), self.tr("Status")]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.sales)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 8
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        sale = self.sales[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [sale.sale_no, sale.at.strftime("%H:%M"),
+                    sale.member_name or self.tr("Walk-in"),
+                    "、".join(line.name for line in sale.lines), format_fen(sale.due_fen),
+                    payments_text(sale.payments) or "—",
+                    str(sale.points_earned) if sale.member_name else "",
+                    i18n.sale_status(sale.status)][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (4, 6):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def retranslate(self) -> None:
+        self._headers = self.headers()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 7)
+        if self.sales:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.sales) - 1, 7))
+
+
+class TodayPage(QWidget):
+    print_receipt_requested = Signal(str)
+    refunded = Signal(object)  # RefundResult
+
+    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.model = SalesModel(self)
+        self.current: SaleView | None = None
+        self.pin_dialog: ManagerPinDialog | None = None
+
+        self.summary = label("", "title")
+        self.summary.setObjectName("todaySummary")
+        self.search = QLineEdit()
+        self.search.setProperty("role", "search")
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self.find_sale)
+        self.search.setMinimumWidth(360)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(44)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+        detail, box = card()
+        self.detail_title = label("", "section")
+        self.lines = QListWidget()
+        self.payments = label("", "muted", wrap=True)
+        self.reprint = button()
+        self.reprint.clicked.connect(self._reprint)
+        self.refund_lines = button()
+        self.refund_lines.clicked.connect(lambda: self.ask_refund(whole=False))
+        self.refund_all = button()
+        self.refund_all.clicked.connect(lambda: self.ask_refund(whole=True))
+        box.addWidget(self.detail_title)
+        box.addWidget(self.lines, 1)
+        box.addWidget(self.payments)
+        actions = QHBoxLayout()
+        actions.addWidget(self.reprint)
+        actions.addStretch(1)
+        actions.addWidget(self.refund_lines)
+        actions.addWidget(self.refund_all)
+        box.addLayout(actions)
+
+        top = QHBoxLayout()
+        top.addWidget(self.summary)
+        top.addStretch(1)
+        top.addWidget(self.search)
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        body.addWidget(self.table, 3)
+        body.addWidget(detail, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setSpacing(12)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Sale number, then Enter"))
+        self.reprint.setText(self.tr("Reprint receipt"))
+        self.refund_lines.setText(self.tr("Refund ticked lines"))
+        self.refund_all.setText(self.tr("Refund whole sale"))
+        self.model.retranslate()
+        self._show_summary()
+        self.show_sale(self.current)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- the list --------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.worker.run(lambda ctx: queries.sales_of_day(ctx, queries.today(ctx)),
+                        self._loaded, owner=self)
+
+    def _loaded(self, sales: list[SaleView]) -> None:
+        keep = self.current.sale_no if self.current else None
+        self.model.set_sales(sales)
+        self._show_summary()
+        fresh = next((s for s in sales if s.sale_no == keep), None)
+        if fresh is not None:
+            self.table.selectRow(sales.index(fresh))
+        self.show_sale(fresh or self.current)
+
+    def _show_summary(self) -> None:
+        sales = self.model.sales
+        self.summary.setText(self.tr("Today: {n} sales, {amount}").format(
+            n=len(sales), amount=format_fen(sum(s.due_fen for s in sales))))
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.show_sale(self.model.sales[current.row()])
+
+    def find_sale(self) -> None:
+        text = self.search.text().strip()
+        if text:
+            self.worker.run(lambda ctx: queries.sale_by_no(ctx, text),
+                            lambda sale: self._found(text, sale), owner=self)
+
+    def _found(self, text: str, sale: SaleView | None) -> None:
+        if sale is None:
+            inform(self, self.tr("Sale not found"),
+                   self.tr("There is no sale {no}.").format(no=text), warning=True)
+            return
+        for row, listed in enumerate(self.model.sales):
+            if listed.sale_no == sale.sale_no:
+                self.table.selectRow(row)
+        self.show_sale(sale)
+
+    # --- one sale --------------------------------------------------------------------
+    def show_sale(self, sale: SaleView | None) -> None:
+        self.current = sale
+        self.lines.clear()
+        for widget in (self.reprint, self.refund_lines, self.refund_all):
+            widget.setEnabled(sale is not None)
+        if sale is None:
+            self.detail_title.setText(self.tr("CHOOSE A SALE"))
+            self.payments.setText("")
+            return
+        who = sale.member_name or self.tr("Walk-in")
+        self.detail_title.setText(self.tr("SALE {no} · {who} · {time}").format(
+            no=sale.sale_no, who=who, time=sale.at.strftime("%Y-%m-%d %H:%M")))
+        for line in sale.lines:
+            text = self.tr("{no}. {name} × {qty}   {amount}").format(
+                no=line.line_no, name=line.name, qty=line.qty, amount=format_fen(line.net_fen))
+            if line.refunded:
+                text += "   " + self.tr("(refunded)")
+            item = QListWidgetItem(text)
+            item.setData(LINE_ROLE, line.line_no)
+            if line.refunded:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+            else:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+            self.lines.addItem(item)
+        paid = payments_text(sale.payments) or "—"
+        self.payments.setText(self.tr("Paid: {paid} · change {change} · cashier {cashier}")
+                              .format(paid=paid, change=format_fen(sale.change_fen),
+                                      cashier=sale.cashier))
+        open_lines = [line for line in sale.lines if not line.refunded]
+        self.refund_lines.setEnabled(bool(open_lines))
+        self.refund_all.setEnabled(bool(open_lines))
+
+    def ticked_lines(self) -> list[int]:
+        out = []
+        for row in range(self.lines.count()):
+            item = self.lines.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(int(item.data(LINE_ROLE)))
+        return out
+
+    def _reprint(self) -> None:
+        if self.current is not None:
+            self.print_receipt_requested.emit(self.current.sale_no)
+
+    def ask_refund(self, *, whole: bool) -> None:
+        sale = self.current
+        if sale is None:
+            return
+        lines = None if whole else self.ticked_lines()
+        if lines is not None and not lines:
+            inform(self, self.tr("Refund"), self.tr("Tick the lines to refund first."))
+            return
+        what = (self.tr("Refund the whole sale {no}?") if whole
+                else self.tr("Refund lines {lines} of sale {no}?")).format(
+            no=sale.sale_no, lines=", ".join(str(n) for n in lines or []))
+        sale_no = sale.sale_no
+
+        def action(ctx: Ctx) -> RefundResult:
+            return refunds.refund(ctx, sale_no, lines)
+
+        self.pin_dialog = ManagerPinDialog(self.worker, what, action, changes="refund",
+                                           parent=self)
+        self.pin_dialog.succeeded.connect(self._refunded)
+        open_dialog(self.pin_dialog)
+
+    def _refunded(self, result: RefundResult) -> None:
+        text = self.tr("Refund {no}: {amount} back ({how}); {points} points taken back.").format(
+            no=result.refund_no, amount=format_fen(result.refunded_fen),
+            how=payments_text(result.by_method) or "—", points=result.points_reversed)
+        if result.balance is not None and result.balance < 0:
+            text += "\n" + self.tr("The member now owes {points} points; later earnings pay "
+                                   "them off first.").format(points=-result.balance)
+        inform(self, self.tr("Refund done"), text)
+        self.refunded.emit(result)

@@ -1,0 +1,168 @@
+"""Small building blocks shared by the screens."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def label(text: str = "", role: str | None = None, *, wrap: bool = False) -> QLabel:
+    widget = QLabel(text)
+    if role:
+        widget.setProperty("role", role)
+    if role in ("badge", "pill"):
+        widget.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    widget.setWordWrap(wrap)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return widget
+
+
+class Button(QPushButton):
+    """A push button that Enter presses too, not only Space: "Enter confirms" everywhere,
+    also outside dialogs (reward and catalog tiles, refund buttons)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.animateClick()
+            return
+        super().keyPressEvent(event)
+
+
+def button(text: str = "", role: str | None = None) -> QPushButton:
+    widget = Button(text)
+    if role:
+        widget.setProperty("role", role)
+    return widget
+
+
+def tile(lines: list[tuple[str, str | None]], *, height: int = 72) -> QPushButton:
+    """A large touch button showing a few lines in their own styles (name, price, …).
+    The labels let clicks through; a disabled tile greys them all."""
+    widget = Button()
+    widget.setProperty("role", "tile")
+    widget.setStyleSheet(f"QPushButton {{ min-height: {height}px; }}")  # beats the 48 px rule
+    box = QVBoxLayout(widget)
+    box.setContentsMargins(14, 8, 14, 8)
+    box.setSpacing(4)
+    box.addStretch(1)
+    for text, role in lines:
+        line = label(text, role)
+        line.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        box.addWidget(line)
+    box.addStretch(1)
+    return widget
+
+
+def form_grid() -> QGridLayout:
+    """A two-column form whose captions sit level with their (tall, touch-size) fields."""
+    grid = QGridLayout()
+    grid.setHorizontalSpacing(12)
+    grid.setVerticalSpacing(4)
+    grid.setColumnStretch(1, 1)
+    return grid
+
+
+def add_field(grid: QGridLayout, caption: str, field: QWidget,
+              error: QLabel | None = None) -> None:
+    """Append a captioned field (and the label that shows its problem) to a form grid."""
+    row_no = grid.rowCount()
+    text = label(caption)
+    text.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    text.setBuddy(field)
+    grid.addWidget(text, row_no, 0)
+    grid.addWidget(field, row_no, 1)
+    if error is not None:
+        grid.addWidget(error, row_no + 1, 1)
+
+
+def card(parent: QWidget | None = None, *, margins: int = 16, spacing: int = 8
+         ) -> tuple[QFrame, QVBoxLayout]:
+    """A white rounded panel and its vertical layout."""
+    frame = QFrame(parent)
+    frame.setProperty("role", "card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(margins, margins, margins, margins)
+    layout.setSpacing(spacing)
+    return frame, layout
+
+
+def clear(layout: QLayout) -> None:
+    """Remove and delete everything in a layout (rebuilt lists, tags, buttons)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        if item is None:
+            break
+        widget = item.widget()
+        if widget is not None:
+            widget.hide()
+            widget.deleteLater()
+        inner = item.layout()
+        if inner is not None:
+            clear(inner)
+            inner.deleteLater()
+
+
+def row(*widgets: QWidget, spacing: int = 8) -> QHBoxLayout:
+    layout = QHBoxLayout()
+    layout.setSpacing(spacing)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return layout
+
+
+def alive(obj: QObject | None) -> bool:
+    """True while a (dialog) object still exists on the C++ side."""
+    return obj is not None and shiboken6.isValid(obj)
+
+
+def open_dialog(dialog: QDialog) -> QDialog:
+    """Open window-modal without blocking the event loop; the dialog is deleted when it
+    closes and its window gets the keyboard back (F-keys need an active window, and not
+    every till runs a window manager that hands it back)."""
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    owner = dialog.parentWidget()
+    if owner is not None:
+        window = owner.window()
+        dialog.finished.connect(lambda _: window.activateWindow())
+    dialog.open()
+    return dialog
+
+
+def confirm(parent: QWidget, title: str, text: str, on_yes: Callable[[], None]) -> QMessageBox:
+    """Ask yes/no without blocking (Enter is yes, Esc is no); `on_yes` runs on yes."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+
+    def clicked(choice: QAbstractButton) -> None:
+        if box.standardButton(choice) == QMessageBox.StandardButton.Yes:
+            on_yes()
+
+    box.buttonClicked.connect(clicked)
+    open_dialog(box)
+    return box
+
+
+def inform(parent: QWidget, title: str, text: str, *, warning: bool = False) -> QMessageBox:
+    """A message the cashier closes with Enter or Esc; never blocks the event loop."""
+    icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    open_dialog(box)
+    return box

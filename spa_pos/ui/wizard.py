@@ -1,0 +1,119 @@
+"""First run (首次设置): the clinic's name, address and phone, a manager PIN and,
+if wanted, the demo catalog."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from spa_pos.services import clinic, staff
+from spa_pos.services import settings as settings_svc
+from spa_pos.services.context import Ctx
+from spa_pos.ui import queries
+from spa_pos.ui.queries import CatalogEntry, RewardEntry
+from spa_pos.ui.widgets import add_field, form_grid, label
+
+
+@dataclass(frozen=True)
+class Answers:
+    clinic_name: str
+    clinic_address: str
+    clinic_phone: str
+    manager_pin: str
+    load_demo: bool
+
+
+def apply(ctx: Ctx, answers: Answers) -> tuple[list[CatalogEntry], list[RewardEntry]]:
+    """Store the answers (a worker job); returns the catalog as it now is."""
+    with ctx.db.write() as s:
+        settings_svc.save(s, clinic_name=answers.clinic_name,
+                          clinic_address=answers.clinic_address,
+                          clinic_phone=answers.clinic_phone)
+    staff.set_manager_pin(ctx, answers.manager_pin)
+    if answers.load_demo:
+        clinic.load_demo(ctx)
+    return queries.load_catalog(ctx)
+
+
+class _PinPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Manager PIN"))
+        self.setSubTitle(self.tr("Refunds and other manager actions ask for this PIN "
+                                 "(4 to 8 digits)."))
+        self.pin = QLineEdit()
+        self.repeat = QLineEdit()
+        for field in (self.pin, self.repeat):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setMaxLength(8)
+            field.textChanged.connect(self._check)
+        self.problem = label("", "error")
+        form = form_grid()
+        add_field(form, self.tr("PIN"), self.pin)
+        add_field(form, self.tr("Repeat PIN"), self.repeat, self.problem)
+        QVBoxLayout(self).addLayout(form)
+
+    def _check(self) -> None:
+        if self.pin.text() and not staff.PIN.match(self.pin.text()):
+            self.problem.setText(self.tr("Use 4 to 8 digits"))
+        elif self.repeat.text() and self.repeat.text() != self.pin.text():
+            self.problem.setText(self.tr("The two PINs differ"))
+        else:
+            self.problem.setText("")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return bool(staff.PIN.match(self.pin.text())) and self.pin.text() == self.repeat.text()
+
+
+class SetupWizard(QWizard):
+    completed = Signal(object)  # Answers
+
+    def __init__(self, catalog_empty: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Welcome — first set-up"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setMinimumSize(620, 460)
+
+        clinic_page = QWizardPage()
+        clinic_page.setTitle(self.tr("Your clinic"))
+        clinic_page.setSubTitle(self.tr("Printed on receipts and vouchers."))
+        self.name = QLineEdit()
+        self.address = QLineEdit()
+        self.phone = QLineEdit()
+        form = form_grid()
+        add_field(form, self.tr("Clinic name"), self.name)
+        add_field(form, self.tr("Address"), self.address)
+        add_field(form, self.tr("Phone"), self.phone)
+        QVBoxLayout(clinic_page).addLayout(form)
+        clinic_page.registerField("clinic_name*", self.name)
+
+        self.pin_page = _PinPage()
+
+        demo_page = QWizardPage()
+        demo_page.setTitle(self.tr("Catalog"))
+        self.demo = QCheckBox(self.tr("Load the demo catalog: treatments, a course package, "
+                                      "products and rewards"))
+        self.demo.setChecked(catalog_empty)
+        box = QVBoxLayout(demo_page)
+        box.addWidget(self.demo)
+        box.addWidget(label(self.tr("You can change prices and items later."), "muted"))
+        box.addStretch(1)
+
+        for page in (clinic_page, self.pin_page, demo_page):
+            self.addPage(page)
+        self.accepted.connect(lambda: self.completed.emit(self.answers()))
+
+    def answers(self) -> Answers:
+        return Answers(self.name.text().strip(), self.address.text().strip(),
+                       self.phone.text().strip(), self.pin_page.pin.text(),
+                       self.demo.isChecked())

@@ -1,0 +1,133 @@
+"""Start-up: the first-run wizard on a new database, logging, the crash handler and
+`spa-pos` with no arguments."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
+from pytestqt.qtbot import QtBot
+
+from spa_pos import cli
+from spa_pos.clock import FixedClock
+from spa_pos.db import Database
+from spa_pos.paths import log_dir
+from spa_pos.services import catalog, staff
+from spa_pos.services import settings as settings_svc
+from spa_pos.services.context import Ctx
+from spa_pos.ui import app, i18n
+from spa_pos.ui.main_window import MainWindow
+from spa_pos.ui.wizard import SetupWizard
+from tests.conftest import START
+from tests.ui.conftest import MANAGER_PIN, open_dialogs, wait_dialog
+
+
+@pytest.fixture
+def root_logging() -> Iterator[None]:
+    """Undo the handlers and level that `setup_logging` puts on the root logger."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    yield
+    for handler in root.handlers:
+        if handler not in handlers:
+            handler.close()
+    root.handlers[:] = handlers
+    root.setLevel(level)
+
+
+def test_first_run_creates_the_database_and_asks_for_the_clinic(
+        qtbot: QtBot, tmp_path: Path, translators: i18n.Translators) -> None:
+    ctx = Ctx(Database(f"sqlite:///{tmp_path / 'new' / 'clinic.sqlite3'}"), app.CASHIER,
+              FixedClock(START))
+    window = app.build_window(ctx, translators)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    wizard = wait_dialog(qtbot, SetupWizard)
+    assert not window.is_ready and not window.tabs.isEnabled()
+    wizard.name.setText("康和理疗馆")
+    wizard.address.setText("文三路 88 号")
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    page = wizard.pin_page
+    page.pin.setText("12")
+    assert "4 到 8 位" in page.problem.text() and not page.isComplete()
+    page.pin.setText(MANAGER_PIN)
+    page.repeat.setText(MANAGER_PIN)
+    assert page.isComplete()
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    assert wizard.demo.isChecked()  # an empty catalog offers the demo
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert window.tabs.isEnabled() and window.brand.text() == "康和理疗馆"
+    assert len(window.checkout.matches("")) == 8
+    with ctx.db.read() as s:
+        cfg = settings_svc.load(s)
+        assert (cfg.clinic_name, cfg.clinic_address) == ("康和理疗馆", "文三路 88 号")
+        assert len(catalog.active_rewards(s)) == 6
+    assert staff.manager(ctx, "店长", MANAGER_PIN).is_manager
+    window.close()
+    window.worker.wait_for_done()
+    ctx.db.dispose()
+
+
+def test_logging_goes_to_a_rotating_file_in_the_log_folder(root_logging: None) -> None:
+    path = app.setup_logging()
+    assert path.parent == log_dir()
+    logging.getLogger("spa_pos.ui.test").info("收银台 上线")
+    handler = next(h for h in logging.getLogger().handlers
+                   if getattr(h, "baseFilename", None) == str(path))
+    handler.flush()
+    assert "收银台 上线" in path.read_text(encoding="utf-8")
+    assert type(handler).__name__ == "RotatingFileHandler"
+
+
+def test_uncaught_exceptions_are_logged_and_shown_not_raised(
+        qtbot: QtBot, root_logging: None) -> None:
+    path = app.setup_logging()
+    try:
+        raise KeyError("lost")
+    except KeyError as exc:
+        app._excepthook(type(exc), exc, exc.__traceback__)
+    qtbot.waitUntil(lambda: bool(open_dialogs(QMessageBox)))
+    box = open_dialogs(QMessageBox)[-1]
+    assert "KeyError" in box.text() and "Traceback" not in box.text()
+    box.close()
+    logged = path.read_text(encoding="utf-8")
+    assert "uncaught exception" in logged and "Traceback" in logged
+
+
+def test_spa_pos_without_arguments_opens_the_window(monkeypatch: pytest.MonkeyPatch,
+                                                    tmp_path: Path) -> None:
+    opened: list[str] = []
+
+    def fake_main(url: str) -> int:
+        opened.append(url)
+        return 0
+
+    monkeypatch.setattr(app, "main", fake_main)
+    monkeypatch.setenv("SPA_POS_DB", str(tmp_path / "till.sqlite3"))
+    assert cli.run([]) == 0
+    assert opened == [f"sqlite:///{tmp_path / 'till.sqlite3'}"]
+
+
+def test_main_runs_the_window_until_it_is_closed(
+        qtbot: QtBot, cashier: Ctx, monkeypatch: pytest.MonkeyPatch, root_logging: None) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    closed: list[bool] = []
+
+    def close_when_ready() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        if windows and windows[0].is_ready:
+            closed.append(windows[0].close())
+        else:
+            QTimer.singleShot(20, close_when_ready)
+
+    QTimer.singleShot(0, close_when_ready)
+    assert app.main(cashier.db.url, clock=cashier.clock) == 0
+    assert closed == [True]
+    assert sys.excepthook is app._excepthook

@@ -1,0 +1,96 @@
+"""Languages: switching at run time, the system default, and complete catalogs."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, Qt
+from pytestqt.qtbot import QtBot
+
+from spa_pos.services import checkout
+from spa_pos.services import settings as settings_svc
+from spa_pos.services.context import Ctx
+from spa_pos.ui import i18n
+from spa_pos.ui.main_window import MainWindow
+from spa_pos.ui.settings_dialog import SettingsDialog
+from tests.ui.conftest import press, wait_dialog
+
+UI_SOURCES = sorted(str(p) for p in Path(i18n.__file__).parent.glob("*.py"))
+TOOLS = Path(sys.executable).parent
+
+
+def choose_language(qtbot: QtBot, window: MainWindow, code: str) -> None:
+    press(qtbot, window, Qt.Key.Key_F9)
+    dialog = wait_dialog(qtbot, SettingsDialog)
+    dialog.language.setCurrentIndex(dialog.language.findData(code))
+    press(qtbot, dialog, Qt.Key.Key_Return)
+
+
+def test_switching_language_changes_the_visible_labels(qtbot: QtBot, window: MainWindow,
+                                                       cashier: Ctx) -> None:
+    tab_text = lambda: window.tabs.tabText(0)  # noqa: E731
+    assert tab_text() == "会员查询  F1"
+    choose_language(qtbot, window, i18n.EN)
+    qtbot.waitUntil(lambda: tab_text() == "Member lookup  F1")
+    assert window.lookup.new_button.text() == "New member (F2)"
+    assert window.checkout.pay_button.text() == "Pay (F12)"
+    with cashier.db.read() as s:
+        assert settings_svc.load(s).language == i18n.EN
+    choose_language(qtbot, window, i18n.ZH_CN)
+    qtbot.waitUntil(lambda: tab_text() == "会员查询  F1")
+    assert window.checkout.pay_button.text() == "结账 (F12)"
+
+
+@pytest.mark.parametrize(("setting", "system", "expected"), [
+    ("en", "zh_CN", "en"), ("zh_CN", "en_US", "zh_CN"), ("", "zh_TW", "zh_CN"),
+    ("", "en_GB", "en"), ("", "de_DE", "zh_CN"), ("", "C", "zh_CN"),
+])
+def test_language_follows_the_setting_then_the_system_then_chinese(
+        setting: str, system: str, expected: str) -> None:
+    assert i18n.resolve(setting, QLocale(system)) == expected
+
+
+def test_chinese_names_are_the_services_own(translators: i18n.Translators) -> None:
+    translators.apply(i18n.ZH_CN)
+    assert {m: i18n.method_name(m) for m in checkout.METHOD_NAMES} == checkout.METHOD_NAMES
+    assert {r: i18n.rule_name(r) for r in checkout.RULE_NAMES} == checkout.RULE_NAMES
+    translators.apply(i18n.EN)
+    assert i18n.method_name("wechat") == "WeChat Pay"
+
+
+def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    root = ET.parse(ts).getroot()
+    return {(ctx.findtext("name") or "", msg.findtext("source") or ""): msg
+            for ctx in root.iter("context") for msg in ctx.iter("message")}
+
+
+@pytest.mark.skipif(shutil.which("pyside6-lupdate", path=str(TOOLS)) is None,
+                    reason="pyside6-lupdate not installed")
+def test_every_string_in_the_code_has_a_translation(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([str(TOOLS / "pyside6-lupdate"), "-silent", *UI_SOURCES, "-ts", str(fresh)],
+                   check=True)
+    in_code = set(_messages(fresh))
+    for language in i18n.LANGUAGES:
+        shipped = _messages(i18n.translations_dir() / f"spa_pos_{language}.ts")
+        missing = sorted(k for k in in_code if k not in shipped
+                         or not (shipped[k].findtext("translation") or "")
+                         or shipped[k].find("translation").get("type") is not None)  # type: ignore[union-attr]
+        assert not missing, f"{language}: run pyside6-lupdate and translate {missing}"
+
+
+@pytest.mark.skipif(shutil.which("pyside6-lrelease", path=str(TOOLS)) is None,
+                    reason="pyside6-lrelease not installed")
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_shipped_qm_files_are_compiled_from_the_ts_files(tmp_path: Path, language: str) -> None:
+    source = i18n.translations_dir() / f"spa_pos_{language}.ts"
+    compiled = tmp_path / "out.qm"
+    subprocess.run([str(TOOLS / "pyside6-lrelease"), "-silent", str(source), "-qm",
+                    str(compiled)], check=True)
+    shipped = source.with_suffix(".qm")
+    assert compiled.read_bytes() == shipped.read_bytes(), f"run pyside6-lrelease on {source}"

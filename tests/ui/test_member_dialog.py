@@ -1,0 +1,103 @@
+"""Registering and editing members: problems shown next to their field as one types."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from spa_pos.services import members
+from spa_pos.services.context import Ctx
+from spa_pos.ui.main_window import MainWindow
+from spa_pos.ui.member_dialog import MemberDialog
+from tests.conftest import register
+from tests.ui.conftest import press, type_text, wait_dialog
+
+
+def new_member_dialog(qtbot: QtBot, window: MainWindow) -> MemberDialog:
+    press(qtbot, window, Qt.Key.Key_F2)
+    return wait_dialog(qtbot, MemberDialog)
+
+
+def shown_error(dialog: MemberDialog, field: str) -> str:
+    label = dialog.errors[field]
+    return label.text() if label.isVisible() else ""
+
+
+def test_bad_phone_is_shown_next_to_the_phone_as_it_is_typed(
+        qtbot: QtBot, window: MainWindow) -> None:
+    dialog = new_member_dialog(qtbot, window)
+    with qtbot.waitSignal(dialog.validated) as validated:
+        qtbot.keyClicks(dialog.phone, "12345")
+    assert "11 位" in shown_error(dialog, "phone")
+    assert set(validated.args[0]) == {"phone"}  # untouched fields stay quiet
+    assert shown_error(dialog, "name") == ""
+    assert dialog.phone.property("invalid") is True
+
+
+def test_duplicate_phone_is_shown_next_to_the_phone(qtbot: QtBot, window: MainWindow,
+                                                    cashier: Ctx) -> None:
+    register(cashier, "张三", "13800000001")
+    dialog = new_member_dialog(qtbot, window)
+    with qtbot.waitSignal(dialog.validated):
+        qtbot.keyClicks(dialog.phone, "13800000001")
+    assert "已被其他会员使用" in shown_error(dialog, "phone")
+
+
+def test_future_birthday_is_shown_next_to_the_birthday(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = new_member_dialog(qtbot, window)
+    with qtbot.waitSignal(dialog.validated):
+        qtbot.keyClicks(dialog.birthday, "2030-01-01")
+    assert shown_error(dialog, "birthday") == "生日不在合理范围内"
+    with qtbot.waitSignal(dialog.validated):
+        dialog.birthday.clear()
+        qtbot.keyClicks(dialog.birthday, "1985-13-01")
+    assert "YYYY-MM-DD" in shown_error(dialog, "birthday")
+
+
+def test_save_shows_every_problem_and_keeps_the_dialog_open(qtbot: QtBot,
+                                                            window: MainWindow) -> None:
+    dialog = new_member_dialog(qtbot, window)
+    with qtbot.waitSignal(dialog.validated):
+        press(qtbot, dialog, Qt.Key.Key_Return)  # Enter is Save
+    assert shown_error(dialog, "name") == "请填写姓名"
+    assert "11 位" in shown_error(dialog, "phone")
+    assert dialog.isVisible()
+
+
+def test_registering_opens_the_new_member(qtbot: QtBot, window: MainWindow,
+                                          cashier: Ctx) -> None:
+    referrer = register(cashier, "李四", "13800000002")
+    dialog = new_member_dialog(qtbot, window)
+    type_text(dialog.name, "张三")
+    qtbot.keyClicks(dialog.phone, "13800000001")
+    qtbot.keyClicks(dialog.birthday, "1986-03-22")
+    qtbot.keyClicks(dialog.referrer, referrer)
+    type_text(dialog.health, "失眠调理")
+    with qtbot.waitSignal(window.member_changed):
+        press(qtbot, dialog, Qt.Key.Key_Return)
+    assert window.member is not None
+    p = window.member.profile
+    assert (p.name, p.phone, p.referrer, p.health_needs) == ("张三", "13800000001", "李四",
+                                                            "失眠调理")
+    with cashier.db.read() as s:
+        assert members.find_one(s, "13800000001").name == "张三"
+
+
+def test_editing_keeps_the_members_own_phone_valid(qtbot: QtBot, window: MainWindow,
+                                                   cashier: Ctx) -> None:
+    card = register(cashier, "张三", "13800000001")
+    with qtbot.waitSignal(window.member_changed):
+        window.open_member(card)
+    window.edit_member()
+    dialog = wait_dialog(qtbot, MemberDialog)
+    assert dialog.phone.text() == "13800000001"
+    dialog.notes.setText("喜欢力度轻一些")
+    dialog.name.setFocus()
+    dialog.name.end(False)
+    with qtbot.waitSignal(dialog.validated):
+        type_text(dialog.name, "四")  # 张三 -> 张三四
+    assert shown_error(dialog, "phone") == ""
+    with qtbot.waitSignal(window.member_changed):
+        press(qtbot, dialog, Qt.Key.Key_Return)
+    assert window.member is not None
+    assert (window.member.profile.name, window.member.profile.notes) == ("张三四", "喜欢力度轻一些")

@@ -1,0 +1,111 @@
+"""Redeem: rewards enabled or disabled by the balance, the voucher and its QR code."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from spa_pos.services import adjustments, members, vouchers
+from spa_pos.services.context import Ctx
+from spa_pos.ui.main_window import MainWindow
+from spa_pos.ui.redeem import VoucherDialog, qr_pixmap
+from tests.conftest import register
+from tests.ui.conftest import answer_yes, child, open_dialogs, press, wait_dialog
+
+
+def member_with(qtbot: QtBot, window: MainWindow, ctx: Ctx, points: int) -> str:
+    card = register(ctx, "张三", "13800000001")
+    adjustments.adjust(ctx, card, points, "测试")
+    with qtbot.waitSignal(window.member_changed):
+        window.open_member(card)
+    press(qtbot, window, Qt.Key.Key_F4)
+    return card
+
+
+def status(tile: QPushButton) -> str:
+    found = tile.findChild(QLabel, "status")
+    assert found is not None
+    return found.text()
+
+
+def test_without_a_member_every_reward_is_shown_but_disabled(qtbot: QtBot,
+                                                             window: MainWindow) -> None:
+    press(qtbot, window, Qt.Key.Key_F4)
+    tiles = window.redeem.buttons
+    assert len(tiles) == 6
+    assert not any(tile.isEnabled() for tile in tiles.values())
+    assert window.redeem.heading.text() == "请先选择会员 (F1)"
+
+
+def test_rewards_are_enabled_or_disabled_by_the_balance(qtbot: QtBot, window: MainWindow,
+                                                        ctx: Ctx) -> None:
+    member_with(qtbot, window, ctx, 250)
+    tiles = window.redeem.buttons
+    assert tiles["R-Q10"].isEnabled() and tiles["R-ZYB"].isEnabled()
+    assert not tiles["R-TBAM"].isEnabled()
+    assert status(tiles["R-TBAM"]) == "还差 50 分"
+    assert status(tiles["R-YBLL"]) == "还差 550 分"
+    assert window.redeem.balance.text() == "可用 250 积分"
+
+
+def test_redeeming_shows_the_voucher_with_its_qr_code(qtbot: QtBot, window: MainWindow,
+                                                      ctx: Ctx) -> None:
+    card = member_with(qtbot, window, ctx, 250)
+    qtbot.mouseClick(window.redeem.buttons["R-ZYB"], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.redeem.redeemed) as redeemed:
+        answer_yes(qtbot)
+    issued = redeemed.args[0]
+    dialog = wait_dialog(qtbot, VoucherDialog)
+    assert child(dialog, QLabel, "voucherCode").text() == issued.voucher_code
+    qr = child(dialog, QLabel, "voucherQr").pixmap()
+    assert qr is not None and qr.width() >= 200
+    with ctx.db.read() as s:
+        assert members.find_one(s, card).points_balance == 50
+        assert vouchers.check(s, issued.qr_payload, issued.expires_on).valid
+    # the balance, stock and tiles follow the change
+    qtbot.waitUntil(lambda: window.redeem.balance.text() == "可用 50 积分")
+    qtbot.waitUntil(lambda: any("库存 49" in w.text() for w in
+                                window.redeem.buttons["R-ZYB"].findChildren(QLabel)))
+    assert not window.redeem.buttons["R-ZYB"].isEnabled()
+    print_button = dialog.findChild(QPushButton, "printVoucher")
+    with qtbot.waitSignal(window.print_voucher_requested) as requested:
+        qtbot.mouseClick(print_button, Qt.MouseButton.LeftButton)
+    assert requested.args == [issued.voucher_code]
+
+
+def test_saying_no_redeems_nothing(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
+    card = member_with(qtbot, window, ctx, 250)
+    qtbot.mouseClick(window.redeem.buttons["R-Q10"], Qt.MouseButton.LeftButton)
+    box = wait_dialog(qtbot, QMessageBox)
+    press(qtbot, box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not open_dialogs(QMessageBox))
+    with ctx.db.read() as s:
+        assert members.find_one(s, card).points_balance == 250
+
+
+def test_qr_code_decodes_to_the_payload() -> None:
+    zxingcpp = pytest.importorskip("zxingcpp")
+    from PIL import Image
+
+    payload = "SPAV1.VABCDEFGHJ.ABCDEFGHIJKLMNOPQRSTUVWX"
+    image = qr_pixmap(payload).toImage()
+    rgb = Image.frombytes("RGBA", (image.width(), image.height()),
+                          bytes(image.constBits()))
+    found = zxingcpp.read_barcodes(rgb.convert("L"))
+    assert [b.text for b in found] == [payload]
+
+
+def test_redeem_by_keyboard(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
+    card = member_with(qtbot, window, ctx, 250)
+    assert window.redeem.buttons["R-Q10"].hasFocus()  # the first reward within reach
+    with qtbot.waitSignal(window.redeem.redeemed):
+        press(qtbot, window, Qt.Key.Key_Return)  # Enter on the tile
+        box = wait_dialog(qtbot, QMessageBox)
+        press(qtbot, box, Qt.Key.Key_Return)  # Enter is yes
+    dialog = wait_dialog(qtbot, VoucherDialog)
+    press(qtbot, dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not open_dialogs(VoucherDialog))
+    with ctx.db.read() as s:
+        assert members.find_one(s, card).points_balance == 150

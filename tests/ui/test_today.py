@@ -1,0 +1,114 @@
+"""Today's sales: the list, finding a sale by number, reprint and refunds with the PIN."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from spa_pos.models import Sale
+from spa_pos.services import catalog, checkout, members
+from spa_pos.services.checkout import SaleRequest, SaleResult
+from spa_pos.services.context import Ctx
+from spa_pos.ui import print_hooks
+from spa_pos.ui.main_window import MainWindow
+from spa_pos.ui.pin_dialog import ManagerPinDialog
+from tests.conftest import register
+from tests.ui.conftest import MANAGER_PIN, message_texts, press, wait_dialog
+
+
+def sell(ctx: Ctx, card: str | None, *items: tuple[str, int]) -> SaleResult:
+    with ctx.db.read() as s:
+        due = sum(catalog.item_by_code(s, code).price_fen * qty for code, qty in items)
+    return checkout.sell(ctx, SaleRequest(items=list(items), member=card,
+                                          payments=[("wechat", due)]))
+
+
+def open_today(qtbot: QtBot, window: MainWindow, count: int) -> None:
+    press(qtbot, window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.today.model.rowCount() == count)
+
+
+def test_the_days_sales_are_listed_newest_first(qtbot: QtBot, window: MainWindow,
+                                                 ctx: Ctx) -> None:
+    card = register(ctx, "张三", "13800000001")
+    first = sell(ctx, card, ("AJ", 1))
+    ctx.clock.advance(minutes=5)  # type: ignore[attr-defined]
+    second = sell(ctx, None, ("ZYB", 2))
+    open_today(qtbot, window, 2)
+    sales = window.today.model.sales
+    assert [s.sale_no for s in sales] == [second.sale_no, first.sale_no]
+    assert window.today.summary.text() == "今日 2 笔，共 ¥246.00"
+    model = window.today.model
+    assert model.data(model.index(1, 2)) == "张三"
+    assert model.data(model.index(0, 2)) == "散客"
+    assert model.data(model.index(1, 5)) == "微信支付 ¥168.00"
+
+
+def test_search_by_sale_number_and_reprint(qtbot: QtBot, window: MainWindow, ctx: Ctx,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(print_hooks, "printer", lambda name: lambda ctx, key: None)
+    sold = sell(ctx, None, ("AJ", 1))
+    sell(ctx, None, ("ZYB", 1))
+    open_today(qtbot, window, 2)
+    qtbot.keyClicks(window.today.search, sold.sale_no.lower())
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.today.current is not None
+                    and window.today.current.sale_no == sold.sale_no)
+    with qtbot.waitSignal(window.print_receipt_requested) as requested:
+        qtbot.mouseClick(window.today.reprint, Qt.MouseButton.LeftButton)
+    assert requested.args == [sold.sale_no]
+    window.today.search.clear()
+    window.today.search.setFocus()
+    qtbot.keyClicks(window.today.search, "S20260310-0099")
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "没有销售单 S20260310-0099。" in message_texts())
+
+
+def test_whole_refund_asks_for_the_manager_pin(qtbot: QtBot, window: MainWindow,
+                                                ctx: Ctx) -> None:
+    card = register(ctx, "张三", "13800000001")
+    sold = sell(ctx, card, ("AJ", 1))
+    open_today(qtbot, window, 1)
+    window.today.table.selectRow(0)
+    qtbot.mouseClick(window.today.refund_all, Qt.MouseButton.LeftButton)
+    dialog = wait_dialog(qtbot, ManagerPinDialog)
+    qtbot.keyClicks(dialog.pin, "0000")
+    press(qtbot, dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.error.text() == "店长密码不对")
+    with ctx.db.read() as s:
+        assert s.scalars(select(Sale.status)).one() == "completed"
+    dialog.pin.clear()
+    qtbot.keyClicks(dialog.pin, MANAGER_PIN)
+    with qtbot.waitSignal(window.today.refunded) as refunded:
+        press(qtbot, dialog, Qt.Key.Key_Return)
+    result = refunded.args[0]
+    assert (result.refunded_fen, result.points_reversed) == (16800, sold.points_earned)
+    qtbot.waitUntil(lambda: any("退款单" in t for t in message_texts()))
+    with ctx.db.read() as s:
+        assert s.scalars(select(Sale.status)).one() == "refunded"
+        assert members.find_one(s, card).points_balance == 0
+    qtbot.waitUntil(lambda: window.today.model.sales[0].status == "refunded")
+    assert not window.today.refund_all.isEnabled()
+
+
+def test_refund_of_the_ticked_lines(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
+    sell(ctx, None, ("AJ", 1), ("ZYB", 1))
+    open_today(qtbot, window, 1)
+    window.today.table.selectRow(0)
+    qtbot.mouseClick(window.today.refund_lines, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "请先勾选要退款的行。" in message_texts())
+    for box in window.findChildren(QMessageBox):
+        box.close()
+    window.today.lines.item(1).setCheckState(Qt.CheckState.Checked)
+    assert window.today.ticked_lines() == [2]
+    qtbot.mouseClick(window.today.refund_lines, Qt.MouseButton.LeftButton)
+    dialog = wait_dialog(qtbot, ManagerPinDialog)
+    qtbot.keyClicks(dialog.pin, MANAGER_PIN)
+    with qtbot.waitSignal(window.today.refunded) as refunded:
+        press(qtbot, dialog, Qt.Key.Key_Return)
+    assert refunded.args[0].refunded_fen == 3900
+    qtbot.waitUntil(lambda: window.today.model.sales[0].status == "partially_refunded")
+    assert "已退" in window.today.lines.item(1).text()
