@@ -20,8 +20,6 @@ from spa_pos.db import Database
 from spa_pos.errors import DomainError
 from spa_pos.money import format_fen, parse_yuan
 from spa_pos.paths import resolve_db
-from spa_pos.printing.receipt_pdf import render_receipt_pdf
-from spa_pos.printing.voucher_pdf import render_voucher_pdf
 from spa_pos.services import (
     adjustments,
     audit,
@@ -233,6 +231,8 @@ def cmd_voucher_cancel(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, An
 def cmd_receipt(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     if args.width not in (80, 58):
         raise Refused("纸宽只能是 80 或 58")
+    from spa_pos.printing.receipt_pdf import render_receipt_pdf
+
     with ctx.db.read() as s:
         data = receipts.receipt(s, args.sale_no, ctx.clock.now(), reprint=args.reprint)
     render_receipt_pdf(data, Path(args.pdf), args.width)
@@ -240,6 +240,8 @@ def cmd_receipt(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str
 
 
 def cmd_voucher_pdf(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.printing.voucher_pdf import render_voucher_pdf
+
     with ctx.db.read() as s:
         data = receipts.voucher_document(s, args.code)
     render_voucher_pdf(data, Path(args.pdf), args.size)
@@ -413,10 +415,9 @@ def run(argv: Sequence[str], ctx_factory: Callable[[str], Ctx] | None = None) ->
 
 
 def _require_schema(ctx: Ctx) -> None:
-    current = ctx.db.schema_version()
-    if current is None:
+    if ctx.db.stored_revision() is None:
         raise DomainError(f"数据库还没有初始化，请先运行 spa-pos init（{ctx.db.url}）")
-    if current != ctx.db.head_version():
+    if not ctx.db.is_current():
         ctx.db.migrate()
 
 

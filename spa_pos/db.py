@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
@@ -37,6 +37,12 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 def _sqlite_begin(conn: Any) -> None:
     mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
     conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def latest_revision() -> str:
+    """The newest migration: revisions are numbered like their files (0001_..., 0002_...),
+    a convention tests/test_migrations.py holds alembic to."""
+    return max(p.name.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
 
 
 class Database:
@@ -77,8 +83,10 @@ class Database:
         with self._write() as session, session.begin():
             yield session
 
-    # --- schema -----------------------------------------------------------------------
+    # --- schema (alembic is imported only when needed: it is slow to import) ------------
     def _alembic_config(self) -> Config:
+        from alembic.config import Config
+
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
         cfg.set_main_option("sqlalchemy.url", self.url)
@@ -86,22 +94,42 @@ class Database:
 
     def migrate(self) -> str:
         """Create or upgrade the schema in place; returns the revision now in force."""
+        from alembic import command
+
         cfg = self._alembic_config()
         with self.engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
         return self.schema_version() or ""
 
+    def stored_revision(self) -> str | None:
+        """The revision recorded in the database, read without importing alembic."""
+        with self.engine.connect() as conn:
+            try:
+                return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            except OperationalError:  # no table yet: a new database
+                return None
+
+    def is_current(self) -> bool:
+        """True when no migration is due (checked on every start, so kept cheap)."""
+        return self.stored_revision() == latest_revision()
+
     def schema_version(self) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
         with self.engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
 
     def head_version(self) -> str:
+        from alembic.script import ScriptDirectory
+
         head = ScriptDirectory.from_config(self._alembic_config()).get_current_head()
         assert head is not None
         return head
 
     def known_versions(self) -> set[str]:
+        from alembic.script import ScriptDirectory
+
         script = ScriptDirectory.from_config(self._alembic_config())
         return {rev.revision for rev in script.walk_revisions()}
 

@@ -11,7 +11,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from spa_pos.cli import run
-from spa_pos.db import Database
+from spa_pos.db import Database, latest_revision
 from spa_pos.models import Base
 
 
@@ -52,3 +52,12 @@ def test_sqlite_is_set_up_for_a_till(tmp_path: Path) -> None:
     db.dispose()
     assert pragmas == {"journal_mode": "wal", "foreign_keys": 1, "synchronous": 2,
                        "busy_timeout": 10000}
+
+
+def test_revisions_are_numbered_like_their_files(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'n.sqlite3'}")
+    assert latest_revision() == db.head_version()
+    assert not db.is_current() and db.stored_revision() is None
+    db.migrate()
+    assert db.is_current() and db.stored_revision() == db.schema_version()
+    db.dispose()

@@ -100,7 +100,7 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
                                               today, stamp, ctx.actor.name)
         sale.points_earned = sum(p for _, p in breakdown)
         if member is not None:
-            tags.refresh_member_tags(s, member.id, moment, cfg)
+            tags.refresh_after_visit(s, member, moment, cfg)
         audit.record(s, at=stamp, actor=ctx.actor.name, action="sale.create", entity="sale",
                      entity_id=sale.sale_no,
                      detail={"member": member.card_no if member else None, "due_fen": due,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spa_pos import clock as clk
+from spa_pos.db import latest_revision
 from spa_pos.services import audit, catalog
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.catalog import ItemSpec, RewardSpec
@@ -38,7 +39,7 @@ class InitResult:
 
 def init(ctx: Ctx) -> InitResult:
     """Create or upgrade the database in place, and make the clinic's secret once."""
-    version = ctx.db.migrate()
+    version = latest_revision() if ctx.db.is_current() else ctx.db.migrate()
     with ctx.db.write() as s:
         settings_svc.ensure_secret(s)
     return InitResult(ctx.db.url, version)

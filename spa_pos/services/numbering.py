@@ -12,6 +12,7 @@ def next_number(session: Session, prefix: str, column: InstrumentedAttribute[str
                 day: date) -> str:
     """The next number of the day; safe because writers hold SQLite's write lock."""
     stem = f"{prefix}{day:%Y%m%d}-"
-    last = session.scalar(select(func.max(column)).where(column.like(stem + "%")))
+    # a range, not LIKE, so SQLite walks the unique index straight to the day
+    last = session.scalar(select(func.max(column)).where(column >= stem, column < stem + "~"))
     seq = int(last.rsplit("-", 1)[1]) + 1 if last else 1
     return f"{stem}{seq:04d}"

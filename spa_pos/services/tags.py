@@ -84,6 +84,20 @@ def refresh_member_tags(session: Session, member_id: int, now: datetime,
     return set(session.scalars(select(MemberTag.tag).where(MemberTag.member_id == member_id)))
 
 
+def refresh_after_visit(session: Session, member: Member, now: datetime,
+                        cfg: Settings) -> None:
+    """The cheap refresh at checkout: a member who is here now is neither dormant nor at
+    churn risk, and their birthday is on the row; only expiring points need a query."""
+    today = clk.local_date(now, cfg.timezone)
+    birthday = member.birthday is not None and (member.birthday.month, member.birthday.day) \
+        in birthdays_coming(today, cfg.birthday_soon_days)
+    expiring = points_expiring_members(session, today, cfg.reminder_window_days, member.id)
+    computed = {DORMANT: set(), CHURN_RISK: set(),
+                BIRTHDAY_SOON: {member.id} if birthday else set(),
+                POINTS_EXPIRING: expiring}
+    _store(session, computed, member.id)
+
+
 def _member_local_tags(session: Session, now: datetime, cfg: Settings,
                        only: int | None) -> dict[str, set[int]]:
     today = clk.local_date(now, cfg.timezone)
@@ -177,8 +191,8 @@ def _at_churn_risk(visit_days: list[date], today: date) -> bool:
     return (today - visit_days[-1]).days > 2 * statistics.median(gaps)
 
 
-def birthday_within(today: date, days: int) -> ColumnElement[bool]:
-    """The member's birthday falls within the next `days` days, today included. A 29
+def birthdays_coming(today: date, days: int) -> set[tuple[int, int]]:
+    """(month, day) of the birthdays within the next `days` days, today included. A 29
     February birthday is kept on 28 February in other years."""
     coming: set[tuple[int, int]] = set()
     for offset in range(days + 1):
@@ -186,6 +200,11 @@ def birthday_within(today: date, days: int) -> ColumnElement[bool]:
         coming.add((day.month, day.day))
         if (day.month, day.day) == (2, 28) and not _is_leap(day.year):
             coming.add((2, 29))
+    return coming
+
+
+def birthday_within(today: date, days: int) -> ColumnElement[bool]:
+    coming = birthdays_coming(today, days)
     return or_(*(and_(extract("month", Member.birthday) == m,
                       extract("day", Member.birthday) == d) for m, d in sorted(coming)))
 
