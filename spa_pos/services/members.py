@@ -179,10 +179,14 @@ def search(session: Session, text: str, limit: int = 20) -> list[Member]:
     lowered = query.lower().replace(" ", "")
     ranked: dict[int, tuple[int, Member]] = {}
 
-    def collect(rank: int, condition: ColumnElement[bool]) -> None:
-        # most recent visitor first *before* the limit: "ly" can match a thousand members
-        stmt = select(Member).where(condition) \
-            .order_by(Member.last_visit_at.desc().nulls_last(), Member.id).limit(limit)
+    def collect(rank: int, condition: ColumnElement[bool],
+                order: InstrumentedAttribute[str] | None = None) -> None:
+        """Exact matches: most recent visitor first, before the limit ("ly" can match a
+        thousand members). Prefix matches (`order` given) follow that column's index: a
+        surname alone can match thousands, and the cashier is still typing."""
+        stmt = select(Member).where(condition).limit(limit).order_by(
+            *((order, Member.id) if order is not None
+              else (Member.last_visit_at.desc().nulls_last(), Member.id)))
         for m in session.scalars(stmt):
             if m.id not in ranked or ranked[m.id][0] > rank:
                 ranked[m.id] = (rank, m)
@@ -195,18 +199,18 @@ def search(session: Session, text: str, limit: int = 20) -> list[Member]:
         if len(query) == 4:
             collect(RANK_LAST4, Member.phone_last4 == query)
         if 4 < len(query) < 11:
-            collect(RANK_PHONE_PREFIX, _prefix(Member.phone, query))
+            collect(RANK_PHONE_PREFIX, _prefix(Member.phone, query), Member.phone)
     elif lowered.isascii():
         collect(RANK_PINYIN, Member.pinyin == lowered)
         collect(RANK_INITIALS, Member.initials == lowered)
         if len(ranked) < limit:
-            collect(RANK_PINYIN_PREFIX, _prefix(Member.pinyin, lowered))
+            collect(RANK_PINYIN_PREFIX, _prefix(Member.pinyin, lowered), Member.pinyin)
         if len(ranked) < limit:
-            collect(RANK_PINYIN_PREFIX, _prefix(Member.initials, lowered))
+            collect(RANK_PINYIN_PREFIX, _prefix(Member.initials, lowered), Member.initials)
     else:
         collect(RANK_NAME, Member.name == query)
         if len(ranked) < limit:
-            collect(RANK_NAME_PREFIX, _prefix(Member.name, query))
+            collect(RANK_NAME_PREFIX, _prefix(Member.name, query), Member.name)
     epoch = datetime(1970, 1, 1)
     ordered = sorted(ranked.values(),
                      key=lambda rm: (rm[0], -(rm[1].last_visit_at or epoch).timestamp(),
