@@ -5,12 +5,15 @@
 Builds a demo clinic in a temporary database (demo catalog, members including 张三 with a
 referrer, sales, redemptions), drives the real window through its screens as a cashier
 would and saves one PNG per screen. Dialogs are drawn over the dimmed window, as on a till.
+The last shots show the manage tab (a print that failed waits in the print queue), the
+end-of-day close and a finished backup.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import socket
 import sys
 import tempfile
 import time
@@ -44,6 +47,8 @@ from spa_pos.services.context import CLI_ACTOR, Ctx
 from spa_pos.services.members import MemberForm
 from spa_pos.ui import app as ui_app
 from spa_pos.ui import i18n
+from spa_pos.ui.backup_dialog import BackupDialog
+from spa_pos.ui.day_close import DayCloseDialog
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.member_dialog import MemberDialog
 from spa_pos.ui.payment_dialog import PaymentDialog, SaleSummaryDialog
@@ -119,7 +124,8 @@ class Shooter:
         idle_rounds = 0
         while idle_rounds < 3 and time.monotonic() < deadline:
             QTest.qWait(40)
-            idle_rounds = 0 if worker.busy else idle_rounds + 1
+            busy = worker.busy or self.window.printing.busy
+            idle_rounds = 0 if busy else idle_rounds + 1
         QTest.qWait(extra_ms)
 
     def save(self, name: str, dialog: QWidget | None = None) -> None:
@@ -247,10 +253,57 @@ def run(out: Path) -> None:
     shots.settle(400)
     shots.save("08_register_inline_errors", dialog)
     dialog.close()
+    shots.settle()
+
+    manage(window, shots, ctx)
 
     window.close()
     shots.settle(50)
     ctx.db.dispose()
+
+
+def closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def manage(window: MainWindow, shots: Shooter, ctx: Ctx) -> None:
+    """The manage tab, the end-of-day close and a backup."""
+    # 9. A receipt for a printer that is off: the notice and the print queue.
+    with ctx.db.write() as s:
+        settings_svc.save(s, printer={"kind": "escpos_network", "host": "127.0.0.1",
+                                      "port": closed_port()})
+    jobs.run_job(ctx, "expiry", at=NOW)
+    window.print_document("receipt", window.today.model.sales[0].sale_no)
+    shots.settle()
+    press(window, Qt.Key.Key_F7)
+    shots.settle()
+    shots.save("09_manage_print_queue_jobs")
+
+    # 10. The end-of-day close, the cash counted ¥5 short.
+    press(window, Qt.Key.Key_F6)
+    shots.settle()
+    day_close = top_dialog(DayCloseDialog)()
+    assert isinstance(day_close, DayCloseDialog)
+    counted = day_close.view.report.expected_cash_fen - 500
+    type_text(day_close.counted, f"{counted / 100:.2f}")
+    shots.settle()
+    shots.save("10_day_close", day_close)
+    day_close.close()
+    shots.settle()
+
+    # 11. A backup to a folder standing in for the USB drive, done.
+    press(window, Qt.Key.Key_F10)
+    shots.settle()
+    backup = top_dialog(BackupDialog)()
+    assert isinstance(backup, BackupDialog)
+    backup.folder.setText(tempfile.mkdtemp(prefix="spa_pos_usb_"))
+    backup.start()
+    shots.settle(400)
+    shots.save("11_backup", backup)
+    backup.close()
+    shots.settle()
 
 
 def main() -> int:

@@ -17,6 +17,83 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up</source>
+        <translation>Back up</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>Look again</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>USB drive</source>
+        <translation>USB drive</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Passphrase (optional)</source>
+        <translation>Passphrase (optional)</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation>Repeat passphrase</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Back up now (Enter)</source>
+        <translation>Back up now (Enter)</translation>
+    </message>
+    <message>
+        <source>Plug in the USB drive, choose it (or a folder on it) and start. Without a passphrase the copy is not encrypted; a forgotten passphrase cannot be recovered.</source>
+        <translation>Plug in the USB drive, choose it (or a folder on it) and start. Without a passphrase the copy is not encrypted; a forgotten passphrase cannot be recovered.</translation>
+    </message>
+    <message>
+        <source>No USB drive found</source>
+        <translation>No USB drive found</translation>
+    </message>
+    <message>
+        <source>{name} ({path}), {free} free</source>
+        <translation>{name} ({path}), {free} free</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>Choose the backup folder</translation>
+    </message>
+    <message>
+        <source>Choose the USB drive or a folder first.</source>
+        <translation>Choose the USB drive or a folder first.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>The two passphrases are not the same.</translation>
+    </message>
+    <message>
+        <source>Backup done: {file}
+SHA-256 {sha} · {size}{locked}</source>
+        <translation>Backup done: {file}
+SHA-256 {sha} · {size}{locked}</translation>
+    </message>
+    <message>
+        <source> · encrypted</source>
+        <translation> · encrypted</translation>
+    </message>
+    <message>
+        <source>The backup failed and has been logged: {error}</source>
+        <translation>The backup failed and has been logged: {error}</translation>
+    </message>
+</context>
+<context>
     <name>CartModel</name>
     <message>
         <source>Item</source>
@@ -123,6 +200,216 @@
     </message>
 </context>
 <context>
+    <name>DayCloseDialog</name>
+    <message>
+        <source>End-of-day close</source>
+        <translation>End-of-day close</translation>
+    </message>
+    <message>
+        <source>Print Z report</source>
+        <translation>Print Z report</translation>
+    </message>
+    <message>
+        <source>Reopen (manager)</source>
+        <translation>Reopen (manager)</translation>
+    </message>
+    <message>
+        <source>Close window (Esc)</source>
+        <translation>Close window (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the day (Enter)</source>
+        <translation>Close the day (Enter)</translation>
+    </message>
+    <message>
+        <source>Business date</source>
+        <translation>Business date</translation>
+    </message>
+    <message>
+        <source>Expected cash in the drawer</source>
+        <translation>Expected cash in the drawer</translation>
+    </message>
+    <message>
+        <source>Counted cash</source>
+        <translation>Counted cash</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Sales</translation>
+    </message>
+    <message>
+        <source>List price total</source>
+        <translation>List price total</translation>
+    </message>
+    <message>
+        <source>Vouchers and coupons</source>
+        <translation>Vouchers and coupons</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Revenue</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Refunds</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>Net revenue</source>
+        <translation>Net revenue</translation>
+    </message>
+    <message>
+        <source>Reward vouchers used</source>
+        <translation>Reward vouchers used</translation>
+    </message>
+    <message>
+        <source>Coupons used</source>
+        <translation>Coupons used</translation>
+    </message>
+    <message>
+        <source>Points issued</source>
+        <translation>Points issued</translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation>Points redeemed</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>Points expired</translation>
+    </message>
+    <message>
+        <source>Points taken back by refunds</source>
+        <translation>Points taken back by refunds</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>New members</translation>
+    </message>
+    <message>
+        <source>SALES</source>
+        <translation>SALES</translation>
+    </message>
+    <message>
+        <source>REFUNDS</source>
+        <translation>REFUNDS</translation>
+    </message>
+    <message>
+        <source>VOUCHERS, POINTS AND MEMBERS</source>
+        <translation>VOUCHERS, POINTS AND MEMBERS</translation>
+    </message>
+    <message>
+        <source>Closed on {time} by {who}. The report is read-only; a manager can reopen the day.</source>
+        <translation>Closed on {time} by {who}. The report is read-only; a manager can reopen the day.</translation>
+    </message>
+    <message>
+        <source>Not closed yet. Count the cash in the drawer, then close the day.</source>
+        <translation>Not closed yet. Count the cash in the drawer, then close the day.</translation>
+    </message>
+    <message>
+        <source>{amount} (matches)</source>
+        <translation>{amount} (matches)</translation>
+    </message>
+    <message>
+        <source>+{amount} (over)</source>
+        <translation>+{amount} (over)</translation>
+    </message>
+    <message>
+        <source>{amount} (short)</source>
+        <translation>{amount} (short)</translation>
+    </message>
+    <message>
+        <source>Reopen the close of {date}? The day can then be closed again.</source>
+        <translation>Reopen the close of {date}? The day can then be closed again.</translation>
+    </message>
+    <message>
+        <source>Z report</source>
+        <translation>Z report</translation>
+    </message>
+    <message>
+        <source>Z report (not closed)</source>
+        <translation>Z report (not closed)</translation>
+    </message>
+    <message>
+        <source>Business date {date}</source>
+        <translation>Business date {date}</translation>
+    </message>
+    <message>
+        <source>CASH</source>
+        <translation>CASH</translation>
+    </message>
+    <message>
+        <source>Closed on {time} by {who}</source>
+        <translation>Closed on {time} by {who}</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>Z report {date}</source>
+        <translation>Z report {date}</translation>
+    </message>
+    <message>
+        <source>Printing failed: {reason}</source>
+        <translation>Printing failed: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved as {file}</source>
+        <translation>Saved as {file}</translation>
+    </message>
+    <message>
+        <source>Sent to the printer</source>
+        <translation>Sent to the printer</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <source>BACKGROUND JOBS (F7)</source>
+        <translation>BACKGROUND JOBS (F7)</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Run now (manager)</source>
+        <translation>Run now (manager)</translation>
+    </message>
+    <message>
+        <source>Run “{job}” now?</source>
+        <translation>Run “{job}” now?</translation>
+    </message>
+    <message>
+        <source>{job}: {changed} changed</source>
+        <translation>{job}: {changed} changed</translation>
+    </message>
+</context>
+<context>
     <name>LookupPage</name>
     <message>
         <source>Phone, last 4 digits, card, name or pinyin</source>
@@ -174,6 +461,10 @@ Card {card}  ·  {points} points</translation>
         <translation>Today's sales  F5</translation>
     </message>
     <message>
+        <source>Manage  F7</source>
+        <translation>Manage  F7</translation>
+    </message>
+    <message>
         <source>Settings (F9)</source>
         <translation>Settings (F9)</translation>
     </message>
@@ -218,16 +509,24 @@ Card {card}  ·  {points} points</translation>
         <translation>Course session used</translation>
     </message>
     <message>
-        <source>Printing</source>
-        <translation>Printing</translation>
+        <source>Printing {ref}…</source>
+        <translation>Printing {ref}…</translation>
     </message>
     <message>
-        <source>Printing is not set up</source>
-        <translation>Printing is not set up</translation>
+        <source>Saved as {file}</source>
+        <translation>Saved as {file}</translation>
     </message>
     <message>
         <source>Sent to the printer</source>
         <translation>Sent to the printer</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <source>The backup {file} is back in place. The data before it was kept as {safety}.</source>
+        <translation>The backup {file} is back in place. The data before it was kept as {safety}.</translation>
     </message>
     <message>
         <source>Something went wrong and has been logged:
@@ -238,6 +537,25 @@ Card {card}  ·  {points} points</translation>
     <message>
         <source>Cannot do that</source>
         <translation>Cannot do that</translation>
+    </message>
+</context>
+<context>
+    <name>ManagePage</name>
+    <message>
+        <source>Close, back up, print queue and jobs</source>
+        <translation>Close, back up, print queue and jobs</translation>
+    </message>
+    <message>
+        <source>End-of-day close (F6)</source>
+        <translation>End-of-day close (F6)</translation>
+    </message>
+    <message>
+        <source>Back up (F10)</source>
+        <translation>Back up (F10)</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Restore…</translation>
     </message>
 </context>
 <context>
@@ -527,6 +845,38 @@ valid until {date}</translation>
         <source>Partly refunded</source>
         <translation>Partly refunded</translation>
     </message>
+    <message>
+        <source>Points expiry</source>
+        <translation>Points expiry</translation>
+    </message>
+    <message>
+        <source>Streak bonuses</source>
+        <translation>Streak bonuses</translation>
+    </message>
+    <message>
+        <source>Member reminders</source>
+        <translation>Member reminders</translation>
+    </message>
+    <message>
+        <source>Member tags</source>
+        <translation>Member tags</translation>
+    </message>
+    <message>
+        <source>End-of-day backup</source>
+        <translation>End-of-day backup</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
 </context>
 <context>
     <name>PaymentDialog</name>
@@ -572,6 +922,179 @@ valid until {date}</translation>
     </message>
 </context>
 <context>
+    <name>PrintNotice</name>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Print queue (F8)</source>
+        <translation>Print queue (F8)</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>Printing failed, kept in the print queue: {reason}</source>
+        <translation>Printing failed, kept in the print queue: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueuePanel</name>
+    <message>
+        <source>PRINT QUEUE (F8)</source>
+        <translation>PRINT QUEUE (F8)</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Queued</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Retry all</source>
+        <translation>Retry all</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>Voucher</translation>
+    </message>
+    <message>
+        <source>Refund receipt</source>
+        <translation>Refund receipt</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>not printed yet</source>
+        <translation>not printed yet</translation>
+    </message>
+    <message>
+        <source>Nothing waiting: everything was printed.</source>
+        <translation>Nothing waiting: everything was printed.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterForm</name>
+    <message>
+        <source>PDF folder</source>
+        <translation>PDF folder</translation>
+    </message>
+    <message>
+        <source>Network thermal printer</source>
+        <translation>Network thermal printer</translation>
+    </message>
+    <message>
+        <source>USB thermal printer</source>
+        <translation>USB thermal printer</translation>
+    </message>
+    <message>
+        <source>Serial thermal printer</source>
+        <translation>Serial thermal printer</translation>
+    </message>
+    <message>
+        <source>System printer</source>
+        <translation>System printer</translation>
+    </message>
+    <message>
+        <source>The USB {what} should look like 0x0416.</source>
+        <translation>The USB {what} should look like 0x0416.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Default printer</source>
+        <translation>Default printer</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Vendor id</source>
+        <translation>Vendor id</translation>
+    </message>
+    <message>
+        <source>Product id</source>
+        <translation>Product id</translation>
+    </message>
+    <message>
+        <source>Baud rate</source>
+        <translation>Baud rate</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>{mm} mm</source>
+        <translation>{mm} mm</translation>
+    </message>
+    <message>
+        <source>Open the cash drawer when cash is paid</source>
+        <translation>Open the cash drawer when cash is paid</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>Paper width</translation>
+    </message>
+    <message>
+        <source>Folder for receipts (PDF)</source>
+        <translation>Folder for receipts (PDF)</translation>
+    </message>
+    <message>
+        <source>Enter the printer's network address.</source>
+        <translation>Enter the printer's network address.</translation>
+    </message>
+    <message>
+        <source>vendor id</source>
+        <translation>vendor id</translation>
+    </message>
+    <message>
+        <source>product id</source>
+        <translation>product id</translation>
+    </message>
+    <message>
+        <source>Enter the serial port, e.g. COM3.</source>
+        <translation>Enter the serial port, e.g. COM3.</translation>
+    </message>
+</context>
+<context>
     <name>RedeemPage</name>
     <message>
         <source>Choose a member first (F1)</source>
@@ -612,6 +1135,81 @@ valid until {date}</translation>
     <message>
         <source>Redeem {reward} for {name} with {points} points?</source>
         <translation>Redeem {reward} for {name} with {points} points?</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>List backups</source>
+        <translation>List backups</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <source>Everything done since the backup was made is replaced. A safety copy of the current data is kept first.</source>
+        <translation>Everything done since the backup was made is replaced. A safety copy of the current data is kept first.</translation>
+    </message>
+    <message>
+        <source>Choose the folder with the backups</source>
+        <translation>Choose the folder with the backups</translation>
+    </message>
+    <message>
+        <source>{time} · {clinic} · {size}</source>
+        <translation>{time} · {clinic} · {size}</translation>
+    </message>
+    <message>
+        <source> · encrypted</source>
+        <translation> · encrypted</translation>
+    </message>
+    <message>
+        <source>There is no backup in this folder.</source>
+        <translation>There is no backup in this folder.</translation>
+    </message>
+    <message>
+        <source>This backup is encrypted: enter its passphrase.</source>
+        <translation>This backup is encrypted: enter its passphrase.</translation>
+    </message>
+    <message>
+        <source>Restore the backup of {time}?</source>
+        <translation>Restore the backup of {time}?</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Replace the current data with the backup of {time}?
+
+A safety copy of the current data is kept first (in the “safety” folder next to the database). The window reloads afterwards.</source>
+        <translation>Replace the current data with the backup of {time}?
+
+A safety copy of the current data is kept first (in the “safety” folder next to the database). The window reloads afterwards.</translation>
+    </message>
+    <message>
+        <source>That did not work and has been logged: {error}</source>
+        <translation>That did not work and has been logged: {error}</translation>
     </message>
 </context>
 <context>
@@ -733,6 +1331,10 @@ valid until {date}</translation>
     <message>
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>PRINTER</source>
+        <translation>PRINTER</translation>
     </message>
     <message>
         <source>The clinic needs a name.</source>
@@ -859,6 +1461,10 @@ valid until {date}</translation>
     <message>
         <source>Refund done</source>
         <translation>Refund done</translation>
+    </message>
+    <message>
+        <source>Print refund receipt</source>
+        <translation>Print refund receipt</translation>
     </message>
 </context>
 <context>

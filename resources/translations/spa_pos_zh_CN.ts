@@ -17,6 +17,83 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up</source>
+        <translation>备份数据</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>USB drive</source>
+        <translation>U 盘</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>备份到</translation>
+    </message>
+    <message>
+        <source>Passphrase (optional)</source>
+        <translation>备份口令（可选）</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation>再输一次口令</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>Back up now (Enter)</source>
+        <translation>开始备份 (Enter)</translation>
+    </message>
+    <message>
+        <source>Plug in the USB drive, choose it (or a folder on it) and start. Without a passphrase the copy is not encrypted; a forgotten passphrase cannot be recovered.</source>
+        <translation>插入 U 盘，选择它（或其中的文件夹）后开始备份。不设口令则备份不加密；口令一旦忘记，备份将无法恢复。</translation>
+    </message>
+    <message>
+        <source>No USB drive found</source>
+        <translation>没有找到 U 盘</translation>
+    </message>
+    <message>
+        <source>{name} ({path}), {free} free</source>
+        <translation>{name}（{path}），可用 {free}</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>选择备份文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the USB drive or a folder first.</source>
+        <translation>请先选择 U 盘或文件夹。</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>Backup done: {file}
+SHA-256 {sha} · {size}{locked}</source>
+        <translation>备份完成：{file}
+SHA-256 {sha} · {size}{locked}</translation>
+    </message>
+    <message>
+        <source> · encrypted</source>
+        <translation> · 已加密</translation>
+    </message>
+    <message>
+        <source>The backup failed and has been logged: {error}</source>
+        <translation>备份失败，已记录到日志：{error}</translation>
+    </message>
+</context>
+<context>
     <name>CartModel</name>
     <message>
         <source>Item</source>
@@ -123,6 +200,216 @@
     </message>
 </context>
 <context>
+    <name>DayCloseDialog</name>
+    <message>
+        <source>End-of-day close</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <source>Print Z report</source>
+        <translation>打印日结单</translation>
+    </message>
+    <message>
+        <source>Reopen (manager)</source>
+        <translation>撤销日结（店长）</translation>
+    </message>
+    <message>
+        <source>Close window (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the day (Enter)</source>
+        <translation>日结 (Enter)</translation>
+    </message>
+    <message>
+        <source>Business date</source>
+        <translation>营业日</translation>
+    </message>
+    <message>
+        <source>Expected cash in the drawer</source>
+        <translation>钱箱应有现金</translation>
+    </message>
+    <message>
+        <source>Counted cash</source>
+        <translation>实点现金</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售笔数</translation>
+    </message>
+    <message>
+        <source>List price total</source>
+        <translation>原价合计</translation>
+    </message>
+    <message>
+        <source>Vouchers and coupons</source>
+        <translation>兑换券和优惠券</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>营业额</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款笔数</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>退款金额</translation>
+    </message>
+    <message>
+        <source>Net revenue</source>
+        <translation>净营业额</translation>
+    </message>
+    <message>
+        <source>Reward vouchers used</source>
+        <translation>使用兑换券</translation>
+    </message>
+    <message>
+        <source>Coupons used</source>
+        <translation>使用优惠券</translation>
+    </message>
+    <message>
+        <source>Points issued</source>
+        <translation>发放积分</translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation>兑换积分</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>过期积分</translation>
+    </message>
+    <message>
+        <source>Points taken back by refunds</source>
+        <translation>退款扣回积分</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>新会员</translation>
+    </message>
+    <message>
+        <source>SALES</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <source>REFUNDS</source>
+        <translation>退款</translation>
+    </message>
+    <message>
+        <source>VOUCHERS, POINTS AND MEMBERS</source>
+        <translation>兑换券、积分和会员</translation>
+    </message>
+    <message>
+        <source>Closed on {time} by {who}. The report is read-only; a manager can reopen the day.</source>
+        <translation>已于 {time} 由 {who} 日结。日结单只读；店长可以撤销日结。</translation>
+    </message>
+    <message>
+        <source>Not closed yet. Count the cash in the drawer, then close the day.</source>
+        <translation>尚未日结。请清点钱箱现金，然后日结。</translation>
+    </message>
+    <message>
+        <source>{amount} (matches)</source>
+        <translation>{amount}（相符）</translation>
+    </message>
+    <message>
+        <source>+{amount} (over)</source>
+        <translation>+{amount}（多）</translation>
+    </message>
+    <message>
+        <source>{amount} (short)</source>
+        <translation>{amount}（少）</translation>
+    </message>
+    <message>
+        <source>Reopen the close of {date}? The day can then be closed again.</source>
+        <translation>撤销 {date} 的日结？之后可以重新日结。</translation>
+    </message>
+    <message>
+        <source>Z report</source>
+        <translation>日结单</translation>
+    </message>
+    <message>
+        <source>Z report (not closed)</source>
+        <translation>日结单（未日结）</translation>
+    </message>
+    <message>
+        <source>Business date {date}</source>
+        <translation>营业日 {date}</translation>
+    </message>
+    <message>
+        <source>CASH</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>Closed on {time} by {who}</source>
+        <translation>{time} 由 {who} 日结</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Z report {date}</source>
+        <translation>日结单 {date}</translation>
+    </message>
+    <message>
+        <source>Printing failed: {reason}</source>
+        <translation>打印失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Saved as {file}</source>
+        <translation>已保存：{file}</translation>
+    </message>
+    <message>
+        <source>Sent to the printer</source>
+        <translation>已发送到打印机</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <source>BACKGROUND JOBS (F7)</source>
+        <translation>后台任务 (F7)</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>执行时间</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Run now (manager)</source>
+        <translation>立即运行（店长）</translation>
+    </message>
+    <message>
+        <source>Run “{job}” now?</source>
+        <translation>立即运行“{job}”？</translation>
+    </message>
+    <message>
+        <source>{job}: {changed} changed</source>
+        <translation>{job}：变更 {changed} 项</translation>
+    </message>
+</context>
+<context>
     <name>LookupPage</name>
     <message>
         <source>Phone, last 4 digits, card, name or pinyin</source>
@@ -174,6 +461,10 @@ Card {card}  ·  {points} points</source>
         <translation>今日流水  F5</translation>
     </message>
     <message>
+        <source>Manage  F7</source>
+        <translation>管理  F7</translation>
+    </message>
+    <message>
         <source>Settings (F9)</source>
         <translation>设置 (F9)</translation>
     </message>
@@ -218,16 +509,24 @@ Card {card}  ·  {points} points</source>
         <translation>已使用疗程次数</translation>
     </message>
     <message>
-        <source>Printing</source>
-        <translation>打印</translation>
+        <source>Printing {ref}…</source>
+        <translation>正在打印 {ref}…</translation>
     </message>
     <message>
-        <source>Printing is not set up</source>
-        <translation>打印功能未配置</translation>
+        <source>Saved as {file}</source>
+        <translation>已保存：{file}</translation>
     </message>
     <message>
         <source>Sent to the printer</source>
         <translation>已发送到打印机</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>The backup {file} is back in place. The data before it was kept as {safety}.</source>
+        <translation>已恢复备份 {file}。恢复前的数据已保存为 {safety}。</translation>
     </message>
     <message>
         <source>Something went wrong and has been logged:
@@ -238,6 +537,25 @@ Card {card}  ·  {points} points</source>
     <message>
         <source>Cannot do that</source>
         <translation>无法完成</translation>
+    </message>
+</context>
+<context>
+    <name>ManagePage</name>
+    <message>
+        <source>Close, back up, print queue and jobs</source>
+        <translation>日结、备份、打印队列和后台任务</translation>
+    </message>
+    <message>
+        <source>End-of-day close (F6)</source>
+        <translation>日结 (F6)</translation>
+    </message>
+    <message>
+        <source>Back up (F10)</source>
+        <translation>备份 (F10)</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复备份…</translation>
     </message>
 </context>
 <context>
@@ -527,6 +845,38 @@ valid until {date}</source>
         <source>Partly refunded</source>
         <translation>部分退款</translation>
     </message>
+    <message>
+        <source>Points expiry</source>
+        <translation>积分过期</translation>
+    </message>
+    <message>
+        <source>Streak bonuses</source>
+        <translation>连续消费奖励</translation>
+    </message>
+    <message>
+        <source>Member reminders</source>
+        <translation>会员提醒</translation>
+    </message>
+    <message>
+        <source>Member tags</source>
+        <translation>会员标签</translation>
+    </message>
+    <message>
+        <source>End-of-day backup</source>
+        <translation>日终备份</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
 </context>
 <context>
     <name>PaymentDialog</name>
@@ -572,6 +922,179 @@ valid until {date}</source>
     </message>
 </context>
 <context>
+    <name>PrintNotice</name>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Print queue (F8)</source>
+        <translation>打印队列 (F8)</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Printing failed, kept in the print queue: {reason}</source>
+        <translation>打印失败，已保留在打印队列：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueuePanel</name>
+    <message>
+        <source>PRINT QUEUE (F8)</source>
+        <translation>打印队列 (F8)</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Retry all</source>
+        <translation>重试全部</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>兑换券</translation>
+    </message>
+    <message>
+        <source>Refund receipt</source>
+        <translation>退款小票</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <source>not printed yet</source>
+        <translation>尚未打印</translation>
+    </message>
+    <message>
+        <source>Nothing waiting: everything was printed.</source>
+        <translation>没有待打印的单据。</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterForm</name>
+    <message>
+        <source>PDF folder</source>
+        <translation>PDF 文件夹</translation>
+    </message>
+    <message>
+        <source>Network thermal printer</source>
+        <translation>网络热敏打印机</translation>
+    </message>
+    <message>
+        <source>USB thermal printer</source>
+        <translation>USB 热敏打印机</translation>
+    </message>
+    <message>
+        <source>Serial thermal printer</source>
+        <translation>串口热敏打印机</translation>
+    </message>
+    <message>
+        <source>System printer</source>
+        <translation>系统打印机</translation>
+    </message>
+    <message>
+        <source>The USB {what} should look like 0x0416.</source>
+        <translation>USB {what}的格式应为 0x0416。</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Default printer</source>
+        <translation>默认打印机</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>IP 地址</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Vendor id</source>
+        <translation>厂商 ID</translation>
+    </message>
+    <message>
+        <source>Product id</source>
+        <translation>产品 ID</translation>
+    </message>
+    <message>
+        <source>Baud rate</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>{mm} mm</source>
+        <translation>{mm} 毫米</translation>
+    </message>
+    <message>
+        <source>Open the cash drawer when cash is paid</source>
+        <translation>现金付款时打开钱箱</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>纸宽</translation>
+    </message>
+    <message>
+        <source>Folder for receipts (PDF)</source>
+        <translation>小票（PDF）文件夹</translation>
+    </message>
+    <message>
+        <source>Enter the printer's network address.</source>
+        <translation>请输入打印机的 IP 地址。</translation>
+    </message>
+    <message>
+        <source>vendor id</source>
+        <translation>厂商 ID</translation>
+    </message>
+    <message>
+        <source>product id</source>
+        <translation>产品 ID</translation>
+    </message>
+    <message>
+        <source>Enter the serial port, e.g. COM3.</source>
+        <translation>请输入串口，例如 COM3。</translation>
+    </message>
+</context>
+<context>
     <name>RedeemPage</name>
     <message>
         <source>Choose a member first (F1)</source>
@@ -612,6 +1135,81 @@ valid until {date}</source>
     <message>
         <source>Redeem {reward} for {name} with {points} points?</source>
         <translation>确认用 {points} 积分为 {name} 兑换{reward}？</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>List backups</source>
+        <translation>查找备份</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>备份口令</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Everything done since the backup was made is replaced. A safety copy of the current data is kept first.</source>
+        <translation>备份之后的所有数据都会被替换。恢复前会先保存一份当前数据的安全副本。</translation>
+    </message>
+    <message>
+        <source>Choose the folder with the backups</source>
+        <translation>选择存放备份的文件夹</translation>
+    </message>
+    <message>
+        <source>{time} · {clinic} · {size}</source>
+        <translation>{time} · {clinic} · {size}</translation>
+    </message>
+    <message>
+        <source> · encrypted</source>
+        <translation> · 已加密</translation>
+    </message>
+    <message>
+        <source>There is no backup in this folder.</source>
+        <translation>这个文件夹里没有备份。</translation>
+    </message>
+    <message>
+        <source>This backup is encrypted: enter its passphrase.</source>
+        <translation>这份备份已加密，请输入备份口令。</translation>
+    </message>
+    <message>
+        <source>Restore the backup of {time}?</source>
+        <translation>恢复 {time} 的备份？</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Replace the current data with the backup of {time}?
+
+A safety copy of the current data is kept first (in the “safety” folder next to the database). The window reloads afterwards.</source>
+        <translation>用 {time} 的备份替换当前数据？
+
+恢复前会先保存一份当前数据的安全副本（在数据库旁的“safety”文件夹中）。恢复后窗口会重新载入。</translation>
+    </message>
+    <message>
+        <source>That did not work and has been logged: {error}</source>
+        <translation>操作失败，已记录到日志：{error}</translation>
     </message>
 </context>
 <context>
@@ -733,6 +1331,10 @@ valid until {date}</source>
     <message>
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>PRINTER</source>
+        <translation>打印机</translation>
     </message>
     <message>
         <source>The clinic needs a name.</source>
@@ -859,6 +1461,10 @@ valid until {date}</source>
     <message>
         <source>Refund done</source>
         <translation>退款完成</translation>
+    </message>
+    <message>
+        <source>Print refund receipt</source>
+        <translation>打印退款小票</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,13 @@ def default_pdf_folder() -> Path:
 def printer_for(cfg: Settings, system_printer: Printer | None = None) -> Printer:
     """The printer chosen in the settings. The system printer is Qt's, so the window
     passes it in; elsewhere (CLI, jobs) asking for it is refused with a clear message."""
+    try:
+        return _configured(cfg, system_printer)
+    except (KeyError, ValueError, TypeError) as exc:
+        raise DomainError(f"打印机设置不完整或有误（{exc}），请在设置中检查") from exc
+
+
+def _configured(cfg: Settings, system_printer: Printer | None) -> Printer:
     p = cfg.printer
     kind = p.get("kind", "pdf")
     width = cfg.receipt_width_mm

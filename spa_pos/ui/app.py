@@ -2,7 +2,9 @@
 
 `main(db_url)` sets up logging and the crash handler, the Qt application (font, look,
 language), the database context and its worker, then shows the window. The database is
-opened (created and migrated on first run) by the worker, so the window paints at once.
+opened (created and migrated on first run) by the worker, so the window paints at once;
+once it is open, the background jobs (scheduler) start, and they stop when the window
+closes.
 """
 
 from __future__ import annotations
@@ -99,8 +101,9 @@ def build_window(ctx: Ctx, translators: i18n.Translators) -> MainWindow:
     return window
 
 
-def main(db_url: str, clock: Clock | None = None) -> int:
-    """Open the reception window on `db_url` and run until it is closed."""
+def main(db_url: str, clock: Clock | None = None, *, background_jobs: bool = True) -> int:
+    """Open the reception window on `db_url` and run until it is closed; the scheduled
+    jobs run meanwhile unless `background_jobs` is false."""
     log_file = setup_logging()
     log.info("starting on %s (log %s)", db_url, log_file)
     app = QApplication.instance() or QApplication(sys.argv)
@@ -111,11 +114,13 @@ def main(db_url: str, clock: Clock | None = None) -> int:
     sys.excepthook = _excepthook
     ctx = Ctx(Database(db_url), CASHIER, clock or SystemClock())
     window = build_window(ctx, translators)
+    window.background.enabled = background_jobs  # started once the database is open
     window.show()
     window.start()
     try:
         return app.exec()
     finally:
+        window.background.stop()
         window.worker.wait_for_done()
         translators.remove()
         ctx.db.dispose()

@@ -84,7 +84,8 @@ class Translators:
 
 
 # Names shown for codes the services use. In Chinese they read as the services' own
-# names (checkout.METHOD_NAMES, RULE_NAMES); tests/ui/test_i18n.py keeps them in step.
+# names (checkout.METHOD_NAMES, RULE_NAMES, jobs.JOB_TITLES); tests/ui/test_i18n.py keeps
+# them in step.
 METHODS = {"cash": QT_TRANSLATE_NOOP("Names", "Cash"),
            "card": QT_TRANSLATE_NOOP("Names", "Bank card"),
            "wechat": QT_TRANSLATE_NOOP("Names", "WeChat Pay"),
@@ -107,6 +108,15 @@ REWARD_KINDS = {"service": QT_TRANSLATE_NOOP("Names", "Treatment"),
 SALE_STATUSES = {"completed": QT_TRANSLATE_NOOP("Names", "Completed"),
                  "refunded": QT_TRANSLATE_NOOP("Names", "Refunded"),
                  "partially_refunded": QT_TRANSLATE_NOOP("Names", "Partly refunded")}
+
+JOBS = {"expiry": QT_TRANSLATE_NOOP("Names", "Points expiry"),
+        "streaks": QT_TRANSLATE_NOOP("Names", "Streak bonuses"),
+        "reminders": QT_TRANSLATE_NOOP("Names", "Member reminders"),
+        "tags": QT_TRANSLATE_NOOP("Names", "Member tags"),
+        "backup": QT_TRANSLATE_NOOP("Names", "End-of-day backup")}
+JOB_STATUSES = {"ok": QT_TRANSLATE_NOOP("Names", "Done"),
+                "skipped": QT_TRANSLATE_NOOP("Names", "Skipped"),
+                "failed": QT_TRANSLATE_NOOP("Names", "Failed")}
 
 
 def _name(table: dict[str, object], key: str) -> str:
@@ -131,3 +141,11 @@ def reward_kind(kind: str) -> str:
 
 def sale_status(status: str) -> str:
     return _name(SALE_STATUSES, status)
+
+
+def job_title(job: str) -> str:
+    return _name(JOBS, job)
+
+
+def job_status(status: str) -> str:
+    return _name(JOB_STATUSES, status)

@@ -1,11 +1,15 @@
-"""The reception window: a header with the current member, four screens and the keys.
+"""The reception window: a header with the current member, five screens and the keys.
 
-F1 lookup · F2 new member · F3 checkout · F4 redeem · F5 today's sales · F9 settings ·
-F12 pay · Esc cancel. The window owns the current member and the DB worker's signals;
-screens talk to it through signals and refresh from the worker's `changed`.
+F1 lookup · F2 new member · F3 checkout · F4 redeem · F5 today's sales · F6 end-of-day
+close · F7 manage (background jobs) · F8 print queue · F9 settings · F10 backup · F12 pay ·
+Esc cancel. The window owns the current member, the DB worker's signals, printing and the
+background jobs; screens talk to it through signals and refresh from the worker's
+`changed`.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -22,11 +26,16 @@ from PySide6.QtWidgets import (
 
 from spa_pos.errors import DomainError
 from spa_pos.services import courses
+from spa_pos.services.backup import RestoreResult
 from spa_pos.services.courses import CourseUseResult
-from spa_pos.ui import i18n, print_hooks, queries, wizard
+from spa_pos.ui import i18n, queries, wizard
+from spa_pos.ui.background import BackgroundJobs
 from spa_pos.ui.checkout import CheckoutPage
 from spa_pos.ui.lookup import LookupPage
+from spa_pos.ui.manage import ManagePage
 from spa_pos.ui.member_dialog import MemberDialog
+from spa_pos.ui.print_queue_panel import PrintNotice
+from spa_pos.ui.printing import PrintCenter, PrintResult
 from spa_pos.ui.queries import CatalogEntry, MemberView, RewardEntry, Startup
 from spa_pos.ui.redeem import RedeemPage
 from spa_pos.ui.settings_dialog import ClinicSettings, SettingsDialog
@@ -38,8 +47,6 @@ from spa_pos.ui.worker import DbWorker
 
 
 class MainWindow(QMainWindow):
-    print_receipt_requested = Signal(str)  # sale number: the hook for receipt printing
-    print_voucher_requested = Signal(str)  # voucher code: the hook for voucher printing
     member_changed = Signal(object)  # MemberView | None
     ready = Signal()  # the database is open and the window usable
     error_shown = Signal(str)
@@ -52,7 +59,7 @@ class MainWindow(QMainWindow):
         self.member: MemberView | None = None
         self.clinic_name = ""
         self.is_ready = False
-        self.dialog: QDialog | None = None  # the member / settings dialog or wizard open now
+        self.dialog: QDialog | None = None  # the dialog (member, settings, …) open now
         self.resize(1280, 800)
         self.setMinimumSize(1024, 700)
 
@@ -60,9 +67,13 @@ class MainWindow(QMainWindow):
         self.checkout = CheckoutPage(worker)
         self.redeem = RedeemPage(worker)
         self.today = TodayPage(worker)
+        self.printing = PrintCenter(worker, self)
+        self.background = BackgroundJobs(worker, self)
+        self.manage = ManagePage(worker, self.printing, self.background)
+        self.notice = PrintNotice(self.printing)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for page in (self.lookup, self.checkout, self.redeem, self.today):
+        for page in (self.lookup, self.checkout, self.redeem, self.today, self.manage):
             self.tabs.addTab(page, "")
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -71,6 +82,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self._build_header())
+        layout.addWidget(self.notice)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.tabs.setEnabled(False)
@@ -122,18 +134,31 @@ class MainWindow(QMainWindow):
         self.lookup.panel.voucher_picked.connect(self.use_voucher)
         self.checkout.member_requested.connect(self.open_member)
         self.checkout.use_course_requested.connect(self.use_course)
-        self.checkout.print_receipt_requested.connect(self.print_receipt_requested)
+        self.checkout.print_receipt_requested.connect(
+            lambda no: self.print_document("receipt", no))
         self.checkout.sale_completed.connect(lambda _: self._sale_done())
-        self.redeem.print_voucher_requested.connect(self.print_voucher_requested)
-        self.today.print_receipt_requested.connect(self.print_receipt_requested)
-        self.print_receipt_requested.connect(lambda no: self._print("print_receipt", no))
-        self.print_voucher_requested.connect(lambda code: self._print("print_voucher", code))
+        self.redeem.print_voucher_requested.connect(
+            lambda code: self.print_document("voucher", code))
+        self.today.print_requested.connect(
+            lambda no, reprint: self.print_document("receipt", no, reprint=reprint))
+        self.printing.finished.connect(self._printed)
+        self.notice.queue_requested.connect(self.go_print_queue)
+        self.background.run_finished.connect(lambda _: self._reload_member())
+        self.manage.dialog_opened.connect(self._dialog_opened)
+        self.manage.restored.connect(self._restored)
+        self.manage.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.ready.connect(self.background.start)
+        self.ready.connect(self.manage.refresh)
 
     def _shortcuts(self) -> None:
         keys = {Qt.Key.Key_F1: self.go_lookup, Qt.Key.Key_F2: self.new_member,
                 Qt.Key.Key_F3: lambda: self.go(self.checkout),
                 Qt.Key.Key_F4: lambda: self.go(self.redeem),
-                Qt.Key.Key_F5: lambda: self.go(self.today), Qt.Key.Key_F9: self.open_settings,
+                Qt.Key.Key_F5: lambda: self.go(self.today),
+                Qt.Key.Key_F6: lambda: self._manage_dialog(self.manage.open_day_close),
+                Qt.Key.Key_F7: self.go_jobs, Qt.Key.Key_F8: self.go_print_queue,
+                Qt.Key.Key_F9: self.open_settings,
+                Qt.Key.Key_F10: lambda: self._manage_dialog(self.manage.open_backup),
                 Qt.Key.Key_F12: self.pay, Qt.Key.Key_Escape: self.cancel}
         for key, slot in keys.items():
             QShortcut(QKeySequence(key), self, slot)
@@ -142,7 +167,8 @@ class MainWindow(QMainWindow):
         for page, text in ((self.lookup, self.tr("Member lookup  F1")),
                            (self.checkout, self.tr("Checkout  F3")),
                            (self.redeem, self.tr("Redeem points  F4")),
-                           (self.today, self.tr("Today's sales  F5"))):
+                           (self.today, self.tr("Today's sales  F5")),
+                           (self.manage, self.tr("Manage  F7"))):
             self.tabs.setTabText(self.tabs.indexOf(page), text)
         self.settings_button.setText(self.tr("Settings (F9)"))
         self.walk_in.setText(self.tr("Switch to walk-in"))
@@ -192,6 +218,16 @@ class MainWindow(QMainWindow):
         self.checkout.set_catalog(items)
         self.redeem.set_rewards(rewards)
 
+    def reload(self) -> None:
+        """Forget what the window holds and load it again (after a restore)."""
+        self.is_ready = False
+        self.tabs.setEnabled(False)
+        self.set_member(None)
+        self.checkout.model.clear()
+        self.lookup.clear_search()
+        self.today.show_sale(None)
+        self.start()
+
     def _become_ready(self) -> None:
         self.is_ready = True
         self.tabs.setEnabled(True)
@@ -208,6 +244,16 @@ class MainWindow(QMainWindow):
         self.go(self.lookup)
         self.lookup.focus_search()
 
+    def go_jobs(self) -> None:
+        if self.is_ready:
+            self.go(self.manage)
+            self.manage.jobs.table.setFocus()
+
+    def go_print_queue(self) -> None:
+        if self.is_ready:
+            self.go(self.manage)
+            self.manage.queue.table.setFocus()
+
     def _tab_changed(self, _index: int) -> None:
         page = self.tabs.currentWidget()
         if page is self.checkout:
@@ -219,6 +265,8 @@ class MainWindow(QMainWindow):
             self.lookup.search.setFocus()
         elif page is self.redeem:
             self.redeem.focus_first()
+        elif page is self.manage:
+            self.manage.refresh()
 
     def pay(self) -> None:
         if self.is_ready:
@@ -273,7 +321,7 @@ class MainWindow(QMainWindow):
         self.worker.run(lambda ctx: queries.load_member(ctx, card), done)
 
     def _on_changed(self, what: str) -> None:
-        if what != "settings":
+        if what not in ("settings", "day", "backup"):
             self._reload_member()
         if what in ("sale", "refund"):
             self.today.refresh()
@@ -292,6 +340,14 @@ class MainWindow(QMainWindow):
     # --- dialogs ---------------------------------------------------------------------
     def _open_dialog(self, dialog: QDialog) -> None:
         self.dialog = open_dialog(dialog)
+
+    def _dialog_opened(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+
+    def _manage_dialog(self, open_it: Callable[[], None]) -> None:
+        """F6 / F10: the manage page's dialogs, one dialog at a time."""
+        if self.is_ready and not alive(self.dialog):
+            open_it()
 
     def new_member(self) -> None:
         if self.is_ready and not alive(self.dialog):
@@ -348,14 +404,24 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
         inform(self, self.tr("Course session used"), text)
 
-    def _print(self, function: str, key: str) -> None:
-        printer = print_hooks.printer(function)
-        if printer is None:
-            inform(self, self.tr("Printing"), self.tr("Printing is not set up"))
-            return
-        self.worker.run(lambda ctx: printer(ctx, key),
-                        lambda _: self.statusBar().showMessage(self.tr("Sent to the printer"),
-                                                               5000))
+    def print_document(self, kind: str, ref: str, *, reprint: bool = False) -> None:
+        """A receipt (sale or refund number) or a voucher (its code), in the background."""
+        self.printing.request(kind, ref, reprint=reprint)
+        self.statusBar().showMessage(self.tr("Printing {ref}…").format(ref=ref), 5000)
+
+    def _printed(self, result: PrintResult) -> None:
+        if result.ok:
+            text = (self.tr("Saved as {file}").format(file=result.output) if result.output
+                    else self.tr("Sent to the printer"))
+            self.statusBar().showMessage(text, 8000)
+
+    # --- after a restore -------------------------------------------------------------
+    def _restored(self, result: RestoreResult) -> None:
+        self.reload()
+        inform(self, self.tr("Restored"),
+               self.tr("The backup {file} is back in place. The data before it was kept "
+                       "as {safety}.").format(file=result.restored_from.name,
+                                              safety=result.safety_copy or "—"))
 
     # --- errors and closing ----------------------------------------------------------
     def show_error(self, exc: Exception) -> None:
@@ -370,5 +436,7 @@ class MainWindow(QMainWindow):
         self.error_shown.emit(text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.background.stop()
+        self.printing.wait_for_done()
         self.worker.wait_for_done()
         super().closeEvent(event)

@@ -128,6 +128,12 @@ def today(ctx: Ctx) -> date:
     return clk.local_date(ctx.clock.now())
 
 
+def clinic_zone(ctx: Ctx) -> ZoneInfo:
+    """The clinic's time zone (settings), for showing stored UTC times."""
+    with ctx.db.read() as s:
+        return ZoneInfo(settings_svc.load(s).timezone)
+
+
 def startup(ctx: Ctx) -> Startup:
     """What the window needs before it is usable; never loads members."""
     clinic.init(ctx)

@@ -1,8 +1,10 @@
-"""Settings (设置): the window's language and the clinic's name, address and phone."""
+"""Settings (设置): the window's language, the clinic's name, address and phone, and the
+printer (打印机)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -14,9 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spa_pos.errors import DomainError
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.ui import i18n
+from spa_pos.ui.printer_settings import CAPTION_WIDTH, PrinterForm
 from spa_pos.ui.widgets import add_field, button, form_grid, label
 from spa_pos.ui.worker import DbWorker
 
@@ -27,20 +31,23 @@ class ClinicSettings:
     clinic_name: str
     clinic_address: str
     clinic_phone: str
+    printer: dict[str, Any]  # as `print_queue.printer_for` reads it
+    receipt_width_mm: int
 
 
 def load(ctx: Ctx) -> ClinicSettings:
     with ctx.db.read() as s:
         cfg = settings_svc.load(s)
         return ClinicSettings(cfg.language, cfg.clinic_name, cfg.clinic_address,
-                              cfg.clinic_phone)
+                              cfg.clinic_phone, dict(cfg.printer), cfg.receipt_width_mm)
 
 
 def save(ctx: Ctx, values: ClinicSettings) -> ClinicSettings:
     with ctx.db.write() as s:
         settings_svc.save(s, language=values.language, clinic_name=values.clinic_name,
                           clinic_address=values.clinic_address,
-                          clinic_phone=values.clinic_phone)
+                          clinic_phone=values.clinic_phone, printer=values.printer,
+                          receipt_width_mm=values.receipt_width_mm)
     return values
 
 
@@ -63,8 +70,9 @@ class SettingsDialog(QDialog):
         self.name = QLineEdit(current.clinic_name)
         self.address = QLineEdit(current.clinic_address)
         self.phone = QLineEdit(current.clinic_phone)
+        self.printer = PrinterForm(current.printer, current.receipt_width_mm)
         self.error = label("", "error", wrap=True)
-        form = form_grid()
+        form = form_grid(CAPTION_WIDTH)
         add_field(form, self.tr("Language"), self.language)
         add_field(form, self.tr("Clinic name"), self.name)
         add_field(form, self.tr("Address"), self.address)
@@ -83,17 +91,24 @@ class SettingsDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(label(self.windowTitle(), "title"))
         layout.addLayout(form)
+        layout.addWidget(label(self.tr("PRINTER"), "section"))
+        layout.addWidget(self.printer)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
 
     def values(self) -> ClinicSettings:
+        """What was entered; raises DomainError with what to fix."""
+        if not self.name.text().strip():
+            raise DomainError(self.tr("The clinic needs a name."))
         return ClinicSettings(self.language.currentData(), self.name.text().strip(),
-                              self.address.text().strip(), self.phone.text().strip())
+                              self.address.text().strip(), self.phone.text().strip(),
+                              self.printer.printer(), self.printer.width_mm())
 
     def submit(self) -> None:
-        values = self.values()
-        if not values.clinic_name:
-            self.error.setText(self.tr("The clinic needs a name."))
+        try:
+            values = self.values()
+        except DomainError as exc:
+            self.error.setText(str(exc))
             return
         self.save_button.setEnabled(False)
         self.worker.run(lambda ctx: save(ctx, values), self._saved, changes="settings",

@@ -31,6 +31,8 @@ QWidget {{ color: {TEXT}; font-size: 15px; }}
 QMainWindow, QDialog, QWizard {{ background: {BACKGROUND}; }}
 QFrame[role="card"] {{ background: {SURFACE}; border: 1px solid {BORDER}; border-radius: 10px; }}
 QFrame[role="header"] {{ background: {SURFACE}; border-bottom: 1px solid {BORDER}; }}
+QFrame[role="notice"] {{ background: {WARN_BG}; border-bottom: 1px solid #f0d9a8; }}
+QFrame[role="notice"] QLabel {{ color: {WARN}; font-weight: bold; }}
 QLabel {{ background: transparent; }}
 QLabel[role="title"] {{ font-size: 22px; font-weight: bold; }}
 QLabel[role="section"] {{ font-size: 13px; font-weight: bold; color: {MUTED};
@@ -38,6 +40,8 @@ QLabel[role="section"] {{ font-size: 13px; font-weight: bold; color: {MUTED};
 QLabel[role="muted"] {{ color: {MUTED}; }}
 QLabel[role="big"] {{ font-size: 30px; font-weight: bold; }}
 QLabel[role="amount"] {{ font-size: 26px; font-weight: bold; color: {PRIMARY_DARK}; }}
+QLabel[role="amountShort"] {{ font-size: 26px; font-weight: bold; color: {DANGER}; }}
+QLabel[role="amountOver"] {{ font-size: 26px; font-weight: bold; color: {WARN}; }}
 QLabel[role="error"] {{ color: {DANGER}; font-size: 13px; }}
 QLabel[role="warn"] {{ color: {WARN}; background: {WARN_BG}; border-radius: 6px;
     padding: 4px 8px; }}
@@ -80,8 +84,9 @@ QPushButton[role="link"]:focus {{ border-color: {PRIMARY}; }}
 QLineEdit, QComboBox, QSpinBox, QPlainTextEdit, QDateEdit {{ background: {SURFACE};
     border: 1px solid {BORDER}; border-radius: 8px; padding: 6px 10px; min-height: 34px;
     selection-background-color: {PRIMARY}; }}
-QComboBox::drop-down {{ border: none; width: 30px; }}
-QComboBox::down-arrow {{ image: url({ICONS}/chevron-down.svg); width: 14px; height: 14px; }}
+QComboBox::drop-down, QDateEdit::drop-down {{ border: none; width: 30px; }}
+QComboBox::down-arrow, QDateEdit::down-arrow {{ image: url({ICONS}/chevron-down.svg);
+    width: 14px; height: 14px; }}
 QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus {{ border: 2px solid {PRIMARY}; }}
 QLineEdit[invalid="true"] {{ border: 2px solid {DANGER}; }}
 QLineEdit[role="money"] {{ font-size: 20px; min-height: 40px; }}
@@ -115,6 +120,8 @@ QScrollArea > QWidget > QWidget {{ background: transparent; }}
 QStatusBar {{ background: {SURFACE}; border-top: 1px solid {BORDER}; color: {MUTED}; }}
 QProgressBar {{ max-height: 6px; border: none; background: {PRIMARY_LIGHT}; }}
 QProgressBar::chunk {{ background: {PRIMARY}; }}
+QProgressBar[role="progress"] {{ max-height: 12px; border-radius: 6px; }}
+QProgressBar[role="progress"]::chunk {{ border-radius: 6px; }}
 QCheckBox {{ min-height: 36px; }}
 QCheckBox::indicator, QListView::indicator {{ width: 22px; height: 22px; }}
 """

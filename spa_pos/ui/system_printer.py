@@ -35,12 +35,12 @@ class QtSystemPrinter:
     def print_receipt(self, data: ReceiptData) -> None:
         buffer = io.BytesIO()
         render_receipt_pdf(data, buffer, self.width_mm)
-        self._print_pdf(buffer.getvalue(), data.sale_no)
+        self.print_pdf(buffer.getvalue(), data.sale_no)
 
     def print_voucher(self, data: VoucherData) -> None:
         buffer = io.BytesIO()
         render_voucher_pdf(data, buffer, "a6")
-        self._print_pdf(buffer.getvalue(), f"voucher-{data.code}")
+        self.print_pdf(buffer.getvalue(), f"voucher-{data.code}")
 
     def _printer(self, title: str) -> QPrinter:
         if self.output_file:
@@ -57,7 +57,8 @@ class QtSystemPrinter:
         printer.setResolution(self.dpi)
         return printer
 
-    def _print_pdf(self, pdf: bytes, title: str) -> None:
+    def print_pdf(self, pdf: bytes, title: str) -> None:
+        """Paint every page of a PDF (receipt, voucher, Z report) onto the printer."""
         document = pdfium.PdfDocument(pdf)
         printer = self._printer(title)
         painter = QPainter()

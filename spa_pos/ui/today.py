@@ -1,7 +1,8 @@
 """Today's sales (今日流水): the day's list, a sale's lines, reprint and refunds.
 
 A refund (whole sale or the ticked lines) needs the manager PIN; `refunds.refund` runs
-with the manager actor that `staff.manager` gives back.
+with the manager actor that `staff.manager` gives back. Its receipt is printed from the
+message that confirms it.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -95,7 +97,7 @@ class SalesModel(QAbstractTableModel):
 
 
 class TodayPage(QWidget):
-    print_receipt_requested = Signal(str)
+    print_requested = Signal(str, bool)  # sale or refund number, reprint?
     refunded = Signal(object)  # RefundResult
 
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
@@ -260,7 +262,7 @@ class TodayPage(QWidget):
 
     def _reprint(self) -> None:
         if self.current is not None:
-            self.print_receipt_requested.emit(self.current.sale_no)
+            self.print_requested.emit(self.current.sale_no, True)
 
     def ask_refund(self, *, whole: bool) -> None:
         sale = self.current
@@ -290,5 +292,9 @@ class TodayPage(QWidget):
         if result.balance is not None and result.balance < 0:
             text += "\n" + self.tr("The member now owes {points} points; later earnings pay "
                                    "them off first.").format(points=-result.balance)
-        inform(self, self.tr("Refund done"), text)
+        box = inform(self, self.tr("Refund done"), text)
+        print_button = box.addButton(self.tr("Print refund receipt"),
+                                     QMessageBox.ButtonRole.ActionRole)
+        print_button.setObjectName("printRefund")
+        print_button.clicked.connect(lambda: self.print_requested.emit(result.refund_no, False))
         self.refunded.emit(result)

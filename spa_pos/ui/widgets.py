@@ -9,15 +9,18 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLayout,
     QMessageBox,
     QPushButton,
     QSizePolicy,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -70,12 +73,14 @@ def tile(lines: list[tuple[str, str | None]], *, height: int = 72) -> QPushButto
     return widget
 
 
-def form_grid() -> QGridLayout:
-    """A two-column form whose captions sit level with their (tall, touch-size) fields."""
+def form_grid(caption_width: int = 0) -> QGridLayout:
+    """A two-column form whose captions sit level with their (tall, touch-size) fields;
+    forms stacked in one dialog line up when they get the same `caption_width`."""
     grid = QGridLayout()
     grid.setHorizontalSpacing(12)
     grid.setVerticalSpacing(4)
     grid.setColumnStretch(1, 1)
+    grid.setColumnMinimumWidth(0, caption_width)
     return grid
 
 
@@ -103,6 +108,24 @@ def card(parent: QWidget | None = None, *, margins: int = 16, spacing: int = 8
     return frame, layout
 
 
+def read_only_table(columns: int) -> QTableWidget:
+    """A list of rows (select a whole row, no editing) for the manage panels."""
+    table = QTableWidget(0, columns)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(40)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(columns - 1, QHeaderView.ResizeMode.Stretch)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return table
+
+
 def clear(layout: QLayout) -> None:
     """Remove and delete everything in a layout (rebuilt lists, tags, buttons)."""
     while layout.count():
@@ -125,6 +148,17 @@ def row(*widgets: QWidget, spacing: int = 8) -> QHBoxLayout:
     for widget in widgets:
         layout.addWidget(widget)
     return layout
+
+
+def row_widget(*widgets: QWidget) -> QWidget:
+    """Widgets side by side as one widget (a field with its buttons, in a form); the
+    first one takes the spare width."""
+    holder = QWidget()
+    layout = row(*widgets)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setStretch(0, 1)
+    holder.setLayout(layout)
+    return holder
 
 
 def alive(obj: QObject | None) -> bool:

@@ -1,10 +1,12 @@
 """Fixtures for the window: the real database of `ctx`, a cashier's context on it and a
-started main window (Chinese). Helpers type, press keys and find open dialogs."""
+started main window (Chinese). Helpers type, press keys, find open dialogs and read PDFs."""
 
 from __future__ import annotations
 
 import gc
+import subprocess
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TypeVar
 
 import pytest
@@ -113,3 +115,9 @@ def answer_yes(qtbot: QtBot) -> None:
     button = box.button(QMessageBox.StandardButton.Yes)
     assert button is not None
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def pdf_text(path: Path) -> str:
+    """The text of a printed PDF (poppler's pdftotext, laid out)."""
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout

@@ -1,5 +1,5 @@
-"""Start-up: the first-run wizard on a new database, logging, the crash handler and
-`spa-pos` with no arguments."""
+"""Start-up: the first-run wizard on a new database, logging, the crash handler,
+`spa-pos` with no arguments and the background jobs of a running window."""
 
 from __future__ import annotations
 
@@ -12,15 +12,18 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
 
 from spa_pos import cli
 from spa_pos.clock import FixedClock
 from spa_pos.db import Database
+from spa_pos.models import JobRun
 from spa_pos.paths import log_dir
-from spa_pos.services import catalog, staff
+from spa_pos.services import catalog, jobs, staff
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.ui import app, i18n
+from spa_pos.ui.background import BackgroundJobs
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.wizard import SetupWizard
 from tests.conftest import START
@@ -128,6 +131,28 @@ def test_main_runs_the_window_until_it_is_closed(
             QTimer.singleShot(20, close_when_ready)
 
     QTimer.singleShot(0, close_when_ready)
-    assert app.main(cashier.db.url, clock=cashier.clock) == 0
+    assert app.main(cashier.db.url, clock=cashier.clock, background_jobs=False) == 0
     assert closed == [True]
     assert sys.excepthook is app._excepthook
+
+
+def test_main_runs_the_background_jobs_while_the_window_is_open(
+        qtbot: QtBot, cashier: Ctx, monkeypatch: pytest.MonkeyPatch, root_logging: None) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    seen: list[BackgroundJobs] = []
+
+    def close_after_the_catch_up() -> None:
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows:
+            QTimer.singleShot(20, close_after_the_catch_up)
+            return
+        seen.append(windows[0].background)
+        windows[0].background.run_finished.connect(lambda _: windows[0].close())
+        QTimer.singleShot(30_000, windows[0], windows[0].close)  # fail below, never hang
+
+    QTimer.singleShot(0, close_after_the_catch_up)
+    assert app.main(cashier.db.url, clock=cashier.clock) == 0
+    assert not seen[0].running  # shut down with the window
+    with cashier.db.read() as s:
+        assert s.scalar(select(func.count(JobRun.id))) == len(jobs.JOBS)

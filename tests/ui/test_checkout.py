@@ -1,8 +1,7 @@
-"""Checkout: a whole sale by keyboard, vouchers in the cart, walk-ins, courses, printing."""
+"""Checkout: a whole sale by keyboard, vouchers in the cart, walk-ins and courses."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 from pytestqt.qtbot import QtBot
@@ -12,11 +11,10 @@ from spa_pos.models import Payment, Sale
 from spa_pos.services import adjustments, checkout, vouchers
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import Ctx
-from spa_pos.ui import print_hooks
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.payment_dialog import PaymentDialog, SaleSummaryDialog
 from tests.conftest import register
-from tests.ui.conftest import answer_yes, child, message_texts, press, type_text, wait_dialog
+from tests.ui.conftest import answer_yes, child, message_texts, press, wait_dialog
 
 
 def open_member(qtbot: QtBot, window: MainWindow, card: str) -> None:
@@ -176,40 +174,3 @@ def test_using_a_course_session(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> N
         answer_yes(qtbot)
     qtbot.waitUntil(lambda: any("剩余 9 次" in t for t in message_texts()))
     assert window.member is not None and window.member.courses[0].sessions_left == 9
-
-
-def test_print_receipt_without_printing_says_it_is_not_set_up(
-        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(print_hooks, "printer", lambda name: None)
-    window.print_receipt_requested.emit("S20260310-0001")
-    qtbot.waitUntil(lambda: "打印功能未配置" in message_texts())
-
-
-def test_print_receipt_calls_the_printing_service(
-        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
-    printed: list[tuple[str, str]] = []
-
-    def fake_printer(name: str) -> print_hooks.Printer:
-        return lambda ctx, key: printed.append((name, key))
-
-    monkeypatch.setattr(print_hooks, "printer", fake_printer)
-    window.print_receipt_requested.emit("S20260310-0001")
-    window.print_voucher_requested.emit("VABCDEFGHJ")
-    qtbot.waitUntil(lambda: len(printed) == 2)
-    assert printed == [("print_receipt", "S20260310-0001"), ("print_voucher", "VABCDEFGHJ")]
-
-
-def test_summary_print_button_emits_the_receipt_hook(qtbot: QtBot, window: MainWindow,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(print_hooks, "printer", lambda name: None)
-    press(qtbot, window, Qt.Key.Key_F3)
-    type_text(window.checkout.search, "足浴包")
-    press(qtbot, window, Qt.Key.Key_Return)
-    dialog = pay_dialog(qtbot, window)
-    qtbot.keyClicks(dialog.fields["cash"], "50")
-    press(qtbot, dialog, Qt.Key.Key_Return)
-    summary = wait_dialog(qtbot, SaleSummaryDialog)
-    button = summary.findChild(QPushButton, "printReceipt")
-    with qtbot.waitSignal(window.print_receipt_requested) as requested:
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert requested.args == [summary.sale.sale_no]

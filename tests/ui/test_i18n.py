@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 from pytestqt.qtbot import QtBot
 
-from spa_pos.services import checkout
+from spa_pos.services import checkout, jobs
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.ui import i18n
@@ -59,6 +59,7 @@ def test_chinese_names_are_the_services_own(translators: i18n.Translators) -> No
     translators.apply(i18n.ZH_CN)
     assert {m: i18n.method_name(m) for m in checkout.METHOD_NAMES} == checkout.METHOD_NAMES
     assert {r: i18n.rule_name(r) for r in checkout.RULE_NAMES} == checkout.RULE_NAMES
+    assert {j: i18n.job_title(j) for j in jobs.JOB_TITLES} == jobs.JOB_TITLES
     translators.apply(i18n.EN)
     assert i18n.method_name("wechat") == "WeChat Pay"
 

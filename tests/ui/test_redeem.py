@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
@@ -70,9 +72,10 @@ def test_redeeming_shows_the_voucher_with_its_qr_code(qtbot: QtBot, window: Main
                                 window.redeem.buttons["R-ZYB"].findChildren(QLabel)))
     assert not window.redeem.buttons["R-ZYB"].isEnabled()
     print_button = dialog.findChild(QPushButton, "printVoucher")
-    with qtbot.waitSignal(window.print_voucher_requested) as requested:
+    with qtbot.waitSignal(window.printing.finished, timeout=10_000) as printed:
         qtbot.mouseClick(print_button, Qt.MouseButton.LeftButton)
-    assert requested.args == [issued.voucher_code]
+    assert printed.args[0].ok
+    assert Path(printed.args[0].output).name == f"voucher-{issued.voucher_code}.pdf"
 
 
 def test_saying_no_redeems_nothing(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:

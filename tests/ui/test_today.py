@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -12,11 +13,10 @@ from spa_pos.models import Sale
 from spa_pos.services import catalog, checkout, members
 from spa_pos.services.checkout import SaleRequest, SaleResult
 from spa_pos.services.context import Ctx
-from spa_pos.ui import print_hooks
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.pin_dialog import ManagerPinDialog
 from tests.conftest import register
-from tests.ui.conftest import MANAGER_PIN, message_texts, press, wait_dialog
+from tests.ui.conftest import MANAGER_PIN, message_texts, pdf_text, press, wait_dialog
 
 
 def sell(ctx: Ctx, card: str | None, *items: tuple[str, int]) -> SaleResult:
@@ -47,9 +47,7 @@ def test_the_days_sales_are_listed_newest_first(qtbot: QtBot, window: MainWindow
     assert model.data(model.index(1, 5)) == "微信支付 ¥168.00"
 
 
-def test_search_by_sale_number_and_reprint(qtbot: QtBot, window: MainWindow, ctx: Ctx,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(print_hooks, "printer", lambda name: lambda ctx, key: None)
+def test_search_by_sale_number_and_reprint(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
     sold = sell(ctx, None, ("AJ", 1))
     sell(ctx, None, ("ZYB", 1))
     open_today(qtbot, window, 2)
@@ -57,9 +55,11 @@ def test_search_by_sale_number_and_reprint(qtbot: QtBot, window: MainWindow, ctx
     press(qtbot, window, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.today.current is not None
                     and window.today.current.sale_no == sold.sale_no)
-    with qtbot.waitSignal(window.print_receipt_requested) as requested:
+    with qtbot.waitSignal(window.printing.finished, timeout=10_000) as printed:
         qtbot.mouseClick(window.today.reprint, Qt.MouseButton.LeftButton)
-    assert requested.args == [sold.sale_no]
+    output = Path(printed.args[0].output)
+    assert output.name == f"{sold.sale_no}.pdf"
+    assert "重 印" in pdf_text(output)  # the reprint stamp
     window.today.search.clear()
     window.today.search.setFocus()
     qtbot.keyClicks(window.today.search, "S20260310-0099")

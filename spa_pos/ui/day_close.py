@@ -1,0 +1,344 @@
+"""End-of-day close (日结): the Z report of a business date, the counted cash, closing,
+printing the report and (manager) reopening a closed day.
+
+A closed day shows the report as it was recorded when it was closed, who closed it and
+when, and cannot be changed; an open day shows the live report.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spa_pos import clock as clk
+from spa_pos.errors import DomainError
+from spa_pos.money import format_fen, parse_yuan
+from spa_pos.printing.content import Block, Heading, Mark, Row, Text, Title
+from spa_pos.services import dayclose
+from spa_pos.services import settings as settings_svc
+from spa_pos.services.context import Ctx
+from spa_pos.services.dayclose import ZReport
+from spa_pos.ui import i18n
+from spa_pos.ui.pin_dialog import ManagerPinDialog
+from spa_pos.ui.printing import PrintCenter
+from spa_pos.ui.report_print import ReportOutcome, ReportPrinter, report_printer
+from spa_pos.ui.style import set_role
+from spa_pos.ui.widgets import button, card, clear, label, open_dialog
+from spa_pos.ui.worker import DbWorker
+
+Line = tuple[str, str, str]  # (key, caption, value)
+
+
+@dataclass(frozen=True)
+class DayView:
+    report: ZReport
+    today: date
+    closed_at: datetime | None  # in the clinic's zone; None while the day is open
+    closed_by: str
+    clinic_name: str
+    printer: ReportPrinter
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def stored_report(text: str) -> ZReport:
+    """The Z report recorded by `close_day` (JSON), as a ZReport again."""
+    names = {f.name for f in dataclasses.fields(ZReport)}
+    values = {k: v for k, v in json.loads(text).items() if k in names}
+    values["business_date"] = date.fromisoformat(values["business_date"])
+    return ZReport(**values)
+
+
+def load_day(ctx: Ctx, day: date | None = None) -> DayView:
+    """The day's close if it is closed, else its live Z report (default: today)."""
+    with ctx.db.read() as s:
+        cfg = settings_svc.load(s)
+        today = clk.local_date(ctx.clock.now(), cfg.timezone)
+        day = day or today
+        row = dayclose.find_close(s, day)
+        if row is not None and row.reopened_at is None:
+            closed = clk.from_utc_naive(row.closed_at).astimezone(ZoneInfo(cfg.timezone))
+            return DayView(stored_report(row.report), today, closed, row.actor,
+                           cfg.clinic_name, report_printer(cfg))
+        return DayView(dayclose.z_report(s, day, cfg.timezone), today, None, "",
+                       cfg.clinic_name, report_printer(cfg))
+
+
+class DayCloseDialog(QDialog):
+    closed = Signal(object)  # ZReport, once the day is closed here
+
+    def __init__(self, worker: DbWorker, printing: PrintCenter, view: DayView,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.printing = printing
+        self.view = view
+        self.values: dict[str, str] = {}  # what each figure shows, by key (tests, printing)
+        self.pin_dialog: ManagerPinDialog | None = None
+        self.setWindowTitle(self.tr("End-of-day close"))
+        self.setModal(True)
+        self.setMinimumWidth(820)
+
+        self.date = QDateEdit()
+        self.date.setObjectName("businessDate")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setMaximumDate(qdate(view.today))
+        self.date.setDate(qdate(view.report.business_date))
+        self.date.dateChanged.connect(lambda d: self.load(d.toPython()))
+        self.status = label("", "muted", wrap=True)
+        self.status.setObjectName("dayStatus")
+        self.figures = QGridLayout()
+        self.figures.setHorizontalSpacing(16)
+        self.counted = QLineEdit()
+        self.counted.setObjectName("countedCash")
+        self.counted.setProperty("role", "money")
+        self.counted.setPlaceholderText("0.00")
+        self.counted.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.counted.textChanged.connect(self._update_difference)
+        self.difference = label("", "amount")
+        self.difference.setObjectName("cashDifference")
+        self.error = label("", "error", wrap=True)
+        self.error.setObjectName("dayCloseError")
+        self.note = label("", "muted", wrap=True)
+        self.note.setObjectName("printNote")
+
+        self.print_button = button(self.tr("Print Z report"))
+        self.print_button.setObjectName("printZ")
+        self.print_button.clicked.connect(self.print_report)
+        self.reopen_button = button(self.tr("Reopen (manager)"))
+        self.reopen_button.setObjectName("reopenDay")
+        self.reopen_button.clicked.connect(self.ask_reopen)
+        cancel = button(self.tr("Close window (Esc)"))
+        cancel.clicked.connect(self.reject)
+        self.close_button = button(self.tr("Close the day (Enter)"), "primary")
+        self.close_button.setObjectName("closeDay")
+        self.close_button.setDefault(True)
+        self.close_button.clicked.connect(self.submit)
+        printing.report_printed.connect(self._printed)
+
+        top = QHBoxLayout()
+        top.addWidget(label(self.windowTitle(), "title"))
+        top.addStretch(1)
+        top.addWidget(label(self.tr("Business date")))
+        top.addWidget(self.date)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.reopen_button)
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addLayout(self.figures)
+        layout.addWidget(self._cash_card())
+        layout.addWidget(self.error)
+        layout.addWidget(self.note)
+        layout.addLayout(buttons)
+        self.show_day(view)
+
+    def _cash_card(self) -> QWidget:
+        frame, box = card()
+        self.expected = label("", "amount")
+        self.expected.setObjectName("expectedCash")
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.addWidget(label(self.tr("Expected cash in the drawer"), "section"), 0, 0)
+        grid.addWidget(label(self.tr("Counted cash"), "section"), 0, 1)
+        grid.addWidget(label(self.tr("Difference"), "section"), 0, 2)
+        grid.addWidget(self.expected, 1, 0)
+        grid.addWidget(self.counted, 1, 1)
+        grid.addWidget(self.difference, 1, 2)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
+        box.addLayout(grid)
+        return frame
+
+    # --- the figures -----------------------------------------------------------------
+    def sections(self, r: ZReport) -> list[tuple[str, list[Line]]]:
+        """The report as titled groups of (key, caption, value): shown and printed."""
+        sales = [("sales", self.tr("Sales"), str(r.sales)),
+                 ("gross", self.tr("List price total"), format_fen(r.gross_fen)),
+                 ("discount", self.tr("Vouchers and coupons"), format_fen(-r.discount_fen)),
+                 ("revenue", self.tr("Revenue"), format_fen(r.revenue_fen))]
+        sales += [(f"method_{m}", "  " + i18n.method_name(m), format_fen(fen))
+                  for m, fen in r.by_method.items()]
+        refunds = [("refunds", self.tr("Refunds"), str(r.refunds)),
+                   ("refunds_fen", self.tr("Refunded"), format_fen(-r.refunds_fen))]
+        refunds += [(f"refund_{m}", "  " + i18n.method_name(m), format_fen(-fen))
+                    for m, fen in r.refunds_by_method.items() if fen]
+        refunds.append(("net_revenue", self.tr("Net revenue"), format_fen(r.net_revenue_fen)))
+        points = [("vouchers_used", self.tr("Reward vouchers used"), str(r.vouchers_used)),
+                  ("coupons_used", self.tr("Coupons used"), str(r.coupons_used)),
+                  ("points_issued", self.tr("Points issued"), f"{r.points_issued:,}"),
+                  ("points_redeemed", self.tr("Points redeemed"), f"{r.points_redeemed:,}"),
+                  ("points_expired", self.tr("Points expired"), f"{r.points_expired:,}"),
+                  ("points_reversed", self.tr("Points taken back by refunds"),
+                   f"{r.points_reversed:,}"),
+                  ("new_members", self.tr("New members"), str(r.new_members))]
+        return [(self.tr("SALES"), sales), (self.tr("REFUNDS"), refunds),
+                (self.tr("VOUCHERS, POINTS AND MEMBERS"), points)]
+
+    def show_day(self, view: DayView, problem: str = "") -> None:
+        self.view = view
+        r = view.report
+        clear(self.figures)
+        self.values.clear()
+        sections = self.sections(r)
+        columns = [sections[:2], sections[2:]]
+        for column, groups in enumerate(columns):
+            frame, box = card()
+            for title, lines in groups:
+                box.addWidget(label(title, "section"))
+                grid = QGridLayout()
+                grid.setVerticalSpacing(2)
+                for row, (key, caption, value) in enumerate(lines):
+                    shown = label(value)
+                    shown.setObjectName(f"z_{key}")
+                    grid.addWidget(label(caption, "muted"), row, 0)
+                    grid.addWidget(shown, row, 1, Qt.AlignmentFlag.AlignRight)
+                    self.values[key] = value
+                box.addLayout(grid)
+            box.addStretch(1)
+            self.figures.addWidget(frame, 0, column)
+        self.expected.setText(format_fen(r.expected_cash_fen))
+        is_closed = view.closed_at is not None
+        self.counted.setReadOnly(is_closed)
+        if is_closed:
+            self.counted.setText("" if r.counted_cash_fen is None
+                                 else f"{r.counted_cash_fen / 100:.2f}")
+            self.status.setText(self.tr("Closed on {time} by {who}. The report is read-only; "
+                                        "a manager can reopen the day.").format(
+                time=f"{view.closed_at:%Y-%m-%d %H:%M}", who=view.closed_by))
+        else:
+            self.status.setText(self.tr("Not closed yet. Count the cash in the drawer, then "
+                                        "close the day."))
+        set_role(self.status, "warn" if is_closed else "muted")
+        self.close_button.setEnabled(not is_closed)
+        self.reopen_button.setVisible(is_closed)
+        self._update_difference()
+        self.error.setText(problem)
+        (self.close_button if not is_closed else self.print_button).setFocus()
+
+    def load(self, day: date, problem: str = "") -> None:
+        self.worker.run(lambda ctx: load_day(ctx, day),
+                        lambda view: self.show_day(view, problem), owner=self)
+
+    def counted_fen(self) -> int | None:
+        """The counted cash, None when left empty; raises DomainError if malformed."""
+        text = self.counted.text().strip()
+        return parse_yuan(text) if text else None
+
+    def _update_difference(self) -> None:
+        try:
+            counted = self.counted_fen()
+        except DomainError as exc:
+            self.difference.setText("—")
+            set_role(self.difference, "amount")
+            self.error.setText(str(exc))
+            return
+        self.error.clear()
+        diff = None if counted is None else counted - self.view.report.expected_cash_fen
+        if diff is None:
+            text, role = "—", "amount"
+        elif diff == 0:
+            text, role = self.tr("{amount} (matches)"), "amount"
+        elif diff > 0:
+            text, role = self.tr("+{amount} (over)"), "amountOver"
+        else:
+            text, role = self.tr("{amount} (short)"), "amountShort"
+        self.difference.setText(text.format(amount=format_fen(diff or 0)))
+        set_role(self.difference, role)
+
+    # --- closing, reopening, printing ------------------------------------------------
+    def submit(self) -> None:
+        if self.view.closed_at is not None:
+            return
+        try:
+            counted = self.counted_fen()
+        except DomainError as exc:
+            self.error.setText(str(exc))
+            return
+        day = self.view.report.business_date
+        self.close_button.setEnabled(False)
+        self.worker.run(lambda ctx: dayclose.close_day(ctx, day, counted), self._closed,
+                        on_error=self._refused, changes="day", owner=self)
+
+    def _closed(self, report: ZReport) -> None:
+        self.closed.emit(report)
+        self.load(report.business_date)
+
+    def _refused(self, exc: Exception) -> bool:
+        self.close_button.setEnabled(True)
+        if isinstance(exc, DomainError):  # closed elsewhere meanwhile: show it closed
+            self.load(self.view.report.business_date, str(exc))
+            return True
+        return False
+
+    def ask_reopen(self) -> None:
+        day = self.view.report.business_date
+        self.pin_dialog = ManagerPinDialog(
+            self.worker, self.tr("Reopen the close of {date}? The day can then be closed "
+                                 "again.").format(date=day.isoformat()),
+            lambda ctx: dayclose.reopen_day(ctx, day), changes="day", parent=self)
+        self.pin_dialog.succeeded.connect(lambda _: self.load(day))
+        open_dialog(self.pin_dialog)
+
+    def report_blocks(self) -> list[Block]:
+        view, r = self.view, self.view.report
+        blocks: list[Block] = [Title(view.clinic_name),
+                               Mark(self.tr("Z report") if view.closed_at
+                                    else self.tr("Z report (not closed)")),
+                               Text(self.tr("Business date {date}").format(
+                                   date=r.business_date.isoformat()), "center")]
+        for title, lines in self.sections(r):
+            blocks.append(Heading(title))
+            blocks += [Row(caption.strip(), value, indent=int(caption.startswith(" ")))
+                       for _key, caption, value in lines]
+        blocks.append(Heading(self.tr("CASH")))
+        blocks.append(Row(self.tr("Expected cash in the drawer"),
+                          format_fen(r.expected_cash_fen), bold=True))
+        if view.closed_at is not None:
+            if r.counted_cash_fen is not None and r.difference_fen is not None:
+                blocks.append(Row(self.tr("Counted cash"), format_fen(r.counted_cash_fen)))
+                blocks.append(Row(self.tr("Difference"), format_fen(r.difference_fen),
+                                  bold=True))
+            blocks.append(Text(self.tr("Closed on {time} by {who}").format(
+                time=f"{view.closed_at:%Y-%m-%d %H:%M}", who=view.closed_by), size="small"))
+        return blocks
+
+    def print_report(self) -> None:
+        day = self.view.report.business_date
+        self.print_button.setEnabled(False)
+        self.note.setText(self.tr("Printing…"))
+        self.printing.print_report(self.report_blocks(),
+                                   self.tr("Z report {date}").format(date=day.isoformat()),
+                                   f"Z-{day:%Y%m%d}", self.view.printer)
+
+    def _printed(self, outcome: ReportOutcome) -> None:
+        self.print_button.setEnabled(True)
+        if not outcome.ok:
+            self.note.setText(self.tr("Printing failed: {reason}").format(reason=outcome.reason))
+        elif outcome.output is not None:
+            self.note.setText(self.tr("Saved as {file}").format(file=outcome.output))
+        else:
+            self.note.setText(self.tr("Sent to the printer"))

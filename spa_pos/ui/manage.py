@@ -1,0 +1,110 @@
+"""Manage (管理): the end-of-day close, backup and restore, the print queue and the
+background jobs, in one tab for the cashier and the manager.
+
+The page opens its dialogs (`dialog_opened` tells the window which one is open) and, for a
+restore, stops what else uses the database first: the scheduler and printing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
+
+from spa_pos.services.jobs import JobResult
+from spa_pos.ui.background import BackgroundJobs
+from spa_pos.ui.backup_dialog import BackupDialog, backup_folder
+from spa_pos.ui.day_close import DayCloseDialog, DayView, load_day
+from spa_pos.ui.jobs_panel import JobsPanel
+from spa_pos.ui.print_queue_panel import PrintQueuePanel
+from spa_pos.ui.printing import PrintCenter
+from spa_pos.ui.restore_dialog import RestoreDialog
+from spa_pos.ui.widgets import button, label, open_dialog
+from spa_pos.ui.worker import DbWorker
+
+
+class ManagePage(QWidget):
+    dialog_opened = Signal(object)  # QDialog
+    restored = Signal(object)  # RestoreResult: the window reloads
+    status = Signal(str)  # for the status bar
+
+    def __init__(self, worker: DbWorker, printing: PrintCenter, background: BackgroundJobs,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.printing = printing
+        self.background = background
+        self.heading = label("", "title")
+        self.day_close = button("", "primary")
+        self.day_close.setObjectName("openDayClose")
+        self.day_close.clicked.connect(self.open_day_close)
+        self.backup = button()
+        self.backup.setObjectName("openBackup")
+        self.backup.clicked.connect(self.open_backup)
+        self.restore = button()
+        self.restore.setObjectName("openRestore")
+        self.restore.clicked.connect(self.open_restore)
+        self.queue = PrintQueuePanel(printing)
+        self.jobs = JobsPanel(worker)
+        self.jobs.job_ran.connect(self._job_ran)
+        background.run_finished.connect(lambda _: self.jobs.refresh())
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        for widget in (self.day_close, self.backup, self.restore):
+            top.addWidget(widget)
+        panels = QHBoxLayout()
+        panels.setSpacing(16)
+        panels.addWidget(self.queue, 1)
+        panels.addWidget(self.jobs, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setSpacing(12)
+        layout.addLayout(top)
+        layout.addLayout(panels, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Close, back up, print queue and jobs"))
+        self.day_close.setText(self.tr("End-of-day close (F6)"))
+        self.backup.setText(self.tr("Back up (F10)"))
+        self.restore.setText(self.tr("Restore…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        self.queue.refresh()
+        self.jobs.refresh()
+
+    def _job_ran(self, result: JobResult) -> None:
+        self.status.emit(self.jobs.outcome_text(result))
+
+    # --- the dialogs -----------------------------------------------------------------
+    def _open(self, dialog: QDialog) -> None:
+        self.dialog_opened.emit(open_dialog(dialog))
+
+    def open_day_close(self) -> None:
+        self.worker.run(load_day, self._show_day_close, owner=self)
+
+    def _show_day_close(self, view: DayView) -> None:
+        self._open(DayCloseDialog(self.worker, self.printing, view, parent=self))
+
+    def open_backup(self) -> None:
+        self.worker.run(backup_folder, lambda folder: self._open(
+            BackupDialog(self.worker, folder, parent=self)), owner=self)
+
+    def open_restore(self) -> None:
+        self.worker.run(backup_folder, self._show_restore, owner=self)
+
+    def _show_restore(self, folder: str) -> None:
+        dialog = RestoreDialog(self.worker, folder, self.stop_background, parent=self)
+        dialog.restored.connect(self.restored)
+        dialog.abandoned.connect(self.background.start)
+        self._open(dialog)
+
+    def stop_background(self) -> None:
+        """Before a restore: no scheduled job and no printing may use the database."""
+        self.background.stop()
+        self.printing.wait_for_done()

@@ -1,0 +1,124 @@
+"""End-of-day close (日结): the Z report's figures, the counted cash, closing once (then
+read-only), reopening with the manager PIN and printing the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from spa_pos.models import DayClose
+from spa_pos.services import checkout, dayclose, refunds
+from spa_pos.services import settings as settings_svc
+from spa_pos.services.checkout import SaleRequest
+from spa_pos.services.context import Ctx
+from spa_pos.ui.day_close import DayCloseDialog
+from spa_pos.ui.main_window import MainWindow
+from spa_pos.ui.pin_dialog import ManagerPinDialog
+from tests.conftest import register
+from tests.ui.conftest import MANAGER_PIN, pdf_text, press, wait_dialog
+
+
+@pytest.fixture
+def day(ctx: Ctx) -> Ctx:
+    """Today: 艾灸 for a member in cash (¥200 given, ¥32 change), two 足浴包 by WeChat Pay,
+    and a refund of the WeChat sale."""
+    card = register(ctx, "张三", "13800000001")
+    checkout.sell(ctx, SaleRequest(items=[("AJ", 1)], member=card, payments=[("cash", 20000)]))
+    wechat = checkout.sell(ctx, SaleRequest(items=[("ZYB", 2)], payments=[("wechat", 7800)]))
+    refunds.refund(ctx, wechat.sale_no, None)
+    return ctx
+
+
+def open_day_close(qtbot: QtBot, window: MainWindow) -> DayCloseDialog:
+    press(qtbot, window, Qt.Key.Key_F6)
+    return wait_dialog(qtbot, DayCloseDialog)
+
+
+def test_the_z_report_shows_the_days_figures(qtbot: QtBot, window: MainWindow,
+                                             day: Ctx) -> None:
+    dialog = open_day_close(qtbot, window)
+    shown = dialog.values
+    assert (shown["sales"], shown["revenue"]) == ("2", "¥246.00")
+    assert (shown["method_cash"], shown["method_wechat"]) == ("¥168.00", "¥78.00")
+    assert (shown["refunds"], shown["refunds_fen"], shown["refund_wechat"]) == (
+        "1", "-¥78.00", "-¥78.00")
+    assert shown["net_revenue"] == "¥168.00"
+    assert (shown["points_issued"], shown["new_members"]) == ("100", "1")
+    assert dialog.expected.text() == "¥168.00"
+    assert "尚未日结" in dialog.status.text()
+    # the difference follows what is typed
+    qtbot.keyClicks(dialog.counted, "160")
+    assert dialog.difference.text() == "-¥8.00（少）"
+    dialog.counted.clear()
+    qtbot.keyClicks(dialog.counted, "168")
+    assert dialog.difference.text() == "¥0.00（相符）"
+    dialog.counted.setText("abc")
+    assert "金额格式不对" in dialog.error.text()
+
+
+def test_closing_records_the_day_and_leaves_it_read_only(qtbot: QtBot, window: MainWindow,
+                                                         day: Ctx) -> None:
+    dialog = open_day_close(qtbot, window)
+    qtbot.keyClicks(dialog.counted, "170")
+    assert dialog.difference.text() == "+¥2.00（多）"
+    with qtbot.waitSignal(dialog.closed):
+        press(qtbot, dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.view.closed_at is not None)
+    assert "由 收银台 日结" in dialog.status.text()
+    assert not dialog.close_button.isEnabled() and dialog.counted.isReadOnly()
+    assert dialog.reopen_button.isVisible()
+    with day.db.read() as s:
+        row = s.scalars(select(DayClose)).one()
+        assert (row.expected_cash_fen, row.counted_cash_fen, row.difference_fen) == (
+            16800, 17000, 200)
+    # a later sale does not change the recorded report
+    checkout.sell(day, SaleRequest(items=[("AJ", 1)], payments=[("cash", 16800)]))
+    dialog.close()
+    again = open_day_close(qtbot, window)
+    assert again.values["sales"] == "2" and again.counted.text() == "170.00"
+    assert not again.close_button.isEnabled()
+
+
+def test_a_day_closed_elsewhere_meanwhile_is_refused_then_shown_closed(
+        qtbot: QtBot, window: MainWindow, day: Ctx) -> None:
+    dialog = open_day_close(qtbot, window)
+    dayclose.close_day(day, None, 16800)  # another till closed it first
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "不能重复日结" in dialog.error.text())
+    qtbot.waitUntil(lambda: dialog.view.closed_at is not None)
+    assert dialog.view.closed_by == "cli" and not dialog.close_button.isEnabled()
+
+
+def test_a_manager_reopens_a_closed_day(qtbot: QtBot, window: MainWindow, day: Ctx) -> None:
+    dayclose.close_day(day, None, 16800)
+    dialog = open_day_close(qtbot, window)
+    assert dialog.view.closed_at is not None
+    qtbot.mouseClick(dialog.reopen_button, Qt.MouseButton.LeftButton)
+    pin = wait_dialog(qtbot, ManagerPinDialog)
+    qtbot.keyClicks(pin.pin, MANAGER_PIN)
+    press(qtbot, pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.view.closed_at is None)
+    assert dialog.close_button.isEnabled() and not dialog.counted.isReadOnly()
+    with day.db.read() as s:
+        assert s.scalars(select(DayClose.reopened_by)).one() == "收银台(店长)"
+
+
+def test_the_z_report_prints_to_the_pdf_folder(qtbot: QtBot, window: MainWindow, day: Ctx,
+                                               tmp_path: Path) -> None:
+    with day.db.write() as s:
+        settings_svc.save(s, printer={"kind": "pdf", "folder": str(tmp_path)})
+    dialog = open_day_close(qtbot, window)
+    with qtbot.waitSignal(window.printing.report_printed, timeout=10_000) as printed:
+        qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    assert printed.args[0].ok
+    output = tmp_path / "Z-20260310.pdf"
+    assert printed.args[0].output == output
+    assert "已保存" in dialog.note.text()
+    text = pdf_text(output)
+    for expected in ("测试理疗馆", "日 结 单", "营业日 2026-03-10", "¥246.00",
+                     "钱箱应有现金", "¥168.00"):
+        assert expected in text, expected

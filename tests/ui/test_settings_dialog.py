@@ -1,0 +1,88 @@
+"""Settings (设置): the printer part, saved with the rest in one write."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from spa_pos.services import print_queue
+from spa_pos.services import settings as settings_svc
+from spa_pos.services.context import Ctx
+from spa_pos.ui.main_window import MainWindow
+from spa_pos.ui.settings_dialog import SettingsDialog
+from spa_pos.ui.widgets import alive
+from tests.ui.conftest import press, wait_dialog
+
+
+def open_settings(qtbot: QtBot, window: MainWindow) -> SettingsDialog:
+    press(qtbot, window, Qt.Key.Key_F9)
+    return wait_dialog(qtbot, SettingsDialog)
+
+
+def saved_printer(ctx: Ctx) -> tuple[dict[str, object], int]:
+    with ctx.db.read() as s:
+        cfg = settings_svc.load(s)
+        return cfg.printer, cfg.receipt_width_mm
+
+
+def choose_kind(dialog: SettingsDialog, kind: str) -> None:
+    form = dialog.printer
+    form.kind.setCurrentIndex(form.kind.findData(kind))
+
+
+def test_a_network_printer_with_58mm_paper_is_saved(qtbot: QtBot, window: MainWindow,
+                                                    ctx: Ctx) -> None:
+    dialog = open_settings(qtbot, window)
+    form = dialog.printer
+    assert form.kind.currentText() == "PDF 文件夹"
+    assert form.folder.placeholderText() == str(print_queue.default_pdf_folder())
+    assert not form.kick.isVisibleTo(dialog)  # only thermal printers have a drawer
+    choose_kind(dialog, "escpos_network")
+    assert form.kind.currentText() == "网络热敏打印机" and form.kick.isVisibleTo(dialog)
+    assert form.pages.currentWidget().isAncestorOf(form.host)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "请输入打印机的 IP 地址。"
+    qtbot.keyClicks(form.host, "192.168.1.50")
+    form.port.setText("9101")
+    form.paper.setCurrentIndex(form.paper.findData(58))
+    form.kick.setChecked(False)
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert saved_printer(ctx) == ({"kind": "escpos_network", "host": "192.168.1.50",
+                                   "port": 9101, "kick_drawer": False}, 58)
+    qtbot.waitUntil(lambda: not alive(window.dialog))
+    again = open_settings(qtbot, window)
+    assert again.printer.kind.currentData() == "escpos_network"
+    assert (again.printer.host.text(), again.printer.port.text()) == ("192.168.1.50", "9101")
+    assert again.printer.width_mm() == 58 and not again.printer.kick.isChecked()
+
+
+@pytest.mark.parametrize(("kind", "fill", "expected"), [
+    ("pdf", {"folder": "/srv/小票"}, {"folder": "/srv/小票"}),
+    ("escpos_usb", {"vendor": "0x0416", "product": "0x5011"},
+     {"vendor_id": "0x0416", "product_id": "0x5011", "kick_drawer": True}),
+    ("escpos_serial", {"device": "COM3"},
+     {"device": "COM3", "baudrate": 9600, "kick_drawer": True}),
+    ("system", {}, {"printer_name": ""}),
+])
+def test_each_kind_of_printer_is_saved_with_its_fields(
+        qtbot: QtBot, window: MainWindow, ctx: Ctx, kind: str, fill: dict[str, str],
+        expected: dict[str, object]) -> None:
+    dialog = open_settings(qtbot, window)
+    choose_kind(dialog, kind)
+    for name, text in fill.items():
+        getattr(dialog.printer, name).setText(text)
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert saved_printer(ctx) == ({"kind": kind, **expected}, 80)
+
+
+def test_a_malformed_usb_id_is_refused(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
+    dialog = open_settings(qtbot, window)
+    choose_kind(dialog, "escpos_usb")
+    dialog.printer.vendor.setText("kingston")
+    dialog.printer.product.setText("0x5011")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "USB 厂商 ID的格式应为 0x0416。"
+    assert saved_printer(ctx)[0] == {"kind": "pdf", "folder": ""}
