@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from spa_pos.errors import DomainError
 from spa_pos.printing.documents import ReceiptData, VoucherData
-from spa_pos.printing.receipt_pdf import render_receipt_pdf
-from spa_pos.printing.voucher_pdf import VoucherSize, render_voucher_pdf
+
+if TYPE_CHECKING:
+    from spa_pos.printing.voucher_pdf import VoucherSize
 
 CASH_LABEL = "现金"  # a payment whose method label contains this opens the cash drawer
 
@@ -49,9 +50,13 @@ class PdfFolderPrinter:
         self.voucher_size = voucher_size
 
     def print_receipt(self, data: ReceiptData) -> Path:
+        from spa_pos.printing.receipt_pdf import render_receipt_pdf  # reportlab: slow import
+
         return self._write(data.sale_no, lambda out: render_receipt_pdf(data, out, self.width_mm))
 
     def print_voucher(self, data: VoucherData) -> Path:
+        from spa_pos.printing.voucher_pdf import render_voucher_pdf
+
         return self._write(
             f"voucher-{data.code}", lambda out: render_voucher_pdf(data, out, self.voucher_size)
         )

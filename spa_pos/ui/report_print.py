@@ -14,8 +14,6 @@ from pathlib import Path
 
 from spa_pos.errors import DomainError
 from spa_pos.printing.content import Block
-from spa_pos.printing.pdf_layout import RECEIPT_80, PdfFlow
-from spa_pos.printing.receipt_pdf import PAPER_STYLES
 from spa_pos.services import print_queue
 from spa_pos.services.settings import Settings
 from spa_pos.ui.system_printer import QtSystemPrinter
@@ -62,6 +60,9 @@ def print_report(blocks: list[Block], title: str, stem: str, target: ReportPrint
     """Lay out and print; never raises (runs on the print pool)."""
     try:
         pdf = io.BytesIO()
+        from spa_pos.printing.pdf_layout import RECEIPT_80, PdfFlow  # reportlab: on use
+        from spa_pos.printing.receipt_pdf import PAPER_STYLES
+
         PdfFlow(PAPER_STYLES.get(target.width_mm, RECEIPT_80)).add_all(blocks).render(pdf, title)
         if target.system:
             QtSystemPrinter(target.printer_name, target.width_mm).print_pdf(pdf.getvalue(),

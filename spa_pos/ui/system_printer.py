@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import io
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from spa_pos.printing.documents import ReceiptData, VoucherData
 from spa_pos.printing.printers import PrinterError
-from spa_pos.printing.receipt_pdf import render_receipt_pdf
-from spa_pos.printing.voucher_pdf import render_voucher_pdf
 
 POINTS_PER_INCH = 72
 
@@ -33,11 +30,15 @@ class QtSystemPrinter:
         self.output_file = output_file  # print to a PDF file instead (tests, "print to file")
 
     def print_receipt(self, data: ReceiptData) -> None:
+        from spa_pos.printing.receipt_pdf import render_receipt_pdf  # slow imports: on use
+
         buffer = io.BytesIO()
         render_receipt_pdf(data, buffer, self.width_mm)
         self.print_pdf(buffer.getvalue(), data.sale_no)
 
     def print_voucher(self, data: VoucherData) -> None:
+        from spa_pos.printing.voucher_pdf import render_voucher_pdf
+
         buffer = io.BytesIO()
         render_voucher_pdf(data, buffer, "a6")
         self.print_pdf(buffer.getvalue(), f"voucher-{data.code}")
@@ -59,6 +60,8 @@ class QtSystemPrinter:
 
     def print_pdf(self, pdf: bytes, title: str) -> None:
         """Paint every page of a PDF (receipt, voucher, Z report) onto the printer."""
+        import pypdfium2 as pdfium
+
         document = pdfium.PdfDocument(pdf)
         printer = self._printer(title)
         painter = QPainter()
