@@ -3,10 +3,16 @@
 Everything works on the database *file* with the stdlib `sqlite3`, so it can run in a worker
 thread (or the CLI) while the window keeps its own SQLAlchemy engine open.
 
-A backup is only called good once it has been checked three times: the snapshot is checked
-in a local temp folder (`PRAGMA integrity_check` and the row count of every table), the copy
-on the target is read back and hashed, and a manifest (`<backup>.json`) records the hash and
-the row counts so that `verify_backup` can refuse a truncated or damaged file later.
+A backup is only called good once it has been checked three times: the file is checked
+(`PRAGMA integrity_check` and the row count of every table, equal to the snapshot's), its
+bytes as written are hashed and compared with a second hash read back from the drive after
+fsync, and a manifest (`<backup>.json`) records the hash and the row counts so that
+`verify_backup` can refuse a truncated or damaged file later.
+
+An unencrypted backup is written once: SQLite's online backup goes straight into
+`<target>/<name>.part`, which is fsynced while it is written, checked and hashed (side by
+side), read back and only then renamed. An encrypted backup needs a plaintext snapshot to
+encrypt, so that one goes to a local temp folder and is encrypted straight into the `.part`.
 
 Encrypted backups (`.sqlite3.enc`) use AES-256-GCM with a key from scrypt; the file is cut
 into chunks, each authenticated with its index and a "last chunk" flag, so a file that was
@@ -32,8 +38,12 @@ import shutil
 import sqlite3
 import struct
 import tempfile
+import threading
+import time
 import unicodedata
 from collections.abc import Callable, Collection, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -57,7 +67,12 @@ APP_NAME = "spa_pos"
 MANIFEST_FORMAT = 1
 
 _COPY_CHUNK = 1 << 20
-_PAGES_PER_STEP = 1024  # 4 MiB per step at SQLite's default 4 KiB page size
+_FLUSH_EVERY_S = 0.25  # while a backup is written, fsync it this often (see _Flusher)
+_READ_CHUNK = 8 << 20  # big reads keep a USB drive busy while the previous chunk is hashed
+_PAGES_PER_STEP = 4096  # 16 MiB per step at SQLite's default 4 KiB page size
+_CHECK_CACHE_KIB = 64 * 1024  # page cache of the checking connection: fewer re-reads
+_STALE_PART_S = 6 * 3600  # a `.part` this old is left over from a pulled drive or a crash
+_PART_SUFFIXES = (".part", ".part-journal", ".part-wal", ".part-shm", ".json.part")
 _BUSY_TIMEOUT_S = 2.0  # how long a restore waits for another user of the database
 _CLINIC_MAX_LEN = 40  # keeps whole names far below FAT32/exFAT's 255 UTF-16 units
 _UNSAFE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
@@ -306,19 +321,15 @@ def _backup_to(
     passphrase: str | None,
     progress: Progress | None,
 ) -> BackupResult:
-    """Snapshot, check, maybe encrypt, publish `name` in `target_dir`, then its manifest."""
-    with tempfile.TemporaryDirectory(prefix="spa-pos-backup-") as tmp:
-        snapshot_file = Path(tmp) / "snapshot.sqlite3"
-        payload = snapshot_file
-        try:
-            snapshot = _take_snapshot(db_path, snapshot_file, _phase(progress, 0.0, 0.5))
-            if passphrase is not None:
-                payload = Path(tmp) / "snapshot.enc"
-                _encrypt_file(snapshot_file, payload, passphrase, _phase(progress, 0.5, 0.6))
-        except OSError as exc:
-            raise BackupError(f"备份失败：本机临时文件夹写入出错：{exc.strerror or exc}") from exc
-        digest, size = _publish(payload, target_dir, name, _phase(progress, 0.6, 0.98))
+    """Write and check `name.part` in `target_dir`, rename it to `name`, then its manifest."""
     file = target_dir / name
+    with _part_file(target_dir, name) as part:
+        if passphrase is None:
+            snapshot, digest, size = _write_plain(db_path, part, progress)
+        else:
+            snapshot, digest, size = _write_encrypted(db_path, part, passphrase, progress)
+        os.replace(part, file)
+        _fsync_dir(target_dir)
     info = {
         "app": APP_NAME,
         "app_version": __version__,
@@ -349,65 +360,252 @@ def _backup_to(
     )
 
 
-def _take_snapshot(db_path: Path, dest: Path, progress: Progress | None) -> _Snapshot:
-    """Copy a consistent snapshot of `db_path` into the new file `dest` and check it.
+def _write_plain(
+    db_path: Path, part: Path, progress: Progress | None
+) -> tuple[_Snapshot, str, int]:
+    """The online backup straight into `part`, then checked, fsynced and read back.
+
+    The drive writes while SQLite copies (`_Flusher`); then the integrity check and the
+    last fsync run in worker threads while this thread hashes the bytes as written (from
+    the page cache); then the page cache is dropped and the file is hashed again from the
+    drive. Returns (snapshot, sha256, bytes).
+    """
+    with part.open("w+b") as handle, _Flusher(handle) as flusher:
+        expected = _copy_snapshot(db_path, part, _phase(progress, 0.0, 0.45))
+        flusher.written()
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="spa-pos-check") as pool:
+            checked = pool.submit(_check_copy, part)
+            written, _ = _sha256_stream(handle, _phase(progress, 0.45, 0.75))
+            flusher.wait()
+            snapshot = checked.result()
+        _check_counts(snapshot, expected)
+        if progress is not None:
+            progress(0.8)
+        size = _read_back(handle, written, _phase(progress, 0.8, 0.98))
+    return snapshot, written, size
+
+
+def _write_encrypted(
+    db_path: Path, part: Path, passphrase: str, progress: Progress | None
+) -> tuple[_Snapshot, str, int]:
+    """A snapshot in a local temp folder, encrypted straight into `part` while it is checked.
+
+    Returns (snapshot, sha256 of the encrypted file, its bytes).
+    """
+    with tempfile.TemporaryDirectory(prefix="spa-pos-backup-") as tmp:
+        plain = Path(tmp) / "snapshot.sqlite3"
+        try:
+            expected = _copy_snapshot(db_path, plain, _phase(progress, 0.0, 0.4))
+        except OSError as exc:
+            raise BackupError(f"备份失败：本机临时文件夹写入出错：{exc.strerror or exc}") from exc
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="spa-pos-check") as pool:
+            checked = pool.submit(_check_copy, plain)
+            with part.open("w+b") as handle:
+                with _Flusher(handle) as flusher:
+                    written = _encrypt_into(plain, handle, passphrase, _phase(progress, 0.4, 0.75))
+                    handle.flush()
+                    flusher.wait()
+                snapshot = checked.result()
+                _check_counts(snapshot, expected)
+                if progress is not None:
+                    progress(0.8)
+                size = _read_back(handle, written, _phase(progress, 0.8, 0.98))
+    return snapshot, written, size
+
+
+class _Flusher:
+    """fsyncs a file over and over in a worker thread while it is being written.
+
+    Linux (below its dirty-page threshold) and Windows leave a file's new pages in memory
+    until they are asked for them, so a single fsync at the end makes the drive wait for the
+    copy and then the copy wait for the drive; this lets a slow drive write alongside.
+    Use it as a context manager: leaving the block waits for the worker, so the file is
+    never closed under a running fsync.
+    """
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self._fd = handle.fileno()
+        self._written = threading.Event()
+        self._abandoned = False
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="spa-pos-flush")
+        self._done = self._pool.submit(self._run)
+
+    def __enter__(self) -> _Flusher:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, *exc_info: object) -> None:
+        if exc_type is not None:
+            self._abandoned = True  # the file is deleted: no last fsync to wait for
+        self._written.set()
+        self._pool.shutdown(wait=True)
+
+    def written(self) -> None:
+        """All of the file is written: flush once more and stop."""
+        self._written.set()
+
+    def wait(self) -> None:
+        """Wait for the last fsync; raises its OSError (e.g. the drive was pulled)."""
+        self._written.set()
+        self._done.result()
+
+    def _run(self) -> None:
+        while not self._written.wait(_FLUSH_EVERY_S):
+            os.fsync(self._fd)
+        if not self._abandoned:
+            os.fsync(self._fd)
+
+
+def _copy_snapshot(db_path: Path, dest: Path, progress: Progress | None) -> dict[str, int]:
+    """Copy a consistent snapshot of `db_path` into the new file `dest`; its row counts.
 
     The read transaction is held across all backup steps. In WAL mode it pins one
     snapshot: other processes keep writing, and the copy does not restart every time they
     commit (which `sqlite3_backup_step` does otherwise, possibly forever on a busy till).
     The row counts are read inside the same transaction, i.e. from the same snapshot.
+    `dest` is left as one self-contained rollback-journal file (no -wal), not fsynced.
+    Failing to write `dest` raises an OSError, failing to read the database a BackupError.
     """
     source = sqlite3.connect(db_path, isolation_level=None, timeout=10)
     try:
-        source.execute("BEGIN")
-        expected = _row_counts(source)
-        copy = sqlite3.connect(dest, isolation_level=None)
         try:
-            copy.execute("PRAGMA synchronous=OFF")  # a temp file; the published copy is fsynced
-            steps = _step_reporter(_phase(progress, 0.0, 0.7))  # the checks take the rest
-            source.backup(copy, pages=_PAGES_PER_STEP, progress=steps)
-            copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal
-        finally:
-            copy.close()
-    except sqlite3.DatabaseError as exc:
-        if _is_corruption(exc):
-            raise _SourceUnreadable(f"备份失败：数据库文件已损坏，无法读取（{exc}）") from exc
-        raise BackupError(f"备份失败：无法生成数据库快照（{exc}）") from exc
+            source.execute("BEGIN")
+            expected = _row_counts(source)
+        except sqlite3.DatabaseError as exc:
+            raise _snapshot_failure(exc, None) from exc
+        try:
+            copy = sqlite3.connect(dest, isolation_level=None)
+            try:
+                # A new file that is deleted on any failure: no rollback journal is needed,
+                # and the caller fsyncs it once. EXCLUSIVE keeps the WAL index below in heap
+                # memory (no -shm file, which some USB and network file systems cannot map).
+                copy.execute("PRAGMA locking_mode=EXCLUSIVE")
+                copy.execute("PRAGMA journal_mode=OFF")
+                copy.execute("PRAGMA synchronous=OFF")
+                source.backup(copy, pages=_PAGES_PER_STEP, progress=_step_reporter(progress))
+                copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal
+            finally:
+                copy.close()
+        except sqlite3.DatabaseError as exc:
+            raise _snapshot_failure(exc, dest) from exc
     finally:
         source.close()
-    try:
-        snapshot = _inspect(dest)
-    except _Corrupt as exc:
-        raise _SourceUnreadable(f"备份失败：数据库文件已损坏（{exc}）") from exc
-    if snapshot.row_counts != expected:
-        raise BackupError("备份失败：快照的行数与数据库不一致，请重试。")
     if progress is not None:
         progress(1.0)
-    return snapshot
+    return expected
 
 
-def _publish(src: Path, target_dir: Path, name: str, progress: Progress | None) -> tuple[str, int]:
-    """Copy `src` to `target_dir/name` via `.part`, fsync, rename, then read it back.
-
-    Returns (sha256, bytes). On failure nothing of this backup is left behind.
-    """
-    final = target_dir / name
-    part = target_dir / f"{name}.part"
+def _check_copy(path: Path) -> _Snapshot:
+    """Integrity check, row counts and schema version of the copy just written."""
     try:
-        digest, size = _copy_durably(src, part, progress)
-        os.replace(part, final)
-        _fsync_dir(target_dir)
-        if _sha256_file(final) != digest:
-            _unlink_quietly(final)
-            raise BackupError("备份失败：写入后读回的校验和 (sha256) 不一致，U盘或磁盘可能已损坏。")
-    except OSError as exc:
-        _unlink_quietly(part)
-        _unlink_quietly(final)
-        raise BackupError(_write_failure(exc, target_dir)) from exc
-    except BaseException:  # e.g. the progress callback cancelled
-        _unlink_quietly(part)
+        return _inspect(path)
+    except _Corrupt as exc:
+        cause = exc.__cause__
+        if isinstance(cause, sqlite3.DatabaseError) and not _is_corruption(cause):
+            raise _as_os_error(cause) from cause  # reading the file failed, e.g. drive pulled
+        # A page-for-page copy of a snapshot is only damaged if the snapshot is.
+        raise _SourceUnreadable(f"备份失败：数据库文件已损坏（{exc}）") from exc
+
+
+def _check_counts(snapshot: _Snapshot, expected: dict[str, int]) -> None:
+    if snapshot.row_counts != expected:
+        raise BackupError("备份失败：快照的行数与数据库不一致，请重试。")
+
+
+def _read_back(handle: IO[bytes], written: str, progress: Progress | None) -> int:
+    """Hash the fsynced file again, from the drive, and compare; returns its size."""
+    handle.flush()
+    if hasattr(os, "posix_fadvise"):
+        os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_DONTNEED)
+        os.posix_fadvise(handle.fileno(), 0, 0, os.POSIX_FADV_SEQUENTIAL)
+    digest, size = _sha256_stream(handle, progress)
+    if digest != written:
+        raise BackupError("备份失败：写入后读回的校验和 (sha256) 不一致，U盘或磁盘可能已损坏。")
+    return size
+
+
+@contextmanager
+def _part_file(target_dir: Path, name: str) -> Iterator[Path]:
+    """`target_dir/name.part`; removed with SQLite's side files if the block fails.
+
+    An OSError becomes a BackupError the cashier can act on. The removal goes through a
+    handle on the folder where the OS allows it, so it also finds a folder that was renamed
+    (or unmounted and mounted elsewhere) meanwhile.
+    """
+    part = target_dir / f"{name}.part"
+    folder = _open_dir(target_dir)
+    try:
+        # Leftovers of a crashed run of this name. SQLite itself drops a -journal or -wal it
+        # finds beside an empty file, which the new `.part` is, but do not depend on that.
+        _remove_part(part, folder)
+        yield part
+    except BaseException as exc:
+        _remove_part(part, folder)
+        if isinstance(exc, OSError):
+            raise BackupError(_write_failure(exc, target_dir)) from exc
         raise
-    return digest, size
+    finally:
+        if folder is not None:
+            os.close(folder)
+
+
+def _remove_part(part: Path, folder: int | None) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        name = part.name + suffix
+        try:
+            if folder is not None:
+                os.unlink(name, dir_fd=folder)
+            else:
+                part.with_name(name).unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            log.warning("could not remove %s: %s", part.with_name(name), exc)
+
+
+def _open_dir(folder: Path) -> int | None:
+    if os.name == "nt" or os.unlink not in os.supports_dir_fd:
+        return None
+    try:
+        return os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return None
+
+
+def _snapshot_failure(exc: sqlite3.DatabaseError, dest: Path | None) -> Exception:
+    """Which side failed: the live database (unreadable) or the file `dest` being written.
+
+    `dest` is None while only the live database is used. `backup()` reports both sides'
+    errors on the copy's connection; the error name or a vanished folder tells them apart
+    (the live database is only read).
+    """
+    if _is_corruption(exc):
+        return _SourceUnreadable(f"备份失败：数据库文件已损坏，无法读取（{exc}）")
+    name = getattr(exc, "sqlite_errorname", "")
+    if dest is not None and (name.startswith(_WRITE_ERRORS) or not _dir_available(dest.parent)):
+        return _as_os_error(exc)
+    return BackupError(f"备份失败：无法生成数据库快照（{exc}）")
+
+
+_WRITE_ERRORS = (
+    "SQLITE_FULL",
+    "SQLITE_READONLY",
+    "SQLITE_PERM",
+    "SQLITE_IOERR_WRITE",
+    "SQLITE_IOERR_FSYNC",
+    "SQLITE_IOERR_TRUNCATE",
+    "SQLITE_IOERR_DELETE",
+    "SQLITE_CANTOPEN",
+)
+
+
+def _as_os_error(exc: sqlite3.DatabaseError) -> OSError:
+    """SQLite's error on a file, as the OSError `_write_failure` explains to the cashier."""
+    name = getattr(exc, "sqlite_errorname", "")
+    if name == "SQLITE_FULL":
+        return OSError(errno.ENOSPC, str(exc))
+    if name.startswith(("SQLITE_READONLY", "SQLITE_PERM")):
+        return PermissionError(errno.EACCES, str(exc))
+    return OSError(errno.EIO, str(exc))
 
 
 def _rotate(
@@ -420,17 +618,23 @@ def _rotate(
     """Delete all but the newest `keep` backups that `key_of` recognises (and manifests).
 
     `protect` (the backup just written) is always kept, even if a wrong clock makes it
-    look oldest. Failing to clean up never fails the backup that was just made.
+    look oldest. Stale `.part` files of such backups (a drive pulled mid-write, a crash)
+    go too. Failing to clean up never fails the backup that was just made.
     """
     found = []
+    stale = []
     try:
         for entry in folder.iterdir():
             key = key_of(entry.name)
             if key is not None and entry != protect and entry.is_file():
                 found.append((key, entry))
+            elif _is_stale_part(entry, key_of):
+                stale.append(entry)
     except OSError as exc:
         log.warning("could not list %s for rotation: %s", folder, exc)
         return
+    for part in stale:
+        _unlink_quietly(part)
     found.sort(reverse=True)
     for _, old in found[keep - 1 :]:
         for path in (old, _manifest_path(old)):
@@ -438,6 +642,17 @@ def _rotate(
                 path.unlink(missing_ok=True)
             except OSError as exc:
                 log.warning("could not remove old backup %s: %s", path, exc)
+
+
+def _is_stale_part(entry: Path, key_of: Callable[[str], tuple[str, int] | None]) -> bool:
+    """A temporary file of a backup `key_of` recognises, not written to for hours."""
+    for suffix in _PART_SUFFIXES:
+        if entry.name.endswith(suffix) and key_of(entry.name.removesuffix(suffix)):
+            try:
+                return time.time() - entry.stat().st_mtime > _STALE_PART_S
+            except OSError:
+                return False
+    return False
 
 
 def _backup_key(slug: str) -> Callable[[str], tuple[str, int] | None]:
@@ -644,6 +859,9 @@ def _inspect(path: Path) -> _Snapshot:
     try:
         con = sqlite3.connect(path, isolation_level=None)
         try:
+            # The index checks revisit pages; a bigger cache saves re-reading them. No mmap:
+            # an I/O error in a mapped file (a pulled USB drive) would crash the process.
+            con.execute(f"PRAGMA cache_size=-{_CHECK_CACHE_KIB}")
             problems = [row[0] for row in con.execute("PRAGMA integrity_check")]
             if problems != ["ok"]:
                 raise _Corrupt("integrity_check: " + "; ".join(problems[:3]))
@@ -727,19 +945,24 @@ def _chunks(stream: IO[bytes], size: int) -> Iterator[tuple[bytes, bool]]:
         current = following
 
 
-def _encrypt_file(src: Path, dest: Path, passphrase: str, progress: Progress | None) -> None:
+def _encrypt_into(src: Path, out: IO[bytes], passphrase: str, progress: Progress | None) -> str:
+    """Encrypt the file `src` into `out`; returns the sha256 of the bytes written."""
     salt, base_nonce = os.urandom(16), os.urandom(12)
     key, check = _derive(passphrase, salt)
     header = _HEADER.pack(_MAGIC, _ENC_VERSION, salt, base_nonce, check)
     aead = AESGCM(key)
+    digest = hashlib.sha256(header)
     total = max(src.stat().st_size, 1)
-    with src.open("rb") as fin, dest.open("wb") as fout:
-        fout.write(header)
+    out.write(header)
+    with src.open("rb") as fin:
         for index, (chunk, final) in enumerate(_chunks(fin, _ENC_CHUNK)):
             nonce = _chunk_nonce(base_nonce, index)
-            fout.write(aead.encrypt(nonce, chunk, _chunk_aad(header, index, final)))
+            sealed = aead.encrypt(nonce, chunk, _chunk_aad(header, index, final))
+            out.write(sealed)
+            digest.update(sealed)
             if progress is not None:
                 progress(min(1.0, (index + 1) * _ENC_CHUNK / total))
+    return digest.hexdigest()
 
 
 def _decrypt_file(src: Path, dest: Path, passphrase: str) -> None:
@@ -812,11 +1035,29 @@ def _write_json_durably(path: Path, data: dict[str, Any]) -> None:
 
 
 def _sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as fin:
-        while chunk := fin.read(_COPY_CHUNK):
+        return _sha256_stream(fin, None)[0]
+
+
+def _sha256_stream(stream: IO[bytes], progress: Progress | None) -> tuple[str, int]:
+    """(sha256, size) of a whole file, read from its start.
+
+    The next large read is already under way while a chunk is hashed: reading and hashing
+    in turn leaves the drive idle half the time (3x slower when reading back 1 GB).
+    """
+    digest = hashlib.sha256()
+    total = max(os.fstat(stream.fileno()).st_size, 1)
+    size = 0
+    stream.seek(0)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="spa-pos-read") as reader:
+        pending = reader.submit(stream.read, _READ_CHUNK)
+        while chunk := pending.result():
+            pending = reader.submit(stream.read, _READ_CHUNK)
             digest.update(chunk)
-    return digest.hexdigest()
+            size += len(chunk)
+            if progress is not None:
+                progress(size / total)
+    return digest.hexdigest(), size
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
+import os
 import sqlite3
 import subprocess
 import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import IO
 
 import pytest
 from hypothesis import given
@@ -502,6 +504,32 @@ def test_io_error_mid_write_leaves_earlier_backups(
     verify_backup(earlier.file).discard()
 
 
+@pytest.mark.parametrize("passphrase", [None, PASSPHRASE])
+def test_failed_fsync_of_the_backup_file_itself_is_an_error(
+    db: Path, usb: Path, monkeypatch: pytest.MonkeyPatch, passphrase: str | None
+) -> None:
+    """Only the data file's fsync fails (the fsync runs in a worker thread; the manifest's
+    would succeed): the backup must still fail."""
+    earlier = backup_database(db, usb, clinic_name="c", now=NOW)
+    suffix = ".sqlite3.enc.part" if passphrase else ".sqlite3.part"
+    part = usb / f"spa-pos_c_20261123-2230{suffix}"
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        if part.exists() and os.path.samestat(os.fstat(fd), os.stat(part)):
+            raise OSError(errno.EIO, "Input/output error")
+        real_fsync(fd)
+
+    monkeypatch.setattr(backup.os, "fsync", fsync)
+    with pytest.raises(BackupError, match="写入目标文件夹出错"):
+        backup_database(
+            db, usb, clinic_name="c", now=NOW + timedelta(hours=1), passphrase=passphrase
+        )
+    monkeypatch.undo()
+
+    assert sorted(p.name for p in usb.iterdir()) == [earlier.file.name, earlier.manifest.name]
+
+
 def test_cancel_from_progress_leaves_nothing(db: Path, usb: Path) -> None:
     class Cancelled(Exception):
         pass
@@ -513,6 +541,161 @@ def test_cancel_from_progress_leaves_nothing(db: Path, usb: Path) -> None:
     with pytest.raises(Cancelled):
         backup_database(db, usb, clinic_name="c", now=NOW, progress=cancel)
     assert list(usb.iterdir()) == []
+
+
+def assert_only(usb: Path, earlier: backup.BackupResult) -> None:
+    """`usb` holds exactly the earlier backup (no .part, no SQLite side files) and it is good."""
+    assert sorted(p.name for p in usb.iterdir()) == [earlier.file.name, earlier.manifest.name]
+    verify_backup(earlier.file).discard()
+
+
+@pytest.mark.parametrize("passphrase", [None, PASSPHRASE])
+def test_failed_integrity_check_leaves_no_part(
+    db: Path, usb: Path, monkeypatch: pytest.MonkeyPatch, passphrase: str | None
+) -> None:
+    earlier = backup_database(db, usb, clinic_name="c", now=NOW)
+
+    def corrupt(path: Path) -> backup._Snapshot:
+        raise backup._Corrupt("integrity_check: *** in database main *** Page 7: btreeInitPage")
+
+    monkeypatch.setattr(backup, "_inspect", corrupt)
+    with pytest.raises(BackupError, match="已损坏"):
+        backup_database(
+            db, usb, clinic_name="c", now=NOW + timedelta(hours=1), passphrase=passphrase
+        )
+    monkeypatch.undo()
+
+    assert_only(usb, earlier)
+
+
+@pytest.mark.parametrize("passphrase", [None, PASSPHRASE])
+def test_row_counts_must_equal_the_snapshots(
+    db: Path, usb: Path, monkeypatch: pytest.MonkeyPatch, passphrase: str | None
+) -> None:
+    earlier = backup_database(db, usb, clinic_name="c", now=NOW)
+    check = backup._check_copy
+
+    def one_row_lost(path: Path) -> backup._Snapshot:
+        found = check(path)
+        return backup._Snapshot(found.schema_version, {**found.row_counts, "sale": 599})
+
+    monkeypatch.setattr(backup, "_check_copy", one_row_lost)
+    with pytest.raises(BackupError, match="行数"):
+        backup_database(
+            db, usb, clinic_name="c", now=NOW + timedelta(hours=1), passphrase=passphrase
+        )
+    monkeypatch.undo()
+
+    assert_only(usb, earlier)
+
+
+@pytest.mark.parametrize("passphrase", [None, PASSPHRASE])
+def test_read_back_that_differs_from_what_was_written_is_refused(
+    db: Path, usb: Path, monkeypatch: pytest.MonkeyPatch, passphrase: str | None
+) -> None:
+    """The drive returns other bytes than were written: the hash read back must differ."""
+    earlier = backup_database(db, usb, clinic_name="c", now=NOW)
+    read_back = backup._read_back
+
+    def drive_flips_a_byte(handle: IO[bytes], written: str, progress: object) -> int:
+        handle.seek(100)
+        byte = handle.read(1)[0]
+        handle.seek(100)
+        handle.write(bytes([byte ^ 0x55]))
+        return read_back(handle, written, None)
+
+    monkeypatch.setattr(backup, "_read_back", drive_flips_a_byte)
+    with pytest.raises(BackupError, match="读回的校验和"):
+        backup_database(
+            db, usb, clinic_name="c", now=NOW + timedelta(hours=1), passphrase=passphrase
+        )
+    monkeypatch.undo()
+
+    assert_only(usb, earlier)
+
+
+def test_plain_backup_makes_no_local_temp_copy(
+    db: Path, usb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The snapshot goes straight into the target's .part: written once, not copied."""
+    parts: list[Path] = []
+    copy_snapshot = backup._copy_snapshot
+
+    def spy(db_path: Path, dest: Path, progress: backup.Progress | None) -> dict[str, int]:
+        parts.append(dest)
+        return copy_snapshot(db_path, dest, progress)
+
+    def no_temp(*args: object, **kwargs: object) -> None:
+        raise AssertionError("an unencrypted backup should not use a local temp folder")
+
+    monkeypatch.setattr(backup, "_copy_snapshot", spy)
+    monkeypatch.setattr(backup.tempfile, "TemporaryDirectory", no_temp)
+    monkeypatch.setattr(backup.tempfile, "mkdtemp", no_temp)
+    result = backup_database(db, usb, clinic_name="c", now=NOW)
+    monkeypatch.undo()
+
+    assert parts == [usb / f"{result.file.name}.part"]
+    with verify_backup(result.file) as verified:
+        assert dump(verified.db_copy) == dump(db)
+
+
+def test_encrypted_backup_encrypts_straight_into_the_target(
+    db: Path, usb: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outputs: list[str] = []
+    encrypt_into = backup._encrypt_into
+
+    def spy(src: Path, out: IO[bytes], passphrase: str, progress: object) -> str:
+        outputs.append(getattr(out, "name", ""))
+        return encrypt_into(src, out, passphrase, None)
+
+    monkeypatch.setattr(backup, "_encrypt_into", spy)
+    seen: list[float] = []
+    result = backup_database(
+        db, usb, clinic_name="c", now=NOW, passphrase=PASSPHRASE, progress=seen.append
+    )
+    monkeypatch.undo()
+
+    assert outputs == [str(usb / f"{result.file.name}.part")]
+    assert seen == sorted(seen) and seen[-1] == 1.0
+    assert not list(usb.glob("*.part*"))
+
+
+def test_leftovers_of_a_crashed_backup_of_the_same_name_are_not_used(
+    db: Path, usb: Path, tmp_path: Path
+) -> None:
+    """A crash left `<name>.part` with its -journal and -wal: none of it may get into the new
+    backup (a -wal would be replayed when its WAL header is dropped), or be left behind."""
+    name = "spa-pos_c_20261123-2130.sqlite3"
+    wal = leave_crashed_wal(make_db(tmp_path / "crashed.db"))
+    (usb / f"{name}.part").write_bytes(b"half a backup" * 1000)
+    (usb / f"{name}.part-journal").write_bytes(b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7" + b"x" * 4000)
+    (usb / f"{name}.part-wal").write_bytes(wal)
+
+    result = backup_database(db, usb, clinic_name="c", now=NOW)
+
+    assert result.file.name == name
+    assert sorted(p.name for p in usb.iterdir()) == [name, f"{name}.json"]
+    with verify_backup(result.file) as verified:
+        assert dump(verified.db_copy) == dump(db)
+
+
+def test_write_errors_of_sqlite_are_explained_like_os_errors(usb: Path) -> None:
+    full = sqlite3.OperationalError("database or disk is full")
+    full.sqlite_errorname = "SQLITE_FULL"
+    failed = backup._snapshot_failure(full, usb / "x.part")
+    assert isinstance(failed, OSError)
+    assert "空间不足" in backup._write_failure(failed, usb)
+
+    corrupt = sqlite3.DatabaseError("database disk image is malformed")
+    corrupt.sqlite_errorname = "SQLITE_CORRUPT"
+    assert isinstance(backup._snapshot_failure(corrupt, usb / "x.part"), backup._SourceUnreadable)
+
+    cannot_open = sqlite3.OperationalError("unable to open database file")
+    cannot_open.sqlite_errorname = "SQLITE_CANTOPEN"
+    # Opening the live database (no copy yet) is not the drive's fault.
+    assert not isinstance(backup._snapshot_failure(cannot_open, None), OSError)
+    assert isinstance(backup._snapshot_failure(cannot_open, usb / "x.part"), OSError)
 
 
 # --------------------------------------------------------------------------- rotation, naming
@@ -535,6 +718,26 @@ def test_rotation_keeps_the_newest_n_of_this_clinic(db: Path, usb: Path) -> None
         other.manifest.name,
         "notes.txt",
     }
+
+
+def test_rotation_removes_stale_parts_of_this_clinic(db: Path, usb: Path) -> None:
+    old = time.time() - 2 * backup._STALE_PART_S
+    stale = ["spa-pos_c_20261101-2130.sqlite3.part", "spa-pos_c_20261101-2130.sqlite3.part-journal"]
+    kept = [
+        "spa-pos_c_20261123-2000.sqlite3.part",  # fresh: maybe another till writing right now
+        "spa-pos_other_20261101-2130.sqlite3.part",  # another clinic's
+        "notes.part",
+    ]
+    for name in stale + kept:
+        (usb / name).write_bytes(b"x")
+    for name in [*stale, *kept[1:]]:
+        os.utime(usb / name, (old, old))
+
+    result = backup_database(db, usb, clinic_name="c", now=NOW)
+
+    assert sorted(p.name for p in usb.iterdir()) == sorted(
+        [result.file.name, result.manifest.name, *kept]
+    )
 
 
 def test_same_minute_backups_do_not_collide(db: Path, usb: Path) -> None:
