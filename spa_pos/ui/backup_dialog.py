@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QLineEdit,
     QProgressBar,
     QVBoxLayout,
@@ -30,7 +29,7 @@ from spa_pos.services import settings as settings_svc
 from spa_pos.services.backup import BackupResult, Progress
 from spa_pos.services.context import Ctx
 from spa_pos.ui.style import set_role
-from spa_pos.ui.widgets import add_field, button, form_grid, label, row_widget
+from spa_pos.ui.widgets import add_field, button, button_bar, form_grid, label, row_widget
 from spa_pos.ui.worker import DbWorker
 
 REMOVABLE_ROOTS = ("/media/", "/run/media/", "/mnt/", "/Volumes/")
@@ -145,10 +144,7 @@ class BackupDialog(QDialog):
         self.start_button.setObjectName("startBackup")
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        buttons.addWidget(self.start_button)
+        buttons = button_bar(self.close_button, self.start_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -28,7 +27,7 @@ from spa_pos.services.context import Ctx
 from spa_pos.services.members import FieldErrors, MemberForm
 from spa_pos.ui import queries
 from spa_pos.ui.queries import MemberView
-from spa_pos.ui.widgets import add_field, button, form_grid, label
+from spa_pos.ui.widgets import add_field, button, button_bar, form_grid, label
 from spa_pos.ui.worker import DbWorker
 
 VALIDATE_DELAY_MS = 250
@@ -101,10 +100,7 @@ class MemberDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         cancel = button(self.tr("Cancel (Esc)"))
         cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.save_button)
+        buttons = button_bar(cancel, self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
-    QHBoxLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -21,7 +20,7 @@ from spa_pos.money import format_fen, parse_yuan
 from spa_pos.services import checkout
 from spa_pos.services.checkout import SaleRequest, SaleResult
 from spa_pos.ui import i18n
-from spa_pos.ui.widgets import button, card, label
+from spa_pos.ui.widgets import button, button_bar, card, label
 from spa_pos.ui.worker import DbWorker
 
 
@@ -80,10 +79,7 @@ class PaymentDialog(QDialog):
         head, head_box = card()
         head_box.addWidget(label(self.tr("Amount due"), "section"))
         head_box.addWidget(due)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.confirm)
+        buttons = button_bar(cancel, self.confirm)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(14)
@@ -197,10 +193,7 @@ class SaleSummaryDialog(QDialog):
         done = button(self.tr("Done (Enter)"), "primary")
         done.setDefault(True)
         done.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addWidget(print_button)
-        buttons.addStretch(1)
-        buttons.addWidget(done)
+        buttons = button_bar(done, left=(print_button,))
         layout.addLayout(buttons)
         done.setFocus()
 

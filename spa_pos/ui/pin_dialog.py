@@ -11,12 +11,12 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
 
 from spa_pos.errors import DomainError
 from spa_pos.services import staff
 from spa_pos.services.context import Ctx
-from spa_pos.ui.widgets import button, label
+from spa_pos.ui.widgets import button, button_bar, label
 from spa_pos.ui.worker import DbWorker
 
 
@@ -45,10 +45,7 @@ class ManagerPinDialog(QDialog):
         self.ok.clicked.connect(self.submit)
         cancel = button(self.tr("Cancel (Esc)"))
         cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.ok)
+        buttons = button_bar(cancel, self.ok)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)

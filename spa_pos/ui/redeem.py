@@ -23,7 +23,7 @@ from spa_pos.services import vouchers
 from spa_pos.services.vouchers import Redemption
 from spa_pos.ui import i18n
 from spa_pos.ui.queries import MemberView, RewardEntry
-from spa_pos.ui.widgets import button, card, clear, confirm, label, open_dialog
+from spa_pos.ui.widgets import button, button_bar, card, clear, confirm, label, open_dialog
 from spa_pos.ui.widgets import tile as make_tile
 from spa_pos.ui.worker import DbWorker
 
@@ -202,10 +202,7 @@ class VoucherDialog(QDialog):
         done = button(self.tr("Done (Enter)"), "primary")
         done.setDefault(True)
         done.clicked.connect(self.accept)
-        buttons = QHBoxLayout()
-        buttons.addWidget(print_button)
-        buttons.addStretch(1)
-        buttons.addWidget(done)
+        buttons = button_bar(done, left=(print_button,))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(frame)

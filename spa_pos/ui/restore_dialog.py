@@ -18,7 +18,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -36,6 +35,7 @@ from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.widgets import (
     add_field,
     button,
+    button_bar,
     confirm,
     form_grid,
     label,
@@ -96,10 +96,7 @@ class RestoreDialog(QDialog):
         self.start_button.setObjectName("startRestore")
         self.start_button.setEnabled(False)
         self.start_button.clicked.connect(self.ask_pin)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        buttons.addWidget(self.start_button)
+        buttons = button_bar(self.close_button, self.start_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)

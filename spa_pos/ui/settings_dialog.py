@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -21,7 +20,7 @@ from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.ui import i18n
 from spa_pos.ui.printer_settings import CAPTION_WIDTH, PrinterForm
-from spa_pos.ui.widgets import add_field, button, form_grid, label
+from spa_pos.ui.widgets import add_field, button, button_bar, form_grid, label
 from spa_pos.ui.worker import DbWorker
 
 
@@ -82,10 +81,7 @@ class SettingsDialog(QDialog):
         self.save_button.clicked.connect(self.submit)
         cancel = button(self.tr("Cancel (Esc)"))
         cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.save_button)
+        buttons = button_bar(cancel, self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)

@@ -150,6 +150,17 @@ def row(*widgets: QWidget, spacing: int = 8) -> QHBoxLayout:
     return layout
 
 
+def button_bar(*right: QWidget, left: tuple[QWidget, ...] = ()) -> QHBoxLayout:
+    """A dialog's bottom row: `left` buttons, a stretch, then `right` (the default last)."""
+    bar = QHBoxLayout()
+    for widget in left:
+        bar.addWidget(widget)
+    bar.addStretch(1)
+    for widget in right:
+        bar.addWidget(widget)
+    return bar
+
+
 def row_widget(*widgets: QWidget) -> QWidget:
     """Widgets side by side as one widget (a field with its buttons, in a form); the
     first one takes the spare width."""
