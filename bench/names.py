@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from spa_pos.services.members import pinyin_keys
+from spa_pos.pinyin import pinyin_keys
 
 # The most common surnames with rough shares (%) of the population, plus a few compound ones.
 SURNAMES: tuple[tuple[str, float], ...] = (
@@ -54,7 +54,7 @@ class NameMaker:
         return surname + given
 
     def pinyin(self, name: str) -> tuple[str, str]:
-        """`members.pinyin_keys` of the surname and of the given name, joined (the same as
+        """`pinyin.pinyin_keys` of the surname and of the given name, joined (the same as
         for the whole name, except where a phrase would span the two)."""
         surname = name[:2] if name[:2] in self._compound else name[:1]
         s_py, s_ini = self._key(surname)

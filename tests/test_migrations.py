@@ -35,6 +35,23 @@ def test_init_upgrades_an_old_database_in_place(tmp_path: Path) -> None:
     db.dispose()
 
 
+def test_items_made_before_0004_get_their_pinyin(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'items.sqlite3'}")
+    cfg = db._alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0003")
+        conn.execute(text(
+            "INSERT INTO catalog_items (code, name, kind, category, price_fen, active) "
+            "VALUES ('JZTN', '颈椎推拿', 'service', '推拿', 19800, 1)"))
+    db.dispose()
+    assert run(["init", "--db", str(tmp_path / "items.sqlite3")]) == 0
+    with db.engine.connect() as conn:
+        keys = conn.execute(text("SELECT pinyin, initials FROM catalog_items")).one()
+    db.dispose()
+    assert tuple(keys) == ("jingzhuituina", "jztn")
+
+
 def test_migrations_match_the_models(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'new.sqlite3'}")
     db.migrate()

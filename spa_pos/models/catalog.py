@@ -15,6 +15,10 @@ class CatalogItem(IdMixin, Base):
 
     code: Mapped[str] = mapped_column(String(24), unique=True)
     name: Mapped[str] = mapped_column(String(60))
+    # The name's search keys (`spa_pos.pinyin`), kept with the row so start-up and the
+    # checkout search never load pypinyin.
+    pinyin: Mapped[str] = mapped_column(String(240), default="")
+    initials: Mapped[str] = mapped_column(String(60), default="")
     kind: Mapped[str] = mapped_column(String(10))
     category: Mapped[str] = mapped_column(String(30), default="")
     price_fen: Mapped[int]

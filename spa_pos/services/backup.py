@@ -50,10 +50,6 @@ from pathlib import Path
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
 from spa_pos import __version__
 from spa_pos.clock import DEFAULT_TZ
 from spa_pos.errors import BackupError
@@ -916,10 +912,14 @@ def _step_reporter(progress: Progress | None) -> Callable[[int, int, int], None]
 
 
 # --------------------------------------------------------------------------- encryption
+# `cryptography` is imported where it is used: most backups are not encrypted, and the
+# window should not load it at start-up.
 
 
 def _derive(passphrase: str, salt: bytes) -> tuple[bytes, bytes]:
     """(AES key, key check) from the passphrase; NFC so IME variants give the same key."""
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
     kdf = Scrypt(salt=salt, length=_KEY_LEN + 16, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P)
     material = kdf.derive(unicodedata.normalize("NFC", passphrase).encode("utf-8"))
     return material[:_KEY_LEN], material[_KEY_LEN:]
@@ -947,6 +947,8 @@ def _chunks(stream: IO[bytes], size: int) -> Iterator[tuple[bytes, bool]]:
 
 def _encrypt_into(src: Path, out: IO[bytes], passphrase: str, progress: Progress | None) -> str:
     """Encrypt the file `src` into `out`; returns the sha256 of the bytes written."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     salt, base_nonce = os.urandom(16), os.urandom(12)
     key, check = _derive(passphrase, salt)
     header = _HEADER.pack(_MAGIC, _ENC_VERSION, salt, base_nonce, check)
@@ -966,6 +968,9 @@ def _encrypt_into(src: Path, out: IO[bytes], passphrase: str, progress: Progress
 
 
 def _decrypt_file(src: Path, dest: Path, passphrase: str) -> None:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     with src.open("rb") as fin:
         header = fin.read(_HEADER.size)
         if len(header) < _HEADER.size:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import CatalogItem, Reward
+from spa_pos.pinyin import pinyin_keys
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,8 @@ def upsert_item(session: Session, spec: ItemSpec) -> CatalogItem:
     if item is None:
         item = CatalogItem(code=spec.code)
         session.add(item)
+    if item.name != spec.name:
+        item.pinyin, item.initials = pinyin_keys(spec.name)
     item.name, item.kind, item.category = spec.name, spec.kind, spec.category
     item.price_fen, item.points, item.sessions = spec.price_fen, spec.points, spec.sessions
     item.course_service_id = service.id if service else None

@@ -13,6 +13,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from spa_pos import clock as clk
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import Member
+from spa_pos.pinyin import pinyin_keys
 from spa_pos.services import audit
 from spa_pos.services.context import Ctx
 
@@ -43,15 +44,6 @@ class FieldErrors(DomainError):
 
     def __str__(self) -> str:
         return "；".join(self.errors.values())
-
-
-def pinyin_keys(name: str) -> tuple[str, str]:
-    """'张三' -> ('zhangsan', 'zs'); Latin letters and digits are kept as they are."""
-    from pypinyin import Style, lazy_pinyin  # its dictionaries take ~0.3 s to load
-
-    syllables = [s.lower() for s in lazy_pinyin(name, errors="default") if s.strip()]
-    initials = [s.lower() for s in lazy_pinyin(name, style=Style.FIRST_LETTER) if s.strip()]
-    return "".join(syllables).replace(" ", ""), "".join(initials).replace(" ", "")
 
 
 def card_number(member_id: int) -> str:

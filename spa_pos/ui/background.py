@@ -6,19 +6,24 @@ scheduler's own thread. Its listener is called on that thread and only emits `ru
 which Qt queues to the UI thread. `stop()` empties and shuts the scheduler down, waiting for
 a running job (closing the window, restoring a backup); the window starts it again after a
 restore.
+
+APScheduler is imported on the DB worker when the scheduler is built, after the window is
+usable: it is not needed to serve the first customer.
 """
 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED, JobExecutionEvent
-from apscheduler.schedulers.base import BaseScheduler
 from PySide6.QtCore import QObject, Signal
 
-from spa_pos.jobs.scheduler import build_scheduler
 from spa_pos.services.context import SYSTEM_ACTOR, Ctx
 from spa_pos.ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from apscheduler.events import JobExecutionEvent
+    from apscheduler.schedulers.base import BaseScheduler
 
 log = logging.getLogger(__name__)
 
@@ -43,10 +48,12 @@ class BackgroundJobs(QObject):
             return
         self._starting = True
         ctx = Ctx(self.worker.ctx.db, SYSTEM_ACTOR, self.worker.ctx.clock)
-        self.worker.run(lambda _ctx: build_scheduler(ctx, "qt"), self._built, owner=self,
+        self.worker.run(lambda _ctx: _build(ctx), self._built, owner=self,
                         on_error=self._not_built)
 
     def _built(self, scheduler: BaseScheduler) -> None:
+        from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED
+
         if not self._starting:  # stopped (closed) while it was being built
             return
         self._starting = False
@@ -73,3 +80,10 @@ class BackgroundJobs(QObject):
         scheduler.remove_all_jobs()
         scheduler.shutdown(wait=True)
         log.info("background jobs stopped")
+
+
+def _build(ctx: Ctx) -> BaseScheduler:
+    """On the DB worker: import APScheduler and build the window's scheduler."""
+    from spa_pos.jobs.scheduler import build_scheduler
+
+    return build_scheduler(ctx, "qt")

@@ -10,6 +10,7 @@ background jobs; screens talk to it through signals and refresh from the worker'
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -26,24 +27,25 @@ from PySide6.QtWidgets import (
 
 from spa_pos.errors import DomainError
 from spa_pos.services import courses
-from spa_pos.services.backup import RestoreResult
 from spa_pos.services.courses import CourseUseResult
 from spa_pos.ui import i18n, queries, wizard
 from spa_pos.ui.background import BackgroundJobs
 from spa_pos.ui.checkout import CheckoutPage
 from spa_pos.ui.lookup import LookupPage
-from spa_pos.ui.manage import ManagePage
 from spa_pos.ui.member_dialog import MemberDialog
 from spa_pos.ui.print_queue_panel import PrintNotice
 from spa_pos.ui.printing import PrintCenter, PrintResult
 from spa_pos.ui.queries import CatalogEntry, MemberView, RewardEntry, Startup
 from spa_pos.ui.redeem import RedeemPage
-from spa_pos.ui.settings_dialog import ClinicSettings, SettingsDialog
-from spa_pos.ui.settings_dialog import load as load_settings
 from spa_pos.ui.style import tier_badge_css
 from spa_pos.ui.today import TodayPage
-from spa_pos.ui.widgets import alive, button, confirm, inform, label, open_dialog
+from spa_pos.ui.widgets import LazyPage, alive, button, confirm, inform, label, open_dialog
 from spa_pos.ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from spa_pos.services.backup import RestoreResult
+    from spa_pos.ui.manage import ManagePage
+    from spa_pos.ui.settings_dialog import ClinicSettings
 
 
 class MainWindow(QMainWindow):
@@ -69,11 +71,11 @@ class MainWindow(QMainWindow):
         self.today = TodayPage(worker)
         self.printing = PrintCenter(worker, self)
         self.background = BackgroundJobs(worker, self)
-        self.manage = ManagePage(worker, self.printing, self.background)
+        self.manage_tab = LazyPage(self._build_manage)
         self.notice = PrintNotice(self.printing)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for page in (self.lookup, self.checkout, self.redeem, self.today, self.manage):
+        for page in (self.lookup, self.checkout, self.redeem, self.today, self.manage_tab):
             self.tabs.addTab(page, "")
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -144,11 +146,27 @@ class MainWindow(QMainWindow):
         self.printing.finished.connect(self._printed)
         self.notice.queue_requested.connect(self.go_print_queue)
         self.background.run_finished.connect(lambda _: self._reload_member())
-        self.manage.dialog_opened.connect(self._dialog_opened)
-        self.manage.restored.connect(self._restored)
-        self.manage.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.ready.connect(self.background.start)
-        self.ready.connect(self.manage.refresh)
+        self.ready.connect(self._refresh_manage)
+
+    @property
+    def manage(self) -> ManagePage:
+        """The manage page (close, backup, print queue, jobs), built the first time it is
+        needed: its screens and what they import cost nothing at start-up."""
+        return cast("ManagePage", self.manage_tab.page())
+
+    def _build_manage(self) -> ManagePage:
+        from spa_pos.ui.manage import ManagePage
+
+        page = ManagePage(self.worker, self.printing, self.background)
+        page.dialog_opened.connect(self._dialog_opened)
+        page.restored.connect(self._restored)
+        page.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        return page
+
+    def _refresh_manage(self) -> None:
+        if self.manage_tab.is_built:
+            self.manage.refresh()
 
     def _shortcuts(self) -> None:
         keys = {Qt.Key.Key_F1: self.go_lookup, Qt.Key.Key_F2: self.new_member,
@@ -168,7 +186,7 @@ class MainWindow(QMainWindow):
                            (self.checkout, self.tr("Checkout  F3")),
                            (self.redeem, self.tr("Redeem points  F4")),
                            (self.today, self.tr("Today's sales  F5")),
-                           (self.manage, self.tr("Manage  F7"))):
+                           (self.manage_tab, self.tr("Manage  F7"))):
             self.tabs.setTabText(self.tabs.indexOf(page), text)
         self.settings_button.setText(self.tr("Settings (F9)"))
         self.walk_in.setText(self.tr("Switch to walk-in"))
@@ -246,12 +264,12 @@ class MainWindow(QMainWindow):
 
     def go_jobs(self) -> None:
         if self.is_ready:
-            self.go(self.manage)
+            self.go(self.manage_tab)
             self.manage.jobs.table.setFocus()
 
     def go_print_queue(self) -> None:
         if self.is_ready:
-            self.go(self.manage)
+            self.go(self.manage_tab)
             self.manage.queue.table.setFocus()
 
     def _tab_changed(self, _index: int) -> None:
@@ -265,7 +283,7 @@ class MainWindow(QMainWindow):
             self.lookup.search.setFocus()
         elif page is self.redeem:
             self.redeem.focus_first()
-        elif page is self.manage:
+        elif page is self.manage_tab:
             self.manage.refresh()
 
     def pay(self) -> None:
@@ -367,9 +385,13 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         if self.is_ready and not alive(self.dialog):
-            self.worker.run(load_settings, self._show_settings)
+            from spa_pos.ui.settings_dialog import load  # with Qt's print support: on use
+
+            self.worker.run(load, self._show_settings)
 
     def _show_settings(self, current: ClinicSettings) -> None:
+        from spa_pos.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.worker, current, parent=self)
         dialog.saved.connect(self.settings_saved)
         self._open_dialog(dialog)

@@ -189,6 +189,8 @@ class SaleSummaryDialog(QDialog):
             layout.addWidget(self._points(result))
         print_button = button(self.tr("Print receipt"))
         print_button.setObjectName("printReceipt")
+        # A click does not take the focus from 完成: Enter still ends the sale afterwards.
+        print_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         print_button.clicked.connect(lambda: self.print_requested.emit(result.sale_no))
         done = button(self.tr("Done (Enter)"), "primary")
         done.setDefault(True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
@@ -20,9 +21,10 @@ from spa_pos.services import print_queue
 from spa_pos.services.context import Ctx
 from spa_pos.services.print_queue import QueuedJob
 from spa_pos.services.settings import Settings
-from spa_pos.ui.report_print import ReportPrinter, print_report
-from spa_pos.ui.system_printer import QtSystemPrinter
 from spa_pos.ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from spa_pos.ui.report_print import ReportPrinter
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +38,10 @@ class PrintResult:
 
 
 def choose_printer(cfg: Settings) -> Printer:
-    """The printer in the settings; the system printer is Qt's, so it is made here."""
+    """The printer in the settings; the system printer is Qt's, so it is made here (and
+    Qt's print support is only loaded when something is printed)."""
+    from spa_pos.ui.system_printer import QtSystemPrinter
+
     system = QtSystemPrinter(str(cfg.printer.get("printer_name", "")), cfg.receipt_width_mm)
     return print_queue.printer_for(cfg, system)
 
@@ -96,6 +101,8 @@ class PrintCenter(QObject):
                      target: ReportPrinter) -> None:
         """A report (not queued: it can simply be printed again); `report_printed` says
         how it went."""
+        from spa_pos.ui.report_print import print_report
+
         self._pool.start(lambda: self.report_printed.emit(
             print_report(blocks, title, stem, target)))
 

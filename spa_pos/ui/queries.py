@@ -168,8 +168,8 @@ def load_catalog(ctx: Ctx) -> tuple[list[CatalogEntry], list[RewardEntry]]:
 
 
 def _catalog(s: Session) -> list[CatalogEntry]:
-    return [CatalogEntry(i.code, i.name, i.category, i.kind, i.price_fen,
-                         *members.pinyin_keys(i.name))
+    return [CatalogEntry(i.code, i.name, i.category, i.kind, i.price_fen, i.pinyin,
+                         i.initials)
             for i in catalog.active_items(s)]
 
 

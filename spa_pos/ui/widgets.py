@@ -48,6 +48,28 @@ class Button(QPushButton):
         super().keyPressEvent(event)
 
 
+class LazyPage(QWidget):
+    """A tab that builds its page the first time it is shown or asked for (`page()`), so
+    a screen used now and then costs nothing at start-up."""
+
+    def __init__(self, build: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._build = build
+        self._page: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def is_built(self) -> bool:
+        return self._page is not None
+
+    def page(self) -> QWidget:
+        if self._page is None:
+            self._page = self._build()
+            self._layout.addWidget(self._page)
+        return self._page
+
+
 def button(text: str = "", role: str | None = None) -> QPushButton:
     widget = Button(text)
     if role:

@@ -19,7 +19,7 @@ def test_a_manager_runs_the_expiry_now_and_it_is_listed(qtbot: QtBot, window: Ma
                                                         ctx: Ctx) -> None:
     press(qtbot, window, Qt.Key.Key_F7)
     panel = window.manage.jobs
-    assert window.tabs.currentWidget() is window.manage
+    assert window.tabs.currentWidget() is window.manage_tab
     qtbot.waitUntil(lambda: panel.table.rowCount() == 0 and panel.job.count() == 5)
     panel.job.setCurrentIndex(panel.job.findData("expiry"))
     assert panel.job.currentText() == "积分过期"

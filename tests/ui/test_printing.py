@@ -23,6 +23,7 @@ from spa_pos.ui.payment_dialog import PaymentDialog, SaleSummaryDialog
 from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.printing import PrintResult, choose_printer, print_job
 from spa_pos.ui.system_printer import QtSystemPrinter
+from spa_pos.ui.widgets import alive
 from tests.conftest import register
 from tests.printing.test_escpos import FakePrinterServer
 from tests.ui.conftest import MANAGER_PIN, child, open_dialogs, pdf_text, press, wait_dialog
@@ -56,6 +57,12 @@ def sell_at_the_till(qtbot: QtBot, window: MainWindow, card: str | None) -> Sale
     qtbot.keyClicks(payment.fields["cash"], "200")
     press(qtbot, payment, Qt.Key.Key_Return)
     return wait_dialog(qtbot, SaleSummaryDialog)
+
+
+def close_summary(qtbot: QtBot, summary: SaleSummaryDialog) -> None:
+    """Enter presses 完成 (also after a click on 打印小票), and the till is back."""
+    press(qtbot, summary, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not alive(summary) or not summary.isVisible())
 
 
 def print_from_summary(qtbot: QtBot, window: MainWindow, summary: SaleSummaryDialog
@@ -98,7 +105,7 @@ def test_a_refusing_printer_keeps_the_sale_and_queues_the_job_for_a_retry(
     with ctx.db.read() as s:
         assert s.scalar(select(func.count(Sale.id))) == 1
     # F8: the print queue lists the job and why it waits
-    press(qtbot, summary, Qt.Key.Key_Return)
+    close_summary(qtbot, summary)
     press(qtbot, window, Qt.Key.Key_F8)
     queue = window.manage.queue
     qtbot.waitUntil(lambda: queue.table.rowCount() == 1)
@@ -125,7 +132,7 @@ def test_retry_all_from_the_print_queue(qtbot: QtBot, window: MainWindow, ctx: C
     use_printer(ctx, kind="escpos_network", host="127.0.0.1", port=closed_port)
     summary = sell_at_the_till(qtbot, window, None)
     assert not print_from_summary(qtbot, window, summary).ok
-    press(qtbot, summary, Qt.Key.Key_Return)
+    close_summary(qtbot, summary)
     press(qtbot, window, Qt.Key.Key_F8)
     queue = window.manage.queue
     qtbot.waitUntil(lambda: queue.table.rowCount() == 1)
@@ -142,7 +149,7 @@ def test_the_refund_receipt_is_printed_from_the_refund_message(
     use_printer(ctx, kind="pdf", folder=str(tmp_path))
     card = register(ctx, "张三", "13800000001")
     summary = sell_at_the_till(qtbot, window, card)
-    press(qtbot, summary, Qt.Key.Key_Return)
+    close_summary(qtbot, summary)
     press(qtbot, window, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: window.today.model.rowCount() == 1)
     window.today.table.selectRow(0)
