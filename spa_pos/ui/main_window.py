@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -65,29 +65,35 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.setMinimumSize(1024, 700)
 
-        self.lookup = LookupPage(worker)
-        self.checkout = CheckoutPage(worker)
-        self.redeem = RedeemPage(worker)
-        self.today = TodayPage(worker)
         self.printing = PrintCenter(worker, self)
         self.background = BackgroundJobs(worker, self)
-        self.manage_tab = LazyPage(self._build_manage)
-        self.notice = PrintNotice(self.printing)
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        for page in (self.lookup, self.checkout, self.redeem, self.today, self.manage_tab):
-            self.tabs.addTab(page, "")
-        self.tabs.currentChanged.connect(self._tab_changed)
-
+        # The frame first, then the pages into it: a widget moved into another with the
+        # style sheet applied is styled again, which cost start-up about 60 ms.
         central = QWidget()
+        self.setCentralWidget(central)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self._build_header())
+        self.notice = PrintNotice(self.printing, central)
         layout.addWidget(self.notice)
-        layout.addWidget(self.tabs, 1)
-        self.setCentralWidget(central)
+        self.tabs = QTabWidget(central)
+        self.tabs.setDocumentMode(True)
         self.tabs.setEnabled(False)
+        layout.addWidget(self.tabs, 1)
+
+        # Lookup and checkout are built now; the other tabs once the window is usable, or
+        # when first asked for (see `LazyPage`).
+        self.rewards: list[RewardEntry] = []
+        self.lookup = LookupPage(worker)
+        self.checkout = CheckoutPage(worker)
+        self.redeem_tab = LazyPage(self._build_redeem)
+        self.today_tab = LazyPage(self._build_today)
+        self.manage_tab = LazyPage(self._build_manage)
+        for page in (self.lookup, self.checkout, self.redeem_tab, self.today_tab,
+                     self.manage_tab):
+            self.tabs.addTab(page, "")
+        self.tabs.currentChanged.connect(self._tab_changed)
 
         self._connect()
         self._shortcuts()
@@ -139,15 +145,40 @@ class MainWindow(QMainWindow):
         self.checkout.print_receipt_requested.connect(
             lambda no: self.print_document("receipt", no))
         self.checkout.sale_completed.connect(lambda _: self._sale_done())
-        self.redeem.print_voucher_requested.connect(
-            lambda code: self.print_document("voucher", code))
-        self.today.print_requested.connect(
-            lambda no, reprint: self.print_document("receipt", no, reprint=reprint))
         self.printing.finished.connect(self._printed)
         self.notice.queue_requested.connect(self.go_print_queue)
         self.background.run_finished.connect(lambda _: self._reload_member())
         self.ready.connect(self.background.start)
         self.ready.connect(self._refresh_manage)
+
+    @property
+    def redeem(self) -> RedeemPage:
+        return cast(RedeemPage, self.redeem_tab.page())
+
+    def _build_redeem(self) -> RedeemPage:
+        page = RedeemPage(self.worker)
+        page.set_rewards(self.rewards)
+        page.set_member(self.member)
+        page.print_voucher_requested.connect(lambda code: self.print_document("voucher", code))
+        return page
+
+    @property
+    def today(self) -> TodayPage:
+        return cast(TodayPage, self.today_tab.page())
+
+    def _build_today(self) -> TodayPage:
+        page = TodayPage(self.worker)
+        page.print_requested.connect(
+            lambda no, reprint: self.print_document("receipt", no, reprint=reprint))
+        if self.is_ready:
+            page.refresh()
+        return page
+
+    def _build_pages(self) -> None:
+        """Just after the window became usable: the tabs not built yet, but manage (rarely
+        used, and it loads the close, backup and print-queue screens)."""
+        self.redeem_tab.page()
+        self.today_tab.page()
 
     @property
     def manage(self) -> ManagePage:
@@ -171,8 +202,8 @@ class MainWindow(QMainWindow):
     def _shortcuts(self) -> None:
         keys = {Qt.Key.Key_F1: self.go_lookup, Qt.Key.Key_F2: self.new_member,
                 Qt.Key.Key_F3: lambda: self.go(self.checkout),
-                Qt.Key.Key_F4: lambda: self.go(self.redeem),
-                Qt.Key.Key_F5: lambda: self.go(self.today),
+                Qt.Key.Key_F4: lambda: self.go(self.redeem_tab),
+                Qt.Key.Key_F5: lambda: self.go(self.today_tab),
                 Qt.Key.Key_F6: lambda: self._manage_dialog(self.manage.open_day_close),
                 Qt.Key.Key_F7: self.go_jobs, Qt.Key.Key_F8: self.go_print_queue,
                 Qt.Key.Key_F9: self.open_settings,
@@ -184,8 +215,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         for page, text in ((self.lookup, self.tr("Member lookup  F1")),
                            (self.checkout, self.tr("Checkout  F3")),
-                           (self.redeem, self.tr("Redeem points  F4")),
-                           (self.today, self.tr("Today's sales  F5")),
+                           (self.redeem_tab, self.tr("Redeem points  F4")),
+                           (self.today_tab, self.tr("Today's sales  F5")),
                            (self.manage_tab, self.tr("Manage  F7"))):
             self.tabs.setTabText(self.tabs.indexOf(page), text)
         self.settings_button.setText(self.tr("Settings (F9)"))
@@ -234,7 +265,9 @@ class MainWindow(QMainWindow):
 
     def _set_catalog(self, items: list[CatalogEntry], rewards: list[RewardEntry]) -> None:
         self.checkout.set_catalog(items)
-        self.redeem.set_rewards(rewards)
+        self.rewards = rewards
+        if self.redeem_tab.is_built:
+            self.redeem.set_rewards(rewards)
 
     def reload(self) -> None:
         """Forget what the window holds and load it again (after a restore)."""
@@ -243,7 +276,8 @@ class MainWindow(QMainWindow):
         self.set_member(None)
         self.checkout.model.clear()
         self.lookup.clear_search()
-        self.today.show_sale(None)
+        if self.today_tab.is_built:
+            self.today.show_sale(None)
         self.start()
 
     def _become_ready(self) -> None:
@@ -251,8 +285,10 @@ class MainWindow(QMainWindow):
         self.tabs.setEnabled(True)
         self.statusBar().clearMessage()
         self.go_lookup()
-        self.today.refresh()
+        if self.today_tab.is_built:
+            self.today.refresh()
         self.ready.emit()
+        QTimer.singleShot(0, self._build_pages)
 
     # --- navigation and keys ---------------------------------------------------------
     def go(self, page: QWidget) -> None:
@@ -276,12 +312,12 @@ class MainWindow(QMainWindow):
         page = self.tabs.currentWidget()
         if page is self.checkout:
             self.checkout.search.setFocus()
-        elif page is self.today:
+        elif page is self.today_tab:
             self.today.refresh()
             self.today.search.setFocus()
         elif page is self.lookup:
             self.lookup.search.setFocus()
-        elif page is self.redeem:
+        elif page is self.redeem_tab:
             self.redeem.focus_first()
         elif page is self.manage_tab:
             self.manage.refresh()
@@ -298,7 +334,7 @@ class MainWindow(QMainWindow):
             self.checkout.clear_sale()
         elif page is self.lookup:
             self.lookup.clear_search()
-        elif page is self.today:
+        elif page is self.today_tab:
             self.today.search.clear()
 
     # --- the current member ----------------------------------------------------------
@@ -309,7 +345,8 @@ class MainWindow(QMainWindow):
         self.member = view
         self.lookup.panel.show_member(view)
         self.checkout.set_member(view)
-        self.redeem.set_member(view)
+        if self.redeem_tab.is_built:
+            self.redeem.set_member(view)
         self._show_member_chip()
         self.member_changed.emit(view)
 
@@ -341,7 +378,7 @@ class MainWindow(QMainWindow):
     def _on_changed(self, what: str) -> None:
         if what not in ("settings", "day", "backup"):
             self._reload_member()
-        if what in ("sale", "refund"):
+        if what in ("sale", "refund") and self.today_tab.is_built:
             self.today.refresh()
         if what == "redemption":
             self.worker.run(queries.load_catalog, lambda c: self._set_catalog(*c))

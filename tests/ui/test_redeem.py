@@ -112,3 +112,18 @@ def test_redeem_by_keyboard(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
     qtbot.waitUntil(lambda: not open_dialogs(VoucherDialog))
     with ctx.db.read() as s:
         assert members.find_one(s, card).points_balance == 150
+
+
+def test_the_tab_is_built_after_start_up_with_the_member_and_rewards_of_then(
+        qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
+    qtbot.waitUntil(lambda: window.redeem_tab.is_built and window.today_tab.is_built)
+    card = register(ctx, "张三", "13800000001")
+    adjustments.adjust(ctx, card, 250, "测试")
+    with qtbot.waitSignal(window.member_changed):
+        window.open_member(card)
+    # a redeem page built now (as F4 does before the tabs are built) starts where the
+    # window is: the member chosen and the rewards loaded
+    late = window._build_redeem()
+    qtbot.addWidget(late)
+    assert len(late.buttons) == 6
+    assert late.buttons["R-Q10"].isEnabled() and not late.buttons["R-TBAM"].isEnabled()
