@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import contextlib
 import os
 import random
 import resource
@@ -61,15 +62,16 @@ def working_copy(source: Path, folder: Path) -> str:
 # --- start-up, in a child process -------------------------------------------------------
 
 def startup_child(url: str) -> None:
-    """Start the window exactly as `spa-pos` does (`spa_pos.cli.run([])`, so the same
-    modules load in the same order) and print when each phase ended (wall clock)."""
-    from spa_pos import cli  # first, as the console script does
+    """Start the window exactly as `spa-pos` does (its console script, `launch.main`, so
+    the same modules load in the same order) and print when each phase ended (wall
+    clock)."""
+    from spa_pos import launch  # first, as the console script does
 
-    print(f"PHASE cli-imported {time.time():.6f}", flush=True)
+    print(f"PHASE launcher-imported {time.time():.6f}", flush=True)
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    import spa_pos.ui.app  # what cli.open_window imports next  # noqa: F401
+    import spa_pos.ui.app  # what launch.open_window imports next  # noqa: F401
     from spa_pos.ui.main_window import MainWindow
 
     print(f"PHASE ui-imported {time.time():.6f}", flush=True)
@@ -89,10 +91,11 @@ def startup_child(url: str) -> None:
     QApplication(sys.argv[:1])
     QTimer.singleShot(0, hook)
     os.environ["SPA_POS_DB"] = url
-    cli.run([])
+    with contextlib.suppress(SystemExit):
+        launch.main([])
 
 
-PHASES = ("cli-imported", "ui-imported", "window-shown", "ready")
+PHASES = ("launcher-imported", "ui-imported", "window-shown", "ready")
 
 
 def measure_startup(url: str, runs: int, env: dict[str, str]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from spa_pos import clock as clk
+from spa_pos import launch
 from spa_pos.db import Database
 from spa_pos.errors import DomainError
 from spa_pos.money import format_fen, parse_yuan
@@ -390,7 +391,7 @@ def run(argv: Sequence[str], ctx_factory: Callable[[str], Ctx] | None = None) ->
     args = parser.parse_args(list(argv))
     as_json = getattr(args, "json", False)
     if not getattr(args, "handler", None):
-        return open_window(getattr(args, "db", None))
+        return launch.open_window(getattr(args, "db", None))
     url = resolve_db(getattr(args, "db", None))
     ctx = ctx_factory(url) if ctx_factory else Ctx(Database(url))
     try:
@@ -421,12 +422,3 @@ def _require_schema(ctx: Ctx) -> None:
         ctx.db.migrate()
 
 
-def open_window(db: str | None = None) -> int:
-    """The reception window on `db` (or $SPA_POS_DB, or the data folder)."""
-    from spa_pos.ui.app import main as window_main  # Qt only when the window is wanted
-
-    return window_main(resolve_db(db))
-
-
-def main() -> None:
-    sys.exit(run(sys.argv[1:]))

@@ -13,6 +13,7 @@ from sqlalchemy import text
 from spa_pos.cli import run
 from spa_pos.db import Database, latest_revision
 from spa_pos.models import Base
+from spa_pos.services.context import Ctx
 
 
 def test_init_upgrades_an_old_database_in_place(tmp_path: Path) -> None:
@@ -78,3 +79,14 @@ def test_revisions_are_numbered_like_their_files(tmp_path: Path) -> None:
     db.migrate()
     assert db.is_current() and db.stored_revision() == db.schema_version()
     db.dispose()
+
+
+def test_0004_goes_down_and_up_again_with_data(ctx: Ctx) -> None:
+    cfg = ctx.db._alembic_config()
+    for target in ("0003", "head"):
+        with ctx.db.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            (command.downgrade if target == "0003" else command.upgrade)(cfg, target)
+    with ctx.db.engine.connect() as conn:
+        keys = conn.execute(text("SELECT pinyin FROM catalog_items WHERE code = 'AJ'")).one()
+    assert keys == ("aijiu",)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
-from spa_pos import cli
+from spa_pos import cli, launch
 from spa_pos.clock import FixedClock
 from spa_pos.db import Database
 from spa_pos.models import JobRun
@@ -114,8 +114,12 @@ def test_spa_pos_without_arguments_opens_the_window(monkeypatch: pytest.MonkeyPa
 
     monkeypatch.setattr(app, "main", fake_main)
     monkeypatch.setenv("SPA_POS_DB", str(tmp_path / "till.sqlite3"))
-    assert cli.run([]) == 0
-    assert opened == [f"sqlite:///{tmp_path / 'till.sqlite3'}"]
+    with pytest.raises(SystemExit) as ended:
+        launch.main([])  # the console script
+    assert ended.value.code == 0
+    assert cli.run(["--db", str(tmp_path / "other.sqlite3")]) == 0
+    assert opened == [f"sqlite:///{tmp_path / 'till.sqlite3'}",
+                      f"sqlite:///{tmp_path / 'other.sqlite3'}"]
 
 
 def test_main_runs_the_window_until_it_is_closed(

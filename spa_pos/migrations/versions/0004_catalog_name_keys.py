@@ -36,6 +36,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('catalog_items', schema=None) as batch_op:
-        batch_op.drop_column('initials')
-        batch_op.drop_column('pinyin')
+    # SQLite's own DROP COLUMN (3.35+): a batch copy of the table would have to drop it,
+    # which the foreign keys that point at catalog_items refuse.
+    op.drop_column('catalog_items', 'initials')
+    op.drop_column('catalog_items', 'pinyin')
