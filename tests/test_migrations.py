@@ -16,19 +16,24 @@ from spa_pos.models import Base
 from spa_pos.services.context import Ctx
 
 
-def test_init_upgrades_an_old_database_in_place(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+def migrate_to(db: Database, revision: str, *rows: str, down: bool = False) -> None:
+    """Upgrade (or downgrade) `db` to `revision`, then insert `rows` (SQL of that time)."""
     cfg = db._alembic_config()
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001")
-    with db.engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO members (card_no, name, phone, phone_last4, pinyin, initials, "
-            "health_needs, notes, marketing_consent, joined_at, referral_awarded, "
-            "points_balance) VALUES ('80000001', '张三', '13800000002', '0002', 'zhangsan', "
-            "'zs', '', '', 1, '2025-01-01 00:00:00', 0, 0)"))
+        (command.downgrade if down else command.upgrade)(cfg, revision)
+        for row in rows:
+            conn.execute(text(row))
     db.dispose()
+
+
+def test_init_upgrades_an_old_database_in_place(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    migrate_to(db, "0001",
+               "INSERT INTO members (card_no, name, phone, phone_last4, pinyin, initials, "
+               "health_needs, notes, marketing_consent, joined_at, referral_awarded, "
+               "points_balance) VALUES ('80000001', '张三', '13800000002', '0002', "
+               "'zhangsan', 'zs', '', '', 1, '2025-01-01 00:00:00', 0, 0)")
     assert run(["init", "--db", str(tmp_path / "old.sqlite3")]) == 0
     assert db.schema_version() == db.head_version()
     with db.engine.connect() as conn:
@@ -38,14 +43,9 @@ def test_init_upgrades_an_old_database_in_place(tmp_path: Path) -> None:
 
 def test_items_made_before_0004_get_their_pinyin(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'items.sqlite3'}")
-    cfg = db._alembic_config()
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0003")
-        conn.execute(text(
-            "INSERT INTO catalog_items (code, name, kind, category, price_fen, active) "
-            "VALUES ('JZTN', '颈椎推拿', 'service', '推拿', 19800, 1)"))
-    db.dispose()
+    migrate_to(db, "0003",
+               "INSERT INTO catalog_items (code, name, kind, category, price_fen, active) "
+               "VALUES ('JZTN', '颈椎推拿', 'service', '推拿', 19800, 1)")
     assert run(["init", "--db", str(tmp_path / "items.sqlite3")]) == 0
     with db.engine.connect() as conn:
         keys = conn.execute(text("SELECT pinyin, initials FROM catalog_items")).one()
@@ -82,11 +82,8 @@ def test_revisions_are_numbered_like_their_files(tmp_path: Path) -> None:
 
 
 def test_0004_goes_down_and_up_again_with_data(ctx: Ctx) -> None:
-    cfg = ctx.db._alembic_config()
-    for target in ("0003", "head"):
-        with ctx.db.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            (command.downgrade if target == "0003" else command.upgrade)(cfg, target)
+    migrate_to(ctx.db, "0003", down=True)
+    migrate_to(ctx.db, "head")
     with ctx.db.engine.connect() as conn:
         keys = conn.execute(text("SELECT pinyin FROM catalog_items WHERE code = 'AJ'")).one()
     assert keys == ("aijiu",)
