@@ -125,6 +125,45 @@ SHA-256 {sha} · {size}{locked}</translation>
     </message>
 </context>
 <context>
+    <name>ChangePinDialog</name>
+    <message>
+        <source>Change the manager PIN</source>
+        <translation>Change the manager PIN</translation>
+    </message>
+    <message>
+        <source>PIN in force</source>
+        <translation>PIN in force</translation>
+    </message>
+    <message>
+        <source>New PIN (4–8 digits)</source>
+        <translation>New PIN (4–8 digits)</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>New PIN again</translation>
+    </message>
+    <message>
+        <source>Change PIN (Enter)</source>
+        <translation>Change PIN (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>Enter the PIN in force.</source>
+        <translation>Enter the PIN in force.</translation>
+    </message>
+    <message>
+        <source>The PIN is 4 to 8 digits.</source>
+        <translation>The PIN is 4 to 8 digits.</translation>
+    </message>
+    <message>
+        <source>The two new PINs are not the same.</source>
+        <translation>The two new PINs are not the same.</translation>
+    </message>
+</context>
+<context>
     <name>CheckoutPage</name>
     <message>
         <source>Code, name or pinyin — Enter adds, ZJTN*2 adds two</source>
@@ -135,8 +174,8 @@ SHA-256 {sha} · {size}{locked}</translation>
         <translation>VOUCHERS</translation>
     </message>
     <message>
-        <source>Member's vouchers</source>
-        <translation>Member's vouchers</translation>
+        <source>Member&apos;s vouchers</source>
+        <translation>Member&apos;s vouchers</translation>
     </message>
     <message>
         <source>Remove voucher</source>
@@ -457,8 +496,8 @@ Card {card}  ·  {points} points</translation>
         <translation>Redeem points  F4</translation>
     </message>
     <message>
-        <source>Today's sales  F5</source>
-        <translation>Today's sales  F5</translation>
+        <source>Today&apos;s sales  F5</source>
+        <translation>Today&apos;s sales  F5</translation>
     </message>
     <message>
         <source>Manage  F7</source>
@@ -604,8 +643,8 @@ Card {card}  ·  {points} points</translation>
         <translation>Male</translation>
     </message>
     <message>
-        <source>Referrer's phone or card, optional</source>
-        <translation>Referrer's phone or card, optional</translation>
+        <source>Referrer&apos;s phone or card, optional</source>
+        <translation>Referrer&apos;s phone or card, optional</translation>
     </message>
     <message>
         <source>e.g. insomnia, neck pain</source>
@@ -1078,8 +1117,8 @@ valid until {date}</translation>
         <translation>Folder for receipts (PDF)</translation>
     </message>
     <message>
-        <source>Enter the printer's network address.</source>
-        <translation>Enter the printer's network address.</translation>
+        <source>Enter the printer&apos;s network address.</source>
+        <translation>Enter the printer&apos;s network address.</translation>
     </message>
     <message>
         <source>vendor id</source>
@@ -1335,6 +1374,22 @@ A safety copy of the current data is kept first (in the “safety” folder next
     <message>
         <source>PRINTER</source>
         <translation>PRINTER</translation>
+    </message>
+    <message>
+        <source>MANAGER PIN</source>
+        <translation>MANAGER PIN</translation>
+    </message>
+    <message>
+        <source>Refunds, cancelled vouchers and large adjustments ask for it.</source>
+        <translation>Refunds, cancelled vouchers and large adjustments ask for it.</translation>
+    </message>
+    <message>
+        <source>Change PIN…</source>
+        <translation>Change PIN…</translation>
+    </message>
+    <message>
+        <source>The manager PIN has been changed.</source>
+        <translation>The manager PIN has been changed.</translation>
     </message>
     <message>
         <source>The clinic needs a name.</source>

@@ -125,6 +125,45 @@ SHA-256 {sha} · {size}{locked}</translation>
     </message>
 </context>
 <context>
+    <name>ChangePinDialog</name>
+    <message>
+        <source>Change the manager PIN</source>
+        <translation>修改店长密码</translation>
+    </message>
+    <message>
+        <source>PIN in force</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New PIN (4–8 digits)</source>
+        <translation>新密码（4–8 位数字）</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>再输一次新密码</translation>
+    </message>
+    <message>
+        <source>Change PIN (Enter)</source>
+        <translation>修改密码 (Enter)</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>Enter the PIN in force.</source>
+        <translation>请输入当前店长密码。</translation>
+    </message>
+    <message>
+        <source>The PIN is 4 to 8 digits.</source>
+        <translation>店长密码应为 4 到 8 位数字。</translation>
+    </message>
+    <message>
+        <source>The two new PINs are not the same.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>CheckoutPage</name>
     <message>
         <source>Code, name or pinyin — Enter adds, ZJTN*2 adds two</source>
@@ -135,7 +174,7 @@ SHA-256 {sha} · {size}{locked}</translation>
         <translation>兑换券</translation>
     </message>
     <message>
-        <source>Member's vouchers</source>
+        <source>Member&apos;s vouchers</source>
         <translation>会员的兑换券</translation>
     </message>
     <message>
@@ -457,7 +496,7 @@ Card {card}  ·  {points} points</source>
         <translation>积分兑换  F4</translation>
     </message>
     <message>
-        <source>Today's sales  F5</source>
+        <source>Today&apos;s sales  F5</source>
         <translation>今日流水  F5</translation>
     </message>
     <message>
@@ -604,7 +643,7 @@ Card {card}  ·  {points} points</source>
         <translation>男</translation>
     </message>
     <message>
-        <source>Referrer's phone or card, optional</source>
+        <source>Referrer&apos;s phone or card, optional</source>
         <translation>推荐人手机号或卡号，可不填</translation>
     </message>
     <message>
@@ -1078,7 +1117,7 @@ valid until {date}</source>
         <translation>小票（PDF）文件夹</translation>
     </message>
     <message>
-        <source>Enter the printer's network address.</source>
+        <source>Enter the printer&apos;s network address.</source>
         <translation>请输入打印机的 IP 地址。</translation>
     </message>
     <message>
@@ -1335,6 +1374,22 @@ A safety copy of the current data is kept first (in the “safety” folder next
     <message>
         <source>PRINTER</source>
         <translation>打印机</translation>
+    </message>
+    <message>
+        <source>MANAGER PIN</source>
+        <translation>店长密码</translation>
+    </message>
+    <message>
+        <source>Refunds, cancelled vouchers and large adjustments ask for it.</source>
+        <translation>退款、作废兑换券和大额积分调整时需要输入。</translation>
+    </message>
+    <message>
+        <source>Change PIN…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <source>The manager PIN has been changed.</source>
+        <translation>店长密码已修改。</translation>
     </message>
     <message>
         <source>The clinic needs a name.</source>

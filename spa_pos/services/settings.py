@@ -15,8 +15,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from spa_pos import clock as clk
 from spa_pos.errors import DomainError
 from spa_pos.models import Setting
+from spa_pos.services import audit
+from spa_pos.services.context import Ctx
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,29 @@ def load(session: Session) -> Settings:
     stored = {s.key: s.value for s in session.scalars(select(Setting))}
     values = {k: _decode(k, json.loads(v)) for k, v in stored.items() if k in _FIELDS}
     return replace(Settings(), **values)
+
+
+# Values too secret for the audit trail: only that they changed is recorded.
+SECRET_KEYS = frozenset({"voucher_secret", "manager_pin_hash"})
+
+
+def update(ctx: Ctx, **changes: Any) -> Settings:
+    """Change settings as one unit of work with an audit row (`settings.update`) naming
+    each key that really changed, before and after. Nothing changed: nothing written."""
+    with ctx.db.write() as s:
+        before = load(s)
+        changed = {k: v for k, v in changes.items()
+                   if k not in _FIELDS or getattr(before, k) != _decode(k, _encode(k, v))}
+        if not changed:
+            return before
+        after = save(s, **changed)
+        detail = {k: {"changed": True} if k in SECRET_KEYS else
+                  {"before": _encode(k, getattr(before, k)), "after": _encode(k, getattr(after, k))}
+                  for k in changed}
+        audit.record(s, at=clk.to_utc_naive(ctx.clock.now()), actor=ctx.actor.name,
+                     action="settings.update", entity="settings", entity_id=",".join(changed),
+                     detail=detail)
+        return after
 
 
 def save(session: Session, **changes: Any) -> Settings:

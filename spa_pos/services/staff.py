@@ -25,14 +25,33 @@ def _hash(pin: str, salt: str) -> str:
 
 
 def set_manager_pin(ctx: Ctx, pin: str) -> None:
+    """The first PIN (the first-run wizard); `change_manager_pin` replaces one."""
+    _store_pin(ctx, pin, current=None)
+
+
+def change_manager_pin(ctx: Ctx, current: str, new: str) -> None:
+    """A new PIN, only for whoever knows the one in force (checked in the same unit of
+    work that stores the new one; with no PIN yet, `current` is not asked for)."""
+    _store_pin(ctx, new, current=current)
+
+
+def _store_pin(ctx: Ctx, pin: str, *, current: str | None) -> None:
     if not PIN.match(pin):
         raise DomainError("店长密码应为 4 到 8 位数字")
     salt = secrets.token_hex(16)
     with ctx.db.write() as s:
+        stored = settings_svc.load(s).manager_pin_hash
+        if current is not None and stored and not _matches(stored, current):
+            raise DomainError("当前店长密码不对")
         settings_svc.save(s, manager_pin_hash=f"{salt}${_hash(pin, salt)}")
         audit.record(s, at=clk.to_utc_naive(ctx.clock.now()), actor=ctx.actor.name,
                      action="settings.manager_pin", entity="settings",
                      entity_id="manager_pin", detail={"changed": True})
+
+
+def _matches(stored: str, pin: str) -> bool:
+    salt, _, expected = stored.partition("$")
+    return bool(stored) and hmac.compare_digest(_hash(pin, salt), expected)
 
 
 def has_manager_pin(ctx: Ctx) -> bool:
@@ -46,7 +65,6 @@ def manager(ctx: Ctx, name: str, pin: str) -> Actor:
         stored = settings_svc.load(s).manager_pin_hash
     if not stored:
         raise DomainError("还没有设置店长密码，请在设置中设置")
-    salt, _, expected = stored.partition("$")
-    if not hmac.compare_digest(_hash(pin, salt), expected):
+    if not _matches(stored, pin):
         raise DomainError("店长密码不对")
     return Actor(f"{name}(店长)", is_manager=True)

@@ -75,8 +75,7 @@ def back_up(ctx: Ctx, folder: Path, passphrase: str | None, progress: Progress
             ) -> BackupResult:
     """A verified backup into `folder`, which is then remembered for the nightly backup."""
     result = maintenance.backup_now(ctx, folder, passphrase=passphrase, progress=progress)
-    with ctx.db.write() as s:
-        settings_svc.save(s, backup_dir=str(folder))
+    settings_svc.update(ctx, backup_dir=str(folder))
     return result
 
 

@@ -1,4 +1,4 @@
-"""The manager PIN (店长密码) for privileged work such as refunds.
+"""The manager PIN (店长密码) for privileged work such as refunds, and changing it.
 
 The dialog checks the PIN with `staff.manager` and runs the privileged action with the
 manager actor in the same worker job, so the PIN never leaves the dialog.
@@ -11,12 +11,12 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from spa_pos.errors import DomainError
 from spa_pos.services import staff
 from spa_pos.services.context import Ctx
-from spa_pos.ui.widgets import button, button_bar, label
+from spa_pos.ui.widgets import add_field, button, button_bar, form_grid, label
 from spa_pos.ui.worker import DbWorker
 
 
@@ -82,3 +82,95 @@ class ManagerPinDialog(QDialog):
             self.pin.setFocus()
             return True
         return False
+
+
+def _pin_field(name: str) -> QLineEdit:
+    field = QLineEdit()
+    field.setObjectName(name)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setMaxLength(8)
+    field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+    return field
+
+
+class ChangePinDialog(QDialog):
+    """Settings → change the manager PIN: the PIN in force, then the new one twice. The new
+    PIN's problems show next to its fields as it is typed; a wrong PIN in force, next to
+    that field once the service refused it."""
+
+    changed = Signal()
+
+    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.setWindowTitle(self.tr("Change the manager PIN"))
+        self.setModal(True)
+        self.setMinimumWidth(460)
+        self.fields = {"current": _pin_field("currentPin"), "new": _pin_field("newPin"),
+                       "repeat": _pin_field("repeatPin")}
+        self.errors: dict[str, QLabel] = {}
+        form = form_grid()
+        for key, caption in (("current", self.tr("PIN in force")),
+                             ("new", self.tr("New PIN (4–8 digits)")),
+                             ("repeat", self.tr("New PIN again"))):
+            error = label("", "error", wrap=True)
+            error.setObjectName(f"error_{key}")
+            self.errors[key] = error
+            add_field(form, caption, self.fields[key], error)
+        for key in ("new", "repeat"):
+            self.fields[key].textEdited.connect(lambda _text: self.show_errors(self.problems()))
+        self.ok = button(self.tr("Change PIN (Enter)"), "primary")
+        self.ok.setDefault(True)
+        self.ok.clicked.connect(self.submit)
+        cancel = button(self.tr("Cancel (Esc)"))
+        cancel.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(label(self.windowTitle(), "title"))
+        layout.addLayout(form)
+        layout.addLayout(button_bar(cancel, self.ok))
+        self.show_errors({})
+        self.fields["current"].setFocus()
+
+    def problems(self, *, submitting: bool = False) -> dict[str, str]:
+        """What is wrong with the new PIN so far (all of it when `submitting`)."""
+        new, repeat = self.fields["new"].text(), self.fields["repeat"].text()
+        found: dict[str, str] = {}
+        if submitting and not self.fields["current"].text():
+            found["current"] = self.tr("Enter the PIN in force.")
+        if (new or submitting) and not staff.PIN.match(new):
+            found["new"] = self.tr("The PIN is 4 to 8 digits.")
+        if (repeat or submitting) and repeat != new:
+            found["repeat"] = self.tr("The two new PINs are not the same.")
+        return found
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for key, error in self.errors.items():
+            error.setText(errors.get(key, ""))
+            error.setVisible(key in errors)
+
+    def submit(self) -> None:
+        found = self.problems(submitting=True)
+        self.show_errors(found)
+        if found:
+            self.fields[next(iter(found))].setFocus()
+            return
+        current, new = self.fields["current"].text(), self.fields["new"].text()
+        self.ok.setEnabled(False)
+        self.worker.run(lambda ctx: staff.change_manager_pin(ctx, current, new), self._done,
+                        on_error=self._refused, changes="settings", owner=self)
+
+    def _done(self, _result: None) -> None:
+        self.changed.emit()
+        self.accept()
+
+    def _refused(self, exc: Exception) -> bool:
+        """The new PIN was checked here already: a refusal is about the PIN in force."""
+        self.ok.setEnabled(True)
+        if not isinstance(exc, DomainError):
+            return False
+        self.show_errors({"current": str(exc)})
+        self.fields["current"].selectAll()
+        self.fields["current"].setFocus()
+        return True

@@ -1,5 +1,5 @@
-"""Settings (设置): the window's language, the clinic's name, address and phone, and the
-printer (打印机)."""
+"""Settings (设置): the window's language, the clinic's name, address and phone, the
+printer (打印机) and the manager PIN (店长密码)."""
 
 from __future__ import annotations
 
@@ -19,8 +19,9 @@ from spa_pos.errors import DomainError
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.ui import i18n
+from spa_pos.ui.pin_dialog import ChangePinDialog
 from spa_pos.ui.printer_settings import CAPTION_WIDTH, PrinterForm
-from spa_pos.ui.widgets import add_field, button, button_bar, form_grid, label
+from spa_pos.ui.widgets import add_field, button, button_bar, form_grid, label, open_dialog
 from spa_pos.ui.worker import DbWorker
 
 
@@ -42,11 +43,9 @@ def load(ctx: Ctx) -> ClinicSettings:
 
 
 def save(ctx: Ctx, values: ClinicSettings) -> ClinicSettings:
-    with ctx.db.write() as s:
-        settings_svc.save(s, language=values.language, clinic_name=values.clinic_name,
-                          clinic_address=values.clinic_address,
-                          clinic_phone=values.clinic_phone, printer=values.printer,
-                          receipt_width_mm=values.receipt_width_mm)
+    settings_svc.update(ctx, language=values.language, clinic_name=values.clinic_name,
+                        clinic_address=values.clinic_address, clinic_phone=values.clinic_phone,
+                        printer=values.printer, receipt_width_mm=values.receipt_width_mm)
     return values
 
 
@@ -89,8 +88,21 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(label(self.tr("PRINTER"), "section"))
         layout.addWidget(self.printer)
+        layout.addWidget(label(self.tr("MANAGER PIN"), "section"))
+        self.pin_note = label(self.tr("Refunds, cancelled vouchers and large adjustments "
+                                      "ask for it."), "muted", wrap=True)
+        self.change_pin = button(self.tr("Change PIN…"))
+        self.change_pin.setObjectName("changePin")
+        self.change_pin.clicked.connect(self.open_change_pin)
+        layout.addLayout(button_bar(self.change_pin, left=(self.pin_note,)))
         layout.addWidget(self.error)
         layout.addLayout(buttons)
+
+    def open_change_pin(self) -> None:
+        dialog = ChangePinDialog(self.worker, parent=self)
+        dialog.changed.connect(
+            lambda: self.pin_note.setText(self.tr("The manager PIN has been changed.")))
+        open_dialog(dialog)
 
     def values(self) -> ClinicSettings:
         """What was entered; raises DomainError with what to fix."""

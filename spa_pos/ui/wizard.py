@@ -34,10 +34,8 @@ class Answers:
 
 def apply(ctx: Ctx, answers: Answers) -> tuple[list[CatalogEntry], list[RewardEntry]]:
     """Store the answers (a worker job); returns the catalog as it now is."""
-    with ctx.db.write() as s:
-        settings_svc.save(s, clinic_name=answers.clinic_name,
-                          clinic_address=answers.clinic_address,
-                          clinic_phone=answers.clinic_phone)
+    settings_svc.update(ctx, clinic_name=answers.clinic_name,
+                        clinic_address=answers.clinic_address, clinic_phone=answers.clinic_phone)
     staff.set_manager_pin(ctx, answers.manager_pin)
     if answers.load_demo:
         clinic.load_demo(ctx)

@@ -1,4 +1,4 @@
-"""Settings (设置): the printer part, saved with the rest in one write."""
+"""Settings (设置): the printer part, saved with the rest in one write; the manager PIN."""
 
 from __future__ import annotations
 
@@ -6,13 +6,14 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from spa_pos.services import print_queue
+from spa_pos.services import print_queue, staff
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.ui.main_window import MainWindow
+from spa_pos.ui.pin_dialog import ChangePinDialog
 from spa_pos.ui.settings_dialog import SettingsDialog
 from spa_pos.ui.widgets import alive
-from tests.ui.conftest import press, wait_dialog
+from tests.ui.conftest import MANAGER_PIN, press, wait_dialog
 
 
 def open_settings(qtbot: QtBot, window: MainWindow) -> SettingsDialog:
@@ -86,3 +87,28 @@ def test_a_malformed_usb_id_is_refused(qtbot: QtBot, window: MainWindow, ctx: Ct
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.error.text() == "USB 厂商 ID的格式应为 0x0416。"
     assert saved_printer(ctx)[0] == {"kind": "pdf", "folder": ""}
+
+
+def test_the_manager_changes_the_pin_by_keyboard_with_errors_next_to_the_fields(
+        qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
+    settings = open_settings(qtbot, window)
+    settings.change_pin.setFocus()
+    press(qtbot, settings, Qt.Key.Key_Return)
+    dialog = wait_dialog(qtbot, ChangePinDialog)
+    qtbot.keyClicks(dialog.fields["current"], "1111")  # not the PIN in force
+    qtbot.keyClicks(dialog.fields["new"], "12")
+    assert dialog.errors["new"].text() == "店长密码应为 4 到 8 位数字。"
+    qtbot.keyClicks(dialog.fields["new"], "3579")
+    qtbot.keyClicks(dialog.fields["repeat"], "12357")
+    assert not dialog.errors["new"].isVisibleTo(dialog)
+    assert dialog.errors["repeat"].text() == "两次输入的新密码不一致。"
+    qtbot.keyClicks(dialog.fields["repeat"], "9")
+    press(qtbot, dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.errors["current"].text() == "当前店长密码不对")
+    assert staff.manager(ctx, "店长", MANAGER_PIN).is_manager  # nothing changed
+
+    dialog.fields["current"].setText(MANAGER_PIN)
+    press(qtbot, dialog, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not alive(dialog) or not dialog.isVisible())
+    assert settings.pin_note.text() == "店长密码已修改。"
+    assert staff.manager(ctx, "店长", "123579").is_manager
