@@ -203,7 +203,7 @@ def cmd_redeem(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]
 def cmd_voucher_check(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     moment = _at(args) or ctx.clock.now()
     with ctx.db.read() as s:
-        result = vouchers.check(s, args.code, clk.local_date(moment))
+        result = vouchers.check(s, args.code, settings_svc.business_date(s, moment))
         reward = result.voucher.reward.name if result.voucher else None
         expires = result.voucher.expires_on if result.voucher else None
     data = {"valid": result.valid, "reason": result.reason, "message": result.message,

@@ -24,9 +24,10 @@ def adjust(ctx: Ctx, member_ref: str, delta: int, reason: str) -> int:
     if delta == 0:
         raise DomainError("调整的积分不能为 0")
     now = ctx.clock.now()
-    stamp, today = clk.to_utc_naive(now), clk.local_date(now)
+    stamp = clk.to_utc_naive(now)
     with ctx.db.write() as s:
         cfg = settings_svc.load(s)
+        today = clk.local_date(now, cfg.timezone)
         if abs(delta) > cfg.adjust_manager_limit and not ctx.actor.is_manager:
             raise DomainError(f"超过 {cfg.adjust_manager_limit} 分的调整需要店长权限")
         member = members.find_one(s, member_ref)
@@ -50,7 +51,8 @@ def add_event(ctx: Ctx, name: str, award_points: int, on: date | None = None) ->
         raise DomainError("活动积分必须大于 0")
     now = ctx.clock.now()
     with ctx.db.write() as s:
-        event = Event(name=name.strip(), points=award_points, on_date=on or clk.local_date(now))
+        event = Event(name=name.strip(), points=award_points,
+                      on_date=on or settings_svc.business_date(s, now))
         s.add(event)
         s.flush()
         audit.record(s, at=clk.to_utc_naive(now), actor=ctx.actor.name, action="event.add",
@@ -69,9 +71,10 @@ def attend(ctx: Ctx, event_id: int, member_ref: str, *, at: datetime | None = No
            ) -> Attendance:
     """E4: one award per member per event."""
     moment = at or ctx.clock.now()
-    stamp, today = clk.to_utc_naive(moment), clk.local_date(moment)
+    stamp = clk.to_utc_naive(moment)
     with ctx.db.write() as s:
         cfg = settings_svc.load(s)
+        today = clk.local_date(moment, cfg.timezone)
         event = s.get(Event, event_id)
         if event is None:
             raise NotFound(f"没有这个活动: {event_id}")

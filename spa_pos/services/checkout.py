@@ -61,9 +61,10 @@ class _Line:
 
 def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
     moment = request.at or ctx.clock.now()
-    stamp, today = clk.to_utc_naive(moment), clk.local_date(moment)
+    stamp = clk.to_utc_naive(moment)
     with ctx.db.write() as s:
         cfg = settings_svc.load(s)
+        today = clk.local_date(moment, cfg.timezone)
         member = members.find_one(s, request.member) if request.member else None
         lines = _lines(s, request.items)
         used = [vouchers.require_usable(s, v, today) for v in request.vouchers]

@@ -15,6 +15,7 @@ from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import Member
 from spa_pos.pinyin import pinyin_keys
 from spa_pos.services import audit
+from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 
 PHONE = re.compile(r"^1[3-9]\d{9}$")
@@ -84,7 +85,7 @@ def register(ctx: Ctx, form: MemberForm, *, at: datetime | None = None) -> Membe
     """Register a member; `at` is when they joined (for entering paper records)."""
     moment = at or ctx.clock.now()
     with ctx.db.write() as s:
-        errors = validate(s, form, clk.local_date(moment))
+        errors = validate(s, form, settings_svc.business_date(s, moment))
         if errors:
             raise FieldErrors(errors=errors)
         referrer = find_one(s, form.referrer) if form.referrer else None
@@ -104,7 +105,8 @@ def register(ctx: Ctx, form: MemberForm, *, at: datetime | None = None) -> Membe
 def edit(ctx: Ctx, card_no: str, form: MemberForm) -> Member:
     with ctx.db.write() as s:
         member = find_one(s, card_no)
-        errors = validate(s, form, clk.local_date(ctx.clock.now()), member_id=member.id)
+        errors = validate(s, form, settings_svc.business_date(s, ctx.clock.now()),
+                          member_id=member.id)
         if member.referrer_id and form.referrer:
             referrer = find_one(s, form.referrer)
             if referrer.id != member.referrer_id:

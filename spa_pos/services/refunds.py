@@ -49,8 +49,9 @@ def refund(ctx: Ctx, sale_no: str, line_nos: list[int] | None = None, *,
     if not ctx.actor.is_manager:
         raise DomainError("退款需要店长权限")
     moment = at or ctx.clock.now()
-    stamp, today = clk.to_utc_naive(moment), clk.local_date(moment)
+    stamp = clk.to_utc_naive(moment)
     with ctx.db.write() as s:
+        today = settings_svc.business_date(s, moment)
         sale = s.scalars(select(Sale).where(Sale.sale_no == sale_no.strip())).first()
         if sale is None:
             raise NotFound(f"没有这笔销售: {sale_no}")

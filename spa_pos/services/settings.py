@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import secrets
 from dataclasses import dataclass, field, fields, replace
+from datetime import date, datetime
 from fractions import Fraction
 from typing import Any
 
@@ -107,6 +108,11 @@ def load(session: Session) -> Settings:
     stored = {s.key: s.value for s in session.scalars(select(Setting))}
     values = {k: _decode(k, json.loads(v)) for k, v in stored.items() if k in _FIELDS}
     return replace(Settings(), **values)
+
+
+def business_date(session: Session, now: datetime) -> date:
+    """The clinic's date at `now` (its time zone), e.g. for voucher expiry or a birthday."""
+    return clk.local_date(now, load(session).timezone)
 
 
 # Values too secret for the audit trail: only that they changed is recorded.

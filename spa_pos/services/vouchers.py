@@ -111,10 +111,10 @@ def redeem(ctx: Ctx, member_ref: str, reward_code: str, *, at: datetime | None =
            ) -> Redemption:
     """R2: deduct the points FIFO and issue a single-use voucher, in one transaction."""
     moment = at or ctx.clock.now()
-    today = clk.local_date(moment)
     stamp = clk.to_utc_naive(moment)
     with ctx.db.write() as s:
         cfg = settings_svc.load(s)
+        today = clk.local_date(moment, cfg.timezone)
         member = members.find_one(s, member_ref)
         reward = catalog.reward_by_code(s, reward_code)
         if reward.stock is not None and reward.stock <= 0:

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from spa_pos.errors import DomainError
 from spa_pos.services import members
+from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.services.members import FieldErrors, MemberForm
-from spa_pos.ui import queries
 from spa_pos.ui.queries import MemberView
 from spa_pos.ui.widgets import add_field, button, button_bar, form_grid, label
 from spa_pos.ui.worker import DbWorker
@@ -163,7 +163,8 @@ class MemberDialog(QDialog):
         def job(ctx: Ctx) -> dict[str, str]:
             with ctx.db.read() as s:
                 member_id = members.find_one(s, card).id if card else None
-                return members.validate(s, draft.form, queries.today(ctx), member_id=member_id)
+                today = settings_svc.business_date(s, ctx.clock.now())
+                return members.validate(s, draft.form, today, member_id=member_id)
 
         def done(errors: dict[str, str]) -> None:
             if generation == self._generation:

@@ -1,21 +1,16 @@
 """Read-only jobs for the window: they run on the DB worker and return plain data.
 
-Most are thin wrappers over services that turn ORM rows into frozen views (ORM objects
-must not cross to the UI thread). The day's sales list is a direct read because no
-service offers it yet.
+They are thin wrappers over services that turn ORM rows into frozen views (ORM objects
+must not cross to the UI thread).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from spa_pos import clock as clk
-from spa_pos.models import Sale
 from spa_pos.services import catalog, clinic, courses, members, profile, vouchers
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
@@ -89,43 +84,12 @@ class VoucherCheck:
 
 
 @dataclass(frozen=True)
-class SaleLineView:
-    line_no: int
-    name: str
-    qty: int
-    unit_fen: int
-    free_units: int
-    net_fen: int
-    refunded: bool
-
-
-@dataclass(frozen=True)
-class SaleView:
-    sale_no: str
-    at: datetime  # aware, in the clinic's time zone
-    member_name: str | None
-    member_card: str | None
-    cashier: str
-    due_fen: int
-    paid_fen: int
-    change_fen: int
-    points_earned: int
-    status: str
-    lines: list[SaleLineView]
-    payments: list[tuple[str, int]]
-
-
-@dataclass(frozen=True)
 class Startup:
     clinic_name: str
     language: str
     has_manager_pin: bool
     catalog: list[CatalogEntry]
     rewards: list[RewardEntry]
-
-
-def today(ctx: Ctx) -> date:
-    return clk.local_date(ctx.clock.now())
 
 
 def clinic_zone(ctx: Ctx) -> ZoneInfo:
@@ -180,7 +144,7 @@ def _rewards(s: Session) -> list[RewardEntry]:
 
 def check_voucher(ctx: Ctx, text: str) -> VoucherCheck:
     with ctx.db.read() as s:
-        result = vouchers.check(s, text, today(ctx))
+        result = vouchers.check(s, text, settings_svc.business_date(s, ctx.clock.now()))
         v = result.voucher
         if v is None:
             return VoucherCheck(text.strip(), result.valid, result.message)
@@ -192,34 +156,3 @@ def check_voucher(ctx: Ctx, text: str) -> VoucherCheck:
             if item else None,
             coupon_fen=v.reward.coupon_fen or 0, member_card=v.member.card_no,
             member_name=v.member.name)
-
-
-def _sales() -> Select[tuple[Sale]]:
-    return select(Sale).options(selectinload(Sale.lines), selectinload(Sale.payments),
-                                selectinload(Sale.member))
-
-
-def sales_of_day(ctx: Ctx, day: date) -> list[SaleView]:
-    start = clk.local_day_start_utc(day)
-    end = clk.local_day_start_utc(day + timedelta(days=1))
-    with ctx.db.read() as s:
-        rows = s.scalars(_sales().where(Sale.created_at >= start, Sale.created_at < end)
-                         .order_by(Sale.created_at.desc())).all()
-        return [_sale_view(sale) for sale in rows]
-
-
-def sale_by_no(ctx: Ctx, sale_no: str) -> SaleView | None:
-    with ctx.db.read() as s:
-        sale = s.scalars(_sales().where(Sale.sale_no == sale_no.strip().upper())).first()
-        return _sale_view(sale) if sale else None
-
-
-def _sale_view(sale: Sale) -> SaleView:
-    return SaleView(
-        sale.sale_no, clk.from_utc_naive(sale.created_at).astimezone(ZoneInfo(clk.DEFAULT_TZ)),
-        sale.member.name if sale.member else None, sale.member.card_no if sale.member else None,
-        sale.cashier, sale.due_fen, sale.paid_fen, sale.change_fen, sale.points_earned,
-        sale.status,
-        [SaleLineView(ln.line_no, ln.name, ln.qty, ln.unit_fen, ln.free_units, ln.net_fen,
-                      ln.refund_id is not None) for ln in sale.lines],
-        [(p.method, p.amount_fen) for p in sale.payments])

@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
 
 from spa_pos.money import format_fen
 from spa_pos.services import refunds
+from spa_pos.services import sales as sales_svc
 from spa_pos.services.context import Ctx
 from spa_pos.services.refunds import RefundResult
-from spa_pos.ui import i18n, queries
+from spa_pos.services.sales import SaleView
+from spa_pos.ui import i18n
 from spa_pos.ui.pin_dialog import ManagerPinDialog
-from spa_pos.ui.queries import SaleView
 from spa_pos.ui.widgets import button, card, inform, label, open_dialog
 from spa_pos.ui.worker import DbWorker
 
@@ -181,8 +182,7 @@ class TodayPage(QWidget):
 
     # --- the list --------------------------------------------------------------------
     def refresh(self) -> None:
-        self.worker.run(lambda ctx: queries.sales_of_day(ctx, queries.today(ctx)),
-                        self._loaded, owner=self)
+        self.worker.run(sales_svc.of_day, self._loaded, owner=self)
 
     def _loaded(self, sales: list[SaleView]) -> None:
         keep = self.current.sale_no if self.current else None
@@ -205,7 +205,7 @@ class TodayPage(QWidget):
     def find_sale(self) -> None:
         text = self.search.text().strip()
         if text:
-            self.worker.run(lambda ctx: queries.sale_by_no(ctx, text),
+            self.worker.run(lambda ctx: sales_svc.by_number(ctx, text),
                             lambda sale: self._found(text, sale), owner=self)
 
     def _found(self, text: str, sale: SaleView | None) -> None:
