@@ -16,6 +16,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from spa_pos.errors import DatabaseBusy
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -79,9 +81,17 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One unit of work: commits if the block finishes, rolls back if it raises."""
-        with self._write() as session, session.begin():
-            yield session
+        """One unit of work: commits if the block finishes, rolls back if it raises. If
+        another writer (a program, a long job) holds the database past the busy timeout,
+        it is refused with `DatabaseBusy`, nothing written, instead of a driver error."""
+        try:
+            with self._write() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            if "database is locked" not in str(exc.orig):
+                raise
+            raise DatabaseBusy("数据库正忙（后台任务或备份正在写入），本次操作没有保存，"
+                               "请稍后再试。") from exc
 
     # --- schema (alembic is imported only when needed: it is slow to import) ------------
     def _alembic_config(self) -> Config:

@@ -16,3 +16,7 @@ class NotFound(DomainError):
 
 class BackupError(DomainError):
     """A backup or restore that cannot be done or verified."""
+
+
+class DatabaseBusy(DomainError):
+    """Another writer held the database longer than the busy timeout; nothing was saved."""

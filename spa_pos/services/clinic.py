@@ -40,8 +40,13 @@ class InitResult:
 def init(ctx: Ctx) -> InitResult:
     """Create or upgrade the database in place, and make the clinic's secret once."""
     version = latest_revision() if ctx.db.is_current() else ctx.db.migrate()
-    with ctx.db.write() as s:
-        settings_svc.ensure_secret(s)
+    # Read first: every start-up comes here, and it should not wait for the write lock
+    # (a long nightly job, a backup from the command line) when nothing is to be written.
+    with ctx.db.read() as s:
+        has_secret = bool(settings_svc.load(s).voucher_secret)
+    if not has_secret:
+        with ctx.db.write() as s:
+            settings_svc.ensure_secret(s)
     return InitResult(ctx.db.url, version)
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, time, timedelta
 from functools import partial
+from time import sleep
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -23,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
 from spa_pos.errors import DomainError
-from spa_pos.models import JobRun, PointLot
+from spa_pos.models import JobRun
 from spa_pos.services import maintenance, points, reminders, streaks, tags
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
@@ -40,6 +41,10 @@ JOB_TITLES = {
     "backup": "日终备份",
 }
 JOBS = tuple(JOB_TITLES)
+# Expiry works in batches of lots (a transaction each, about 0.15 s for 2,000 lots on the
+# benchmark machine) with a pause between, long enough for a waiting sale to get the lock.
+EXPIRY_BATCH = 2000
+EXPIRY_PAUSE_S = 0.1
 # The nightly jobs run just after midnight if the till is on, else at start-up (catch-up).
 NIGHTLY_AT = {"expiry": time(0, 5), "streaks": time(0, 10), "reminders": time(0, 15),
               "tags": time(0, 20)}
@@ -77,12 +82,20 @@ def _in_one_transaction(job: InDatabase) -> Job:
     return run
 
 
-def _expiry(s: Session, cfg: Settings, at: datetime, actor: str) -> _Outcome:
-    today = clk.local_date(at, cfg.timezone)
-    lots = s.scalar(select(func.count(PointLot.id)).where(PointLot.expires_on < today,
-                                                         PointLot.remaining > 0)) or 0
-    expired = points.expire_due(s, today, clk.to_utc_naive(at), actor=actor)
-    return _Outcome(lots, {"lots": lots, "points": expired})
+def _expiry(ctx: Ctx, at: datetime, record: Record) -> JobResult:
+    """In batches of lots, each its own transaction, with a pause between: a backlog of
+    weeks (the till was off over the holidays) then never holds the write lock for long,
+    and the till's sales get in between."""
+    lots = expired = 0
+    while True:
+        with ctx.db.write() as s:
+            today = clk.local_date(at, settings_svc.load(s).timezone)
+            batch = points.expire_due(s, today, clk.to_utc_naive(at), actor=ctx.actor.name,
+                                      limit=EXPIRY_BATCH)
+            lots, expired = lots + batch.lots, expired + batch.points
+            if batch.lots < EXPIRY_BATCH:
+                return record(s, _Outcome(lots, {"lots": lots, "points": expired}))
+        sleep(EXPIRY_PAUSE_S)
 
 
 def _streaks(s: Session, cfg: Settings, at: datetime, actor: str) -> _Outcome:
@@ -125,7 +138,7 @@ def _backup(ctx: Ctx, at: datetime, record: Record) -> JobResult:
 
 
 _JOBS: dict[str, Job] = {
-    "expiry": _in_one_transaction(_expiry),
+    "expiry": _expiry,
     "streaks": _in_one_transaction(_streaks),
     "reminders": _in_one_transaction(_reminders),
     "tags": _tags,

@@ -149,14 +149,23 @@ def give_back(session: Session, member: Member, draws: Sequence[tuple[int | None
     return total
 
 
-def expire_due(session: Session, today: date, at: datetime, *, actor: str = "system") -> int:
-    """X3: write an `expire` entry for the remainder of every lot past its date.
+@dataclass(frozen=True)
+class Expired:
+    lots: int
+    points: int
+
+
+def expire_due(session: Session, today: date, at: datetime, *, actor: str = "system",
+               limit: int | None = None) -> Expired:
+    """X3: write an `expire` entry for the remainder of every lot past its date (the
+    oldest `limit` lots of them, if given: the nightly job works in batches).
     Idempotent: an expired lot has nothing left, so a second run finds nothing. Set-based,
     because after weeks with the till off the backlog can be tens of thousands of lots."""
     due = session.execute(select(PointLot.id, PointLot.member_id, PointLot.remaining)
-                          .where(PointLot.expires_on < today, PointLot.remaining > 0)).all()
+                          .where(PointLot.expires_on < today, PointLot.remaining > 0)
+                          .order_by(PointLot.expires_on).limit(limit)).all()
     if not due:
-        return 0
+        return Expired(0, 0)
     session.execute(insert(LedgerEntry), [
         {"member_id": member_id, "lot_id": lot_id, "kind": "expire", "rule": "X3",
          "points": -left, "created_at": at, "actor": actor, "note": ""}
@@ -170,7 +179,7 @@ def expire_due(session: Session, today: date, at: datetime, *, actor: str = "sys
                     .values(points_balance=members.c.points_balance - bindparam("p")),
                     [{"m": m, "p": p} for m, p in by_member.items()])
     session.expire_all()  # loaded members and lots no longer match the rows
-    return sum(left for _, _, left in due)
+    return Expired(len(due), sum(left for _, _, left in due))
 
 
 def earned_last_12_months(session: Session, member_id: int, at: datetime) -> int:

@@ -116,6 +116,9 @@ def main(db_url: str, clock: Clock | None = None, *, background_jobs: bool = Tru
     window = build_window(ctx, translators)
     window.background.enabled = background_jobs  # started once the database is open
     window.show()
+    # The keyboard (and a card scanner, which types like one) goes to the till from the
+    # start, also on a till whose X server runs no window manager to hand it over.
+    window.activateWindow()
     window.start()
     try:
         return app.exec()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, time, timedelta
+import threading
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from time import sleep
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -216,3 +218,26 @@ def test_job_runs_are_stored_in_utc(busy_clinic: Ctx) -> None:
     [run] = runs(busy_clinic, "expiry")
     assert run.as_of == datetime(2026, 3, 9, 17, 0)
     assert run.business_date.isoformat() == "2026-03-10"  # 01:00 in Shanghai
+
+
+def test_expiry_works_in_batches_and_a_sale_gets_in_between(
+        busy_clinic: Ctx, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A holiday's backlog is expired a batch per transaction; the till is not held up."""
+    for n in range(2, 5):  # three more members with a lot that expired on 2026-03-01
+        register(busy_clinic, f"会员{n}", f"1380000000{n}")
+        buy(busy_clinic, f"1380000000{n}", local(2025, 3, 1))
+    monkeypatch.setattr(jobs, "EXPIRY_BATCH", 1)
+    monkeypatch.setattr(jobs, "EXPIRY_PAUSE_S", 0.3)
+    outcome: list[jobs.JobResult] = []
+    job = threading.Thread(target=lambda: outcome.append(jobs.run_job(busy_clinic, "expiry")))
+    job.start()
+    sleep(0.1)
+    checkout.sell(busy_clinic, SaleRequest(items=[("AJ", 1)], payments=[("cash", 16800)]))
+    assert job.is_alive()  # the sale did not wait for the whole job
+    job.join()
+    assert (outcome[0].changed, outcome[0].detail) == (4, {"lots": 4, "points": 800})
+    assert len(runs(busy_clinic, "expiry")) == 1
+    with busy_clinic.db.read() as s:
+        assert points.check_balances(s).ok
+        assert s.scalar(select(func.count(PointLot.id)).where(
+            PointLot.expires_on < date(2026, 3, 10), PointLot.remaining > 0)) == 0

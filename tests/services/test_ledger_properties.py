@@ -131,7 +131,7 @@ class LedgerMachine(RuleBasedStateMachine):
         with self.ctx.db.write() as s:
             points.expire_due(s, clk.local_date(now), clk.to_utc_naive(now))
         with self.ctx.db.write() as s:  # a second run changes nothing
-            assert points.expire_due(s, clk.local_date(now), clk.to_utc_naive(now)) == 0
+            assert points.expire_due(s, clk.local_date(now), clk.to_utc_naive(now)).points == 0
 
     @invariant()
     def ledger_holds(self) -> None:
@@ -168,11 +168,11 @@ def test_expiry_writes_each_lots_remainder_once(ctx: Ctx, clock: FixedClock) -> 
     clock.advance(days=366)
     now = clock.now()
     with ctx.db.write() as s:
-        assert points.expire_due(s, clk.local_date(now), clk.to_utc_naive(now)) == 50
+        assert points.expire_due(s, clk.local_date(now), clk.to_utc_naive(now)).points == 50
     clock.advance(days=1)
     with ctx.db.write() as s:
         assert points.expire_due(s, clk.local_date(clock.now()),
-                                 clk.to_utc_naive(clock.now())) == 0
+                                 clk.to_utc_naive(clock.now())).points == 0
     with ctx.db.read() as s:
         assert members.find_one(s, card).points_balance == 0
         assert points.check_balances(s).ok
@@ -184,5 +184,5 @@ def test_points_are_usable_through_the_last_day(ctx: Ctx, clock: FixedClock) -> 
     clock.at = clock.at + timedelta(days=365)  # 2027-03-10, the expiry date itself
     with ctx.db.write() as s:
         now = clock.now()
-        assert points.expire_due(s, clk.local_date(now), clk.to_utc_naive(now)) == 0
+        assert points.expire_due(s, clk.local_date(now), clk.to_utc_naive(now)).points == 0
     assert vouchers.redeem(ctx, card, "R-Q10").balance == 0
