@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import contextlib
+import gc
 import os
 import random
 import resource
@@ -68,6 +69,7 @@ def startup_child(url: str) -> None:
     from spa_pos import launch  # first, as the console script does
 
     print(f"PHASE launcher-imported {time.time():.6f}", flush=True)
+    gc.disable()  # as launch.open_window does before it imports the window
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
