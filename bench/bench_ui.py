@@ -3,22 +3,23 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m bench.bench_ui [--db PATH] [--runs N]
 
 Uses the generated benchmark database (`bench.generate`, 100,000 members; made if
-missing) through a copy, so the generated file stays reusable. Start-up is measured in a
-fresh process, from just before it is launched to the window's `ready` (database opened
-and migrated, catalog loaded, lookup focused): what the cashier waits for after typing
-`spa-pos`, with the package byte-compiled as an install leaves it (`installer/bootstrap.sh`
-compiles it; a `PYTHONDONTWRITEBYTECODE` in the environment would otherwise make every run
-compile ~40 modules from source). Lookup latency is measured in the running window: the
-time the UI thread spends on one keystroke, and the time from a search starting (after the
-~150 ms pause) to its results being on screen.
+missing) through a copy, so the generated file stays reusable.
+
+Start-up is measured in a fresh process (`bench.startup_child`), from just before it is
+launched to the window's `ready` (database opened and migrated, catalog loaded, lookup
+focused): what the cashier waits for after typing `spa-pos`. The package is byte-compiled
+first, as an install leaves it (`installer/bootstrap.sh` compiles it; with
+`PYTHONDONTWRITEBYTECODE` set, every run would otherwise compile ~40 modules from source).
+
+Lookup latency is measured in the running window: the time the UI thread spends on one
+keystroke, and the time from a search starting (after the ~150 ms pause) to its results
+being on screen.
 """
 
 from __future__ import annotations
 
 import argparse
 import compileall
-import contextlib
-import gc
 import os
 import random
 import resource
@@ -36,8 +37,7 @@ from spa_pos.clock import FixedClock
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-# The start-up child imports only what `spa-pos` imports; the rest is imported in the
-# functions of the parent process that need it.
+# What only some benchmarks need is imported in their functions.
 STARTUP_TARGET_S = 1.5
 PIN = "2468"
 AS_OF = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)  # bench.generate.AS_OF
@@ -60,42 +60,7 @@ def working_copy(source: Path, folder: Path) -> str:
     return url
 
 
-# --- start-up, in a child process -------------------------------------------------------
-
-def startup_child(url: str) -> None:
-    """Start the window exactly as `spa-pos` does (its console script, `launch.main`, so
-    the same modules load in the same order) and print when each phase ended (wall
-    clock)."""
-    from spa_pos import launch  # first, as the console script does
-
-    print(f"PHASE launcher-imported {time.time():.6f}", flush=True)
-    gc.disable()  # as launch.open_window does before it imports the window
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    import spa_pos.ui.app  # what launch.open_window imports next  # noqa: F401
-    from spa_pos.ui.main_window import MainWindow
-
-    print(f"PHASE ui-imported {time.time():.6f}", flush=True)
-
-    def report() -> None:
-        print(f"PHASE ready {time.time():.6f}", flush=True)
-        QTimer.singleShot(0, QApplication.closeAllWindows)
-
-    def hook() -> None:
-        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
-        print(f"PHASE window-shown {time.time():.6f}", flush=True)
-        if window.is_ready:
-            report()
-        else:
-            window.ready.connect(report)
-
-    QApplication(sys.argv[:1])
-    QTimer.singleShot(0, hook)
-    os.environ["SPA_POS_DB"] = url
-    with contextlib.suppress(SystemExit):
-        launch.main([])
-
+# --- start-up, in a child process (`bench.startup_child`) ------------------------------
 
 PHASES = ("launcher-imported", "ui-imported", "window-shown", "ready")
 
@@ -108,7 +73,7 @@ def measure_startup(url: str, runs: int, env: dict[str, str]
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         began = time.time()
-        out = subprocess.run([sys.executable, "-m", "bench.bench_ui", "--startup-child", url],
+        out = subprocess.run([sys.executable, "-m", "bench.startup_child", url],
                              capture_output=True, text=True, env=env, check=True).stdout
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         phases = {line.split()[1]: float(line.split()[2]) - began
@@ -226,11 +191,7 @@ def main() -> int:
                         help="generated database (made with bench.generate if missing)")
     parser.add_argument("--runs", type=int, default=5, help="start-ups to time")
     parser.add_argument("--lookups", type=int, default=200, help="lookups per kind")
-    parser.add_argument("--startup-child", metavar="URL", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.startup_child:
-        startup_child(args.startup_child)
-        return 0
     from bench import generate as gen
 
     summary = gen.ensure(args.db, gen.Params(**{k: v for k, v in gen.DEFAULTS.items()}))
