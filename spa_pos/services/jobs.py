@@ -86,10 +86,11 @@ def _expiry(ctx: Ctx, at: datetime, record: Record) -> JobResult:
     """In batches of lots, each its own transaction, with a pause between: a backlog of
     weeks (the till was off over the holidays) then never holds the write lock for long,
     and the till's sales get in between."""
+    with ctx.db.read() as s:
+        today = settings_svc.business_date(s, at)
     lots = expired = 0
     while True:
         with ctx.db.write() as s:
-            today = clk.local_date(at, settings_svc.load(s).timezone)
             batch = points.expire_due(s, today, clk.to_utc_naive(at), actor=ctx.actor.name,
                                       limit=EXPIRY_BATCH)
             lots, expired = lots + batch.lots, expired + batch.points

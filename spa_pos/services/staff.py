@@ -51,7 +51,7 @@ def _store_pin(ctx: Ctx, pin: str, *, current: str | None) -> None:
 
 def _matches(stored: str, pin: str) -> bool:
     salt, _, expected = stored.partition("$")
-    return bool(stored) and hmac.compare_digest(_hash(pin, salt), expected)
+    return hmac.compare_digest(_hash(pin, salt), expected)
 
 
 def has_manager_pin(ctx: Ctx) -> bool:
