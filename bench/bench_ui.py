@@ -65,19 +65,28 @@ def working_copy(source: Path, folder: Path) -> str:
 PHASES = ("launcher-imported", "ui-imported", "window-shown", "ready")
 
 
-def measure_startup(url: str, runs: int, env: dict[str, str]
-                    ) -> tuple[list[dict[str, float]], list[float]]:
+def measure_startup(
+    url: str, runs: int, env: dict[str, str]
+) -> tuple[list[dict[str, float]], list[float]]:
     """Seconds from launch to the end of each phase, and the CPU time the whole child
     process used (which depends less on what else the machine is doing)."""
     walls, cpus = [], []
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         began = time.time()
-        out = subprocess.run([sys.executable, "-m", "bench.startup_child", url],
-                             capture_output=True, text=True, env=env, check=True).stdout
+        out = subprocess.run(
+            [sys.executable, "-m", "bench.startup_child", url],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        ).stdout
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        phases = {line.split()[1]: float(line.split()[2]) - began
-                  for line in out.splitlines() if line.startswith("PHASE")}
+        phases = {
+            line.split()[1]: float(line.split()[2]) - began
+            for line in out.splitlines()
+            if line.startswith("PHASE")
+        }
         walls.append(phases)
         cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     return walls, cpus
@@ -85,14 +94,19 @@ def measure_startup(url: str, runs: int, env: dict[str, str]
 
 # --- lookup latency, in this process ------------------------------------------------------
 
+
 def sample_queries(db_path: Path, n: int, seed: int = 7) -> dict[str, list[str]]:
     """Realistic lookups taken from the members in the file."""
     rng = random.Random(seed)
     with sqlite3.connect(db_path) as con:
         total = con.execute("SELECT max(id) FROM members").fetchone()[0]
         ids = [rng.randint(1, total) for _ in range(n)]
-        rows = [con.execute("SELECT phone, name, pinyin, initials, card_no FROM members "
-                            "WHERE id = ?", (i,)).fetchone() for i in ids]
+        rows = [
+            con.execute(
+                "SELECT phone, name, pinyin, initials, card_no FROM members WHERE id = ?", (i,)
+            ).fetchone()
+            for i in ids
+        ]
     return {
         "phone (11 digits)": [r[0] for r in rows],
         "last 4 digits": [r[0][-4:] for r in rows],
@@ -155,8 +169,10 @@ def measure_lookup(url: str, db_path: Path, n: int) -> None:
         for text in queries:
             times.append(search(text))
             hits.append(shown[0])
-        print(f"  {kind:<20}{statistics.median(times):>8.1f}{pct(times, 0.95):>8.1f}"
-              f"{max(times):>8.1f}{statistics.median(hits):>7.0f}")
+        print(
+            f"  {kind:<20}{statistics.median(times):>8.1f}{pct(times, 0.95):>8.1f}"
+            f"{max(times):>8.1f}{statistics.median(hits):>7.0f}"
+        )
 
     # The UI thread's own cost of one keystroke (the search itself runs on the worker).
     per_key = []
@@ -175,20 +191,29 @@ def measure_lookup(url: str, db_path: Path, n: int) -> None:
         QApplication.sendEvent(lookup.search, event)
         chinese.append((time.perf_counter() - began) * 1000)
     QTest.keyClick(lookup.search, Qt.Key.Key_Escape)
-    print(f"\nUI thread per keystroke (ms): key p50 {statistics.median(per_key):.2f}, "
-          f"p95 {pct(per_key, 0.95):.2f}; Chinese commit p50 {statistics.median(chinese):.2f}")
-    print(f"perceived: the list updates {150} ms (debounce) + the search above after the "
-          f"cashier stops typing")
+    print(
+        f"\nUI thread per keystroke (ms): key p50 {statistics.median(per_key):.2f}, "
+        f"p95 {pct(per_key, 0.95):.2f}; Chinese commit p50 {statistics.median(chinese):.2f}"
+    )
+    print(
+        f"perceived: the list updates {150} ms (debounce) + the search above after the "
+        f"cashier stops typing"
+    )
     window.close()
     window.worker.wait_for_done()
     ctx.db.dispose()
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--db", type=Path, default=Path("/tmp/bench.sqlite3"),
-                        help="generated database (made with bench.generate if missing)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=Path("/tmp/bench.sqlite3"),
+        help="generated database (made with bench.generate if missing)",
+    )
     parser.add_argument("--runs", type=int, default=5, help="start-ups to time")
     parser.add_argument("--lookups", type=int, default=200, help="lookups per kind")
     args = parser.parse_args()
@@ -206,13 +231,17 @@ def main() -> int:
         load = os.getloadavg()[0]
         walls, cpus = measure_startup(url, args.runs, env)
         ready = [w["ready"] for w in walls]
-        print(f"start-up to a usable window, {members:,} members, {args.runs} runs (s): "
-              f"median {statistics.median(ready):.2f}, min {min(ready):.2f}, "
-              f"max {max(ready):.2f} (target < {STARTUP_TARGET_S}); whole-process CPU "
-              f"median {statistics.median(cpus):.2f}; load average {load:.1f} on "
-              f"{os.cpu_count()} CPUs")
-        print("  median end of each phase (s): " + ", ".join(
-            f"{p} {statistics.median(w[p] for w in walls):.2f}" for p in PHASES))
+        print(
+            f"start-up to a usable window, {members:,} members, {args.runs} runs (s): "
+            f"median {statistics.median(ready):.2f}, min {min(ready):.2f}, "
+            f"max {max(ready):.2f} (target < {STARTUP_TARGET_S}); whole-process CPU "
+            f"median {statistics.median(cpus):.2f}; load average {load:.1f} on "
+            f"{os.cpu_count()} CPUs"
+        )
+        print(
+            "  median end of each phase (s): "
+            + ", ".join(f"{p} {statistics.median(w[p] for w in walls):.2f}" for p in PHASES)
+        )
         measure_lookup(url, folder / "bench-ui.sqlite3", args.lookups)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

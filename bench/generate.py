@@ -85,19 +85,59 @@ EVENT, REFERRAL, VISIT = 0, 1, 2  # what happens at one moment of a member's his
 
 CASHIERS = ("前台小王", "前台小李", "店长", "前台小陈")
 HEALTH_NEEDS = ("", "", "", "失眠调理", "亚健康改善", "颈肩腰腿痛", "产后修复", "脾胃调理")
-EVENT_KINDS = (("健康讲座", 100), ("养生沙龙", 150), ("健康知识问答", 50), ("直播互动", 80),
-               ("视频互动", 50))
+EVENT_KINDS = (
+    ("健康讲座", 100),
+    ("养生沙龙", 150),
+    ("健康知识问答", 50),
+    ("直播互动", 80),
+    ("视频互动", 50),
+)
 PAYMENT_WEIGHTS = (("wechat", 45), ("alipay", 25), ("card", 15), ("cash", 15))
 # (reward code, weight) for what members redeem; gifts are left alone (small stock).
 REDEEM_WEIGHTS = {"R-Q10": 5, "R-TBAM": 3, "R-Q50": 2, "R-YBLL": 1}
 # (item code, weight) of what is sold; courses only to members.
-SALE_WEIGHTS = {"AJ": 25, "TBAM": 25, "YBLL": 15, "YY": 12, "ZJTN": 8, "ZYB": 10, "BJZ": 5,
-                "ZJTN10": 1.5}
+SALE_WEIGHTS = {
+    "AJ": 25,
+    "TBAM": 25,
+    "YBLL": 15,
+    "YY": 12,
+    "ZJTN": 8,
+    "ZYB": 10,
+    "BJZ": 5,
+    "ZJTN10": 1.5,
+}
 PHONE_PREFIXES = tuple(
-    [str(p) for p in range(130, 140)] + ["150", "151", "152", "153", "155", "156", "157",
-                                         "158", "159", "166", "173", "175", "176", "177",
-                                         "178", "180", "181", "182", "183", "185", "186",
-                                         "187", "188", "189", "191", "198", "199"])
+    [str(p) for p in range(130, 140)]
+    + [
+        "150",
+        "151",
+        "152",
+        "153",
+        "155",
+        "156",
+        "157",
+        "158",
+        "159",
+        "166",
+        "173",
+        "175",
+        "176",
+        "177",
+        "178",
+        "180",
+        "181",
+        "182",
+        "183",
+        "185",
+        "186",
+        "187",
+        "188",
+        "189",
+        "191",
+        "198",
+        "199",
+    ]
+)
 
 _started = time.perf_counter()
 
@@ -178,11 +218,11 @@ class Earner:
         birthday = Fraction(cfg.birthday_multiplier)
         self.bday = (birthday.numerator, birthday.denominator)
         self.cfg = cfg
-        self.tier_factor = {t.name: (t.factor.numerator, t.factor.denominator)
-                            for t in cfg.tiers}
+        self.tier_factor = {t.name: (t.factor.numerator, t.factor.denominator) for t in cfg.tiers}
 
-    def line_units(self, fixed: int | None, units: int, net_fen: int, sessions: int | None
-                   ) -> tuple[int, int]:
+    def line_units(
+        self, fixed: int | None, units: int, net_fen: int, sessions: int | None
+    ) -> tuple[int, int]:
         """(E1, E1 + E2) of one line, in 1/unit points (exact: see `earning.line_base`)."""
         if fixed is not None:
             e1 = fixed * units * self.unit if net_fen > 0 else 0
@@ -191,13 +231,18 @@ class Earner:
         bonus = e1 * self.bonus_pct // 100 if sessions and sessions >= self.bonus_min else 0
         return e1, e1 + bonus
 
-    def breakdown(self, e1: int, with_bonus: int, tier: str, birthday: bool
-                  ) -> list[tuple[str, int]]:
+    def breakdown(
+        self, e1: int, with_bonus: int, tier: str, birthday: bool
+    ) -> list[tuple[str, int]]:
         tn, td = self.tier_factor[tier]
         bn, bd = self.bday if birthday else (1, 1)
         u = self.unit
-        steps = (("E1", e1 // u), ("E2", with_bonus // u), ("E7", with_bonus * tn // (u * td)),
-                 ("E6", with_bonus * tn * bn // (u * td * bd)))
+        steps = (
+            ("E1", e1 // u),
+            ("E2", with_bonus // u),
+            ("E7", with_bonus * tn // (u * td)),
+            ("E6", with_bonus * tn * bn // (u * td * bd)),
+        )
         out: list[tuple[str, int]] = []
         previous = 0
         for rule, value in steps:
@@ -304,8 +349,10 @@ def make_members(world: World, rng: random.Random) -> None:
     n = world.params.members
     first_day = world.as_of_day - 365 * JOIN_YEARS
     names = NameMaker(rng)
-    joined = sorted(at_local(rng.randrange(first_day, world.as_of_day),
-                             rng.randrange(OPEN_S, CLOSE_S - 3600)) for _ in range(n))
+    joined = sorted(
+        at_local(rng.randrange(first_day, world.as_of_day), rng.randrange(OPEN_S, CLOSE_S - 3600))
+        for _ in range(n)
+    )
     phones: set[str] = set()
     for i in range(1, n + 1):
         gender = "F" if rng.random() < 0.7 else "M"
@@ -348,8 +395,9 @@ def make_sales(world: World, earner: Earner, rng: random.Random) -> None:
     n_member_sales = round(total * (1 - WALK_IN_SHARE))
     # Most people register at their first purchase: members who joined within the window
     # buy on their first day; the rest of the sales go by visit frequency.
-    first_buyers = [m for m in range(1, n_members + 1)
-                    if day_of(world.m_joined[m]) >= window_start][:n_member_sales]
+    first_buyers = [
+        m for m in range(1, n_members + 1) if day_of(world.m_joined[m]) >= window_start
+    ][:n_member_sales]
     repeat = n_member_sales - len(first_buyers)
     buyers = [i + 1 for i in rng.choices(range(n_members), cum_weights=cum, k=repeat)]
     codes = list(SALE_WEIGHTS)
@@ -357,8 +405,9 @@ def make_sales(world: World, earner: Earner, rng: random.Random) -> None:
     member_pool = [index_of[c] for c in codes]
     member_cum = _cumulative([SALE_WEIGHTS[c] for c in codes])
     walk_in_pool = [index_of[c] for c in codes if world.items[index_of[c]].kind != "course"]
-    walk_in_cum = _cumulative([SALE_WEIGHTS[c] for c in codes
-                               if world.items[index_of[c]].kind != "course"])
+    walk_in_cum = _cumulative(
+        [SALE_WEIGHTS[c] for c in codes if world.items[index_of[c]].kind != "course"]
+    )
     raw = [(world.m_joined[m] + rng.randrange(60, 1800), m) for m in first_buyers]
     for m in buyers:
         joined = world.m_joined[m]
@@ -369,8 +418,9 @@ def make_sales(world: World, earner: Earner, rng: random.Random) -> None:
             t = joined + rng.randrange(300, 3600)
         raw.append((t, m))
     for _ in range(total - n_member_sales):
-        raw.append((at_local(rng.randint(window_start, last_day),
-                             rng.randrange(OPEN_S, CLOSE_S)), 0))
+        raw.append(
+            (at_local(rng.randint(window_start, last_day), rng.randrange(OPEN_S, CLOSE_S)), 0)
+        )
     raw.sort()
     for t, m in raw:
         pool, weights = (member_pool, member_cum) if m else (walk_in_pool, walk_in_cum)
@@ -390,10 +440,15 @@ def make_sales(world: World, earner: Earner, rng: random.Random) -> None:
         world.s_lines.append(lines)
         world.s_cashier.append(rng.randrange(len(CASHIERS)))
         # Nothing is paid by vouchers in generated sales: each line's money is its amount.
-        units = [earner.line_units(world.items[i].points, q, world.items[i].price * q,
-                                   world.items[i].sessions
-                                   if world.items[i].kind == "course" else None)
-                 for i, q in lines]
+        units = [
+            earner.line_units(
+                world.items[i].points,
+                q,
+                world.items[i].price * q,
+                world.items[i].sessions if world.items[i].kind == "course" else None,
+            )
+            for i, q in lines
+        ]
         world.s_units.append((sum(u[0] for u in units), [u[1] for u in units]))
 
 
@@ -413,14 +468,16 @@ class Simulator:
     with the tier held when the sale began (E1, E2, E6, E7), referral (E3) and event (E4)
     awards, FIFO redemptions (R2) and the start-up expiry job (X3) up to `cutoff`."""
 
-    def __init__(self, world: World, earner: Earner, cutoff: int, rng: random.Random,
-                 record: bool) -> None:
+    def __init__(
+        self, world: World, earner: Earner, cutoff: int, rng: random.Random, record: bool
+    ) -> None:
         self.w, self.earner, self.cutoff = world, earner, cutoff
         self.rng, self.record = rng, record
         self.cfg = world.cfg
         self.expiry_of: dict[int, int] = {}
-        self.rewards = [(code, world.rewards[code][1], weight)
-                        for code, weight in REDEEM_WEIGHTS.items()]
+        self.rewards = [
+            (code, world.rewards[code][1], weight) for code, weight in REDEEM_WEIGHTS.items()
+        ]
         self.cheapest = min(cost for _, cost, _ in self.rewards)
         # for calibrating the expiry cutoff
         self.lots_by_expiry: dict[int, int] = {}
@@ -434,8 +491,13 @@ class Simulator:
             self.expiry_of[day] = exp
         return exp
 
-    def member(self, m: int, sales: Sequence[int], referrals: Sequence[tuple[int, int]],
-               events: Sequence[int]) -> int:
+    def member(
+        self,
+        m: int,
+        sales: Sequence[int],
+        referrals: Sequence[tuple[int, int]],
+        events: Sequence[int],
+    ) -> int:
         """Replay member `m`; returns how many ledger entries that made."""
         w, cfg = self.w, self.cfg
         timeline = [(w.e_t[e], EVENT, e) for e in events]
@@ -509,15 +571,34 @@ class Simulator:
             lot = lots[head]
             if lot.remaining:
                 self.lots_expired += 1
-                self._entry(at_local(lot.expires + 1, EXPIRY_JOB_S), m, lot, "expire", "X3",
-                            -lot.remaining, None, None, "", "system")
+                self._entry(
+                    at_local(lot.expires + 1, EXPIRY_JOB_S),
+                    m,
+                    lot,
+                    "expire",
+                    "X3",
+                    -lot.remaining,
+                    None,
+                    None,
+                    "",
+                    "system",
+                )
                 rows, expired = rows + 1, expired + lot.remaining
                 lot.remaining = 0
             head += 1
         return head, rows, expired
 
-    def _award(self, m: int, t: int, today: int, awards: list[tuple[str, int]],
-               sale: int | None, note: str, actor: str, lots: list[Lot]) -> None:
+    def _award(
+        self,
+        m: int,
+        t: int,
+        today: int,
+        awards: list[tuple[str, int]],
+        sale: int | None,
+        note: str,
+        actor: str,
+        lots: list[Lot],
+    ) -> None:
         """`points.award`: one lot holding the awards, one entry per rule."""
         total = sum(p for _, p in awards)
         lot = Lot(len(self.w.lots), m, t, self.expires(today), total, total, sale)
@@ -527,13 +608,23 @@ class Simulator:
             for rule, pts in awards:
                 self._entry(t, m, lot, "earn", rule, pts, sale, None, note, actor)
 
-    def _entry(self, t: int, m: int, lot: Lot, kind: str, rule: str, pts: int,
-               sale: int | None, voucher: int | None, note: str, actor: str) -> None:
+    def _entry(
+        self,
+        t: int,
+        m: int,
+        lot: Lot,
+        kind: str,
+        rule: str,
+        pts: int,
+        sale: int | None,
+        voucher: int | None,
+        note: str,
+        actor: str,
+    ) -> None:
         if self.record:
             self.w.entries.append((t, m, lot.key, kind, rule, pts, sale, voucher, note, actor))
 
-    def _maybe_redeem(self, m: int, t: int, today: int, open_lots: list[Lot]
-                      ) -> tuple[int, int]:
+    def _maybe_redeem(self, m: int, t: int, today: int, open_lots: list[Lot]) -> tuple[int, int]:
         """R2 at a visit, sometimes: a reward the member can afford, drawn FIFO from lots
         not past their date. Returns (entries, points spent)."""
         usable = [lot for lot in open_lots if lot.remaining and lot.expires >= today]
@@ -573,14 +664,16 @@ def simulate(world: World, earner: Earner, rng: random.Random) -> None:
     eligible = [len(w.e_t) - first_event[m] for m in range(p.members + 1)]
 
     dry = Simulator(w, earner, w.as_of_day - 100, random.Random(p.seed + 1), record=False)
-    base_rows = [0] + [dry.member(m, sales_of[m], referrals_of[m], ())
-                       for m in range(1, p.members + 1)]
+    base_rows = [0] + [
+        dry.member(m, sales_of[m], referrals_of[m], ()) for m in range(1, p.members + 1)
+    ]
     r0 = sum(base_rows)
     log(f"  sales alone make {r0:,} ledger rows; events fill up to {p.ledger_rows:,}")
 
     # Event awards in proportion to activity and to how many events a member could attend.
-    appetite = [0.0] + [eligible[m] * (0.5 + min(w.m_weight[m], 5.0))
-                        for m in range(1, p.members + 1)]
+    appetite = [0.0] + [
+        eligible[m] * (0.5 + min(w.m_weight[m], 5.0)) for m in range(1, p.members + 1)
+    ]
     k = max(0.0, (p.ledger_rows - r0) / ROWS_PER_EVENT) / max(sum(appetite), 1e-9)
     cutoff = _expiry_cutoff(w, dry, k * sum(appetite), round(p.ledger_rows * PENDING_SHARE))
     log(f"  the expiry job last ran on {to_date(cutoff)}")
@@ -666,27 +759,51 @@ def _sales_rows(w: World, rng: random.Random) -> Iterator[dict[str, list[dict[st
         for no, ((i, q), share) in enumerate(zip(w.s_lines[s], shares, strict=True), start=1):
             ids["line"] += 1
             item = items[i]
-            out["lines"].append({
-                "id": ids["line"], "sale_id": sale_id, "line_no": no, "item_id": item.id,
-                "name": item.name, "qty": q, "unit_fen": item.price,
-                "amount_fen": item.price * q, "free_units": 0, "net_fen": item.price * q,
-                "item_points": share, "refund_id": None})
+            out["lines"].append(
+                {
+                    "id": ids["line"],
+                    "sale_id": sale_id,
+                    "line_no": no,
+                    "item_id": item.id,
+                    "name": item.name,
+                    "qty": q,
+                    "unit_fen": item.price,
+                    "amount_fen": item.price * q,
+                    "free_units": 0,
+                    "net_fen": item.price * q,
+                    "item_points": share,
+                    "refund_id": None,
+                }
+            )
             if item.kind == "course" and m and item.sessions and item.service_id:
                 # A weekly visit or so since the purchase.
                 sessions = item.sessions * q
                 used = min(sessions, rng.randint(0, max(0, (w.as_of_day - day) // 7)))
                 ids["course"] += 1
-                out["courses"].append({
-                    "id": ids["course"], "member_id": m, "course_item_id": item.id,
-                    "service_item_id": item.service_id, "sale_line_id": ids["line"],
-                    "sessions_total": sessions, "sessions_used": used, "created_at": utc(t),
-                    "status": "open"})
+                out["courses"].append(
+                    {
+                        "id": ids["course"],
+                        "member_id": m,
+                        "course_item_id": item.id,
+                        "service_item_id": item.service_id,
+                        "sale_line_id": ids["line"],
+                        "sessions_total": sessions,
+                        "sessions_used": used,
+                        "created_at": utc(t),
+                        "status": "open",
+                    }
+                )
                 for u in range(used):
                     ids["use"] += 1
                     used_day = min(day + 7 * (u + 1), w.as_of_day - 1)
-                    out["uses"].append({
-                        "id": ids["use"], "balance_id": ids["course"], "actor": cashier,
-                        "used_at": utc(at_local(used_day, rng.randrange(OPEN_S, CLOSE_S)))})
+                    out["uses"].append(
+                        {
+                            "id": ids["use"],
+                            "balance_id": ids["course"],
+                            "actor": cashier,
+                            "used_at": utc(at_local(used_day, rng.randrange(OPEN_S, CLOSE_S))),
+                        }
+                    )
         paid, change = gross, 0
         if rng.random() < 0.1 and gross > 2000:
             payments = [("wechat", gross // 2), ("cash", gross - gross // 2)]
@@ -698,14 +815,26 @@ def _sales_rows(w: World, rng: random.Random) -> Iterator[dict[str, list[dict[st
             payments = [(method, paid)]
         for method, amount in payments:
             ids["payment"] += 1
-            out["payments"].append({"id": ids["payment"], "sale_id": sale_id,
-                                    "method": method, "amount_fen": amount})
-        out["sales"].append({
-            "id": sale_id, "sale_no": f"S{to_date(day):%Y%m%d}-{seq:04d}",
-            "member_id": m or None, "created_at": utc(t), "cashier": cashier,
-            "gross_fen": gross, "discount_fen": 0, "due_fen": gross, "paid_fen": paid,
-            "change_fen": change, "tier": w.s_tier.get(s) if m else None,
-            "points_earned": total_points, "status": "completed"})
+            out["payments"].append(
+                {"id": ids["payment"], "sale_id": sale_id, "method": method, "amount_fen": amount}
+            )
+        out["sales"].append(
+            {
+                "id": sale_id,
+                "sale_no": f"S{to_date(day):%Y%m%d}-{seq:04d}",
+                "member_id": m or None,
+                "created_at": utc(t),
+                "cashier": cashier,
+                "gross_fen": gross,
+                "discount_fen": 0,
+                "due_fen": gross,
+                "paid_fen": paid,
+                "change_fen": change,
+                "tier": w.s_tier.get(s) if m else None,
+                "points_earned": total_points,
+                "status": "completed",
+            }
+        )
         if len(out["sales"]) >= BATCH // 2:
             yield out
             out = _empty_chunk()
@@ -716,9 +845,13 @@ def _empty_chunk() -> dict[str, list[dict[str, Any]]]:
     return {"sales": [], "lines": [], "payments": [], "courses": [], "uses": []}
 
 
-SALE_TABLES = {"sales": Sale.__table__, "lines": SaleLine.__table__,
-               "payments": Payment.__table__, "courses": CourseBalance.__table__,
-               "uses": CourseUse.__table__}
+SALE_TABLES = {
+    "sales": Sale.__table__,
+    "lines": SaleLine.__table__,
+    "payments": Payment.__table__,
+    "courses": CourseBalance.__table__,
+    "uses": CourseUse.__table__,
+}
 
 
 def write(conn: Connection, world: World, rng: random.Random) -> None:
@@ -733,20 +866,34 @@ def write(conn: Connection, world: World, rng: random.Random) -> None:
         for m in range(1, w.params.members + 1):
             py, ini = w.pinyin[w.m_name[m]]
             visit = last_visit.get(m)
-            yield {"id": m, "card_no": card_number(m), "name": w.m_name[m],
-                   "phone": w.m_phone[m], "phone_last4": w.m_phone[m][-4:], "pinyin": py,
-                   "initials": ini, "birthday": w.m_birthday[m], "gender": w.m_gender[m],
-                   "referrer_id": w.m_referrer[m], "health_needs": rng.choice(HEALTH_NEEDS),
-                   "notes": "", "marketing_consent": rng.random() < 0.85,
-                   "joined_at": utc(w.m_joined[m]),
-                   "last_visit_at": utc(visit) if visit is not None else None,
-                   "referral_awarded": w.m_referral_awarded[m],
-                   "points_balance": w.m_balance[m]}
+            yield {
+                "id": m,
+                "card_no": card_number(m),
+                "name": w.m_name[m],
+                "phone": w.m_phone[m],
+                "phone_last4": w.m_phone[m][-4:],
+                "pinyin": py,
+                "initials": ini,
+                "birthday": w.m_birthday[m],
+                "gender": w.m_gender[m],
+                "referrer_id": w.m_referrer[m],
+                "health_needs": rng.choice(HEALTH_NEEDS),
+                "notes": "",
+                "marketing_consent": rng.random() < 0.85,
+                "joined_at": utc(w.m_joined[m]),
+                "last_visit_at": utc(visit) if visit is not None else None,
+                "referral_awarded": w.m_referral_awarded[m],
+                "points_balance": w.m_balance[m],
+            }
 
     def events() -> Iterator[dict[str, Any]]:
         for e, t in enumerate(w.e_t):
-            yield {"id": e + 1, "name": w.e_name[e], "points": w.e_points[e],
-                   "on_date": to_date(day_of(t))}
+            yield {
+                "id": e + 1,
+                "name": w.e_name[e],
+                "points": w.e_points[e],
+                "on_date": to_date(day_of(t)),
+            }
 
     # Ids in time order, as a till would have made them.
     lot_order = sorted(w.lots, key=lambda lot: (lot.t, lot.key))
@@ -764,26 +911,51 @@ def write(conn: Connection, world: World, rng: random.Random) -> None:
         for new_id, v in enumerate(voucher_order, start=1):
             t, m, code, expires = w.vouchers[v]
             reward_id, cost = w.rewards[code]
-            yield {"id": new_id, "code": codes[new_id - 1], "reward_id": reward_id,
-                   "member_id": m, "issued_at": utc(t), "expires_on": to_date(expires),
-                   "points_spent": cost, "status": "issued", "used_at": None,
-                   "used_sale_id": None, "used_line_id": None, "cancelled_at": None}
+            yield {
+                "id": new_id,
+                "code": codes[new_id - 1],
+                "reward_id": reward_id,
+                "member_id": m,
+                "issued_at": utc(t),
+                "expires_on": to_date(expires),
+                "points_spent": cost,
+                "status": "issued",
+                "used_at": None,
+                "used_sale_id": None,
+                "used_line_id": None,
+                "cancelled_at": None,
+            }
 
     def lots() -> Iterator[dict[str, Any]]:
         for new_id, lot in enumerate(lot_order, start=1):
-            yield {"id": new_id, "member_id": lot.member, "earned_at": utc(lot.t),
-                   "expires_on": to_date(lot.expires), "amount": lot.amount,
-                   "remaining": lot.remaining,
-                   "sale_id": lot.sale + 1 if lot.sale is not None else None}
+            yield {
+                "id": new_id,
+                "member_id": lot.member,
+                "earned_at": utc(lot.t),
+                "expires_on": to_date(lot.expires),
+                "amount": lot.amount,
+                "remaining": lot.remaining,
+                "sale_id": lot.sale + 1 if lot.sale is not None else None,
+            }
 
     def entries() -> Iterator[dict[str, Any]]:
         for new_id, (t, m, lot, kind, rule, pts, sale, voucher, note, actor) in enumerate(
-                w.entries, start=1):
-            yield {"id": new_id, "member_id": m, "lot_id": lot_id[lot], "kind": kind,
-                   "rule": rule, "points": pts, "created_at": utc(t),
-                   "sale_id": sale + 1 if sale is not None else None, "refund_id": None,
-                   "voucher_id": voucher_id[voucher] if voucher is not None else None,
-                   "note": note, "actor": actor}
+            w.entries, start=1
+        ):
+            yield {
+                "id": new_id,
+                "member_id": m,
+                "lot_id": lot_id[lot],
+                "kind": kind,
+                "rule": rule,
+                "points": pts,
+                "created_at": utc(t),
+                "sale_id": sale + 1 if sale is not None else None,
+                "refund_id": None,
+                "voucher_id": voucher_id[voucher] if voucher is not None else None,
+                "note": note,
+                "actor": actor,
+            }
 
     def attendance() -> Iterator[dict[str, Any]]:
         for n, (e, m) in enumerate(w.attendance, start=1):
@@ -798,15 +970,29 @@ def write(conn: Connection, world: World, rng: random.Random) -> None:
             for key, table in SALE_TABLES.items():
                 counts[key] += _insert(conn, table, chunk[key])
         log("  " + ", ".join(f"{key}: {n:,}" for key, n in counts.items()))
-    for table, rows in ((Voucher.__table__, vouchers()), (PointLot.__table__, lots()),
-                        (LedgerEntry.__table__, entries()),
-                        (EventAttendance.__table__, attendance())):
+    for table, rows in (
+        (Voucher.__table__, vouchers()),
+        (PointLot.__table__, lots()),
+        (LedgerEntry.__table__, entries()),
+        (EventAttendance.__table__, attendance()),
+    ):
         with conn.begin():
             log(f"  {table.name}: {_insert(conn, table, rows):,} rows")  # type: ignore[attr-defined]
 
 
-LOADED_TABLES = ("members", "events", "sales", "sale_lines", "payments", "course_balances",
-                 "course_uses", "vouchers", "point_lots", "ledger_entries", "event_attendance")
+LOADED_TABLES = (
+    "members",
+    "events",
+    "sales",
+    "sale_lines",
+    "payments",
+    "course_balances",
+    "course_uses",
+    "vouchers",
+    "point_lots",
+    "ledger_entries",
+    "event_attendance",
+)
 
 
 def bulk_load(db: Database, world: World, rng: random.Random) -> None:
@@ -823,7 +1009,8 @@ def bulk_load(db: Database, world: World, rng: random.Random) -> None:
             with conn.begin():
                 indexes = conn.exec_driver_sql(
                     "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-                    f"AND sql IS NOT NULL AND tbl_name IN ({names})").all()
+                    f"AND sql IS NOT NULL AND tbl_name IN ({names})"
+                ).all()
                 for name, _sql in indexes:
                     conn.exec_driver_sql(f'DROP INDEX "{name}"')
             write(conn, world, rng)
@@ -841,17 +1028,23 @@ def bulk_load(db: Database, world: World, rng: random.Random) -> None:
 
 
 def table_counts(session: Session) -> dict[str, int]:
-    return {t: int(session.scalar(text(f"SELECT count(*) FROM {t}")) or 0)
-            for t in (*LOADED_TABLES, "member_tags", "audit_log", "catalog_items", "rewards")}
+    return {
+        t: int(session.scalar(text(f"SELECT count(*) FROM {t}")) or 0)
+        for t in (*LOADED_TABLES, "member_tags", "audit_log", "catalog_items", "rewards")
+    }
 
 
 def _meta_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".json")
 
 
-def generate(db_path: Path | str, members: int = DEFAULTS["members"],
-             sales: int = DEFAULTS["sales"], ledger_rows: int = DEFAULTS["ledger_rows"],
-             seed: int = DEFAULTS["seed"]) -> Summary:
+def generate(
+    db_path: Path | str,
+    members: int = DEFAULTS["members"],
+    sales: int = DEFAULTS["sales"],
+    ledger_rows: int = DEFAULTS["ledger_rows"],
+    seed: int = DEFAULTS["seed"],
+) -> Summary:
     """Build the database at `db_path` from scratch (replacing any file there)."""
     global _started
     started = _started = time.perf_counter()
@@ -859,8 +1052,10 @@ def generate(db_path: Path | str, members: int = DEFAULTS["members"],
     db_path = Path(db_path)
     for path in (db_path, Path(f"{db_path}-wal"), Path(f"{db_path}-shm"), _meta_path(db_path)):
         path.unlink(missing_ok=True)
-    log(f"generating {db_path}: {members:,} members, {sales:,} sales, "
-        f"~{ledger_rows:,} ledger rows, seed {seed}")
+    log(
+        f"generating {db_path}: {members:,} members, {sales:,} sales, "
+        f"~{ledger_rows:,} ledger rows, seed {seed}"
+    )
     start = AS_OF - timedelta(days=365 * JOIN_YEARS + 1)
     ctx = Ctx(Database(f"sqlite:///{db_path}"), SYSTEM_ACTOR, FixedClock(start))
     try:
@@ -870,9 +1065,19 @@ def generate(db_path: Path | str, members: int = DEFAULTS["members"],
             cfg = settings_svc.load(s)
             if cfg.timezone != "Asia/Shanghai":  # the time arithmetic above assumes UTC+8
                 raise ValueError(f"unexpected clinic time zone {cfg.timezone}")
-            items = [Item(i.id, i.code, i.name, i.kind, i.price_fen, i.points, i.sessions,
-                          i.course_service_id)
-                     for i in s.scalars(select(CatalogItem).order_by(CatalogItem.id))]
+            items = [
+                Item(
+                    i.id,
+                    i.code,
+                    i.name,
+                    i.kind,
+                    i.price_fen,
+                    i.points,
+                    i.sessions,
+                    i.course_service_id,
+                )
+                for i in s.scalars(select(CatalogItem).order_by(CatalogItem.id))
+            ]
             rewards = {r.code: (r.id, r.points_cost) for r in s.scalars(select(Reward))}
         rng = random.Random(seed)
         earner = Earner(cfg)
@@ -884,8 +1089,10 @@ def generate(db_path: Path | str, members: int = DEFAULTS["members"],
         make_events(world, rng)
         log(f"sales made; {len(world.e_t)} events; simulating the points ledger")
         simulate(world, earner, rng)
-        log(f"ledger simulated: {len(world.lots):,} lots, {len(world.entries):,} entries, "
-            f"{len(world.vouchers):,} vouchers; writing")
+        log(
+            f"ledger simulated: {len(world.lots):,} lots, {len(world.entries):,} entries, "
+            f"{len(world.vouchers):,} vouchers; writing"
+        )
         bulk_load(ctx.db, world, rng)
         with ctx.db.write() as s:  # as the nightly job left them
             refreshed = tags.refresh_all(s, AS_OF - timedelta(hours=9, minutes=40), cfg)
@@ -893,8 +1100,14 @@ def generate(db_path: Path | str, members: int = DEFAULTS["members"],
         with ctx.db.read() as s:
             check = points.check_balances(s)
             counts = table_counts(s)
-        summary = Summary(params, counts, round(time.perf_counter() - started, 1),
-                          world.pending_lots, world.pending_points, check.ok)
+        summary = Summary(
+            params,
+            counts,
+            round(time.perf_counter() - started, 1),
+            world.pending_lots,
+            world.pending_points,
+            check.ok,
+        )
         if not check.ok:
             raise AssertionError(f"balances do not match the ledger: {check}")
     finally:
@@ -929,17 +1142,24 @@ def ensure(db_path: Path | str, params: Params, *, force: bool = False) -> Summa
 
 def print_summary(summary: Summary) -> None:
     how = "reused" if summary.reused else f"generated in {summary.seconds:.1f} s"
-    print(f"\ndatabase {how} (as of {summary.as_of}); balances match the ledger: "
-          f"{'ok' if summary.balances_ok else 'NO'}")
+    print(
+        f"\ndatabase {how} (as of {summary.as_of}); balances match the ledger: "
+        f"{'ok' if summary.balances_ok else 'NO'}"
+    )
     for table, n in summary.counts.items():
         print(f"  {table:<18}{n:>12,}")
-    print(f"  lots past their date, not yet expired: {summary.pending_lots:,} "
-          f"({summary.pending_points:,} points)")
+    print(
+        f"  lots past their date, not yet expired: {summary.pending_lots:,} "
+        f"({summary.pending_points:,} points)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.generate", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.generate",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--members", type=int, default=DEFAULTS["members"])
     parser.add_argument("--sales", type=int, default=DEFAULTS["sales"])

@@ -78,14 +78,21 @@ class Timing:
     cpu_ms: float
 
 
-def latency(name: str, timings: Sequence[Timing], target_p95: float | None = None,
-            note: str = "") -> Result:
+def latency(
+    name: str, timings: Sequence[Timing], target_p95: float | None = None, note: str = ""
+) -> Result:
     wall = [t.wall_ms for t in timings]
     p95 = percentile(wall, 0.95)
-    return Result(name, len(wall), percentile(wall, 0.5), p95,
-                  percentile([t.cpu_ms for t in timings], 0.95),
-                  target=f"p95 < {target_p95:g} ms" if target_p95 else "",
-                  ok=p95 < target_p95 if target_p95 else None, note=note)
+    return Result(
+        name,
+        len(wall),
+        percentile(wall, 0.5),
+        p95,
+        percentile([t.cpu_ms for t in timings], 0.95),
+        target=f"p95 < {target_p95:g} ms" if target_p95 else "",
+        ok=p95 < target_p95 if target_p95 else None,
+        note=note,
+    )
 
 
 def timed(fn: Callable[[], T]) -> tuple[Timing, T]:
@@ -114,9 +121,18 @@ def lookup_queries(ctx: Ctx, rng: random.Random, n: int) -> dict[str, list[tuple
     with ctx.db.read() as s:
         top = s.scalar(select(func.max(Member.id))) or 0
         ids = rng.sample(range(1, top + 1), min(n, top))
-        rows = list(s.execute(select(Member.id, Member.phone, Member.card_no, Member.name,
-                                Member.pinyin, Member.initials)
-                         .where(Member.id.in_(ids))))
+        rows = list(
+            s.execute(
+                select(
+                    Member.id,
+                    Member.phone,
+                    Member.card_no,
+                    Member.name,
+                    Member.pinyin,
+                    Member.initials,
+                ).where(Member.id.in_(ids))
+            )
+        )
     rng.shuffle(rows)
     return {
         "phone last 4": [(r.phone[-4:], r.id) for r in rows],
@@ -161,12 +177,15 @@ def bench_checkout(ctx: Ctx, clock: FixedClock, rng: random.Random, n: int) -> l
         prices = dict(s.execute(select(CatalogItem.code, CatalogItem.price_fen)).tuples().all())
         top = s.scalar(select(func.max(Member.id))) or 0
         picked = rng.sample(range(1, top + 1), min(n, top))
-        anyone = s.execute(select(Member.phone, Member.card_no)
-                           .where(Member.id.in_(picked))).all()
+        anyone = s.execute(select(Member.phone, Member.card_no).where(Member.id.in_(picked))).all()
         # The most frequent visitors: the longest ledgers, so the costliest tier query.
         regulars = s.execute(
-            select(Member.phone, Member.card_no).join(Sale, Sale.member_id == Member.id)
-            .group_by(Member.id).order_by(func.count(Sale.id).desc()).limit(n)).all()
+            select(Member.phone, Member.card_no)
+            .join(Sale, Sale.member_id == Member.id)
+            .group_by(Member.id)
+            .order_by(func.count(Sale.id).desc())
+            .limit(n)
+        ).all()
 
     def sell(member: str | None) -> tuple[Timing, int]:
         lines = rng.sample(SOLD, rng.choice((1, 1, 2, 3)))
@@ -180,9 +199,11 @@ def bench_checkout(ctx: Ctx, clock: FixedClock, rng: random.Random, n: int) -> l
 
     sell(None)  # warm-up
     results = []
-    for name, refs in (("checkout: member", [r[rng.randrange(2)] for r in anyone]),
-                       ("checkout: frequent member", [r[rng.randrange(2)] for r in regulars]),
-                       ("checkout: walk-in", [None] * n)):
+    for name, refs in (
+        ("checkout: member", [r[rng.randrange(2)] for r in anyone]),
+        ("checkout: frequent member", [r[rng.randrange(2)] for r in regulars]),
+        ("checkout: walk-in", [None] * n),
+    ):
         progress(name)
         runs = [sell(ref) for ref in refs]
         earned = sum(p for _, p in runs)
@@ -195,9 +216,12 @@ def bench_redeem(ctx: Ctx, clock: FixedClock, rng: random.Random, n: int) -> Res
     reward = "R-TBAM"
     today = clk.local_date(clock.now())
     with ctx.db.read() as s:
-        usable = (select(PointLot.member_id)
-                  .where(PointLot.remaining > 0, PointLot.expires_on >= today)
-                  .group_by(PointLot.member_id).having(func.sum(PointLot.remaining) >= 300))
+        usable = (
+            select(PointLot.member_id)
+            .where(PointLot.remaining > 0, PointLot.expires_on >= today)
+            .group_by(PointLot.member_id)
+            .having(func.sum(PointLot.remaining) >= 300)
+        )
         rich = s.scalars(select(Member.card_no).where(Member.id.in_(usable))).all()
     picked = rng.sample(list(rich), min(n, len(rich)))
     progress("redeem")
@@ -206,8 +230,12 @@ def bench_redeem(ctx: Ctx, clock: FixedClock, rng: random.Random, n: int) -> Res
         timing, _ = timed(partial(vouchers.redeem, ctx, card, reward))
         times.append(timing)
         clock.advance(seconds=rng.randint(2, 6))
-    return latency("redeem (300 points, FIFO)", times, CHECKOUT_P95_MS,
-                   f"from {len(rich):,} members with 300+ usable points")
+    return latency(
+        "redeem (300 points, FIFO)",
+        times,
+        CHECKOUT_P95_MS,
+        f"from {len(rich):,} members with 300+ usable points",
+    )
 
 
 # --- expiry and the balance check ---------------------------------------------------------
@@ -218,8 +246,10 @@ def bench_expiry(ctx: Ctx, clock: FixedClock) -> list[Result]:
     today, at = clk.local_date(now), clk.to_utc_naive(now)
     with ctx.db.read() as s:
         lots, members_due = s.execute(
-            select(func.count(PointLot.id), func.count(func.distinct(PointLot.member_id)))
-            .where(PointLot.expires_on < today, PointLot.remaining > 0)).one()
+            select(func.count(PointLot.id), func.count(func.distinct(PointLot.member_id))).where(
+                PointLot.expires_on < today, PointLot.remaining > 0
+            )
+        ).one()
 
     def run() -> int:
         with ctx.db.write() as s:
@@ -229,11 +259,17 @@ def bench_expiry(ctx: Ctx, clock: FixedClock) -> list[Result]:
     for name in ("expiry run (catch-up)", "expiry run again (idempotent)"):
         progress(f"{name}: {lots:,} lots due" if not results else name)
         timing, expired = timed(run)
-        note = (f"{expired:,} points from {lots:,} lots of {members_due:,} members"
-                if not results else f"{expired:,} points changed")
+        note = (
+            f"{expired:,} points from {lots:,} lots of {members_due:,} members"
+            if not results
+            else f"{expired:,} points changed"
+        )
         seconds = timing.wall_ms / 1000
-        results.append(Result(name, seconds=seconds, target=f"< {EXPIRY_S:g} s",
-                              ok=seconds < EXPIRY_S, note=note))
+        results.append(
+            Result(
+                name, seconds=seconds, target=f"< {EXPIRY_S:g} s", ok=seconds < EXPIRY_S, note=note
+            )
+        )
     return results
 
 
@@ -241,9 +277,13 @@ def bench_check(ctx: Ctx) -> Result:
     progress("points.check_balances")
     with ctx.db.read() as s:
         timing, check = timed(lambda: points.check_balances(s))
-    return Result("points.check_balances", seconds=timing.wall_ms / 1000, ok=check.ok,
-                  note=f"{check.members:,} members; "
-                       f"{'ok' if check.ok else 'MISMATCH'} after the writes above")
+    return Result(
+        "points.check_balances",
+        seconds=timing.wall_ms / 1000,
+        ok=check.ok,
+        note=f"{check.members:,} members; "
+        f"{'ok' if check.ok else 'MISMATCH'} after the writes above",
+    )
 
 
 # --- the run ------------------------------------------------------------------------------
@@ -259,10 +299,12 @@ def machine_info(db_path: Path) -> list[str]:
     except OSError:
         pass
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return [f"machine: {platform.platform()}; nproc {cores}; {cpu}",
-            f"python {platform.python_version()}; sqlite {sqlite3.sqlite_version}; "
-            f"SQLAlchemy {sqlalchemy.__version__}",
-            f"database: {db_path} ({db_path.stat().st_size / 2**20:,.0f} MiB)"]
+    return [
+        f"machine: {platform.platform()}; nproc {cores}; {cpu}",
+        f"python {platform.python_version()}; sqlite {sqlite3.sqlite_version}; "
+        f"SQLAlchemy {sqlalchemy.__version__}",
+        f"database: {db_path} ({db_path.stat().st_size / 2**20:,.0f} MiB)",
+    ]
 
 
 def copy_db(source: Path, target: Path) -> float:
@@ -283,29 +325,45 @@ def print_table(results: Sequence[Result]) -> None:
     def num(value: float | None, digits: int = 2) -> str:
         return "" if value is None else f"{value:.{digits}f}"
 
-    header = (f"{'measure':<32}{'n':>5}{'p50 ms':>9}{'p95 ms':>9}{'cpu p95':>9}{'seconds':>9}"
-              f"  {'target':<14}{'':<5}note")
+    header = (
+        f"{'measure':<32}{'n':>5}{'p50 ms':>9}{'p95 ms':>9}{'cpu p95':>9}{'seconds':>9}"
+        f"  {'target':<14}{'':<5}note"
+    )
     print(header)
     print("-" * len(header))
     for r in results:
         verdict = {True: "ok", False: "MISS", None: ""}[r.ok]
-        print(f"{r.name:<32}{r.n or '':>5}{num(r.p50):>9}{num(r.p95):>9}{num(r.cpu_p95):>9}"
-              f"{num(r.seconds):>9}  {r.target:<14}{verdict:<5}{r.note}")
+        print(
+            f"{r.name:<32}{r.n or '':>5}{num(r.p50):>9}{num(r.p95):>9}{num(r.cpu_p95):>9}"
+            f"{num(r.seconds):>9}  {r.target:<14}{verdict:<5}{r.note}"
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--db", type=Path, help=f"default {gen.DEFAULT_OUT} ({QUICK_DB} "
-                                                "with --quick)")
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.run",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--db", type=Path, help=f"default {gen.DEFAULT_OUT} ({QUICK_DB} with --quick)"
+    )
     parser.add_argument("--quick", action="store_true", help="10k members, 100k ledger rows")
     parser.add_argument("--queries", type=int, default=200, help="lookups of each kind")
     parser.add_argument("--sales", type=int, default=300, help="checkouts of each kind")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--only", type=lambda v: set(v.split(",")), default=set(SECTIONS),
-                        metavar=",".join(SECTIONS), help="run only these parts")
-    parser.add_argument("--keep-copy", action="store_true",
-                        help="keep the written copy (<db>.work.sqlite3) for a closer look")
+    parser.add_argument(
+        "--only",
+        type=lambda v: set(v.split(",")),
+        default=set(SECTIONS),
+        metavar=",".join(SECTIONS),
+        help="run only these parts",
+    )
+    parser.add_argument(
+        "--keep-copy",
+        action="store_true",
+        help="keep the written copy (<db>.work.sqlite3) for a closer look",
+    )
     args = parser.parse_args(argv)
     params = QUICK if args.quick else gen.Params()
     db_path: Path = args.db or (QUICK_DB if args.quick else gen.DEFAULT_OUT)

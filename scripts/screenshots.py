@@ -67,17 +67,29 @@ def build_demo(db_url: str) -> None:
     clinic.init(ctx)
     clinic.load_demo(ctx)
     with ctx.db.write() as s:
-        settings_svc.save(s, clinic_name="康和中医理疗馆",
-                          clinic_address="杭州市西湖区文三路 88 号",
-                          clinic_phone="0571-88886666", language="zh_CN")
+        settings_svc.save(
+            s,
+            clinic_name="康和中医理疗馆",
+            clinic_address="杭州市西湖区文三路 88 号",
+            clinic_phone="0571-88886666",
+            language="zh_CN",
+        )
     staff.set_manager_pin(ctx, MANAGER_PIN)
 
     def member(name: str, phone: str, days_ago: int, **extra: object) -> None:
-        members.register(ctx, MemberForm(name=name, phone=phone, **extra),  # type: ignore[arg-type]
-                         at=NOW - timedelta(days=days_ago))
+        members.register(
+            ctx,
+            MemberForm(name=name, phone=phone, **extra),  # type: ignore[arg-type]
+            at=NOW - timedelta(days=days_ago),
+        )
 
-    def sale(days_ago: int, member_phone: str | None, items: list[tuple[str, int]],
-             method: str, extra_cash: int = 0) -> None:
+    def sale(
+        days_ago: int,
+        member_phone: str | None,
+        items: list[tuple[str, int]],
+        method: str,
+        extra_cash: int = 0,
+    ) -> None:
         at = NOW - timedelta(days=days_ago)
         clock.at = at
         with ctx.db.read() as s:
@@ -86,9 +98,16 @@ def build_demo(db_url: str) -> None:
         checkout.sell(ctx, SaleRequest(items=items, payments=pays, member=member_phone, at=at))
 
     member("李四", "13912345678", 400, birthday=date(1979, 11, 2), gender="M")
-    member("张三", "13800138000", 345, birthday=date(1986, 3, 22), gender="F",
-           referrer="13912345678", health_needs="失眠调理、颈椎不适",
-           notes="喜欢力度轻一些；周末上午来")
+    member(
+        "张三",
+        "13800138000",
+        345,
+        birthday=date(1986, 3, 22),
+        gender="F",
+        referrer="13912345678",
+        health_needs="失眠调理、颈椎不适",
+        notes="喜欢力度轻一些；周末上午来",
+    )
     member("张珊", "13655550123", 200, gender="F")
     member("王芳", "13788886666", 120, birthday=date(1990, 7, 8), gender="F")
     member("赵四海", "15000001234", 90, gender="M")
@@ -134,8 +153,11 @@ class Shooter:
             painter = QPainter(shot)
             painter.fillRect(shot.rect(), QColor(20, 30, 40, 110))
             picture: QPixmap = dialog.grab()
-            painter.drawPixmap((shot.width() - picture.width()) // 2,
-                               (shot.height() - picture.height()) // 2, picture)
+            painter.drawPixmap(
+                (shot.width() - picture.width()) // 2,
+                (shot.height() - picture.height()) // 2,
+                picture,
+            )
             painter.end()
         path = self.out / f"{name}.png"
         shot.save(str(path))
@@ -161,6 +183,7 @@ def top_dialog(kind: type) -> Callable[[], QWidget]:
         found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
         assert found, f"no {kind.__name__} open"
         return found[-1]
+
     return find
 
 
@@ -272,8 +295,9 @@ def manage(window: MainWindow, shots: Shooter, ctx: Ctx) -> None:
     """The manage tab, the end-of-day close and a backup."""
     # 9. A receipt for a printer that is off: the notice and the print queue.
     with ctx.db.write() as s:
-        settings_svc.save(s, printer={"kind": "escpos_network", "host": "127.0.0.1",
-                                      "port": closed_port()})
+        settings_svc.save(
+            s, printer={"kind": "escpos_network", "host": "127.0.0.1", "port": closed_port()}
+        )
     jobs.run_job(ctx, "expiry", at=NOW)
     window.print_document("receipt", window.today.model.sales[0].sale_no)
     shots.settle()
@@ -307,10 +331,12 @@ def manage(window: MainWindow, shots: Shooter, ctx: Ctx) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=Path,
-                        default=Path(__file__).resolve().parent.parent / "docs" / "screenshots")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--out", type=Path, default=Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+    )
     args = parser.parse_args()
     run(args.out)
     return 0

@@ -48,6 +48,7 @@ class Refused(DomainError):
 
 # --- argument helpers ------------------------------------------------------------------
 
+
 def _at(args: argparse.Namespace) -> datetime | None:
     return clk.parse_local_time(args.at) if getattr(args, "at", None) else None
 
@@ -87,27 +88,38 @@ def _jsonable(value: Any) -> Any:
 
 # --- commands --------------------------------------------------------------------------
 
+
 def cmd_init(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     result = clinic.init(ctx)
-    return ({"db": result.db, "schema_version": result.schema_version},
-            f"数据库已就绪: {result.db}（版本 {result.schema_version}）")
+    return (
+        {"db": result.db, "schema_version": result.schema_version},
+        f"数据库已就绪: {result.db}（版本 {result.schema_version}）",
+    )
 
 
 def cmd_demo(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     clinic.init(ctx)
     result = clinic.load_demo(ctx)
-    return ({"items": result.items, "rewards": result.rewards},
-            f"已载入演示数据: {result.items} 个项目, {result.rewards} 个兑换项")
+    return (
+        {"items": result.items, "rewards": result.rewards},
+        f"已载入演示数据: {result.items} 个项目, {result.rewards} 个兑换项",
+    )
 
 
 def cmd_member_add(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    form = MemberForm(name=args.name, phone=args.phone,
-                      birthday=_day(args.birthday) if args.birthday else None,
-                      gender=args.gender, referrer=args.referrer,
-                      marketing_consent=not args.no_consent)
+    form = MemberForm(
+        name=args.name,
+        phone=args.phone,
+        birthday=_day(args.birthday) if args.birthday else None,
+        gender=args.gender,
+        referrer=args.referrer,
+        marketing_consent=not args.no_consent,
+    )
     member = members.register(ctx, form, at=_at(args))
-    return ({"card_no": member.card_no, "phone": member.phone, "name": member.name},
-            f"已登记会员 {member.name}，卡号 {member.card_no}")
+    return (
+        {"card_no": member.card_no, "phone": member.phone, "name": member.name},
+        f"已登记会员 {member.name}，卡号 {member.card_no}",
+    )
 
 
 def cmd_member_find(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
@@ -115,58 +127,93 @@ def cmd_member_find(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any],
         found = members.search(s, args.text)
         cfg = settings_svc.load(s)
         now = clk.to_utc_naive(ctx.clock.now())
-        results = [{"card_no": m.card_no, "phone": m.phone, "name": m.name,
-                    "balance": m.points_balance,
-                    "tier": points.tier_of(s, m.id, now, cfg).name} for m in found]
-    text = "\n".join(f"{r['card_no']}  {r['name']}  {r['phone']}  {r['tier']}  "
-                     f"{r['balance']} 分" for r in results) or "没有找到会员"
+        results = [
+            {
+                "card_no": m.card_no,
+                "phone": m.phone,
+                "name": m.name,
+                "balance": m.points_balance,
+                "tier": points.tier_of(s, m.id, now, cfg).name,
+            }
+            for m in found
+        ]
+    text = (
+        "\n".join(
+            f"{r['card_no']}  {r['name']}  {r['phone']}  {r['tier']}  {r['balance']} 分"
+            for r in results
+        )
+        or "没有找到会员"
+    )
     return {"results": results}, text
 
 
 def cmd_member_show(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     p = profile.show(ctx, args.member)
     data = {
-        "card_no": p.card_no, "phone": p.phone, "name": p.name, "balance": p.balance,
-        "tier": p.tier.name, "perks": list(p.tier.perks), "tags": p.tags,
-        "birthday": p.birthday, "health_needs": p.health_needs, "referrer": p.referrer,
+        "card_no": p.card_no,
+        "phone": p.phone,
+        "name": p.name,
+        "balance": p.balance,
+        "tier": p.tier.name,
+        "perks": list(p.tier.perks),
+        "tags": p.tags,
+        "birthday": p.birthday,
+        "health_needs": p.health_needs,
+        "referrer": p.referrer,
         "lots": [{"remaining": lot.remaining, "expires_on": lot.expires_on} for lot in p.lots],
         "expiring": [{"points": pts, "expires_on": d} for pts, d in p.expiring],
         "courses": [{"item": name, "sessions_left": left} for name, left in p.courses],
-        "vouchers": [{"code": v.code, "reward": v.reward, "status": v.status,
-                      "expires_on": v.expires_on} for v in p.vouchers],
+        "vouchers": [
+            {"code": v.code, "reward": v.reward, "status": v.status, "expires_on": v.expires_on}
+            for v in p.vouchers
+        ],
         "visits": [{"sale_no": v.sale_no, "on": v.on, "items": v.items} for v in p.visits],
     }
-    lines = [f"{p.name}  卡号 {p.card_no}  {p.phone}  {p.tier.name}",
-             f"积分余额 {p.balance}"]
+    lines = [f"{p.name}  卡号 {p.card_no}  {p.phone}  {p.tier.name}", f"积分余额 {p.balance}"]
     lines += [f"  {pts} 分将于 {d} 到期" for pts, d in p.expiring]
     lines += [f"疗程 {name} 剩余 {left} 次" for name, left in p.courses]
-    lines += [f"兑换券 {v.code} {v.reward} {v.status} 有效期至 {v.expires_on}"
-              for v in p.vouchers]
+    lines += [f"兑换券 {v.code} {v.reward} {v.status} 有效期至 {v.expires_on}" for v in p.vouchers]
     if p.tags:
         lines.append("标签: " + "、".join(p.tags))
     return data, "\n".join(lines)
 
 
 def cmd_sell(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    request = checkout.SaleRequest(items=[_item(i) for i in args.item or []],
-                                   payments=[_payment(p) for p in args.pay or []],
-                                   member=args.member, vouchers=args.voucher or [],
-                                   at=_at(args))
+    request = checkout.SaleRequest(
+        items=[_item(i) for i in args.item or []],
+        payments=[_payment(p) for p in args.pay or []],
+        member=args.member,
+        vouchers=args.voucher or [],
+        at=_at(args),
+    )
     r = checkout.sell(ctx, request)
-    data = {"sale_no": r.sale_no, "total_fen": r.total_fen, "paid_fen": r.paid_fen,
-            "change_fen": r.change_fen, "points_earned": r.points_earned,
-            "points_breakdown": [{"rule": rule, "points": pts}
-                                 for rule, pts in r.points_breakdown],
-            "balance": r.balance,
-            "referrer_award": ({"card_no": r.referrer_award[0], "points": r.referrer_award[1]}
-                               if r.referrer_award else None)}
-    lines = [f"销售单 {r.sale_no}  应收 {format_fen(r.total_fen)}  实收 {format_fen(r.paid_fen)}"
-             f"  找零 {format_fen(r.change_fen)}"]
+    data = {
+        "sale_no": r.sale_no,
+        "total_fen": r.total_fen,
+        "paid_fen": r.paid_fen,
+        "change_fen": r.change_fen,
+        "points_earned": r.points_earned,
+        "points_breakdown": [{"rule": rule, "points": pts} for rule, pts in r.points_breakdown],
+        "balance": r.balance,
+        "referrer_award": (
+            {"card_no": r.referrer_award[0], "points": r.referrer_award[1]}
+            if r.referrer_award
+            else None
+        ),
+    }
+    lines = [
+        f"销售单 {r.sale_no}  应收 {format_fen(r.total_fen)}  实收 {format_fen(r.paid_fen)}"
+        f"  找零 {format_fen(r.change_fen)}"
+    ]
     if r.balance is not None:
-        detail = " + ".join(f"{RULE_NAMES.get(rule, rule)} {pts}"
-                            for rule, pts in r.points_breakdown)
-        lines.append(f"本次积分 {r.points_earned}" + (f"（{detail}）" if detail else "")
-                     + f"  余额 {r.balance}")
+        detail = " + ".join(
+            f"{RULE_NAMES.get(rule, rule)} {pts}" for rule, pts in r.points_breakdown
+        )
+        lines.append(
+            f"本次积分 {r.points_earned}"
+            + (f"（{detail}）" if detail else "")
+            + f"  余额 {r.balance}"
+        )
     if r.referrer_award:
         lines.append(f"推荐人 {r.referrer_award[0]} 获得推荐奖励 {r.referrer_award[1]} 分")
     return data, "\n".join(lines)
@@ -179,13 +226,18 @@ def cmd_use_course(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], 
 
 def cmd_refund(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     r = refunds.refund(ctx, args.sale_no, args.line or None, at=_at(args))
-    data = {"refund_no": r.refund_no, "refunded_fen": r.refunded_fen,
-            "points_reversed": r.points_reversed, "balance": r.balance,
-            "by_method": {m: a for m, a in r.by_method},
-            "vouchers_returned": r.vouchers_returned}
-    text = (f"退款单 {r.refund_no}  退款 {format_fen(r.refunded_fen)}  "
-            f"扣回积分 {r.points_reversed}" + (f"  余额 {r.balance}" if r.balance is not None
-                                             else ""))
+    data = {
+        "refund_no": r.refund_no,
+        "refunded_fen": r.refunded_fen,
+        "points_reversed": r.points_reversed,
+        "balance": r.balance,
+        "by_method": {m: a for m, a in r.by_method},
+        "vouchers_returned": r.vouchers_returned,
+    }
+    text = (
+        f"退款单 {r.refund_no}  退款 {format_fen(r.refunded_fen)}  "
+        f"扣回积分 {r.points_reversed}" + (f"  余额 {r.balance}" if r.balance is not None else "")
+    )
     if r.balance is not None and r.balance < 0:
         text += f"\n注意：会员欠 {-r.balance} 分，之后的消费积分会先抵扣"
     return data, text
@@ -193,11 +245,18 @@ def cmd_refund(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]
 
 def cmd_redeem(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     r = vouchers.redeem(ctx, args.member, args.reward.upper(), at=_at(args))
-    data = {"voucher_code": r.voucher_code, "qr_payload": r.qr_payload,
-            "expires_on": r.expires_on, "points_spent": r.points_spent, "balance": r.balance,
-            "reward": r.reward_name}
-    return data, (f"已兑换 {r.reward_name}，券号 {r.voucher_code}，有效期至 {r.expires_on}，"
-                  f"扣 {r.points_spent} 分，余额 {r.balance}")
+    data = {
+        "voucher_code": r.voucher_code,
+        "qr_payload": r.qr_payload,
+        "expires_on": r.expires_on,
+        "points_spent": r.points_spent,
+        "balance": r.balance,
+        "reward": r.reward_name,
+    }
+    return data, (
+        f"已兑换 {r.reward_name}，券号 {r.voucher_code}，有效期至 {r.expires_on}，"
+        f"扣 {r.points_spent} 分，余额 {r.balance}"
+    )
 
 
 def cmd_voucher_check(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
@@ -206,10 +265,16 @@ def cmd_voucher_check(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any
         result = vouchers.check(s, args.code, settings_svc.business_date(s, moment))
         reward = result.voucher.reward.name if result.voucher else None
         expires = result.voucher.expires_on if result.voucher else None
-    data = {"valid": result.valid, "reason": result.reason, "message": result.message,
-            "reward": reward, "expires_on": expires}
+    data = {
+        "valid": result.valid,
+        "reason": result.reason,
+        "message": result.message,
+        "reward": reward,
+        "expires_on": expires,
+    }
     text = f"{'有效' if result.valid else '无效'}: {result.message}" + (
-        f"（{reward}）" if reward else "")
+        f"（{reward}）" if reward else ""
+    )
     if not result.valid:
         raise _Invalid(data, text)
     return data, text
@@ -225,8 +290,10 @@ class _Invalid(DomainError):
 
 def cmd_voucher_cancel(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     r = vouchers.cancel(ctx, args.code)
-    return ({"points_returned": r.points_returned, "balance": r.balance},
-            f"兑换券已作废，退回 {r.points_returned} 分，余额 {r.balance}")
+    return (
+        {"points_returned": r.points_returned, "balance": r.balance},
+        f"兑换券已作废，退回 {r.points_returned} 分，余额 {r.balance}",
+    )
 
 
 def cmd_receipt(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
@@ -259,8 +326,9 @@ def cmd_points_adjust(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any
 
 
 def cmd_event_add(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    event_id = adjustments.add_event(ctx, args.name, args.points,
-                                     _day(args.on) if args.on else None)
+    event_id = adjustments.add_event(
+        ctx, args.name, args.points, _day(args.on) if args.on else None
+    )
     return {"event_id": event_id}, f"已添加活动 {args.name}（编号 {event_id}）"
 
 
@@ -272,25 +340,32 @@ def cmd_event_attend(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any]
 def cmd_audit_verify(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     with ctx.db.read() as s:
         result = audit.verify(s)
-    text = (f"审计链完整，共 {result.entries} 条" if result.ok
-            else f"审计链在第 {result.first_bad} 条被改动")
+    text = (
+        f"审计链完整，共 {result.entries} 条"
+        if result.ok
+        else f"审计链在第 {result.first_bad} 条被改动"
+    )
     return {"ok": result.ok, "entries": result.entries, "first_bad": result.first_bad}, text
 
 
 # --- parser ----------------------------------------------------------------------------
 
+
 def _common() -> argparse.ArgumentParser:
     """--db and --json, accepted before or after the subcommand."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", default=argparse.SUPPRESS,
-                        help="database file or URL (default: $SPA_POS_DB or the data folder)")
-    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
-                        help="print one JSON object")
+    common.add_argument(
+        "--db",
+        default=argparse.SUPPRESS,
+        help="database file or URL (default: $SPA_POS_DB or the data folder)",
+    )
+    common.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="print one JSON object"
+    )
     return common
 
 
-def add_command(parent: Any, name: str, handler: Handler, helptext: str
-                ) -> argparse.ArgumentParser:
+def add_command(parent: Any, name: str, handler: Handler, helptext: str) -> argparse.ArgumentParser:
     """A subcommand that takes --db/--json and runs `handler(ctx, args)`."""
     p: argparse.ArgumentParser = parent.add_parser(name, parents=[_common()], help=helptext)
     p.set_defaults(handler=handler)
@@ -302,12 +377,16 @@ def add_group(sub: Any, name: str, helptext: str) -> Any:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="spa-pos", parents=[_common()],
-                                     description="理疗馆收银与会员积分 / clinic POS and points")
+    parser = argparse.ArgumentParser(
+        prog="spa-pos",
+        parents=[_common()],
+        description="理疗馆收银与会员积分 / clinic POS and points",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def add(name: str, handler: Handler, helptext: str, parent: Any = sub
-            ) -> argparse.ArgumentParser:
+    def add(
+        name: str, handler: Handler, helptext: str, parent: Any = sub
+    ) -> argparse.ArgumentParser:
         return add_command(parent, name, handler, helptext)
 
     add("init", cmd_init, "create or migrate the database")
@@ -420,5 +499,3 @@ def _require_schema(ctx: Ctx) -> None:
         raise DomainError(f"数据库还没有初始化，请先运行 spa-pos init（{ctx.db.url}）")
     if not ctx.db.is_current():
         ctx.db.migrate()
-
-

@@ -21,8 +21,13 @@ def cmd_jobs_run(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], st
     text = f"{jobs.JOB_TITLES[r.job]}: 变更 {r.changed} 项"
     if r.status == "skipped":
         text += f"（未完成: {r.detail.get('reason')}）"
-    return {"job": r.job, "changed": r.changed, "status": r.status, "as_of": r.as_of,
-            "detail": r.detail}, text
+    return {
+        "job": r.job,
+        "changed": r.changed,
+        "status": r.status,
+        "as_of": r.as_of,
+        "detail": r.detail,
+    }, text
 
 
 def cmd_close_day(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
@@ -34,37 +39,56 @@ def cmd_close_day(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], s
 
 
 def _z_text(r: ZReport) -> str:
-    lines = [f"日结 {r.business_date}",
-             f"销售 {r.sales} 笔  营业额 {format_fen(r.revenue_fen)}"
-             f"（原价 {format_fen(r.gross_fen)}，优惠 {format_fen(r.discount_fen)}）"]
-    lines += [f"  {METHOD_NAMES.get(m, m)} {format_fen(fen)}" for m, fen in r.by_method.items()
-              if fen]
-    lines.append(f"退款 {r.refunds} 笔 {format_fen(r.refunds_fen)}  "
-                 f"净收入 {format_fen(r.net_revenue_fen)}")
+    lines = [
+        f"日结 {r.business_date}",
+        f"销售 {r.sales} 笔  营业额 {format_fen(r.revenue_fen)}"
+        f"（原价 {format_fen(r.gross_fen)}，优惠 {format_fen(r.discount_fen)}）",
+    ]
+    lines += [
+        f"  {METHOD_NAMES.get(m, m)} {format_fen(fen)}" for m, fen in r.by_method.items() if fen
+    ]
+    lines.append(
+        f"退款 {r.refunds} 笔 {format_fen(r.refunds_fen)}  净收入 {format_fen(r.net_revenue_fen)}"
+    )
     lines.append(f"使用兑换券 {r.vouchers_used} 张，优惠券 {r.coupons_used} 张")
-    lines.append(f"积分 发放 {r.points_issued}  兑换 {r.points_redeemed}  "
-                 f"过期 {r.points_expired}  退款扣回 {r.points_reversed}")
+    lines.append(
+        f"积分 发放 {r.points_issued}  兑换 {r.points_redeemed}  "
+        f"过期 {r.points_expired}  退款扣回 {r.points_reversed}"
+    )
     lines.append(f"新会员 {r.new_members} 位")
     lines.append(f"应有现金 {format_fen(r.expected_cash_fen)}")
     if r.counted_cash_fen is not None and r.difference_fen is not None:
-        lines.append(f"实点现金 {format_fen(r.counted_cash_fen)}  差额 "
-                     f"{format_fen(r.difference_fen)}")
+        lines.append(
+            f"实点现金 {format_fen(r.counted_cash_fen)}  差额 {format_fen(r.difference_fen)}"
+        )
     return "\n".join(lines)
 
 
 def cmd_backup(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     r = maintenance.backup_now(ctx, Path(args.to), passphrase=_passphrase(args))
-    return ({"file": str(r.file), "sha256": r.sha256, "bytes": r.bytes,
-             "manifest": str(r.manifest), "encrypted": r.encrypted},
-            f"已备份到 {r.file}（{r.bytes} 字节，已校验）")
+    return (
+        {
+            "file": str(r.file),
+            "sha256": r.sha256,
+            "bytes": r.bytes,
+            "manifest": str(r.manifest),
+            "encrypted": r.encrypted,
+        },
+        f"已备份到 {r.file}（{r.bytes} 字节，已校验）",
+    )
 
 
 def cmd_restore(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     r = maintenance.restore(ctx, Path(args.file), passphrase=_passphrase(args))
     safety = str(r.safety_copy) if r.safety_copy else None
-    return ({"restored_from": str(r.restored_from), "safety_copy": safety,
-             "schema_version": r.schema_version},
-            f"已从 {r.restored_from} 恢复；原数据库的安全副本: {safety or '无'}")
+    return (
+        {
+            "restored_from": str(r.restored_from),
+            "safety_copy": safety,
+            "schema_version": r.schema_version,
+        },
+        f"已从 {r.restored_from} 恢复；原数据库的安全副本: {safety or '无'}",
+    )
 
 
 def _passphrase(args: argparse.Namespace) -> str | None:

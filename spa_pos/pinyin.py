@@ -26,6 +26,5 @@ def pinyin_keys(name: str) -> tuple[str, str]:
     """'张三' -> ('zhangsan', 'zs'); Latin letters and digits are kept as they are."""
     py = _pypinyin()
     syllables = [s.lower() for s in py.lazy_pinyin(name, errors="default") if s.strip()]
-    initials = [s.lower() for s in py.lazy_pinyin(name, style=py.Style.FIRST_LETTER)
-                if s.strip()]
+    initials = [s.lower() for s in py.lazy_pinyin(name, style=py.Style.FIRST_LETTER) if s.strip()]
     return "".join(syllables).replace(" ", ""), "".join(initials).replace(" ", "")

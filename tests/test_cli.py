@@ -39,15 +39,41 @@ AT = "2026-03-10T10:00"
 
 def test_the_demo_scenario_from_the_readme(cli: Cli, tmp_path: Path) -> None:
     cli("member", "add", "--name", "李四", "--phone", "13800000001", "--at", AT)
-    new = cli("member", "add", "--name", "张三", "--phone", "13800000002",
-              "--referrer", "13800000001", "--at", AT)
+    new = cli(
+        "member",
+        "add",
+        "--name",
+        "张三",
+        "--phone",
+        "13800000002",
+        "--referrer",
+        "13800000001",
+        "--at",
+        AT,
+    )
     assert new == {"card_no": "80000002", "phone": "13800000002", "name": "张三"}
 
-    sale = cli("sell", "--member", "13800000002", "--item", "ZJTN", "--item", "ZJTN10",
-               "--pay", "wechat:3000", "--pay", "cash:1000", "--at", AT)
+    sale = cli(
+        "sell",
+        "--member",
+        "13800000002",
+        "--item",
+        "ZJTN",
+        "--item",
+        "ZJTN10",
+        "--pay",
+        "wechat:3000",
+        "--pay",
+        "cash:1000",
+        "--at",
+        AT,
+    )
     assert (sale["total_fen"], sale["paid_fen"], sale["change_fen"]) == (397800, 400000, 2200)
     assert {b["rule"]: b["points"] for b in sale["points_breakdown"]} == {
-        "E1": 2200, "E2": 400, "E3": 100}
+        "E1": 2200,
+        "E2": 400,
+        "E3": 100,
+    }
     assert sale["points_earned"] == 2700 == sale["balance"]
     assert cli("member", "show", "13800000001")["balance"] == 200
 
@@ -57,8 +83,17 @@ def test_the_demo_scenario_from_the_readme(cli: Cli, tmp_path: Path) -> None:
     check = cli("voucher", "check", voucher["qr_payload"], "--at", AT)
     assert check["valid"] and check["reward"] == "头部按摩"
 
-    second = cli("sell", "--member", "13800000002", "--item", "TBAM", "--voucher",
-                 voucher["qr_payload"], "--at", AT)
+    second = cli(
+        "sell",
+        "--member",
+        "13800000002",
+        "--item",
+        "TBAM",
+        "--voucher",
+        voucher["qr_payload"],
+        "--at",
+        AT,
+    )
     assert (second["total_fen"], second["points_earned"]) == (0, 0)
     used = cli("voucher", "check", voucher["voucher_code"], "--at", AT, ok=False)
     assert json.loads(used["stdout"])["reason"] == "used"
@@ -106,19 +141,25 @@ def test_points_adjust_takes_negative_numbers(cli: Cli) -> None:
     assert cli("points", "adjust", "13800000002", "-30", "--reason", "更正")["balance"] == 20
 
 
-def test_an_uninitialised_database_is_refused(tmp_path: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_uninitialised_database_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert run(["member", "find", "张", "--db", str(tmp_path / "none.sqlite3")]) == 2
     assert "spa-pos init" in capsys.readouterr().err
 
 
 def test_the_installed_console_script_and_env_variable(tmp_path: Path) -> None:
-    env = {"SPA_POS_DB": str(tmp_path / "env.sqlite3"), "PATH": "/usr/bin:/bin",
-           "HOME": str(tmp_path)}
+    env = {
+        "SPA_POS_DB": str(tmp_path / "env.sqlite3"),
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(tmp_path),
+    }
     exe = Path(sys.executable).parent / "spa-pos"
-    done = subprocess.run([str(exe), "--json", "init"], env=env, capture_output=True,
-                          text=True, check=True)
+    done = subprocess.run(
+        [str(exe), "--json", "init"], env=env, capture_output=True, text=True, check=True
+    )
     assert json.loads(done.stdout)["db"].endswith("env.sqlite3")
-    bad = subprocess.run([str(exe), "redeem", "13800000002", "R-TBAM"], env=env,
-                         capture_output=True, text=True)
+    bad = subprocess.run(
+        [str(exe), "redeem", "13800000002", "R-TBAM"], env=env, capture_output=True, text=True
+    )
     assert bad.returncode == 2 and "找不到会员" in bad.stderr and bad.stdout == ""

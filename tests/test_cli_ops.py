@@ -23,8 +23,13 @@ Run = Callable[..., tuple[int, Any, str]]
 
 
 @pytest.fixture
-def run(ctx: Ctx, db_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> Run:
+def run(
+    ctx: Ctx,
+    db_path: Path,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> Run:
     """`spa-pos ARGS --db <test db> --json`: (exit status, parsed stdout, stderr)."""
     built = cli.build_parser
 
@@ -38,8 +43,10 @@ def run(ctx: Ctx, db_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(cli, "build_parser", with_ops)
 
     def invoke(*argv: str) -> tuple[int, Any, str]:
-        code = cli.run([*argv, "--db", str(db_path), "--json"],
-                       lambda url: Ctx(Database(url), CLI_ACTOR, clock))
+        code = cli.run(
+            [*argv, "--db", str(db_path), "--json"],
+            lambda url: Ctx(Database(url), CLI_ACTOR, clock),
+        )
         out = capsys.readouterr()
         return code, json.loads(out.out) if out.out.strip() else None, out.err
 
@@ -47,8 +54,7 @@ def run(ctx: Ctx, db_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPa
 
 
 def sell(ctx: Ctx, phone: str) -> None:
-    checkout.sell(ctx, SaleRequest(items=[("ZJTN", 1)], payments=[("cash", 40000)],
-                                   member=phone))
+    checkout.sell(ctx, SaleRequest(items=[("ZJTN", 1)], payments=[("cash", 40000)], member=phone))
 
 
 def test_jobs_run(run: Run) -> None:
@@ -74,8 +80,11 @@ def test_close_day(ctx: Ctx, run: Run) -> None:
     assert data["date"] == "2026-03-10"
     assert (data["sales"], data["revenue_fen"], data["points_issued"]) == (1, 39800, 200)
     assert data["by_method"] == {"cash": 39800, "card": 0, "wechat": 0, "alipay": 0}
-    assert (data["expected_cash_fen"], data["counted_cash_fen"], data["difference_fen"]) == \
-        (39800, 39750, -50)
+    assert (data["expected_cash_fen"], data["counted_cash_fen"], data["difference_fen"]) == (
+        39800,
+        39750,
+        -50,
+    )
     assert {"points_redeemed", "points_expired", "refunds_fen"} <= set(data)
 
 
@@ -111,8 +120,9 @@ def test_backup_then_restore(ctx: Ctx, run: Run, tmp_path: Path) -> None:
     assert run("audit", "verify")[1]["ok"] is True
 
 
-def test_encrypted_backup_needs_its_passphrase(run: Run, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_encrypted_backup_needs_its_passphrase(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("BACKUP_PASS", "芝麻开门")
     code, saved, _ = run("backup", "--to", str(tmp_path), "--passphrase-env", "BACKUP_PASS")
     assert code == 0 and saved["file"].endswith(".enc")
@@ -124,16 +134,16 @@ def test_encrypted_backup_needs_its_passphrase(run: Run, tmp_path: Path,
     assert run("restore", saved["file"], "--passphrase-env", "BACKUP_PASS")[0] == 0
 
 
-def test_restoring_an_older_backup_upgrades_it(run: Run, tmp_path: Path, clock: FixedClock
-                                               ) -> None:
+def test_restoring_an_older_backup_upgrades_it(run: Run, tmp_path: Path, clock: FixedClock) -> None:
     old = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
     cfg = old._alembic_config()
     with old.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "0001")
     old.dispose()
-    saved = backup.backup_database(tmp_path / "old.sqlite3", tmp_path, clinic_name="旧店",
-                                   now=clock.now())
+    saved = backup.backup_database(
+        tmp_path / "old.sqlite3", tmp_path, clinic_name="旧店", now=clock.now()
+    )
 
     code, restored, _ = run("restore", str(saved.file))
 

@@ -29,11 +29,14 @@ def migrate_to(db: Database, revision: str, *rows: str, down: bool = False) -> N
 
 def test_init_upgrades_an_old_database_in_place(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
-    migrate_to(db, "0001",
-               "INSERT INTO members (card_no, name, phone, phone_last4, pinyin, initials, "
-               "health_needs, notes, marketing_consent, joined_at, referral_awarded, "
-               "points_balance) VALUES ('80000001', '张三', '13800000002', '0002', "
-               "'zhangsan', 'zs', '', '', 1, '2025-01-01 00:00:00', 0, 0)")
+    migrate_to(
+        db,
+        "0001",
+        "INSERT INTO members (card_no, name, phone, phone_last4, pinyin, initials, "
+        "health_needs, notes, marketing_consent, joined_at, referral_awarded, "
+        "points_balance) VALUES ('80000001', '张三', '13800000002', '0002', "
+        "'zhangsan', 'zs', '', '', 1, '2025-01-01 00:00:00', 0, 0)",
+    )
     assert run(["init", "--db", str(tmp_path / "old.sqlite3")]) == 0
     assert db.schema_version() == db.head_version()
     with db.engine.connect() as conn:
@@ -43,9 +46,12 @@ def test_init_upgrades_an_old_database_in_place(tmp_path: Path) -> None:
 
 def test_items_made_before_0004_get_their_pinyin(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'items.sqlite3'}")
-    migrate_to(db, "0003",
-               "INSERT INTO catalog_items (code, name, kind, category, price_fen, active) "
-               "VALUES ('JZTN', '颈椎推拿', 'service', '推拿', 19800, 1)")
+    migrate_to(
+        db,
+        "0003",
+        "INSERT INTO catalog_items (code, name, kind, category, price_fen, active) "
+        "VALUES ('JZTN', '颈椎推拿', 'service', '推拿', 19800, 1)",
+    )
     assert run(["init", "--db", str(tmp_path / "items.sqlite3")]) == 0
     with db.engine.connect() as conn:
         keys = conn.execute(text("SELECT pinyin, initials FROM catalog_items")).one()
@@ -65,11 +71,17 @@ def test_migrations_match_the_models(tmp_path: Path) -> None:
 def test_sqlite_is_set_up_for_a_till(tmp_path: Path) -> None:
     db = Database(f"sqlite:///{tmp_path / 'till.sqlite3'}")
     with db.engine.connect() as conn:
-        pragmas = {name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
-                   for name in ("journal_mode", "foreign_keys", "synchronous", "busy_timeout")}
+        pragmas = {
+            name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("journal_mode", "foreign_keys", "synchronous", "busy_timeout")
+        }
     db.dispose()
-    assert pragmas == {"journal_mode": "wal", "foreign_keys": 1, "synchronous": 2,
-                       "busy_timeout": 10000}
+    assert pragmas == {
+        "journal_mode": "wal",
+        "foreign_keys": 1,
+        "synchronous": 2,
+        "busy_timeout": 10000,
+    }
 
 
 def test_revisions_are_numbered_like_their_files(tmp_path: Path) -> None:

@@ -42,8 +42,9 @@ def build_scheduler(ctx: Ctx, kind: Literal["qt", "background"] = "qt") -> BaseS
         scheduler = BackgroundScheduler(executors=executors)
     apply_schedule(scheduler, ctx)
     # No trigger: runs once, as soon as the scheduler starts.
-    scheduler.add_job(jobs.catch_up, args=(ctx,), id=CATCH_UP_ID, name="补跑错过的任务",
-                      **JOB_OPTIONS)
+    scheduler.add_job(
+        jobs.catch_up, args=(ctx,), id=CATCH_UP_ID, name="补跑错过的任务", **JOB_OPTIONS
+    )
     return scheduler
 
 
@@ -56,7 +57,13 @@ def apply_schedule(scheduler: BaseScheduler, ctx: Ctx) -> None:
     for name, at in jobs.schedule(cfg):
         trigger = CronTrigger(hour=at.hour, minute=at.minute, timezone=zone)
         if scheduler.get_job(name) is None:
-            scheduler.add_job(jobs.run_job, trigger, args=(ctx, name), id=name,
-                              name=jobs.JOB_TITLES[name], **JOB_OPTIONS)
+            scheduler.add_job(
+                jobs.run_job,
+                trigger,
+                args=(ctx, name),
+                id=name,
+                name=jobs.JOB_TITLES[name],
+                **JOB_OPTIONS,
+            )
         else:
             scheduler.reschedule_job(name, trigger=trigger)

@@ -20,5 +20,3 @@ class Base(DeclarativeBase):
 
 class IdMixin:
     id: Mapped[int] = mapped_column(primary_key=True)
-
-

@@ -52,8 +52,7 @@ class OutboxMessage(IdMixin, Base):
         UniqueConstraint("kind", "lot_id"),  # X4: one reminder per lot
         Index("ix_outbox_status_created", "status", "created_at"),
         CheckConstraint("kind in ('expiry_reminder', 'dormant', 'birthday')", name="kind_known"),
-        CheckConstraint("status in ('queued', 'printed', 'exported', 'sent')",
-                        name="status_known"),
+        CheckConstraint("status in ('queued', 'printed', 'exported', 'sent')", name="status_known"),
     )
 
 

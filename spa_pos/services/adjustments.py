@@ -32,15 +32,39 @@ def adjust(ctx: Ctx, member_ref: str, delta: int, reason: str) -> int:
             raise DomainError(f"超过 {cfg.adjust_manager_limit} 分的调整需要店长权限")
         member = members.find_one(s, member_ref)
         if delta > 0:
-            points.award(s, member, [points.Award("E8", delta)], at=stamp, today=today,
-                         settings=cfg, kind="adjust", actor=ctx.actor.name, note=reason)
+            points.award(
+                s,
+                member,
+                [points.Award("E8", delta)],
+                at=stamp,
+                today=today,
+                settings=cfg,
+                kind="adjust",
+                actor=ctx.actor.name,
+                note=reason,
+            )
         else:
-            points.spend(s, member, -delta, kind="adjust", at=stamp, today=today,
-                         what="扣减", rule="E8", actor=ctx.actor.name, note=reason)
-        audit.record(s, at=stamp, actor=ctx.actor.name, action="points.adjust",
-                     entity="member", entity_id=member.card_no,
-                     detail={"delta": delta, "reason": reason,
-                             "balance": member.points_balance})
+            points.spend(
+                s,
+                member,
+                -delta,
+                kind="adjust",
+                at=stamp,
+                today=today,
+                what="扣减",
+                rule="E8",
+                actor=ctx.actor.name,
+                note=reason,
+            )
+        audit.record(
+            s,
+            at=stamp,
+            actor=ctx.actor.name,
+            action="points.adjust",
+            entity="member",
+            entity_id=member.card_no,
+            detail={"delta": delta, "reason": reason, "balance": member.points_balance},
+        )
         return member.points_balance
 
 
@@ -51,13 +75,20 @@ def add_event(ctx: Ctx, name: str, award_points: int, on: date | None = None) ->
         raise DomainError("活动积分必须大于 0")
     now = ctx.clock.now()
     with ctx.db.write() as s:
-        event = Event(name=name.strip(), points=award_points,
-                      on_date=on or settings_svc.business_date(s, now))
+        event = Event(
+            name=name.strip(), points=award_points, on_date=on or settings_svc.business_date(s, now)
+        )
         s.add(event)
         s.flush()
-        audit.record(s, at=clk.to_utc_naive(now), actor=ctx.actor.name, action="event.add",
-                     entity="event", entity_id=event.id,
-                     detail={"name": event.name, "points": award_points})
+        audit.record(
+            s,
+            at=clk.to_utc_naive(now),
+            actor=ctx.actor.name,
+            action="event.add",
+            entity="event",
+            entity_id=event.id,
+            detail={"name": event.name, "points": award_points},
+        )
         return event.id
 
 
@@ -67,8 +98,7 @@ class Attendance:
     balance: int
 
 
-def attend(ctx: Ctx, event_id: int, member_ref: str, *, at: datetime | None = None
-           ) -> Attendance:
+def attend(ctx: Ctx, event_id: int, member_ref: str, *, at: datetime | None = None) -> Attendance:
     """E4: one award per member per event."""
     moment = at or ctx.clock.now()
     stamp = clk.to_utc_naive(moment)
@@ -79,14 +109,33 @@ def attend(ctx: Ctx, event_id: int, member_ref: str, *, at: datetime | None = No
         if event is None:
             raise NotFound(f"没有这个活动: {event_id}")
         member = members.find_one(s, member_ref)
-        if s.scalars(select(EventAttendance.id).where(
-                EventAttendance.event_id == event.id,
-                EventAttendance.member_id == member.id)).first() is not None:
+        if (
+            s.scalars(
+                select(EventAttendance.id).where(
+                    EventAttendance.event_id == event.id, EventAttendance.member_id == member.id
+                )
+            ).first()
+            is not None
+        ):
             raise DomainError(f"{member.name} 已经领过「{event.name}」的活动积分")
         s.add(EventAttendance(event_id=event.id, member_id=member.id, at=stamp))
-        points.award(s, member, [points.Award("E4", event.points)], at=stamp, today=today,
-                     settings=cfg, actor=ctx.actor.name, note=event.name)
-        audit.record(s, at=stamp, actor=ctx.actor.name, action="event.attend",
-                     entity="event", entity_id=event.id,
-                     detail={"member": member.card_no, "points": event.points})
+        points.award(
+            s,
+            member,
+            [points.Award("E4", event.points)],
+            at=stamp,
+            today=today,
+            settings=cfg,
+            actor=ctx.actor.name,
+            note=event.name,
+        )
+        audit.record(
+            s,
+            at=stamp,
+            actor=ctx.actor.name,
+            action="event.attend",
+            entity="event",
+            entity_id=event.id,
+            detail={"member": member.card_no, "points": event.points},
+        )
         return Attendance(event.points, member.points_balance)

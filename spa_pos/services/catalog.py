@@ -50,13 +50,21 @@ def reward_by_code(session: Session, code: str) -> Reward:
 
 
 def active_items(session: Session) -> list[CatalogItem]:
-    return list(session.scalars(select(CatalogItem).where(CatalogItem.active)
-                                .order_by(CatalogItem.category, CatalogItem.code)))
+    return list(
+        session.scalars(
+            select(CatalogItem)
+            .where(CatalogItem.active)
+            .order_by(CatalogItem.category, CatalogItem.code)
+        )
+    )
 
 
 def active_rewards(session: Session) -> list[Reward]:
-    return list(session.scalars(select(Reward).where(Reward.active)
-                                .order_by(Reward.points_cost, Reward.code)))
+    return list(
+        session.scalars(
+            select(Reward).where(Reward.active).order_by(Reward.points_cost, Reward.code)
+        )
+    )
 
 
 def upsert_item(session: Session, spec: ItemSpec) -> CatalogItem:

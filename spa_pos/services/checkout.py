@@ -20,8 +20,16 @@ from spa_pos.services.numbering import next_number
 from spa_pos.services.settings import Settings
 
 METHOD_NAMES = {"cash": "现金", "card": "银行卡", "wechat": "微信支付", "alipay": "支付宝"}
-RULE_NAMES = {"E1": "项目积分", "E2": "疗程奖励", "E3": "推荐奖励", "E4": "活动积分",
-              "E5": "连续消费奖励", "E6": "生日加倍", "E7": "会员等级加成", "E8": "手工调整"}
+RULE_NAMES = {
+    "E1": "项目积分",
+    "E2": "疗程奖励",
+    "E3": "推荐奖励",
+    "E4": "活动积分",
+    "E5": "连续消费奖励",
+    "E6": "生日加倍",
+    "E7": "会员等级加成",
+    "E8": "手工调整",
+}
 MAX_QTY = 999
 
 
@@ -80,10 +88,18 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
             raise DomainError("购买疗程需要会员，请先选择或登记会员")
 
         tier = points.tier_of(s, member.id, stamp, cfg) if member else None
-        sale = Sale(sale_no=next_number(s, "S", Sale.sale_no, today), created_at=stamp,
-                    member_id=member.id if member else None, cashier=ctx.actor.name,
-                    gross_fen=gross, discount_fen=gross - due, due_fen=due, paid_fen=paid,
-                    change_fen=change, tier=tier.name if tier else None)
+        sale = Sale(
+            sale_no=next_number(s, "S", Sale.sale_no, today),
+            created_at=stamp,
+            member_id=member.id if member else None,
+            cashier=ctx.actor.name,
+            gross_fen=gross,
+            discount_fen=gross - due,
+            due_fen=due,
+            paid_fen=paid,
+            change_fen=change,
+            tier=tier.name if tier else None,
+        )
         s.add(sale)
         s.flush()
         rows = _write_lines(s, sale, lines)
@@ -97,19 +113,39 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
         breakdown: list[tuple[str, int]] = []
         referrer_award: tuple[str, int] | None = None
         if member is not None and tier is not None:
-            breakdown, referrer_award = _earn(s, cfg, sale, member, rows, tier.factor,
-                                              today, stamp, ctx.actor.name)
+            breakdown, referrer_award = _earn(
+                s, cfg, sale, member, rows, tier.factor, today, stamp, ctx.actor.name
+            )
         sale.points_earned = sum(p for _, p in breakdown)
         if member is not None:
             tags.refresh_after_visit(s, member, moment, cfg)
-        audit.record(s, at=stamp, actor=ctx.actor.name, action="sale.create", entity="sale",
-                     entity_id=sale.sale_no,
-                     detail={"member": member.card_no if member else None, "due_fen": due,
-                             "paid_fen": paid, "change_fen": change,
-                             "payments": request.payments, "points": sale.points_earned,
-                             "vouchers": [v.code for v in used]})
-        return SaleResult(sale.sale_no, due, paid, change, sale.points_earned, breakdown,
-                          member.points_balance if member else None, referrer_award)
+        audit.record(
+            s,
+            at=stamp,
+            actor=ctx.actor.name,
+            action="sale.create",
+            entity="sale",
+            entity_id=sale.sale_no,
+            detail={
+                "member": member.card_no if member else None,
+                "due_fen": due,
+                "paid_fen": paid,
+                "change_fen": change,
+                "payments": request.payments,
+                "points": sale.points_earned,
+                "vouchers": [v.code for v in used],
+            },
+        )
+        return SaleResult(
+            sale.sale_no,
+            due,
+            paid,
+            change,
+            sale.points_earned,
+            breakdown,
+            member.points_balance if member else None,
+            referrer_award,
+        )
 
 
 def _lines(session: Session, items: list[tuple[str, int]]) -> list[_Line]:
@@ -121,8 +157,7 @@ def _lines(session: Session, items: list[tuple[str, int]]) -> list[_Line]:
     return lines
 
 
-def _voucher_owner(session: Session, used: list[Voucher], member: Member | None
-                   ) -> Member | None:
+def _voucher_owner(session: Session, used: list[Voucher], member: Member | None) -> Member | None:
     """Vouchers belong to their member; a walk-in sale with one becomes that member's."""
     if len({v.id for v in used}) != len(used):
         raise DomainError("同一张兑换券不能在一单里用两次")
@@ -143,8 +178,9 @@ def _apply_vouchers(session: Session, lines: list[_Line], used: list[Voucher]) -
         if reward.kind == "coupon":
             coupon += reward.coupon_fen or 0
             continue
-        line = next((ln for ln in lines if ln.item.id == reward.item_id
-                     and ln.free_units < ln.qty), None)
+        line = next(
+            (ln for ln in lines if ln.item.id == reward.item_id and ln.free_units < ln.qty), None
+        )
         if line is None:
             assert reward.item is not None
             line = _Line(reward.item, 1)
@@ -173,8 +209,10 @@ def _check_payments(payments: list[tuple[str, int]], due: int) -> tuple[int, int
     paid = sum(a for _, a in payments)
     cash = sum(a for m, a in payments if m == "cash")
     if paid < due:
-        raise DomainError(f"付款不足：应收 {due / 100:.2f} 元，已付 {paid / 100:.2f} 元，"
-                          f"还差 {(due - paid) / 100:.2f} 元")
+        raise DomainError(
+            f"付款不足：应收 {due / 100:.2f} 元，已付 {paid / 100:.2f} 元，"
+            f"还差 {(due - paid) / 100:.2f} 元"
+        )
     change = paid - due
     if change > cash:
         raise DomainError("非现金付款不能超过应收金额（只有现金可以找零）")
@@ -184,9 +222,17 @@ def _check_payments(payments: list[tuple[str, int]], due: int) -> tuple[int, int
 def _write_lines(session: Session, sale: Sale, lines: list[_Line]) -> list[SaleLine]:
     rows = []
     for no, line in enumerate(lines, start=1):
-        row = SaleLine(sale_id=sale.id, line_no=no, item_id=line.item.id, name=line.item.name,
-                       qty=line.qty, unit_fen=line.item.price_fen, amount_fen=line.amount_fen,
-                       free_units=line.free_units, net_fen=line.net_fen)
+        row = SaleLine(
+            sale_id=sale.id,
+            line_no=no,
+            item_id=line.item.id,
+            name=line.item.name,
+            qty=line.qty,
+            unit_fen=line.item.price_fen,
+            amount_fen=line.amount_fen,
+            free_units=line.free_units,
+            net_fen=line.net_fen,
+        )
         session.add(row)
         session.flush()
         for v in line.vouchers:
@@ -200,21 +246,41 @@ def _open_courses(session: Session, member: Member, rows: list[SaleLine], at: da
         item = session.get(CatalogItem, row.item_id)
         assert item is not None
         if item.kind == "course" and item.sessions and item.course_service_id:
-            session.add(CourseBalance(member_id=member.id, course_item_id=item.id,
-                                      service_item_id=item.course_service_id,
-                                      sale_line_id=row.id, created_at=at,
-                                      sessions_total=item.sessions * row.qty))
+            session.add(
+                CourseBalance(
+                    member_id=member.id,
+                    course_item_id=item.id,
+                    service_item_id=item.course_service_id,
+                    sale_line_id=row.id,
+                    created_at=at,
+                    sessions_total=item.sessions * row.qty,
+                )
+            )
 
 
-def _earn(session: Session, cfg: Settings, sale: Sale, member: Member, rows: list[SaleLine],
-          tier_factor: Fraction, today: date, at: datetime, actor: str
-          ) -> tuple[list[tuple[str, int]], tuple[str, int] | None]:
+def _earn(
+    session: Session,
+    cfg: Settings,
+    sale: Sale,
+    member: Member,
+    rows: list[SaleLine],
+    tier_factor: Fraction,
+    today: date,
+    at: datetime,
+    actor: str,
+) -> tuple[list[tuple[str, int]], tuple[str, int] | None]:
     bases = []
     for row in rows:
         item = session.get(CatalogItem, row.item_id)
         assert item is not None
-        bases.append(earning.LineBasis(item.points, row.qty - row.free_units, row.net_fen,
-                                       item.sessions if item.kind == "course" else None))
+        bases.append(
+            earning.LineBasis(
+                item.points,
+                row.qty - row.free_units,
+                row.net_fen,
+                item.sessions if item.kind == "course" else None,
+            )
+        )
     birthday = member.birthday is not None and member.birthday.month == today.month
     result = earning.compute(bases, cfg, tier_factor, birthday)
     for row, share in zip(rows, result.line_points, strict=True):
@@ -226,10 +292,26 @@ def _earn(session: Session, cfg: Settings, sale: Sale, member: Member, rows: lis
         breakdown.append(("E3", cfg.referral_new_member_points))
         referrer = session.get(Member, member.referrer_id)
         assert referrer is not None
-        points.award(session, referrer, [points.Award("E3", cfg.referral_referrer_points)],
-                     at=at, today=today, settings=cfg, sale_id=sale.id, actor=actor,
-                     note=f"推荐 {member.name} 首次消费")
+        points.award(
+            session,
+            referrer,
+            [points.Award("E3", cfg.referral_referrer_points)],
+            at=at,
+            today=today,
+            settings=cfg,
+            sale_id=sale.id,
+            actor=actor,
+            note=f"推荐 {member.name} 首次消费",
+        )
         referrer_award = (referrer.card_no, cfg.referral_referrer_points)
-    points.award(session, member, [points.Award(r, p) for r, p in breakdown], at=at,
-                 today=today, settings=cfg, sale_id=sale.id, actor=actor)
+    points.award(
+        session,
+        member,
+        [points.Award(r, p) for r, p in breakdown],
+        at=at,
+        today=today,
+        settings=cfg,
+        sale_id=sale.id,
+        actor=actor,
+    )
     return breakdown, referrer_award

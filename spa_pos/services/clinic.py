@@ -66,7 +66,13 @@ def load_demo(ctx: Ctx, *, clinic_name: str | None = None) -> DemoResult:
             catalog.upsert_reward(s, reward)
         if clinic_name:
             settings_svc.save(s, clinic_name=clinic_name)
-        audit.record(s, at=clk.to_utc_naive(ctx.clock.now()), actor=ctx.actor.name,
-                     action="catalog.demo", entity="catalog", entity_id="demo",
-                     detail={"items": len(DEMO_ITEMS), "rewards": len(DEMO_REWARDS)})
+        audit.record(
+            s,
+            at=clk.to_utc_naive(ctx.clock.now()),
+            actor=ctx.actor.name,
+            action="catalog.demo",
+            entity="catalog",
+            entity_id="demo",
+            detail={"items": len(DEMO_ITEMS), "rewards": len(DEMO_REWARDS)},
+        )
     return DemoResult(len(DEMO_ITEMS), len(DEMO_REWARDS))

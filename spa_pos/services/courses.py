@@ -22,8 +22,9 @@ class CourseUseResult:
     sessions_left: int
 
 
-def use_session(ctx: Ctx, member_ref: str, item_code: str, *, at: datetime | None = None
-                ) -> CourseUseResult:
+def use_session(
+    ctx: Ctx, member_ref: str, item_code: str, *, at: datetime | None = None
+) -> CourseUseResult:
     """Use one session; `item_code` is the course package or its service. The oldest
     open balance is used first."""
     moment = at or ctx.clock.now()
@@ -32,12 +33,18 @@ def use_session(ctx: Ctx, member_ref: str, item_code: str, *, at: datetime | Non
         member = members.find_one(s, member_ref)
         item = catalog.item_by_code(s, item_code)
         balance = s.scalars(
-            select(CourseBalance).where(
-                CourseBalance.member_id == member.id, CourseBalance.status == "open",
+            select(CourseBalance)
+            .where(
+                CourseBalance.member_id == member.id,
+                CourseBalance.status == "open",
                 CourseBalance.sessions_used < CourseBalance.sessions_total,
-                or_(CourseBalance.course_item_id == item.id,
-                    CourseBalance.service_item_id == item.id))
-            .order_by(CourseBalance.created_at, CourseBalance.id)).first()
+                or_(
+                    CourseBalance.course_item_id == item.id,
+                    CourseBalance.service_item_id == item.id,
+                ),
+            )
+            .order_by(CourseBalance.created_at, CourseBalance.id)
+        ).first()
         if balance is None:
             raise DomainError(f"{member.name} 没有可用的 {item.name} 疗程次数")
         balance.sessions_used += 1
@@ -45,20 +52,32 @@ def use_session(ctx: Ctx, member_ref: str, item_code: str, *, at: datetime | Non
         member.last_visit_at = max(member.last_visit_at or stamp, stamp)
         tags.refresh_member_tags(s, member.id, moment, settings_svc.load(s))
         left = remaining_for(s, member.id, balance.service_item_id)
-        audit.record(s, at=stamp, actor=ctx.actor.name, action="course.use",
-                     entity="course_balance", entity_id=balance.id,
-                     detail={"member": member.card_no, "item": item.code, "left": left})
+        audit.record(
+            s,
+            at=stamp,
+            actor=ctx.actor.name,
+            action="course.use",
+            entity="course_balance",
+            entity_id=balance.id,
+            detail={"member": member.card_no, "item": item.code, "left": left},
+        )
         return CourseUseResult(balance.course_item.name, left)
 
 
 def remaining_for(session: Session, member_id: int, service_item_id: int) -> int:
-    return sum(b.sessions_left for b in open_balances(session, member_id)
-               if b.service_item_id == service_item_id)
+    return sum(
+        b.sessions_left
+        for b in open_balances(session, member_id)
+        if b.service_item_id == service_item_id
+    )
 
 
 def open_balances(session: Session, member_id: int) -> list[CourseBalance]:
-    return list(session.scalars(
-        select(CourseBalance).where(CourseBalance.member_id == member_id,
-                                    CourseBalance.status == "open")
-        .join(CatalogItem, CatalogItem.id == CourseBalance.course_item_id)
-        .order_by(CourseBalance.created_at)))
+    return list(
+        session.scalars(
+            select(CourseBalance)
+            .where(CourseBalance.member_id == member_id, CourseBalance.status == "open")
+            .join(CatalogItem, CatalogItem.id == CourseBalance.course_item_id)
+            .order_by(CourseBalance.created_at)
+        )
+    )

@@ -74,50 +74,95 @@ def z_report(session: Session, business_date: date, tz: str) -> ZReport:
     day_sales = (Sale.created_at >= start, Sale.created_at < end)
 
     count, gross, discount, due, change = session.execute(
-        select(func.count(Sale.id), func.sum(Sale.gross_fen), func.sum(Sale.discount_fen),
-               func.sum(Sale.due_fen), func.sum(Sale.change_fen)).where(*day_sales)).one()
-    by_method = _per_method(session.execute(
-        select(Payment.method, func.sum(Payment.amount_fen))
-        .join(Sale, Sale.id == Payment.sale_id).where(*day_sales)
-        .group_by(Payment.method)).all())
+        select(
+            func.count(Sale.id),
+            func.sum(Sale.gross_fen),
+            func.sum(Sale.discount_fen),
+            func.sum(Sale.due_fen),
+            func.sum(Sale.change_fen),
+        ).where(*day_sales)
+    ).one()
+    by_method = _per_method(
+        session.execute(
+            select(Payment.method, func.sum(Payment.amount_fen))
+            .join(Sale, Sale.id == Payment.sale_id)
+            .where(*day_sales)
+            .group_by(Payment.method)
+        ).all()
+    )
     by_method["cash"] -= int(change or 0)
 
     day_refunds = (Refund.created_at >= start, Refund.created_at < end)
     refund_count, refunded = session.execute(
-        select(func.count(Refund.id), func.sum(Refund.refunded_fen)).where(*day_refunds)).one()
-    refunds_by_method = _per_method(session.execute(
-        select(RefundPayment.method, func.sum(RefundPayment.amount_fen))
-        .join(Refund, Refund.id == RefundPayment.refund_id).where(*day_refunds)
-        .group_by(RefundPayment.method)).all())
+        select(func.count(Refund.id), func.sum(Refund.refunded_fen)).where(*day_refunds)
+    ).one()
+    refunds_by_method = _per_method(
+        session.execute(
+            select(RefundPayment.method, func.sum(RefundPayment.amount_fen))
+            .join(Refund, Refund.id == RefundPayment.refund_id)
+            .where(*day_refunds)
+            .group_by(RefundPayment.method)
+        ).all()
+    )
 
-    voucher_kinds = dict(session.execute(
-        select(Reward.kind, func.count(Voucher.id))
-        .join(Reward, Reward.id == Voucher.reward_id)
-        .join(Sale, Sale.id == Voucher.used_sale_id).where(*day_sales)
-        .group_by(Reward.kind)).tuples().all())
+    voucher_kinds = dict(
+        session.execute(
+            select(Reward.kind, func.count(Voucher.id))
+            .join(Reward, Reward.id == Voucher.reward_id)
+            .join(Sale, Sale.id == Voucher.used_sale_id)
+            .where(*day_sales)
+            .group_by(Reward.kind)
+        )
+        .tuples()
+        .all()
+    )
 
     day_entries = (LedgerEntry.created_at >= start, LedgerEntry.created_at < end)
-    by_kind = {kind: int(total) for kind, total in session.execute(
-        select(LedgerEntry.kind, func.sum(LedgerEntry.points)).where(*day_entries)
-        .group_by(LedgerEntry.kind))}
-    added = session.scalar(select(func.coalesce(func.sum(LedgerEntry.points), 0)).where(
-        *day_entries, LedgerEntry.kind == "adjust", LedgerEntry.points > 0)) or 0
+    by_kind = {
+        kind: int(total)
+        for kind, total in session.execute(
+            select(LedgerEntry.kind, func.sum(LedgerEntry.points))
+            .where(*day_entries)
+            .group_by(LedgerEntry.kind)
+        )
+    }
+    added = (
+        session.scalar(
+            select(func.coalesce(func.sum(LedgerEntry.points), 0)).where(
+                *day_entries, LedgerEntry.kind == "adjust", LedgerEntry.points > 0
+            )
+        )
+        or 0
+    )
 
-    new_members = session.scalar(select(func.count(Member.id)).where(
-        Member.joined_at >= start, Member.joined_at < end)) or 0
+    new_members = (
+        session.scalar(
+            select(func.count(Member.id)).where(Member.joined_at >= start, Member.joined_at < end)
+        )
+        or 0
+    )
     revenue = int(due or 0)
     return ZReport(
-        business_date=business_date, sales=int(count), gross_fen=int(gross or 0),
-        discount_fen=int(discount or 0), revenue_fen=revenue, by_method=by_method,
-        refunds=int(refund_count), refunds_fen=int(refunded or 0),
-        refunds_by_method=refunds_by_method, net_revenue_fen=revenue - int(refunded or 0),
+        business_date=business_date,
+        sales=int(count),
+        gross_fen=int(gross or 0),
+        discount_fen=int(discount or 0),
+        revenue_fen=revenue,
+        by_method=by_method,
+        refunds=int(refund_count),
+        refunds_fen=int(refunded or 0),
+        refunds_by_method=refunds_by_method,
+        net_revenue_fen=revenue - int(refunded or 0),
         vouchers_used=sum(n for kind, n in voucher_kinds.items() if kind != "coupon"),
         coupons_used=voucher_kinds.get("coupon", 0),
         points_issued=by_kind.get("earn", 0) + int(added),
-        points_redeemed=-by_kind.get("redeem", 0), points_expired=-by_kind.get("expire", 0),
-        points_reversed=-by_kind.get("reverse", 0), new_members=int(new_members),
+        points_redeemed=-by_kind.get("redeem", 0),
+        points_expired=-by_kind.get("expire", 0),
+        points_reversed=-by_kind.get("reverse", 0),
+        new_members=int(new_members),
         expected_cash_fen=by_method["cash"] - refunds_by_method["cash"],
-        points_by_kind=by_kind)
+        points_by_kind=by_kind,
+    )
 
 
 def _per_method(rows: Iterable[Row[tuple[str, Any]]]) -> dict[str, int]:
@@ -127,8 +172,9 @@ def _per_method(rows: Iterable[Row[tuple[str, Any]]]) -> dict[str, int]:
     return totals
 
 
-def close_day(ctx: Ctx, business_date: date | None = None,
-              counted_cash_fen: int | None = None) -> ZReport:
+def close_day(
+    ctx: Ctx, business_date: date | None = None, counted_cash_fen: int | None = None
+) -> ZReport:
     """日结: record the day's Z report and the counted cash. Refused if already closed."""
     if counted_cash_fen is not None and counted_cash_fen < 0:
         raise DomainError("清点的现金不能为负数")
@@ -142,13 +188,17 @@ def close_day(ctx: Ctx, business_date: date | None = None,
         existing = find_close(s, day)
         if existing is not None and existing.reopened_at is None:
             closed = clk.from_utc_naive(existing.closed_at).astimezone(ZoneInfo(tz))
-            raise DomainError(f"{day} 已于 {closed:%Y-%m-%d %H:%M} 由 {existing.actor} 日结，"
-                              "不能重复日结；如需重新日结，请店长先撤销日结")
+            raise DomainError(
+                f"{day} 已于 {closed:%Y-%m-%d %H:%M} 由 {existing.actor} 日结，"
+                "不能重复日结；如需重新日结，请店长先撤销日结"
+            )
         report = z_report(s, day, tz)
-        difference = (counted_cash_fen - report.expected_cash_fen
-                      if counted_cash_fen is not None else None)
-        report = dataclasses.replace(report, counted_cash_fen=counted_cash_fen,
-                                     difference_fen=difference)
+        difference = (
+            counted_cash_fen - report.expected_cash_fen if counted_cash_fen is not None else None
+        )
+        report = dataclasses.replace(
+            report, counted_cash_fen=counted_cash_fen, difference_fen=difference
+        )
         row = existing or DayClose(business_date=day)
         row.closed_at, row.actor = stamp, ctx.actor.name
         row.report = json.dumps(report.to_json(), ensure_ascii=False)
@@ -156,13 +206,23 @@ def close_day(ctx: Ctx, business_date: date | None = None,
         row.counted_cash_fen, row.difference_fen = counted_cash_fen, difference
         row.reopened_at, row.reopened_by = None, None
         s.add(row)
-        audit.record(s, at=stamp, actor=ctx.actor.name, action="day.close", entity="day",
-                     entity_id=day.isoformat(),
-                     detail={"sales": report.sales, "revenue_fen": report.revenue_fen,
-                             "refunds_fen": report.refunds_fen,
-                             "expected_cash_fen": report.expected_cash_fen,
-                             "counted_cash_fen": counted_cash_fen,
-                             "difference_fen": difference, "reclose": existing is not None})
+        audit.record(
+            s,
+            at=stamp,
+            actor=ctx.actor.name,
+            action="day.close",
+            entity="day",
+            entity_id=day.isoformat(),
+            detail={
+                "sales": report.sales,
+                "revenue_fen": report.revenue_fen,
+                "refunds_fen": report.refunds_fen,
+                "expected_cash_fen": report.expected_cash_fen,
+                "counted_cash_fen": counted_cash_fen,
+                "difference_fen": difference,
+                "reclose": existing is not None,
+            },
+        )
         return report
 
 
@@ -176,18 +236,27 @@ def reopen_day(ctx: Ctx, business_date: date) -> None:
         if row is None or row.reopened_at is not None:
             raise DomainError(f"{business_date} 还没有日结，无需撤销")
         row.reopened_at, row.reopened_by = stamp, ctx.actor.name
-        audit.record(s, at=stamp, actor=ctx.actor.name, action="day.reopen", entity="day",
-                     entity_id=business_date.isoformat(),
-                     detail={"closed_at": row.closed_at, "closed_by": row.actor,
-                             "report": json.loads(row.report)})
+        audit.record(
+            s,
+            at=stamp,
+            actor=ctx.actor.name,
+            action="day.reopen",
+            entity="day",
+            entity_id=business_date.isoformat(),
+            detail={
+                "closed_at": row.closed_at,
+                "closed_by": row.actor,
+                "report": json.loads(row.report),
+            },
+        )
 
 
 def find_close(session: Session, business_date: date) -> DayClose | None:
-    return session.scalars(select(DayClose).where(DayClose.business_date == business_date)
-                           ).first()
+    return session.scalars(select(DayClose).where(DayClose.business_date == business_date)).first()
 
 
 def recent_closes(session: Session, limit: int = 31) -> list[DayClose]:
     """The latest closes, newest first (`json.loads(row.report)` holds the Z report)."""
-    return list(session.scalars(select(DayClose).order_by(DayClose.business_date.desc())
-                                .limit(limit)))
+    return list(
+        session.scalars(select(DayClose).order_by(DayClose.business_date.desc()).limit(limit))
+    )

@@ -45,14 +45,19 @@ def line_base(line: LineBasis, settings: Settings) -> tuple[Fraction, Fraction]:
     return e1, bonus
 
 
-def compute(lines: list[LineBasis], settings: Settings, tier_factor: Fraction,
-            birthday: bool) -> Earning:
+def compute(
+    lines: list[LineBasis], settings: Settings, tier_factor: Fraction, birthday: bool
+) -> Earning:
     bases = [line_base(line, settings) for line in lines]
     e1 = sum((b[0] for b in bases), Fraction(0))
     e2 = sum((b[1] for b in bases), Fraction(0))
     birthday_factor = Fraction(settings.birthday_multiplier) if birthday else Fraction(1)
-    steps = [("E1", e1), ("E2", e1 + e2), ("E7", (e1 + e2) * tier_factor),
-             ("E6", (e1 + e2) * tier_factor * birthday_factor)]
+    steps = [
+        ("E1", e1),
+        ("E2", e1 + e2),
+        ("E7", (e1 + e2) * tier_factor),
+        ("E6", (e1 + e2) * tier_factor * birthday_factor),
+    ]
     breakdown: list[tuple[str, int]] = []
     previous = 0
     for rule, cumulative in steps:

@@ -46,8 +46,12 @@ JOBS = tuple(JOB_TITLES)
 EXPIRY_BATCH = 2000
 EXPIRY_PAUSE_S = 0.1
 # The nightly jobs run just after midnight if the till is on, else at start-up (catch-up).
-NIGHTLY_AT = {"expiry": time(0, 5), "streaks": time(0, 10), "reminders": time(0, 15),
-              "tags": time(0, 20)}
+NIGHTLY_AT = {
+    "expiry": time(0, 5),
+    "streaks": time(0, 10),
+    "reminders": time(0, 15),
+    "tags": time(0, 20),
+}
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,7 @@ def _in_one_transaction(job: InDatabase) -> Job:
     def run(ctx: Ctx, at: datetime, record: Record) -> JobResult:
         with ctx.db.write() as s:
             return record(s, job(s, settings_svc.load(s), at, ctx.actor.name))
+
     return run
 
 
@@ -91,8 +96,9 @@ def _expiry(ctx: Ctx, at: datetime, record: Record) -> JobResult:
     lots = expired = 0
     while True:
         with ctx.db.write() as s:
-            batch = points.expire_due(s, today, clk.to_utc_naive(at), actor=ctx.actor.name,
-                                      limit=EXPIRY_BATCH)
+            batch = points.expire_due(
+                s, today, clk.to_utc_naive(at), actor=ctx.actor.name, limit=EXPIRY_BATCH
+            )
             lots, expired = lots + batch.lots, expired + batch.points
             if batch.lots < EXPIRY_BATCH:
                 return record(s, _Outcome(lots, {"lots": lots, "points": expired}))
@@ -124,16 +130,25 @@ def _backup(ctx: Ctx, at: datetime, record: Record) -> JobResult:
     that date only make sure the daily snapshot exists."""
     with ctx.db.read() as s:
         day = clk.local_date(at, settings_svc.load(s).timezone)
-        done = s.scalars(select(JobRun.id).where(
-            JobRun.job == "backup", JobRun.business_date == day, JobRun.status == "ok",
-            JobRun.changed > 0)).first() is not None
+        done = (
+            s.scalars(
+                select(JobRun.id).where(
+                    JobRun.job == "backup",
+                    JobRun.business_date == day,
+                    JobRun.status == "ok",
+                    JobRun.changed > 0,
+                )
+            ).first()
+            is not None
+        )
     daily = maintenance.end_of_day_backup(ctx, at, to_backup_dir=not done)
     detail: dict[str, Any] = {"snapshot": str(daily.snapshot)}
     if done:
         detail["reason"] = f"{day} 已经备份过"
     if daily.backup is not None:
-        detail.update(file=str(daily.backup.file), sha256=daily.backup.sha256,
-                      bytes=daily.backup.bytes)
+        detail.update(
+            file=str(daily.backup.file), sha256=daily.backup.sha256, bytes=daily.backup.bytes
+        )
     with ctx.db.write() as s:
         return record(s, _Outcome(1 if daily.backup else 0, detail, daily.skipped))
 
@@ -149,6 +164,7 @@ _JOBS: dict[str, Job] = {
 
 # --- running -------------------------------------------------------------------------------
 
+
 def run_job(ctx: Ctx, name: str, at: datetime | None = None) -> JobResult:
     """Run one job now, as of `at` (aware; default now). A failure is logged in
     `job_runs` and raised."""
@@ -160,34 +176,72 @@ def run_job(ctx: Ctx, name: str, at: datetime | None = None) -> JobResult:
         return _JOBS[name](ctx, as_of, partial(_record, ctx, name, as_of, started))
     except Exception as exc:
         with ctx.db.write() as s:
-            s.add(_run_row(ctx, s, name, as_of, started, status="failed", changed=0,
-                           detail={}, error=f"{type(exc).__name__}: {exc}"))
+            s.add(
+                _run_row(
+                    ctx,
+                    s,
+                    name,
+                    as_of,
+                    started,
+                    status="failed",
+                    changed=0,
+                    detail={},
+                    error=f"{type(exc).__name__}: {exc}",
+                )
+            )
         raise
 
 
-def _record(ctx: Ctx, name: str, as_of: datetime, started: datetime, s: Session,
-            outcome: _Outcome) -> JobResult:
+def _record(
+    ctx: Ctx, name: str, as_of: datetime, started: datetime, s: Session, outcome: _Outcome
+) -> JobResult:
     status = "skipped" if outcome.skipped else "ok"
-    detail = {**outcome.detail, "reason": outcome.skipped} if outcome.skipped \
-        else outcome.detail
-    s.add(_run_row(ctx, s, name, as_of, started, status=status, changed=outcome.changed,
-                   detail=detail, error=None))
-    log.info("job %s as of %s: %s, %d changed", name, as_of.isoformat(), status,
-             outcome.changed)
+    detail = {**outcome.detail, "reason": outcome.skipped} if outcome.skipped else outcome.detail
+    s.add(
+        _run_row(
+            ctx,
+            s,
+            name,
+            as_of,
+            started,
+            status=status,
+            changed=outcome.changed,
+            detail=detail,
+            error=None,
+        )
+    )
+    log.info("job %s as of %s: %s, %d changed", name, as_of.isoformat(), status, outcome.changed)
     return JobResult(name, status, outcome.changed, as_of, detail)
 
 
-def _run_row(ctx: Ctx, s: Session, name: str, as_of: datetime, started: datetime, *,
-             status: str, changed: int, detail: dict[str, Any], error: str | None) -> JobRun:
+def _run_row(
+    ctx: Ctx,
+    s: Session,
+    name: str,
+    as_of: datetime,
+    started: datetime,
+    *,
+    status: str,
+    changed: int,
+    detail: dict[str, Any],
+    error: str | None,
+) -> JobRun:
     tz = settings_svc.load(s).timezone
-    return JobRun(job=name, as_of=clk.to_utc_naive(as_of),
-                  business_date=clk.local_date(as_of, tz), started_at=clk.to_utc_naive(started),
-                  finished_at=clk.to_utc_naive(ctx.clock.now()), status=status,
-                  changed=changed, detail=json.dumps(detail, ensure_ascii=False, default=str),
-                  error=error)
+    return JobRun(
+        job=name,
+        as_of=clk.to_utc_naive(as_of),
+        business_date=clk.local_date(as_of, tz),
+        started_at=clk.to_utc_naive(started),
+        finished_at=clk.to_utc_naive(ctx.clock.now()),
+        status=status,
+        changed=changed,
+        detail=json.dumps(detail, ensure_ascii=False, default=str),
+        error=error,
+    )
 
 
 # --- schedule and catch-up -----------------------------------------------------------------
+
 
 def schedule(cfg: Settings) -> list[tuple[str, time]]:
     """(job, local time of day) for every job, in catch-up order."""
@@ -217,8 +271,15 @@ def missed_runs(ctx: Ctx, now: datetime | None = None) -> list[tuple[str, dateti
     now = now or ctx.clock.now()
     with ctx.db.read() as s:
         cfg = settings_svc.load(s)
-        last_ok = dict(s.execute(select(JobRun.job, func.max(JobRun.as_of))
-                                 .where(JobRun.status == "ok").group_by(JobRun.job)).tuples().all())
+        last_ok = dict(
+            s.execute(
+                select(JobRun.job, func.max(JobRun.as_of))
+                .where(JobRun.status == "ok")
+                .group_by(JobRun.job)
+            )
+            .tuples()
+            .all()
+        )
     missed = []
     for name, at_time in schedule(cfg):
         due = latest_scheduled(at_time, now, cfg.timezone)
@@ -239,8 +300,7 @@ def catch_up(ctx: Ctx, now: datetime | None = None) -> list[JobResult]:
     return results
 
 
-def recent_runs(session: Session, *, job: str | None = None, limit: int = 50
-                ) -> list[JobRun]:
+def recent_runs(session: Session, *, job: str | None = None, limit: int = 50) -> list[JobRun]:
     """The job log, newest first (`json.loads(run.detail)` for the details)."""
     stmt = select(JobRun).order_by(JobRun.id.desc()).limit(limit)
     if job is not None:

@@ -36,15 +36,15 @@ class DailyBackup:
     skipped: str | None  # why no backup copy was made, for the cashier
 
 
-def end_of_day_backup(ctx: Ctx, as_of: datetime, *, to_backup_dir: bool = True
-                      ) -> DailyBackup:
+def end_of_day_backup(ctx: Ctx, as_of: datetime, *, to_backup_dir: bool = True) -> DailyBackup:
     """The daily snapshot (named after the business date of `as_of`, made once per day),
     then a verified copy to `settings.backup_dir` if one is set and plugged in."""
     db_path = _require_file(ctx)
     with ctx.db.read() as s:
         cfg = settings_svc.load(s)
-    snapshot = backup.local_snapshot(db_path, snapshot_dir(), now=as_of, keep=SNAPSHOT_KEEP,
-                                     tz=cfg.timezone)
+    snapshot = backup.local_snapshot(
+        db_path, snapshot_dir(), now=as_of, keep=SNAPSHOT_KEEP, tz=cfg.timezone
+    )
     if not to_backup_dir:
         return DailyBackup(snapshot, None, None)
     if not cfg.backup_dir:
@@ -52,20 +52,34 @@ def end_of_day_backup(ctx: Ctx, as_of: datetime, *, to_backup_dir: bool = True
     target = Path(cfg.backup_dir)
     if not target.is_dir():
         return DailyBackup(snapshot, None, f"备份文件夹不可用（U盘未插入？）：{target}")
-    result = backup.backup_database(db_path, target, clinic_name=cfg.clinic_name,
-                                    now=ctx.clock.now(), keep=cfg.backup_keep, tz=cfg.timezone)
+    result = backup.backup_database(
+        db_path,
+        target,
+        clinic_name=cfg.clinic_name,
+        now=ctx.clock.now(),
+        keep=cfg.backup_keep,
+        tz=cfg.timezone,
+    )
     return DailyBackup(snapshot, result, None)
 
 
-def backup_now(ctx: Ctx, target_dir: Path, *, passphrase: str | None = None,
-               progress: Progress | None = None) -> BackupResult:
+def backup_now(
+    ctx: Ctx, target_dir: Path, *, passphrase: str | None = None, progress: Progress | None = None
+) -> BackupResult:
     """A verified backup into `target_dir` (the `backup` command, the window's 立即备份)."""
     db_path = _require_file(ctx)
     with ctx.db.read() as s:
         cfg = settings_svc.load(s)
-    return backup.backup_database(db_path, target_dir, clinic_name=cfg.clinic_name,
-                                  now=ctx.clock.now(), passphrase=passphrase,
-                                  keep=cfg.backup_keep, progress=progress, tz=cfg.timezone)
+    return backup.backup_database(
+        db_path,
+        target_dir,
+        clinic_name=cfg.clinic_name,
+        now=ctx.clock.now(),
+        passphrase=passphrase,
+        keep=cfg.backup_keep,
+        progress=progress,
+        tz=cfg.timezone,
+    )
 
 
 def restore(ctx: Ctx, file: Path, *, passphrase: str | None = None) -> RestoreResult:
@@ -80,15 +94,31 @@ def restore(ctx: Ctx, file: Path, *, passphrase: str | None = None) -> RestoreRe
     tz = _timezone_if_readable(ctx)
     now = ctx.clock.now()
     ctx.db.dispose()
-    result = backup.restore_backup(file, db_path, passphrase=passphrase,
-                                   safety_dir=db_path.parent / "safety", now=now,
-                                   known_schema_versions=ctx.db.known_versions(), tz=tz)
+    result = backup.restore_backup(
+        file,
+        db_path,
+        passphrase=passphrase,
+        safety_dir=db_path.parent / "safety",
+        now=now,
+        known_schema_versions=ctx.db.known_versions(),
+        tz=tz,
+    )
     version = ctx.db.migrate()
     with ctx.db.write() as s:
-        audit.record(s, at=clk.to_utc_naive(now), actor=ctx.actor.name, action="db.restore",
-                     entity="database", entity_id=file.name,
-                     detail={"file": str(file), "safety_copy": str(result.safety_copy),
-                             "backup_schema": result.schema_version, "schema": version})
+        audit.record(
+            s,
+            at=clk.to_utc_naive(now),
+            actor=ctx.actor.name,
+            action="db.restore",
+            entity="database",
+            entity_id=file.name,
+            detail={
+                "file": str(file),
+                "safety_copy": str(result.safety_copy),
+                "backup_schema": result.schema_version,
+                "schema": version,
+            },
+        )
     return dataclasses.replace(result, schema_version=version)
 
 

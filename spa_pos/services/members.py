@@ -51,8 +51,9 @@ def card_number(member_id: int) -> str:
     return f"8{member_id:07d}"
 
 
-def validate(session: Session, form: MemberForm, today: date, *,
-             member_id: int | None = None) -> dict[str, str]:
+def validate(
+    session: Session, form: MemberForm, today: date, *, member_id: int | None = None
+) -> dict[str, str]:
     """Every problem with a form, by field name; an empty dict means it can be saved."""
     errors: dict[str, str] = {}
     name = form.name.strip()
@@ -89,24 +90,38 @@ def register(ctx: Ctx, form: MemberForm, *, at: datetime | None = None) -> Membe
         if errors:
             raise FieldErrors(errors=errors)
         referrer = find_one(s, form.referrer) if form.referrer else None
-        member = Member(card_no="", joined_at=clk.to_utc_naive(moment), points_balance=0,
-                        referrer_id=referrer.id if referrer else None)
+        member = Member(
+            card_no="",
+            joined_at=clk.to_utc_naive(moment),
+            points_balance=0,
+            referrer_id=referrer.id if referrer else None,
+        )
         _apply(member, form)
         s.add(member)
         s.flush()
         member.card_no = card_number(member.id)
-        audit.record(s, at=clk.to_utc_naive(ctx.clock.now()), actor=ctx.actor.name,
-                     action="member.register", entity="member", entity_id=member.card_no,
-                     detail={"name": member.name, "phone": member.phone,
-                             "referrer": referrer.card_no if referrer else None})
+        audit.record(
+            s,
+            at=clk.to_utc_naive(ctx.clock.now()),
+            actor=ctx.actor.name,
+            action="member.register",
+            entity="member",
+            entity_id=member.card_no,
+            detail={
+                "name": member.name,
+                "phone": member.phone,
+                "referrer": referrer.card_no if referrer else None,
+            },
+        )
         return member
 
 
 def edit(ctx: Ctx, card_no: str, form: MemberForm) -> Member:
     with ctx.db.write() as s:
         member = find_one(s, card_no)
-        errors = validate(s, form, settings_svc.business_date(s, ctx.clock.now()),
-                          member_id=member.id)
+        errors = validate(
+            s, form, settings_svc.business_date(s, ctx.clock.now()), member_id=member.id
+        )
         if member.referrer_id and form.referrer:
             referrer = find_one(s, form.referrer)
             if referrer.id != member.referrer_id:
@@ -117,9 +132,15 @@ def edit(ctx: Ctx, card_no: str, form: MemberForm) -> Member:
         if form.referrer and member.referrer_id is None:
             member.referrer_id = find_one(s, form.referrer).id
         _apply(member, form)
-        audit.record(s, at=clk.to_utc_naive(ctx.clock.now()), actor=ctx.actor.name,
-                     action="member.edit", entity="member", entity_id=member.card_no,
-                     detail={"before": before, "after": _snapshot(member)})
+        audit.record(
+            s,
+            at=clk.to_utc_naive(ctx.clock.now()),
+            actor=ctx.actor.name,
+            action="member.edit",
+            entity="member",
+            entity_id=member.card_no,
+            detail={"before": before, "after": _snapshot(member)},
+        )
         return member
 
 
@@ -136,9 +157,15 @@ def _apply(member: Member, form: MemberForm) -> None:
 
 
 def _snapshot(member: Member) -> dict[str, object]:
-    return {"name": member.name, "phone": member.phone, "birthday": member.birthday,
-            "gender": member.gender, "health_needs": member.health_needs,
-            "notes": member.notes, "marketing_consent": member.marketing_consent}
+    return {
+        "name": member.name,
+        "phone": member.phone,
+        "birthday": member.birthday,
+        "gender": member.gender,
+        "health_needs": member.health_needs,
+        "notes": member.notes,
+        "marketing_consent": member.marketing_consent,
+    }
 
 
 def find_one(session: Session, ref: str) -> Member:
@@ -173,14 +200,24 @@ def search(session: Session, text: str, limit: int = 20) -> list[Member]:
     lowered = query.lower().replace(" ", "")
     ranked: dict[int, tuple[int, Member]] = {}
 
-    def collect(rank: int, condition: ColumnElement[bool],
-                order: InstrumentedAttribute[str] | None = None) -> None:
+    def collect(
+        rank: int, condition: ColumnElement[bool], order: InstrumentedAttribute[str] | None = None
+    ) -> None:
         """Exact matches: most recent visitor first, before the limit ("ly" can match a
         thousand members). Prefix matches (`order` given) follow that column's index: a
         surname alone can match thousands, and the cashier is still typing."""
-        stmt = select(Member).where(condition).limit(limit).order_by(
-            *((order, Member.id) if order is not None
-              else (Member.last_visit_at.desc().nulls_last(), Member.id)))
+        stmt = (
+            select(Member)
+            .where(condition)
+            .limit(limit)
+            .order_by(
+                *(
+                    (order, Member.id)
+                    if order is not None
+                    else (Member.last_visit_at.desc().nulls_last(), Member.id)
+                )
+            )
+        )
         for m in session.scalars(stmt):
             if m.id not in ranked or ranked[m.id][0] > rank:
                 ranked[m.id] = (rank, m)
@@ -206,9 +243,10 @@ def search(session: Session, text: str, limit: int = 20) -> list[Member]:
         if len(ranked) < limit:
             collect(RANK_NAME_PREFIX, _prefix(Member.name, query), Member.name)
     epoch = datetime(1970, 1, 1)
-    ordered = sorted(ranked.values(),
-                     key=lambda rm: (rm[0], -(rm[1].last_visit_at or epoch).timestamp(),
-                                     rm[1].name))
+    ordered = sorted(
+        ranked.values(),
+        key=lambda rm: (rm[0], -(rm[1].last_visit_at or epoch).timestamp(), rm[1].name),
+    )
     return [m for _, m in ordered[:limit]]
 
 

@@ -8,8 +8,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 
-def next_number(session: Session, prefix: str, column: InstrumentedAttribute[str],
-                day: date) -> str:
+def next_number(
+    session: Session, prefix: str, column: InstrumentedAttribute[str], day: date
+) -> str:
     """The next number of the day; safe because writers hold SQLite's write lock."""
     stem = f"{prefix}{day:%Y%m%d}-"
     # a range, not LIKE, so SQLite walks the unique index straight to the day

@@ -39,61 +39,113 @@ def expiry_for(awarded_on: date, settings: Settings) -> date:
     return add_months(awarded_on, settings.points_validity_months)
 
 
-def _entry(member: Member, lot_id: int | None, kind: str, points: int, at: datetime,
-           **links: object) -> LedgerEntry:
+def _entry(
+    member: Member, lot_id: int | None, kind: str, points: int, at: datetime, **links: object
+) -> LedgerEntry:
     member.points_balance += points
-    return LedgerEntry(member_id=member.id, lot_id=lot_id, kind=kind, points=points,
-                       created_at=at, **links)
+    return LedgerEntry(
+        member_id=member.id, lot_id=lot_id, kind=kind, points=points, created_at=at, **links
+    )
 
 
-def award(session: Session, member: Member, awards: Sequence[Award], *, at: datetime,
-          today: date, settings: Settings, kind: str = "earn", sale_id: int | None = None,
-          actor: str = "", note: str = "") -> PointLot | None:
+def award(
+    session: Session,
+    member: Member,
+    awards: Sequence[Award],
+    *,
+    at: datetime,
+    today: date,
+    settings: Settings,
+    kind: str = "earn",
+    sale_id: int | None = None,
+    actor: str = "",
+    note: str = "",
+) -> PointLot | None:
     """One lot holding these awards (one entry per rule), then pay off any debt first."""
     total = sum(a.points for a in awards)
     if total <= 0:
         return None
-    lot = PointLot(member_id=member.id, earned_at=at, expires_on=expiry_for(today, settings),
-                   amount=total, remaining=total, sale_id=sale_id)
+    lot = PointLot(
+        member_id=member.id,
+        earned_at=at,
+        expires_on=expiry_for(today, settings),
+        amount=total,
+        remaining=total,
+        sale_id=sale_id,
+    )
     session.add(lot)
     session.flush()
     for a in awards:
         if a.points:
-            session.add(_entry(member, lot.id, kind, a.points, at, rule=a.rule,
-                               sale_id=sale_id, actor=actor, note=note))
+            session.add(
+                _entry(
+                    member,
+                    lot.id,
+                    kind,
+                    a.points,
+                    at,
+                    rule=a.rule,
+                    sale_id=sale_id,
+                    actor=actor,
+                    note=note,
+                )
+            )
     debt = max(0, -(member.points_balance - total))
     if debt:
         paid = min(debt, total)
         lot.remaining -= paid
-        session.add(_entry(member, lot.id, "settle", -paid, at, sale_id=sale_id, actor=actor,
-                           note="抵扣欠分"))
-        session.add(_entry(member, None, "settle", paid, at, sale_id=sale_id, actor=actor,
-                           note="抵扣欠分"))
+        session.add(
+            _entry(
+                member, lot.id, "settle", -paid, at, sale_id=sale_id, actor=actor, note="抵扣欠分"
+            )
+        )
+        session.add(
+            _entry(member, None, "settle", paid, at, sale_id=sale_id, actor=actor, note="抵扣欠分")
+        )
     return lot
 
 
 def _open_lots(session: Session, member_id: int, first: Iterable[int] = ()) -> list[PointLot]:
     """Lots with points left: `first` ones, then soonest expiry, then oldest; no expiry last."""
-    lots = list(session.scalars(
-        select(PointLot).where(PointLot.member_id == member_id, PointLot.remaining > 0)
-        .order_by(case((PointLot.expires_on.is_(None), 1), else_=0), PointLot.expires_on,
-                  PointLot.earned_at, PointLot.id)
-        .with_for_update()))
+    lots = list(
+        session.scalars(
+            select(PointLot)
+            .where(PointLot.member_id == member_id, PointLot.remaining > 0)
+            .order_by(
+                case((PointLot.expires_on.is_(None), 1), else_=0),
+                PointLot.expires_on,
+                PointLot.earned_at,
+                PointLot.id,
+            )
+            .with_for_update()
+        )
+    )
     preferred = set(first)
     return [lot for lot in lots if lot.id in preferred] + [
-        lot for lot in lots if lot.id not in preferred]
+        lot for lot in lots if lot.id not in preferred
+    ]
 
 
-def spend(session: Session, member: Member, points: int, *, kind: str, at: datetime,
-          today: date, what: str, **links: object) -> list[Draw]:
+def spend(
+    session: Session,
+    member: Member,
+    points: int,
+    *,
+    kind: str,
+    at: datetime,
+    today: date,
+    what: str,
+    **links: object,
+) -> list[Draw]:
     """Take points FIFO (X2); refuses, writing nothing, when the balance is short (R2)."""
     if points <= 0:
         raise DomainError("积分数必须大于 0")
     lots = _usable_lots(session, member.id, today)
     usable = sum(lot.remaining for lot in lots)
     if usable < points:
-        raise DomainError(f"积分不足：{what}需要 {points} 分，可用 {usable} 分，"
-                          f"还差 {points - usable} 分")
+        raise DomainError(
+            f"积分不足：{what}需要 {points} 分，可用 {usable} 分，还差 {points - usable} 分"
+        )
     draws: list[Draw] = []
     left = points
     for lot in lots:
@@ -109,12 +161,24 @@ def spend(session: Session, member: Member, points: int, *, kind: str, at: datet
 
 def _usable_lots(session: Session, member_id: int, today: date) -> list[PointLot]:
     """Open lots not yet past their date (the expiry job may not have run yet)."""
-    return [lot for lot in _open_lots(session, member_id)
-            if lot.expires_on is None or lot.expires_on >= today]
+    return [
+        lot
+        for lot in _open_lots(session, member_id)
+        if lot.expires_on is None or lot.expires_on >= today
+    ]
 
 
-def reverse(session: Session, member: Member, points: int, *, at: datetime, rule: str | None,
-            prefer_lots: Iterable[int], note: str = "", **links: object) -> list[Draw]:
+def reverse(
+    session: Session,
+    member: Member,
+    points: int,
+    *,
+    at: datetime,
+    rule: str | None,
+    prefer_lots: Iterable[int],
+    note: str = "",
+    **links: object,
+) -> list[Draw]:
     """Take back awarded points: from their own lot first, then FIFO; what the member has
     already spent becomes debt (an entry without a lot) that later earnings pay first."""
     draws: list[Draw] = []
@@ -128,14 +192,31 @@ def reverse(session: Session, member: Member, points: int, *, at: datetime, rule
         draws.append(Draw(lot.id, take))
         left -= take
     if left:
-        session.add(_entry(member, None, "reverse", -left, at, rule=rule,
-                           note=(note + " 已消费的积分，记为欠分").strip(), **links))
+        session.add(
+            _entry(
+                member,
+                None,
+                "reverse",
+                -left,
+                at,
+                rule=rule,
+                note=(note + " 已消费的积分，记为欠分").strip(),
+                **links,
+            )
+        )
         draws.append(Draw(None, left))
     return draws
 
 
-def give_back(session: Session, member: Member, draws: Sequence[tuple[int | None, int]], *,
-              kind: str, at: datetime, **links: object) -> int:
+def give_back(
+    session: Session,
+    member: Member,
+    draws: Sequence[tuple[int | None, int]],
+    *,
+    kind: str,
+    at: datetime,
+    **links: object,
+) -> int:
     """Return drawn points to the lots they came from, keeping their original expiry (R4)."""
     total = 0
     for lot_id, points in draws:
@@ -155,29 +236,48 @@ class Expired:
     points: int
 
 
-def expire_due(session: Session, today: date, at: datetime, *, actor: str = "system",
-               limit: int | None = None) -> Expired:
+def expire_due(
+    session: Session, today: date, at: datetime, *, actor: str = "system", limit: int | None = None
+) -> Expired:
     """X3: write an `expire` entry for the remainder of every lot past its date (the
     oldest `limit` lots of them, if given: the nightly job works in batches).
     Idempotent: an expired lot has nothing left, so a second run finds nothing. Set-based,
     because after weeks with the till off the backlog can be tens of thousands of lots."""
-    due = session.execute(select(PointLot.id, PointLot.member_id, PointLot.remaining)
-                          .where(PointLot.expires_on < today, PointLot.remaining > 0)
-                          .order_by(PointLot.expires_on).limit(limit)).all()
+    due = session.execute(
+        select(PointLot.id, PointLot.member_id, PointLot.remaining)
+        .where(PointLot.expires_on < today, PointLot.remaining > 0)
+        .order_by(PointLot.expires_on)
+        .limit(limit)
+    ).all()
     if not due:
         return Expired(0, 0)
-    session.execute(insert(LedgerEntry), [
-        {"member_id": member_id, "lot_id": lot_id, "kind": "expire", "rule": "X3",
-         "points": -left, "created_at": at, "actor": actor, "note": ""}
-        for lot_id, member_id, left in due])
+    session.execute(
+        insert(LedgerEntry),
+        [
+            {
+                "member_id": member_id,
+                "lot_id": lot_id,
+                "kind": "expire",
+                "rule": "X3",
+                "points": -left,
+                "created_at": at,
+                "actor": actor,
+                "note": "",
+            }
+            for lot_id, member_id, left in due
+        ],
+    )
     session.execute(update(PointLot), [{"id": lot_id, "remaining": 0} for lot_id, _, _ in due])
     by_member: dict[int, int] = {}
     for _, member_id, left in due:
         by_member[member_id] = by_member.get(member_id, 0) + left
     members = cast(Table, Member.__table__)
-    session.execute(update(members).where(members.c.id == bindparam("m"))
-                    .values(points_balance=members.c.points_balance - bindparam("p")),
-                    [{"m": m, "p": p} for m, p in by_member.items()])
+    session.execute(
+        update(members)
+        .where(members.c.id == bindparam("m"))
+        .values(points_balance=members.c.points_balance - bindparam("p")),
+        [{"m": m, "p": p} for m, p in by_member.items()],
+    )
     session.expire_all()  # loaded members and lots no longer match the rows
     return Expired(len(due), sum(left for _, _, left in due))
 
@@ -185,9 +285,13 @@ def expire_due(session: Session, today: date, at: datetime, *, actor: str = "sys
 def earned_last_12_months(session: Session, member_id: int, at: datetime) -> int:
     """Tier spend (E7): earning events only, net of their reversals; never redemptions."""
     since = at - timedelta(days=365)
-    total = session.scalar(select(func.coalesce(func.sum(LedgerEntry.points), 0)).where(
-        LedgerEntry.member_id == member_id, LedgerEntry.kind.in_(EARNING_KINDS),
-        LedgerEntry.created_at >= since))
+    total = session.scalar(
+        select(func.coalesce(func.sum(LedgerEntry.points), 0)).where(
+            LedgerEntry.member_id == member_id,
+            LedgerEntry.kind.in_(EARNING_KINDS),
+            LedgerEntry.created_at >= since,
+        )
+    )
     return int(total or 0)
 
 
@@ -196,20 +300,29 @@ def tier_of(session: Session, member_id: int, at: datetime, settings: Settings) 
 
 
 def ledger_balance(session: Session, member_id: int) -> int:
-    total = session.scalar(select(func.coalesce(func.sum(LedgerEntry.points), 0))
-                           .where(LedgerEntry.member_id == member_id))
+    total = session.scalar(
+        select(func.coalesce(func.sum(LedgerEntry.points), 0)).where(
+            LedgerEntry.member_id == member_id
+        )
+    )
     return int(total or 0)
 
 
-def expiring_within(session: Session, member_id: int, today: date,
-                    days: int) -> list[tuple[int, date]]:
+def expiring_within(
+    session: Session, member_id: int, today: date, days: int
+) -> list[tuple[int, date]]:
     """(points, date) of lots that expire in the next `days` days, soonest first."""
     rows = session.execute(
         select(func.sum(PointLot.remaining), PointLot.expires_on)
-        .where(PointLot.member_id == member_id, PointLot.remaining > 0,
-               PointLot.expires_on >= today,
-               PointLot.expires_on <= today + timedelta(days=days))
-        .group_by(PointLot.expires_on).order_by(PointLot.expires_on)).all()
+        .where(
+            PointLot.member_id == member_id,
+            PointLot.remaining > 0,
+            PointLot.expires_on >= today,
+            PointLot.expires_on <= today + timedelta(days=days),
+        )
+        .group_by(PointLot.expires_on)
+        .order_by(PointLot.expires_on)
+    ).all()
     return [(int(p), d) for p, d in rows]
 
 
@@ -230,15 +343,25 @@ class BalanceCheck:
 
 def check_balances(session: Session) -> BalanceCheck:
     """Prove the caches: each member's balance and each lot's remainder equal the ledger."""
-    sums = select(LedgerEntry.member_id, func.sum(LedgerEntry.points).label("s")) \
-        .group_by(LedgerEntry.member_id).subquery()
+    sums = (
+        select(LedgerEntry.member_id, func.sum(LedgerEntry.points).label("s"))
+        .group_by(LedgerEntry.member_id)
+        .subquery()
+    )
     bad_members = session.scalars(
-        select(Member.id).outerjoin(sums, sums.c.member_id == Member.id)
-        .where(Member.points_balance != func.coalesce(sums.c.s, 0))).all()
-    lot_sums = select(LedgerEntry.lot_id, func.sum(LedgerEntry.points).label("s")) \
-        .where(LedgerEntry.lot_id.is_not(None)).group_by(LedgerEntry.lot_id).subquery()
+        select(Member.id)
+        .outerjoin(sums, sums.c.member_id == Member.id)
+        .where(Member.points_balance != func.coalesce(sums.c.s, 0))
+    ).all()
+    lot_sums = (
+        select(LedgerEntry.lot_id, func.sum(LedgerEntry.points).label("s"))
+        .where(LedgerEntry.lot_id.is_not(None))
+        .group_by(LedgerEntry.lot_id)
+        .subquery()
+    )
     bad_lots = session.scalars(
-        select(PointLot.id).outerjoin(lot_sums, lot_sums.c.lot_id == PointLot.id)
+        select(PointLot.id)
+        .outerjoin(lot_sums, lot_sums.c.lot_id == PointLot.id)
         .where((PointLot.remaining != func.coalesce(lot_sums.c.s, 0)) | (PointLot.remaining < 0))
     ).all()
     total = session.scalar(select(func.count(Member.id))) or 0

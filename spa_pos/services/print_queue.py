@@ -67,11 +67,19 @@ def _configured(cfg: Settings, system_printer: Printer | None) -> Printer:
     if kind == "escpos_network":
         return EscposNetworkPrinter(str(p["host"]), int(p.get("port", 9100)), columns, kick)
     if kind == "escpos_usb":
-        return EscposUsbPrinter(int(str(p["vendor_id"]), 0), int(str(p["product_id"]), 0),
-                                columns=columns, kick_drawer_on_cash=kick)
+        return EscposUsbPrinter(
+            int(str(p["vendor_id"]), 0),
+            int(str(p["product_id"]), 0),
+            columns=columns,
+            kick_drawer_on_cash=kick,
+        )
     if kind == "escpos_serial":
-        return EscposSerialPrinter(str(p["device"]), int(p.get("baudrate", 9600)),
-                                   columns=columns, kick_drawer_on_cash=kick)
+        return EscposSerialPrinter(
+            str(p["device"]),
+            int(p.get("baudrate", 9600)),
+            columns=columns,
+            kick_drawer_on_cash=kick,
+        )
     if kind == "system" and system_printer is not None:
         return system_printer
     raise DomainError(f"打印机设置无效: {kind}")
@@ -81,15 +89,15 @@ def enqueue(ctx: Ctx, kind: str, ref: str, *, reprint: bool = False) -> int:
     if kind not in ("receipt", "voucher"):
         raise DomainError(f"未知打印类型: {kind}")
     with ctx.db.write() as s:
-        job = PrintJob(kind=kind, ref=ref, reprint=reprint,
-                       created_at=clk.to_utc_naive(ctx.clock.now()))
+        job = PrintJob(
+            kind=kind, ref=ref, reprint=reprint, created_at=clk.to_utc_naive(ctx.clock.now())
+        )
         s.add(job)
         s.flush()
         return job.id
 
 
-def run(ctx: Ctx, job_id: int, choose: Callable[[Settings], Printer] = printer_for
-        ) -> PrintOutcome:
+def run(ctx: Ctx, job_id: int, choose: Callable[[Settings], Printer] = printer_for) -> PrintOutcome:
     """Print one queued job. Never raises for a printer problem: the job keeps the reason."""
     with ctx.db.read() as s:
         job = s.get(PrintJob, job_id)
@@ -102,8 +110,13 @@ def run(ctx: Ctx, job_id: int, choose: Callable[[Settings], Printer] = printer_f
         voucher = receipts.voucher_document(s, ref) if kind == "voucher" else None
     try:
         printer = choose(cfg)
-        result = (printer.print_receipt(receipt) if receipt is not None
-                  else printer.print_voucher(voucher) if voucher is not None else None)
+        result = (
+            printer.print_receipt(receipt)
+            if receipt is not None
+            else printer.print_voucher(voucher)
+            if voucher is not None
+            else None
+        )
         error = None
     except (DomainError, OSError) as exc:
         error, result = str(exc), None
@@ -122,8 +135,14 @@ def run(ctx: Ctx, job_id: int, choose: Callable[[Settings], Printer] = printer_f
     return PrintOutcome(job_id, False, f"打印失败，已保留在打印队列：{error}")
 
 
-def print_now(ctx: Ctx, kind: str, ref: str, *, reprint: bool = False,
-              choose: Callable[[Settings], Printer] = printer_for) -> PrintOutcome:
+def print_now(
+    ctx: Ctx,
+    kind: str,
+    ref: str,
+    *,
+    reprint: bool = False,
+    choose: Callable[[Settings], Printer] = printer_for,
+) -> PrintOutcome:
     return run(ctx, enqueue(ctx, kind, ref, reprint=reprint), choose)
 
 
@@ -140,7 +159,12 @@ class QueuedJob:
 def waiting(ctx: Ctx) -> list[QueuedJob]:
     """Jobs not printed yet (failed or never run), oldest first, for the retry list."""
     with ctx.db.read() as s:
-        rows = s.scalars(select(PrintJob).where(PrintJob.status != "printed")
-                         .order_by(PrintJob.id)).all()
-        return [QueuedJob(j.id, j.kind, j.ref, clk.from_utc_naive(j.created_at), j.attempts,
-                          j.last_error) for j in rows]
+        rows = s.scalars(
+            select(PrintJob).where(PrintJob.status != "printed").order_by(PrintJob.id)
+        ).all()
+        return [
+            QueuedJob(
+                j.id, j.kind, j.ref, clk.from_utc_naive(j.created_at), j.attempts, j.last_error
+            )
+            for j in rows
+        ]

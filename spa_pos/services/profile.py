@@ -70,32 +70,58 @@ def build(s: Session, member: Member, now: datetime) -> Profile:
     today = clk.local_date(now, cfg.timezone)
     stamp = clk.to_utc_naive(now)
     lots = [LotView(lot.remaining, lot.expires_on) for lot in points.open_lots(s, member.id)]
-    vlist = [VoucherView(v.code, v.reward.name, vouchers.status_of(v, today), v.expires_on)
-             for v in vouchers.member_vouchers(s, member.id)]
-    course_list = [(b.course_item.name, b.sessions_left)
-                   for b in courses.open_balances(s, member.id) if b.sessions_left > 0]
+    vlist = [
+        VoucherView(v.code, v.reward.name, vouchers.status_of(v, today), v.expires_on)
+        for v in vouchers.member_vouchers(s, member.id)
+    ]
+    course_list = [
+        (b.course_item.name, b.sessions_left)
+        for b in courses.open_balances(s, member.id)
+        if b.sessions_left > 0
+    ]
     referrer = s.get(Member, member.referrer_id) if member.referrer_id else None
     return Profile(
-        card_no=member.card_no, name=member.name, phone=member.phone, birthday=member.birthday,
-        gender=member.gender, health_needs=member.health_needs, notes=member.notes,
+        card_no=member.card_no,
+        name=member.name,
+        phone=member.phone,
+        birthday=member.birthday,
+        gender=member.gender,
+        health_needs=member.health_needs,
+        notes=member.notes,
         marketing_consent=member.marketing_consent,
-        referrer=referrer.name if referrer else None, balance=member.points_balance,
-        tier=points.tier_of(s, member.id, stamp, cfg), tags=sorted(t.tag for t in member.tags),
-        lots=lots, expiring=points.expiring_within(s, member.id, today,
-                                                   cfg.reminder_window_days),
-        courses=course_list, vouchers=vlist, visits=recent_visits(s, member.id, cfg.timezone),
-        next_reward=next_reward(s, member.points_balance))
+        referrer=referrer.name if referrer else None,
+        balance=member.points_balance,
+        tier=points.tier_of(s, member.id, stamp, cfg),
+        tags=sorted(t.tag for t in member.tags),
+        lots=lots,
+        expiring=points.expiring_within(s, member.id, today, cfg.reminder_window_days),
+        courses=course_list,
+        vouchers=vlist,
+        visits=recent_visits(s, member.id, cfg.timezone),
+        next_reward=next_reward(s, member.points_balance),
+    )
 
 
 def recent_visits(s: Session, member_id: int, tz: str, limit: int = 10) -> list[Visit]:
-    sales = s.scalars(select(Sale).where(Sale.member_id == member_id)
-                      .order_by(Sale.created_at.desc()).limit(limit)).all()
+    sales = s.scalars(
+        select(Sale)
+        .where(Sale.member_id == member_id)
+        .order_by(Sale.created_at.desc())
+        .limit(limit)
+    ).all()
     visits = []
     for sale in sales:
-        names = s.scalars(select(SaleLine.name).where(SaleLine.sale_id == sale.id)
-                          .order_by(SaleLine.line_no)).all()
-        visits.append(Visit(sale.sale_no, clk.local_date(clk.from_utc_naive(sale.created_at), tz),
-                            "、".join(names), sale.cashier))
+        names = s.scalars(
+            select(SaleLine.name).where(SaleLine.sale_id == sale.id).order_by(SaleLine.line_no)
+        ).all()
+        visits.append(
+            Visit(
+                sale.sale_no,
+                clk.local_date(clk.from_utc_naive(sale.created_at), tz),
+                "、".join(names),
+                sale.cashier,
+            )
+        )
     return visits
 
 
@@ -105,4 +131,3 @@ def next_reward(s: Session, balance: int) -> tuple[int, str] | None:
         if reward.points_cost > balance and (reward.stock is None or reward.stock > 0):
             return reward.points_cost - balance, reward.name
     return None
-

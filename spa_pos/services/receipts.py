@@ -40,8 +40,11 @@ def _rule_label(rule: str, cfg: Settings, sale: Sale) -> str:
 
 
 def _balance_after(s: Session, member_id: int, last_entry_id: int) -> int:
-    total = s.scalar(select(func.coalesce(func.sum(LedgerEntry.points), 0)).where(
-        LedgerEntry.member_id == member_id, LedgerEntry.id <= last_entry_id))
+    total = s.scalar(
+        select(func.coalesce(func.sum(LedgerEntry.points), 0)).where(
+            LedgerEntry.member_id == member_id, LedgerEntry.id <= last_entry_id
+        )
+    )
     return int(total or 0)
 
 
@@ -55,8 +58,11 @@ def _member_block(s: Session, member: Member, cfg: Settings, now: datetime) -> d
         "expiring_points": expiring[0][0] if expiring else 0,
         "expiring_on": expiring[0][1] if expiring else None,
         "next_reward": profile.next_reward(s, member.points_balance),
-        "courses_left": tuple((b.course_item.name, b.sessions_left)
-                              for b in courses.open_balances(s, member.id) if b.sessions_left),
+        "courses_left": tuple(
+            (b.course_item.name, b.sessions_left)
+            for b in courses.open_balances(s, member.id)
+            if b.sessions_left
+        ),
     }
 
 
@@ -68,8 +74,12 @@ def _sale(s: Session, sale_no: str) -> Sale:
 
 
 def _header(cfg: Settings) -> dict[str, str]:
-    return {"clinic_name": cfg.clinic_name, "clinic_address": cfg.clinic_address,
-            "clinic_phone": cfg.clinic_phone, "footer": cfg.receipt_footer}
+    return {
+        "clinic_name": cfg.clinic_name,
+        "clinic_address": cfg.clinic_address,
+        "clinic_phone": cfg.clinic_phone,
+        "footer": cfg.receipt_footer,
+    }
 
 
 def receipt(s: Session, number: str, now: datetime, *, reprint: bool = False) -> ReceiptData:
@@ -79,65 +89,103 @@ def receipt(s: Session, number: str, now: datetime, *, reprint: bool = False) ->
     return sale_receipt(s, number, now, reprint=reprint)
 
 
-def sale_receipt(s: Session, sale_no: str, now: datetime, *, reprint: bool = False
-                 ) -> ReceiptData:
+def sale_receipt(s: Session, sale_no: str, now: datetime, *, reprint: bool = False) -> ReceiptData:
     cfg = settings_svc.load(s)
     sale = _sale(s, sale_no)
     lines = tuple(
-        ReceiptLine(ln.name, ln.qty, ln.unit_fen, ln.amount_fen - ln.unit_fen * ln.free_units,
-                    "兑换券抵扣" if ln.free_units else "")
-        for ln in sale.lines)
+        ReceiptLine(
+            ln.name,
+            ln.qty,
+            ln.unit_fen,
+            ln.amount_fen - ln.unit_fen * ln.free_units,
+            "兑换券抵扣" if ln.free_units else "",
+        )
+        for ln in sale.lines
+    )
     used = s.scalars(select(Voucher).where(Voucher.used_sale_id == sale.id)).all()
     data: dict[str, object] = {
-        **_header(cfg), "sale_no": sale.sale_no,
-        "time_text": _time_text(sale.created_at, cfg.timezone), "cashier": sale.cashier,
-        "lines": lines, "total_fen": sale.due_fen,
+        **_header(cfg),
+        "sale_no": sale.sale_no,
+        "time_text": _time_text(sale.created_at, cfg.timezone),
+        "cashier": sale.cashier,
+        "lines": lines,
+        "total_fen": sale.due_fen,
         "payments": tuple((METHOD_NAMES[p.method], p.amount_fen) for p in sale.payments),
-        "change_fen": sale.change_fen, "discount_fen": sale.discount_fen,
-        "vouchers_used": tuple(f"{v.reward.name} {v.code}" for v in used), "reprint": reprint,
+        "change_fen": sale.change_fen,
+        "discount_fen": sale.discount_fen,
+        "vouchers_used": tuple(f"{v.reward.name} {v.code}" for v in used),
+        "reprint": reprint,
     }
     if sale.member is not None:
-        entries = s.scalars(select(LedgerEntry).where(
-            LedgerEntry.sale_id == sale.id, LedgerEntry.member_id == sale.member_id,
-            LedgerEntry.kind == "earn").order_by(LedgerEntry.id)).all()
+        entries = s.scalars(
+            select(LedgerEntry)
+            .where(
+                LedgerEntry.sale_id == sale.id,
+                LedgerEntry.member_id == sale.member_id,
+                LedgerEntry.kind == "earn",
+            )
+            .order_by(LedgerEntry.id)
+        ).all()
         data.update(_member_block(s, sale.member, cfg, now))
         data.update(
-            tier=sale.tier, points_earned=sum(e.points for e in entries),
-            points_breakdown=tuple(PointsLine(_rule_label(e.rule or "", cfg, sale), e.points)
-                                   for e in entries),
+            tier=sale.tier,
+            points_earned=sum(e.points for e in entries),
+            points_breakdown=tuple(
+                PointsLine(_rule_label(e.rule or "", cfg, sale), e.points) for e in entries
+            ),
             balance_after=_balance_after(s, sale.member.id, _last_entry_id(s, sale, None))
-            if entries else sale.member.points_balance)
+            if entries
+            else sale.member.points_balance,
+        )
     return ReceiptData(**data)  # type: ignore[arg-type]
 
 
 def _last_entry_id(s: Session, sale: Sale, refund_id: int | None) -> int:
     cond = LedgerEntry.refund_id == refund_id if refund_id else LedgerEntry.sale_id == sale.id
-    return int(s.scalar(select(func.max(LedgerEntry.id)).where(
-        cond, LedgerEntry.member_id == sale.member_id)) or 0)
+    return int(
+        s.scalar(
+            select(func.max(LedgerEntry.id)).where(cond, LedgerEntry.member_id == sale.member_id)
+        )
+        or 0
+    )
 
 
-def refund_receipt(s: Session, refund_no: str, now: datetime, *, reprint: bool = False
-                   ) -> ReceiptData:
+def refund_receipt(
+    s: Session, refund_no: str, now: datetime, *, reprint: bool = False
+) -> ReceiptData:
     cfg = settings_svc.load(s)
     rec = s.scalars(select(Refund).where(Refund.refund_no == refund_no.strip())).first()
     if rec is None:
         raise NotFound(f"没有这张退款单: {refund_no}")
     sale = rec.sale
-    lines = tuple(ReceiptLine(ln.name, ln.qty, ln.unit_fen, ln.net_fen)
-                  for ln in sale.lines if ln.refund_id == rec.id)
+    lines = tuple(
+        ReceiptLine(ln.name, ln.qty, ln.unit_fen, ln.net_fen)
+        for ln in sale.lines
+        if ln.refund_id == rec.id
+    )
     data: dict[str, object] = {
-        **_header(cfg), "sale_no": rec.refund_no, "kind": "refund",
-        "original_sale_no": sale.sale_no, "time_text": _time_text(rec.created_at, cfg.timezone),
-        "cashier": rec.actor, "lines": lines, "total_fen": rec.refunded_fen,
+        **_header(cfg),
+        "sale_no": rec.refund_no,
+        "kind": "refund",
+        "original_sale_no": sale.sale_no,
+        "time_text": _time_text(rec.created_at, cfg.timezone),
+        "cashier": rec.actor,
+        "lines": lines,
+        "total_fen": rec.refunded_fen,
         "payments": tuple((METHOD_NAMES[p.method], p.amount_fen) for p in rec.payments),
-        "change_fen": 0, "reprint": reprint,
+        "change_fen": 0,
+        "reprint": reprint,
     }
     if sale.member is not None:
         data.update(_member_block(s, sale.member, cfg, now))
         last = _last_entry_id(s, sale, rec.id)
-        data.update(tier=sale.tier, points_earned=-rec.points_reversed,
-                    balance_after=_balance_after(s, sale.member.id, last) if last
-                    else sale.member.points_balance)
+        data.update(
+            tier=sale.tier,
+            points_earned=-rec.points_reversed,
+            balance_after=_balance_after(s, sale.member.id, last)
+            if last
+            else sale.member.points_balance,
+        )
     return ReceiptData(**data)  # type: ignore[arg-type]
 
 
@@ -147,9 +195,14 @@ def voucher_document(s: Session, code: str) -> VoucherData:
     if voucher is None:
         raise NotFound(f"没有这张兑换券: {code}")
     return VoucherData(
-        clinic_name=cfg.clinic_name, reward_name=voucher.reward.name,
+        clinic_name=cfg.clinic_name,
+        reward_name=voucher.reward.name,
         member_name=voucher.member.name,
-        member_phone_masked=members.mask_phone(voucher.member.phone), code=voucher.code,
+        member_phone_masked=members.mask_phone(voucher.member.phone),
+        code=voucher.code,
         qr_payload=vouchers.qr_payload(cfg.voucher_secret, voucher.code),
         issued_on=clk.local_date(clk.from_utc_naive(voucher.issued_at), cfg.timezone),
-        expires_on=voucher.expires_on, terms=VOUCHER_TERMS, points_spent=voucher.points_spent)
+        expires_on=voucher.expires_on,
+        terms=VOUCHER_TERMS,
+        points_spent=voucher.points_spent,
+    )

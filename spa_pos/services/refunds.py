@@ -44,8 +44,9 @@ class RefundResult:
     vouchers_returned: list[str]
 
 
-def refund(ctx: Ctx, sale_no: str, line_nos: list[int] | None = None, *,
-           at: datetime | None = None) -> RefundResult:
+def refund(
+    ctx: Ctx, sale_no: str, line_nos: list[int] | None = None, *, at: datetime | None = None
+) -> RefundResult:
     if not ctx.actor.is_manager:
         raise DomainError("退款需要店长权限")
     moment = at or ctx.clock.now()
@@ -57,9 +58,14 @@ def refund(ctx: Ctx, sale_no: str, line_nos: list[int] | None = None, *,
             raise NotFound(f"没有这笔销售: {sale_no}")
         lines = _lines_to_refund(s, sale, line_nos)
         refunded = sum(line.net_fen for line in lines)
-        rec = Refund(refund_no=next_number(s, "R", Refund.refund_no, today), sale_id=sale.id,
-                     created_at=stamp, actor=ctx.actor.name, refunded_fen=refunded,
-                     points_reversed=0)
+        rec = Refund(
+            refund_no=next_number(s, "R", Refund.refund_no, today),
+            sale_id=sale.id,
+            created_at=stamp,
+            actor=ctx.actor.name,
+            refunded_fen=refunded,
+            points_reversed=0,
+        )
         s.add(rec)
         s.flush()
         for line in lines:
@@ -73,17 +79,32 @@ def refund(ctx: Ctx, sale_no: str, line_nos: list[int] | None = None, *,
         member = s.get(Member, sale.member_id) if sale.member_id else None
         if member is not None:
             tags.refresh_member_tags(s, member.id, moment, settings_svc.load(s))
-        audit.record(s, at=stamp, actor=ctx.actor.name, action="sale.refund", entity="sale",
-                     entity_id=sale.sale_no,
-                     detail={"refund_no": rec.refund_no, "lines": [ln.line_no for ln in lines],
-                             "refunded_fen": refunded, "points_reversed": reversed_points,
-                             "vouchers_returned": returned})
-        return RefundResult(rec.refund_no, refunded, reversed_points,
-                            member.points_balance if member else None, by_method, returned)
+        audit.record(
+            s,
+            at=stamp,
+            actor=ctx.actor.name,
+            action="sale.refund",
+            entity="sale",
+            entity_id=sale.sale_no,
+            detail={
+                "refund_no": rec.refund_no,
+                "lines": [ln.line_no for ln in lines],
+                "refunded_fen": refunded,
+                "points_reversed": reversed_points,
+                "vouchers_returned": returned,
+            },
+        )
+        return RefundResult(
+            rec.refund_no,
+            refunded,
+            reversed_points,
+            member.points_balance if member else None,
+            by_method,
+            returned,
+        )
 
 
-def _lines_to_refund(session: Session, sale: Sale, line_nos: list[int] | None
-                     ) -> list[SaleLine]:
+def _lines_to_refund(session: Session, sale: Sale, line_nos: list[int] | None) -> list[SaleLine]:
     open_lines = [ln for ln in sale.lines if ln.refund_id is None]
     if line_nos:
         known = {ln.line_no: ln for ln in sale.lines}
@@ -98,21 +119,24 @@ def _lines_to_refund(session: Session, sale: Sale, line_nos: list[int] | None
     if not chosen:
         raise DomainError(f"销售 {sale.sale_no} 已全部退款")
     for line in chosen:
-        balance = session.scalars(select(CourseBalance)
-                                  .where(CourseBalance.sale_line_id == line.id)).first()
+        balance = session.scalars(
+            select(CourseBalance).where(CourseBalance.sale_line_id == line.id)
+        ).first()
         if balance is not None:
             if balance.sessions_used:
-                raise DomainError(f"{line.name} 已使用 {balance.sessions_used} 次，"
-                                  "不能原路退款，请店长手工处理")
+                raise DomainError(
+                    f"{line.name} 已使用 {balance.sessions_used} 次，不能原路退款，请店长手工处理"
+                )
             balance.status = "refunded"
     return chosen
 
 
-def _money_back(session: Session, sale: Sale, rec: Refund, refunded: int
-                ) -> list[tuple[str, int]]:
+def _money_back(session: Session, sale: Sale, rec: Refund, refunded: int) -> list[tuple[str, int]]:
     """Back the way it was paid, in proportion (cash net of the change given)."""
-    methods = [(p.method, p.amount_fen - (sale.change_fen if p.method == "cash" else 0))
-               for p in sale.payments]
+    methods = [
+        (p.method, p.amount_fen - (sale.change_fen if p.method == "cash" else 0))
+        for p in sale.payments
+    ]
     methods = _merge(methods)
     shares = earning.allocate(refunded, [amount for _, amount in methods])
     out = [(m, share) for (m, _), share in zip(methods, shares, strict=True) if share]
@@ -128,8 +152,9 @@ def _merge(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
     return [(m, a) for m, a in merged.items() if a > 0]
 
 
-def _vouchers_back(session: Session, sale: Sale, lines: list[SaleLine], whole: bool,
-                   today: date) -> list[str]:
+def _vouchers_back(
+    session: Session, sale: Sale, lines: list[SaleLine], whole: bool, today: date
+) -> list[str]:
     line_ids = {ln.id for ln in lines}
     returned = []
     for v in session.scalars(select(Voucher).where(Voucher.used_sale_id == sale.id)):
@@ -140,31 +165,57 @@ def _vouchers_back(session: Session, sale: Sale, lines: list[SaleLine], whole: b
     return returned
 
 
-def _reverse_points(session: Session, sale: Sale, lines: list[SaleLine], whole: bool,
-                    rec: Refund, at: datetime, actor: str) -> int:
+def _reverse_points(
+    session: Session,
+    sale: Sale,
+    lines: list[SaleLine],
+    whole: bool,
+    rec: Refund,
+    at: datetime,
+    actor: str,
+) -> int:
     if sale.member_id is None:
         return 0
     member = session.get(Member, sale.member_id)
     assert member is not None
-    sale_lots = session.scalars(select(PointLot.id).where(
-        PointLot.sale_id == sale.id, PointLot.member_id == member.id)).all()
+    sale_lots = session.scalars(
+        select(PointLot.id).where(PointLot.sale_id == sale.id, PointLot.member_id == member.id)
+    ).all()
     item_points = sum(line.item_points for line in lines)
     total = 0
     if item_points:
-        points.reverse(session, member, item_points, at=at, rule="E1", prefer_lots=sale_lots,
-                       sale_id=sale.id, refund_id=rec.id, actor=actor)
+        points.reverse(
+            session,
+            member,
+            item_points,
+            at=at,
+            rule="E1",
+            prefer_lots=sale_lots,
+            sale_id=sale.id,
+            refund_id=rec.id,
+            actor=actor,
+        )
         total += item_points
     if whole:
-        for entry in session.scalars(select(LedgerEntry).where(
-                LedgerEntry.sale_id == sale.id, LedgerEntry.kind == "earn",
-                LedgerEntry.rule == "E3")).all():
-            owner = member if entry.member_id == member.id else session.get(Member,
-                                                                            entry.member_id)
+        for entry in session.scalars(
+            select(LedgerEntry).where(
+                LedgerEntry.sale_id == sale.id, LedgerEntry.kind == "earn", LedgerEntry.rule == "E3"
+            )
+        ).all():
+            owner = member if entry.member_id == member.id else session.get(Member, entry.member_id)
             assert owner is not None
-            points.reverse(session, owner, entry.points, at=at, rule="E3",
-                           prefer_lots=[entry.lot_id] if entry.lot_id else [],
-                           sale_id=sale.id, refund_id=rec.id, actor=actor,
-                           note="退款撤销推荐奖励")
+            points.reverse(
+                session,
+                owner,
+                entry.points,
+                at=at,
+                rule="E3",
+                prefer_lots=[entry.lot_id] if entry.lot_id else [],
+                sale_id=sale.id,
+                refund_id=rec.id,
+                actor=actor,
+                note="退款撤销推荐奖励",
+            )
             if owner.id == member.id:
                 total += entry.points
     return total

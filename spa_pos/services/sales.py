@@ -54,8 +54,11 @@ def of_day(ctx: Ctx, day: date | None = None) -> list[SaleView]:
         day = day or settings_svc.business_date(s, ctx.clock.now())
         start = clk.local_day_start_utc(day, tz)
         end = clk.local_day_start_utc(day + timedelta(days=1), tz)
-        rows = s.scalars(_sales().where(Sale.created_at >= start, Sale.created_at < end)
-                         .order_by(Sale.created_at.desc())).all()
+        rows = s.scalars(
+            _sales()
+            .where(Sale.created_at >= start, Sale.created_at < end)
+            .order_by(Sale.created_at.desc())
+        ).all()
         return [_view(sale, tz) for sale in rows]
 
 
@@ -68,16 +71,34 @@ def by_number(ctx: Ctx, sale_no: str) -> SaleView | None:
 
 
 def _sales() -> Select[tuple[Sale]]:
-    return select(Sale).options(selectinload(Sale.lines), selectinload(Sale.payments),
-                                selectinload(Sale.member))
+    return select(Sale).options(
+        selectinload(Sale.lines), selectinload(Sale.payments), selectinload(Sale.member)
+    )
 
 
 def _view(sale: Sale, tz: str) -> SaleView:
     return SaleView(
-        sale.sale_no, clk.from_utc_naive(sale.created_at).astimezone(ZoneInfo(tz)),
-        sale.member.name if sale.member else None, sale.member.card_no if sale.member else None,
-        sale.cashier, sale.due_fen, sale.paid_fen, sale.change_fen, sale.points_earned,
+        sale.sale_no,
+        clk.from_utc_naive(sale.created_at).astimezone(ZoneInfo(tz)),
+        sale.member.name if sale.member else None,
+        sale.member.card_no if sale.member else None,
+        sale.cashier,
+        sale.due_fen,
+        sale.paid_fen,
+        sale.change_fen,
+        sale.points_earned,
         sale.status,
-        [SaleLineView(ln.line_no, ln.name, ln.qty, ln.unit_fen, ln.free_units, ln.net_fen,
-                      ln.refund_id is not None) for ln in sale.lines],
-        [(p.method, p.amount_fen) for p in sale.payments])
+        [
+            SaleLineView(
+                ln.line_no,
+                ln.name,
+                ln.qty,
+                ln.unit_fen,
+                ln.free_units,
+                ln.net_fen,
+                ln.refund_id is not None,
+            )
+            for ln in sale.lines
+        ],
+        [(p.method, p.amount_fen) for p in sale.payments],
+    )

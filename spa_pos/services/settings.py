@@ -92,15 +92,24 @@ _FIELDS = {f.name: f for f in fields(Settings)}
 
 def _decode(key: str, raw: Any) -> Any:
     if key == "tiers":
-        return tuple(Tier(t["name"], int(t["threshold"]), str(t["multiplier"]),
-                          tuple(t.get("perks", ()))) for t in raw)
+        return tuple(
+            Tier(t["name"], int(t["threshold"]), str(t["multiplier"]), tuple(t.get("perks", ())))
+            for t in raw
+        )
     return raw
 
 
 def _encode(key: str, value: Any) -> Any:
     if key == "tiers":
-        return [{"name": t.name, "threshold": t.threshold, "multiplier": t.multiplier,
-                 "perks": list(t.perks)} for t in value]
+        return [
+            {
+                "name": t.name,
+                "threshold": t.threshold,
+                "multiplier": t.multiplier,
+                "perks": list(t.perks),
+            }
+            for t in value
+        ]
     return value
 
 
@@ -124,17 +133,29 @@ def update(ctx: Ctx, **changes: Any) -> Settings:
     each key that really changed, before and after. Nothing changed: nothing written."""
     with ctx.db.write() as s:
         before = load(s)
-        changed = {k: v for k, v in changes.items()
-                   if k not in _FIELDS or getattr(before, k) != _decode(k, _encode(k, v))}
+        changed = {
+            k: v
+            for k, v in changes.items()
+            if k not in _FIELDS or getattr(before, k) != _decode(k, _encode(k, v))
+        }
         if not changed:
             return before
         after = save(s, **changed)
-        detail = {k: {"changed": True} if k in SECRET_KEYS else
-                  {"before": _encode(k, getattr(before, k)), "after": _encode(k, getattr(after, k))}
-                  for k in changed}
-        audit.record(s, at=clk.to_utc_naive(ctx.clock.now()), actor=ctx.actor.name,
-                     action="settings.update", entity="settings", entity_id=",".join(changed),
-                     detail=detail)
+        detail = {
+            k: {"changed": True}
+            if k in SECRET_KEYS
+            else {"before": _encode(k, getattr(before, k)), "after": _encode(k, getattr(after, k))}
+            for k in changed
+        }
+        audit.record(
+            s,
+            at=clk.to_utc_naive(ctx.clock.now()),
+            actor=ctx.actor.name,
+            action="settings.update",
+            entity="settings",
+            entity_id=",".join(changed),
+            detail=detail,
+        )
         return after
 
 

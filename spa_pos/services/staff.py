@@ -44,9 +44,15 @@ def _store_pin(ctx: Ctx, pin: str, *, current: str | None) -> None:
         if current is not None and stored and not _matches(stored, current):
             raise DomainError("当前店长密码不对")
         settings_svc.save(s, manager_pin_hash=f"{salt}${_hash(pin, salt)}")
-        audit.record(s, at=clk.to_utc_naive(ctx.clock.now()), actor=ctx.actor.name,
-                     action="settings.manager_pin", entity="settings",
-                     entity_id="manager_pin", detail={"changed": True})
+        audit.record(
+            s,
+            at=clk.to_utc_naive(ctx.clock.now()),
+            actor=ctx.actor.name,
+            action="settings.manager_pin",
+            entity="settings",
+            entity_id="manager_pin",
+            detail={"changed": True},
+        )
 
 
 def _matches(stored: str, pin: str) -> bool:

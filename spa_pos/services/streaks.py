@@ -30,8 +30,7 @@ class StreakResult:
     points: int
 
 
-def award_streaks(session: Session, now: datetime, cfg: Settings, *, actor: str
-                  ) -> StreakResult:
+def award_streaks(session: Session, now: datetime, cfg: Settings, *, actor: str) -> StreakResult:
     """Reward every completed, unrewarded window as of `now` (aware)."""
     k, m = cfg.streak_months, cfg.streak_min_visit_days
     if k <= 0 or m <= 0 or cfg.streak_bonus <= 0:
@@ -40,9 +39,15 @@ def award_streaks(session: Session, now: datetime, cfg: Settings, *, actor: str
     this_month = today.replace(day=1)
     horizon = clk.add_months(this_month, -(2 * k - 1))
     visit_days = _paid_visit_days(session, horizon, stamp, k * m, cfg.timezone)
-    rewarded = dict(session.execute(
-        select(StreakAward.member_id, func.max(StreakAward.last_month))
-        .group_by(StreakAward.member_id)).tuples().all())
+    rewarded = dict(
+        session.execute(
+            select(StreakAward.member_id, func.max(StreakAward.last_month)).group_by(
+                StreakAward.member_id
+            )
+        )
+        .tuples()
+        .all()
+    )
     windows = total = 0
     for member_id, days in sorted(visit_days.items()):
         start = horizon
@@ -54,8 +59,9 @@ def award_streaks(session: Session, now: datetime, cfg: Settings, *, actor: str
     return StreakResult(windows, total)
 
 
-def completed_windows(visit_days: set[date], start: date, end: date, k: int, m: int
-                      ) -> list[tuple[date, date]]:
+def completed_windows(
+    visit_days: set[date], start: date, end: date, k: int, m: int
+) -> list[tuple[date, date]]:
     """Non-overlapping runs of `k` consecutive qualifying months between the months `start`
     and `end` (1st of month), earliest first, as (first month, last month)."""
     per_month: dict[date, int] = {}
@@ -78,30 +84,64 @@ def completed_windows(visit_days: set[date], start: date, end: date, k: int, m: 
     return found
 
 
-def _paid_visit_days(session: Session, horizon: date, until: datetime, at_least: int,
-                     tz: str) -> dict[int, set[date]]:
+def _paid_visit_days(
+    session: Session, horizon: date, until: datetime, at_least: int, tz: str
+) -> dict[int, set[date]]:
     """Local paid visit-days since the month `horizon`, of members with enough sales to
     complete a window (the count filter keeps the Python part small)."""
     since = clk.local_day_start_utc(horizon, tz)
-    paid = (Sale.member_id.is_not(None), Sale.due_fen > 0, Sale.status != "refunded",
-            Sale.created_at >= since, Sale.created_at <= until)
-    candidates = select(Sale.member_id).where(*paid).group_by(Sale.member_id) \
+    paid = (
+        Sale.member_id.is_not(None),
+        Sale.due_fen > 0,
+        Sale.status != "refunded",
+        Sale.created_at >= since,
+        Sale.created_at <= until,
+    )
+    candidates = (
+        select(Sale.member_id)
+        .where(*paid)
+        .group_by(Sale.member_id)
         .having(func.count() >= at_least)
+    )
     days: dict[int, set[date]] = {}
     for member_id, at in session.execute(
-            select(Sale.member_id, Sale.created_at)
-            .where(*paid, Sale.member_id.in_(candidates.scalar_subquery()))):
+        select(Sale.member_id, Sale.created_at).where(
+            *paid, Sale.member_id.in_(candidates.scalar_subquery())
+        )
+    ):
         days.setdefault(member_id, set()).add(clk.local_date(clk.from_utc_naive(at), tz))
     return days
 
 
-def _reward(session: Session, member_id: int, first: date, last: date, stamp: datetime,
-            today: date, cfg: Settings, actor: str) -> None:
+def _reward(
+    session: Session,
+    member_id: int,
+    first: date,
+    last: date,
+    stamp: datetime,
+    today: date,
+    cfg: Settings,
+    actor: str,
+) -> None:
     member = session.get(Member, member_id)
     assert member is not None
-    lot = points.award(session, member, [points.Award("E5", cfg.streak_bonus)], at=stamp,
-                       today=today, settings=cfg, actor=actor,
-                       note=f"连续消费 {first:%Y-%m} 至 {last:%Y-%m}")
-    session.add(StreakAward(member_id=member_id, first_month=first, last_month=last,
-                            points=cfg.streak_bonus, lot_id=lot.id if lot else None,
-                            awarded_at=stamp))
+    lot = points.award(
+        session,
+        member,
+        [points.Award("E5", cfg.streak_bonus)],
+        at=stamp,
+        today=today,
+        settings=cfg,
+        actor=actor,
+        note=f"连续消费 {first:%Y-%m} 至 {last:%Y-%m}",
+    )
+    session.add(
+        StreakAward(
+            member_id=member_id,
+            first_month=first,
+            last_month=last,
+            points=cfg.streak_bonus,
+            lot_id=lot.id if lot else None,
+            awarded_at=stamp,
+        )
+    )

@@ -57,8 +57,9 @@ def plan_all(session: Session, now: datetime, cfg: Settings) -> TagPlan:
     """Every member's tags as of `now` (aware). Only reads, so the nightly job runs it
     outside the write lock and keeps the till free."""
     high_value, threshold = high_value_members(session, now, cfg.high_value_top_percent)
-    return TagPlan({HIGH_VALUE: high_value, **_member_local_tags(session, now, cfg, None)},
-                   threshold)
+    return TagPlan(
+        {HIGH_VALUE: high_value, **_member_local_tags(session, now, cfg, None)}, threshold
+    )
 
 
 def apply_plan(session: Session, plan: TagPlan) -> TagRefresh:
@@ -72,8 +73,7 @@ def refresh_all(session: Session, now: datetime, cfg: Settings) -> TagRefresh:
     return apply_plan(session, plan_all(session, now, cfg))
 
 
-def refresh_member_tags(session: Session, member_id: int, now: datetime,
-                        cfg: Settings) -> set[str]:
+def refresh_member_tags(session: Session, member_id: int, now: datetime, cfg: Settings) -> set[str]:
     """Refresh one member's tags after a checkout; returns the tags they now hold.
 
     高价值 ranks a member against everyone, so it is left to the nightly refresh; the
@@ -84,47 +84,57 @@ def refresh_member_tags(session: Session, member_id: int, now: datetime,
     return set(session.scalars(select(MemberTag.tag).where(MemberTag.member_id == member_id)))
 
 
-def refresh_after_visit(session: Session, member: Member, now: datetime,
-                        cfg: Settings) -> None:
+def refresh_after_visit(session: Session, member: Member, now: datetime, cfg: Settings) -> None:
     """The cheap refresh at checkout: a member who is here now is neither dormant nor at
     churn risk, and their birthday is on the row; only expiring points need a query."""
     today = clk.local_date(now, cfg.timezone)
-    birthday = member.birthday is not None and (member.birthday.month, member.birthday.day) \
-        in birthdays_coming(today, cfg.birthday_soon_days)
+    birthday = member.birthday is not None and (
+        member.birthday.month,
+        member.birthday.day,
+    ) in birthdays_coming(today, cfg.birthday_soon_days)
     expiring = points_expiring_members(session, today, cfg.reminder_window_days, member.id)
-    computed = {DORMANT: set(), CHURN_RISK: set(),
-                BIRTHDAY_SOON: {member.id} if birthday else set(),
-                POINTS_EXPIRING: expiring}
+    computed = {
+        DORMANT: set(),
+        CHURN_RISK: set(),
+        BIRTHDAY_SOON: {member.id} if birthday else set(),
+        POINTS_EXPIRING: expiring,
+    }
     _store(session, computed, member.id)
 
 
-def _member_local_tags(session: Session, now: datetime, cfg: Settings,
-                       only: int | None) -> dict[str, set[int]]:
+def _member_local_tags(
+    session: Session, now: datetime, cfg: Settings, only: int | None
+) -> dict[str, set[int]]:
     today = clk.local_date(now, cfg.timezone)
     return {
         DORMANT: dormant_members(session, now, cfg.dormant_days, only),
         CHURN_RISK: churn_risk_members(session, today, cfg.timezone, only),
         BIRTHDAY_SOON: birthday_soon_members(session, today, cfg.birthday_soon_days, only),
-        POINTS_EXPIRING: points_expiring_members(session, today, cfg.reminder_window_days,
-                                                 only),
+        POINTS_EXPIRING: points_expiring_members(session, today, cfg.reminder_window_days, only),
     }
 
 
 # --- the tags ----------------------------------------------------------------------------
 
-def high_value_members(session: Session, now: datetime, top_percent: int
-                       ) -> tuple[set[int], int | None]:
+
+def high_value_members(
+    session: Session, now: datetime, top_percent: int
+) -> tuple[set[int], int | None]:
     """Top `top_percent` % of the members who spent money in the last 12 months, by spend
     net of refunds; members tied with the last one are in too."""
     since = clk.to_utc_naive(now) - timedelta(days=365)
     spend: dict[int, int] = {}
-    paid = (select(Sale.member_id, func.sum(Sale.due_fen))
-            .where(Sale.member_id.is_not(None), Sale.created_at >= since)
-            .group_by(Sale.member_id))
-    refunded = (select(Sale.member_id, func.sum(Refund.refunded_fen))
-                .join(Sale, Sale.id == Refund.sale_id)
-                .where(Sale.member_id.is_not(None), Refund.created_at >= since)
-                .group_by(Sale.member_id))
+    paid = (
+        select(Sale.member_id, func.sum(Sale.due_fen))
+        .where(Sale.member_id.is_not(None), Sale.created_at >= since)
+        .group_by(Sale.member_id)
+    )
+    refunded = (
+        select(Sale.member_id, func.sum(Refund.refunded_fen))
+        .join(Sale, Sale.id == Refund.sale_id)
+        .where(Sale.member_id.is_not(None), Refund.created_at >= since)
+        .group_by(Sale.member_id)
+    )
     for member_id, fen in session.execute(paid):
         spend[member_id] = int(fen)
     for member_id, fen in session.execute(refunded):
@@ -138,10 +148,12 @@ def high_value_members(session: Session, now: datetime, top_percent: int
 
 def _visits() -> Subquery:
     """(member_id, at) of every visit: member sales and prepaid course sessions."""
-    sales = select(Sale.member_id.label("member_id"), Sale.created_at.label("at")) \
-        .where(Sale.member_id.is_not(None))
-    uses = select(CourseBalance.member_id.label("member_id"), CourseUse.used_at.label("at")) \
-        .join(CourseBalance, CourseBalance.id == CourseUse.balance_id)
+    sales = select(Sale.member_id.label("member_id"), Sale.created_at.label("at")).where(
+        Sale.member_id.is_not(None)
+    )
+    uses = select(CourseBalance.member_id.label("member_id"), CourseUse.used_at.label("at")).join(
+        CourseBalance, CourseBalance.id == CourseUse.balance_id
+    )
     return union_all(sales, uses).subquery("visits")
 
 
@@ -155,8 +167,9 @@ def is_dormant(now: datetime, days: int) -> ColumnElement[bool]:
     return last_seen() < clk.to_utc_naive(now) - timedelta(days=days)
 
 
-def dormant_members(session: Session, now: datetime, days: int,
-                    only: int | None = None) -> set[int]:
+def dormant_members(
+    session: Session, now: datetime, days: int, only: int | None = None
+) -> set[int]:
     """Members with no visit for `days` days (counted from joining if they never came)."""
     stmt = select(Member.id).where(is_dormant(now, days))
     if only is not None:
@@ -164,18 +177,21 @@ def dormant_members(session: Session, now: datetime, days: int,
     return set(session.scalars(stmt))
 
 
-def churn_risk_members(session: Session, today: date, tz: str,
-                       only: int | None = None) -> set[int]:
+def churn_risk_members(session: Session, today: date, tz: str, only: int | None = None) -> set[int]:
     """At least 3 visit days, and the days since the last one exceed twice the median gap
     between them. A median is beyond portable SQL, so the visits of members with at
     least 3 are read and their local days compared in Python."""
     visits = _visits()
-    frequent = select(visits.c.member_id).group_by(visits.c.member_id) \
+    frequent = (
+        select(visits.c.member_id)
+        .group_by(visits.c.member_id)
         .having(func.count() >= CHURN_MIN_VISITS)
+    )
     if only is not None:
         frequent = frequent.where(visits.c.member_id == only)
-    stmt = select(visits.c.member_id, visits.c.at) \
-        .where(visits.c.member_id.in_(frequent.scalar_subquery()))
+    stmt = select(visits.c.member_id, visits.c.at).where(
+        visits.c.member_id.in_(frequent.scalar_subquery())
+    )
     if only is not None:
         stmt = stmt.where(visits.c.member_id == only)
     days: dict[int, set[date]] = {}
@@ -205,12 +221,17 @@ def birthdays_coming(today: date, days: int) -> set[tuple[int, int]]:
 
 def birthday_within(today: date, days: int) -> ColumnElement[bool]:
     coming = birthdays_coming(today, days)
-    return or_(*(and_(extract("month", Member.birthday) == m,
-                      extract("day", Member.birthday) == d) for m, d in sorted(coming)))
+    return or_(
+        *(
+            and_(extract("month", Member.birthday) == m, extract("day", Member.birthday) == d)
+            for m, d in sorted(coming)
+        )
+    )
 
 
-def birthday_soon_members(session: Session, today: date, days: int,
-                          only: int | None = None) -> set[int]:
+def birthday_soon_members(
+    session: Session, today: date, days: int, only: int | None = None
+) -> set[int]:
     stmt = select(Member.id).where(birthday_within(today, days))
     if only is not None:
         stmt = stmt.where(Member.id == only)
@@ -221,11 +242,18 @@ def _is_leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
-def points_expiring_members(session: Session, today: date, window_days: int,
-                            only: int | None = None) -> set[int]:
-    stmt = select(PointLot.member_id).distinct().where(
-        PointLot.remaining > 0, PointLot.expires_on >= today,
-        PointLot.expires_on <= today + timedelta(days=window_days))
+def points_expiring_members(
+    session: Session, today: date, window_days: int, only: int | None = None
+) -> set[int]:
+    stmt = (
+        select(PointLot.member_id)
+        .distinct()
+        .where(
+            PointLot.remaining > 0,
+            PointLot.expires_on >= today,
+            PointLot.expires_on <= today + timedelta(days=window_days),
+        )
+    )
     if only is not None:
         stmt = stmt.where(PointLot.member_id == only)
     return set(session.scalars(stmt))
@@ -233,8 +261,8 @@ def points_expiring_members(session: Session, today: date, window_days: int,
 
 # --- storing -----------------------------------------------------------------------------
 
-def _store(session: Session, computed: dict[str, set[int]], only: int | None
-           ) -> tuple[int, int]:
+
+def _store(session: Session, computed: dict[str, set[int]], only: int | None) -> tuple[int, int]:
     """Write only the difference between the computed and the stored tags."""
     stmt = select(MemberTag.tag, MemberTag.member_id).where(MemberTag.tag.in_(computed))
     if only is not None:
@@ -248,8 +276,9 @@ def _store(session: Session, computed: dict[str, set[int]], only: int | None
         if new:
             session.execute(insert(MemberTag), [{"member_id": m, "tag": tag} for m in new])
         for chunk in _chunks(gone):
-            session.execute(delete(MemberTag).where(MemberTag.tag == tag,
-                                                    MemberTag.member_id.in_(chunk)))
+            session.execute(
+                delete(MemberTag).where(MemberTag.tag == tag, MemberTag.member_id.in_(chunk))
+            )
         added, removed = added + len(new), removed + len(gone)
     if added or removed:  # loaded members' `tags` collections are stale now
         for obj in list(session.identity_map.values()):
@@ -261,4 +290,4 @@ def _store(session: Session, computed: dict[str, set[int]], only: int | None
 def _chunks(ids: Iterable[int]) -> Iterable[list[int]]:
     ordered = sorted(ids)
     for start in range(0, len(ordered), _CHUNK):
-        yield ordered[start:start + _CHUNK]
+        yield ordered[start : start + _CHUNK]

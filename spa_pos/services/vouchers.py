@@ -73,8 +73,11 @@ def check(session: Session, code_or_qr: str, today: date) -> Check:
     if text.upper().startswith(QR_PREFIX + "."):
         parts = text.split(".")
         secret = settings_svc.load(session).voucher_secret
-        if len(parts) != 3 or not secret or not hmac.compare_digest(
-                _signature(secret, parts[1].upper()), parts[2].upper()):
+        if (
+            len(parts) != 3
+            or not secret
+            or not hmac.compare_digest(_signature(secret, parts[1].upper()), parts[2].upper())
+        ):
             return Check(False, "forged", None)
         code = parts[1].upper()
     else:
@@ -107,8 +110,9 @@ class Redemption:
     reward_name: str
 
 
-def redeem(ctx: Ctx, member_ref: str, reward_code: str, *, at: datetime | None = None
-           ) -> Redemption:
+def redeem(
+    ctx: Ctx, member_ref: str, reward_code: str, *, at: datetime | None = None
+) -> Redemption:
     """R2: deduct the points FIFO and issue a single-use voucher, in one transaction."""
     moment = at or ctx.clock.now()
     stamp = clk.to_utc_naive(moment)
@@ -119,23 +123,47 @@ def redeem(ctx: Ctx, member_ref: str, reward_code: str, *, at: datetime | None =
         reward = catalog.reward_by_code(s, reward_code)
         if reward.stock is not None and reward.stock <= 0:
             raise DomainError(f"{reward.name} 已兑完，暂无库存")
-        voucher = Voucher(code=_unique_code(s), reward_id=reward.id, member_id=member.id,
-                          issued_at=stamp, points_spent=reward.points_cost,
-                          expires_on=today + timedelta(days=cfg.voucher_valid_days))
+        voucher = Voucher(
+            code=_unique_code(s),
+            reward_id=reward.id,
+            member_id=member.id,
+            issued_at=stamp,
+            points_spent=reward.points_cost,
+            expires_on=today + timedelta(days=cfg.voucher_valid_days),
+        )
         s.add(voucher)
         s.flush()
-        points.spend(s, member, reward.points_cost, kind="redeem", at=stamp, today=today,
-                     what=f"兑换{reward.name}", rule="R2", voucher_id=voucher.id,
-                     actor=ctx.actor.name)
+        points.spend(
+            s,
+            member,
+            reward.points_cost,
+            kind="redeem",
+            at=stamp,
+            today=today,
+            what=f"兑换{reward.name}",
+            rule="R2",
+            voucher_id=voucher.id,
+            actor=ctx.actor.name,
+        )
         if reward.stock is not None:
             reward.stock -= 1
-        audit.record(s, at=stamp, actor=ctx.actor.name, action="voucher.redeem",
-                     entity="voucher", entity_id=voucher.code,
-                     detail={"member": member.card_no, "reward": reward.code,
-                             "points": reward.points_cost})
-        return Redemption(voucher.code, qr_payload(cfg.voucher_secret, voucher.code),
-                          voucher.expires_on, reward.points_cost, member.points_balance,
-                          reward.name)
+        audit.record(
+            s,
+            at=stamp,
+            actor=ctx.actor.name,
+            action="voucher.redeem",
+            entity="voucher",
+            entity_id=voucher.code,
+            detail={"member": member.card_no, "reward": reward.code, "points": reward.points_cost},
+        )
+        return Redemption(
+            voucher.code,
+            qr_payload(cfg.voucher_secret, voucher.code),
+            voucher.expires_on,
+            reward.points_cost,
+            member.points_balance,
+            reward.name,
+        )
 
 
 def _unique_code(session: Session) -> str:
@@ -165,28 +193,47 @@ def cancel(ctx: Ctx, code: str) -> Cancellation:
             raise DomainError(f"兑换券{REASONS[voucher.status]}，不能作废")
         member = s.get(Member, voucher.member_id)
         assert member is not None
-        returned = points.give_back(s, member, _draws_of(s, voucher.id), kind="cancel",
-                                    at=stamp, rule="R4", voucher_id=voucher.id,
-                                    actor=ctx.actor.name)
+        returned = points.give_back(
+            s,
+            member,
+            _draws_of(s, voucher.id),
+            kind="cancel",
+            at=stamp,
+            rule="R4",
+            voucher_id=voucher.id,
+            actor=ctx.actor.name,
+        )
         voucher.status, voucher.cancelled_at = "cancelled", stamp
         reward = s.get(Reward, voucher.reward_id)
         if reward is not None and reward.stock is not None:
             reward.stock += 1
-        audit.record(s, at=stamp, actor=ctx.actor.name, action="voucher.cancel",
-                     entity="voucher", entity_id=voucher.code,
-                     detail={"member": member.card_no, "points_returned": returned})
+        audit.record(
+            s,
+            at=stamp,
+            actor=ctx.actor.name,
+            action="voucher.cancel",
+            entity="voucher",
+            entity_id=voucher.code,
+            detail={"member": member.card_no, "points_returned": returned},
+        )
         return Cancellation(returned, member.points_balance)
 
 
 def _draws_of(session: Session, voucher_id: int) -> list[tuple[int | None, int]]:
-    entries = session.scalars(select(LedgerEntry).where(
-        LedgerEntry.voucher_id == voucher_id, LedgerEntry.kind == "redeem")).all()
+    entries = session.scalars(
+        select(LedgerEntry).where(
+            LedgerEntry.voucher_id == voucher_id, LedgerEntry.kind == "redeem"
+        )
+    ).all()
     return [(e.lot_id, -e.points) for e in entries]
 
 
 def member_vouchers(session: Session, member_id: int) -> list[Voucher]:
-    return list(session.scalars(select(Voucher).where(Voucher.member_id == member_id)
-                                .order_by(Voucher.issued_at.desc())))
+    return list(
+        session.scalars(
+            select(Voucher).where(Voucher.member_id == member_id).order_by(Voucher.issued_at.desc())
+        )
+    )
 
 
 def status_of(voucher: Voucher, today: date) -> str:

@@ -41,8 +41,9 @@ def setup_logging(folder: Path | None = None) -> Path:
     folder = folder or log_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "spa_pos.log"
-    handler = RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS,
-                                  encoding="utf-8")
+    handler = RotatingFileHandler(
+        path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+    )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -73,19 +74,21 @@ def setup_application(app: QApplication) -> None:
 _crash_boxes: list[QMessageBox] = []
 
 
-def _excepthook(kind: type[BaseException], exc: BaseException,
-                tb: TracebackType | None) -> None:
+def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     """Log an uncaught exception and tell the cashier, instead of a traceback or a crash."""
     log.critical("uncaught exception", exc_info=(kind, exc, tb))
     if QApplication.instance() is None or issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, exc, tb)
         return
-    box = QMessageBox(QMessageBox.Icon.Critical,
-                      QCoreApplication.translate("App", "Unexpected error"),
-                      QCoreApplication.translate(
-                          "App", "Something went wrong and has been logged. You can go on "
-                                 "working; if it happens again, call support.\n\n{error}")
-                      .format(error=f"{kind.__name__}: {exc}"))
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("App", "Unexpected error"),
+        QCoreApplication.translate(
+            "App",
+            "Something went wrong and has been logged. You can go on "
+            "working; if it happens again, call support.\n\n{error}",
+        ).format(error=f"{kind.__name__}: {exc}"),
+    )
     box.finished.connect(lambda _: _crash_boxes.remove(box))
     _crash_boxes.append(box)
     box.open()

@@ -48,8 +48,7 @@ class BackgroundJobs(QObject):
             return
         self._starting = True
         ctx = Ctx(self.worker.ctx.db, SYSTEM_ACTOR, self.worker.ctx.clock)
-        self.worker.run(lambda _ctx: _build(ctx), self._built, owner=self,
-                        on_error=self._not_built)
+        self.worker.run(lambda _ctx: _build(ctx), self._built, owner=self, on_error=self._not_built)
 
     def _built(self, scheduler: BaseScheduler) -> None:
         from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED

@@ -49,9 +49,14 @@ def is_removable(root: str, *, ready: bool, read_only: bool, is_root: bool) -> b
 
 
 def removable_volumes() -> list[QStorageInfo]:
-    return [v for v in QStorageInfo.mountedVolumes()
-            if v.isValid() and is_removable(v.rootPath(), ready=v.isReady(),
-                                            read_only=v.isReadOnly(), is_root=v.isRoot())]
+    return [
+        v
+        for v in QStorageInfo.mountedVolumes()
+        if v.isValid()
+        and is_removable(
+            v.rootPath(), ready=v.isReady(), read_only=v.isReadOnly(), is_root=v.isRoot()
+        )
+    ]
 
 
 def human_size(size: int) -> str:
@@ -71,8 +76,7 @@ def backup_folder(ctx: Ctx) -> str:
         return settings_svc.load(s).backup_dir
 
 
-def back_up(ctx: Ctx, folder: Path, passphrase: str | None, progress: Progress
-            ) -> BackupResult:
+def back_up(ctx: Ctx, folder: Path, passphrase: str | None, progress: Progress) -> BackupResult:
     """A verified backup into `folder`, which is then remembered for the nightly backup."""
     result = maintenance.backup_now(ctx, folder, passphrase=passphrase, progress=progress)
     settings_svc.update(ctx, backup_dir=str(folder))
@@ -148,10 +152,18 @@ class BackupDialog(QDialog):
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
         layout.addWidget(label(self.windowTitle(), "title"))
-        layout.addWidget(label(self.tr("Plug in the USB drive, choose it (or a folder on it) "
-                                       "and start. Without a passphrase the copy is not "
-                                       "encrypted; a forgotten passphrase cannot be "
-                                       "recovered."), "muted", wrap=True))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "Plug in the USB drive, choose it (or a folder on it) "
+                    "and start. Without a passphrase the copy is not "
+                    "encrypted; a forgotten passphrase cannot be "
+                    "recovered."
+                ),
+                "muted",
+                wrap=True,
+            )
+        )
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
@@ -166,9 +178,14 @@ class BackupDialog(QDialog):
         if not volumes:
             self.drives.addItem(self.tr("No USB drive found"), "")
         for volume in volumes:
-            self.drives.addItem(self.tr("{name} ({path}), {free} free").format(
-                name=volume.displayName(), path=volume.rootPath(),
-                free=human_size(volume.bytesAvailable())), volume.rootPath())
+            self.drives.addItem(
+                self.tr("{name} ({path}), {free} free").format(
+                    name=volume.displayName(),
+                    path=volume.rootPath(),
+                    free=human_size(volume.bytesAvailable()),
+                ),
+                volume.rootPath(),
+            )
         self.drives.setEnabled(bool(volumes))
         if volumes and not self.folder.text():
             self._drive_chosen(0)
@@ -214,8 +231,13 @@ class BackupDialog(QDialog):
         for widget in (self.start_button, self.close_button):
             widget.setEnabled(False)
         emit = self._relay.progressed.emit
-        self.worker.run(lambda ctx: back_up(ctx, request.folder, request.passphrase, emit),
-                        self._done, on_error=self._failed, changes="backup", owner=self)
+        self.worker.run(
+            lambda ctx: back_up(ctx, request.folder, request.passphrase, emit),
+            self._done,
+            on_error=self._failed,
+            changes="backup",
+            owner=self,
+        )
 
     def _stopped(self) -> None:
         self.running = False
@@ -226,9 +248,14 @@ class BackupDialog(QDialog):
         self._stopped()
         self.backup_result = result
         self.progress.setValue(100)
-        self.say(self.tr("Backup done: {file}\nSHA-256 {sha} · {size}{locked}").format(
-            file=result.file, sha=result.sha256[:SHA_SHOWN], size=human_size(result.bytes),
-            locked=self.tr(" · encrypted") if result.encrypted else ""))
+        self.say(
+            self.tr("Backup done: {file}\nSHA-256 {sha} · {size}{locked}").format(
+                file=result.file,
+                sha=result.sha256[:SHA_SHOWN],
+                size=human_size(result.bytes),
+                locked=self.tr(" · encrypted") if result.encrypted else "",
+            )
+        )
         self.close_button.setFocus()
         self.finished_backup.emit(result)
 
@@ -236,9 +263,14 @@ class BackupDialog(QDialog):
         """Shown here, never as a second box (the worker has logged the unexpected)."""
         self._stopped()
         self.progress.setValue(0)
-        self.say(str(exc) if isinstance(exc, DomainError) else self.tr(
-            "The backup failed and has been logged: {error}").format(
-            error=f"{type(exc).__name__}: {exc}"), error=True)
+        self.say(
+            str(exc)
+            if isinstance(exc, DomainError)
+            else self.tr("The backup failed and has been logged: {error}").format(
+                error=f"{type(exc).__name__}: {exc}"
+            ),
+            error=True,
+        )
         return True
 
     # --- a running backup is not abandoned -------------------------------------------

@@ -62,8 +62,14 @@ def preview(lines: list[CartLine], vouchers: list[VoucherCheck]) -> Preview:
         if v.kind == "coupon":
             coupons += v.coupon_fen
             continue
-        slot = next((i for i, line in enumerate(lines)
-                     if line.item.code == v.item_code and free[i] < line.qty), None)
+        slot = next(
+            (
+                i
+                for i, line in enumerate(lines)
+                if line.item.code == v.item_code and free[i] < line.qty
+            ),
+            None,
+        )
         if slot is None:
             unmatched.append(v.code)
         else:
@@ -141,8 +147,9 @@ class CartModel(QAbstractTableModel):
     def _update(self) -> None:
         self._preview = preview(self.lines, self.vouchers)
         if self.lines:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self.lines) - 1, len(Column) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.lines) - 1, len(Column) - 1)
+            )
         self.changed.emit()
 
     # --- the Qt model ----------------------------------------------------------------
@@ -152,17 +159,23 @@ class CartModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self._alignment(Column(section))
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return {Column.NAME: self.tr("Item"), Column.PRICE: self.tr("Price"),
-                Column.QTY: self.tr("Qty"), Column.DISCOUNT: self.tr("Voucher"),
-                Column.AMOUNT: self.tr("Amount"), Column.REMOVE: ""}[Column(section)]
+        return {
+            Column.NAME: self.tr("Item"),
+            Column.PRICE: self.tr("Price"),
+            Column.QTY: self.tr("Qty"),
+            Column.DISCOUNT: self.tr("Voucher"),
+            Column.AMOUNT: self.tr("Amount"),
+            Column.REMOVE: "",
+        }[Column(section)]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -201,8 +214,7 @@ class CartModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
-    def setData(self, index: Index, value: object,
-                role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != Column.QTY:
             return False
         try:

@@ -109,9 +109,11 @@ class CheckoutPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                   | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(48)
         self.table.setAlternatingRowColors(True)
@@ -188,7 +190,8 @@ class CheckoutPage(QWidget):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(
-            self.tr("Code, name or pinyin — Enter adds, ZJTN*2 adds two"))
+            self.tr("Code, name or pinyin — Enter adds, ZJTN*2 adds two")
+        )
         self.vouchers_title.setText(self.tr("VOUCHERS"))
         self.pick_voucher.setText(self.tr("Member's vouchers"))
         self.remove_voucher.setText(self.tr("Remove voucher"))
@@ -240,8 +243,12 @@ class CheckoutPage(QWidget):
             return [i for i in self._catalog if not self._category or i.category == self._category]
 
         def hit(item: CatalogEntry) -> bool:
-            return (item.code.lower().startswith(query) or query in item.name.lower()
-                    or item.pinyin.startswith(query) or item.initials.startswith(query))
+            return (
+                item.code.lower().startswith(query)
+                or query in item.name.lower()
+                or item.pinyin.startswith(query)
+                or item.initials.startswith(query)
+            )
 
         found = [i for i in self._catalog if hit(i)]
         return sorted(found, key=lambda i: (i.code.lower() != query, i.initials != query))
@@ -319,26 +326,36 @@ class CheckoutPage(QWidget):
     # --- vouchers --------------------------------------------------------------------
     def add_voucher(self, text: str) -> None:
         """Check a scanned or picked voucher and put it in the sale if it can be used."""
-        self.worker.run(lambda ctx: queries.check_voucher(ctx, text), self._voucher_checked,
-                        owner=self)
+        self.worker.run(
+            lambda ctx: queries.check_voucher(ctx, text), self._voucher_checked, owner=self
+        )
 
     def _voucher_checked(self, check: VoucherCheck) -> None:
         member = self._member
         if not check.valid:
-            self.show_notice(self.tr("Voucher refused: {reason}").format(reason=check.reason),
-                             error=True)
+            self.show_notice(
+                self.tr("Voucher refused: {reason}").format(reason=check.reason), error=True
+            )
         elif self.model.has_voucher(check.code):
-            self.show_notice(self.tr("Voucher {code} is already in this sale").format(
-                code=check.code))
+            self.show_notice(
+                self.tr("Voucher {code} is already in this sale").format(code=check.code)
+            )
         elif member is not None and check.member_card != member.card_no:
-            self.show_notice(self.tr("Voucher refused: {reason}").format(
-                reason=vouchers.REASONS["other_member"]), error=True)
+            self.show_notice(
+                self.tr("Voucher refused: {reason}").format(
+                    reason=vouchers.REASONS["other_member"]
+                ),
+                error=True,
+            )
         else:
             self.model.add_voucher(check)
             if check.item is not None and check.code in self.model.preview.unmatched:
                 self.add_item(check.item)
-            self.show_notice(self.tr("Voucher {code} added: {reward}").format(
-                code=check.code, reward=check.reward))
+            self.show_notice(
+                self.tr("Voucher {code} added: {reward}").format(
+                    code=check.code, reward=check.reward
+                )
+            )
             if member is None:
                 self.member_requested.emit(check.member_card)
 
@@ -349,7 +366,8 @@ class CheckoutPage(QWidget):
                 effect = self.tr("takes {amount} off").format(amount=format_fen(v.coupon_fen))
             else:
                 effect = self.tr("makes one {item} free").format(
-                    item=v.item.name if v.item else v.reward)
+                    item=v.item.name if v.item else v.reward
+                )
             item = QListWidgetItem(f"{v.reward}  {v.code}  —  {effect}")
             item.setData(Qt.ItemDataRole.UserRole, v.code)
             self.voucher_list.addItem(item)
@@ -366,8 +384,9 @@ class CheckoutPage(QWidget):
     # --- member ----------------------------------------------------------------------
     def set_member(self, view: MemberView | None) -> None:
         self._member = view
-        stale = [v.code for v in self.model.vouchers
-                 if view is None or v.member_card != view.card_no]
+        stale = [
+            v.code for v in self.model.vouchers if view is None or v.member_card != view.card_no
+        ]
         for code in stale:
             self.model.remove_voucher(code)
         self._fill_member_menus()
@@ -381,10 +400,12 @@ class CheckoutPage(QWidget):
             action = voucher_menu.addAction(f"{v.reward}  {v.code}")
             action.triggered.connect(lambda _=False, code=v.code: self.add_voucher(code))
         for c in view.courses if view else []:
-            action = course_menu.addAction(self.tr("{course}: {left} left").format(
-                course=c.name, left=c.sessions_left))
-            action.triggered.connect(lambda _=False, code=c.code:
-                                     self.use_course_requested.emit(code))
+            action = course_menu.addAction(
+                self.tr("{course}: {left} left").format(course=c.name, left=c.sessions_left)
+            )
+            action.triggered.connect(
+                lambda _=False, code=c.code: self.use_course_requested.emit(code)
+            )
         self.pick_voucher.setEnabled(not voucher_menu.isEmpty())
         self.course_button.setEnabled(not course_menu.isEmpty())
 
@@ -407,12 +428,15 @@ class CheckoutPage(QWidget):
 
     def pay(self) -> None:
         """F12: take the money for the cart (the member, if any, earns the points)."""
-        if self.model.is_empty() or (self.payment and alive(self.payment)
-                                     and self.payment.isVisible()):
+        if self.model.is_empty() or (
+            self.payment and alive(self.payment) and self.payment.isVisible()
+        ):
             return
-        request = SaleRequest(items=self.model.items(),
-                              member=self._member.card_no if self._member else None,
-                              vouchers=[v.text for v in self.model.vouchers])
+        request = SaleRequest(
+            items=self.model.items(),
+            member=self._member.card_no if self._member else None,
+            vouchers=[v.text for v in self.model.vouchers],
+        )
         self.payment = PaymentDialog(self.worker, request, self.model.preview.due_fen, self)
         self.payment.paid.connect(self._paid)
         open_dialog(self.payment)

@@ -74,17 +74,30 @@ def load_day(ctx: Ctx, day: date | None = None) -> DayView:
         row = dayclose.find_close(s, day)
         if row is not None and row.reopened_at is None:
             closed = clk.from_utc_naive(row.closed_at).astimezone(ZoneInfo(cfg.timezone))
-            return DayView(stored_report(row.report), today, closed, row.actor,
-                           cfg.clinic_name, report_printer(cfg))
-        return DayView(dayclose.z_report(s, day, cfg.timezone), today, None, "",
-                       cfg.clinic_name, report_printer(cfg))
+            return DayView(
+                stored_report(row.report),
+                today,
+                closed,
+                row.actor,
+                cfg.clinic_name,
+                report_printer(cfg),
+            )
+        return DayView(
+            dayclose.z_report(s, day, cfg.timezone),
+            today,
+            None,
+            "",
+            cfg.clinic_name,
+            report_printer(cfg),
+        )
 
 
 class DayCloseDialog(QDialog):
     closed = Signal(object)  # ZReport, once the day is closed here
 
-    def __init__(self, worker: DbWorker, printing: PrintCenter, view: DayView,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, worker: DbWorker, printing: PrintCenter, view: DayView, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.worker = worker
         self.printing = printing
@@ -176,27 +189,40 @@ class DayCloseDialog(QDialog):
     # --- the figures -----------------------------------------------------------------
     def sections(self, r: ZReport) -> list[tuple[str, list[Line]]]:
         """The report as titled groups of (key, caption, value): shown and printed."""
-        sales = [("sales", self.tr("Sales"), str(r.sales)),
-                 ("gross", self.tr("List price total"), format_fen(r.gross_fen)),
-                 ("discount", self.tr("Vouchers and coupons"), format_fen(-r.discount_fen)),
-                 ("revenue", self.tr("Revenue"), format_fen(r.revenue_fen))]
-        sales += [(f"method_{m}", "  " + i18n.method_name(m), format_fen(fen))
-                  for m, fen in r.by_method.items()]
-        refunds = [("refunds", self.tr("Refunds"), str(r.refunds)),
-                   ("refunds_fen", self.tr("Refunded"), format_fen(-r.refunds_fen))]
-        refunds += [(f"refund_{m}", "  " + i18n.method_name(m), format_fen(-fen))
-                    for m, fen in r.refunds_by_method.items() if fen]
+        sales = [
+            ("sales", self.tr("Sales"), str(r.sales)),
+            ("gross", self.tr("List price total"), format_fen(r.gross_fen)),
+            ("discount", self.tr("Vouchers and coupons"), format_fen(-r.discount_fen)),
+            ("revenue", self.tr("Revenue"), format_fen(r.revenue_fen)),
+        ]
+        sales += [
+            (f"method_{m}", "  " + i18n.method_name(m), format_fen(fen))
+            for m, fen in r.by_method.items()
+        ]
+        refunds = [
+            ("refunds", self.tr("Refunds"), str(r.refunds)),
+            ("refunds_fen", self.tr("Refunded"), format_fen(-r.refunds_fen)),
+        ]
+        refunds += [
+            (f"refund_{m}", "  " + i18n.method_name(m), format_fen(-fen))
+            for m, fen in r.refunds_by_method.items()
+            if fen
+        ]
         refunds.append(("net_revenue", self.tr("Net revenue"), format_fen(r.net_revenue_fen)))
-        points = [("vouchers_used", self.tr("Reward vouchers used"), str(r.vouchers_used)),
-                  ("coupons_used", self.tr("Coupons used"), str(r.coupons_used)),
-                  ("points_issued", self.tr("Points issued"), f"{r.points_issued:,}"),
-                  ("points_redeemed", self.tr("Points redeemed"), f"{r.points_redeemed:,}"),
-                  ("points_expired", self.tr("Points expired"), f"{r.points_expired:,}"),
-                  ("points_reversed", self.tr("Points taken back by refunds"),
-                   f"{r.points_reversed:,}"),
-                  ("new_members", self.tr("New members"), str(r.new_members))]
-        return [(self.tr("SALES"), sales), (self.tr("REFUNDS"), refunds),
-                (self.tr("VOUCHERS, POINTS AND MEMBERS"), points)]
+        points = [
+            ("vouchers_used", self.tr("Reward vouchers used"), str(r.vouchers_used)),
+            ("coupons_used", self.tr("Coupons used"), str(r.coupons_used)),
+            ("points_issued", self.tr("Points issued"), f"{r.points_issued:,}"),
+            ("points_redeemed", self.tr("Points redeemed"), f"{r.points_redeemed:,}"),
+            ("points_expired", self.tr("Points expired"), f"{r.points_expired:,}"),
+            ("points_reversed", self.tr("Points taken back by refunds"), f"{r.points_reversed:,}"),
+            ("new_members", self.tr("New members"), str(r.new_members)),
+        ]
+        return [
+            (self.tr("SALES"), sales),
+            (self.tr("REFUNDS"), refunds),
+            (self.tr("VOUCHERS, POINTS AND MEMBERS"), points),
+        ]
 
     def show_day(self, view: DayView, problem: str = "") -> None:
         self.view = view
@@ -224,14 +250,19 @@ class DayCloseDialog(QDialog):
         is_closed = view.closed_at is not None
         self.counted.setReadOnly(is_closed)
         if is_closed:
-            self.counted.setText("" if r.counted_cash_fen is None
-                                 else f"{r.counted_cash_fen / 100:.2f}")
-            self.status.setText(self.tr("Closed on {time} by {who}. The report is read-only; "
-                                        "a manager can reopen the day.").format(
-                time=f"{view.closed_at:%Y-%m-%d %H:%M}", who=view.closed_by))
+            self.counted.setText(
+                "" if r.counted_cash_fen is None else f"{r.counted_cash_fen / 100:.2f}"
+            )
+            self.status.setText(
+                self.tr(
+                    "Closed on {time} by {who}. The report is read-only; "
+                    "a manager can reopen the day."
+                ).format(time=f"{view.closed_at:%Y-%m-%d %H:%M}", who=view.closed_by)
+            )
         else:
-            self.status.setText(self.tr("Not closed yet. Count the cash in the drawer, then "
-                                        "close the day."))
+            self.status.setText(
+                self.tr("Not closed yet. Count the cash in the drawer, then close the day.")
+            )
         set_role(self.status, "warn" if is_closed else "muted")
         self.close_button.setEnabled(not is_closed)
         self.reopen_button.setVisible(is_closed)
@@ -240,8 +271,9 @@ class DayCloseDialog(QDialog):
         (self.close_button if not is_closed else self.print_button).setFocus()
 
     def load(self, day: date, problem: str = "") -> None:
-        self.worker.run(lambda ctx: load_day(ctx, day),
-                        lambda view: self.show_day(view, problem), owner=self)
+        self.worker.run(
+            lambda ctx: load_day(ctx, day), lambda view: self.show_day(view, problem), owner=self
+        )
 
     def counted_fen(self) -> int | None:
         """The counted cash, None when left empty; raises DomainError if malformed."""
@@ -280,8 +312,13 @@ class DayCloseDialog(QDialog):
             return
         day = self.view.report.business_date
         self.close_button.setEnabled(False)
-        self.worker.run(lambda ctx: dayclose.close_day(ctx, day, counted), self._closed,
-                        on_error=self._refused, changes="day", owner=self)
+        self.worker.run(
+            lambda ctx: dayclose.close_day(ctx, day, counted),
+            self._closed,
+            on_error=self._refused,
+            changes="day",
+            owner=self,
+        )
 
     def _closed(self, report: ZReport) -> None:
         self.closed.emit(report)
@@ -297,42 +334,60 @@ class DayCloseDialog(QDialog):
     def ask_reopen(self) -> None:
         day = self.view.report.business_date
         self.pin_dialog = ManagerPinDialog(
-            self.worker, self.tr("Reopen the close of {date}? The day can then be closed "
-                                 "again.").format(date=day.isoformat()),
-            lambda ctx: dayclose.reopen_day(ctx, day), changes="day", parent=self)
+            self.worker,
+            self.tr("Reopen the close of {date}? The day can then be closed again.").format(
+                date=day.isoformat()
+            ),
+            lambda ctx: dayclose.reopen_day(ctx, day),
+            changes="day",
+            parent=self,
+        )
         self.pin_dialog.succeeded.connect(lambda _: self.load(day))
         open_dialog(self.pin_dialog)
 
     def report_blocks(self) -> list[Block]:
         view, r = self.view, self.view.report
-        blocks: list[Block] = [Title(view.clinic_name),
-                               Mark(self.tr("Z report") if view.closed_at
-                                    else self.tr("Z report (not closed)")),
-                               Text(self.tr("Business date {date}").format(
-                                   date=r.business_date.isoformat()), "center")]
+        blocks: list[Block] = [
+            Title(view.clinic_name),
+            Mark(self.tr("Z report") if view.closed_at else self.tr("Z report (not closed)")),
+            Text(
+                self.tr("Business date {date}").format(date=r.business_date.isoformat()), "center"
+            ),
+        ]
         for title, lines in self.sections(r):
             blocks.append(Heading(title))
-            blocks += [Row(caption.strip(), value, indent=int(caption.startswith(" ")))
-                       for _key, caption, value in lines]
+            blocks += [
+                Row(caption.strip(), value, indent=int(caption.startswith(" ")))
+                for _key, caption, value in lines
+            ]
         blocks.append(Heading(self.tr("CASH")))
-        blocks.append(Row(self.tr("Expected cash in the drawer"),
-                          format_fen(r.expected_cash_fen), bold=True))
+        blocks.append(
+            Row(self.tr("Expected cash in the drawer"), format_fen(r.expected_cash_fen), bold=True)
+        )
         if view.closed_at is not None:
             if r.counted_cash_fen is not None and r.difference_fen is not None:
                 blocks.append(Row(self.tr("Counted cash"), format_fen(r.counted_cash_fen)))
-                blocks.append(Row(self.tr("Difference"), format_fen(r.difference_fen),
-                                  bold=True))
-            blocks.append(Text(self.tr("Closed on {time} by {who}").format(
-                time=f"{view.closed_at:%Y-%m-%d %H:%M}", who=view.closed_by), size="small"))
+                blocks.append(Row(self.tr("Difference"), format_fen(r.difference_fen), bold=True))
+            blocks.append(
+                Text(
+                    self.tr("Closed on {time} by {who}").format(
+                        time=f"{view.closed_at:%Y-%m-%d %H:%M}", who=view.closed_by
+                    ),
+                    size="small",
+                )
+            )
         return blocks
 
     def print_report(self) -> None:
         day = self.view.report.business_date
         self.print_button.setEnabled(False)
         self.note.setText(self.tr("Printing…"))
-        self.printing.print_report(self.report_blocks(),
-                                   self.tr("Z report {date}").format(date=day.isoformat()),
-                                   f"Z-{day:%Y%m%d}", self.view.printer)
+        self.printing.print_report(
+            self.report_blocks(),
+            self.tr("Z report {date}").format(date=day.isoformat()),
+            f"Z-{day:%Y%m%d}",
+            self.view.printer,
+        )
 
     def _printed(self, outcome: ReportOutcome) -> None:
         self.print_button.setEnabled(True)

@@ -86,37 +86,51 @@ class Translators:
 # Names shown for codes the services use. In Chinese they read as the services' own
 # names (checkout.METHOD_NAMES, RULE_NAMES, jobs.JOB_TITLES); tests/ui/test_i18n.py keeps
 # them in step.
-METHODS = {"cash": QT_TRANSLATE_NOOP("Names", "Cash"),
-           "card": QT_TRANSLATE_NOOP("Names", "Bank card"),
-           "wechat": QT_TRANSLATE_NOOP("Names", "WeChat Pay"),
-           "alipay": QT_TRANSLATE_NOOP("Names", "Alipay")}
-RULES = {"E1": QT_TRANSLATE_NOOP("Names", "Item points"),
-         "E2": QT_TRANSLATE_NOOP("Names", "Course bonus"),
-         "E3": QT_TRANSLATE_NOOP("Names", "Referral bonus"),
-         "E4": QT_TRANSLATE_NOOP("Names", "Event points"),
-         "E5": QT_TRANSLATE_NOOP("Names", "Streak bonus"),
-         "E6": QT_TRANSLATE_NOOP("Names", "Birthday bonus"),
-         "E7": QT_TRANSLATE_NOOP("Names", "Tier bonus"),
-         "E8": QT_TRANSLATE_NOOP("Names", "Manual adjustment")}
-VOUCHER_STATUSES = {"issued": QT_TRANSLATE_NOOP("Names", "Unused"),
-                    "used": QT_TRANSLATE_NOOP("Names", "Used"),
-                    "cancelled": QT_TRANSLATE_NOOP("Names", "Cancelled"),
-                    "expired": QT_TRANSLATE_NOOP("Names", "Expired")}
-REWARD_KINDS = {"service": QT_TRANSLATE_NOOP("Names", "Treatment"),
-                "coupon": QT_TRANSLATE_NOOP("Names", "Coupon"),
-                "gift": QT_TRANSLATE_NOOP("Names", "Gift")}
-SALE_STATUSES = {"completed": QT_TRANSLATE_NOOP("Names", "Completed"),
-                 "refunded": QT_TRANSLATE_NOOP("Names", "Refunded"),
-                 "partially_refunded": QT_TRANSLATE_NOOP("Names", "Partly refunded")}
+METHODS = {
+    "cash": QT_TRANSLATE_NOOP("Names", "Cash"),
+    "card": QT_TRANSLATE_NOOP("Names", "Bank card"),
+    "wechat": QT_TRANSLATE_NOOP("Names", "WeChat Pay"),
+    "alipay": QT_TRANSLATE_NOOP("Names", "Alipay"),
+}
+RULES = {
+    "E1": QT_TRANSLATE_NOOP("Names", "Item points"),
+    "E2": QT_TRANSLATE_NOOP("Names", "Course bonus"),
+    "E3": QT_TRANSLATE_NOOP("Names", "Referral bonus"),
+    "E4": QT_TRANSLATE_NOOP("Names", "Event points"),
+    "E5": QT_TRANSLATE_NOOP("Names", "Streak bonus"),
+    "E6": QT_TRANSLATE_NOOP("Names", "Birthday bonus"),
+    "E7": QT_TRANSLATE_NOOP("Names", "Tier bonus"),
+    "E8": QT_TRANSLATE_NOOP("Names", "Manual adjustment"),
+}
+VOUCHER_STATUSES = {
+    "issued": QT_TRANSLATE_NOOP("Names", "Unused"),
+    "used": QT_TRANSLATE_NOOP("Names", "Used"),
+    "cancelled": QT_TRANSLATE_NOOP("Names", "Cancelled"),
+    "expired": QT_TRANSLATE_NOOP("Names", "Expired"),
+}
+REWARD_KINDS = {
+    "service": QT_TRANSLATE_NOOP("Names", "Treatment"),
+    "coupon": QT_TRANSLATE_NOOP("Names", "Coupon"),
+    "gift": QT_TRANSLATE_NOOP("Names", "Gift"),
+}
+SALE_STATUSES = {
+    "completed": QT_TRANSLATE_NOOP("Names", "Completed"),
+    "refunded": QT_TRANSLATE_NOOP("Names", "Refunded"),
+    "partially_refunded": QT_TRANSLATE_NOOP("Names", "Partly refunded"),
+}
 
-JOBS = {"expiry": QT_TRANSLATE_NOOP("Names", "Points expiry"),
-        "streaks": QT_TRANSLATE_NOOP("Names", "Streak bonuses"),
-        "reminders": QT_TRANSLATE_NOOP("Names", "Member reminders"),
-        "tags": QT_TRANSLATE_NOOP("Names", "Member tags"),
-        "backup": QT_TRANSLATE_NOOP("Names", "End-of-day backup")}
-JOB_STATUSES = {"ok": QT_TRANSLATE_NOOP("Names", "Done"),
-                "skipped": QT_TRANSLATE_NOOP("Names", "Skipped"),
-                "failed": QT_TRANSLATE_NOOP("Names", "Failed")}
+JOBS = {
+    "expiry": QT_TRANSLATE_NOOP("Names", "Points expiry"),
+    "streaks": QT_TRANSLATE_NOOP("Names", "Streak bonuses"),
+    "reminders": QT_TRANSLATE_NOOP("Names", "Member reminders"),
+    "tags": QT_TRANSLATE_NOOP("Names", "Member tags"),
+    "backup": QT_TRANSLATE_NOOP("Names", "End-of-day backup"),
+}
+JOB_STATUSES = {
+    "ok": QT_TRANSLATE_NOOP("Names", "Done"),
+    "skipped": QT_TRANSLATE_NOOP("Names", "Skipped"),
+    "failed": QT_TRANSLATE_NOOP("Names", "Failed"),
+}
 
 
 def _name(table: dict[str, object], key: str) -> str:

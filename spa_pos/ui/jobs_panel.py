@@ -39,9 +39,16 @@ class RunView:
 def recent_runs(ctx: Ctx) -> list[RunView]:
     with ctx.db.read() as s:
         zone = ZoneInfo(settings_svc.load(s).timezone)
-        return [RunView(run.job, clk.from_utc_naive(run.as_of).astimezone(zone), run.status,
-                        run.changed, run.error or str(json.loads(run.detail).get("reason", "")))
-                for run in jobs.recent_runs(s, limit=RUNS_SHOWN)]
+        return [
+            RunView(
+                run.job,
+                clk.from_utc_naive(run.as_of).astimezone(zone),
+                run.status,
+                run.changed,
+                run.error or str(json.loads(run.detail).get("reason", "")),
+            )
+            for run in jobs.recent_runs(s, limit=RUNS_SHOWN)
+        ]
 
 
 class JobsPanel(QFrame):
@@ -74,9 +81,15 @@ class JobsPanel(QFrame):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("BACKGROUND JOBS (F7)"))
-        self.table.setHorizontalHeaderLabels([self.tr("Job"), self.tr("As of"),
-                                              self.tr("Status"), self.tr("Changed"),
-                                              self.tr("Details")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Job"),
+                self.tr("As of"),
+                self.tr("Status"),
+                self.tr("Changed"),
+                self.tr("Details"),
+            ]
+        )
         chosen = self.job.currentData()
         self.job.clear()
         for name in jobs.JOBS:
@@ -97,26 +110,33 @@ class JobsPanel(QFrame):
         self.runs = runs
         self.table.setRowCount(len(runs))
         for row, run in enumerate(runs):
-            cells = [i18n.job_title(run.job), run.as_of.strftime("%Y-%m-%d %H:%M"),
-                     i18n.job_status(run.status), str(run.changed), run.note]
+            cells = [
+                i18n.job_title(run.job),
+                run.as_of.strftime("%Y-%m-%d %H:%M"),
+                i18n.job_status(run.status),
+                str(run.changed),
+                run.note,
+            ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if column == 3:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.table.setItem(row, column, item)
 
     def ask_run(self) -> None:
         name = str(self.job.currentData())
         what = self.tr("Run “{job}” now?").format(job=i18n.job_title(name))
-        self.pin_dialog = ManagerPinDialog(self.worker, what,
-                                           lambda ctx: jobs.run_job(ctx, name),
-                                           changes="jobs", parent=self)
+        self.pin_dialog = ManagerPinDialog(
+            self.worker, what, lambda ctx: jobs.run_job(ctx, name), changes="jobs", parent=self
+        )
         self.pin_dialog.succeeded.connect(self.job_ran)
         self.pin_dialog.finished.connect(lambda _: self.refresh())  # a failed run is listed too
         open_dialog(self.pin_dialog)
 
     def outcome_text(self, result: JobResult) -> str:
-        return self.tr("{job}: {changed} changed").format(job=i18n.job_title(result.job),
-                                                         changed=result.changed)
+        return self.tr("{job}: {changed} changed").format(
+            job=i18n.job_title(result.job), changed=result.changed
+        )

@@ -104,8 +104,11 @@ class LookupPage(QWidget):
         if not text or vouchers.looks_like_voucher(text):
             self._show(generation, text, [])
             return
-        self.worker.run(lambda ctx: queries.search_members(ctx, text),
-                        lambda hits: self._show(generation, text, hits), owner=self)
+        self.worker.run(
+            lambda ctx: queries.search_members(ctx, text),
+            lambda hits: self._show(generation, text, hits),
+            owner=self,
+        )
 
     def _show(self, generation: int, text: str, hits: list[MemberHit]) -> None:
         if generation != self._generation:
@@ -114,8 +117,9 @@ class LookupPage(QWidget):
         for hit in hits:
             item = QListWidgetItem(
                 self.tr("{name}   {phone}\nCard {card}  ·  {points} points").format(
-                    name=hit.name, phone=hit.phone, card=hit.card_no,
-                    points=f"{hit.balance:,}"))
+                    name=hit.name, phone=hit.phone, card=hit.card_no, points=f"{hit.balance:,}"
+                )
+            )
             item.setData(CARD_ROLE, hit.card_no)
             self.results.addItem(item)
         if hits:
@@ -129,11 +133,13 @@ class LookupPage(QWidget):
 
     def _update_hint(self) -> None:
         if not self._shown_for:
-            self.hint.setText(self.tr("Type to search; a scanned card or voucher is "
-                                      "recognised on its own."))
+            self.hint.setText(
+                self.tr("Type to search; a scanned card or voucher is recognised on its own.")
+            )
         elif self.results.count():
-            self.hint.setText(self.tr("{n} found — ↑↓ to choose, Enter to open").format(
-                n=self.results.count()))
+            self.hint.setText(
+                self.tr("{n} found — ↑↓ to choose, Enter to open").format(n=self.results.count())
+            )
         else:
             self.hint.setText(self.tr("No member found. Register them with F2."))
 
@@ -167,7 +173,6 @@ class LookupPage(QWidget):
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results.count():
                 step = 1 if key == Qt.Key.Key_Down else -1
                 current = max(0, self.results.currentRow())
-                self.results.setCurrentRow(min(self.results.count() - 1,
-                                               max(0, current + step)))
+                self.results.setCurrentRow(min(self.results.count() - 1, max(0, current + step)))
                 return True
         return super().eventFilter(watched, event)

@@ -53,8 +53,9 @@ class MainWindow(QMainWindow):
     ready = Signal()  # the database is open and the window usable
     error_shown = Signal(str)
 
-    def __init__(self, worker: DbWorker, translators: i18n.Translators,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, worker: DbWorker, translators: i18n.Translators, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.worker = worker
         self.translators = translators
@@ -90,8 +91,7 @@ class MainWindow(QMainWindow):
         self.redeem_tab = LazyPage(self._build_redeem)
         self.today_tab = LazyPage(self._build_today)
         self.manage_tab = LazyPage(self._build_manage)
-        for page in (self.lookup, self.checkout, self.redeem_tab, self.today_tab,
-                     self.manage_tab):
+        for page in (self.lookup, self.checkout, self.redeem_tab, self.today_tab, self.manage_tab):
             self.tabs.addTab(page, "")
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -142,8 +142,7 @@ class MainWindow(QMainWindow):
         self.lookup.panel.voucher_picked.connect(self.use_voucher)
         self.checkout.member_requested.connect(self.open_member)
         self.checkout.use_course_requested.connect(self.use_course)
-        self.checkout.print_receipt_requested.connect(
-            lambda no: self.print_document("receipt", no))
+        self.checkout.print_receipt_requested.connect(lambda no: self.print_document("receipt", no))
         self.checkout.sale_completed.connect(lambda _: self._sale_done())
         self.printing.finished.connect(self._printed)
         self.notice.queue_requested.connect(self.go_print_queue)
@@ -169,7 +168,8 @@ class MainWindow(QMainWindow):
     def _build_today(self) -> TodayPage:
         page = TodayPage(self.worker)
         page.print_requested.connect(
-            lambda no, reprint: self.print_document("receipt", no, reprint=reprint))
+            lambda no, reprint: self.print_document("receipt", no, reprint=reprint)
+        )
         if self.is_ready:
             page.refresh()
         return page
@@ -200,24 +200,31 @@ class MainWindow(QMainWindow):
             self.manage.refresh()
 
     def _shortcuts(self) -> None:
-        keys = {Qt.Key.Key_F1: self.go_lookup, Qt.Key.Key_F2: self.new_member,
-                Qt.Key.Key_F3: lambda: self.go(self.checkout),
-                Qt.Key.Key_F4: lambda: self.go(self.redeem_tab),
-                Qt.Key.Key_F5: lambda: self.go(self.today_tab),
-                Qt.Key.Key_F6: lambda: self._manage_dialog(self.manage.open_day_close),
-                Qt.Key.Key_F7: self.go_jobs, Qt.Key.Key_F8: self.go_print_queue,
-                Qt.Key.Key_F9: self.open_settings,
-                Qt.Key.Key_F10: lambda: self._manage_dialog(self.manage.open_backup),
-                Qt.Key.Key_F12: self.pay, Qt.Key.Key_Escape: self.cancel}
+        keys = {
+            Qt.Key.Key_F1: self.go_lookup,
+            Qt.Key.Key_F2: self.new_member,
+            Qt.Key.Key_F3: lambda: self.go(self.checkout),
+            Qt.Key.Key_F4: lambda: self.go(self.redeem_tab),
+            Qt.Key.Key_F5: lambda: self.go(self.today_tab),
+            Qt.Key.Key_F6: lambda: self._manage_dialog(self.manage.open_day_close),
+            Qt.Key.Key_F7: self.go_jobs,
+            Qt.Key.Key_F8: self.go_print_queue,
+            Qt.Key.Key_F9: self.open_settings,
+            Qt.Key.Key_F10: lambda: self._manage_dialog(self.manage.open_backup),
+            Qt.Key.Key_F12: self.pay,
+            Qt.Key.Key_Escape: self.cancel,
+        }
         for key, slot in keys.items():
             QShortcut(QKeySequence(key), self, slot)
 
     def retranslate(self) -> None:
-        for page, text in ((self.lookup, self.tr("Member lookup  F1")),
-                           (self.checkout, self.tr("Checkout  F3")),
-                           (self.redeem_tab, self.tr("Redeem points  F4")),
-                           (self.today_tab, self.tr("Today's sales  F5")),
-                           (self.manage_tab, self.tr("Manage  F7"))):
+        for page, text in (
+            (self.lookup, self.tr("Member lookup  F1")),
+            (self.checkout, self.tr("Checkout  F3")),
+            (self.redeem_tab, self.tr("Redeem points  F4")),
+            (self.today_tab, self.tr("Today's sales  F5")),
+            (self.manage_tab, self.tr("Manage  F7")),
+        ):
             self.tabs.setTabText(self.tabs.indexOf(page), text)
         self.settings_button.setText(self.tr("Settings (F9)"))
         self.walk_in.setText(self.tr("Switch to walk-in"))
@@ -232,8 +239,11 @@ class MainWindow(QMainWindow):
 
     def _title(self) -> None:
         self.brand.setText(self.clinic_name)
-        self.setWindowTitle(self.tr("{clinic} — reception").format(clinic=self.clinic_name)
-                            if self.clinic_name else self.tr("Reception"))
+        self.setWindowTitle(
+            self.tr("{clinic} — reception").format(clinic=self.clinic_name)
+            if self.clinic_name
+            else self.tr("Reception")
+        )
 
     # --- start-up --------------------------------------------------------------------
     def start(self) -> None:
@@ -358,8 +368,9 @@ class MainWindow(QMainWindow):
             self.member_label.setText(self.tr("Walk-in customer"))
             return
         p = view.profile
-        self.member_label.setText(self.tr("{name} · {points} points").format(
-            name=p.name, points=f"{p.balance:,}"))
+        self.member_label.setText(
+            self.tr("{name} · {points} points").format(name=p.name, points=f"{p.balance:,}")
+        )
         self.tier.setText(p.tier.name)
         self.tier.setStyleSheet(tier_badge_css(p.tier.name))
 
@@ -451,15 +462,23 @@ class MainWindow(QMainWindow):
         course = next((c for c in view.courses if c.code == code), None)
         name = course.name if course else code
         card = view.card_no
-        confirm(self, self.tr("Use a course session"),
-                self.tr("Use one session of {course} for {name}?").format(
-                    course=name, name=view.profile.name),
-                lambda: self.worker.run(lambda ctx: courses.use_session(ctx, card, code),
-                                        self._course_used, changes="course"))
+        confirm(
+            self,
+            self.tr("Use a course session"),
+            self.tr("Use one session of {course} for {name}?").format(
+                course=name, name=view.profile.name
+            ),
+            lambda: self.worker.run(
+                lambda ctx: courses.use_session(ctx, card, code),
+                self._course_used,
+                changes="course",
+            ),
+        )
 
     def _course_used(self, result: CourseUseResult) -> None:
         text = self.tr("{course}: one session used, {left} left").format(
-            course=result.item, left=result.sessions_left)
+            course=result.item, left=result.sessions_left
+        )
         self.statusBar().showMessage(text, 8000)
         inform(self, self.tr("Course session used"), text)
 
@@ -470,17 +489,23 @@ class MainWindow(QMainWindow):
 
     def _printed(self, result: PrintResult) -> None:
         if result.ok:
-            text = (self.tr("Saved as {file}").format(file=result.output) if result.output
-                    else self.tr("Sent to the printer"))
+            text = (
+                self.tr("Saved as {file}").format(file=result.output)
+                if result.output
+                else self.tr("Sent to the printer")
+            )
             self.statusBar().showMessage(text, 8000)
 
     # --- after a restore -------------------------------------------------------------
     def _restored(self, result: RestoreResult) -> None:
         self.reload()
-        inform(self, self.tr("Restored"),
-               self.tr("The backup {file} is back in place. The data before it was kept "
-                       "as {safety}.").format(file=result.restored_from.name,
-                                              safety=result.safety_copy or "—"))
+        inform(
+            self,
+            self.tr("Restored"),
+            self.tr(
+                "The backup {file} is back in place. The data before it was kept as {safety}."
+            ).format(file=result.restored_from.name, safety=result.safety_copy or "—"),
+        )
 
     # --- errors and closing ----------------------------------------------------------
     def show_error(self, exc: Exception) -> None:
@@ -490,7 +515,8 @@ class MainWindow(QMainWindow):
             text = str(exc)
         else:
             text = self.tr("Something went wrong and has been logged:\n{error}").format(
-                error=f"{type(exc).__name__}: {exc}")
+                error=f"{type(exc).__name__}: {exc}"
+            )
         inform(self, self.tr("Cannot do that"), text, warning=True)
         self.error_shown.emit(text)
 

@@ -27,8 +27,13 @@ class ManagePage(QWidget):
     restored = Signal(object)  # RestoreResult: the window reloads
     status = Signal(str)  # for the status bar
 
-    def __init__(self, worker: DbWorker, printing: PrintCenter, background: BackgroundJobs,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        worker: DbWorker,
+        printing: PrintCenter,
+        background: BackgroundJobs,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.worker = worker
         self.printing = printing
@@ -92,8 +97,11 @@ class ManagePage(QWidget):
         self._open(DayCloseDialog(self.worker, self.printing, view, parent=self))
 
     def open_backup(self) -> None:
-        self.worker.run(backup_folder, lambda folder: self._open(
-            BackupDialog(self.worker, folder, parent=self)), owner=self)
+        self.worker.run(
+            backup_folder,
+            lambda folder: self._open(BackupDialog(self.worker, folder, parent=self)),
+            owner=self,
+        )
 
     def open_restore(self) -> None:
         self.worker.run(backup_folder, self._show_restore, owner=self)

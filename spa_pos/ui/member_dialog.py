@@ -44,8 +44,9 @@ class MemberDialog(QDialog):
     saved = Signal(str)  # card number
     validated = Signal(dict)  # the errors now shown, by field
 
-    def __init__(self, worker: DbWorker, existing: MemberView | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, worker: DbWorker, existing: MemberView | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.worker = worker
         self.card_no = existing.card_no if existing else None
@@ -54,8 +55,11 @@ class MemberDialog(QDialog):
         self._generation = 0
         self._timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
         self._timer.timeout.connect(self.validate_now)
-        self.setWindowTitle(self.tr("Edit member {name}").format(name=existing.profile.name)
-                            if existing else self.tr("New member"))
+        self.setWindowTitle(
+            self.tr("Edit member {name}").format(name=existing.profile.name)
+            if existing
+            else self.tr("New member")
+        )
         self.setModal(True)
         self.setMinimumWidth(560)
 
@@ -81,7 +85,8 @@ class MemberDialog(QDialog):
 
         form = form_grid()
         for key, text, widget in (
-            ("name", self.tr("Name"), self.name), ("phone", self.tr("Mobile"), self.phone),
+            ("name", self.tr("Name"), self.name),
+            ("phone", self.tr("Mobile"), self.phone),
             ("birthday", self.tr("Birthday"), self.birthday),
             ("gender", self.tr("Gender"), self.gender),
             ("referrer", self.tr("Referrer"), self.referrer),
@@ -111,9 +116,12 @@ class MemberDialog(QDialog):
 
         if existing:
             self._fill(existing)
-        for key, signal in (("name", self.name.textEdited), ("phone", self.phone.textEdited),
-                            ("birthday", self.birthday.textEdited),
-                            ("referrer", self.referrer.textEdited)):
+        for key, signal in (
+            ("name", self.name.textEdited),
+            ("phone", self.phone.textEdited),
+            ("birthday", self.birthday.textEdited),
+            ("referrer", self.referrer.textEdited),
+        ):
             signal.connect(lambda _=None, key=key: self._changed(key))
         self.gender.currentIndexChanged.connect(lambda _: self._changed("gender"))
         self.name.setFocus()
@@ -143,10 +151,16 @@ class MemberDialog(QDialog):
             except ValueError:
                 local["birthday"] = self.tr("Write the birthday as YYYY-MM-DD, e.g. 1985-06-01")
         referrer = None if self.referrer.isReadOnly() else (self.referrer.text().strip() or None)
-        form = MemberForm(name=self.name.text(), phone=self.phone.text(), birthday=birthday,
-                          gender=self.gender.currentData(), referrer=referrer,
-                          health_needs=self.health.text(), notes=self.notes.text(),
-                          marketing_consent=self.consent.isChecked())
+        form = MemberForm(
+            name=self.name.text(),
+            phone=self.phone.text(),
+            birthday=birthday,
+            gender=self.gender.currentData(),
+            referrer=referrer,
+            health_needs=self.health.text(),
+            notes=self.notes.text(),
+            marketing_consent=self.consent.isChecked(),
+        )
         return _Draft(form, local)
 
     def _changed(self, key: str) -> None:
@@ -173,13 +187,20 @@ class MemberDialog(QDialog):
         self.worker.run(job, done, owner=self)
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        shown = {k: v for k, v in errors.items()
-                 if k in self.errors and (self._show_all or k in self._touched)}
+        shown = {
+            k: v
+            for k, v in errors.items()
+            if k in self.errors and (self._show_all or k in self._touched)
+        }
         for key, widget in self.errors.items():
             widget.setText(shown.get(key, ""))
             widget.setVisible(key in shown)
-        for key, field in (("name", self.name), ("phone", self.phone),
-                           ("birthday", self.birthday), ("referrer", self.referrer)):
+        for key, field in (
+            ("name", self.name),
+            ("phone", self.phone),
+            ("birthday", self.birthday),
+            ("referrer", self.referrer),
+        ):
             field.setProperty("invalid", key in shown)
             field.style().unpolish(field)
             field.style().polish(field)

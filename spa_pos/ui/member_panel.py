@@ -47,9 +47,15 @@ class MemberPanel(QScrollArea):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
         if self._view is None:
-            empty = label(self.tr("Look a member up by phone, last 4 digits, card number, "
-                                  "name or pinyin initials — or scan their card.\n"
-                                  "New member: F2."), "muted", wrap=True)
+            empty = label(
+                self.tr(
+                    "Look a member up by phone, last 4 digits, card number, "
+                    "name or pinyin initials — or scan their card.\n"
+                    "New member: F2."
+                ),
+                "muted",
+                wrap=True,
+            )
             empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
             layout.addStretch(1)
             layout.addWidget(empty)
@@ -102,8 +108,9 @@ class MemberPanel(QScrollArea):
             facts.append(self.tr("Referred by {name}").format(name=p.referrer))
         box.addWidget(label("  ·  ".join(facts), "muted"))
         if p.tier.perks:
-            box.addWidget(label(self.tr("Perks: {perks}").format(perks="、".join(p.tier.perks)),
-                                wrap=True))
+            box.addWidget(
+                label(self.tr("Perks: {perks}").format(perks="、".join(p.tier.perks)), wrap=True)
+            )
         return frame
 
     def _points(self, view: MemberView) -> QWidget:
@@ -114,18 +121,35 @@ class MemberPanel(QScrollArea):
         balance.setObjectName("balance")
         box.addWidget(balance)
         if p.balance < 0:
-            box.addWidget(label(self.tr("Owes {points} points from a refund; later earnings "
-                                        "pay it off first.").format(points=-p.balance),
-                                "warn", wrap=True))
+            box.addWidget(
+                label(
+                    self.tr(
+                        "Owes {points} points from a refund; later earnings pay it off first."
+                    ).format(points=-p.balance),
+                    "warn",
+                    wrap=True,
+                )
+            )
         for pts, when in p.expiring:
-            warn = label(self.tr("{points} points expire on {date}").format(
-                points=f"{pts:,}", date=when.isoformat()), "warn")
+            warn = label(
+                self.tr("{points} points expire on {date}").format(
+                    points=f"{pts:,}", date=when.isoformat()
+                ),
+                "warn",
+            )
             warn.setObjectName("expiring")
             box.addWidget(warn)
         if p.next_reward:
             missing, reward = p.next_reward
-            box.addWidget(label(self.tr("{points} more points for {reward}").format(
-                points=f"{missing:,}", reward=reward), "muted", wrap=True))
+            box.addWidget(
+                label(
+                    self.tr("{points} more points for {reward}").format(
+                        points=f"{missing:,}", reward=reward
+                    ),
+                    "muted",
+                    wrap=True,
+                )
+            )
         return frame
 
     def _courses(self, view: MemberView) -> QWidget:
@@ -135,11 +159,15 @@ class MemberPanel(QScrollArea):
             box.addWidget(label(self.tr("None"), "muted"))
         for course in view.courses:
             use = button(self.tr("Use one"))
-            use.clicked.connect(lambda _=False, code=course.code:
-                                self.use_course_requested.emit(code))
-            text = label(self.tr("{course}: {left} left").format(course=course.name,
-                                                               left=course.sessions_left),
-                         wrap=True)
+            use.clicked.connect(
+                lambda _=False, code=course.code: self.use_course_requested.emit(code)
+            )
+            text = label(
+                self.tr("{course}: {left} left").format(
+                    course=course.name, left=course.sessions_left
+                ),
+                wrap=True,
+            )
             line = row(text)
             line.addStretch(1)
             line.addWidget(use)
@@ -154,8 +182,11 @@ class MemberPanel(QScrollArea):
         for v in view.unused_vouchers:
             use = button(self.tr("Use in sale"))
             use.clicked.connect(lambda _=False, code=v.code: self.voucher_picked.emit(code))
-            text = label(self.tr("{reward}  {code}\nvalid until {date}").format(
-                reward=v.reward, code=v.code, date=v.expires_on.isoformat()))
+            text = label(
+                self.tr("{reward}  {code}\nvalid until {date}").format(
+                    reward=v.reward, code=v.code, date=v.expires_on.isoformat()
+                )
+            )
             line = row(text)
             line.addStretch(1)
             line.addWidget(use)
@@ -170,8 +201,7 @@ class MemberPanel(QScrollArea):
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         for i, visit in enumerate(view.profile.visits[:6]):
-            grid.addWidget(label(visit.on.isoformat(), "muted"), i, 0,
-                           Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(label(visit.on.isoformat(), "muted"), i, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(label(visit.items, wrap=True), i, 1)
         grid.setColumnStretch(1, 1)
         box.addLayout(grid)
@@ -188,10 +218,11 @@ class MemberPanel(QScrollArea):
         pills.addStretch(1)
         box.addLayout(pills)
         box.addWidget(label(self.tr("HEALTH NEEDS"), "section"))
-        box.addWidget(label(health or self.tr("None recorded"), None if health else "muted",
-                            wrap=True))
+        box.addWidget(
+            label(health or self.tr("None recorded"), None if health else "muted", wrap=True)
+        )
         box.addWidget(label(self.tr("NOTES"), "section"))
-        box.addWidget(label(notes or self.tr("None recorded"), None if notes else "muted",
-                            wrap=True))
+        box.addWidget(
+            label(notes or self.tr("None recorded"), None if notes else "muted", wrap=True)
+        )
         return frame
-

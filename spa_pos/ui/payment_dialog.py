@@ -29,8 +29,9 @@ class PaymentDialog(QDialog):
 
     paid = Signal(object)  # SaleResult
 
-    def __init__(self, worker: DbWorker, request: SaleRequest, due_fen: int,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, worker: DbWorker, request: SaleRequest, due_fen: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.worker = worker
         self.request = request
@@ -127,11 +128,13 @@ class PaymentDialog(QDialog):
         self.error.setText("")
         self.paid_label.setText(self.tr("Paid {amount}").format(amount=format_fen(paid)))
         if paid < self.due_fen:
-            self.status.setText(self.tr("Still due {amount}").format(
-                amount=format_fen(self.due_fen - paid)))
+            self.status.setText(
+                self.tr("Still due {amount}").format(amount=format_fen(self.due_fen - paid))
+            )
         else:
-            self.status.setText(self.tr("Change {amount}").format(
-                amount=format_fen(paid - self.due_fen)))
+            self.status.setText(
+                self.tr("Change {amount}").format(amount=format_fen(paid - self.due_fen))
+            )
 
     def submit(self) -> None:
         try:
@@ -140,8 +143,13 @@ class PaymentDialog(QDialog):
             self.error.setText(str(exc))
             return
         self.confirm.setEnabled(False)
-        self.worker.run(lambda ctx: checkout.sell(ctx, request), self._done,
-                        on_error=self._refused, changes="sale", owner=self)
+        self.worker.run(
+            lambda ctx: checkout.sell(ctx, request),
+            self._done,
+            on_error=self._refused,
+            changes="sale",
+            owner=self,
+        )
 
     def _done(self, result: SaleResult) -> None:
         self.paid.emit(result)
@@ -169,21 +177,22 @@ class SaleSummaryDialog(QDialog):
         money, money_box = card()
         grid = QGridLayout()
         grid.setVerticalSpacing(6)
-        for row_no, (text, fen) in enumerate(((self.tr("Total"), result.total_fen),
-                                              (self.tr("Paid"), result.paid_fen))):
+        for row_no, (text, fen) in enumerate(
+            ((self.tr("Total"), result.total_fen), (self.tr("Paid"), result.paid_fen))
+        ):
             grid.addWidget(label(text, "muted"), row_no, 0)
             grid.addWidget(label(format_fen(fen)), row_no, 1, Qt.AlignmentFlag.AlignRight)
         money_box.addLayout(grid)
-        change = label(self.tr("Change {amount}").format(amount=format_fen(result.change_fen)),
-                       "amount")
+        change = label(
+            self.tr("Change {amount}").format(amount=format_fen(result.change_fen)), "amount"
+        )
         change.setObjectName("change")
         money_box.addWidget(change)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
-        layout.addWidget(label(self.tr("Sale {no} is paid").format(no=result.sale_no),
-                               "title"))
+        layout.addWidget(label(self.tr("Sale {no} is paid").format(no=result.sale_no), "title"))
         layout.addWidget(money)
         if result.balance is not None:
             layout.addWidget(self._points(result))
@@ -201,8 +210,9 @@ class SaleSummaryDialog(QDialog):
 
     def _points(self, result: SaleResult) -> QWidget:
         frame, box = card()
-        earned = label(self.tr("+{points} points").format(points=f"{result.points_earned:,}"),
-                       "amount")
+        earned = label(
+            self.tr("+{points} points").format(points=f"{result.points_earned:,}"), "amount"
+        )
         earned.setObjectName("pointsEarned")
         box.addWidget(label(self.tr("POINTS EARNED"), "section"))
         box.addWidget(earned)
@@ -212,10 +222,15 @@ class SaleSummaryDialog(QDialog):
             grid.addWidget(label(f"{pts:+,}"), row_no, 1, Qt.AlignmentFlag.AlignRight)
         box.addLayout(grid)
         if result.referrer_award:
-            box.addWidget(label(self.tr("Referrer {card} gets {points} points").format(
-                card=result.referrer_award[0], points=result.referrer_award[1]), "muted"))
+            box.addWidget(
+                label(
+                    self.tr("Referrer {card} gets {points} points").format(
+                        card=result.referrer_award[0], points=result.referrer_award[1]
+                    ),
+                    "muted",
+                )
+            )
         balance = label(self.tr("New balance {points}").format(points=f"{result.balance:,}"))
         balance.setObjectName("newBalance")
         box.addWidget(balance)
         return frame
-

@@ -23,8 +23,15 @@ from spa_pos.ui.worker import DbWorker
 class ManagerPinDialog(QDialog):
     succeeded = Signal(object)  # what the action returned
 
-    def __init__(self, worker: DbWorker, what: str, action: Callable[[Ctx], Any], *,
-                 changes: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        worker: DbWorker,
+        what: str,
+        action: Callable[[Ctx], Any],
+        *,
+        changes: str,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.worker = worker
         self.action = action
@@ -67,8 +74,7 @@ class ManagerPinDialog(QDialog):
             manager = staff.manager(ctx, ctx.actor.name, pin)
             return action(replace(ctx, actor=manager))
 
-        self.worker.run(job, self._done, on_error=self._refused, changes=self.changes,
-                        owner=self)
+        self.worker.run(job, self._done, on_error=self._refused, changes=self.changes, owner=self)
 
     def _done(self, result: object) -> None:
         self.succeeded.emit(result)
@@ -106,13 +112,18 @@ class ChangePinDialog(QDialog):
         self.setWindowTitle(self.tr("Change the manager PIN"))
         self.setModal(True)
         self.setMinimumWidth(460)
-        self.fields = {"current": _pin_field("currentPin"), "new": _pin_field("newPin"),
-                       "repeat": _pin_field("repeatPin")}
+        self.fields = {
+            "current": _pin_field("currentPin"),
+            "new": _pin_field("newPin"),
+            "repeat": _pin_field("repeatPin"),
+        }
         self.errors: dict[str, QLabel] = {}
         form = form_grid()
-        for key, caption in (("current", self.tr("PIN in force")),
-                             ("new", self.tr("New PIN (4–8 digits)")),
-                             ("repeat", self.tr("New PIN again"))):
+        for key, caption in (
+            ("current", self.tr("PIN in force")),
+            ("new", self.tr("New PIN (4–8 digits)")),
+            ("repeat", self.tr("New PIN again")),
+        ):
             error = label("", "error", wrap=True)
             error.setObjectName(f"error_{key}")
             self.errors[key] = error
@@ -158,8 +169,13 @@ class ChangePinDialog(QDialog):
             return
         current, new = self.fields["current"].text(), self.fields["new"].text()
         self.ok.setEnabled(False)
-        self.worker.run(lambda ctx: staff.change_manager_pin(ctx, current, new), self._done,
-                        on_error=self._refused, changes="settings", owner=self)
+        self.worker.run(
+            lambda ctx: staff.change_manager_pin(ctx, current, new),
+            self._done,
+            on_error=self._refused,
+            changes="settings",
+            owner=self,
+        )
 
     def _done(self, _result: None) -> None:
         self.changed.emit()

@@ -21,8 +21,10 @@ JOB_ROLE = Qt.ItemDataRole.UserRole
 def waiting_jobs(ctx: Ctx) -> list[QueuedJob]:
     """The queue, with the times in the clinic's zone."""
     zone = queries.clinic_zone(ctx)
-    return [dataclasses.replace(job, created_at=job.created_at.astimezone(zone))
-            for job in print_queue.waiting(ctx)]
+    return [
+        dataclasses.replace(job, created_at=job.created_at.astimezone(zone))
+        for job in print_queue.waiting(ctx)
+    ]
 
 
 class PrintQueuePanel(QFrame):
@@ -57,9 +59,15 @@ class PrintQueuePanel(QFrame):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("PRINT QUEUE (F8)"))
-        self.table.setHorizontalHeaderLabels([self.tr("Document"), self.tr("Number"),
-                                              self.tr("Queued"), self.tr("Attempts"),
-                                              self.tr("Last error")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Document"),
+                self.tr("Number"),
+                self.tr("Queued"),
+                self.tr("Attempts"),
+                self.tr("Last error"),
+            ]
+        )
         self.retry_button.setText(self.tr("Retry"))
         self.retry_all_button.setText(self.tr("Retry all"))
         self.show_jobs(self.jobs)
@@ -81,9 +89,13 @@ class PrintQueuePanel(QFrame):
         self.jobs = jobs
         self.table.setRowCount(len(jobs))
         for row, job in enumerate(jobs):
-            cells = [self.document_name(job), job.ref,
-                     job.created_at.strftime("%m-%d %H:%M"),
-                     str(job.attempts), job.last_error or self.tr("not printed yet")]
+            cells = [
+                self.document_name(job),
+                job.ref,
+                job.created_at.strftime("%m-%d %H:%M"),
+                str(job.attempts),
+                job.last_error or self.tr("not printed yet"),
+            ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(JOB_ROLE, job.job_id)
@@ -102,7 +114,7 @@ class PrintQueuePanel(QFrame):
 
 
 class PrintNotice(QFrame):
-    """"Printing failed, kept in the print queue: <reason>" with 重试 and 打印队列."""
+    """ "Printing failed, kept in the print queue: <reason>" with 重试 and 打印队列."""
 
     queue_requested = Signal()
 
@@ -136,8 +148,9 @@ class PrintNotice(QFrame):
         self.retry_button.setText(self.tr("Retry"))
         self.queue_button.setText(self.tr("Print queue (F8)"))
         self.close_button.setToolTip(self.tr("Hide"))
-        self.text.setText(self.tr("Printing failed, kept in the print queue: {reason}")
-                          .format(reason=self.reason))
+        self.text.setText(
+            self.tr("Printing failed, kept in the print queue: {reason}").format(reason=self.reason)
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

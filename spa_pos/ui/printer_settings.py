@@ -26,11 +26,13 @@ from spa_pos.errors import DomainError
 from spa_pos.services import print_queue
 from spa_pos.ui.widgets import add_field, button, form_grid, row_widget
 
-KINDS = {"pdf": QT_TRANSLATE_NOOP("PrinterForm", "PDF folder"),
-         "escpos_network": QT_TRANSLATE_NOOP("PrinterForm", "Network thermal printer"),
-         "escpos_usb": QT_TRANSLATE_NOOP("PrinterForm", "USB thermal printer"),
-         "escpos_serial": QT_TRANSLATE_NOOP("PrinterForm", "Serial thermal printer"),
-         "system": QT_TRANSLATE_NOOP("PrinterForm", "System printer")}
+KINDS = {
+    "pdf": QT_TRANSLATE_NOOP("PrinterForm", "PDF folder"),
+    "escpos_network": QT_TRANSLATE_NOOP("PrinterForm", "Network thermal printer"),
+    "escpos_usb": QT_TRANSLATE_NOOP("PrinterForm", "USB thermal printer"),
+    "escpos_serial": QT_TRANSLATE_NOOP("PrinterForm", "Serial thermal printer"),
+    "system": QT_TRANSLATE_NOOP("PrinterForm", "System printer"),
+}
 WIDTHS = (80, 58)
 DEFAULT_PORT = 9100  # raw printing (JetDirect)
 BAUD_RATES = (9600, 19200, 38400, 57600, 115200)
@@ -45,14 +47,18 @@ def _usb_id(text: str, what: str) -> str:
     except ValueError:
         value = -1
     if not 0 <= value <= 0xFFFF:
-        raise DomainError(QCoreApplication.translate(
-            "PrinterForm", "The USB {what} should look like 0x0416.").format(what=what))
+        raise DomainError(
+            QCoreApplication.translate(
+                "PrinterForm", "The USB {what} should look like 0x0416."
+            ).format(what=what)
+        )
     return text.strip()
 
 
 class PrinterForm(QWidget):
-    def __init__(self, printer: dict[str, Any], width_mm: int,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, printer: dict[str, Any], width_mm: int, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         p = printer
         self.kind = QComboBox()
@@ -151,16 +157,22 @@ class PrinterForm(QWidget):
         if kind == "escpos_network":
             if not self.host.text().strip():
                 raise DomainError(self.tr("Enter the printer's network address."))
-            fields = {"host": self.host.text().strip(),
-                      "port": int(self.port.text() or DEFAULT_PORT)}
+            fields = {
+                "host": self.host.text().strip(),
+                "port": int(self.port.text() or DEFAULT_PORT),
+            }
         elif kind == "escpos_usb":
-            fields = {"vendor_id": _usb_id(self.vendor.text(), self.tr("vendor id")),
-                      "product_id": _usb_id(self.product.text(), self.tr("product id"))}
+            fields = {
+                "vendor_id": _usb_id(self.vendor.text(), self.tr("vendor id")),
+                "product_id": _usb_id(self.product.text(), self.tr("product id")),
+            }
         else:
             if not self.device.text().strip():
                 raise DomainError(self.tr("Enter the serial port, e.g. COM3."))
-            fields = {"device": self.device.text().strip(),
-                      "baudrate": int(self.baud.currentData())}
+            fields = {
+                "device": self.device.text().strip(),
+                "baudrate": int(self.baud.currentData()),
+            }
         return {"kind": kind, **fields, "kick_drawer": self.kick.isChecked()}
 
     def width_mm(self) -> int:

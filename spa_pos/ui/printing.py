@@ -54,8 +54,9 @@ def print_job(ctx: Ctx, job_id: int) -> PrintResult:
             return PrintResult(job_id, True, outcome.output)
         waiting = {job.job_id: job for job in print_queue.waiting(ctx)}
         job = waiting.get(job_id)
-        return PrintResult(job_id, False, None, (job.last_error if job else None)
-                           or outcome.message)
+        return PrintResult(
+            job_id, False, None, (job.last_error if job else None) or outcome.message
+        )
     except Exception as exc:  # a broken setting or document: the job stays queued
         log.error("print job %s failed", job_id, exc_info=exc)
         return PrintResult(job_id, False, None, str(exc) or type(exc).__name__)
@@ -79,8 +80,9 @@ class PrintCenter(QObject):
 
     def request(self, kind: str, ref: str, *, reprint: bool = False) -> None:
         """Print a receipt (sale S… or refund R…) or a voucher (its code)."""
-        self.worker.run(lambda ctx: print_queue.enqueue(ctx, kind, ref, reprint=reprint),
-                        self.retry)
+        self.worker.run(
+            lambda ctx: print_queue.enqueue(ctx, kind, ref, reprint=reprint), self.retry
+        )
 
     def retry(self, job_id: int) -> None:
         if job_id in self._running:
@@ -97,14 +99,16 @@ class PrintCenter(QObject):
         for job in jobs:
             self.retry(job.job_id)
 
-    def print_report(self, blocks: list[Block], title: str, stem: str,
-                     target: ReportPrinter) -> None:
+    def print_report(
+        self, blocks: list[Block], title: str, stem: str, target: ReportPrinter
+    ) -> None:
         """A report (not queued: it can simply be printed again); `report_printed` says
         how it went."""
         from spa_pos.ui.report_print import print_report
 
-        self._pool.start(lambda: self.report_printed.emit(
-            print_report(blocks, title, stem, target)))
+        self._pool.start(
+            lambda: self.report_printed.emit(print_report(blocks, title, stem, target))
+        )
 
     @property
     def busy(self) -> bool:

@@ -103,14 +103,16 @@ def startup(ctx: Ctx) -> Startup:
     clinic.init(ctx)
     with ctx.db.read() as s:
         cfg = settings_svc.load(s)
-        return Startup(cfg.clinic_name, cfg.language, bool(cfg.manager_pin_hash),
-                       _catalog(s), _rewards(s))
+        return Startup(
+            cfg.clinic_name, cfg.language, bool(cfg.manager_pin_hash), _catalog(s), _rewards(s)
+        )
 
 
 def search_members(ctx: Ctx, text: str) -> list[MemberHit]:
     with ctx.db.read() as s:
-        return [MemberHit(m.card_no, m.name, m.phone, m.points_balance)
-                for m in members.search(s, text)]
+        return [
+            MemberHit(m.card_no, m.name, m.phone, m.points_balance) for m in members.search(s, text)
+        ]
 
 
 def load_member(ctx: Ctx, ref: str) -> MemberView:
@@ -122,8 +124,10 @@ def load_member(ctx: Ctx, ref: str) -> MemberView:
             item = balance.course_item
             before = left[item.code].sessions_left if item.code in left else 0
             left[item.code] = CourseView(item.code, item.name, before + balance.sessions_left)
-        return MemberView(profile.build(s, member, ctx.clock.now()),
-                          [c for c in left.values() if c.sessions_left > 0])
+        return MemberView(
+            profile.build(s, member, ctx.clock.now()),
+            [c for c in left.values() if c.sessions_left > 0],
+        )
 
 
 def load_catalog(ctx: Ctx) -> tuple[list[CatalogEntry], list[RewardEntry]]:
@@ -132,14 +136,17 @@ def load_catalog(ctx: Ctx) -> tuple[list[CatalogEntry], list[RewardEntry]]:
 
 
 def _catalog(s: Session) -> list[CatalogEntry]:
-    return [CatalogEntry(i.code, i.name, i.category, i.kind, i.price_fen, i.pinyin,
-                         i.initials)
-            for i in catalog.active_items(s)]
+    return [
+        CatalogEntry(i.code, i.name, i.category, i.kind, i.price_fen, i.pinyin, i.initials)
+        for i in catalog.active_items(s)
+    ]
 
 
 def _rewards(s: Session) -> list[RewardEntry]:
-    return [RewardEntry(r.code, r.name, r.kind, r.points_cost, r.stock)
-            for r in catalog.active_rewards(s)]
+    return [
+        RewardEntry(r.code, r.name, r.kind, r.points_cost, r.stock)
+        for r in catalog.active_rewards(s)
+    ]
 
 
 def check_voucher(ctx: Ctx, text: str) -> VoucherCheck:
@@ -150,9 +157,17 @@ def check_voucher(ctx: Ctx, text: str) -> VoucherCheck:
             return VoucherCheck(text.strip(), result.valid, result.message)
         item = v.reward.item
         return VoucherCheck(
-            text.strip(), result.valid, result.message, code=v.code, reward=v.reward.name,
-            kind=v.reward.kind, item_code=item.code if item else None,
+            text.strip(),
+            result.valid,
+            result.message,
+            code=v.code,
+            reward=v.reward.name,
+            kind=v.reward.kind,
+            item_code=item.code if item else None,
             item=CatalogEntry(item.code, item.name, item.category, item.kind, item.price_fen)
-            if item else None,
-            coupon_fen=v.reward.coupon_fen or 0, member_card=v.member.card_no,
-            member_name=v.member.name)
+            if item
+            else None,
+            coupon_fen=v.reward.coupon_fen or 0,
+            member_card=v.member.card_no,
+            member_name=v.member.name,
+        )

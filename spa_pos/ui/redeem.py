@@ -107,8 +107,9 @@ class RedeemPage(QWidget):
             self.balance.setText("")
         else:
             self.heading.setText(self.tr("Rewards for {name}").format(name=member.profile.name))
-            self.balance.setText(self.tr("{points} points available").format(
-                points=f"{member.profile.balance:,}"))
+            self.balance.setText(
+                self.tr("{points} points available").format(points=f"{member.profile.balance:,}")
+            )
         clear(self.grid)
         self.buttons.clear()
         for n, reward in enumerate(self._rewards):
@@ -139,12 +140,15 @@ class RedeemPage(QWidget):
         if reward.stock is not None:
             facts.append(self.tr("{n} in stock").format(n=reward.stock))
         why_not = self._why_not(reward)
-        tile = make_tile([(reward.name, "tileTitle"),
-                          (self.tr("{points} points").format(points=f"{reward.points_cost:,}"),
-                           "tilePrice"),
-                          (" · ".join(facts), "muted"),
-                          (why_not or self.tr("Redeem"), "short" if why_not else "tileAction")],
-                         height=132)
+        tile = make_tile(
+            [
+                (reward.name, "tileTitle"),
+                (self.tr("{points} points").format(points=f"{reward.points_cost:,}"), "tilePrice"),
+                (" · ".join(facts), "muted"),
+                (why_not or self.tr("Redeem"), "short" if why_not else "tileAction"),
+            ],
+            height=132,
+        )
         tile.findChildren(QLabel)[-1].setObjectName("status")
         tile.setObjectName(f"reward_{reward.code}")
         tile.setEnabled(why_not is None)
@@ -154,15 +158,22 @@ class RedeemPage(QWidget):
         member = self._member
         if member is None or self._why_not(reward) is not None:
             return
-        confirm(self, self.tr("Redeem"),
-                self.tr("Redeem {reward} for {name} with {points} points?").format(
-                    reward=reward.name, name=member.profile.name,
-                    points=f"{reward.points_cost:,}"),
-                lambda: self.redeem(member.card_no, reward.code))
+        confirm(
+            self,
+            self.tr("Redeem"),
+            self.tr("Redeem {reward} for {name} with {points} points?").format(
+                reward=reward.name, name=member.profile.name, points=f"{reward.points_cost:,}"
+            ),
+            lambda: self.redeem(member.card_no, reward.code),
+        )
 
     def redeem(self, card_no: str, reward_code: str) -> None:
-        self.worker.run(lambda ctx: vouchers.redeem(ctx, card_no, reward_code), self._done,
-                        changes="redemption", owner=self)
+        self.worker.run(
+            lambda ctx: vouchers.redeem(ctx, card_no, reward_code),
+            self._done,
+            changes="redemption",
+            owner=self,
+        )
 
     def _done(self, redemption: Redemption) -> None:
         self.voucher_dialog = VoucherDialog(redemption, self)
@@ -191,11 +202,21 @@ class VoucherDialog(QDialog):
         code.setObjectName("voucherCode")
         code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.addWidget(code, 0, Qt.AlignmentFlag.AlignHCenter)
-        box.addWidget(label(self.tr("Valid until {date}").format(date=r.expires_on.isoformat()),
-                            "muted"), 0, Qt.AlignmentFlag.AlignHCenter)
-        box.addWidget(label(self.tr("{spent} points used · balance {balance}").format(
-            spent=f"{r.points_spent:,}", balance=f"{r.balance:,}"), "muted"),
-            0, Qt.AlignmentFlag.AlignHCenter)
+        box.addWidget(
+            label(self.tr("Valid until {date}").format(date=r.expires_on.isoformat()), "muted"),
+            0,
+            Qt.AlignmentFlag.AlignHCenter,
+        )
+        box.addWidget(
+            label(
+                self.tr("{spent} points used · balance {balance}").format(
+                    spent=f"{r.points_spent:,}", balance=f"{r.balance:,}"
+                ),
+                "muted",
+            ),
+            0,
+            Qt.AlignmentFlag.AlignHCenter,
+        )
         print_button = button(self.tr("Print voucher"))
         print_button.setObjectName("printVoucher")
         print_button.clicked.connect(lambda: self.print_requested.emit(r.voucher_code))

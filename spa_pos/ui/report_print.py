@@ -42,8 +42,9 @@ class ReportOutcome:
 def report_printer(cfg: Settings) -> ReportPrinter:
     p = cfg.printer
     folder = Path(p.get("folder") or print_queue.default_pdf_folder())
-    return ReportPrinter(p.get("kind") == "system", str(p.get("printer_name", "")), folder,
-                         cfg.receipt_width_mm)
+    return ReportPrinter(
+        p.get("kind") == "system", str(p.get("printer_name", "")), folder, cfg.receipt_width_mm
+    )
 
 
 def free_path(folder: Path, stem: str) -> Path:
@@ -55,8 +56,9 @@ def free_path(folder: Path, stem: str) -> Path:
     raise OSError(f"too many copies of {stem}.pdf")
 
 
-def print_report(blocks: list[Block], title: str, stem: str, target: ReportPrinter
-                 ) -> ReportOutcome:
+def print_report(
+    blocks: list[Block], title: str, stem: str, target: ReportPrinter
+) -> ReportOutcome:
     """Lay out and print; never raises (runs on the print pool)."""
     try:
         pdf = io.BytesIO()
@@ -65,8 +67,7 @@ def print_report(blocks: list[Block], title: str, stem: str, target: ReportPrint
 
         PdfFlow(PAPER_STYLES.get(target.width_mm, RECEIPT_80)).add_all(blocks).render(pdf, title)
         if target.system:
-            QtSystemPrinter(target.printer_name, target.width_mm).print_pdf(pdf.getvalue(),
-                                                                            title)
+            QtSystemPrinter(target.printer_name, target.width_mm).print_pdf(pdf.getvalue(), title)
             return ReportOutcome(True)
         target.folder.mkdir(parents=True, exist_ok=True)
         path = free_path(target.folder, stem)

@@ -50,16 +50,23 @@ INFO_ROLE = Qt.ItemDataRole.UserRole
 def find_backups(ctx: Ctx, folder: Path) -> list[BackupInfo]:
     """The backups in `folder`, newest first, with their times in the clinic's zone."""
     zone = queries.clinic_zone(ctx)
-    return [dataclasses.replace(info, created_at=info.created_at.astimezone(zone))
-            for info in backup.list_backups(folder)]
+    return [
+        dataclasses.replace(info, created_at=info.created_at.astimezone(zone))
+        for info in backup.list_backups(folder)
+    ]
 
 
 class RestoreDialog(QDialog):
     restored = Signal(object)  # RestoreResult
     abandoned = Signal()  # the background work was stopped but nothing was restored
 
-    def __init__(self, worker: DbWorker, folder: str, prepare: Callable[[], None],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        worker: DbWorker,
+        folder: str,
+        prepare: Callable[[], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.worker = worker
         self.prepare = prepare
@@ -101,9 +108,17 @@ class RestoreDialog(QDialog):
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
         layout.addWidget(label(self.windowTitle(), "title"))
-        layout.addWidget(label(self.tr("Everything done since the backup was made is "
-                                       "replaced. A safety copy of the current data is "
-                                       "kept first."), "warn", wrap=True))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "Everything done since the backup was made is "
+                    "replaced. A safety copy of the current data is "
+                    "kept first."
+                ),
+                "warn",
+                wrap=True,
+            )
+        )
         layout.addLayout(form)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.error)
@@ -112,8 +127,9 @@ class RestoreDialog(QDialog):
             self.look()
 
     def browse(self) -> None:
-        picker = QFileDialog(self, self.tr("Choose the folder with the backups"),
-                             self.folder.text())
+        picker = QFileDialog(
+            self, self.tr("Choose the folder with the backups"), self.folder.text()
+        )
         picker.setFileMode(QFileDialog.FileMode.Directory)
         picker.setOption(QFileDialog.Option.ShowDirsOnly)
         picker.fileSelected.connect(self._folder_chosen)
@@ -127,16 +143,22 @@ class RestoreDialog(QDialog):
     def look(self) -> None:
         folder = Path(self.folder.text().strip())
         self.error.clear()
-        self.worker.run(lambda ctx: find_backups(ctx, folder), self.show_backups,
-                        on_error=self._refused, owner=self)
+        self.worker.run(
+            lambda ctx: find_backups(ctx, folder),
+            self.show_backups,
+            on_error=self._refused,
+            owner=self,
+        )
 
     def show_backups(self, backups: list[BackupInfo]) -> None:
         self.backups = backups
         self.list.clear()
         for info in backups:
             text = self.tr("{time} · {clinic} · {size}").format(
-                time=f"{info.created_at:%Y-%m-%d %H:%M}", clinic=info.clinic or "—",
-                size=human_size(info.bytes))
+                time=f"{info.created_at:%Y-%m-%d %H:%M}",
+                clinic=info.clinic or "—",
+                size=human_size(info.bytes),
+            )
             if info.encrypted:
                 text += self.tr(" · encrypted")
             item = QListWidgetItem(text)
@@ -168,19 +190,25 @@ class RestoreDialog(QDialog):
             return
         self.error.clear()
         what = self.tr("Restore the backup of {time}?").format(
-            time=f"{info.created_at:%Y-%m-%d %H:%M}")
-        self.pin_dialog = ManagerPinDialog(self.worker, what, lambda ctx: ctx.actor,
-                                           changes="", parent=self)
+            time=f"{info.created_at:%Y-%m-%d %H:%M}"
+        )
+        self.pin_dialog = ManagerPinDialog(
+            self.worker, what, lambda ctx: ctx.actor, changes="", parent=self
+        )
         self.pin_dialog.succeeded.connect(lambda manager: self.ask_confirm(info, manager))
         open_dialog(self.pin_dialog)
 
     def ask_confirm(self, info: BackupInfo, manager: Actor) -> None:
-        confirm(self, self.tr("Restore"),
-                self.tr("Replace the current data with the backup of {time}?\n\nA safety "
-                        "copy of the current data is kept first (in the “safety” folder "
-                        "next to the database). The window reloads afterwards.").format(
-                    time=f"{info.created_at:%Y-%m-%d %H:%M}"),
-                lambda: self.restore(info, manager))
+        confirm(
+            self,
+            self.tr("Restore"),
+            self.tr(
+                "Replace the current data with the backup of {time}?\n\nA safety "
+                "copy of the current data is kept first (in the “safety” folder "
+                "next to the database). The window reloads afterwards."
+            ).format(time=f"{info.created_at:%Y-%m-%d %H:%M}"),
+            lambda: self.restore(info, manager),
+        )
 
     def restore(self, info: BackupInfo, manager: Actor) -> None:
         self.running = True
@@ -191,8 +219,7 @@ class RestoreDialog(QDialog):
         file = info.file
 
         def job(ctx: Ctx) -> RestoreResult:
-            return maintenance.restore(Ctx(ctx.db, manager, ctx.clock), file,
-                                       passphrase=passphrase)
+            return maintenance.restore(Ctx(ctx.db, manager, ctx.clock), file, passphrase=passphrase)
 
         self.worker.run(job, self._done, on_error=self._failed, owner=self)
 
@@ -209,9 +236,13 @@ class RestoreDialog(QDialog):
         return self._refused(exc)
 
     def _refused(self, exc: Exception) -> bool:
-        self.error.setText(str(exc) if isinstance(exc, DomainError) else self.tr(
-            "That did not work and has been logged: {error}").format(
-            error=f"{type(exc).__name__}: {exc}"))
+        self.error.setText(
+            str(exc)
+            if isinstance(exc, DomainError)
+            else self.tr("That did not work and has been logged: {error}").format(
+                error=f"{type(exc).__name__}: {exc}"
+            )
+        )
         return True
 
     def reject(self) -> None:

@@ -38,22 +38,35 @@ class ClinicSettings:
 def load(ctx: Ctx) -> ClinicSettings:
     with ctx.db.read() as s:
         cfg = settings_svc.load(s)
-        return ClinicSettings(cfg.language, cfg.clinic_name, cfg.clinic_address,
-                              cfg.clinic_phone, dict(cfg.printer), cfg.receipt_width_mm)
+        return ClinicSettings(
+            cfg.language,
+            cfg.clinic_name,
+            cfg.clinic_address,
+            cfg.clinic_phone,
+            dict(cfg.printer),
+            cfg.receipt_width_mm,
+        )
 
 
 def save(ctx: Ctx, values: ClinicSettings) -> ClinicSettings:
-    settings_svc.update(ctx, language=values.language, clinic_name=values.clinic_name,
-                        clinic_address=values.clinic_address, clinic_phone=values.clinic_phone,
-                        printer=values.printer, receipt_width_mm=values.receipt_width_mm)
+    settings_svc.update(
+        ctx,
+        language=values.language,
+        clinic_name=values.clinic_name,
+        clinic_address=values.clinic_address,
+        clinic_phone=values.clinic_phone,
+        printer=values.printer,
+        receipt_width_mm=values.receipt_width_mm,
+    )
     return values
 
 
 class SettingsDialog(QDialog):
     saved = Signal(object)  # ClinicSettings
 
-    def __init__(self, worker: DbWorker, current: ClinicSettings,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, worker: DbWorker, current: ClinicSettings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.worker = worker
         self.setWindowTitle(self.tr("Settings"))
@@ -89,8 +102,11 @@ class SettingsDialog(QDialog):
         layout.addWidget(label(self.tr("PRINTER"), "section"))
         layout.addWidget(self.printer)
         layout.addWidget(label(self.tr("MANAGER PIN"), "section"))
-        self.pin_note = label(self.tr("Refunds, cancelled vouchers and large adjustments "
-                                      "ask for it."), "muted", wrap=True)
+        self.pin_note = label(
+            self.tr("Refunds, cancelled vouchers and large adjustments ask for it."),
+            "muted",
+            wrap=True,
+        )
         self.change_pin = button(self.tr("Change PIN…"))
         self.change_pin.setObjectName("changePin")
         self.change_pin.clicked.connect(self.open_change_pin)
@@ -101,16 +117,22 @@ class SettingsDialog(QDialog):
     def open_change_pin(self) -> None:
         dialog = ChangePinDialog(self.worker, parent=self)
         dialog.changed.connect(
-            lambda: self.pin_note.setText(self.tr("The manager PIN has been changed.")))
+            lambda: self.pin_note.setText(self.tr("The manager PIN has been changed."))
+        )
         open_dialog(dialog)
 
     def values(self) -> ClinicSettings:
         """What was entered; raises DomainError with what to fix."""
         if not self.name.text().strip():
             raise DomainError(self.tr("The clinic needs a name."))
-        return ClinicSettings(self.language.currentData(), self.name.text().strip(),
-                              self.address.text().strip(), self.phone.text().strip(),
-                              self.printer.printer(), self.printer.width_mm())
+        return ClinicSettings(
+            self.language.currentData(),
+            self.name.text().strip(),
+            self.address.text().strip(),
+            self.phone.text().strip(),
+            self.printer.printer(),
+            self.printer.width_mm(),
+        )
 
     def submit(self) -> None:
         try:
@@ -119,8 +141,7 @@ class SettingsDialog(QDialog):
             self.error.setText(str(exc))
             return
         self.save_button.setEnabled(False)
-        self.worker.run(lambda ctx: save(ctx, values), self._saved, changes="settings",
-                        owner=self)
+        self.worker.run(lambda ctx: save(ctx, values), self._saved, changes="settings", owner=self)
 
     def _saved(self, values: ClinicSettings) -> None:
         self.saved.emit(values)

@@ -22,8 +22,13 @@ POINTS_PER_INCH = 72
 class QtSystemPrinter:
     """Prints on a named system printer (or the default one)."""
 
-    def __init__(self, printer_name: str = "", width_mm: int = 80, dpi: int = 203,
-                 output_file: str | None = None) -> None:
+    def __init__(
+        self,
+        printer_name: str = "",
+        width_mm: int = 80,
+        dpi: int = 203,
+        output_file: str | None = None,
+    ) -> None:
         self.printer_name = printer_name
         self.width_mm = width_mm
         self.dpi = dpi
@@ -49,8 +54,11 @@ class QtSystemPrinter:
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
             printer.setOutputFileName(self.output_file)
         else:
-            info = (QPrinterInfo.printerInfo(self.printer_name) if self.printer_name
-                    else QPrinterInfo.defaultPrinter())
+            info = (
+                QPrinterInfo.printerInfo(self.printer_name)
+                if self.printer_name
+                else QPrinterInfo.defaultPrinter()
+            )
             if info.isNull():
                 raise PrinterError(f"找不到系统打印机 {self.printer_name or '(默认)'}")
             printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
@@ -70,15 +78,21 @@ class QtSystemPrinter:
                 page = document[index]
                 width_pt, height_pt = page.get_size()
                 size = QPageSize(QSizeF(width_pt, height_pt), QPageSize.Unit.Point)
-                printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait,
-                                                  QMarginsF(0, 0, 0, 0)))
+                printer.setPageLayout(
+                    QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
+                )
                 if index == 0 and not painter.begin(printer):
                     raise PrinterError("打印机无法开始打印（未连接、缺纸或驱动错误）")
                 if index > 0:
                     printer.newPage()
                 bitmap = page.render(scale=self.dpi / POINTS_PER_INCH).to_pil().convert("RGB")
-                image = QImage(bitmap.tobytes(), bitmap.width, bitmap.height, bitmap.width * 3,
-                               QImage.Format.Format_RGB888)
+                image = QImage(
+                    bitmap.tobytes(),
+                    bitmap.width,
+                    bitmap.height,
+                    bitmap.width * 3,
+                    QImage.Format.Format_RGB888,
+                )
                 target = printer.pageLayout().paintRectPixels(printer.resolution())
                 painter.drawImage(QRectF(target), image)
         finally:

@@ -60,8 +60,16 @@ class SalesModel(QAbstractTableModel):
         self.endResetModel()
 
     def headers(self) -> list[str]:
-        return [self.tr("Sale no."), self.tr("Time"), self.tr("Member"), self.tr("Items"),
-                self.tr("Amount"), self.tr("Paid by"), self.tr("Points"), self.tr("Status")]
+        return [
+            self.tr("Sale no."),
+            self.tr("Time"),
+            self.tr("Member"),
+            self.tr("Items"),
+            self.tr("Amount"),
+            self.tr("Paid by"),
+            self.tr("Points"),
+            self.tr("Status"),
+        ]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.sales)
@@ -69,8 +77,9 @@ class SalesModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 8
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._headers[section]
         return None
@@ -80,12 +89,16 @@ class SalesModel(QAbstractTableModel):
             return None
         sale = self.sales[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return [sale.sale_no, sale.at.strftime("%H:%M"),
-                    sale.member_name or self.tr("Walk-in"),
-                    "、".join(line.name for line in sale.lines), format_fen(sale.due_fen),
-                    payments_text(sale.payments) or "—",
-                    str(sale.points_earned) if sale.member_name else "",
-                    i18n.sale_status(sale.status)][index.column()]
+            return [
+                sale.sale_no,
+                sale.at.strftime("%H:%M"),
+                sale.member_name or self.tr("Walk-in"),
+                "、".join(line.name for line in sale.lines),
+                format_fen(sale.due_fen),
+                payments_text(sale.payments) or "—",
+                str(sale.points_earned) if sale.member_name else "",
+                i18n.sale_status(sale.status),
+            ][index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (4, 6):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -195,8 +208,11 @@ class TodayPage(QWidget):
 
     def _show_summary(self) -> None:
         sales = self.model.sales
-        self.summary.setText(self.tr("Today: {n} sales, {amount}").format(
-            n=len(sales), amount=format_fen(sum(s.due_fen for s in sales))))
+        self.summary.setText(
+            self.tr("Today: {n} sales, {amount}").format(
+                n=len(sales), amount=format_fen(sum(s.due_fen for s in sales))
+            )
+        )
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -205,13 +221,20 @@ class TodayPage(QWidget):
     def find_sale(self) -> None:
         text = self.search.text().strip()
         if text:
-            self.worker.run(lambda ctx: sales_svc.by_number(ctx, text),
-                            lambda sale: self._found(text, sale), owner=self)
+            self.worker.run(
+                lambda ctx: sales_svc.by_number(ctx, text),
+                lambda sale: self._found(text, sale),
+                owner=self,
+            )
 
     def _found(self, text: str, sale: SaleView | None) -> None:
         if sale is None:
-            inform(self, self.tr("Sale not found"),
-                   self.tr("There is no sale {no}.").format(no=text), warning=True)
+            inform(
+                self,
+                self.tr("Sale not found"),
+                self.tr("There is no sale {no}.").format(no=text),
+                warning=True,
+            )
             return
         for row, listed in enumerate(self.model.sales):
             if listed.sale_no == sale.sale_no:
@@ -229,11 +252,15 @@ class TodayPage(QWidget):
             self.payments.setText("")
             return
         who = sale.member_name or self.tr("Walk-in")
-        self.detail_title.setText(self.tr("SALE {no} · {who} · {time}").format(
-            no=sale.sale_no, who=who, time=sale.at.strftime("%Y-%m-%d %H:%M")))
+        self.detail_title.setText(
+            self.tr("SALE {no} · {who} · {time}").format(
+                no=sale.sale_no, who=who, time=sale.at.strftime("%Y-%m-%d %H:%M")
+            )
+        )
         for line in sale.lines:
             text = self.tr("{no}. {name} × {qty}   {amount}").format(
-                no=line.line_no, name=line.name, qty=line.qty, amount=format_fen(line.net_fen))
+                no=line.line_no, name=line.name, qty=line.qty, amount=format_fen(line.net_fen)
+            )
             if line.refunded:
                 text += "   " + self.tr("(refunded)")
             item = QListWidgetItem(text)
@@ -245,9 +272,11 @@ class TodayPage(QWidget):
                 item.setCheckState(Qt.CheckState.Unchecked)
             self.lines.addItem(item)
         paid = payments_text(sale.payments) or "—"
-        self.payments.setText(self.tr("Paid: {paid} · change {change} · cashier {cashier}")
-                              .format(paid=paid, change=format_fen(sale.change_fen),
-                                      cashier=sale.cashier))
+        self.payments.setText(
+            self.tr("Paid: {paid} · change {change} · cashier {cashier}").format(
+                paid=paid, change=format_fen(sale.change_fen), cashier=sale.cashier
+            )
+        )
         open_lines = [line for line in sale.lines if not line.refunded]
         self.refund_lines.setEnabled(bool(open_lines))
         self.refund_all.setEnabled(bool(open_lines))
@@ -272,29 +301,35 @@ class TodayPage(QWidget):
         if lines is not None and not lines:
             inform(self, self.tr("Refund"), self.tr("Tick the lines to refund first."))
             return
-        what = (self.tr("Refund the whole sale {no}?") if whole
-                else self.tr("Refund lines {lines} of sale {no}?")).format(
-            no=sale.sale_no, lines=", ".join(str(n) for n in lines or []))
+        what = (
+            self.tr("Refund the whole sale {no}?")
+            if whole
+            else self.tr("Refund lines {lines} of sale {no}?")
+        ).format(no=sale.sale_no, lines=", ".join(str(n) for n in lines or []))
         sale_no = sale.sale_no
 
         def action(ctx: Ctx) -> RefundResult:
             return refunds.refund(ctx, sale_no, lines)
 
-        self.pin_dialog = ManagerPinDialog(self.worker, what, action, changes="refund",
-                                           parent=self)
+        self.pin_dialog = ManagerPinDialog(self.worker, what, action, changes="refund", parent=self)
         self.pin_dialog.succeeded.connect(self._refunded)
         open_dialog(self.pin_dialog)
 
     def _refunded(self, result: RefundResult) -> None:
         text = self.tr("Refund {no}: {amount} back ({how}); {points} points taken back.").format(
-            no=result.refund_no, amount=format_fen(result.refunded_fen),
-            how=payments_text(result.by_method) or "—", points=result.points_reversed)
+            no=result.refund_no,
+            amount=format_fen(result.refunded_fen),
+            how=payments_text(result.by_method) or "—",
+            points=result.points_reversed,
+        )
         if result.balance is not None and result.balance < 0:
-            text += "\n" + self.tr("The member now owes {points} points; later earnings pay "
-                                   "them off first.").format(points=-result.balance)
+            text += "\n" + self.tr(
+                "The member now owes {points} points; later earnings pay them off first."
+            ).format(points=-result.balance)
         box = inform(self, self.tr("Refund done"), text)
-        print_button = box.addButton(self.tr("Print refund receipt"),
-                                     QMessageBox.ButtonRole.ActionRole)
+        print_button = box.addButton(
+            self.tr("Print refund receipt"), QMessageBox.ButtonRole.ActionRole
+        )
         print_button.setObjectName("printRefund")
         print_button.clicked.connect(lambda: self.print_requested.emit(result.refund_no, False))
         self.refunded.emit(result)

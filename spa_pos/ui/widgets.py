@@ -106,8 +106,7 @@ def form_grid(caption_width: int = 0) -> QGridLayout:
     return grid
 
 
-def add_field(grid: QGridLayout, caption: str, field: QWidget,
-              error: QLabel | None = None) -> None:
+def add_field(grid: QGridLayout, caption: str, field: QWidget, error: QLabel | None = None) -> None:
     """Append a captioned field (and the label that shows its problem) to a form grid."""
     row_no = grid.rowCount()
     text = label(caption)
@@ -119,8 +118,9 @@ def add_field(grid: QGridLayout, caption: str, field: QWidget,
         grid.addWidget(error, row_no + 1, 1)
 
 
-def card(parent: QWidget | None = None, *, margins: int = 16, spacing: int = 8
-         ) -> tuple[QFrame, QVBoxLayout]:
+def card(
+    parent: QWidget | None = None, *, margins: int = 16, spacing: int = 8
+) -> tuple[QFrame, QVBoxLayout]:
     """A white rounded panel and its vertical layout."""
     frame = QFrame(parent)
     frame.setProperty("role", "card")
@@ -214,8 +214,13 @@ def open_dialog(dialog: QDialog) -> QDialog:
 
 def confirm(parent: QWidget, title: str, text: str, on_yes: Callable[[], None]) -> QMessageBox:
     """Ask yes/no without blocking (Enter is yes, Esc is no); `on_yes` runs on yes."""
-    box = QMessageBox(QMessageBox.Icon.Question, title, text,
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Yes)
 
     def clicked(choice: QAbstractButton) -> None:

@@ -34,8 +34,12 @@ class Answers:
 
 def apply(ctx: Ctx, answers: Answers) -> tuple[list[CatalogEntry], list[RewardEntry]]:
     """Store the answers (a worker job); returns the catalog as it now is."""
-    settings_svc.update(ctx, clinic_name=answers.clinic_name,
-                        clinic_address=answers.clinic_address, clinic_phone=answers.clinic_phone)
+    settings_svc.update(
+        ctx,
+        clinic_name=answers.clinic_name,
+        clinic_address=answers.clinic_address,
+        clinic_phone=answers.clinic_phone,
+    )
     staff.set_manager_pin(ctx, answers.manager_pin)
     if answers.load_demo:
         clinic.load_demo(ctx)
@@ -46,8 +50,9 @@ class _PinPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Manager PIN"))
-        self.setSubTitle(self.tr("Refunds and other manager actions ask for this PIN "
-                                 "(4 to 8 digits)."))
+        self.setSubTitle(
+            self.tr("Refunds and other manager actions ask for this PIN (4 to 8 digits).")
+        )
         self.pin = QLineEdit()
         self.repeat = QLineEdit()
         for field in (self.pin, self.repeat):
@@ -99,8 +104,9 @@ class SetupWizard(QWizard):
 
         demo_page = QWizardPage()
         demo_page.setTitle(self.tr("Catalog"))
-        self.demo = QCheckBox(self.tr("Load the demo catalog: treatments, a course package, "
-                                      "products and rewards"))
+        self.demo = QCheckBox(
+            self.tr("Load the demo catalog: treatments, a course package, products and rewards")
+        )
         self.demo.setChecked(catalog_empty)
         box = QVBoxLayout(demo_page)
         box.addWidget(self.demo)
@@ -112,6 +118,10 @@ class SetupWizard(QWizard):
         self.accepted.connect(lambda: self.completed.emit(self.answers()))
 
     def answers(self) -> Answers:
-        return Answers(self.name.text().strip(), self.address.text().strip(),
-                       self.phone.text().strip(), self.pin_page.pin.text(),
-                       self.demo.isChecked())
+        return Answers(
+            self.name.text().strip(),
+            self.address.text().strip(),
+            self.phone.text().strip(),
+            self.pin_page.pin.text(),
+            self.demo.isChecked(),
+        )

@@ -60,9 +60,15 @@ class DbWorker(QObject):
     def busy(self) -> bool:
         return bool(self._pending)
 
-    def run(self, job: Callable[[Ctx], T], on_done: Callable[[T], None] | None = None, *,
-            on_error: Callable[[Exception], bool] | None = None, changes: str | None = None,
-            owner: QObject | None = None) -> None:
+    def run(
+        self,
+        job: Callable[[Ctx], T],
+        on_done: Callable[[T], None] | None = None,
+        *,
+        on_error: Callable[[Exception], bool] | None = None,
+        changes: str | None = None,
+        owner: QObject | None = None,
+    ) -> None:
         """Run `job(ctx)` on the worker thread, then `on_done(result)` on the UI thread.
 
         `on_error` may handle a failure (return True); anything unhandled is logged and

@@ -27,8 +27,12 @@ def count(ctx: Ctx, model: type) -> int:
 def test_demo_sale_earns_item_package_and_referral_points(ctx: Ctx) -> None:
     referrer = register(ctx, "李四", "13800000001")
     member = register(ctx, "张三", "13800000002", referrer="13800000001")
-    r = sell(ctx, SaleRequest(items=[("ZJTN", 1), ("ZJTN10", 1)], member=member,
-                              payments=[("wechat", 397800)]))
+    r = sell(
+        ctx,
+        SaleRequest(
+            items=[("ZJTN", 1), ("ZJTN10", 1)], member=member, payments=[("wechat", 397800)]
+        ),
+    )
     assert (r.total_fen, r.paid_fen, r.change_fen) == (397800, 397800, 0)
     assert dict(r.points_breakdown) == {"E1": 2200, "E2": 400, "E3": 100}
     assert r.points_earned == 2700 == r.balance
@@ -42,8 +46,14 @@ def test_demo_sale_earns_item_package_and_referral_points(ctx: Ctx) -> None:
 
 def test_rate_based_items_earn_per_yuan_and_cash_gives_change(ctx: Ctx) -> None:
     member = register(ctx, "张三", "13800000002")
-    r = sell(ctx, SaleRequest(items=[("TBAM", 1), ("ZYB", 2)], member=member,
-                              payments=[("card", 5000), ("cash", 20000)]))
+    r = sell(
+        ctx,
+        SaleRequest(
+            items=[("TBAM", 1), ("ZYB", 2)],
+            member=member,
+            payments=[("card", 5000), ("cash", 20000)],
+        ),
+    )
     assert r.total_fen == 12800 + 7800
     assert r.change_fen == 25000 - 20600
     assert r.points_earned == 128 + 78
@@ -67,13 +77,16 @@ def test_split_payment_with_change_from_cash(ctx: Ctx) -> None:
         (SaleRequest(items=[("AJ", 0)], payments=[("cash", 16800)]), "数量"),
         (SaleRequest(items=[], payments=[("cash", 16800)]), "没有项目"),
         (SaleRequest(items=[("ZJTN10", 1)], payments=[("cash", 358000)]), "需要会员"),
-        (SaleRequest(items=[("AJ", 1)], payments=[("cash", 16800)], member="13912345678"),
-         "找不到会员"),
+        (
+            SaleRequest(items=[("AJ", 1)], payments=[("cash", 16800)], member="13912345678"),
+            "找不到会员",
+        ),
         (SaleRequest(items=[("AJ", 1)], payments=[("cash", -5)]), "大于 0"),
     ],
 )
-def test_bad_sales_are_refused_and_write_nothing(ctx: Ctx, request_: SaleRequest,
-                                                message: str) -> None:
+def test_bad_sales_are_refused_and_write_nothing(
+    ctx: Ctx, request_: SaleRequest, message: str
+) -> None:
     audit_before = count(ctx, AuditEntry)
     with pytest.raises(DomainError, match=message):
         sell(ctx, request_)
@@ -91,8 +104,9 @@ def test_tier_multiplier_uses_the_tier_held_when_the_sale_began(ctx: Ctx) -> Non
 
 def test_birthday_month_doubles_item_points_not_flat_awards(ctx: Ctx, clock: FixedClock) -> None:
     register(ctx, "李四", "13800000001")
-    member = register(ctx, "张三", "13800000002", referrer="13800000001",
-                      birthday=date(1990, 3, 25))
+    member = register(
+        ctx, "张三", "13800000002", referrer="13800000001", birthday=date(1990, 3, 25)
+    )
     r = sell(ctx, SaleRequest(items=[("AJ", 1)], member=member, payments=[("cash", 16800)]))
     assert dict(r.points_breakdown) == {"E1": 100, "E6": 100, "E3": 100}
 
@@ -110,8 +124,12 @@ def test_service_voucher_makes_one_unit_free_and_earns_nothing_for_it(ctx: Ctx) 
     member = register(ctx, "张三", "13800000002")
     adjustments.adjust(ctx, member, 300, "开业赠送")
     v = vouchers.redeem(ctx, member, "R-TBAM")
-    r = sell(ctx, SaleRequest(items=[("TBAM", 2)], member=member, vouchers=[v.qr_payload],
-                              payments=[("cash", 12800)]))
+    r = sell(
+        ctx,
+        SaleRequest(
+            items=[("TBAM", 2)], member=member, vouchers=[v.qr_payload], payments=[("cash", 12800)]
+        ),
+    )
     assert r.total_fen == 12800 and r.points_earned == 128
     with ctx.db.read() as s:
         check = vouchers.check(s, v.voucher_code, date(2026, 3, 10))
@@ -134,8 +152,15 @@ def test_coupon_lowers_rate_earnings_in_proportion_but_not_fixed_points(ctx: Ctx
     member = register(ctx, "张三", "13800000002")
     adjustments.adjust(ctx, member, 500, "赠送")
     v = vouchers.redeem(ctx, member, "R-Q50")
-    r = sell(ctx, SaleRequest(items=[("AJ", 1), ("BJZ", 1)], member=member,
-                              vouchers=[v.voucher_code], payments=[("cash", 31800)]))
+    r = sell(
+        ctx,
+        SaleRequest(
+            items=[("AJ", 1), ("BJZ", 1)],
+            member=member,
+            vouchers=[v.voucher_code],
+            payments=[("cash", 31800)],
+        ),
+    )
     assert r.total_fen == 16800 + 19900 - 5000
     # BJZ's share of the coupon: 5000 * 19900 / 36700 = 2711 -> 17189 fen paid -> 171.89 pts
     assert dict(r.points_breakdown) == {"E1": 100 + 171}
@@ -168,8 +193,12 @@ def test_course_package_opens_a_balance_used_one_visit_at_a_time(ctx: Ctx) -> No
 def test_balance_cache_equals_ledger_after_a_day_of_work(ctx: Ctx) -> None:
     register(ctx, "李四", "13800000001")
     member = register(ctx, "张三", "13800000002", referrer="13800000001")
-    sell(ctx, SaleRequest(items=[("ZJTN", 1), ("ZJTN10", 1)], member=member,
-                          payments=[("alipay", 397800)]))
+    sell(
+        ctx,
+        SaleRequest(
+            items=[("ZJTN", 1), ("ZJTN10", 1)], member=member, payments=[("alipay", 397800)]
+        ),
+    )
     vouchers.redeem(ctx, member, "R-YBLL")
     with ctx.db.read() as s:
         assert points.check_balances(s).ok

@@ -55,7 +55,8 @@ def test_two_processes_cannot_spend_the_same_points_twice(ctx: Ctx, db_path: Pat
 
 
 def test_a_sale_while_another_program_holds_the_database_is_refused_clearly(
-        ctx: Ctx, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ctx: Ctx, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 300)
     till = Ctx(Database(ctx.db.url), ctx.actor, ctx.clock)
     other = sqlite3.connect(db_path, isolation_level=None)

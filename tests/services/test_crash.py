@@ -48,9 +48,13 @@ def test_sigkill_during_checkouts_loses_no_acknowledged_sale(ctx: Ctx, db_path: 
         register(ctx, f"会员{i}", f"1380000000{i}")
     ctx.db.dispose()
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, ctx.db.url],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              env=env)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, ctx.db.url],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     acknowledged: list[str] = []
     deadline = time.monotonic() + DEADLINE_S
     try:

@@ -26,10 +26,20 @@ def local(m: int, d: int, hh: int, mm: int = 0, y: int = 2026) -> datetime:
     return datetime(y, m, d, hh, mm, tzinfo=SH)
 
 
-def sell(ctx: Ctx, member: str, items: list[str], pay: list[tuple[str, int]], at: datetime,
-         used: tuple[str, ...] = ()) -> checkout.SaleResult:
-    return checkout.sell(ctx, SaleRequest(items=[(i, 1) for i in items], payments=pay,
-                                          member=member, vouchers=list(used), at=at))
+def sell(
+    ctx: Ctx,
+    member: str,
+    items: list[str],
+    pay: list[tuple[str, int]],
+    at: datetime,
+    used: tuple[str, ...] = (),
+) -> checkout.SaleResult:
+    return checkout.sell(
+        ctx,
+        SaleRequest(
+            items=[(i, 1) for i in items], payments=pay, member=member, vouchers=list(used), at=at
+        ),
+    )
 
 
 @pytest.fixture
@@ -37,8 +47,7 @@ def day(ctx: Ctx) -> dict[str, object]:
     """10 March: three sales (change, a split payment, a voucher and a coupon), a refund,
     two redemptions, an expiry and a new member; around it, sales on the days before and
     after that must not count."""
-    for name, phone in (("张三", "13800000001"), ("李四", "13800000002"),
-                        ("王五", "13800000003")):
+    for name, phone in (("张三", "13800000001"), ("李四", "13800000002"), ("王五", "13800000003")):
         members.register(ctx, MemberForm(name=name, phone=phone), at=local(3, 1, 9))
     old = sell(ctx, "13800000003", ["ZJTN"], [("cash", 39800)], local(3, 1, 10, y=2025))
     course = sell(ctx, "13800000002", ["ZJTN10"], [("alipay", 358000)], local(3, 9, 23, 50))
@@ -46,12 +55,19 @@ def day(ctx: Ctx) -> dict[str, object]:
 
     jobs.run_job(ctx, "expiry", at=local(3, 10, 0, 5))  # 王五's lot from last year
     s1 = sell(ctx, "13800000001", ["ZJTN"], [("cash", 40000)], local(3, 10, 10))
-    s2 = sell(ctx, "13800000001", ["AJ", "TBAM"], [("card", 10000), ("wechat", 19600)],
-              local(3, 10, 11))
+    s2 = sell(
+        ctx, "13800000001", ["AJ", "TBAM"], [("card", 10000), ("wechat", 19600)], local(3, 10, 11)
+    )
     q10 = vouchers.redeem(ctx, "13800000002", "R-Q10", at=local(3, 10, 12))
     tbam = vouchers.redeem(ctx, "13800000002", "R-TBAM", at=local(3, 10, 12, 1))
-    s3 = sell(ctx, "13800000002", ["TBAM", "YBLL"], [("cash", 30000)], local(3, 10, 13),
-              used=(q10.voucher_code, tbam.voucher_code))
+    s3 = sell(
+        ctx,
+        "13800000002",
+        ["TBAM", "YBLL"],
+        [("cash", 30000)],
+        local(3, 10, 13),
+        used=(q10.voucher_code, tbam.voucher_code),
+    )
     refund = refunds.refund(ctx, s1.sale_no, at=local(3, 10, 15))
     register(ctx, "赵六", "13800000004")  # joins today
     return {"old": old, "course": course, "s1": s1, "s2": s2, "s3": s3, "refund": refund}
@@ -65,8 +81,12 @@ def test_z_report_of_a_crafted_day(ctx: Ctx, day: dict[str, checkout.SaleResult]
     assert r.gross_fen == 39800 + (16800 + 12800) + (12800 + 29800)
     assert r.discount_fen == 12800 + 1000  # a free head massage and a 10-yuan coupon
     assert r.revenue_fen == 39800 + 29600 + 28800
-    assert r.by_method == {"cash": 40000 + 30000 - 200 - 1200, "card": 10000,
-                           "wechat": 19600, "alipay": 0}
+    assert r.by_method == {
+        "cash": 40000 + 30000 - 200 - 1200,
+        "card": 10000,
+        "wechat": 19600,
+        "alipay": 0,
+    }
     assert sum(r.by_method.values()) == r.revenue_fen
     assert (r.refunds, r.refunds_fen) == (1, 39800)
     assert r.refunds_by_method == {"cash": 39800, "card": 0, "wechat": 0, "alipay": 0}
@@ -82,23 +102,28 @@ def test_z_report_of_a_crafted_day(ctx: Ctx, day: dict[str, checkout.SaleResult]
 
 
 def test_close_day_records_counted_cash_and_refuses_a_second_close(
-        ctx: Ctx, day: dict[str, object]) -> None:
+    ctx: Ctx, day: dict[str, object]
+) -> None:
     report = dayclose.close_day(ctx, DAY, counted_cash_fen=28000)
 
-    assert (report.expected_cash_fen, report.counted_cash_fen, report.difference_fen) == \
-        (28800, 28000, -800)
+    assert (report.expected_cash_fen, report.counted_cash_fen, report.difference_fen) == (
+        28800,
+        28000,
+        -800,
+    )
     with ctx.db.read() as s:
         row = dayclose.find_close(s, DAY)
         assert row is not None and row.actor == "cli"
         assert json.loads(row.report)["difference_fen"] == -800
-        assert s.scalars(select(AuditEntry.action).order_by(AuditEntry.id.desc())
-                         ).first() == "day.close"
+        assert (
+            s.scalars(select(AuditEntry.action).order_by(AuditEntry.id.desc())).first()
+            == "day.close"
+        )
     with pytest.raises(DomainError, match="已于 2026-03-10 10:00 由 cli 日结"):
         dayclose.close_day(ctx, DAY, counted_cash_fen=28800)
 
 
-def test_reopen_needs_a_manager_then_the_day_closes_again(ctx: Ctx,
-                                                          day: dict[str, object]) -> None:
+def test_reopen_needs_a_manager_then_the_day_closes_again(ctx: Ctx, day: dict[str, object]) -> None:
     dayclose.close_day(ctx, DAY, counted_cash_fen=28000)
     cashier = Ctx(ctx.db, Actor("小王"), ctx.clock)
 
@@ -114,8 +139,9 @@ def test_reopen_needs_a_manager_then_the_day_closes_again(ctx: Ctx,
         [row] = s.scalars(select(DayClose)).all()
         assert (row.actor, row.reopened_at, row.difference_fen) == ("小王", None, 0)
         assert audit.verify(s).ok
-        actions = s.scalars(select(AuditEntry.action).where(AuditEntry.entity == "day")
-                            .order_by(AuditEntry.id)).all()
+        actions = s.scalars(
+            select(AuditEntry.action).where(AuditEntry.entity == "day").order_by(AuditEntry.id)
+        ).all()
     assert actions == ["day.close", "day.reopen", "day.close"]
 
 
@@ -130,9 +156,19 @@ def test_close_today_by_default_and_never_a_future_day(ctx: Ctx) -> None:
 
 def test_report_json_has_the_cli_keys(ctx: Ctx) -> None:
     data = dayclose.close_day(ctx, counted_cash_fen=0).to_json()
-    assert {"business_date", "sales", "revenue_fen", "by_method", "points_issued",
-            "points_redeemed", "points_expired", "refunds_fen", "expected_cash_fen",
-            "counted_cash_fen", "difference_fen"} <= set(data)
+    assert {
+        "business_date",
+        "sales",
+        "revenue_fen",
+        "by_method",
+        "points_issued",
+        "points_redeemed",
+        "points_expired",
+        "refunds_fen",
+        "expected_cash_fen",
+        "counted_cash_fen",
+        "difference_fen",
+    } <= set(data)
     assert ZReport(**{**data, "business_date": DAY}).business_date == DAY
 
 

@@ -29,8 +29,9 @@ def local(y: int, m: int, d: int, hh: int = 11, mm: int = 0) -> datetime:
 
 
 def buy(ctx: Ctx, phone: str, at: datetime) -> None:
-    checkout.sell(ctx, SaleRequest(items=[("ZJTN", 1)], payments=[("cash", 39800)],
-                                   member=phone, at=at))
+    checkout.sell(
+        ctx, SaleRequest(items=[("ZJTN", 1)], payments=[("cash", 39800)], member=phone, at=at)
+    )
 
 
 def runs(ctx: Ctx, job: str | None = None) -> list[JobRun]:
@@ -56,8 +57,7 @@ def busy_clinic(ctx: Ctx, tmp_path: Path) -> Ctx:
 
 
 @pytest.mark.parametrize("job", jobs.JOBS)
-def test_every_job_run_twice_changes_nothing_the_second_time(busy_clinic: Ctx, job: str
-                                                             ) -> None:
+def test_every_job_run_twice_changes_nothing_the_second_time(busy_clinic: Ctx, job: str) -> None:
     first = jobs.run_job(busy_clinic, job)
     second = jobs.run_job(busy_clinic, job)
 
@@ -72,8 +72,7 @@ def test_expiry_job_expires_the_lot_and_logs_the_run(busy_clinic: Ctx) -> None:
     assert (result.changed, result.detail) == (1, {"lots": 1, "points": 200})
     with busy_clinic.db.read() as s:
         assert points.check_balances(s).ok
-        expired = s.scalar(select(func.sum(LedgerEntry.points))
-                           .where(LedgerEntry.kind == "expire"))
+        expired = s.scalar(select(func.sum(LedgerEntry.points)).where(LedgerEntry.kind == "expire"))
         assert expired == -200
     run = runs(busy_clinic, "expiry")[0]
     assert run.business_date.isoformat() == "2026-03-10"
@@ -91,8 +90,9 @@ def test_unknown_job_is_refused(ctx: Ctx) -> None:
         jobs.run_job(ctx, "laundry")
 
 
-def test_a_failing_job_writes_nothing_but_its_failure(busy_clinic: Ctx,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_job_writes_nothing_but_its_failure(
+    busy_clinic: Ctx, monkeypatch: pytest.MonkeyPatch
+) -> None:
     real = reminders.queue_outreach
 
     def queue_then_fail(*args: object, **kwargs: object) -> object:
@@ -112,8 +112,10 @@ def test_a_failing_job_writes_nothing_but_its_failure(busy_clinic: Ctx,
 
 # --- backup ----------------------------------------------------------------------------------
 
-def test_backup_job_copies_to_the_backup_folder_once_a_day(busy_clinic: Ctx,
-                                                           tmp_path: Path) -> None:
+
+def test_backup_job_copies_to_the_backup_folder_once_a_day(
+    busy_clinic: Ctx, tmp_path: Path
+) -> None:
     first = jobs.run_job(busy_clinic, "backup")
 
     assert first.status == "ok"
@@ -158,12 +160,15 @@ def test_a_skipped_backup_is_tried_again_at_the_next_start(ctx: Ctx, tmp_path: P
 
 # --- catch-up ------------------------------------------------------------------------------
 
+
 def test_latest_scheduled_time() -> None:
     at = time(21, 30)
-    assert jobs.latest_scheduled(at, local(2026, 3, 10, 22), "Asia/Shanghai") == \
-        local(2026, 3, 10, 21, 30)
-    assert jobs.latest_scheduled(at, local(2026, 3, 10, 9), "Asia/Shanghai") == \
-        local(2026, 3, 9, 21, 30)
+    assert jobs.latest_scheduled(at, local(2026, 3, 10, 22), "Asia/Shanghai") == local(
+        2026, 3, 10, 21, 30
+    )
+    assert jobs.latest_scheduled(at, local(2026, 3, 10, 9), "Asia/Shanghai") == local(
+        2026, 3, 9, 21, 30
+    )
 
 
 def test_a_new_database_catches_up_every_job(ctx: Ctx) -> None:
@@ -174,8 +179,7 @@ def test_a_new_database_catches_up_every_job(ctx: Ctx) -> None:
     assert missed["backup"] == local(2026, 3, 9, 21, 30)  # START is 10:00 on the 10th
 
 
-def test_a_missed_nightly_run_runs_once_at_start_up(busy_clinic: Ctx, clock: FixedClock
-                                                    ) -> None:
+def test_a_missed_nightly_run_runs_once_at_start_up(busy_clinic: Ctx, clock: FixedClock) -> None:
     # The app ran on the 28th of February, then stayed closed until START (10 March).
     clock.at = local(2026, 2, 28, 9)
     jobs.catch_up(busy_clinic)
@@ -193,8 +197,9 @@ def test_a_missed_nightly_run_runs_once_at_start_up(busy_clinic: Ctx, clock: Fix
     assert len(runs(busy_clinic, "expiry")) == 2
 
 
-def test_catch_up_continues_after_a_failing_job(busy_clinic: Ctx,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_catch_up_continues_after_a_failing_job(
+    busy_clinic: Ctx, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken(*args: object, **kwargs: object) -> object:
         raise RuntimeError("boom")
 
@@ -221,7 +226,8 @@ def test_job_runs_are_stored_in_utc(busy_clinic: Ctx) -> None:
 
 
 def test_expiry_works_in_batches_and_a_sale_gets_in_between(
-        busy_clinic: Ctx, monkeypatch: pytest.MonkeyPatch) -> None:
+    busy_clinic: Ctx, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A holiday's backlog is expired a batch per transaction; the till is not held up."""
     for n in range(2, 5):  # three more members with a lot that expired on 2026-03-01
         register(busy_clinic, f"会员{n}", f"1380000000{n}")
@@ -239,5 +245,11 @@ def test_expiry_works_in_batches_and_a_sale_gets_in_between(
     assert len(runs(busy_clinic, "expiry")) == 1
     with busy_clinic.db.read() as s:
         assert points.check_balances(s).ok
-        assert s.scalar(select(func.count(PointLot.id)).where(
-            PointLot.expires_on < date(2026, 3, 10), PointLot.remaining > 0)) == 0
+        assert (
+            s.scalar(
+                select(func.count(PointLot.id)).where(
+                    PointLot.expires_on < date(2026, 3, 10), PointLot.remaining > 0
+                )
+            )
+            == 0
+        )

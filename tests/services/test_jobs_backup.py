@@ -31,8 +31,7 @@ def members_in(ctx: Ctx) -> int:
 
 
 def test_restore_onto_a_new_till(saved: Path, tmp_path: Path, clock: FixedClock) -> None:
-    fresh = Ctx(Database(f"sqlite:///{tmp_path / 'new' / 'clinic.sqlite3'}"), CLI_ACTOR,
-                clock)
+    fresh = Ctx(Database(f"sqlite:///{tmp_path / 'new' / 'clinic.sqlite3'}"), CLI_ACTOR, clock)
 
     result = maintenance.restore(fresh, saved)
 
@@ -40,8 +39,10 @@ def test_restore_onto_a_new_till(saved: Path, tmp_path: Path, clock: FixedClock)
     assert result.schema_version == fresh.db.head_version()
     assert members_in(fresh) == 1
     with fresh.db.read() as s:
-        assert s.scalars(select(AuditEntry.action).order_by(AuditEntry.id.desc())
-                         ).first() == "db.restore"
+        assert (
+            s.scalars(select(AuditEntry.action).order_by(AuditEntry.id.desc())).first()
+            == "db.restore"
+        )
     fresh.db.dispose()
 
 

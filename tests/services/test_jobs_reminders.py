@@ -24,24 +24,40 @@ def local(y: int, m: int, d: int, hh: int = 11) -> datetime:
     return datetime(y, m, d, hh, 0, tzinfo=SH)
 
 
-def join(ctx: Ctx, name: str, phone: str, *, consent: bool = True,
-         birthday: date | None = None, at: datetime | None = None) -> None:
-    members.register(ctx, MemberForm(name=name, phone=phone, marketing_consent=consent,
-                                     birthday=birthday), at=at or local(2025, 1, 1))
+def join(
+    ctx: Ctx,
+    name: str,
+    phone: str,
+    *,
+    consent: bool = True,
+    birthday: date | None = None,
+    at: datetime | None = None,
+) -> None:
+    members.register(
+        ctx,
+        MemberForm(name=name, phone=phone, marketing_consent=consent, birthday=birthday),
+        at=at or local(2025, 1, 1),
+    )
 
 
 def buy(ctx: Ctx, phone: str, at: datetime, code: str = "ZJTN", fen: int = 39800) -> None:
-    checkout.sell(ctx, SaleRequest(items=[(code, 1)], payments=[("cash", fen)],
-                                   member=phone, at=at))
+    checkout.sell(
+        ctx, SaleRequest(items=[(code, 1)], payments=[("cash", fen)], member=phone, at=at)
+    )
 
 
 def outbox(ctx: Ctx, kind: str) -> list[tuple[str, str]]:
     """(phone, text) of the queued messages of one kind."""
     with ctx.db.read() as s:
-        return [(phone, text) for phone, text in s.execute(
-            select(Member.phone, OutboxMessage.text)
-            .join(Member, Member.id == OutboxMessage.member_id)
-            .where(OutboxMessage.kind == kind).order_by(OutboxMessage.id))]
+        return [
+            (phone, text)
+            for phone, text in s.execute(
+                select(Member.phone, OutboxMessage.text)
+                .join(Member, Member.id == OutboxMessage.member_id)
+                .where(OutboxMessage.kind == kind)
+                .order_by(OutboxMessage.id)
+            )
+        ]
 
 
 def test_one_expiry_reminder_per_lot_and_never_without_consent(ctx: Ctx) -> None:
@@ -54,8 +70,11 @@ def test_one_expiry_reminder_per_lot_and_never_without_consent(ctx: Ctx) -> None
     first = jobs.run_job(ctx, "reminders")
 
     assert outbox(ctx, "expiry_reminder") == [
-        ("13800000001", "张三您好：您有 200 积分将于 2026-03-20 到期，"
-                        "请在到期前到店使用或兑换礼品。理疗馆")]
+        (
+            "13800000001",
+            "张三您好：您有 200 积分将于 2026-03-20 到期，请在到期前到店使用或兑换礼品。理疗馆",
+        )
+    ]
     assert first.detail["expiry_reminder"] == 1
     assert jobs.run_job(ctx, "reminders").changed == 0
 
@@ -78,10 +97,16 @@ def test_the_database_refuses_a_second_reminder_for_a_lot(ctx: Ctx) -> None:
     buy(ctx, "13800000001", local(2025, 3, 20))
     jobs.run_job(ctx, "reminders")
     with pytest.raises(IntegrityError, match="UNIQUE"), ctx.db.write() as s:
-        row = s.scalars(select(OutboxMessage)
-                        .where(OutboxMessage.kind == "expiry_reminder")).one()
-        s.add(OutboxMessage(member_id=row.member_id, kind="expiry_reminder",
-                            lot_id=row.lot_id, text="again", created_at=row.created_at))
+        row = s.scalars(select(OutboxMessage).where(OutboxMessage.kind == "expiry_reminder")).one()
+        s.add(
+            OutboxMessage(
+                member_id=row.member_id,
+                kind="expiry_reminder",
+                lot_id=row.lot_id,
+                text="again",
+                created_at=row.created_at,
+            )
+        )
 
 
 def test_win_back_once_per_absence(ctx: Ctx, clock: FixedClock) -> None:
@@ -95,8 +120,11 @@ def test_win_back_once_per_absence(ctx: Ctx, clock: FixedClock) -> None:
     jobs.run_job(ctx, "reminders")
 
     assert outbox(ctx, "dormant") == [
-        ("13800000003", "王五您好：好久不见，您还有 128 积分可用，"
-                        "欢迎回来体验我们的理疗服务。理疗馆")]
+        (
+            "13800000003",
+            "王五您好：好久不见，您还有 128 积分可用，欢迎回来体验我们的理疗服务。理疗馆",
+        )
+    ]
     buy(ctx, "13800000003", local(2026, 3, 11, 15), "TBAM", 12800)  # comes back ...
     clock.at = local(2026, 5, 1)  # ... and stays away again
     jobs.run_job(ctx, "reminders")
@@ -105,16 +133,20 @@ def test_win_back_once_per_absence(ctx: Ctx, clock: FixedClock) -> None:
 
 def test_birthday_greeting_once_per_birthday(ctx: Ctx, clock: FixedClock) -> None:
     join(ctx, "孙七", "13800000005", birthday=date(1980, 3, 14), at=local(2026, 3, 1))
-    join(ctx, "周八", "13800000006", birthday=date(1980, 3, 14), at=local(2026, 3, 1),
-         consent=False)
+    join(
+        ctx, "周八", "13800000006", birthday=date(1980, 3, 14), at=local(2026, 3, 1), consent=False
+    )
 
     jobs.run_job(ctx, "reminders")
     clock.at = local(2026, 3, 13)
     jobs.run_job(ctx, "reminders")
 
     assert outbox(ctx, "birthday") == [
-        ("13800000005", "孙七您好：3月14日是您的生日，理疗馆祝您生日快乐！"
-                        "生日当月到店消费积分 ×2。")]
+        (
+            "13800000005",
+            "孙七您好：3月14日是您的生日，理疗馆祝您生日快乐！生日当月到店消费积分 ×2。",
+        )
+    ]
     clock.at = local(2027, 3, 10)
     jobs.run_job(ctx, "reminders")
     assert len(outbox(ctx, "birthday")) == 2

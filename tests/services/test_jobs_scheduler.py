@@ -52,8 +52,13 @@ def test_jobs_are_registered_with_daily_triggers_in_the_clinic_zone(ctx: Ctx) ->
     assert isinstance(scheduler, BackgroundScheduler)
     found = {job.id: job for job in scheduler.get_jobs()}
     assert set(found) == {*jobs.JOBS, CATCH_UP_ID}
-    expected = {"expiry": ("0", "5"), "streaks": ("0", "10"), "reminders": ("0", "15"),
-                "tags": ("0", "20"), "backup": ("21", "30")}
+    expected = {
+        "expiry": ("0", "5"),
+        "streaks": ("0", "10"),
+        "reminders": ("0", "15"),
+        "tags": ("0", "20"),
+        "backup": ("21", "30"),
+    }
     for name, (hour, minute) in expected.items():
         trigger = found[name].trigger
         assert isinstance(trigger, CronTrigger)
@@ -76,8 +81,7 @@ def test_a_changed_closing_time_is_applied(ctx: Ctx) -> None:
     assert len(scheduler.get_jobs()) == len(jobs.JOBS) + 1
 
 
-def test_catch_up_runs_missed_jobs_once_at_start_and_not_twice(ctx: Ctx,
-                                                                tmp_path: Path) -> None:
+def test_catch_up_runs_missed_jobs_once_at_start_and_not_twice(ctx: Ctx, tmp_path: Path) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
     with ctx.db.write() as s:

@@ -24,8 +24,9 @@ def local(y: int, m: int, d: int, hh: int = 11) -> datetime:
 
 
 def visit(ctx: Ctx, at: datetime) -> str:
-    return checkout.sell(ctx, SaleRequest(items=[("ZYB", 1)], payments=[("cash", 3900)],
-                                          member=PHONE, at=at)).sale_no
+    return checkout.sell(
+        ctx, SaleRequest(items=[("ZYB", 1)], payments=[("cash", 3900)], member=PHONE, at=at)
+    ).sale_no
 
 
 def visits(ctx: Ctx, year: int, month: int, *days: int) -> None:
@@ -35,9 +36,14 @@ def visits(ctx: Ctx, year: int, month: int, *days: int) -> None:
 
 def e5(ctx: Ctx) -> list[tuple[int, str]]:
     with ctx.db.read() as s:
-        return [(p, n) for p, n in s.execute(
-            select(LedgerEntry.points, LedgerEntry.note)
-            .where(LedgerEntry.rule == "E5").order_by(LedgerEntry.id))]
+        return [
+            (p, n)
+            for p, n in s.execute(
+                select(LedgerEntry.points, LedgerEntry.note)
+                .where(LedgerEntry.rule == "E5")
+                .order_by(LedgerEntry.id)
+            )
+        ]
 
 
 def run_as_of(ctx: Ctx, clock: FixedClock, at: datetime) -> int:
@@ -74,10 +80,13 @@ def test_windows_do_not_overlap(ctx: Ctx, clock: FixedClock) -> None:
 
     assert awarded == [1, 0, 0, 1]  # Jan–Mar, then Apr–Jun; never Feb–Apr or Mar–May
     with ctx.db.read() as s:
-        windows = s.execute(select(StreakAward.first_month, StreakAward.last_month)
-                            .order_by(StreakAward.id)).all()
-    assert [tuple(w) for w in windows] == [(date(2026, 1, 1), date(2026, 3, 1)),
-                                           (date(2026, 4, 1), date(2026, 6, 1))]
+        windows = s.execute(
+            select(StreakAward.first_month, StreakAward.last_month).order_by(StreakAward.id)
+        ).all()
+    assert [tuple(w) for w in windows] == [
+        (date(2026, 1, 1), date(2026, 3, 1)),
+        (date(2026, 4, 1), date(2026, 6, 1)),
+    ]
 
 
 def test_a_late_catch_up_awards_each_window(ctx: Ctx, clock: FixedClock) -> None:
@@ -116,8 +125,10 @@ def test_completed_windows() -> None:
 
     jan, jun = date(2026, 1, 1), date(2026, 6, 1)
     assert completed_windows(days(1, 2, 3, 4, 5), jan, jun, 3, 2) == [
-        (date(2026, 1, 1), date(2026, 3, 1))]
+        (date(2026, 1, 1), date(2026, 3, 1))
+    ]
     assert completed_windows(days(1, 2, 4, 5, 6), jan, jun, 3, 2) == [
-        (date(2026, 4, 1), date(2026, 6, 1))]
+        (date(2026, 4, 1), date(2026, 6, 1))
+    ]
     assert completed_windows(days(1, 2, 3), date(2026, 2, 1), jun, 3, 2) == []
     assert completed_windows(days(1, 2, 3), jan, jun, 3, 3) == []

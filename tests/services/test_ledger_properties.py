@@ -50,8 +50,7 @@ class LedgerMachine(RuleBasedStateMachine):
         self.ctx = Ctx(Database(f"sqlite:///{self.dir / 'db.sqlite3'}"), CLI_ACTOR, self.clock)
         members.register(self.ctx, MemberForm(name="李四", phone=PHONES[0]))
         for i, phone in enumerate(PHONES[1:]):
-            members.register(self.ctx, MemberForm(name=f"张{i}", phone=phone,
-                                                  referrer=PHONES[0]))
+            members.register(self.ctx, MemberForm(name=f"张{i}", phone=phone, referrer=PHONES[0]))
         self.sales: list[str] = []
         self.codes: list[str] = []
 
@@ -60,15 +59,27 @@ class LedgerMachine(RuleBasedStateMachine):
             self.ctx.db.dispose()
             shutil.rmtree(self.dir, ignore_errors=True)
 
-    @rule(who=st.sampled_from(PHONES), item=st.sampled_from(ITEMS), qty=st.integers(1, 3),
-          use=st.booleans(), extra=st.integers(0, 5000))
+    @rule(
+        who=st.sampled_from(PHONES),
+        item=st.sampled_from(ITEMS),
+        qty=st.integers(1, 3),
+        use=st.booleans(),
+        extra=st.integers(0, 5000),
+    )
     def sell_something(self, who: str, item: str, qty: int, use: bool, extra: int) -> None:
         chosen = [self.codes[-1]] if use and self.codes else []
         try:
             with self.ctx.db.read() as s:
                 due = self._due(s, item, qty)
-            result = sell(self.ctx, SaleRequest(items=[(item, qty)], member=who, vouchers=chosen,
-                                                payments=[("cash", due + extra)]))
+            result = sell(
+                self.ctx,
+                SaleRequest(
+                    items=[(item, qty)],
+                    member=who,
+                    vouchers=chosen,
+                    payments=[("cash", due + extra)],
+                ),
+            )
             self.sales.append(result.sale_no)
         except DomainError:
             pass  # a voucher of another member, used or the wrong amount: refused whole
@@ -99,18 +110,23 @@ class LedgerMachine(RuleBasedStateMachine):
         self.codes.append(r.voucher_code)
         with self.ctx.db.read() as s:
             voucher_id = s.scalars(select(Voucher.id).where(Voucher.code == r.voucher_code)).one()
-            drawn = [e.lot_id for e in s.scalars(select(LedgerEntry).where(
-                LedgerEntry.voucher_id == voucher_id, LedgerEntry.kind == "redeem")
-                .order_by(LedgerEntry.id))]
+            drawn = [
+                e.lot_id
+                for e in s.scalars(
+                    select(LedgerEntry)
+                    .where(LedgerEntry.voucher_id == voucher_id, LedgerEntry.kind == "redeem")
+                    .order_by(LedgerEntry.id)
+                )
+            ]
         assert drawn == expected[: len(drawn)], "spending must follow FIFO by expiry"
 
     @staticmethod
     def _fifo_plan(s: Session, member_id: int, today: date) -> list[int]:
-        lots = s.scalars(select(PointLot).where(
-            PointLot.member_id == member_id, PointLot.remaining > 0)).all()
+        lots = s.scalars(
+            select(PointLot).where(PointLot.member_id == member_id, PointLot.remaining > 0)
+        ).all()
         usable = [lot for lot in lots if lot.expires_on is None or lot.expires_on >= today]
-        usable.sort(key=lambda lot: (lot.expires_on is None, lot.expires_on, lot.earned_at,
-                                     lot.id))
+        usable.sort(key=lambda lot: (lot.expires_on is None, lot.expires_on, lot.earned_at, lot.id))
         return [lot.id for lot in usable]
 
     @rule(data=st.data())
@@ -142,8 +158,9 @@ class LedgerMachine(RuleBasedStateMachine):
             assert check.ok, check
             assert (s.scalar(select(func.min(PointLot.remaining))) or 0) >= 0
             # a voucher is used by at most one live sale
-            used = s.execute(select(Voucher.code, Voucher.used_sale_id)
-                             .where(Voucher.status == "used")).all()
+            used = s.execute(
+                select(Voucher.code, Voucher.used_sale_id).where(Voucher.status == "used")
+            ).all()
             for code, sale_id in used:
                 assert sale_id is not None, code
             assert s.scalar(select(func.count()).select_from(Sale)) == len(self.sales)
@@ -156,9 +173,15 @@ def machine(demo_template: Path) -> type[LedgerMachine]:
 
 
 def test_ledger_invariants_hold_for_any_sequence(machine: type[LedgerMachine]) -> None:
-    run_state_machine_as_test(machine, settings=settings(
-        max_examples=25, stateful_step_count=25, deadline=None,
-        suppress_health_check=[HealthCheck.too_slow]))
+    run_state_machine_as_test(
+        machine,
+        settings=settings(
+            max_examples=25,
+            stateful_step_count=25,
+            deadline=None,
+            suppress_health_check=[HealthCheck.too_slow],
+        ),
+    )
 
 
 def test_expiry_writes_each_lots_remainder_once(ctx: Ctx, clock: FixedClock) -> None:
@@ -171,8 +194,10 @@ def test_expiry_writes_each_lots_remainder_once(ctx: Ctx, clock: FixedClock) -> 
         assert points.expire_due(s, clk.local_date(now), clk.to_utc_naive(now)).points == 50
     clock.advance(days=1)
     with ctx.db.write() as s:
-        assert points.expire_due(s, clk.local_date(clock.now()),
-                                 clk.to_utc_naive(clock.now())).points == 0
+        assert (
+            points.expire_due(s, clk.local_date(clock.now()), clk.to_utc_naive(clock.now())).points
+            == 0
+        )
     with ctx.db.read() as s:
         assert members.find_one(s, card).points_balance == 0
         assert points.check_balances(s).ok

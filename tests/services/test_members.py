@@ -32,8 +32,9 @@ def test_register_assigns_card_and_search_keys(ctx: Ctx) -> None:
         (MemberForm(name="王五", phone="13800000009", gender="X"), "gender"),
     ],
 )
-def test_bad_forms_are_refused_by_field_and_write_nothing(ctx: Ctx, form: MemberForm,
-                                                         field: str) -> None:
+def test_bad_forms_are_refused_by_field_and_write_nothing(
+    ctx: Ctx, form: MemberForm, field: str
+) -> None:
     with pytest.raises(FieldErrors) as err:
         members.register(ctx, form)
     assert field in err.value.errors
@@ -91,5 +92,3 @@ def test_exact_match_ranks_before_prefix(ctx: Ctx) -> None:
 
 def test_mask_phone() -> None:
     assert members.mask_phone("13800000002") == "138****0002"
-
-

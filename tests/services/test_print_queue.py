@@ -29,14 +29,20 @@ def use_printer(ctx: Ctx, **printer: object) -> None:
 def demo_sale(ctx: Ctx, pay: str = "cash") -> str:
     register(ctx, "李四", "13800000001")
     card = register(ctx, "张三", "13800000002", referrer="13800000001")
-    return sell(ctx, SaleRequest(items=[("ZJTN", 1), ("ZJTN10", 1)], member=card,
-                                 payments=[(pay, 400000)] if pay == "cash" else
-                                 [(pay, 397800)])).sale_no
+    return sell(
+        ctx,
+        SaleRequest(
+            items=[("ZJTN", 1), ("ZJTN10", 1)],
+            member=card,
+            payments=[(pay, 400000)] if pay == "cash" else [(pay, 397800)],
+        ),
+    ).sale_no
 
 
 def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def test_receipt_to_the_pdf_folder_shows_the_points_block(ctx: Ctx, tmp_path: Path) -> None:
@@ -46,8 +52,16 @@ def test_receipt_to_the_pdf_folder_shows_the_points_block(ctx: Ctx, tmp_path: Pa
     assert outcome.ok and outcome.output
     text = pdf_text(Path(outcome.output))
     assert "康宁理疗馆" in text and sale_no in text and "138****0002" in text
-    for expected in ("+2,700", "+2,200", "+400", "+100", "疗程奖励 +20%", "推荐奖励",
-                     "¥22.00", "剩余 10 次"):
+    for expected in (
+        "+2,700",
+        "+2,200",
+        "+400",
+        "+100",
+        "疗程奖励 +20%",
+        "推荐奖励",
+        "¥22.00",
+        "剩余 10 次",
+    ):
         assert expected in text, expected
     assert print_queue.waiting(ctx) == []
 
@@ -104,7 +118,8 @@ def test_escpos_voucher_uses_the_printers_own_qr_command(ctx: Ctx) -> None:
 
 
 def test_a_printer_that_refuses_leaves_the_job_queued_and_the_sale_saved(
-        ctx: Ctx, unused_port: int) -> None:
+    ctx: Ctx, unused_port: int
+) -> None:
     use_printer(ctx, kind="escpos_network", host="127.0.0.1", port=unused_port)
     sale_no = demo_sale(ctx, pay="wechat")
     outcome = print_queue.print_now(ctx, "receipt", sale_no)
@@ -129,8 +144,18 @@ def test_the_printed_voucher_qr_scans_back_once(ctx: Ctx, tmp_path: Path) -> Non
     adjustments.adjust(ctx, card, 300, "测试")
     v = vouchers.redeem(ctx, card, "R-TBAM")
     outcome = print_queue.print_now(ctx, "voucher", v.voucher_code)
-    subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", outcome.output or "",
-                    str(tmp_path / "scan")], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "100",
+            "-png",
+            "-singlefile",
+            outcome.output or "",
+            str(tmp_path / "scan"),
+        ],
+        check=True,
+    )
     [barcode] = zxingcpp.read_barcodes(Image.open(tmp_path / "scan.png"))
     scanned = barcode.text
     assert scanned == v.qr_payload

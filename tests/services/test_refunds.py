@@ -21,8 +21,14 @@ def balance_of(ctx: Ctx, card: str) -> int:
 def demo_sale(ctx: Ctx) -> tuple[str, str, str]:
     referrer = register(ctx, "李四", "13800000001")
     member = register(ctx, "张三", "13800000002", referrer="13800000001")
-    r = sell(ctx, SaleRequest(items=[("ZJTN", 1), ("ZJTN10", 1)], member=member,
-                              payments=[("wechat", 300000), ("cash", 100000)]))
+    r = sell(
+        ctx,
+        SaleRequest(
+            items=[("ZJTN", 1), ("ZJTN10", 1)],
+            member=member,
+            payments=[("wechat", 300000), ("cash", 100000)],
+        ),
+    )
     return referrer, member, r.sale_no
 
 
@@ -72,8 +78,15 @@ def test_refund_after_points_were_spent_leaves_a_debt_paid_by_later_earnings(ctx
 def test_vouchers_used_on_refunded_lines_come_back(ctx: Ctx) -> None:
     _, member, _ = demo_sale(ctx)
     v = vouchers.redeem(ctx, member, "R-TBAM")
-    second = sell(ctx, SaleRequest(items=[("TBAM", 1), ("AJ", 1)], member=member,
-                                   vouchers=[v.qr_payload], payments=[("cash", 16800)]))
+    second = sell(
+        ctx,
+        SaleRequest(
+            items=[("TBAM", 1), ("AJ", 1)],
+            member=member,
+            vouchers=[v.qr_payload],
+            payments=[("cash", 16800)],
+        ),
+    )
     r = refunds.refund(ctx, second.sale_no, [1])
     assert r.vouchers_returned == [v.voucher_code] and r.refunded_fen == 0
     with ctx.db.read() as s:

@@ -13,8 +13,7 @@ from spa_pos.services.context import Ctx
 from tests.conftest import register
 
 
-def test_the_days_sales_newest_first_with_lines_and_payments(ctx: Ctx, clock: FixedClock
-                                                             ) -> None:
+def test_the_days_sales_newest_first_with_lines_and_payments(ctx: Ctx, clock: FixedClock) -> None:
     card = register(ctx, "张三", "13800000001")
     first = sell(ctx, SaleRequest([("AJ", 1)], [("cash", 20000)], member=card))
     clock.advance(minutes=5)
@@ -35,8 +34,7 @@ def test_the_days_sales_newest_first_with_lines_and_payments(ctx: Ctx, clock: Fi
     assert sales.by_number(ctx, "S20260310-9999") is None
 
 
-def test_the_business_day_is_the_clinics_time_zone_everywhere(ctx: Ctx, clock: FixedClock
-                                                             ) -> None:
+def test_the_business_day_is_the_clinics_time_zone_everywhere(ctx: Ctx, clock: FixedClock) -> None:
     settings_svc.update(ctx, timezone="Europe/London")
     # 20:00 in London on 10 March is already 11 March in Shanghai
     clock.at = datetime(2026, 3, 10, 20, 0, tzinfo=UTC)

@@ -17,8 +17,9 @@ from spa_pos.services.context import Ctx
 
 def audit_rows(ctx: Ctx, action: str) -> list[AuditEntry]:
     with ctx.db.read() as s:
-        rows = s.scalars(select(AuditEntry).where(AuditEntry.action == action)
-                         .order_by(AuditEntry.id)).all()
+        rows = s.scalars(
+            select(AuditEntry).where(AuditEntry.action == action).order_by(AuditEntry.id)
+        ).all()
         s.expunge_all()
         return list(rows)
 
@@ -48,13 +49,15 @@ def test_the_pin_changes_only_with_the_pin_in_force(ctx: Ctx) -> None:
 def test_a_settings_change_is_audited_with_before_and_after(ctx: Ctx) -> None:
     settings_svc.update(ctx, clinic_name="康和理疗馆", clinic_phone="0571-88880000")
     before = audit_count(ctx)
-    settings_svc.update(ctx, clinic_name="康和理疗馆", clinic_phone="0571-12345678",
-                        receipt_width_mm=58)
+    settings_svc.update(
+        ctx, clinic_name="康和理疗馆", clinic_phone="0571-12345678", receipt_width_mm=58
+    )
     (row,) = audit_rows(ctx, "settings.update")[-1:]
     assert audit_count(ctx) == before + 1
     assert json.loads(row.detail) == {
         "clinic_phone": {"before": "0571-88880000", "after": "0571-12345678"},
-        "receipt_width_mm": {"before": 80, "after": 58}}
+        "receipt_width_mm": {"before": 80, "after": 58},
+    }
     settings_svc.update(ctx, clinic_phone="0571-12345678")  # nothing new: nothing written
     assert audit_count(ctx) == before + 1
 

@@ -23,15 +23,15 @@ def local(y: int, m: int, d: int, hh: int = 11) -> datetime:
     return datetime(y, m, d, hh, 0, tzinfo=SH)
 
 
-def member(ctx: Ctx, name: str, phone: str, joined: datetime, birthday: date | None = None
-           ) -> int:
+def member(ctx: Ctx, name: str, phone: str, joined: datetime, birthday: date | None = None) -> int:
     form = MemberForm(name=name, phone=phone, birthday=birthday)
     return members.register(ctx, form, at=joined).id
 
 
 def buy(ctx: Ctx, phone: str, at: datetime, code: str = "ZYB", yuan: int = 39) -> None:
-    checkout.sell(ctx, SaleRequest(items=[(code, 1)], payments=[("cash", yuan * 100)],
-                                   member=phone, at=at))
+    checkout.sell(
+        ctx, SaleRequest(items=[(code, 1)], payments=[("cash", yuan * 100)], member=phone, at=at)
+    )
 
 
 def stored(ctx: Ctx) -> dict[int, set[str]]:
@@ -93,8 +93,13 @@ def test_tags_of_a_crafted_clinic(ctx: Ctx, clinic: dict[str, int]) -> None:
     result = refresh(ctx)
 
     assert stored(ctx) == {clinic[k]: v for k, v in EXPECTED.items()}
-    assert result.counts == {tags.HIGH_VALUE: 1, tags.DORMANT: 4, tags.CHURN_RISK: 2,
-                             tags.BIRTHDAY_SOON: 1, tags.POINTS_EXPIRING: 1}
+    assert result.counts == {
+        tags.HIGH_VALUE: 1,
+        tags.DORMANT: 4,
+        tags.CHURN_RISK: 2,
+        tags.BIRTHDAY_SOON: 1,
+        tags.POINTS_EXPIRING: 1,
+    }
     assert result.high_value_min_fen == 2 * 39800
 
 
@@ -134,8 +139,7 @@ def test_one_member_refreshed_after_a_checkout(ctx: Ctx, clinic: dict[str, int])
     assert stored(ctx)[clinic["D"]] == EXPECTED["D"]  # nobody else touched
 
 
-def test_member_refresh_keeps_the_nightly_high_value_tag(ctx: Ctx,
-                                                        clinic: dict[str, int]) -> None:
+def test_member_refresh_keeps_the_nightly_high_value_tag(ctx: Ctx, clinic: dict[str, int]) -> None:
     refresh(ctx)
     with ctx.db.write() as s:
         held = tags.refresh_member_tags(s, clinic["A"], NOW, settings_svc.load(s))
@@ -173,8 +177,15 @@ def test_birthday_on_29_february_is_kept_on_the_28th(ctx: Ctx) -> None:
 
 def test_course_sessions_count_as_visits(ctx: Ctx) -> None:
     mid = member(ctx, "课", "13600000001", local(2025, 12, 1))
-    checkout.sell(ctx, SaleRequest(items=[("ZJTN10", 1)], payments=[("card", 358000)],
-                                   member="13600000001", at=local(2026, 1, 2)))
+    checkout.sell(
+        ctx,
+        SaleRequest(
+            items=[("ZJTN10", 1)],
+            payments=[("card", 358000)],
+            member="13600000001",
+            at=local(2026, 1, 2),
+        ),
+    )
     courses.use_session(ctx, "13600000001", "ZJTN", at=local(2026, 5, 25))
 
     with ctx.db.read() as s:

@@ -105,8 +105,9 @@ def test_gift_stock_never_goes_below_zero(ctx: Ctx) -> None:
         assert members.find_one(s, card).points_balance == 4800
 
 
-def test_spending_is_fifo_by_expiry_and_skips_lots_past_their_date(ctx: Ctx,
-                                                                    clock: FixedClock) -> None:
+def test_spending_is_fifo_by_expiry_and_skips_lots_past_their_date(
+    ctx: Ctx, clock: FixedClock
+) -> None:
     card = register(ctx, "张三", "13800000002")
     adjustments.adjust(ctx, card, 100, "一")
     clock.advance(days=200)

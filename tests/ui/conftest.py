@@ -119,5 +119,6 @@ def answer_yes(qtbot: QtBot) -> None:
 
 def pdf_text(path: Path) -> str:
     """The text of a printed PDF (poppler's pdftotext, laid out)."""
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout

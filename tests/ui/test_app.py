@@ -44,9 +44,11 @@ def root_logging() -> Iterator[None]:
 
 
 def test_first_run_creates_the_database_and_asks_for_the_clinic(
-        qtbot: QtBot, tmp_path: Path, translators: i18n.Translators) -> None:
-    ctx = Ctx(Database(f"sqlite:///{tmp_path / 'new' / 'clinic.sqlite3'}"), app.CASHIER,
-              FixedClock(START))
+    qtbot: QtBot, tmp_path: Path, translators: i18n.Translators
+) -> None:
+    ctx = Ctx(
+        Database(f"sqlite:///{tmp_path / 'new' / 'clinic.sqlite3'}"), app.CASHIER, FixedClock(START)
+    )
     window = app.build_window(ctx, translators)
     qtbot.addWidget(window)
     window.show()
@@ -82,15 +84,17 @@ def test_logging_goes_to_a_rotating_file_in_the_log_folder(root_logging: None) -
     path = app.setup_logging()
     assert path.parent == log_dir()
     logging.getLogger("spa_pos.ui.test").info("收银台 上线")
-    handler = next(h for h in logging.getLogger().handlers
-                   if getattr(h, "baseFilename", None) == str(path))
+    handler = next(
+        h for h in logging.getLogger().handlers if getattr(h, "baseFilename", None) == str(path)
+    )
     handler.flush()
     assert "收银台 上线" in path.read_text(encoding="utf-8")
     assert type(handler).__name__ == "RotatingFileHandler"
 
 
 def test_uncaught_exceptions_are_logged_and_shown_not_raised(
-        qtbot: QtBot, root_logging: None) -> None:
+    qtbot: QtBot, root_logging: None
+) -> None:
     path = app.setup_logging()
     try:
         raise KeyError("lost")
@@ -104,8 +108,9 @@ def test_uncaught_exceptions_are_logged_and_shown_not_raised(
     assert "uncaught exception" in logged and "Traceback" in logged
 
 
-def test_spa_pos_without_arguments_opens_the_window(monkeypatch: pytest.MonkeyPatch,
-                                                    tmp_path: Path) -> None:
+def test_spa_pos_without_arguments_opens_the_window(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     opened: list[str] = []
 
     def fake_main(url: str) -> int:
@@ -118,12 +123,15 @@ def test_spa_pos_without_arguments_opens_the_window(monkeypatch: pytest.MonkeyPa
         launch.main([])  # the console script
     assert ended.value.code == 0
     assert cli.run(["--db", str(tmp_path / "other.sqlite3")]) == 0
-    assert opened == [f"sqlite:///{tmp_path / 'till.sqlite3'}",
-                      f"sqlite:///{tmp_path / 'other.sqlite3'}"]
+    assert opened == [
+        f"sqlite:///{tmp_path / 'till.sqlite3'}",
+        f"sqlite:///{tmp_path / 'other.sqlite3'}",
+    ]
 
 
 def test_main_runs_the_window_until_it_is_closed(
-        qtbot: QtBot, cashier: Ctx, monkeypatch: pytest.MonkeyPatch, root_logging: None) -> None:
+    qtbot: QtBot, cashier: Ctx, monkeypatch: pytest.MonkeyPatch, root_logging: None
+) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     closed: list[bool] = []
 
@@ -141,13 +149,15 @@ def test_main_runs_the_window_until_it_is_closed(
 
 
 def test_main_runs_the_background_jobs_while_the_window_is_open(
-        qtbot: QtBot, cashier: Ctx, monkeypatch: pytest.MonkeyPatch, root_logging: None) -> None:
+    qtbot: QtBot, cashier: Ctx, monkeypatch: pytest.MonkeyPatch, root_logging: None
+) -> None:
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     seen: list[BackgroundJobs] = []
 
     def close_after_the_catch_up() -> None:
-        windows = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, MainWindow) and w.isVisible()]
+        windows = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
         if not windows:
             QTimer.singleShot(20, close_after_the_catch_up)
             return

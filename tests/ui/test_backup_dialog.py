@@ -22,8 +22,9 @@ def open_backup(qtbot: QtBot, window: MainWindow) -> BackupDialog:
     return wait_dialog(qtbot, BackupDialog)
 
 
-def test_backup_to_the_usb_folder_with_progress(qtbot: QtBot, window: MainWindow, ctx: Ctx,
-                                                tmp_path: Path) -> None:
+def test_backup_to_the_usb_folder_with_progress(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx, tmp_path: Path
+) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
     dialog = open_backup(qtbot, window)
@@ -45,8 +46,9 @@ def test_backup_to_the_usb_folder_with_progress(qtbot: QtBot, window: MainWindow
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
 
-def test_a_passphrase_encrypts_and_must_be_typed_twice(qtbot: QtBot, window: MainWindow,
-                                                       tmp_path: Path) -> None:
+def test_a_passphrase_encrypts_and_must_be_typed_twice(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
     dialog = open_backup(qtbot, window)
     dialog.folder.setText(str(tmp_path))
     qtbot.keyClicks(dialog.passphrase, "secret-1")
@@ -62,7 +64,8 @@ def test_a_passphrase_encrypts_and_must_be_typed_twice(qtbot: QtBot, window: Mai
 
 
 def test_a_drive_pulled_out_before_the_start_gives_a_clear_error(
-        qtbot: QtBot, window: MainWindow, ctx: Ctx, tmp_path: Path) -> None:
+    qtbot: QtBot, window: MainWindow, ctx: Ctx, tmp_path: Path
+) -> None:
     usb = tmp_path / "usb"
     usb.mkdir()
     dialog = open_backup(qtbot, window)
@@ -80,24 +83,32 @@ def test_a_drive_pulled_out_before_the_start_gives_a_clear_error(
     assert dialog.message.text() == "请先选择 U 盘或文件夹。"
 
 
-@pytest.mark.parametrize(("root", "ready", "read_only", "is_root", "offered"), [
-    ("/media/clinic/KINGSTON", True, False, False, True),
-    ("/run/media/clinic/U盘", True, False, False, True),
-    ("/mnt/usb", True, False, False, True),
-    ("/Volumes/BACKUP", True, False, False, True),
-    ("E:/", True, False, False, True),
-    ("C:/", True, False, True, False),
-    ("c:\\", True, False, False, False),
-    ("/", True, False, True, False),
-    ("/home", True, False, False, False),
-    ("/media/clinic/CDROM", True, True, False, False),
-    ("/media/clinic/CARD", False, False, False, False),
-])
+@pytest.mark.parametrize(
+    ("root", "ready", "read_only", "is_root", "offered"),
+    [
+        ("/media/clinic/KINGSTON", True, False, False, True),
+        ("/run/media/clinic/U盘", True, False, False, True),
+        ("/mnt/usb", True, False, False, True),
+        ("/Volumes/BACKUP", True, False, False, True),
+        ("E:/", True, False, False, True),
+        ("C:/", True, False, True, False),
+        ("c:\\", True, False, False, False),
+        ("/", True, False, True, False),
+        ("/home", True, False, False, False),
+        ("/media/clinic/CDROM", True, True, False, False),
+        ("/media/clinic/CARD", False, False, False, False),
+    ],
+)
 def test_only_ready_writable_removable_volumes_are_offered(
-        root: str, ready: bool, read_only: bool, is_root: bool, offered: bool) -> None:
+    root: str, ready: bool, read_only: bool, is_root: bool, offered: bool
+) -> None:
     assert is_removable(root, ready=ready, read_only=read_only, is_root=is_root) is offered
 
 
 def test_sizes_read_like_a_file_manager() -> None:
     assert [human_size(n) for n in (512, 2048, 5 * 1024 * 1024, 3 * 1024**3)] == [
-        "512 B", "2.0 KB", "5.0 MB", "3.0 GB"]
+        "512 B",
+        "2.0 KB",
+        "5.0 MB",
+        "3.0 GB",
+    ]

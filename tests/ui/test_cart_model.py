@@ -13,13 +13,22 @@ TBAM = CatalogEntry("TBAM", "头部按摩", "理疗项目", "service", 12800)
 
 
 def free_tbam(code: str = "V1") -> VoucherCheck:
-    return VoucherCheck(code, True, "有效", code=code, reward="头部按摩", kind="service",
-                        item_code="TBAM", item=TBAM)
+    return VoucherCheck(
+        code,
+        True,
+        "有效",
+        code=code,
+        reward="头部按摩",
+        kind="service",
+        item_code="TBAM",
+        item=TBAM,
+    )
 
 
 def coupon(fen: int, code: str = "V9") -> VoucherCheck:
-    return VoucherCheck(code, True, "有效", code=code, reward="优惠券", kind="coupon",
-                        coupon_fen=fen)
+    return VoucherCheck(
+        code, True, "有效", code=code, reward="优惠券", kind="coupon", coupon_fen=fen
+    )
 
 
 def test_adding_an_item_twice_adds_to_its_line(qtbot: QtBot) -> None:
@@ -63,8 +72,12 @@ def test_a_coupon_takes_off_no_more_than_is_left() -> None:
     model.add_voucher(coupon(1000))
     assert model.preview.coupon_fen == 0  # nothing left to take it off
     model.add(AJ)
-    assert (model.preview.gross_fen, model.preview.free_fen, model.preview.coupon_fen,
-            model.preview.due_fen) == (29600, 12800, 1000, 15800)
+    assert (
+        model.preview.gross_fen,
+        model.preview.free_fen,
+        model.preview.coupon_fen,
+        model.preview.due_fen,
+    ) == (29600, 12800, 1000, 15800)
     model.remove_voucher("V9")
     assert model.preview.due_fen == 16800
     model.clear()

@@ -28,7 +28,8 @@ def pay_dialog(qtbot: QtBot, window: MainWindow) -> PaymentDialog:
 
 
 def test_full_checkout_by_keyboard_with_split_payment_and_change(
-        qtbot: QtBot, window: MainWindow, cashier: Ctx) -> None:
+    qtbot: QtBot, window: MainWindow, cashier: Ctx
+) -> None:
     card = register(cashier, "张三", "13800000001")
     # F1, scan the card: the member is on the sale.
     press(qtbot, window, Qt.Key.Key_F1)
@@ -115,7 +116,8 @@ def test_walk_in_sale_needs_no_member(qtbot: QtBot, window: MainWindow, cashier:
 
 
 def test_a_refused_sale_shows_the_services_reason_in_the_dialog(
-        qtbot: QtBot, window: MainWindow) -> None:
+    qtbot: QtBot, window: MainWindow
+) -> None:
     press(qtbot, window, Qt.Key.Key_F3)
     qtbot.keyClicks(window.checkout.search, "zjtn10")
     press(qtbot, window, Qt.Key.Key_Return)
@@ -128,7 +130,8 @@ def test_a_refused_sale_shows_the_services_reason_in_the_dialog(
 
 
 def test_member_voucher_makes_its_line_free_in_the_preview(
-        qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
+    qtbot: QtBot, window: MainWindow, ctx: Ctx
+) -> None:
     card = register(ctx, "张三", "13800000001")
     adjustments.adjust(ctx, card, 500, "测试")
     service = vouchers.redeem(ctx, card, "R-TBAM")
@@ -150,8 +153,7 @@ def test_member_voucher_makes_its_line_free_in_the_preview(
     qtbot.waitUntil(lambda: "已在本单中" in page.notice.text())
 
 
-def test_voucher_of_another_member_is_refused(qtbot: QtBot, window: MainWindow,
-                                              ctx: Ctx) -> None:
+def test_voucher_of_another_member_is_refused(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
     owner = register(ctx, "张三", "13800000001")
     other = register(ctx, "李四", "13800000002")
     adjustments.adjust(ctx, owner, 500, "测试")
@@ -164,8 +166,7 @@ def test_voucher_of_another_member_is_refused(qtbot: QtBot, window: MainWindow,
 
 def test_using_a_course_session(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
     card = register(ctx, "张三", "13800000001")
-    checkout.sell(ctx, SaleRequest(items=[("ZJTN10", 1)], member=card,
-                                   payments=[("card", 358000)]))
+    checkout.sell(ctx, SaleRequest(items=[("ZJTN10", 1)], member=card, payments=[("card", 358000)]))
     open_member(qtbot, window, card)
     assert window.member is not None
     assert [(c.code, c.sessions_left) for c in window.member.courses] == [("ZJTN10", 10)]

@@ -38,14 +38,16 @@ def open_day_close(qtbot: QtBot, window: MainWindow) -> DayCloseDialog:
     return wait_dialog(qtbot, DayCloseDialog)
 
 
-def test_the_z_report_shows_the_days_figures(qtbot: QtBot, window: MainWindow,
-                                             day: Ctx) -> None:
+def test_the_z_report_shows_the_days_figures(qtbot: QtBot, window: MainWindow, day: Ctx) -> None:
     dialog = open_day_close(qtbot, window)
     shown = dialog.values
     assert (shown["sales"], shown["revenue"]) == ("2", "¥246.00")
     assert (shown["method_cash"], shown["method_wechat"]) == ("¥168.00", "¥78.00")
     assert (shown["refunds"], shown["refunds_fen"], shown["refund_wechat"]) == (
-        "1", "-¥78.00", "-¥78.00")
+        "1",
+        "-¥78.00",
+        "-¥78.00",
+    )
     assert shown["net_revenue"] == "¥168.00"
     assert (shown["points_issued"], shown["new_members"]) == ("100", "1")
     assert dialog.expected.text() == "¥168.00"
@@ -60,8 +62,9 @@ def test_the_z_report_shows_the_days_figures(qtbot: QtBot, window: MainWindow,
     assert "金额格式不对" in dialog.error.text()
 
 
-def test_closing_records_the_day_and_leaves_it_read_only(qtbot: QtBot, window: MainWindow,
-                                                         day: Ctx) -> None:
+def test_closing_records_the_day_and_leaves_it_read_only(
+    qtbot: QtBot, window: MainWindow, day: Ctx
+) -> None:
     dialog = open_day_close(qtbot, window)
     qtbot.keyClicks(dialog.counted, "170")
     assert dialog.difference.text() == "+¥2.00（多）"
@@ -74,7 +77,10 @@ def test_closing_records_the_day_and_leaves_it_read_only(qtbot: QtBot, window: M
     with day.db.read() as s:
         row = s.scalars(select(DayClose)).one()
         assert (row.expected_cash_fen, row.counted_cash_fen, row.difference_fen) == (
-            16800, 17000, 200)
+            16800,
+            17000,
+            200,
+        )
     # a later sale does not change the recorded report
     checkout.sell(day, SaleRequest(items=[("AJ", 1)], payments=[("cash", 16800)]))
     dialog.close()
@@ -84,7 +90,8 @@ def test_closing_records_the_day_and_leaves_it_read_only(qtbot: QtBot, window: M
 
 
 def test_a_day_closed_elsewhere_meanwhile_is_refused_then_shown_closed(
-        qtbot: QtBot, window: MainWindow, day: Ctx) -> None:
+    qtbot: QtBot, window: MainWindow, day: Ctx
+) -> None:
     dialog = open_day_close(qtbot, window)
     dayclose.close_day(day, None, 16800)  # another till closed it first
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
@@ -107,8 +114,9 @@ def test_a_manager_reopens_a_closed_day(qtbot: QtBot, window: MainWindow, day: C
         assert s.scalars(select(DayClose.reopened_by)).one() == "收银台(店长)"
 
 
-def test_the_z_report_prints_to_the_pdf_folder(qtbot: QtBot, window: MainWindow, day: Ctx,
-                                               tmp_path: Path) -> None:
+def test_the_z_report_prints_to_the_pdf_folder(
+    qtbot: QtBot, window: MainWindow, day: Ctx, tmp_path: Path
+) -> None:
     with day.db.write() as s:
         settings_svc.save(s, printer={"kind": "pdf", "folder": str(tmp_path)})
     dialog = open_day_close(qtbot, window)
@@ -119,6 +127,12 @@ def test_the_z_report_prints_to_the_pdf_folder(qtbot: QtBot, window: MainWindow,
     assert printed.args[0].output == output
     assert "已保存" in dialog.note.text()
     text = pdf_text(output)
-    for expected in ("测试理疗馆", "日 结 单", "营业日 2026-03-10", "¥246.00",
-                     "钱箱应有现金", "¥168.00"):
+    for expected in (
+        "测试理疗馆",
+        "日 结 单",
+        "营业日 2026-03-10",
+        "¥246.00",
+        "钱箱应有现金",
+        "¥168.00",
+    ):
         assert expected in text, expected

@@ -31,8 +31,9 @@ def choose_language(qtbot: QtBot, window: MainWindow, code: str) -> None:
     press(qtbot, dialog, Qt.Key.Key_Return)
 
 
-def test_switching_language_changes_the_visible_labels(qtbot: QtBot, window: MainWindow,
-                                                       cashier: Ctx) -> None:
+def test_switching_language_changes_the_visible_labels(
+    qtbot: QtBot, window: MainWindow, cashier: Ctx
+) -> None:
     tab_text = lambda: window.tabs.tabText(0)  # noqa: E731
     assert tab_text() == "会员查询  F1"
     choose_language(qtbot, window, i18n.EN)
@@ -46,12 +47,20 @@ def test_switching_language_changes_the_visible_labels(qtbot: QtBot, window: Mai
     assert window.checkout.pay_button.text() == "结账 (F12)"
 
 
-@pytest.mark.parametrize(("setting", "system", "expected"), [
-    ("en", "zh_CN", "en"), ("zh_CN", "en_US", "zh_CN"), ("", "zh_TW", "zh_CN"),
-    ("", "en_GB", "en"), ("", "de_DE", "zh_CN"), ("", "C", "zh_CN"),
-])
+@pytest.mark.parametrize(
+    ("setting", "system", "expected"),
+    [
+        ("en", "zh_CN", "en"),
+        ("zh_CN", "en_US", "zh_CN"),
+        ("", "zh_TW", "zh_CN"),
+        ("", "en_GB", "en"),
+        ("", "de_DE", "zh_CN"),
+        ("", "C", "zh_CN"),
+    ],
+)
 def test_language_follows_the_setting_then_the_system_then_chinese(
-        setting: str, system: str, expected: str) -> None:
+    setting: str, system: str, expected: str
+) -> None:
     assert i18n.resolve(setting, QLocale(system)) == expected
 
 
@@ -66,32 +75,44 @@ def test_chinese_names_are_the_services_own(translators: i18n.Translators) -> No
 
 def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
     root = ET.parse(ts).getroot()
-    return {(ctx.findtext("name") or "", msg.findtext("source") or ""): msg
-            for ctx in root.iter("context") for msg in ctx.iter("message")}
+    return {
+        (ctx.findtext("name") or "", msg.findtext("source") or ""): msg
+        for ctx in root.iter("context")
+        for msg in ctx.iter("message")
+    }
 
 
-@pytest.mark.skipif(shutil.which("pyside6-lupdate", path=str(TOOLS)) is None,
-                    reason="pyside6-lupdate not installed")
+@pytest.mark.skipif(
+    shutil.which("pyside6-lupdate", path=str(TOOLS)) is None, reason="pyside6-lupdate not installed"
+)
 def test_every_string_in_the_code_has_a_translation(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
-    subprocess.run([str(TOOLS / "pyside6-lupdate"), "-silent", *UI_SOURCES, "-ts", str(fresh)],
-                   check=True)
+    subprocess.run(
+        [str(TOOLS / "pyside6-lupdate"), "-silent", *UI_SOURCES, "-ts", str(fresh)], check=True
+    )
     in_code = set(_messages(fresh))
     for language in i18n.LANGUAGES:
         shipped = _messages(i18n.translations_dir() / f"spa_pos_{language}.ts")
-        missing = sorted(k for k in in_code if k not in shipped
-                         or not (shipped[k].findtext("translation") or "")
-                         or shipped[k].find("translation").get("type") is not None)  # type: ignore[union-attr]
+        missing = sorted(
+            k
+            for k in in_code
+            if k not in shipped
+            or not (shipped[k].findtext("translation") or "")
+            or shipped[k].find("translation").get("type") is not None
+        )  # type: ignore[union-attr]
         assert not missing, f"{language}: run pyside6-lupdate and translate {missing}"
 
 
-@pytest.mark.skipif(shutil.which("pyside6-lrelease", path=str(TOOLS)) is None,
-                    reason="pyside6-lrelease not installed")
+@pytest.mark.skipif(
+    shutil.which("pyside6-lrelease", path=str(TOOLS)) is None,
+    reason="pyside6-lrelease not installed",
+)
 @pytest.mark.parametrize("language", i18n.LANGUAGES)
 def test_shipped_qm_files_are_compiled_from_the_ts_files(tmp_path: Path, language: str) -> None:
     source = i18n.translations_dir() / f"spa_pos_{language}.ts"
     compiled = tmp_path / "out.qm"
-    subprocess.run([str(TOOLS / "pyside6-lrelease"), "-silent", str(source), "-qm",
-                    str(compiled)], check=True)
+    subprocess.run(
+        [str(TOOLS / "pyside6-lrelease"), "-silent", str(source), "-qm", str(compiled)], check=True
+    )
     shipped = source.with_suffix(".qm")
     assert compiled.read_bytes() == shipped.read_bytes(), f"run pyside6-lrelease on {source}"

@@ -15,8 +15,9 @@ from spa_pos.ui.pin_dialog import ManagerPinDialog
 from tests.ui.conftest import MANAGER_PIN, press, wait_dialog
 
 
-def test_a_manager_runs_the_expiry_now_and_it_is_listed(qtbot: QtBot, window: MainWindow,
-                                                        ctx: Ctx) -> None:
+def test_a_manager_runs_the_expiry_now_and_it_is_listed(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx
+) -> None:
     press(qtbot, window, Qt.Key.Key_F7)
     panel = window.manage.jobs
     assert window.tabs.currentWidget() is window.manage_tab
@@ -49,7 +50,8 @@ def test_a_wrong_pin_runs_nothing(qtbot: QtBot, window: MainWindow, ctx: Ctx) ->
 
 
 def test_the_schedulers_runs_are_listed_and_it_stops_with_the_window(
-        qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
+    qtbot: QtBot, window: MainWindow, ctx: Ctx
+) -> None:
     press(qtbot, window, Qt.Key.Key_F7)
     panel = window.manage.jobs
     window.background.enabled = True

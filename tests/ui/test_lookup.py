@@ -22,8 +22,9 @@ def test_lookup_is_focused_on_start(window: MainWindow) -> None:
     assert window.lookup.search.hasFocus()
 
 
-def test_lookup_by_initials_then_enter_opens_the_member(qtbot: QtBot, window: MainWindow,
-                                                        cashier: Ctx) -> None:
+def test_lookup_by_initials_then_enter_opens_the_member(
+    qtbot: QtBot, window: MainWindow, cashier: Ctx
+) -> None:
     card = register(cashier, "张三", "13800000001")
     register(cashier, "李四", "13800000002")
     qtbot.keyClicks(window.lookup.search, "zs")
@@ -44,8 +45,9 @@ def test_lookup_by_last_four_digits(qtbot: QtBot, window: MainWindow, cashier: C
     assert "张三" in result_texts(window)[0]
 
 
-def test_lookup_by_chinese_name_typed_with_an_input_method(qtbot: QtBot, window: MainWindow,
-                                                           cashier: Ctx) -> None:
+def test_lookup_by_chinese_name_typed_with_an_input_method(
+    qtbot: QtBot, window: MainWindow, cashier: Ctx
+) -> None:
     register(cashier, "张三", "13800000001")
     register(cashier, "张珊", "13800000002")
     register(cashier, "李四", "13800000003")
@@ -62,8 +64,9 @@ def test_unknown_text_says_nobody_was_found(qtbot: QtBot, window: MainWindow) ->
     assert "F2" in window.lookup.hint.text()
 
 
-def test_scanned_card_number_and_enter_opens_the_member(qtbot: QtBot, window: MainWindow,
-                                                        cashier: Ctx) -> None:
+def test_scanned_card_number_and_enter_opens_the_member(
+    qtbot: QtBot, window: MainWindow, cashier: Ctx
+) -> None:
     register(cashier, "李四", "13800000002")
     card = register(cashier, "张三", "13800000001")
     with qtbot.waitSignal(window.member_changed):
@@ -72,8 +75,9 @@ def test_scanned_card_number_and_enter_opens_the_member(qtbot: QtBot, window: Ma
     assert window.member is not None and window.member.card_no == card
 
 
-def test_scanned_voucher_qr_goes_into_the_current_sale(qtbot: QtBot, window: MainWindow,
-                                                      ctx: Ctx) -> None:
+def test_scanned_voucher_qr_goes_into_the_current_sale(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx
+) -> None:
     card = register(ctx, "张三", "13800000001")
     adjustments.adjust(ctx, card, 500, "测试")
     issued = vouchers.redeem(ctx, card, "R-Q10")
@@ -87,8 +91,9 @@ def test_scanned_voucher_qr_goes_into_the_current_sale(qtbot: QtBot, window: Mai
     assert "10元优惠券" in checkout.notice.text()
 
 
-def test_forged_voucher_qr_is_refused_with_its_reason(qtbot: QtBot, window: MainWindow,
-                                                     ctx: Ctx) -> None:
+def test_forged_voucher_qr_is_refused_with_its_reason(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx
+) -> None:
     card = register(ctx, "张三", "13800000001")
     adjustments.adjust(ctx, card, 500, "测试")
     issued = vouchers.redeem(ctx, card, "R-Q50")
@@ -99,7 +104,6 @@ def test_forged_voucher_qr_is_refused_with_its_reason(qtbot: QtBot, window: Main
     qtbot.waitUntil(notice.isVisible)
     assert vouchers.REASONS["forged"] in notice.text()
     assert window.checkout.model.vouchers == []
-
 
 
 def test_scanned_unknown_card_says_so(qtbot: QtBot, window: MainWindow) -> None:

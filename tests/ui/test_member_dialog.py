@@ -24,7 +24,8 @@ def shown_error(dialog: MemberDialog, field: str) -> str:
 
 
 def test_bad_phone_is_shown_next_to_the_phone_as_it_is_typed(
-        qtbot: QtBot, window: MainWindow) -> None:
+    qtbot: QtBot, window: MainWindow
+) -> None:
     dialog = new_member_dialog(qtbot, window)
     with qtbot.waitSignal(dialog.validated) as validated:
         qtbot.keyClicks(dialog.phone, "12345")
@@ -34,8 +35,9 @@ def test_bad_phone_is_shown_next_to_the_phone_as_it_is_typed(
     assert dialog.phone.property("invalid") is True
 
 
-def test_duplicate_phone_is_shown_next_to_the_phone(qtbot: QtBot, window: MainWindow,
-                                                    cashier: Ctx) -> None:
+def test_duplicate_phone_is_shown_next_to_the_phone(
+    qtbot: QtBot, window: MainWindow, cashier: Ctx
+) -> None:
     register(cashier, "张三", "13800000001")
     dialog = new_member_dialog(qtbot, window)
     with qtbot.waitSignal(dialog.validated):
@@ -54,8 +56,9 @@ def test_future_birthday_is_shown_next_to_the_birthday(qtbot: QtBot, window: Mai
     assert "YYYY-MM-DD" in shown_error(dialog, "birthday")
 
 
-def test_save_shows_every_problem_and_keeps_the_dialog_open(qtbot: QtBot,
-                                                            window: MainWindow) -> None:
+def test_save_shows_every_problem_and_keeps_the_dialog_open(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     dialog = new_member_dialog(qtbot, window)
     with qtbot.waitSignal(dialog.validated):
         press(qtbot, dialog, Qt.Key.Key_Return)  # Enter is Save
@@ -64,8 +67,7 @@ def test_save_shows_every_problem_and_keeps_the_dialog_open(qtbot: QtBot,
     assert dialog.isVisible()
 
 
-def test_registering_opens_the_new_member(qtbot: QtBot, window: MainWindow,
-                                          cashier: Ctx) -> None:
+def test_registering_opens_the_new_member(qtbot: QtBot, window: MainWindow, cashier: Ctx) -> None:
     referrer = register(cashier, "李四", "13800000002")
     dialog = new_member_dialog(qtbot, window)
     type_text(dialog.name, "张三")
@@ -77,14 +79,19 @@ def test_registering_opens_the_new_member(qtbot: QtBot, window: MainWindow,
         press(qtbot, dialog, Qt.Key.Key_Return)
     assert window.member is not None
     p = window.member.profile
-    assert (p.name, p.phone, p.referrer, p.health_needs) == ("张三", "13800000001", "李四",
-                                                            "失眠调理")
+    assert (p.name, p.phone, p.referrer, p.health_needs) == (
+        "张三",
+        "13800000001",
+        "李四",
+        "失眠调理",
+    )
     with cashier.db.read() as s:
         assert members.find_one(s, "13800000001").name == "张三"
 
 
-def test_editing_keeps_the_members_own_phone_valid(qtbot: QtBot, window: MainWindow,
-                                                   cashier: Ctx) -> None:
+def test_editing_keeps_the_members_own_phone_valid(
+    qtbot: QtBot, window: MainWindow, cashier: Ctx
+) -> None:
     card = register(cashier, "张三", "13800000001")
     with qtbot.waitSignal(window.member_changed):
         window.open_member(card)

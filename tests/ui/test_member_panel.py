@@ -25,11 +25,22 @@ def texts(window: MainWindow) -> str:
 def test_the_panel_shows_the_profile(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
     long_ago = START - timedelta(days=350)
     referrer = members.register(ctx, MemberForm("李四", "13800000002"), at=long_ago).card_no
-    card = members.register(ctx, MemberForm(
-        "张三", "13800000001", birthday=date(1986, 5, 1), referrer=referrer,
-        health_needs="失眠调理", notes="喜欢力度轻一些"), at=long_ago).card_no
-    checkout.sell(ctx, SaleRequest(items=[("ZJTN10", 1)], member=card, at=long_ago,
-                                   payments=[("wechat", 358000)]))
+    card = members.register(
+        ctx,
+        MemberForm(
+            "张三",
+            "13800000001",
+            birthday=date(1986, 5, 1),
+            referrer=referrer,
+            health_needs="失眠调理",
+            notes="喜欢力度轻一些",
+        ),
+        at=long_ago,
+    ).card_no
+    checkout.sell(
+        ctx,
+        SaleRequest(items=[("ZJTN10", 1)], member=card, at=long_ago, payments=[("wechat", 358000)]),
+    )
     adjustments.adjust(ctx, card, 100, "测试")
     vouchers.redeem(ctx, card, "R-Q10")
     with ctx.db.write() as s:
@@ -54,8 +65,9 @@ def test_the_panel_shows_the_profile(qtbot: QtBot, window: MainWindow, ctx: Ctx)
     assert window.tier.text() == "银卡"
 
 
-def test_switching_to_walk_in_clears_the_member_everywhere(qtbot: QtBot, window: MainWindow,
-                                                           ctx: Ctx) -> None:
+def test_switching_to_walk_in_clears_the_member_everywhere(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx
+) -> None:
     card = members.register(ctx, MemberForm("张三", "13800000001")).card_no
     with qtbot.waitSignal(window.member_changed):
         window.open_member(card)

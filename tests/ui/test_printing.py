@@ -65,17 +65,16 @@ def close_summary(qtbot: QtBot, summary: SaleSummaryDialog) -> None:
     qtbot.waitUntil(lambda: not alive(summary) or not summary.isVisible())
 
 
-def print_from_summary(qtbot: QtBot, window: MainWindow, summary: SaleSummaryDialog
-                       ) -> PrintResult:
+def print_from_summary(qtbot: QtBot, window: MainWindow, summary: SaleSummaryDialog) -> PrintResult:
     with qtbot.waitSignal(window.printing.finished, timeout=PRINT_TIMEOUT) as printed:
-        qtbot.mouseClick(child(summary, QPushButton, "printReceipt"),
-                         Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(child(summary, QPushButton, "printReceipt"), Qt.MouseButton.LeftButton)
     result: PrintResult = printed.args[0]
     return result
 
 
 def test_the_receipt_goes_to_the_pdf_folder_with_the_points(
-        qtbot: QtBot, window: MainWindow, ctx: Ctx, tmp_path: Path) -> None:
+    qtbot: QtBot, window: MainWindow, ctx: Ctx, tmp_path: Path
+) -> None:
     use_printer(ctx, kind="pdf", folder=str(tmp_path / "receipts"))
     card = register(ctx, "张三", "13800000001")
     summary = sell_at_the_till(qtbot, window, card)
@@ -92,7 +91,8 @@ def test_the_receipt_goes_to_the_pdf_folder_with_the_points(
 
 
 def test_a_refusing_printer_keeps_the_sale_and_queues_the_job_for_a_retry(
-        qtbot: QtBot, window: MainWindow, ctx: Ctx, closed_port: int) -> None:
+    qtbot: QtBot, window: MainWindow, ctx: Ctx, closed_port: int
+) -> None:
     use_printer(ctx, kind="escpos_network", host="127.0.0.1", port=closed_port)
     summary = sell_at_the_till(qtbot, window, None)
     result = print_from_summary(qtbot, window, summary)
@@ -127,8 +127,9 @@ def test_a_refusing_printer_keeps_the_sale_and_queues_the_job_for_a_retry(
     assert print_queue.waiting(ctx) == []
 
 
-def test_retry_all_from_the_print_queue(qtbot: QtBot, window: MainWindow, ctx: Ctx,
-                                        closed_port: int, tmp_path: Path) -> None:
+def test_retry_all_from_the_print_queue(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx, closed_port: int, tmp_path: Path
+) -> None:
     use_printer(ctx, kind="escpos_network", host="127.0.0.1", port=closed_port)
     summary = sell_at_the_till(qtbot, window, None)
     assert not print_from_summary(qtbot, window, summary).ok
@@ -145,7 +146,8 @@ def test_retry_all_from_the_print_queue(qtbot: QtBot, window: MainWindow, ctx: C
 
 
 def test_the_refund_receipt_is_printed_from_the_refund_message(
-        qtbot: QtBot, window: MainWindow, ctx: Ctx, tmp_path: Path) -> None:
+    qtbot: QtBot, window: MainWindow, ctx: Ctx, tmp_path: Path
+) -> None:
     use_printer(ctx, kind="pdf", folder=str(tmp_path))
     card = register(ctx, "张三", "13800000001")
     summary = sell_at_the_till(qtbot, window, card)
@@ -177,7 +179,8 @@ def test_a_broken_printer_setting_leaves_the_job_queued(ctx: Ctx) -> None:
 
 
 def test_the_system_printer_is_qts(ctx: Ctx) -> None:
-    printer = choose_printer(Settings(printer={"kind": "system", "printer_name": "收银台"},
-                                      receipt_width_mm=58))
+    printer = choose_printer(
+        Settings(printer={"kind": "system", "printer_name": "收银台"}, receipt_width_mm=58)
+    )
     assert isinstance(printer, QtSystemPrinter)
     assert (printer.printer_name, printer.width_mm) == ("收银台", 58)

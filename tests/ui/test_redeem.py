@@ -32,8 +32,9 @@ def status(tile: QPushButton) -> str:
     return found.text()
 
 
-def test_without_a_member_every_reward_is_shown_but_disabled(qtbot: QtBot,
-                                                             window: MainWindow) -> None:
+def test_without_a_member_every_reward_is_shown_but_disabled(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     press(qtbot, window, Qt.Key.Key_F4)
     tiles = window.redeem.buttons
     assert len(tiles) == 6
@@ -41,8 +42,9 @@ def test_without_a_member_every_reward_is_shown_but_disabled(qtbot: QtBot,
     assert window.redeem.heading.text() == "请先选择会员 (F1)"
 
 
-def test_rewards_are_enabled_or_disabled_by_the_balance(qtbot: QtBot, window: MainWindow,
-                                                        ctx: Ctx) -> None:
+def test_rewards_are_enabled_or_disabled_by_the_balance(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx
+) -> None:
     member_with(qtbot, window, ctx, 250)
     tiles = window.redeem.buttons
     assert tiles["R-Q10"].isEnabled() and tiles["R-ZYB"].isEnabled()
@@ -52,8 +54,9 @@ def test_rewards_are_enabled_or_disabled_by_the_balance(qtbot: QtBot, window: Ma
     assert window.redeem.balance.text() == "可用 250 积分"
 
 
-def test_redeeming_shows_the_voucher_with_its_qr_code(qtbot: QtBot, window: MainWindow,
-                                                      ctx: Ctx) -> None:
+def test_redeeming_shows_the_voucher_with_its_qr_code(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx
+) -> None:
     card = member_with(qtbot, window, ctx, 250)
     qtbot.mouseClick(window.redeem.buttons["R-ZYB"], Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(window.redeem.redeemed) as redeemed:
@@ -68,8 +71,11 @@ def test_redeeming_shows_the_voucher_with_its_qr_code(qtbot: QtBot, window: Main
         assert vouchers.check(s, issued.qr_payload, issued.expires_on).valid
     # the balance, stock and tiles follow the change
     qtbot.waitUntil(lambda: window.redeem.balance.text() == "可用 50 积分")
-    qtbot.waitUntil(lambda: any("库存 49" in w.text() for w in
-                                window.redeem.buttons["R-ZYB"].findChildren(QLabel)))
+    qtbot.waitUntil(
+        lambda: any(
+            "库存 49" in w.text() for w in window.redeem.buttons["R-ZYB"].findChildren(QLabel)
+        )
+    )
     assert not window.redeem.buttons["R-ZYB"].isEnabled()
     print_button = dialog.findChild(QPushButton, "printVoucher")
     with qtbot.waitSignal(window.printing.finished, timeout=10_000) as printed:
@@ -94,8 +100,7 @@ def test_qr_code_decodes_to_the_payload() -> None:
 
     payload = "SPAV1.VABCDEFGHJ.ABCDEFGHIJKLMNOPQRSTUVWX"
     image = qr_pixmap(payload).toImage()
-    rgb = Image.frombytes("RGBA", (image.width(), image.height()),
-                          bytes(image.constBits()))
+    rgb = Image.frombytes("RGBA", (image.width(), image.height()), bytes(image.constBits()))
     found = zxingcpp.read_barcodes(rgb.convert("L"))
     assert [b.text for b in found] == [payload]
 
@@ -115,7 +120,8 @@ def test_redeem_by_keyboard(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
 
 
 def test_the_tab_is_built_after_start_up_with_the_member_and_rewards_of_then(
-        qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
+    qtbot: QtBot, window: MainWindow, ctx: Ctx
+) -> None:
     qtbot.waitUntil(lambda: window.redeem_tab.is_built and window.today_tab.is_built)
     card = register(ctx, "张三", "13800000001")
     adjustments.adjust(ctx, card, 250, "测试")

@@ -32,8 +32,9 @@ def open_restore(qtbot: QtBot, window: MainWindow, folder: Path) -> RestoreDialo
     qtbot.mouseClick(window.manage.restore, Qt.MouseButton.LeftButton)
     dialog = wait_dialog(qtbot, RestoreDialog)
     dialog.folder.setText(str(folder))
-    qtbot.mouseClick(dialog.findChild(type(dialog.start_button), "listBackups"),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        dialog.findChild(type(dialog.start_button), "listBackups"), Qt.MouseButton.LeftButton
+    )
     qtbot.waitUntil(lambda: dialog.list.count() > 0 or bool(dialog.error.text()))
     return dialog
 
@@ -45,10 +46,12 @@ def enter_pin(qtbot: QtBot) -> None:
 
 
 def test_restore_brings_back_the_backup_and_the_window_works_on(
-        qtbot: QtBot, window: MainWindow, ctx: Ctx, tmp_path: Path) -> None:
+    qtbot: QtBot, window: MainWindow, ctx: Ctx, tmp_path: Path
+) -> None:
     card = register(ctx, "张三", "13800000001")
-    before = checkout.sell(ctx, SaleRequest(items=[("AJ", 1)], member=card,
-                                            payments=[("cash", 16800)]))
+    before = checkout.sell(
+        ctx, SaleRequest(items=[("AJ", 1)], member=card, payments=[("cash", 16800)])
+    )
     maintenance.backup_now(ctx, tmp_path)
     ctx.clock.advance(minutes=5)  # type: ignore[attr-defined]
     later = checkout.sell(ctx, SaleRequest(items=[("ZYB", 1)], payments=[("cash", 3900)]))
@@ -78,8 +81,9 @@ def test_restore_brings_back_the_backup_and_the_window_works_on(
     checkout.sell(ctx, SaleRequest(items=[("ZYB", 1)], payments=[("cash", 3900)]))
 
 
-def test_a_wrong_passphrase_restores_nothing(qtbot: QtBot, window: MainWindow, ctx: Ctx,
-                                             tmp_path: Path) -> None:
+def test_a_wrong_passphrase_restores_nothing(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx, tmp_path: Path
+) -> None:
     checkout.sell(ctx, SaleRequest(items=[("AJ", 1)], payments=[("cash", 16800)]))
     maintenance.backup_now(ctx, tmp_path, passphrase="right horse")
     ctx.clock.advance(minutes=5)  # type: ignore[attr-defined]
@@ -98,8 +102,7 @@ def test_a_wrong_passphrase_restores_nothing(qtbot: QtBot, window: MainWindow, c
     assert dialog.isVisible() and dialog.close_button.isEnabled()
 
 
-def test_a_folder_without_backups_says_so(qtbot: QtBot, window: MainWindow,
-                                          tmp_path: Path) -> None:
+def test_a_folder_without_backups_says_so(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     dialog = open_restore(qtbot, window, tmp_path)
     assert dialog.error.text() == "这个文件夹里没有备份。"
     assert not dialog.start_button.isEnabled()

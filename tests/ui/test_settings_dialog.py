@@ -32,8 +32,9 @@ def choose_kind(dialog: SettingsDialog, kind: str) -> None:
     form.kind.setCurrentIndex(form.kind.findData(kind))
 
 
-def test_a_network_printer_with_58mm_paper_is_saved(qtbot: QtBot, window: MainWindow,
-                                                    ctx: Ctx) -> None:
+def test_a_network_printer_with_58mm_paper_is_saved(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx
+) -> None:
     dialog = open_settings(qtbot, window)
     form = dialog.printer
     assert form.kind.currentText() == "PDF 文件夹"
@@ -50,8 +51,10 @@ def test_a_network_printer_with_58mm_paper_is_saved(qtbot: QtBot, window: MainWi
     form.kick.setChecked(False)
     with qtbot.waitSignal(dialog.saved):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert saved_printer(ctx) == ({"kind": "escpos_network", "host": "192.168.1.50",
-                                   "port": 9101, "kick_drawer": False}, 58)
+    assert saved_printer(ctx) == (
+        {"kind": "escpos_network", "host": "192.168.1.50", "port": 9101, "kick_drawer": False},
+        58,
+    )
     qtbot.waitUntil(lambda: not alive(window.dialog))
     again = open_settings(qtbot, window)
     assert again.printer.kind.currentData() == "escpos_network"
@@ -59,17 +62,31 @@ def test_a_network_printer_with_58mm_paper_is_saved(qtbot: QtBot, window: MainWi
     assert again.printer.width_mm() == 58 and not again.printer.kick.isChecked()
 
 
-@pytest.mark.parametrize(("kind", "fill", "expected"), [
-    ("pdf", {"folder": "/srv/小票"}, {"folder": "/srv/小票"}),
-    ("escpos_usb", {"vendor": "0x0416", "product": "0x5011"},
-     {"vendor_id": "0x0416", "product_id": "0x5011", "kick_drawer": True}),
-    ("escpos_serial", {"device": "COM3"},
-     {"device": "COM3", "baudrate": 9600, "kick_drawer": True}),
-    ("system", {}, {"printer_name": ""}),
-])
+@pytest.mark.parametrize(
+    ("kind", "fill", "expected"),
+    [
+        ("pdf", {"folder": "/srv/小票"}, {"folder": "/srv/小票"}),
+        (
+            "escpos_usb",
+            {"vendor": "0x0416", "product": "0x5011"},
+            {"vendor_id": "0x0416", "product_id": "0x5011", "kick_drawer": True},
+        ),
+        (
+            "escpos_serial",
+            {"device": "COM3"},
+            {"device": "COM3", "baudrate": 9600, "kick_drawer": True},
+        ),
+        ("system", {}, {"printer_name": ""}),
+    ],
+)
 def test_each_kind_of_printer_is_saved_with_its_fields(
-        qtbot: QtBot, window: MainWindow, ctx: Ctx, kind: str, fill: dict[str, str],
-        expected: dict[str, object]) -> None:
+    qtbot: QtBot,
+    window: MainWindow,
+    ctx: Ctx,
+    kind: str,
+    fill: dict[str, str],
+    expected: dict[str, object],
+) -> None:
     dialog = open_settings(qtbot, window)
     choose_kind(dialog, kind)
     for name, text in fill.items():
@@ -90,7 +107,8 @@ def test_a_malformed_usb_id_is_refused(qtbot: QtBot, window: MainWindow, ctx: Ct
 
 
 def test_the_manager_changes_the_pin_by_keyboard_with_errors_next_to_the_fields(
-        qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
+    qtbot: QtBot, window: MainWindow, ctx: Ctx
+) -> None:
     settings = open_settings(qtbot, window)
     settings.change_pin.setFocus()
     press(qtbot, settings, Qt.Key.Key_Return)

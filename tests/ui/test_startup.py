@@ -40,16 +40,32 @@ launch.main([])
 # The command line: not for the window. pypinyin: name keys are stored. reportlab, PDFium
 # and Qt print support: only to print. cryptography: only encrypted backups. alembic: only
 # to migrate. The manage tab's screens: on use.
-NOT_AT_START = ("spa_pos.cli", "spa_pos.cli_ops", "pypinyin", "reportlab", "pypdfium2",
-                "PySide6.QtPrintSupport", "cryptography", "alembic", "spa_pos.ui.manage",
-                "spa_pos.ui.day_close", "spa_pos.ui.restore_dialog")
+NOT_AT_START = (
+    "spa_pos.cli",
+    "spa_pos.cli_ops",
+    "pypinyin",
+    "reportlab",
+    "pypdfium2",
+    "PySide6.QtPrintSupport",
+    "cryptography",
+    "alembic",
+    "spa_pos.ui.manage",
+    "spa_pos.ui.day_close",
+    "spa_pos.ui.restore_dialog",
+)
 
 
 def test_the_window_is_ready_without_the_slow_imports(ctx: Ctx) -> None:
     staff.set_manager_pin(ctx, MANAGER_PIN)  # no first-run wizard
     env = {**os.environ, "SPA_POS_DB": ctx.db.url, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run([sys.executable, "-c", CHILD], env=env, capture_output=True,
-                          text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     line = next((ln for ln in done.stdout.splitlines() if ln.startswith("LOADED")), "")
     assert line, done.stdout + done.stderr
     loaded = set(line.split()[1:])

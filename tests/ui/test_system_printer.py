@@ -14,23 +14,35 @@ from spa_pos.printing.documents import PointsLine, ReceiptData, ReceiptLine, Vou
 from spa_pos.ui.system_printer import QtSystemPrinter
 
 RECEIPT = ReceiptData(
-    clinic_name="康宁理疗馆", clinic_address="文三路 88 号", clinic_phone="0571-8888 6666",
-    footer="谢谢惠顾", sale_no="S20260310-0001", time_text="2026-03-10 10:00", cashier="王芳",
-    lines=(ReceiptLine("高端针灸推拿套餐", 1, 39800, 39800),), total_fen=39800,
-    payments=(("现金", 40000),), change_fen=200, member_name="张三",
-    member_phone_masked="138****0002", points_earned=200,
-    points_breakdown=(PointsLine("项目积分", 200),), balance_after=200)
+    clinic_name="康宁理疗馆",
+    clinic_address="文三路 88 号",
+    clinic_phone="0571-8888 6666",
+    footer="谢谢惠顾",
+    sale_no="S20260310-0001",
+    time_text="2026-03-10 10:00",
+    cashier="王芳",
+    lines=(ReceiptLine("高端针灸推拿套餐", 1, 39800, 39800),),
+    total_fen=39800,
+    payments=(("现金", 40000),),
+    change_fen=200,
+    member_name="张三",
+    member_phone_masked="138****0002",
+    points_earned=200,
+    points_breakdown=(PointsLine("项目积分", 200),),
+    balance_after=200,
+)
 
 
 def test_receipt_is_painted_onto_the_printer(qtbot: QtBot, tmp_path: Path) -> None:
     out = tmp_path / "printed.pdf"
     QtSystemPrinter(output_file=str(out)).print_receipt(RECEIPT)
-    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True,
-                          check=True).stdout
+    info = subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True).stdout
     width_pt = float(info.split("Page size:")[1].split("x")[0])
     assert abs(width_pt - 80 / 25.4 * 72) < 2  # 80 mm paper
-    subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", str(out),
-                    str(tmp_path / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "100", "-png", "-singlefile", str(out), str(tmp_path / "page")],
+        check=True,
+    )
     pixels = Image.open(tmp_path / "page.png").convert("L")
     assert pixels.getextrema()[0] < 60  # something dark was printed
 
@@ -38,11 +50,21 @@ def test_receipt_is_painted_onto_the_printer(qtbot: QtBot, tmp_path: Path) -> No
 def test_voucher_qr_survives_the_printer(qtbot: QtBot, tmp_path: Path) -> None:
     out = tmp_path / "voucher.pdf"
     payload = "SPAV1.VABCDEFGHJ.ABCDEFGHIJKLMNOPQRSTUVWX"
-    QtSystemPrinter(output_file=str(out)).print_voucher(VoucherData(
-        clinic_name="康宁理疗馆", reward_name="头部按摩", member_name="张三",
-        member_phone_masked="138****0002", code="VABCDEFGHJ", qr_payload=payload,
-        issued_on=date(2026, 3, 10), expires_on=date(2026, 6, 8), terms="限本人使用",
-        points_spent=300))
-    subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(out),
-                    str(tmp_path / "v")], check=True)
+    QtSystemPrinter(output_file=str(out)).print_voucher(
+        VoucherData(
+            clinic_name="康宁理疗馆",
+            reward_name="头部按摩",
+            member_name="张三",
+            member_phone_masked="138****0002",
+            code="VABCDEFGHJ",
+            qr_payload=payload,
+            issued_on=date(2026, 3, 10),
+            expires_on=date(2026, 6, 8),
+            terms="限本人使用",
+            points_spent=300,
+        )
+    )
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-png", "-singlefile", str(out), str(tmp_path / "v")], check=True
+    )
     assert [b.text for b in zxingcpp.read_barcodes(Image.open(tmp_path / "v.png"))] == [payload]

@@ -22,8 +22,9 @@ from tests.ui.conftest import MANAGER_PIN, message_texts, pdf_text, press, wait_
 def sell(ctx: Ctx, card: str | None, *items: tuple[str, int]) -> SaleResult:
     with ctx.db.read() as s:
         due = sum(catalog.item_by_code(s, code).price_fen * qty for code, qty in items)
-    return checkout.sell(ctx, SaleRequest(items=list(items), member=card,
-                                          payments=[("wechat", due)]))
+    return checkout.sell(
+        ctx, SaleRequest(items=list(items), member=card, payments=[("wechat", due)])
+    )
 
 
 def open_today(qtbot: QtBot, window: MainWindow, count: int) -> None:
@@ -31,8 +32,7 @@ def open_today(qtbot: QtBot, window: MainWindow, count: int) -> None:
     qtbot.waitUntil(lambda: window.today.model.rowCount() == count)
 
 
-def test_the_days_sales_are_listed_newest_first(qtbot: QtBot, window: MainWindow,
-                                                 ctx: Ctx) -> None:
+def test_the_days_sales_are_listed_newest_first(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
     card = register(ctx, "张三", "13800000001")
     first = sell(ctx, card, ("AJ", 1))
     ctx.clock.advance(minutes=5)  # type: ignore[attr-defined]
@@ -53,8 +53,9 @@ def test_search_by_sale_number_and_reprint(qtbot: QtBot, window: MainWindow, ctx
     open_today(qtbot, window, 2)
     qtbot.keyClicks(window.today.search, sold.sale_no.lower())
     press(qtbot, window, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.today.current is not None
-                    and window.today.current.sale_no == sold.sale_no)
+    qtbot.waitUntil(
+        lambda: window.today.current is not None and window.today.current.sale_no == sold.sale_no
+    )
     with qtbot.waitSignal(window.printing.finished, timeout=10_000) as printed:
         qtbot.mouseClick(window.today.reprint, Qt.MouseButton.LeftButton)
     output = Path(printed.args[0].output)
@@ -67,8 +68,7 @@ def test_search_by_sale_number_and_reprint(qtbot: QtBot, window: MainWindow, ctx
     qtbot.waitUntil(lambda: "没有销售单 S20260310-0099。" in message_texts())
 
 
-def test_whole_refund_asks_for_the_manager_pin(qtbot: QtBot, window: MainWindow,
-                                                ctx: Ctx) -> None:
+def test_whole_refund_asks_for_the_manager_pin(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
     card = register(ctx, "张三", "13800000001")
     sold = sell(ctx, card, ("AJ", 1))
     open_today(qtbot, window, 1)

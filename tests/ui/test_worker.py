@@ -25,8 +25,7 @@ def worker(cashier: Ctx) -> Iterator[DbWorker]:
     db_worker.wait_for_done()
 
 
-def test_jobs_run_off_the_ui_thread_and_report_back_on_it(qtbot: QtBot,
-                                                          worker: DbWorker) -> None:
+def test_jobs_run_off_the_ui_thread_and_report_back_on_it(qtbot: QtBot, worker: DbWorker) -> None:
     seen: dict[str, object] = {}
 
     def job(ctx: Ctx) -> int:
@@ -73,8 +72,9 @@ def test_a_refusal_is_handled_or_reported(qtbot: QtBot, worker: DbWorker) -> Non
     assert str(failed.args[0]) == "积分不足"
 
 
-def test_a_bug_is_logged_with_its_traceback(qtbot: QtBot, worker: DbWorker,
-                                            caplog: pytest.LogCaptureFixture) -> None:
+def test_a_bug_is_logged_with_its_traceback(
+    qtbot: QtBot, worker: DbWorker, caplog: pytest.LogCaptureFixture
+) -> None:
     def broken(ctx: Ctx) -> None:
         raise ZeroDivisionError("boom")
 
@@ -115,8 +115,7 @@ def test_the_busy_indicator_shows_for_slow_work_only(qtbot: QtBot, worker: DbWor
     assert hidden.args == [False]
 
 
-def test_the_window_shows_an_unhandled_error_as_a_message(qtbot: QtBot,
-                                                          window: MainWindow) -> None:
+def test_the_window_shows_an_unhandled_error_as_a_message(qtbot: QtBot, window: MainWindow) -> None:
     def broken(ctx: Ctx) -> None:
         raise RuntimeError("disk on fire")
 
