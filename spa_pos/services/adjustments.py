@@ -10,7 +10,7 @@ from sqlalchemy import select
 from spa_pos import clock as clk
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import Event, EventAttendance
-from spa_pos.services import audit, members, points
+from spa_pos.services import audit, members, points, unit_of_work
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 
@@ -20,50 +20,46 @@ def adjust(ctx: Ctx, member_ref: str, delta: int, reason: str) -> int:
     new balance."""
     reason = reason.strip()
     if not reason:
-        raise DomainError("调整积分必须填写原因")
+        raise DomainError("points.adjust_reason_required")
     if delta == 0:
-        raise DomainError("调整的积分不能为 0")
-    now = ctx.clock.now()
-    stamp = clk.to_utc_naive(now)
-    with ctx.db.write() as s:
-        cfg = settings_svc.load(s)
-        today = clk.local_date(now, cfg.timezone)
+        raise DomainError("points.adjust_zero")
+    with unit_of_work.write(ctx) as work:
+        cfg = work.settings
         if abs(delta) > cfg.adjust_manager_limit and not ctx.actor.is_manager:
-            raise DomainError(f"超过 {cfg.adjust_manager_limit} 分的调整需要店长权限")
-        member = members.find_one(s, member_ref)
+            raise DomainError("points.adjust_over_limit", limit=cfg.adjust_manager_limit)
+        member = members.find_one(work.session, member_ref)
         if delta > 0:
             points.award(
-                s,
+                work.session,
                 member,
                 [points.Award("E8", delta)],
-                at=stamp,
-                today=today,
+                at=work.stamp,
+                today=work.today,
                 settings=cfg,
                 kind="adjust",
-                actor=ctx.actor.name,
+                actor=work.actor,
                 note=reason,
             )
         else:
             points.spend(
-                s,
+                work.session,
                 member,
                 -delta,
                 kind="adjust",
-                at=stamp,
-                today=today,
+                at=work.stamp,
+                today=work.today,
                 what="扣减",
                 rule="E8",
-                actor=ctx.actor.name,
+                actor=work.actor,
                 note=reason,
             )
-        audit.record(
-            s,
-            at=stamp,
-            actor=ctx.actor.name,
-            action="points.adjust",
-            entity="member",
-            entity_id=member.card_no,
-            detail={"delta": delta, "reason": reason, "balance": member.points_balance},
+        work.audit(
+            "points.adjust",
+            "member",
+            member.card_no,
+            delta=delta,
+            reason=reason,
+            balance=member.points_balance,
         )
         return member.points_balance
 

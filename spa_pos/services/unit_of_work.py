@@ -1,0 +1,82 @@
+"""The unit of work a service operation runs in.
+
+Every write of money or points follows the same steps: take the moment (now, or the
+`--at` of a late entry), open one write transaction, read the settings in force, work out
+the clinic's business date, do the rule, leave an audit row. `write` does the steps that
+are the same everywhere, so that an operation reads as its rule:
+
+    with unit_of_work.write(ctx) as work:
+        member = members.find_one(work.session, ref)
+        ...
+        work.audit("points.adjust", "member", member.card_no, delta=delta)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cached_property
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from spa_pos import clock as clk
+from spa_pos.services import audit
+from spa_pos.services import settings as settings_svc
+from spa_pos.services.context import Ctx
+from spa_pos.services.settings import Settings
+
+
+@dataclass
+class Work:
+    """One open transaction, the moment it acts at and who acts."""
+
+    session: Session
+    moment: datetime  # aware
+    actor: str
+
+    @property
+    def stamp(self) -> datetime:
+        """The moment as stored: naive UTC."""
+        return clk.to_utc_naive(self.moment)
+
+    @cached_property
+    def settings(self) -> Settings:
+        """The settings in force, read once inside this transaction."""
+        return settings_svc.load(self.session)
+
+    @property
+    def today(self) -> date:
+        """The clinic's business date of the moment, in the clinic's time zone."""
+        return clk.local_date(self.moment, self.settings.timezone)
+
+    def audit(self, action: str, entity: str, entity_id: object, **detail: Any) -> None:
+        """Append the audit row of this operation, by this actor, at this moment."""
+        audit.record(
+            self.session,
+            at=self.stamp,
+            actor=self.actor,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            detail=detail,
+        )
+
+
+@contextmanager
+def write(ctx: Ctx, at: datetime | None = None) -> Iterator[Work]:
+    """One write transaction (`BEGIN IMMEDIATE` on SQLite) acting at `at` or now:
+    committed if the block finishes, rolled back if it raises."""
+    moment = at or ctx.clock.now()
+    with ctx.db.write() as session:
+        yield Work(session, moment, ctx.actor.name)
+
+
+@contextmanager
+def read(ctx: Ctx, at: datetime | None = None) -> Iterator[Work]:
+    """A read-only session with the same moment, settings and business date."""
+    moment = at or ctx.clock.now()
+    with ctx.db.read() as session:
+        yield Work(session, moment, ctx.actor.name)
