@@ -1,7 +1,9 @@
 """Messages in en (see `spa_pos.messages`): one dict per area, merged below."""
 
 # general: input formats, database
-_GENERAL: dict[str, str] = {}
+_GENERAL: dict[str, str] = {
+    "general.already_set_up": "First-run set-up is already done; change these in Settings",
+}
 
 # members
 _MEMBERS: dict[str, str] = {}

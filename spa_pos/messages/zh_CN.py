@@ -1,7 +1,9 @@
 """Messages in zh_CN (see `spa_pos.messages`): one dict per area, merged below."""
 
 # general: input formats, database
-_GENERAL: dict[str, str] = {}
+_GENERAL: dict[str, str] = {
+    "general.already_set_up": "首次设置已经完成，请在设置中修改",
+}
 
 # members
 _MEMBERS: dict[str, str] = {}

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import CatalogItem, Reward
 from spa_pos.pinyin import pinyin_keys
+from spa_pos.services.context import Ctx
 
 
 @dataclass(frozen=True)
@@ -110,3 +111,50 @@ def upsert_reward(session: Session, spec: RewardSpec) -> Reward:
     reward.active = True
     session.flush()
     return reward
+
+
+# --- what the window offers (plain data: ORM rows never leave a session) ----------------
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    code: str
+    name: str
+    category: str
+    kind: str
+    price_fen: int
+    pinyin: str = ""  # of the name, so the cashier can search the catalog by pinyin
+    initials: str = ""
+
+    @classmethod
+    def of(cls, item: CatalogItem) -> CatalogEntry:
+        return cls(
+            item.code,
+            item.name,
+            item.category,
+            item.kind,
+            item.price_fen,
+            item.pinyin,
+            item.initials,
+        )
+
+
+@dataclass(frozen=True)
+class RewardEntry:
+    code: str
+    name: str
+    kind: str
+    points_cost: int
+    stock: int | None
+
+
+def entries(ctx: Ctx) -> tuple[list[CatalogEntry], list[RewardEntry]]:
+    """The active items and rewards, as the checkout and redeem screens list them."""
+    with ctx.db.read() as s:
+        return (
+            [CatalogEntry.of(i) for i in active_items(s)],
+            [
+                RewardEntry(r.code, r.name, r.kind, r.points_cost, r.stock)
+                for r in active_rewards(s)
+            ],
+        )

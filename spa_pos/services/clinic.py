@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
 from spa_pos.db import latest_revision
-from spa_pos.services import audit, catalog
+from spa_pos.errors import DomainError
+from spa_pos.services import audit, catalog, staff, unit_of_work
 from spa_pos.services import settings as settings_svc
-from spa_pos.services.catalog import ItemSpec, RewardSpec
+from spa_pos.services.catalog import CatalogEntry, ItemSpec, RewardEntry, RewardSpec
 from spa_pos.services.context import Ctx
 
 DEMO_ITEMS = (
@@ -60,10 +64,7 @@ def load_demo(ctx: Ctx, *, clinic_name: str | None = None) -> DemoResult:
     """The demo catalog and rewards from cli.md. Idempotent: codes are updated in place,
     and a gift's stock is only set when the reward is first created."""
     with ctx.db.write() as s:
-        for item in DEMO_ITEMS:
-            catalog.upsert_item(s, item)
-        for reward in DEMO_REWARDS:
-            catalog.upsert_reward(s, reward)
+        _put_demo(s)
         if clinic_name:
             settings_svc.save(s, clinic_name=clinic_name)
         audit.record(
@@ -76,3 +77,74 @@ def load_demo(ctx: Ctx, *, clinic_name: str | None = None) -> DemoResult:
             detail={"items": len(DEMO_ITEMS), "rewards": len(DEMO_REWARDS)},
         )
     return DemoResult(len(DEMO_ITEMS), len(DEMO_REWARDS))
+
+
+def _put_demo(session: Session) -> DemoResult:
+    for item in DEMO_ITEMS:
+        catalog.upsert_item(session, item)
+    for reward in DEMO_REWARDS:
+        catalog.upsert_reward(session, reward)
+    return DemoResult(len(DEMO_ITEMS), len(DEMO_REWARDS))
+
+
+@dataclass(frozen=True)
+class SetUp:
+    """The first-run wizard's answers."""
+
+    clinic_name: str
+    clinic_address: str
+    clinic_phone: str
+    manager_pin: str
+    load_demo: bool
+
+
+def set_up(ctx: Ctx, answers: SetUp) -> None:
+    """First run: the clinic's details, the manager PIN and, if wanted, the demo catalog,
+    in one transaction with one audit row (`clinic.set_up`), so a failure leaves nothing
+    half set up. Refused once a manager PIN exists: from then on 设置 changes these, and
+    the PIN only for whoever knows it."""
+    pin_hash = staff.hashed_pin(answers.manager_pin)  # scrypt is slow: before the write lock
+    with unit_of_work.write(ctx) as work:
+        if work.settings.manager_pin_hash:
+            raise DomainError("general.already_set_up")
+        details = {
+            "clinic_name": answers.clinic_name,
+            "clinic_address": answers.clinic_address,
+            "clinic_phone": answers.clinic_phone,
+        }
+        settings_svc.save(work.session, manager_pin_hash=pin_hash, **details)
+        demo = _put_demo(work.session) if answers.load_demo else None
+        work.audit(
+            "clinic.set_up",
+            "settings",
+            "clinic",
+            **details,
+            manager_pin={"changed": True},
+            demo=asdict(demo) if demo else None,
+        )
+
+
+# --- what the window reads ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Startup:
+    clinic_name: str
+    language: str
+    has_manager_pin: bool  # False: the first-run wizard is due
+    catalog: list[CatalogEntry]
+    rewards: list[RewardEntry]
+
+
+def startup(ctx: Ctx) -> Startup:
+    """What the window needs before it is usable (never members): the database created or
+    upgraded, the clinic's settings and the catalog."""
+    init(ctx)
+    cfg = settings_svc.current(ctx)
+    items, rewards = catalog.entries(ctx)
+    return Startup(cfg.clinic_name, cfg.language, bool(cfg.manager_pin_hash), items, rewards)
+
+
+def zone(ctx: Ctx) -> ZoneInfo:
+    """The clinic's time zone, for showing stored UTC times."""
+    return ZoneInfo(settings_svc.current(ctx).timezone)

@@ -12,7 +12,7 @@ import dataclasses
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -260,3 +260,37 @@ def recent_closes(session: Session, limit: int = 31) -> list[DayClose]:
     return list(
         session.scalars(select(DayClose).order_by(DayClose.business_date.desc()).limit(limit))
     )
+
+
+# --- the close screen ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DayStatus:
+    """A business date as the close screen shows it: as it was closed, or live."""
+
+    report: ZReport  # as recorded when the day was closed, else the live report
+    today: date  # the clinic's business date now (no close of a later day)
+    closed_at: datetime | None  # in the clinic's zone; None while the day is open
+    closed_by: str
+
+
+def stored_report(text: str) -> ZReport:
+    """The Z report recorded by `close_day` (JSON), as a ZReport again."""
+    names = {f.name for f in dataclasses.fields(ZReport)}
+    values = {k: v for k, v in json.loads(text).items() if k in names}
+    values["business_date"] = date.fromisoformat(values["business_date"])
+    return ZReport(**values)
+
+
+def day_status(ctx: Ctx, day: date | None = None) -> DayStatus:
+    """The day's close if it is closed, else its live Z report (default: today)."""
+    with ctx.db.read() as s:
+        tz = settings_svc.load(s).timezone
+        today = clk.local_date(ctx.clock.now(), tz)
+        day = day or today
+        row = find_close(s, day)
+        if row is not None and row.reopened_at is None:
+            closed = clk.from_utc_naive(row.closed_at).astimezone(ZoneInfo(tz))
+            return DayStatus(stored_report(row.report), today, closed, row.actor)
+        return DayStatus(z_report(s, day, tz), today, None, "")

@@ -306,3 +306,30 @@ def recent_runs(session: Session, *, job: str | None = None, limit: int = 50) ->
     if job is not None:
         stmt = stmt.where(JobRun.job == job)
     return list(session.scalars(stmt))
+
+
+@dataclass(frozen=True)
+class RunView:
+    """One line of the job log as the window lists it."""
+
+    job: str
+    as_of: datetime  # in the clinic's zone
+    status: str  # ok | skipped | failed
+    changed: int
+    note: str  # the error, or why it was skipped
+
+
+def run_views(ctx: Ctx, limit: int = 50) -> list[RunView]:
+    """The latest runs, newest first, with their times in the clinic's zone."""
+    with ctx.db.read() as s:
+        zone = ZoneInfo(settings_svc.load(s).timezone)
+        return [
+            RunView(
+                run.job,
+                clk.from_utc_naive(run.as_of).astimezone(zone),
+                run.status,
+                run.changed,
+                run.error or str(json.loads(run.detail).get("reason", "")),
+            )
+            for run in recent_runs(s, limit=limit)
+        ]

@@ -257,3 +257,30 @@ def count(session: Session) -> int:
 def mask_phone(phone: str) -> str:
     """13800000002 -> 138****0002 (receipts and lists seen by others)."""
     return phone[:3] + "****" + phone[-4:] if len(phone) == 11 else phone
+
+
+# --- for the window (plain data: ORM rows never leave a session) ------------------------
+
+
+@dataclass(frozen=True)
+class MemberHit:
+    """One line of the lookup list."""
+
+    card_no: str
+    name: str
+    phone: str
+    balance: int
+
+
+def hits(ctx: Ctx, text: str) -> list[MemberHit]:
+    """`search` as the lookup list shows it."""
+    with ctx.db.read() as s:
+        return [MemberHit(m.card_no, m.name, m.phone, m.points_balance) for m in search(s, text)]
+
+
+def check_form(ctx: Ctx, form: MemberForm, card_no: str | None = None) -> dict[str, str]:
+    """`validate` for the register (no `card_no`) or edit dialog, while the cashier types."""
+    with ctx.db.read() as s:
+        member_id = find_one(s, card_no).id if card_no else None
+        today = clk.local_date(ctx.clock.now(), settings_svc.load(s).timezone)
+        return validate(s, form, today, member_id=member_id)

@@ -131,3 +131,45 @@ def next_reward(s: Session, balance: int) -> tuple[int, str] | None:
         if reward.points_cost > balance and (reward.stock is None or reward.stock > 0):
             return reward.points_cost - balance, reward.name
     return None
+
+
+# --- the window's current member ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CourseView:
+    code: str  # the course package's catalog code, for courses.use_session
+    name: str
+    sessions_left: int
+
+
+@dataclass(frozen=True)
+class MemberView:
+    """The member the window serves: the profile, and each course package with sessions
+    left by its code (what using a session names)."""
+
+    profile: Profile
+    courses: list[CourseView]
+
+    @property
+    def card_no(self) -> str:
+        return self.profile.card_no
+
+    @property
+    def unused_vouchers(self) -> list[VoucherView]:
+        return [v for v in self.profile.vouchers if v.status == "issued"]
+
+
+def member_view(ctx: Ctx, ref: str) -> MemberView:
+    """A member's profile by phone or card number, with course codes for using a session."""
+    with ctx.db.read() as s:
+        member = members.find_one(s, ref)
+        left: dict[str, CourseView] = {}
+        for balance in courses.open_balances(s, member.id):
+            item = balance.course_item
+            before = left[item.code].sessions_left if item.code in left else 0
+            left[item.code] = CourseView(item.code, item.name, before + balance.sessions_left)
+        return MemberView(
+            build(s, member, ctx.clock.now()),
+            [c for c in left.values() if c.sessions_left > 0],
+        )

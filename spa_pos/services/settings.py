@@ -124,6 +124,12 @@ def business_date(session: Session, now: datetime) -> date:
     return clk.local_date(now, load(session).timezone)
 
 
+def current(ctx: Ctx) -> Settings:
+    """The settings in force, read in a session of their own (the window's screens)."""
+    with ctx.db.read() as s:
+        return load(s)
+
+
 # Values too secret for the audit trail: only that they changed is recorded.
 SECRET_KEYS = frozenset({"voucher_secret", "manager_pin_hash"})
 

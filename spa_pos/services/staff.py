@@ -35,15 +35,21 @@ def change_manager_pin(ctx: Ctx, current: str, new: str) -> None:
     _store_pin(ctx, new, current=current)
 
 
-def _store_pin(ctx: Ctx, pin: str, *, current: str | None) -> None:
+def hashed_pin(pin: str) -> str:
+    """A new PIN as it is stored ("salt$hash"); refuses one that is not 4 to 8 digits."""
     if not PIN.match(pin):
         raise DomainError("店长密码应为 4 到 8 位数字")
     salt = secrets.token_hex(16)
+    return f"{salt}${_hash(pin, salt)}"
+
+
+def _store_pin(ctx: Ctx, pin: str, *, current: str | None) -> None:
+    stored_form = hashed_pin(pin)
     with ctx.db.write() as s:
         stored = settings_svc.load(s).manager_pin_hash
         if current is not None and stored and not _matches(stored, current):
             raise DomainError("当前店长密码不对")
-        settings_svc.save(s, manager_pin_hash=f"{salt}${_hash(pin, salt)}")
+        settings_svc.save(s, manager_pin_hash=stored_form)
         audit.record(
             s,
             at=clk.to_utc_naive(ctx.clock.now()),

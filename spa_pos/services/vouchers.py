@@ -240,3 +240,47 @@ def status_of(voucher: Voucher, today: date) -> str:
     if voucher.status == "issued" and voucher.expires_on < today:
         return "expired"
     return voucher.status
+
+
+# --- a voucher the cashier scans into a sale -------------------------------------------
+
+
+@dataclass(frozen=True)
+class VoucherCheck:
+    """A scanned or picked voucher, as the cart previews it (plain data)."""
+
+    text: str  # what was scanned or typed, handed to checkout.sell as is
+    valid: bool
+    reason: str  # `REASONS`' message, shown as is
+    code: str = ""
+    reward: str = ""
+    kind: str = ""  # service | coupon | gift
+    item_code: str | None = None  # the item a service or gift voucher makes free
+    item: catalog.CatalogEntry | None = None
+    coupon_fen: int = 0
+    member_card: str = ""
+    member_name: str = ""
+
+
+def preview(ctx: Ctx, text: str) -> VoucherCheck:
+    """`check` of a scanned voucher on the clinic's business date, with its reward."""
+    with ctx.db.read() as s:
+        today = clk.local_date(ctx.clock.now(), settings_svc.load(s).timezone)
+        result = check(s, text, today)
+        v = result.voucher
+        if v is None:
+            return VoucherCheck(text.strip(), result.valid, result.message)
+        item = v.reward.item
+        return VoucherCheck(
+            text.strip(),
+            result.valid,
+            result.message,
+            code=v.code,
+            reward=v.reward.name,
+            kind=v.reward.kind,
+            item_code=item.code if item else None,
+            item=catalog.CatalogEntry.of(item) if item else None,
+            coupon_fen=v.reward.coupon_fen or 0,
+            member_card=v.member.card_no,
+            member_name=v.member.name,
+        )

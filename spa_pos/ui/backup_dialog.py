@@ -28,6 +28,7 @@ from spa_pos.services import maintenance
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.backup import BackupResult, Progress
 from spa_pos.services.context import Ctx
+from spa_pos.ui.changes import Change
 from spa_pos.ui.style import set_role
 from spa_pos.ui.widgets import add_field, button, button_bar, form_grid, label, row_widget
 from spa_pos.ui.worker import DbWorker
@@ -235,7 +236,7 @@ class BackupDialog(QDialog):
             lambda ctx: back_up(ctx, request.folder, request.passphrase, emit),
             self._done,
             on_error=self._failed,
-            changes="backup",
+            changes=Change.BACKUP,
             owner=self,
         )
 

@@ -19,8 +19,9 @@ from PySide6.QtCore import (
 )
 
 from spa_pos.money import format_fen
+from spa_pos.services.catalog import CatalogEntry
 from spa_pos.services.checkout import MAX_QTY
-from spa_pos.ui.queries import CatalogEntry, VoucherCheck
+from spa_pos.services.vouchers import VoucherCheck
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 
 from spa_pos.money import format_fen
 from spa_pos.services import members, vouchers
+from spa_pos.services.catalog import CatalogEntry
 from spa_pos.services.checkout import SaleRequest, SaleResult
-from spa_pos.ui import queries
+from spa_pos.services.profile import MemberView
+from spa_pos.services.vouchers import VoucherCheck
 from spa_pos.ui.cart_model import CartModel, Column
 from spa_pos.ui.payment_dialog import PaymentDialog, SaleSummaryDialog
-from spa_pos.ui.queries import CatalogEntry, MemberView, VoucherCheck
 from spa_pos.ui.style import set_role
 from spa_pos.ui.widgets import alive, button, card, clear, label, open_dialog
 from spa_pos.ui.widgets import tile as make_tile
@@ -326,9 +327,7 @@ class CheckoutPage(QWidget):
     # --- vouchers --------------------------------------------------------------------
     def add_voucher(self, text: str) -> None:
         """Check a scanned or picked voucher and put it in the sale if it can be used."""
-        self.worker.run(
-            lambda ctx: queries.check_voucher(ctx, text), self._voucher_checked, owner=self
-        )
+        self.worker.run(lambda ctx: vouchers.preview(ctx, text), self._voucher_checked, owner=self)
 
     def _voucher_checked(self, check: VoucherCheck) -> None:
         member = self._member

@@ -7,11 +7,8 @@ when, and cannot be changed; an open day shows the live report.
 
 from __future__ import annotations
 
-import dataclasses
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spa_pos import clock as clk
 from spa_pos.errors import DomainError
 from spa_pos.money import format_fen, parse_yuan
 from spa_pos.printing.content import Block, Heading, Mark, Row, Text, Title
@@ -33,6 +29,7 @@ from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.services.dayclose import ZReport
 from spa_pos.ui import i18n
+from spa_pos.ui.changes import Change
 from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.printing import PrintCenter
 from spa_pos.ui.report_print import ReportOutcome, ReportPrinter, report_printer
@@ -57,39 +54,19 @@ def qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def stored_report(text: str) -> ZReport:
-    """The Z report recorded by `close_day` (JSON), as a ZReport again."""
-    names = {f.name for f in dataclasses.fields(ZReport)}
-    values = {k: v for k, v in json.loads(text).items() if k in names}
-    values["business_date"] = date.fromisoformat(values["business_date"])
-    return ZReport(**values)
-
-
 def load_day(ctx: Ctx, day: date | None = None) -> DayView:
-    """The day's close if it is closed, else its live Z report (default: today)."""
-    with ctx.db.read() as s:
-        cfg = settings_svc.load(s)
-        today = clk.local_date(ctx.clock.now(), cfg.timezone)
-        day = day or today
-        row = dayclose.find_close(s, day)
-        if row is not None and row.reopened_at is None:
-            closed = clk.from_utc_naive(row.closed_at).astimezone(ZoneInfo(cfg.timezone))
-            return DayView(
-                stored_report(row.report),
-                today,
-                closed,
-                row.actor,
-                cfg.clinic_name,
-                report_printer(cfg),
-            )
-        return DayView(
-            dayclose.z_report(s, day, cfg.timezone),
-            today,
-            None,
-            "",
-            cfg.clinic_name,
-            report_printer(cfg),
-        )
+    """The day's close if it is closed, else its live Z report (default: today), with
+    what printing it needs."""
+    status = dayclose.day_status(ctx, day)
+    cfg = settings_svc.current(ctx)
+    return DayView(
+        status.report,
+        status.today,
+        status.closed_at,
+        status.closed_by,
+        cfg.clinic_name,
+        report_printer(cfg),
+    )
 
 
 class DayCloseDialog(QDialog):
@@ -316,7 +293,7 @@ class DayCloseDialog(QDialog):
             lambda ctx: dayclose.close_day(ctx, day, counted),
             self._closed,
             on_error=self._refused,
-            changes="day",
+            changes=Change.DAY_CLOSE,
             owner=self,
         )
 
@@ -339,7 +316,7 @@ class DayCloseDialog(QDialog):
                 date=day.isoformat()
             ),
             lambda ctx: dayclose.reopen_day(ctx, day),
-            changes="day",
+            changes=Change.DAY_CLOSE,
             parent=self,
         )
         self.pin_dialog.succeeded.connect(lambda _: self.load(day))

@@ -6,49 +6,18 @@ The list refreshes whenever a run ends: the scheduler's runs arrive through
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QTableWidgetItem, QVBoxLayout, QWidget
 
-from spa_pos import clock as clk
 from spa_pos.services import jobs
-from spa_pos.services import settings as settings_svc
-from spa_pos.services.context import Ctx
-from spa_pos.services.jobs import JobResult
+from spa_pos.services.jobs import JobResult, RunView
 from spa_pos.ui import i18n
+from spa_pos.ui.changes import Change
 from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.widgets import button, label, open_dialog, read_only_table
 from spa_pos.ui.worker import DbWorker
 
 RUNS_SHOWN = 50
-
-
-@dataclass(frozen=True)
-class RunView:
-    job: str
-    as_of: datetime  # in the clinic's zone
-    status: str  # ok | skipped | failed
-    changed: int
-    note: str  # the error, or why it was skipped
-
-
-def recent_runs(ctx: Ctx) -> list[RunView]:
-    with ctx.db.read() as s:
-        zone = ZoneInfo(settings_svc.load(s).timezone)
-        return [
-            RunView(
-                run.job,
-                clk.from_utc_naive(run.as_of).astimezone(zone),
-                run.status,
-                run.changed,
-                run.error or str(json.loads(run.detail).get("reason", "")),
-            )
-            for run in jobs.recent_runs(s, limit=RUNS_SHOWN)
-        ]
 
 
 class JobsPanel(QFrame):
@@ -104,7 +73,7 @@ class JobsPanel(QFrame):
         super().changeEvent(event)
 
     def refresh(self) -> None:
-        self.worker.run(recent_runs, self.show_runs, owner=self)
+        self.worker.run(lambda ctx: jobs.run_views(ctx, RUNS_SHOWN), self.show_runs, owner=self)
 
     def show_runs(self, runs: list[RunView]) -> None:
         self.runs = runs
@@ -130,7 +99,7 @@ class JobsPanel(QFrame):
         name = str(self.job.currentData())
         what = self.tr("Run “{job}” now?").format(job=i18n.job_title(name))
         self.pin_dialog = ManagerPinDialog(
-            self.worker, what, lambda ctx: jobs.run_job(ctx, name), changes="jobs", parent=self
+            self.worker, what, lambda ctx: jobs.run_job(ctx, name), changes=Change.JOBS, parent=self
         )
         self.pin_dialog.succeeded.connect(self.job_ran)
         self.pin_dialog.finished.connect(lambda _: self.refresh())  # a failed run is listed too

@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from spa_pos.services import members, vouchers
-from spa_pos.ui import queries
+from spa_pos.services.members import MemberHit
 from spa_pos.ui.member_panel import MemberPanel
-from spa_pos.ui.queries import MemberHit
 from spa_pos.ui.widgets import button, label
 from spa_pos.ui.worker import DbWorker
 
@@ -105,7 +104,7 @@ class LookupPage(QWidget):
             self._show(generation, text, [])
             return
         self.worker.run(
-            lambda ctx: queries.search_members(ctx, text),
+            lambda ctx: members.hits(ctx, text),
             lambda hits: self._show(generation, text, hits),
             owner=self,
         )

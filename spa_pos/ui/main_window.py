@@ -4,7 +4,7 @@ F1 lookup · F2 new member · F3 checkout · F4 redeem · F5 today's sales · F6
 close · F7 manage (background jobs) · F8 print queue · F9 settings · F10 backup · F12 pay ·
 Esc cancel. The window owns the current member, the DB worker's signals, printing and the
 background jobs; screens talk to it through signals and refresh from the worker's
-`changed`.
+`changed` (a `Change`).
 """
 
 from __future__ import annotations
@@ -26,16 +26,19 @@ from PySide6.QtWidgets import (
 )
 
 from spa_pos.errors import DomainError
-from spa_pos.services import courses
+from spa_pos.services import catalog, clinic, courses, profile
+from spa_pos.services.catalog import CatalogEntry, RewardEntry
+from spa_pos.services.clinic import SetUp, Startup
 from spa_pos.services.courses import CourseUseResult
-from spa_pos.ui import i18n, queries, wizard
+from spa_pos.services.profile import MemberView
+from spa_pos.ui import i18n, wizard
 from spa_pos.ui.background import BackgroundJobs
+from spa_pos.ui.changes import Change
 from spa_pos.ui.checkout import CheckoutPage
 from spa_pos.ui.lookup import LookupPage
 from spa_pos.ui.member_dialog import MemberDialog
 from spa_pos.ui.print_queue_panel import PrintNotice
 from spa_pos.ui.printing import PrintCenter, PrintResult
-from spa_pos.ui.queries import CatalogEntry, MemberView, RewardEntry, Startup
 from spa_pos.ui.redeem import RedeemPage
 from spa_pos.ui.style import tier_badge_css
 from spa_pos.ui.today import TodayPage
@@ -248,7 +251,7 @@ class MainWindow(QMainWindow):
     # --- start-up --------------------------------------------------------------------
     def start(self) -> None:
         """Open (create, migrate) the database and load what the screens need."""
-        self.worker.run(queries.startup, self._started)
+        self.worker.run(clinic.startup, self._started)
 
     def _started(self, startup: Startup) -> None:
         self.translators.apply(i18n.resolve(startup.language))
@@ -263,7 +266,7 @@ class MainWindow(QMainWindow):
             setup.rejected.connect(self.close)
             self._open_dialog(setup)
 
-    def _setup_answered(self, answers: wizard.Answers) -> None:
+    def _setup_answered(self, answers: SetUp) -> None:
         self.clinic_name = answers.clinic_name
         self._title()
 
@@ -271,7 +274,7 @@ class MainWindow(QMainWindow):
             self._set_catalog(*catalog)
             self._become_ready()
 
-        self.worker.run(lambda ctx: wizard.apply(ctx, answers), done, changes="settings")
+        self.worker.run(lambda ctx: wizard.apply(ctx, answers), done, changes=Change.SETTINGS)
 
     def _set_catalog(self, items: list[CatalogEntry], rewards: list[RewardEntry]) -> None:
         self.checkout.set_catalog(items)
@@ -349,7 +352,7 @@ class MainWindow(QMainWindow):
 
     # --- the current member ----------------------------------------------------------
     def open_member(self, ref: str) -> None:
-        self.worker.run(lambda ctx: queries.load_member(ctx, ref), self.set_member)
+        self.worker.run(lambda ctx: profile.member_view(ctx, ref), self.set_member)
 
     def set_member(self, view: MemberView | None) -> None:
         self.member = view
@@ -384,15 +387,15 @@ class MainWindow(QMainWindow):
             if self.member is not None and self.member.card_no == card:
                 self.set_member(view)
 
-        self.worker.run(lambda ctx: queries.load_member(ctx, card), done)
+        self.worker.run(lambda ctx: profile.member_view(ctx, card), done)
 
-    def _on_changed(self, what: str) -> None:
-        if what not in ("settings", "day", "backup"):
+    def _on_changed(self, change: Change) -> None:
+        """The current member and the catalog are the window's; the screens refresh
+        themselves from the same signal."""
+        if change.touches_members:
             self._reload_member()
-        if what in ("sale", "refund") and self.today_tab.is_built:
-            self.today.refresh()
-        if what == "redemption":
-            self.worker.run(queries.load_catalog, lambda c: self._set_catalog(*c))
+        if change is Change.REDEMPTIONS:  # a gift's stock
+            self.worker.run(catalog.entries, lambda c: self._set_catalog(*c))
 
     def _sale_done(self) -> None:
         summary = self.checkout.summary
@@ -471,7 +474,7 @@ class MainWindow(QMainWindow):
             lambda: self.worker.run(
                 lambda ctx: courses.use_session(ctx, card, code),
                 self._course_used,
-                changes="course",
+                changes=Change.COURSES,
             ),
         )
 

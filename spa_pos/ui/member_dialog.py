@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 
 from spa_pos.errors import DomainError
 from spa_pos.services import members
-from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.services.members import FieldErrors, MemberForm
-from spa_pos.ui.queries import MemberView
+from spa_pos.services.profile import MemberView
+from spa_pos.ui.changes import Change
 from spa_pos.ui.widgets import add_field, button, button_bar, form_grid, label
 from spa_pos.ui.worker import DbWorker
 
@@ -174,17 +174,11 @@ class MemberDialog(QDialog):
         self._generation += 1
         generation = self._generation
 
-        def job(ctx: Ctx) -> dict[str, str]:
-            with ctx.db.read() as s:
-                member_id = members.find_one(s, card).id if card else None
-                today = settings_svc.business_date(s, ctx.clock.now())
-                return members.validate(s, draft.form, today, member_id=member_id)
-
         def done(errors: dict[str, str]) -> None:
             if generation == self._generation:
                 self.show_errors({**errors, **draft.local_errors})
 
-        self.worker.run(job, done, owner=self)
+        self.worker.run(lambda ctx: members.check_form(ctx, draft.form, card), done, owner=self)
 
     def show_errors(self, errors: dict[str, str]) -> None:
         shown = {
@@ -222,7 +216,9 @@ class MemberDialog(QDialog):
                 return members.edit(ctx, card, draft.form).card_no
             return members.register(ctx, draft.form).card_no
 
-        self.worker.run(job, self._saved, on_error=self._refused, changes="member", owner=self)
+        self.worker.run(
+            job, self._saved, on_error=self._refused, changes=Change.MEMBERS, owner=self
+        )
 
     def _saved(self, card_no: str) -> None:
         self.save_button.setEnabled(True)

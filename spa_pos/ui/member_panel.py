@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spa_pos.ui.queries import MemberView
+from spa_pos.services.profile import MemberView
 from spa_pos.ui.style import tier_badge_css
 from spa_pos.ui.widgets import button, card, label, row
 

@@ -20,6 +20,7 @@ from spa_pos.money import format_fen, parse_yuan
 from spa_pos.services import checkout
 from spa_pos.services.checkout import SaleRequest, SaleResult
 from spa_pos.ui import i18n
+from spa_pos.ui.changes import Change
 from spa_pos.ui.widgets import button, button_bar, card, label
 from spa_pos.ui.worker import DbWorker
 
@@ -147,7 +148,7 @@ class PaymentDialog(QDialog):
             lambda ctx: checkout.sell(ctx, request),
             self._done,
             on_error=self._refused,
-            changes="sale",
+            changes=Change.SALES,
             owner=self,
         )
 

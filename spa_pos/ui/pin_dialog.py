@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 from spa_pos.errors import DomainError
 from spa_pos.services import staff
 from spa_pos.services.context import Ctx
+from spa_pos.ui.changes import Change
 from spa_pos.ui.widgets import add_field, button, button_bar, form_grid, label
 from spa_pos.ui.worker import DbWorker
 
@@ -29,7 +30,7 @@ class ManagerPinDialog(QDialog):
         what: str,
         action: Callable[[Ctx], Any],
         *,
-        changes: str,
+        changes: Change | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -173,7 +174,7 @@ class ChangePinDialog(QDialog):
             lambda ctx: staff.change_manager_pin(ctx, current, new),
             self._done,
             on_error=self._refused,
-            changes="settings",
+            changes=Change.SETTINGS,
             owner=self,
         )
 

@@ -8,10 +8,9 @@ import dataclasses
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QTableWidgetItem, QVBoxLayout, QWidget
 
-from spa_pos.services import print_queue
+from spa_pos.services import clinic, print_queue
 from spa_pos.services.context import Ctx
 from spa_pos.services.print_queue import QueuedJob
-from spa_pos.ui import queries
 from spa_pos.ui.printing import PrintCenter, PrintResult
 from spa_pos.ui.widgets import button, label, read_only_table
 
@@ -20,7 +19,7 @@ JOB_ROLE = Qt.ItemDataRole.UserRole
 
 def waiting_jobs(ctx: Ctx) -> list[QueuedJob]:
     """The queue, with the times in the clinic's zone."""
-    zone = queries.clinic_zone(ctx)
+    zone = clinic.zone(ctx)
     return [
         dataclasses.replace(job, created_at=job.created_at.astimezone(zone))
         for job in print_queue.waiting(ctx)

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from spa_pos.services import vouchers
+from spa_pos.services.catalog import RewardEntry
+from spa_pos.services.profile import MemberView
 from spa_pos.services.vouchers import Redemption
 from spa_pos.ui import i18n
-from spa_pos.ui.queries import MemberView, RewardEntry
+from spa_pos.ui.changes import Change
 from spa_pos.ui.widgets import button, button_bar, card, clear, confirm, label, open_dialog
 from spa_pos.ui.widgets import tile as make_tile
 from spa_pos.ui.worker import DbWorker
@@ -171,7 +173,7 @@ class RedeemPage(QWidget):
         self.worker.run(
             lambda ctx: vouchers.redeem(ctx, card_no, reward_code),
             self._done,
-            changes="redemption",
+            changes=Change.REDEMPTIONS,
             owner=self,
         )
 

@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from spa_pos.errors import DomainError
-from spa_pos.services import backup, maintenance
+from spa_pos.services import backup, clinic, maintenance
 from spa_pos.services.backup import BackupInfo, RestoreResult
 from spa_pos.services.context import Actor, Ctx
-from spa_pos.ui import queries
 from spa_pos.ui.backup_dialog import human_size
 from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.widgets import (
@@ -49,7 +48,7 @@ INFO_ROLE = Qt.ItemDataRole.UserRole
 
 def find_backups(ctx: Ctx, folder: Path) -> list[BackupInfo]:
     """The backups in `folder`, newest first, with their times in the clinic's zone."""
-    zone = queries.clinic_zone(ctx)
+    zone = clinic.zone(ctx)
     return [
         dataclasses.replace(info, created_at=info.created_at.astimezone(zone))
         for info in backup.list_backups(folder)
@@ -193,7 +192,7 @@ class RestoreDialog(QDialog):
             time=f"{info.created_at:%Y-%m-%d %H:%M}"
         )
         self.pin_dialog = ManagerPinDialog(
-            self.worker, what, lambda ctx: ctx.actor, changes="", parent=self
+            self.worker, what, lambda ctx: ctx.actor, changes=None, parent=self
         )
         self.pin_dialog.succeeded.connect(lambda manager: self.ask_confirm(info, manager))
         open_dialog(self.pin_dialog)

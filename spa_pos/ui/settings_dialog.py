@@ -19,6 +19,7 @@ from spa_pos.errors import DomainError
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.ui import i18n
+from spa_pos.ui.changes import Change
 from spa_pos.ui.pin_dialog import ChangePinDialog
 from spa_pos.ui.printer_settings import CAPTION_WIDTH, PrinterForm
 from spa_pos.ui.widgets import add_field, button, button_bar, form_grid, label, open_dialog
@@ -36,16 +37,15 @@ class ClinicSettings:
 
 
 def load(ctx: Ctx) -> ClinicSettings:
-    with ctx.db.read() as s:
-        cfg = settings_svc.load(s)
-        return ClinicSettings(
-            cfg.language,
-            cfg.clinic_name,
-            cfg.clinic_address,
-            cfg.clinic_phone,
-            dict(cfg.printer),
-            cfg.receipt_width_mm,
-        )
+    cfg = settings_svc.current(ctx)
+    return ClinicSettings(
+        cfg.language,
+        cfg.clinic_name,
+        cfg.clinic_address,
+        cfg.clinic_phone,
+        dict(cfg.printer),
+        cfg.receipt_width_mm,
+    )
 
 
 def save(ctx: Ctx, values: ClinicSettings) -> ClinicSettings:
@@ -141,7 +141,9 @@ class SettingsDialog(QDialog):
             self.error.setText(str(exc))
             return
         self.save_button.setEnabled(False)
-        self.worker.run(lambda ctx: save(ctx, values), self._saved, changes="settings", owner=self)
+        self.worker.run(
+            lambda ctx: save(ctx, values), self._saved, changes=Change.SETTINGS, owner=self
+        )
 
     def _saved(self, values: ClinicSettings) -> None:
         self.saved.emit(values)

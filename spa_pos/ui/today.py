@@ -36,6 +36,7 @@ from spa_pos.services.context import Ctx
 from spa_pos.services.refunds import RefundResult
 from spa_pos.services.sales import SaleView
 from spa_pos.ui import i18n
+from spa_pos.ui.changes import Change
 from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.widgets import button, card, inform, label, open_dialog
 from spa_pos.ui.worker import DbWorker
@@ -117,6 +118,7 @@ class TodayPage(QWidget):
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
+        worker.changed.connect(self._on_changed)
         self.model = SalesModel(self)
         self.current: SaleView | None = None
         self.pin_dialog: ManagerPinDialog | None = None
@@ -196,6 +198,10 @@ class TodayPage(QWidget):
     # --- the list --------------------------------------------------------------------
     def refresh(self) -> None:
         self.worker.run(sales_svc.of_day, self._loaded, owner=self)
+
+    def _on_changed(self, change: Change) -> None:
+        if change in (Change.SALES, Change.REFUNDS):
+            self.refresh()
 
     def _loaded(self, sales: list[SaleView]) -> None:
         keep = self.current.sale_no if self.current else None
@@ -311,7 +317,9 @@ class TodayPage(QWidget):
         def action(ctx: Ctx) -> RefundResult:
             return refunds.refund(ctx, sale_no, lines)
 
-        self.pin_dialog = ManagerPinDialog(self.worker, what, action, changes="refund", parent=self)
+        self.pin_dialog = ManagerPinDialog(
+            self.worker, what, action, changes=Change.REFUNDS, parent=self
+        )
         self.pin_dialog.succeeded.connect(self._refunded)
         open_dialog(self.pin_dialog)
 

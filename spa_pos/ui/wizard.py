@@ -3,8 +3,6 @@ if wanted, the demo catalog."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,35 +13,17 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from spa_pos.services import clinic, staff
-from spa_pos.services import settings as settings_svc
+from spa_pos.services import catalog, clinic, staff
+from spa_pos.services.catalog import CatalogEntry, RewardEntry
+from spa_pos.services.clinic import SetUp
 from spa_pos.services.context import Ctx
-from spa_pos.ui import queries
-from spa_pos.ui.queries import CatalogEntry, RewardEntry
 from spa_pos.ui.widgets import add_field, form_grid, label
 
 
-@dataclass(frozen=True)
-class Answers:
-    clinic_name: str
-    clinic_address: str
-    clinic_phone: str
-    manager_pin: str
-    load_demo: bool
-
-
-def apply(ctx: Ctx, answers: Answers) -> tuple[list[CatalogEntry], list[RewardEntry]]:
-    """Store the answers (a worker job); returns the catalog as it now is."""
-    settings_svc.update(
-        ctx,
-        clinic_name=answers.clinic_name,
-        clinic_address=answers.clinic_address,
-        clinic_phone=answers.clinic_phone,
-    )
-    staff.set_manager_pin(ctx, answers.manager_pin)
-    if answers.load_demo:
-        clinic.load_demo(ctx)
-    return queries.load_catalog(ctx)
+def apply(ctx: Ctx, answers: SetUp) -> tuple[list[CatalogEntry], list[RewardEntry]]:
+    """Set the clinic up, all or nothing (a worker job); returns the catalog as it now is."""
+    clinic.set_up(ctx, answers)
+    return catalog.entries(ctx)
 
 
 class _PinPage(QWizardPage):
@@ -79,7 +59,7 @@ class _PinPage(QWizardPage):
 
 
 class SetupWizard(QWizard):
-    completed = Signal(object)  # Answers
+    completed = Signal(object)  # SetUp
 
     def __init__(self, catalog_empty: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,8 +97,8 @@ class SetupWizard(QWizard):
             self.addPage(page)
         self.accepted.connect(lambda: self.completed.emit(self.answers()))
 
-    def answers(self) -> Answers:
-        return Answers(
+    def answers(self) -> SetUp:
+        return SetUp(
             self.name.text().strip(),
             self.address.text().strip(),
             self.phone.text().strip(),

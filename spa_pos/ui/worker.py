@@ -3,12 +3,13 @@
 One worker thread runs database jobs one after another, so two clicks can never race
 each other and SQLite never sees two writers from this window. A job receives the `Ctx`
 and returns plain data (never ORM objects); its result comes back to the UI thread by a
-queued signal. Every job opens its own session through `ctx.db.read()` / `write()` inside
-the worker thread (SQLAlchemy's pool hands connections between threads; pysqlite's
-`check_same_thread` is off for file databases).
+queued signal. The services a job calls open their sessions inside the worker thread
+(SQLAlchemy's pool hands connections between threads; pysqlite's `check_same_thread` is
+off for file databases).
 
-A write job names what it changed; `changed` is emitted once it succeeds, and screens
-refresh from that one signal instead of calling each other.
+A write job names what it changed (a `Change`); `changed` is emitted once it succeeds, and
+screens refresh from that one signal instead of calling each other. Jobs call services,
+which open their own sessions; the window never opens one.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 
 from spa_pos.errors import DomainError
 from spa_pos.services.context import Ctx
+from spa_pos.ui.changes import Change
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -33,13 +35,13 @@ BUSY_DELAY_MS = 250  # quick lookups should not flash the busy indicator
 class _Pending:
     on_done: Callable[[Any], None] | None
     on_error: Callable[[Exception], bool] | None
-    changes: str | None
+    changes: Change | None
     owner: QObject | None
 
 
 class DbWorker(QObject):
     busy_changed = Signal(bool)
-    changed = Signal(str)  # after a write job: what changed ("sale", "member", ...)
+    changed = Signal(object)  # Change: after a write job, what it changed
     failed = Signal(object)  # an exception no caller handled: the window shows it
     _finished = Signal(int, bool, object)
 
@@ -66,7 +68,7 @@ class DbWorker(QObject):
         on_done: Callable[[T], None] | None = None,
         *,
         on_error: Callable[[Exception], bool] | None = None,
-        changes: str | None = None,
+        changes: Change | None = None,
         owner: QObject | None = None,
     ) -> None:
         """Run `job(ctx)` on the worker thread, then `on_done(result)` on the UI thread.
@@ -104,7 +106,7 @@ class DbWorker(QObject):
         if ok:
             if alive and pending.on_done is not None:
                 pending.on_done(payload)
-            if pending.changes:
+            if pending.changes is not None:
                 self.changed.emit(pending.changes)
             return
         assert isinstance(payload, Exception)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from spa_pos.services.catalog import CatalogEntry
+from spa_pos.services.vouchers import VoucherCheck
 from spa_pos.ui.cart_model import CartModel, Column, preview
-from spa_pos.ui.queries import CatalogEntry, VoucherCheck
 
 AJ = CatalogEntry("AJ", "艾灸", "理疗项目", "service", 16800)
 TBAM = CatalogEntry("TBAM", "头部按摩", "理疗项目", "service", 12800)

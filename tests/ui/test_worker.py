@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from spa_pos.errors import DomainError
 from spa_pos.services.context import Ctx
+from spa_pos.ui.changes import Change
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.worker import DbWorker
 from tests.ui.conftest import message_texts
@@ -86,8 +87,20 @@ def test_a_bug_is_logged_with_its_traceback(
 
 def test_changes_are_announced_after_a_write(qtbot: QtBot, worker: DbWorker) -> None:
     with qtbot.waitSignal(worker.changed) as changed:
-        worker.run(lambda ctx: None, changes="sale")
-    assert changed.args == ["sale"]
+        worker.run(lambda ctx: None, changes=Change.SALES)
+    assert changed.args == [Change.SALES]
+
+
+def test_a_refused_write_announces_no_change(qtbot: QtBot, worker: DbWorker) -> None:
+    announced: list[Change] = []
+    worker.changed.connect(announced.append)
+
+    def refused(ctx: Ctx) -> None:
+        raise DomainError("general.already_set_up")
+
+    with qtbot.waitSignal(worker.failed):
+        worker.run(refused, changes=Change.SETTINGS)
+    assert announced == []
 
 
 def test_callbacks_of_a_closed_dialog_are_dropped(qtbot: QtBot, worker: DbWorker) -> None:
