@@ -13,6 +13,7 @@ from spa_pos.models import Sale
 from spa_pos.services import catalog, checkout, members
 from spa_pos.services.checkout import SaleRequest, SaleResult
 from spa_pos.services.context import Ctx
+from spa_pos.ui.changes import Change
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.pin_dialog import ManagerPinDialog
 from tests.conftest import register
@@ -112,3 +113,18 @@ def test_refund_of_the_ticked_lines(qtbot: QtBot, window: MainWindow, ctx: Ctx) 
     assert refunded.args[0].refunded_fen == 3900
     qtbot.waitUntil(lambda: window.today.model.sales[0].status == "partially_refunded")
     assert "已退" in window.today.lines.item(1).text()
+
+
+def test_the_list_refreshes_on_sales_and_refunds_only(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx
+) -> None:
+    open_today(qtbot, window, 0)
+    sell(ctx, None, ("AJ", 1))  # made elsewhere (another till, the command line)
+    with qtbot.waitSignal(window.worker.changed):
+        window.worker.run(lambda _ctx: None, changes=Change.SETTINGS)
+    later: list[None] = []
+    window.worker.run(lambda _ctx: None, later.append)  # after any refresh just queued
+    qtbot.waitUntil(lambda: bool(later))
+    assert window.today.model.rowCount() == 0
+    window.worker.run(lambda _ctx: None, changes=Change.SALES)
+    qtbot.waitUntil(lambda: window.today.model.rowCount() == 1)
