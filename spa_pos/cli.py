@@ -57,20 +57,20 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise Refused(f"日期格式不对: {text}（应为 YYYY-MM-DD）") from exc
+        raise Refused("cli.bad_date", text=text) from exc
 
 
 def _item(text: str) -> tuple[str, int]:
     code, _, qty = text.partition(":")
     if qty and not qty.isdigit():
-        raise Refused(f"数量不对: {text}（例如 ZJTN:2）")
+        raise Refused("cli.bad_quantity", text=text)
     return code.strip().upper(), int(qty) if qty else 1
 
 
 def _payment(text: str) -> tuple[str, int]:
     method, sep, amount = text.partition(":")
     if not sep:
-        raise Refused(f"付款格式不对: {text}（例如 cash:400 或 wechat:128.5）")
+        raise Refused("cli.bad_payment", text=text)
     return method.strip().lower(), parse_yuan(amount)
 
 
@@ -284,8 +284,11 @@ class _Invalid(DomainError):
     """`voucher check` of an unusable voucher: still prints its answer, then exits 2."""
 
     def __init__(self, data: dict[str, Any], text: str) -> None:
-        super().__init__(text)
-        self.data = data
+        super().__init__("cli.voucher_invalid")
+        self.data, self.text = data, text
+
+    def __str__(self) -> str:
+        return self.text
 
 
 def cmd_voucher_cancel(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
@@ -298,7 +301,7 @@ def cmd_voucher_cancel(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, An
 
 def cmd_receipt(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     if args.width not in (80, 58):
-        raise Refused("纸宽只能是 80 或 58")
+        raise Refused("cli.bad_width")
     from spa_pos.printing.receipt_pdf import render_receipt_pdf
 
     with ctx.db.read() as s:
@@ -320,7 +323,7 @@ def cmd_points_adjust(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any
     try:
         delta = int(args.delta)
     except ValueError as exc:
-        raise Refused(f"积分调整应为整数，例如 +50 或 -30: {args.delta}") from exc
+        raise Refused("cli.bad_delta", text=args.delta) from exc
     balance = adjustments.adjust(ctx, args.member, delta, args.reason)
     return {"balance": balance}, f"已调整 {delta:+d} 分，余额 {balance}"
 
@@ -486,7 +489,8 @@ def run(argv: Sequence[str], ctx_factory: Callable[[str], Ctx] | None = None) ->
         print(f"spa-pos: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # anything else is our fault: say so, exit 1
-        print(f"spa-pos: 内部错误 ({type(exc).__name__}): {exc}", file=sys.stderr)
+        internal = DomainError("cli.internal_error", kind=type(exc).__name__, error=str(exc))
+        print(f"spa-pos: {internal}", file=sys.stderr)
         return 1
     finally:
         ctx.db.dispose()
@@ -496,6 +500,6 @@ def run(argv: Sequence[str], ctx_factory: Callable[[str], Ctx] | None = None) ->
 
 def _require_schema(ctx: Ctx) -> None:
     if ctx.db.stored_revision() is None:
-        raise DomainError(f"数据库还没有初始化，请先运行 spa-pos init（{ctx.db.url}）")
+        raise DomainError("cli.not_initialized", url=ctx.db.url)
     if not ctx.db.is_current():
         ctx.db.migrate()

@@ -96,7 +96,7 @@ def _passphrase(args: argparse.Namespace) -> str | None:
         return None
     value = os.environ.get(args.passphrase_env)
     if not value:
-        raise Refused(f"环境变量 {args.passphrase_env} 没有设置备份口令")
+        raise Refused("cli.passphrase_missing", name=args.passphrase_env)
     return value
 
 

@@ -62,7 +62,7 @@ def parse_local_time(text: str, tz: str = DEFAULT_TZ) -> datetime:
     except ValueError as exc:
         from spa_pos.errors import DomainError
 
-        raise DomainError(f"时间格式不对: {text} (应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM)") from exc
+        raise DomainError("general.bad_time", text=text) from exc
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(tz))
     return moment.astimezone(UTC)

@@ -27,8 +27,8 @@ _MEMBERS: dict[str, str] = {
 
 # catalog
 _CATALOG: dict[str, str] = {
-    "catalog.item_not_found": "No such item: {code}",
-    "catalog.reward_not_found": "No such reward: {code}",
+    "catalog.item_not_found": "No such item: {item}",
+    "catalog.reward_not_found": "No such reward: {reward}",
     "catalog.unknown_item_kind": "Unknown item kind: {kind}",
     "catalog.negative_price": "Prices and points cannot be negative",
     "catalog.course_needs_sessions": "A course needs a number of sessions and its treatment",
@@ -75,10 +75,10 @@ _VOUCHERS: dict[str, str] = {
     "vouchers.reason_cancelled": "cancelled",
     "vouchers.reason_expired": "expired",
     "vouchers.reason_other_member": "the voucher belongs to another member",
-    "vouchers.unusable": "The voucher cannot be used: {reason} ({code})",
+    "vouchers.unusable": "The voucher cannot be used: {reason} ({voucher})",
     "vouchers.out_of_stock": "{reward} is out of stock",
     "vouchers.cancel_manager_only": "Cancelling a voucher needs a manager",
-    "vouchers.not_found": "No such voucher: {code}",
+    "vouchers.not_found": "No such voucher: {voucher}",
     "vouchers.cancel_used": "The voucher is already used and cannot be cancelled",
     "vouchers.cancel_cancelled": "The voucher is already cancelled",
 }

@@ -24,8 +24,8 @@ _MEMBERS: dict[str, str] = {
 
 # catalog
 _CATALOG: dict[str, str] = {
-    "catalog.item_not_found": "没有这个项目: {code}",
-    "catalog.reward_not_found": "没有这个兑换项: {code}",
+    "catalog.item_not_found": "没有这个项目: {item}",
+    "catalog.reward_not_found": "没有这个兑换项: {reward}",
     "catalog.unknown_item_kind": "未知项目类型: {kind}",
     "catalog.negative_price": "价格和积分不能为负",
     "catalog.course_needs_sessions": "疗程需要次数和对应的服务项目",
@@ -67,10 +67,10 @@ _VOUCHERS: dict[str, str] = {
     "vouchers.reason_cancelled": "已作废",
     "vouchers.reason_expired": "已过期",
     "vouchers.reason_other_member": "不是该会员的兑换券",
-    "vouchers.unusable": "兑换券不能使用: {reason} ({code})",
+    "vouchers.unusable": "兑换券不能使用: {reason} ({voucher})",
     "vouchers.out_of_stock": "{reward} 已兑完，暂无库存",
     "vouchers.cancel_manager_only": "作废兑换券需要店长权限",
-    "vouchers.not_found": "没有这张兑换券: {code}",
+    "vouchers.not_found": "没有这张兑换券: {voucher}",
     "vouchers.cancel_used": "兑换券已使用，不能作废",
     "vouchers.cancel_cancelled": "兑换券已作废，不能作废",
 }

@@ -48,7 +48,6 @@ def adjust(ctx: Ctx, member_ref: str, delta: int, reason: str) -> int:
                 kind="adjust",
                 at=work.stamp,
                 today=work.today,
-                what="扣减",
                 rule="E8",
                 actor=work.actor,
                 note=reason,
@@ -66,9 +65,9 @@ def adjust(ctx: Ctx, member_ref: str, delta: int, reason: str) -> int:
 
 def add_event(ctx: Ctx, name: str, award_points: int, on: date | None = None) -> int:
     if not name.strip():
-        raise DomainError("活动名称不能为空")
+        raise DomainError("courses.event_name_required")
     if award_points <= 0:
-        raise DomainError("活动积分必须大于 0")
+        raise DomainError("courses.event_points_positive")
     now = ctx.clock.now()
     with ctx.db.write() as s:
         event = Event(
@@ -103,7 +102,7 @@ def attend(ctx: Ctx, event_id: int, member_ref: str, *, at: datetime | None = No
         today = clk.local_date(moment, cfg.timezone)
         event = s.get(Event, event_id)
         if event is None:
-            raise NotFound(f"没有这个活动: {event_id}")
+            raise NotFound("courses.event_not_found", event_id=event_id)
         member = members.find_one(s, member_ref)
         if (
             s.scalars(
@@ -113,7 +112,7 @@ def attend(ctx: Ctx, event_id: int, member_ref: str, *, at: datetime | None = No
             ).first()
             is not None
         ):
-            raise DomainError(f"{member.name} 已经领过「{event.name}」的活动积分")
+            raise DomainError("courses.event_attended", member=member.name, event=event.name)
         s.add(EventAttendance(event_id=event.id, member_id=member.id, at=stamp))
         points.award(
             s,

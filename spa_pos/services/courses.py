@@ -46,7 +46,7 @@ def use_session(
             .order_by(CourseBalance.created_at, CourseBalance.id)
         ).first()
         if balance is None:
-            raise DomainError(f"{member.name} 没有可用的 {item.name} 疗程次数")
+            raise DomainError("courses.none_left", member=member.name, item=item.name)
         balance.sessions_used += 1
         s.add(CourseUse(balance_id=balance.id, used_at=stamp, actor=ctx.actor.name))
         member.last_visit_at = max(member.last_visit_at or stamp, stamp)

@@ -177,20 +177,22 @@ def close_day(
 ) -> ZReport:
     """日结: record the day's Z report and the counted cash. Refused if already closed."""
     if counted_cash_fen is not None and counted_cash_fen < 0:
-        raise DomainError("清点的现金不能为负数")
+        raise DomainError("dayclose.negative_cash")
     now = ctx.clock.now()
     stamp = clk.to_utc_naive(now)
     with ctx.db.write() as s:
         tz = settings_svc.load(s).timezone
         day = business_date or clk.local_date(now, tz)
         if day > clk.local_date(now, tz):
-            raise DomainError(f"不能日结未来的日期: {day}")
+            raise DomainError("dayclose.future", day=day)
         existing = find_close(s, day)
         if existing is not None and existing.reopened_at is None:
             closed = clk.from_utc_naive(existing.closed_at).astimezone(ZoneInfo(tz))
             raise DomainError(
-                f"{day} 已于 {closed:%Y-%m-%d %H:%M} 由 {existing.actor} 日结，"
-                "不能重复日结；如需重新日结，请店长先撤销日结"
+                "dayclose.already_closed",
+                day=day,
+                closed_at=f"{closed:%Y-%m-%d %H:%M}",
+                actor=existing.actor,
             )
         report = z_report(s, day, tz)
         difference = (
@@ -229,12 +231,12 @@ def close_day(
 def reopen_day(ctx: Ctx, business_date: date) -> None:
     """撤销日结 (manager): the day can then be closed again with a fresh report."""
     if not ctx.actor.is_manager:
-        raise DomainError("撤销日结需要店长权限")
+        raise DomainError("dayclose.reopen_manager_only")
     stamp = clk.to_utc_naive(ctx.clock.now())
     with ctx.db.write() as s:
         row = find_close(s, business_date)
         if row is None or row.reopened_at is not None:
-            raise DomainError(f"{business_date} 还没有日结，无需撤销")
+            raise DomainError("dayclose.not_closed", day=business_date)
         row.reopened_at, row.reopened_by = stamp, ctx.actor.name
         audit.record(
             s,

@@ -136,5 +136,5 @@ def _timezone_if_readable(ctx: Ctx) -> str:
 
 def _require_file(ctx: Ctx) -> Path:
     if ctx.db.path is None:
-        raise BackupError("只有本机 SQLite 数据库可以这样备份和恢复")
+        raise BackupError("maintenance.sqlite_only")
     return ctx.db.path

@@ -48,14 +48,14 @@ def refund(
     ctx: Ctx, sale_no: str, line_nos: list[int] | None = None, *, at: datetime | None = None
 ) -> RefundResult:
     if not ctx.actor.is_manager:
-        raise DomainError("退款需要店长权限")
+        raise DomainError("refunds.manager_only")
     moment = at or ctx.clock.now()
     stamp = clk.to_utc_naive(moment)
     with ctx.db.write() as s:
         today = settings_svc.business_date(s, moment)
         sale = s.scalars(select(Sale).where(Sale.sale_no == sale_no.strip())).first()
         if sale is None:
-            raise NotFound(f"没有这笔销售: {sale_no}")
+            raise NotFound("general.sale_not_found", sale_no=sale_no)
         lines = _lines_to_refund(s, sale, line_nos)
         refunded = sum(line.net_fen for line in lines)
         rec = Refund(
@@ -110,23 +110,21 @@ def _lines_to_refund(session: Session, sale: Sale, line_nos: list[int] | None) -
         known = {ln.line_no: ln for ln in sale.lines}
         for no in line_nos:
             if no not in known:
-                raise DomainError(f"销售 {sale.sale_no} 没有第 {no} 行")
+                raise DomainError("refunds.no_such_line", sale_no=sale.sale_no, line=no)
             if known[no].refund_id is not None:
-                raise DomainError(f"第 {no} 行已经退过款")
+                raise DomainError("refunds.line_refunded", line=no)
         chosen = [known[no] for no in sorted(set(line_nos))]
     else:
         chosen = open_lines
     if not chosen:
-        raise DomainError(f"销售 {sale.sale_no} 已全部退款")
+        raise DomainError("refunds.all_refunded", sale_no=sale.sale_no)
     for line in chosen:
         balance = session.scalars(
             select(CourseBalance).where(CourseBalance.sale_line_id == line.id)
         ).first()
         if balance is not None:
             if balance.sessions_used:
-                raise DomainError(
-                    f"{line.name} 已使用 {balance.sessions_used} 次，不能原路退款，请店长手工处理"
-                )
+                raise DomainError("refunds.course_used", item=line.name, used=balance.sessions_used)
             balance.status = "refunded"
     return chosen
 

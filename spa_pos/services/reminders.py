@@ -169,7 +169,9 @@ def list_outbox(
 def set_status(ctx: Ctx, message_ids: Sequence[int], status: str) -> int:
     """Mark messages printed, exported or sent; returns how many changed."""
     if status not in OUTBOX_STATUSES:
-        raise DomainError(f"未知状态: {status}（可用: {', '.join(OUTBOX_STATUSES)}）")
+        raise DomainError(
+            "jobs.unknown_outbox_status", status=status, available=", ".join(OUTBOX_STATUSES)
+        )
     stamp = clk.to_utc_naive(ctx.clock.now())
     with ctx.db.write() as s:
         changed = 0

@@ -37,12 +37,12 @@ def change_manager_pin(ctx: Ctx, current: str, new: str) -> None:
 
 def _store_pin(ctx: Ctx, pin: str, *, current: str | None) -> None:
     if not PIN.match(pin):
-        raise DomainError("店长密码应为 4 到 8 位数字")
+        raise DomainError("staff.pin_format")
     salt = secrets.token_hex(16)
     with ctx.db.write() as s:
         stored = settings_svc.load(s).manager_pin_hash
         if current is not None and stored and not _matches(stored, current):
-            raise DomainError("当前店长密码不对")
+            raise DomainError("staff.pin_wrong_current")
         settings_svc.save(s, manager_pin_hash=f"{salt}${_hash(pin, salt)}")
         audit.record(
             s,
@@ -70,7 +70,7 @@ def manager(ctx: Ctx, name: str, pin: str) -> Actor:
     with ctx.db.read() as s:
         stored = settings_svc.load(s).manager_pin_hash
     if not stored:
-        raise DomainError("还没有设置店长密码，请在设置中设置")
+        raise DomainError("staff.pin_not_set")
     if not _matches(stored, pin):
-        raise DomainError("店长密码不对")
+        raise DomainError("staff.pin_wrong")
     return Actor(f"{name}(店长)", is_manager=True)

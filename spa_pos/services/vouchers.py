@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
+from spa_pos import messages
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import LedgerEntry, Member, Reward, Voucher
 from spa_pos.services import audit, catalog, members, points
@@ -27,15 +28,21 @@ from spa_pos.services.context import Ctx
 QR_PREFIX = "SPAV1"
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud safely
 
+# Why a voucher is or is not usable: the message code of each reason.
 REASONS = {
-    "ok": "有效",
-    "forged": "签名不符，券码被伪造或改动",
-    "unknown": "没有这张兑换券",
-    "used": "已使用",
-    "cancelled": "已作废",
-    "expired": "已过期",
-    "other_member": "不是该会员的兑换券",
+    "ok": "vouchers.reason_ok",
+    "forged": "vouchers.reason_forged",
+    "unknown": "vouchers.reason_unknown",
+    "used": "vouchers.reason_used",
+    "cancelled": "vouchers.reason_cancelled",
+    "expired": "vouchers.reason_expired",
+    "other_member": "vouchers.reason_other_member",
 }
+
+
+def reason_text(reason: str) -> str:
+    """A key of REASONS as a phrase in the language in force."""
+    return messages.render(REASONS[reason], {})
 
 
 def _signature(secret: str, code: str) -> str:
@@ -59,7 +66,7 @@ class Check:
 
     @property
     def message(self) -> str:
-        return REASONS[self.reason]
+        return reason_text(self.reason)
 
 
 def looks_like_voucher(text: str) -> bool:
@@ -95,7 +102,9 @@ def check(session: Session, code_or_qr: str, today: date) -> Check:
 def require_usable(session: Session, code_or_qr: str, today: date) -> Voucher:
     result = check(session, code_or_qr, today)
     if not result.valid:
-        raise DomainError(f"兑换券不能使用: {result.message} ({code_or_qr.strip()[:40]})")
+        raise DomainError(
+            "vouchers.unusable", reason=result.message, voucher=code_or_qr.strip()[:40]
+        )
     assert result.voucher is not None
     return result.voucher
 
@@ -122,7 +131,7 @@ def redeem(
         member = members.find_one(s, member_ref)
         reward = catalog.reward_by_code(s, reward_code)
         if reward.stock is not None and reward.stock <= 0:
-            raise DomainError(f"{reward.name} 已兑完，暂无库存")
+            raise DomainError("vouchers.out_of_stock", reward=reward.name)
         voucher = Voucher(
             code=_unique_code(s),
             reward_id=reward.id,
@@ -140,7 +149,7 @@ def redeem(
             kind="redeem",
             at=stamp,
             today=today,
-            what=f"兑换{reward.name}",
+            reward=reward.name,
             rule="R2",
             voucher_id=voucher.id,
             actor=ctx.actor.name,
@@ -183,14 +192,16 @@ def cancel(ctx: Ctx, code: str) -> Cancellation:
     """R4 (manager): cancel an unused voucher; the points go back to the lots they came
     from, with their original expiry dates."""
     if not ctx.actor.is_manager:
-        raise DomainError("作废兑换券需要店长权限")
+        raise DomainError("vouchers.cancel_manager_only")
     stamp = clk.to_utc_naive(ctx.clock.now())
     with ctx.db.write() as s:
         voucher = s.scalars(select(Voucher).where(Voucher.code == code.strip().upper())).first()
         if voucher is None:
-            raise NotFound(f"没有这张兑换券: {code}")
+            raise NotFound("vouchers.not_found", voucher=code)
         if voucher.status != "issued":
-            raise DomainError(f"兑换券{REASONS[voucher.status]}，不能作废")
+            raise DomainError(
+                "vouchers.cancel_used" if voucher.status == "used" else "vouchers.cancel_cancelled"
+            )
         member = s.get(Member, voucher.member_id)
         assert member is not None
         returned = points.give_back(
