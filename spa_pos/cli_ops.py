@@ -17,7 +17,7 @@ from spa_pos.services.dayclose import ZReport
 
 
 def cmd_jobs_run(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    r = jobs.run_job(ctx, args.name, _at(args))
+    r = jobs.run_job(ctx, args.name, _at(ctx, args))
     text = f"{jobs.JOB_TITLES[r.job]}: 变更 {r.changed} 项"
     if r.status == "skipped":
         text += f"（未完成: {r.detail.get('reason')}）"

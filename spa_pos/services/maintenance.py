@@ -124,14 +124,14 @@ def restore(ctx: Ctx, file: Path, *, passphrase: str | None = None) -> RestoreRe
 
 def _timezone_if_readable(ctx: Ctx) -> str:
     """The clinic's time zone, from a database that may be missing or damaged (which is
-    when a restore is wanted most)."""
+    when a restore is wanted most); else the zone a new clinic starts with."""
     if ctx.db.path is None or not ctx.db.path.is_file():
-        return clk.DEFAULT_TZ
+        return settings_svc.Settings().timezone
     try:
         with ctx.db.read() as s:
             return settings_svc.load(s).timezone
     except SQLAlchemyError:
-        return clk.DEFAULT_TZ
+        return settings_svc.Settings().timezone
 
 
 def _require_file(ctx: Ctx) -> Path:
