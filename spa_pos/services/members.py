@@ -15,7 +15,7 @@ from spa_pos import messages
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import Member
 from spa_pos.pinyin import pinyin_keys
-from spa_pos.services import audit
+from spa_pos.services import audit, unit_of_work
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 
@@ -123,11 +123,10 @@ def register(ctx: Ctx, form: MemberForm, *, at: datetime | None = None) -> Membe
 
 
 def edit(ctx: Ctx, card_no: str, form: MemberForm) -> Member:
-    with ctx.db.write() as s:
+    with unit_of_work.write(ctx) as work:
+        s = work.session
         member = find_one(s, card_no)
-        errors = validate(
-            s, form, settings_svc.business_date(s, ctx.clock.now()), member_id=member.id
-        )
+        errors = validate(s, form, work.today, member_id=member.id)
         if member.referrer_id and form.referrer:
             referrer = find_one(s, form.referrer)
             if referrer.id != member.referrer_id:
@@ -138,15 +137,7 @@ def edit(ctx: Ctx, card_no: str, form: MemberForm) -> Member:
         if form.referrer and member.referrer_id is None:
             member.referrer_id = find_one(s, form.referrer).id
         _apply(member, form)
-        audit.record(
-            s,
-            at=clk.to_utc_naive(ctx.clock.now()),
-            actor=ctx.actor.name,
-            action="member.edit",
-            entity="member",
-            entity_id=member.card_no,
-            detail={"before": before, "after": _snapshot(member)},
-        )
+        work.audit("member.edit", "member", member.card_no, before=before, after=_snapshot(member))
         return member
 
 

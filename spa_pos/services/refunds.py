@@ -15,7 +15,6 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from spa_pos import clock as clk
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import (
     CourseBalance,
@@ -28,8 +27,7 @@ from spa_pos.models import (
     SaleLine,
     Voucher,
 )
-from spa_pos.services import audit, earning, points, tags
-from spa_pos.services import settings as settings_svc
+from spa_pos.services import earning, points, tags, unit_of_work
 from spa_pos.services.context import Ctx
 from spa_pos.services.numbering import next_number
 
@@ -49,10 +47,8 @@ def refund(
 ) -> RefundResult:
     if not ctx.actor.is_manager:
         raise DomainError("refunds.manager_only")
-    moment = at or ctx.clock.now()
-    stamp = clk.to_utc_naive(moment)
-    with ctx.db.write() as s:
-        today = settings_svc.business_date(s, moment)
+    with unit_of_work.write(ctx, at) as work:
+        s, stamp, today = work.session, work.stamp, work.today
         sale = s.scalars(select(Sale).where(Sale.sale_no == sale_no.strip())).first()
         if sale is None:
             raise NotFound("general.sale_not_found", sale_no=sale_no)
@@ -62,7 +58,7 @@ def refund(
             refund_no=next_number(s, "R", Refund.refund_no, today),
             sale_id=sale.id,
             created_at=stamp,
-            actor=ctx.actor.name,
+            actor=work.actor,
             refunded_fen=refunded,
             points_reversed=0,
         )
@@ -73,26 +69,21 @@ def refund(
         whole = all(line.refund_id is not None for line in sale.lines)
         by_method = _money_back(s, sale, rec, refunded)
         returned = _vouchers_back(s, sale, lines, whole, today)
-        reversed_points = _reverse_points(s, sale, lines, whole, rec, stamp, ctx.actor.name)
+        reversed_points = _reverse_points(s, sale, lines, whole, rec, stamp, work.actor)
         rec.points_reversed = reversed_points
         sale.status = "refunded" if whole else "partially_refunded"
         member = s.get(Member, sale.member_id) if sale.member_id else None
         if member is not None:
-            tags.refresh_member_tags(s, member.id, moment, settings_svc.load(s))
-        audit.record(
-            s,
-            at=stamp,
-            actor=ctx.actor.name,
-            action="sale.refund",
-            entity="sale",
-            entity_id=sale.sale_no,
-            detail={
-                "refund_no": rec.refund_no,
-                "lines": [ln.line_no for ln in lines],
-                "refunded_fen": refunded,
-                "points_reversed": reversed_points,
-                "vouchers_returned": returned,
-            },
+            tags.refresh_member_tags(s, member.id, work.moment, work.settings)
+        work.audit(
+            "sale.refund",
+            "sale",
+            sale.sale_no,
+            refund_no=rec.refund_no,
+            lines=[ln.line_no for ln in lines],
+            refunded_fen=refunded,
+            points_reversed=reversed_points,
+            vouchers_returned=returned,
         )
         return RefundResult(
             rec.refund_no,

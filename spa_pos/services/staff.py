@@ -11,10 +11,9 @@ import hmac
 import re
 import secrets
 
-from spa_pos import clock as clk
 from spa_pos.errors import DomainError
-from spa_pos.services import audit
 from spa_pos.services import settings as settings_svc
+from spa_pos.services import unit_of_work
 from spa_pos.services.context import Actor, Ctx
 
 PIN = re.compile(r"^\d{4,8}$")
@@ -39,20 +38,12 @@ def _store_pin(ctx: Ctx, pin: str, *, current: str | None) -> None:
     if not PIN.match(pin):
         raise DomainError("staff.pin_format")
     salt = secrets.token_hex(16)
-    with ctx.db.write() as s:
-        stored = settings_svc.load(s).manager_pin_hash
+    with unit_of_work.write(ctx) as work:
+        stored = work.settings.manager_pin_hash
         if current is not None and stored and not _matches(stored, current):
             raise DomainError("staff.pin_wrong_current")
-        settings_svc.save(s, manager_pin_hash=f"{salt}${_hash(pin, salt)}")
-        audit.record(
-            s,
-            at=clk.to_utc_naive(ctx.clock.now()),
-            actor=ctx.actor.name,
-            action="settings.manager_pin",
-            entity="settings",
-            entity_id="manager_pin",
-            detail={"changed": True},
-        )
+        settings_svc.save(work.session, manager_pin_hash=f"{salt}${_hash(pin, salt)}")
+        work.audit("settings.manager_pin", "settings", "manager_pin", changed=True)
 
 
 def _matches(stored: str, pin: str) -> bool:

@@ -17,11 +17,10 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from spa_pos import clock as clk
 from spa_pos import messages
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import LedgerEntry, Member, Reward, Voucher
-from spa_pos.services import audit, catalog, members, points
+from spa_pos.services import catalog, members, points, unit_of_work
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 
@@ -123,11 +122,8 @@ def redeem(
     ctx: Ctx, member_ref: str, reward_code: str, *, at: datetime | None = None
 ) -> Redemption:
     """R2: deduct the points FIFO and issue a single-use voucher, in one transaction."""
-    moment = at or ctx.clock.now()
-    stamp = clk.to_utc_naive(moment)
-    with ctx.db.write() as s:
-        cfg = settings_svc.load(s)
-        today = clk.local_date(moment, cfg.timezone)
+    with unit_of_work.write(ctx, at) as work:
+        s, stamp, today, cfg = work.session, work.stamp, work.today, work.settings
         member = members.find_one(s, member_ref)
         reward = catalog.reward_by_code(s, reward_code)
         if reward.stock is not None and reward.stock <= 0:
@@ -152,18 +148,17 @@ def redeem(
             reward=reward.name,
             rule="R2",
             voucher_id=voucher.id,
-            actor=ctx.actor.name,
+            actor=work.actor,
         )
         if reward.stock is not None:
             reward.stock -= 1
-        audit.record(
-            s,
-            at=stamp,
-            actor=ctx.actor.name,
-            action="voucher.redeem",
-            entity="voucher",
-            entity_id=voucher.code,
-            detail={"member": member.card_no, "reward": reward.code, "points": reward.points_cost},
+        work.audit(
+            "voucher.redeem",
+            "voucher",
+            voucher.code,
+            member=member.card_no,
+            reward=reward.code,
+            points=reward.points_cost,
         )
         return Redemption(
             voucher.code,
@@ -193,8 +188,8 @@ def cancel(ctx: Ctx, code: str) -> Cancellation:
     from, with their original expiry dates."""
     if not ctx.actor.is_manager:
         raise DomainError("vouchers.cancel_manager_only")
-    stamp = clk.to_utc_naive(ctx.clock.now())
-    with ctx.db.write() as s:
+    with unit_of_work.write(ctx) as work:
+        s, stamp = work.session, work.stamp
         voucher = s.scalars(select(Voucher).where(Voucher.code == code.strip().upper())).first()
         if voucher is None:
             raise NotFound("vouchers.not_found", voucher=code)
@@ -212,20 +207,18 @@ def cancel(ctx: Ctx, code: str) -> Cancellation:
             at=stamp,
             rule="R4",
             voucher_id=voucher.id,
-            actor=ctx.actor.name,
+            actor=work.actor,
         )
         voucher.status, voucher.cancelled_at = "cancelled", stamp
         reward = s.get(Reward, voucher.reward_id)
         if reward is not None and reward.stock is not None:
             reward.stock += 1
-        audit.record(
-            s,
-            at=stamp,
-            actor=ctx.actor.name,
-            action="voucher.cancel",
-            entity="voucher",
-            entity_id=voucher.code,
-            detail={"member": member.card_no, "points_returned": returned},
+        work.audit(
+            "voucher.cancel",
+            "voucher",
+            voucher.code,
+            member=member.card_no,
+            points_returned=returned,
         )
         return Cancellation(returned, member.points_balance)
 
