@@ -9,14 +9,17 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from spa_pos import clock as clk
-from spa_pos import launch
+from spa_pos import launch, messages
 from spa_pos.db import Database
 from spa_pos.errors import DomainError
 from spa_pos.money import format_fen, parse_yuan
@@ -49,28 +52,34 @@ class Refused(DomainError):
 # --- argument helpers ------------------------------------------------------------------
 
 
-def _at(args: argparse.Namespace) -> datetime | None:
-    return clk.parse_local_time(args.at) if getattr(args, "at", None) else None
+def _at(ctx: Ctx, args: argparse.Namespace) -> datetime | None:
+    """`--at`, a time without offset read in the clinic's time zone."""
+    text = getattr(args, "at", None)
+    if not text:
+        return None
+    with ctx.db.read() as s:
+        tz = settings_svc.load(s).timezone
+    return clk.parse_local_time(text, tz)
 
 
 def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
-        raise Refused(f"日期格式不对: {text}（应为 YYYY-MM-DD）") from exc
+        raise Refused("cli.bad_date", text=text) from exc
 
 
 def _item(text: str) -> tuple[str, int]:
     code, _, qty = text.partition(":")
     if qty and not qty.isdigit():
-        raise Refused(f"数量不对: {text}（例如 ZJTN:2）")
+        raise Refused("cli.bad_quantity", text=text)
     return code.strip().upper(), int(qty) if qty else 1
 
 
 def _payment(text: str) -> tuple[str, int]:
     method, sep, amount = text.partition(":")
     if not sep:
-        raise Refused(f"付款格式不对: {text}（例如 cash:400 或 wechat:128.5）")
+        raise Refused("cli.bad_payment", text=text)
     return method.strip().lower(), parse_yuan(amount)
 
 
@@ -115,7 +124,7 @@ def cmd_member_add(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], 
         referrer=args.referrer,
         marketing_consent=not args.no_consent,
     )
-    member = members.register(ctx, form, at=_at(args))
+    member = members.register(ctx, form, at=_at(ctx, args))
     return (
         {"card_no": member.card_no, "phone": member.phone, "name": member.name},
         f"已登记会员 {member.name}，卡号 {member.card_no}",
@@ -184,7 +193,7 @@ def cmd_sell(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
         payments=[_payment(p) for p in args.pay or []],
         member=args.member,
         vouchers=args.voucher or [],
-        at=_at(args),
+        at=_at(ctx, args),
     )
     r = checkout.sell(ctx, request)
     data = {
@@ -220,12 +229,12 @@ def cmd_sell(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
 
 
 def cmd_use_course(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    r = courses.use_session(ctx, args.member, args.item.upper(), at=_at(args))
+    r = courses.use_session(ctx, args.member, args.item.upper(), at=_at(ctx, args))
     return {"sessions_left": r.sessions_left, "item": r.item}, f"{r.item} 剩余 {r.sessions_left} 次"
 
 
 def cmd_refund(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    r = refunds.refund(ctx, args.sale_no, args.line or None, at=_at(args))
+    r = refunds.refund(ctx, args.sale_no, args.line or None, at=_at(ctx, args))
     data = {
         "refund_no": r.refund_no,
         "refunded_fen": r.refunded_fen,
@@ -244,7 +253,7 @@ def cmd_refund(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]
 
 
 def cmd_redeem(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    r = vouchers.redeem(ctx, args.member, args.reward.upper(), at=_at(args))
+    r = vouchers.redeem(ctx, args.member, args.reward.upper(), at=_at(ctx, args))
     data = {
         "voucher_code": r.voucher_code,
         "qr_payload": r.qr_payload,
@@ -260,7 +269,7 @@ def cmd_redeem(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]
 
 
 def cmd_voucher_check(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    moment = _at(args) or ctx.clock.now()
+    moment = _at(ctx, args) or ctx.clock.now()
     with ctx.db.read() as s:
         result = vouchers.check(s, args.code, settings_svc.business_date(s, moment))
         reward = result.voucher.reward.name if result.voucher else None
@@ -284,8 +293,11 @@ class _Invalid(DomainError):
     """`voucher check` of an unusable voucher: still prints its answer, then exits 2."""
 
     def __init__(self, data: dict[str, Any], text: str) -> None:
-        super().__init__(text)
-        self.data = data
+        super().__init__("cli.voucher_invalid")
+        self.data, self.text = data, text
+
+    def __str__(self) -> str:
+        return self.text
 
 
 def cmd_voucher_cancel(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
@@ -298,7 +310,7 @@ def cmd_voucher_cancel(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, An
 
 def cmd_receipt(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     if args.width not in (80, 58):
-        raise Refused("纸宽只能是 80 或 58")
+        raise Refused("cli.bad_width")
     from spa_pos.printing.receipt_pdf import render_receipt_pdf
 
     with ctx.db.read() as s:
@@ -320,7 +332,7 @@ def cmd_points_adjust(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any
     try:
         delta = int(args.delta)
     except ValueError as exc:
-        raise Refused(f"积分调整应为整数，例如 +50 或 -30: {args.delta}") from exc
+        raise Refused("cli.bad_delta", text=args.delta) from exc
     balance = adjustments.adjust(ctx, args.member, delta, args.reason)
     return {"balance": balance}, f"已调整 {delta:+d} 分，余额 {balance}"
 
@@ -473,6 +485,7 @@ def run(argv: Sequence[str], ctx_factory: Callable[[str], Ctx] | None = None) ->
         return launch.open_window(getattr(args, "db", None))
     url = resolve_db(getattr(args, "db", None))
     ctx = ctx_factory(url) if ctx_factory else Ctx(Database(url))
+    messages.set_language(_language(ctx))
     try:
         from spa_pos.cli_ops import cmd_restore
 
@@ -486,7 +499,8 @@ def run(argv: Sequence[str], ctx_factory: Callable[[str], Ctx] | None = None) ->
         print(f"spa-pos: {exc}", file=sys.stderr)
         return 2
     except Exception as exc:  # anything else is our fault: say so, exit 1
-        print(f"spa-pos: 内部错误 ({type(exc).__name__}): {exc}", file=sys.stderr)
+        internal = DomainError("cli.internal_error", kind=type(exc).__name__, error=str(exc))
+        print(f"spa-pos: {internal}", file=sys.stderr)
         return 1
     finally:
         ctx.db.dispose()
@@ -496,6 +510,32 @@ def run(argv: Sequence[str], ctx_factory: Callable[[str], Ctx] | None = None) ->
 
 def _require_schema(ctx: Ctx) -> None:
     if ctx.db.stored_revision() is None:
-        raise DomainError(f"数据库还没有初始化，请先运行 spa-pos init（{ctx.db.url}）")
+        raise DomainError("cli.not_initialized", url=ctx.db.url)
     if not ctx.db.is_current():
         ctx.db.migrate()
+
+
+def _language(ctx: Ctx) -> str | None:
+    """The language of the messages: `SPA_POS_LANG`, else the clinic's setting, else the
+    locale's (`LC_ALL`, `LC_MESSAGES`, `LANG`, in POSIX order)."""
+    chosen = os.environ.get("SPA_POS_LANG") or _clinic_language(ctx)
+    if chosen:
+        return chosen
+    return next(
+        (os.environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if os.environ.get(name)),
+        None,
+    )
+
+
+def _clinic_language(ctx: Ctx) -> str:
+    """The clinic's language setting; "" when it follows the system or cannot be read: a
+    database not made yet (`init`) or damaged (`restore`) still gets its answer."""
+    if ctx.db.path is not None and not ctx.db.path.is_file():
+        return ""  # reading would create the file
+    try:
+        if ctx.db.stored_revision() is None:
+            return ""
+        with ctx.db.read() as s:
+            return settings_svc.load(s).language
+    except SQLAlchemyError:
+        return ""

@@ -17,7 +17,7 @@ from spa_pos.services.dayclose import ZReport
 
 
 def cmd_jobs_run(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    r = jobs.run_job(ctx, args.name, _at(args))
+    r = jobs.run_job(ctx, args.name, _at(ctx, args))
     text = f"{jobs.JOB_TITLES[r.job]}: 变更 {r.changed} 项"
     if r.status == "skipped":
         text += f"（未完成: {r.detail.get('reason')}）"
@@ -96,7 +96,7 @@ def _passphrase(args: argparse.Namespace) -> str | None:
         return None
     value = os.environ.get(args.passphrase_env)
     if not value:
-        raise Refused(f"环境变量 {args.passphrase_env} 没有设置备份口令")
+        raise Refused("cli.passphrase_missing", name=args.passphrase_env)
     return value
 
 

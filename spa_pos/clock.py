@@ -1,4 +1,7 @@
-"""Injectable time. Services take a `Clock`; stored timestamps are naive UTC."""
+"""Injectable time. Services take a `Clock`; stored timestamps are naive UTC.
+
+Every conversion between a moment and the clinic's calendar names the clinic's zone
+(`Settings.timezone`): there is no default zone, so a caller cannot forget it."""
 
 from __future__ import annotations
 
@@ -6,8 +9,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
-
-DEFAULT_TZ = "Asia/Shanghai"
 
 
 class Clock(Protocol):
@@ -45,24 +46,24 @@ def from_utc_naive(stored: datetime) -> datetime:
     return stored.replace(tzinfo=UTC)
 
 
-def local_date(moment: datetime, tz: str = DEFAULT_TZ) -> date:
+def local_date(moment: datetime, tz: str) -> date:
     """The clinic's business date of an aware moment."""
     return moment.astimezone(ZoneInfo(tz)).date()
 
 
-def local_day_start_utc(day: date, tz: str = DEFAULT_TZ) -> datetime:
+def local_day_start_utc(day: date, tz: str) -> datetime:
     """Naive UTC of local midnight starting `day`."""
     return to_utc_naive(datetime.combine(day, time(0), tzinfo=ZoneInfo(tz)))
 
 
-def parse_local_time(text: str, tz: str = DEFAULT_TZ) -> datetime:
+def parse_local_time(text: str, tz: str) -> datetime:
     """Parse `YYYY-MM-DD` or ISO 8601; a time without offset is in the clinic's zone."""
     try:
         moment = datetime.fromisoformat(text)
     except ValueError as exc:
         from spa_pos.errors import DomainError
 
-        raise DomainError(f"时间格式不对: {text} (应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM)") from exc
+        raise DomainError("general.bad_time", text=text) from exc
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(tz))
     return moment.astimezone(UTC)

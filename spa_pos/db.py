@@ -90,9 +90,7 @@ class Database:
         except OperationalError as exc:
             if "database is locked" not in str(exc.orig):
                 raise
-            raise DatabaseBusy(
-                "数据库正忙（后台任务或备份正在写入），本次操作没有保存，请稍后再试。"
-            ) from exc
+            raise DatabaseBusy("general.database_busy") from exc
 
     # --- schema (alembic is imported only when needed: it is slow to import) ------------
     def _alembic_config(self) -> Config:

@@ -16,7 +16,7 @@ from spa_pos import messages
 class DomainError(Exception):
     """Bad input or a refused operation, named by a catalogue code with its parameters."""
 
-    def __init__(self, code: str, **params: object) -> None:
+    def __init__(self, code: str, /, **params: object) -> None:
         super().__init__(code)
         self.code = code
         self.params = params

@@ -13,7 +13,7 @@ def parse_yuan(text: str) -> int:
     """'398' -> 39800, '12.5' -> 1250; refuses negatives, more than two decimals and junk."""
     cleaned = text.strip().replace(",", "").lstrip("¥")
     if not _YUAN.match(cleaned):
-        raise DomainError(f"金额格式不对: {text!r} (例如 398 或 12.50)")
+        raise DomainError("general.bad_amount", text=text)
     whole, _, frac = cleaned.partition(".")
     return int(whole) * 100 + int((frac + "00")[:2])
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from spa_pos import messages
 from spa_pos.clock import FixedClock
 from spa_pos.db import Database
 from spa_pos.services import clinic, members
@@ -34,6 +35,15 @@ def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("SPA_POS_DB", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_chinese(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Refusals read in Chinese (the reference catalogue) whatever this machine's locale,
+    and a test that switches the language does not leak it into the next."""
+    monkeypatch.setenv("SPA_POS_LANG", "zh_CN")
+    yield
+    messages.set_language(None)
 
 
 @pytest.fixture

@@ -5,11 +5,17 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from spa_pos.cli import run
+from spa_pos.db import Database
+from spa_pos.models import Sale
+from spa_pos.services import settings as settings_svc
+from spa_pos.services.context import Ctx
 
 
 class Cli:
@@ -163,3 +169,66 @@ def test_the_installed_console_script_and_env_variable(tmp_path: Path) -> None:
         [str(exe), "redeem", "13800000002", "R-TBAM"], env=env, capture_output=True, text=True
     )
     assert bad.returncode == 2 and "找不到会员" in bad.stderr and bad.stdout == ""
+
+
+def _refusal(cli: Cli) -> str:
+    """The one line a refused bad quantity prints, after checking it exits 2."""
+    code = run(["sell", "--item", "ZJTN:x", "--pay", "cash:1", "--db", str(cli.db)])
+    _, err = cli.capsys.readouterr()
+    assert code == 2
+    return err.strip()
+
+
+def test_refusals_speak_the_users_language(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("SPA_POS_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert _refusal(cli) == "spa-pos: Wrong quantity: ZJTN:x (for example ZJTN:2)"
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert _refusal(cli) == "spa-pos: 数量不对: ZJTN:x（例如 ZJTN:2）"
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")  # LC_ALL outranks LANG
+    assert _refusal(cli).startswith("spa-pos: Wrong quantity")
+
+
+def test_the_clinics_language_outranks_the_locale_and_spa_pos_lang_outranks_both(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SPA_POS_LANG")
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    context = Ctx(Database(f"sqlite:///{cli.db}"))
+    settings_svc.update(context, language="en")
+    context.db.dispose()
+    assert _refusal(cli).startswith("spa-pos: Wrong quantity")
+    monkeypatch.setenv("SPA_POS_LANG", "zh_CN")
+    assert _refusal(cli).startswith("spa-pos: 数量不对")
+
+
+@pytest.fixture
+def london(cli: Cli) -> Cli:
+    """The demo clinic, moved to London."""
+    context = Ctx(Database(f"sqlite:///{cli.db}"))
+    settings_svc.update(context, timezone="Europe/London")
+    context.db.dispose()
+    return cli
+
+
+def test_at_is_read_in_the_clinics_time_zone(london: Cli) -> None:
+    early = london("sell", "--item", "ZJTN", "--pay", "cash:398", "--at", "2026-07-01T00:30")
+    late = london("sell", "--item", "ZJTN", "--pay", "cash:398", "--at", "2026-07-01T23:30")
+    # 00:30 in London is still 30 June in UTC and (at 07:30) 1 July in Shanghai: only a
+    # London reading gives the first sale of 1 July; 23:30 in London is 22:30 UTC.
+    assert early["sale_no"] == "S20260701-0001"
+    assert late["sale_no"] == "S20260701-0002"
+    db = Database(f"sqlite:///{london.db}")
+    with db.read() as s:
+        stamps = dict(s.execute(select(Sale.sale_no, Sale.created_at)).tuples().all())
+    db.dispose()
+    assert stamps == {
+        "S20260701-0001": datetime(2026, 6, 30, 23, 30),
+        "S20260701-0002": datetime(2026, 7, 1, 22, 30),
+    }
+
+
+def test_jobs_run_at_is_read_in_the_clinics_time_zone(london: Cli) -> None:
+    result = london("jobs", "run", "tags", "--at", "2026-07-01T00:30")
+    assert result["as_of"] == "2026-06-30T23:30:00+00:00"

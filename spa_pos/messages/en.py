@@ -3,53 +3,160 @@
 # general: input formats, database
 _GENERAL: dict[str, str] = {
     "general.already_set_up": "First-run set-up is already done; change these in Settings",
+    "general.bad_time": "Wrong time format: {text} (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)",
+    "general.bad_amount": "Wrong amount format: {text!r} (for example 398 or 12.50)",
+    "general.database_busy": (
+        "The database is busy (a background job or a backup is writing); nothing was "
+        "saved, please try again shortly."
+    ),
+    "general.sale_not_found": "No such sale: {sale_no}",
 }
 
 # members
-_MEMBERS: dict[str, str] = {}
+_MEMBERS: dict[str, str] = {
+    "members.not_found": "No member {ref} (use the phone or card number)",
+    "members.name_required": "Enter the name",
+    "members.name_too_long": "The name can have at most {max} characters",
+    "members.bad_phone": "The phone must be an 11-digit mainland mobile number (starting with 1)",
+    "members.phone_taken": "The phone {phone} is already used by another member",
+    "members.bad_birthday": "The birthday is out of range",
+    "members.bad_gender": "The gender must be F or M",
+    "members.self_referrer": "A member cannot refer themselves",
+    "members.referrer_not_found": "No referrer {ref}",
+    "members.referrer_fixed": "The referrer cannot be changed once registered",
+}
 
 # catalog
-_CATALOG: dict[str, str] = {}
+_CATALOG: dict[str, str] = {
+    "catalog.item_not_found": "No such item: {item}",
+    "catalog.reward_not_found": "No such reward: {reward}",
+    "catalog.unknown_item_kind": "Unknown item kind: {kind}",
+    "catalog.negative_price": "Prices and points cannot be negative",
+    "catalog.course_needs_sessions": "A course needs a number of sessions and its treatment",
+    "catalog.unknown_reward_kind": "Unknown reward kind: {kind}",
+    "catalog.coupon_needs_value": "A coupon needs a value",
+    "catalog.reward_needs_item": "A treatment or gift reward needs its item",
+}
 
 # checkout and pricing
 _CHECKOUT: dict[str, str] = {}
 
 # refunds
-_REFUNDS: dict[str, str] = {}
+_REFUNDS: dict[str, str] = {
+    "refunds.manager_only": "Refunds need a manager",
+    "refunds.no_such_line": "Sale {sale_no} has no line {line}",
+    "refunds.line_refunded": "Line {line} is already refunded",
+    "refunds.all_refunded": "Sale {sale_no} is fully refunded",
+    "refunds.course_used": (
+        "{item} has been used {used} times and cannot be refunded the way it was "
+        "paid; a manager must handle it by hand"
+    ),
+}
 
 # points and adjustments
 _POINTS: dict[str, str] = {
     "points.adjust_reason_required": "A points adjustment needs a reason",
     "points.adjust_zero": "The adjustment cannot be 0 points",
     "points.adjust_over_limit": "Adjustments over {limit} points need a manager",
+    "points.must_be_positive": "The points must be more than 0",
+    "points.not_enough_adjust": (
+        "Not enough points: the deduction needs {needed}, {usable} are usable, {short} short"
+    ),
+    "points.not_enough_redeem": (
+        "Not enough points: {reward} needs {needed}, {usable} are usable, {short} short"
+    ),
 }
 
 # vouchers and rewards
-_VOUCHERS: dict[str, str] = {}
+_VOUCHERS: dict[str, str] = {
+    "vouchers.reason_ok": "valid",
+    "vouchers.reason_forged": "the signature does not match: the code is forged or altered",
+    "vouchers.reason_unknown": "no such voucher",
+    "vouchers.reason_used": "already used",
+    "vouchers.reason_cancelled": "cancelled",
+    "vouchers.reason_expired": "expired",
+    "vouchers.reason_other_member": "the voucher belongs to another member",
+    "vouchers.unusable": "The voucher cannot be used: {reason} ({voucher})",
+    "vouchers.out_of_stock": "{reward} is out of stock",
+    "vouchers.cancel_manager_only": "Cancelling a voucher needs a manager",
+    "vouchers.not_found": "No such voucher: {voucher}",
+    "vouchers.cancel_used": "The voucher is already used and cannot be cancelled",
+    "vouchers.cancel_cancelled": "The voucher is already cancelled",
+}
 
 # courses and events
-_COURSES: dict[str, str] = {}
+_COURSES: dict[str, str] = {
+    "courses.none_left": "{member} has no {item} course sessions left",
+    "courses.event_name_required": "The activity needs a name",
+    "courses.event_points_positive": "The activity's points must be more than 0",
+    "courses.event_not_found": "No such activity: {event_id}",
+    "courses.event_attended": "{member} already received the points of “{event}”",
+}
 
 # settings
-_SETTINGS: dict[str, str] = {}
+_SETTINGS: dict[str, str] = {
+    "settings.clinic_name_required": "The clinic needs a name.",
+}
 
 # staff and PIN
-_STAFF: dict[str, str] = {}
+_STAFF: dict[str, str] = {
+    "staff.pin_format": "The manager PIN must be 4 to 8 digits",
+    "staff.pin_wrong_current": "The current manager PIN is wrong",
+    "staff.pin_not_set": "No manager PIN is set yet; set one in Settings",
+    "staff.pin_wrong": "Wrong manager PIN",
+}
 
 # day close
-_DAYCLOSE: dict[str, str] = {}
+_DAYCLOSE: dict[str, str] = {
+    "dayclose.negative_cash": "The counted cash cannot be negative",
+    "dayclose.future": "Cannot close a future day: {day}",
+    "dayclose.already_closed": (
+        "{day} was closed at {closed_at} by {actor} and cannot be closed twice; to "
+        "close it again, a manager must reopen it first"
+    ),
+    "dayclose.reopen_manager_only": "Reopening a day needs a manager",
+    "dayclose.not_closed": "{day} is not closed; there is nothing to reopen",
+}
 
 # jobs, reminders, maintenance
-_JOBS: dict[str, str] = {}
+_JOBS: dict[str, str] = {
+    "jobs.unknown": "Unknown job: {name} (available: {available})",
+    "jobs.bad_closing_time": "Wrong closing time format: {value} (expected HH:MM)",
+    "jobs.unknown_outbox_status": "Unknown status: {status} (available: {available})",
+    "maintenance.sqlite_only": (
+        "Only a local SQLite database can be backed up and restored this way"
+    ),
+}
 
 # printing and receipts
-_PRINTING: dict[str, str] = {}
+_PRINTING: dict[str, str] = {
+    "printing.settings_invalid": (
+        "The printer settings are incomplete or wrong ({error}); check them in Settings"
+    ),
+    "printing.bad_kind": "Invalid printer setting: {kind}",
+    "printing.unknown_job_kind": "Unknown print kind: {kind}",
+    "printing.job_not_found": "No such print job: {job_id}",
+    "printing.refund_not_found": "No such refund: {refund_no}",
+    "printing.usb_vendor_id_format": "The USB vendor id should look like 0x0416.",
+    "printing.usb_product_id_format": "The USB product id should look like 0x0416.",
+    "printing.host_required": "Enter the printer's network address.",
+    "printing.serial_port_required": "Enter the serial port, e.g. COM3.",
+}
 
 # backup and restore
 _BACKUP: dict[str, str] = {}
 
 # command line
-_CLI: dict[str, str] = {}
+_CLI: dict[str, str] = {
+    "cli.bad_date": "Wrong date format: {text} (expected YYYY-MM-DD)",
+    "cli.bad_quantity": "Wrong quantity: {text} (for example ZJTN:2)",
+    "cli.bad_payment": "Wrong payment format: {text} (for example cash:400 or wechat:128.5)",
+    "cli.bad_width": "The paper width can only be 80 or 58",
+    "cli.bad_delta": "A points adjustment is a whole number, for example +50 or -30: {text}",
+    "cli.not_initialized": "The database is not set up yet; run spa-pos init first ({url})",
+    "cli.passphrase_missing": "The environment variable {name} holds no backup passphrase",
+    "cli.internal_error": "Internal error ({kind}): {error}",
+}
 
 MESSAGES: dict[str, str] = (
     _GENERAL

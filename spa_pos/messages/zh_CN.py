@@ -3,53 +3,147 @@
 # general: input formats, database
 _GENERAL: dict[str, str] = {
     "general.already_set_up": "首次设置已经完成，请在设置中修改",
+    "general.bad_time": "时间格式不对: {text} (应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM)",
+    "general.bad_amount": "金额格式不对: {text!r} (例如 398 或 12.50)",
+    "general.database_busy": "数据库正忙（后台任务或备份正在写入），本次操作没有保存，请稍后再试。",
+    "general.sale_not_found": "没有这笔销售: {sale_no}",
 }
 
 # members
-_MEMBERS: dict[str, str] = {}
+_MEMBERS: dict[str, str] = {
+    "members.not_found": "找不到会员 {ref}（请用手机号或卡号）",
+    "members.name_required": "请填写姓名",
+    "members.name_too_long": "姓名最多 {max} 个字",
+    "members.bad_phone": "手机号应为 11 位大陆手机号（1 开头）",
+    "members.phone_taken": "手机号 {phone} 已被其他会员使用",
+    "members.bad_birthday": "生日不在合理范围内",
+    "members.bad_gender": "性别应为 F 或 M",
+    "members.self_referrer": "推荐人不能是本人",
+    "members.referrer_not_found": "找不到推荐人 {ref}",
+    "members.referrer_fixed": "推荐人登记后不能更改",
+}
 
 # catalog
-_CATALOG: dict[str, str] = {}
+_CATALOG: dict[str, str] = {
+    "catalog.item_not_found": "没有这个项目: {item}",
+    "catalog.reward_not_found": "没有这个兑换项: {reward}",
+    "catalog.unknown_item_kind": "未知项目类型: {kind}",
+    "catalog.negative_price": "价格和积分不能为负",
+    "catalog.course_needs_sessions": "疗程需要次数和对应的服务项目",
+    "catalog.unknown_reward_kind": "未知兑换类型: {kind}",
+    "catalog.coupon_needs_value": "优惠券需要面额",
+    "catalog.reward_needs_item": "兑换服务或礼品需要对应的项目",
+}
 
 # checkout and pricing
 _CHECKOUT: dict[str, str] = {}
 
 # refunds
-_REFUNDS: dict[str, str] = {}
+_REFUNDS: dict[str, str] = {
+    "refunds.manager_only": "退款需要店长权限",
+    "refunds.no_such_line": "销售 {sale_no} 没有第 {line} 行",
+    "refunds.line_refunded": "第 {line} 行已经退过款",
+    "refunds.all_refunded": "销售 {sale_no} 已全部退款",
+    "refunds.course_used": "{item} 已使用 {used} 次，不能原路退款，请店长手工处理",
+}
 
 # points and adjustments
 _POINTS: dict[str, str] = {
     "points.adjust_reason_required": "调整积分必须填写原因",
     "points.adjust_zero": "调整的积分不能为 0",
     "points.adjust_over_limit": "超过 {limit} 分的调整需要店长权限",
+    "points.must_be_positive": "积分数必须大于 0",
+    "points.not_enough_adjust": "积分不足：扣减需要 {needed} 分，可用 {usable} 分，还差 {short} 分",
+    "points.not_enough_redeem": (
+        "积分不足：兑换{reward}需要 {needed} 分，可用 {usable} 分，还差 {short} 分"
+    ),
 }
 
 # vouchers and rewards
-_VOUCHERS: dict[str, str] = {}
+_VOUCHERS: dict[str, str] = {
+    "vouchers.reason_ok": "有效",
+    "vouchers.reason_forged": "签名不符，券码被伪造或改动",
+    "vouchers.reason_unknown": "没有这张兑换券",
+    "vouchers.reason_used": "已使用",
+    "vouchers.reason_cancelled": "已作废",
+    "vouchers.reason_expired": "已过期",
+    "vouchers.reason_other_member": "不是该会员的兑换券",
+    "vouchers.unusable": "兑换券不能使用: {reason} ({voucher})",
+    "vouchers.out_of_stock": "{reward} 已兑完，暂无库存",
+    "vouchers.cancel_manager_only": "作废兑换券需要店长权限",
+    "vouchers.not_found": "没有这张兑换券: {voucher}",
+    "vouchers.cancel_used": "兑换券已使用，不能作废",
+    "vouchers.cancel_cancelled": "兑换券已作废，不能作废",
+}
 
 # courses and events
-_COURSES: dict[str, str] = {}
+_COURSES: dict[str, str] = {
+    "courses.none_left": "{member} 没有可用的 {item} 疗程次数",
+    "courses.event_name_required": "活动名称不能为空",
+    "courses.event_points_positive": "活动积分必须大于 0",
+    "courses.event_not_found": "没有这个活动: {event_id}",
+    "courses.event_attended": "{member} 已经领过「{event}」的活动积分",
+}
 
 # settings
-_SETTINGS: dict[str, str] = {}
+_SETTINGS: dict[str, str] = {
+    "settings.clinic_name_required": "请填写店名。",
+}
 
 # staff and PIN
-_STAFF: dict[str, str] = {}
+_STAFF: dict[str, str] = {
+    "staff.pin_format": "店长密码应为 4 到 8 位数字",
+    "staff.pin_wrong_current": "当前店长密码不对",
+    "staff.pin_not_set": "还没有设置店长密码，请在设置中设置",
+    "staff.pin_wrong": "店长密码不对",
+}
 
 # day close
-_DAYCLOSE: dict[str, str] = {}
+_DAYCLOSE: dict[str, str] = {
+    "dayclose.negative_cash": "清点的现金不能为负数",
+    "dayclose.future": "不能日结未来的日期: {day}",
+    "dayclose.already_closed": (
+        "{day} 已于 {closed_at} 由 {actor} 日结，不能重复日结；如需重新日结，请店长先撤销日结"
+    ),
+    "dayclose.reopen_manager_only": "撤销日结需要店长权限",
+    "dayclose.not_closed": "{day} 还没有日结，无需撤销",
+}
 
 # jobs, reminders, maintenance
-_JOBS: dict[str, str] = {}
+_JOBS: dict[str, str] = {
+    "jobs.unknown": "未知任务: {name}（可用: {available}）",
+    "jobs.bad_closing_time": "打烊时间格式不对: {value}（应为 HH:MM）",
+    "jobs.unknown_outbox_status": "未知状态: {status}（可用: {available}）",
+    "maintenance.sqlite_only": "只有本机 SQLite 数据库可以这样备份和恢复",
+}
 
 # printing and receipts
-_PRINTING: dict[str, str] = {}
+_PRINTING: dict[str, str] = {
+    "printing.settings_invalid": "打印机设置不完整或有误（{error}），请在设置中检查",
+    "printing.bad_kind": "打印机设置无效: {kind}",
+    "printing.unknown_job_kind": "未知打印类型: {kind}",
+    "printing.job_not_found": "没有这个打印任务: {job_id}",
+    "printing.refund_not_found": "没有这张退款单: {refund_no}",
+    "printing.usb_vendor_id_format": "USB 厂商 ID的格式应为 0x0416。",
+    "printing.usb_product_id_format": "USB 产品 ID的格式应为 0x0416。",
+    "printing.host_required": "请输入打印机的 IP 地址。",
+    "printing.serial_port_required": "请输入串口，例如 COM3。",
+}
 
 # backup and restore
 _BACKUP: dict[str, str] = {}
 
 # command line
-_CLI: dict[str, str] = {}
+_CLI: dict[str, str] = {
+    "cli.bad_date": "日期格式不对: {text}（应为 YYYY-MM-DD）",
+    "cli.bad_quantity": "数量不对: {text}（例如 ZJTN:2）",
+    "cli.bad_payment": "付款格式不对: {text}（例如 cash:400 或 wechat:128.5）",
+    "cli.bad_width": "纸宽只能是 80 或 58",
+    "cli.bad_delta": "积分调整应为整数，例如 +50 或 -30: {text}",
+    "cli.not_initialized": "数据库还没有初始化，请先运行 spa-pos init（{url}）",
+    "cli.passphrase_missing": "环境变量 {name} 没有设置备份口令",
+    "cli.internal_error": "内部错误 ({kind}): {error}",
+}
 
 MESSAGES: dict[str, str] = (
     _GENERAL

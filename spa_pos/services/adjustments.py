@@ -7,11 +7,9 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
-from spa_pos import clock as clk
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import Event, EventAttendance
-from spa_pos.services import audit, members, points, unit_of_work
-from spa_pos.services import settings as settings_svc
+from spa_pos.services import members, points, unit_of_work
 from spa_pos.services.context import Ctx
 
 
@@ -48,7 +46,6 @@ def adjust(ctx: Ctx, member_ref: str, delta: int, reason: str) -> int:
                 kind="adjust",
                 at=work.stamp,
                 today=work.today,
-                what="扣减",
                 rule="E8",
                 actor=work.actor,
                 note=reason,
@@ -66,25 +63,14 @@ def adjust(ctx: Ctx, member_ref: str, delta: int, reason: str) -> int:
 
 def add_event(ctx: Ctx, name: str, award_points: int, on: date | None = None) -> int:
     if not name.strip():
-        raise DomainError("活动名称不能为空")
+        raise DomainError("courses.event_name_required")
     if award_points <= 0:
-        raise DomainError("活动积分必须大于 0")
-    now = ctx.clock.now()
-    with ctx.db.write() as s:
-        event = Event(
-            name=name.strip(), points=award_points, on_date=on or settings_svc.business_date(s, now)
-        )
-        s.add(event)
-        s.flush()
-        audit.record(
-            s,
-            at=clk.to_utc_naive(now),
-            actor=ctx.actor.name,
-            action="event.add",
-            entity="event",
-            entity_id=event.id,
-            detail={"name": event.name, "points": award_points},
-        )
+        raise DomainError("courses.event_points_positive")
+    with unit_of_work.write(ctx) as work:
+        event = Event(name=name.strip(), points=award_points, on_date=on or work.today)
+        work.session.add(event)
+        work.session.flush()
+        work.audit("event.add", "event", event.id, name=event.name, points=award_points)
         return event.id
 
 
@@ -96,14 +82,11 @@ class Attendance:
 
 def attend(ctx: Ctx, event_id: int, member_ref: str, *, at: datetime | None = None) -> Attendance:
     """E4: one award per member per event."""
-    moment = at or ctx.clock.now()
-    stamp = clk.to_utc_naive(moment)
-    with ctx.db.write() as s:
-        cfg = settings_svc.load(s)
-        today = clk.local_date(moment, cfg.timezone)
+    with unit_of_work.write(ctx, at) as work:
+        s = work.session
         event = s.get(Event, event_id)
         if event is None:
-            raise NotFound(f"没有这个活动: {event_id}")
+            raise NotFound("courses.event_not_found", event_id=event_id)
         member = members.find_one(s, member_ref)
         if (
             s.scalars(
@@ -113,25 +96,17 @@ def attend(ctx: Ctx, event_id: int, member_ref: str, *, at: datetime | None = No
             ).first()
             is not None
         ):
-            raise DomainError(f"{member.name} 已经领过「{event.name}」的活动积分")
-        s.add(EventAttendance(event_id=event.id, member_id=member.id, at=stamp))
+            raise DomainError("courses.event_attended", member=member.name, event=event.name)
+        s.add(EventAttendance(event_id=event.id, member_id=member.id, at=work.stamp))
         points.award(
             s,
             member,
             [points.Award("E4", event.points)],
-            at=stamp,
-            today=today,
-            settings=cfg,
-            actor=ctx.actor.name,
+            at=work.stamp,
+            today=work.today,
+            settings=work.settings,
+            actor=work.actor,
             note=event.name,
         )
-        audit.record(
-            s,
-            at=stamp,
-            actor=ctx.actor.name,
-            action="event.attend",
-            entity="event",
-            entity_id=event.id,
-            detail={"member": member.card_no, "points": event.points},
-        )
+        work.audit("event.attend", "event", event.id, member=member.card_no, points=event.points)
         return Attendance(event.points, member.points_balance)

@@ -51,10 +51,10 @@ from typing import IO, Any
 from zoneinfo import ZoneInfo
 
 from spa_pos import __version__
-from spa_pos.clock import DEFAULT_TZ
 from spa_pos.errors import BackupError
 
 log = logging.getLogger(__name__)
+DEFAULT_TZ = "Asia/Shanghai"  # clock.DEFAULT_TZ is gone: callers are to pass tz
 
 Progress = Callable[[float], None]
 """Receives the fraction done, 0.0 … 1.0."""

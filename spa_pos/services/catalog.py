@@ -39,14 +39,14 @@ class RewardSpec:
 def item_by_code(session: Session, code: str) -> CatalogItem:
     item = session.scalars(select(CatalogItem).where(CatalogItem.code == code.strip())).first()
     if item is None or not item.active:
-        raise NotFound(f"没有这个项目: {code}")
+        raise NotFound("catalog.item_not_found", item=code)
     return item
 
 
 def reward_by_code(session: Session, code: str) -> Reward:
     reward = session.scalars(select(Reward).where(Reward.code == code.strip())).first()
     if reward is None or not reward.active:
-        raise NotFound(f"没有这个兑换项: {code}")
+        raise NotFound("catalog.reward_not_found", reward=code)
     return reward
 
 
@@ -71,13 +71,13 @@ def active_rewards(session: Session) -> list[Reward]:
 def upsert_item(session: Session, spec: ItemSpec) -> CatalogItem:
     """Create or update an item by code (inside the caller's unit of work)."""
     if spec.kind not in ("service", "course", "product"):
-        raise DomainError(f"未知项目类型: {spec.kind}")
+        raise DomainError("catalog.unknown_item_kind", kind=spec.kind)
     if spec.price_fen < 0 or (spec.points is not None and spec.points < 0):
-        raise DomainError("价格和积分不能为负")
+        raise DomainError("catalog.negative_price")
     service = None
     if spec.kind == "course":
         if not spec.sessions or spec.sessions < 1 or not spec.course_service_code:
-            raise DomainError("疗程需要次数和对应的服务项目")
+            raise DomainError("catalog.course_needs_sessions")
         service = item_by_code(session, spec.course_service_code)
     item = session.scalars(select(CatalogItem).where(CatalogItem.code == spec.code)).first()
     if item is None:
@@ -95,12 +95,12 @@ def upsert_item(session: Session, spec: ItemSpec) -> CatalogItem:
 
 def upsert_reward(session: Session, spec: RewardSpec) -> Reward:
     if spec.kind not in ("service", "coupon", "gift"):
-        raise DomainError(f"未知兑换类型: {spec.kind}")
+        raise DomainError("catalog.unknown_reward_kind", kind=spec.kind)
     if spec.kind == "coupon" and not spec.coupon_fen:
-        raise DomainError("优惠券需要面额")
+        raise DomainError("catalog.coupon_needs_value")
     item = item_by_code(session, spec.item_code) if spec.item_code else None
     if spec.kind in ("service", "gift") and item is None:
-        raise DomainError("兑换服务或礼品需要对应的项目")
+        raise DomainError("catalog.reward_needs_item")
     reward = session.scalars(select(Reward).where(Reward.code == spec.code)).first()
     if reward is None:
         reward = Reward(code=spec.code, stock=spec.stock)

@@ -8,11 +8,9 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from spa_pos import clock as clk
 from spa_pos.errors import DomainError
 from spa_pos.models import CatalogItem, CourseBalance, CourseUse
-from spa_pos.services import audit, catalog, members, tags
-from spa_pos.services import settings as settings_svc
+from spa_pos.services import catalog, members, tags, unit_of_work
 from spa_pos.services.context import Ctx
 
 
@@ -27,9 +25,8 @@ def use_session(
 ) -> CourseUseResult:
     """Use one session; `item_code` is the course package or its service. The oldest
     open balance is used first."""
-    moment = at or ctx.clock.now()
-    stamp = clk.to_utc_naive(moment)
-    with ctx.db.write() as s:
+    with unit_of_work.write(ctx, at) as work:
+        s, stamp = work.session, work.stamp
         member = members.find_one(s, member_ref)
         item = catalog.item_by_code(s, item_code)
         balance = s.scalars(
@@ -46,20 +43,19 @@ def use_session(
             .order_by(CourseBalance.created_at, CourseBalance.id)
         ).first()
         if balance is None:
-            raise DomainError(f"{member.name} 没有可用的 {item.name} 疗程次数")
+            raise DomainError("courses.none_left", member=member.name, item=item.name)
         balance.sessions_used += 1
-        s.add(CourseUse(balance_id=balance.id, used_at=stamp, actor=ctx.actor.name))
+        s.add(CourseUse(balance_id=balance.id, used_at=stamp, actor=work.actor))
         member.last_visit_at = max(member.last_visit_at or stamp, stamp)
-        tags.refresh_member_tags(s, member.id, moment, settings_svc.load(s))
+        tags.refresh_member_tags(s, member.id, work.moment, work.settings)
         left = remaining_for(s, member.id, balance.service_item_id)
-        audit.record(
-            s,
-            at=stamp,
-            actor=ctx.actor.name,
-            action="course.use",
-            entity="course_balance",
-            entity_id=balance.id,
-            detail={"member": member.card_no, "item": item.code, "left": left},
+        work.audit(
+            "course.use",
+            "course_balance",
+            balance.id,
+            member=member.card_no,
+            item=item.code,
+            left=left,
         )
         return CourseUseResult(balance.course_item.name, left)
 

@@ -33,8 +33,7 @@ from spa_pos.models import (
     Voucher,
 )
 from spa_pos.models.sale import PAYMENT_METHODS
-from spa_pos.services import audit
-from spa_pos.services import settings as settings_svc
+from spa_pos.services import unit_of_work
 from spa_pos.services.context import Ctx
 
 
@@ -177,20 +176,20 @@ def close_day(
 ) -> ZReport:
     """日结: record the day's Z report and the counted cash. Refused if already closed."""
     if counted_cash_fen is not None and counted_cash_fen < 0:
-        raise DomainError("清点的现金不能为负数")
-    now = ctx.clock.now()
-    stamp = clk.to_utc_naive(now)
-    with ctx.db.write() as s:
-        tz = settings_svc.load(s).timezone
-        day = business_date or clk.local_date(now, tz)
-        if day > clk.local_date(now, tz):
-            raise DomainError(f"不能日结未来的日期: {day}")
+        raise DomainError("dayclose.negative_cash")
+    with unit_of_work.write(ctx) as work:
+        s, tz = work.session, work.settings.timezone
+        day = business_date or work.today
+        if day > work.today:
+            raise DomainError("dayclose.future", day=day)
         existing = find_close(s, day)
         if existing is not None and existing.reopened_at is None:
             closed = clk.from_utc_naive(existing.closed_at).astimezone(ZoneInfo(tz))
             raise DomainError(
-                f"{day} 已于 {closed:%Y-%m-%d %H:%M} 由 {existing.actor} 日结，"
-                "不能重复日结；如需重新日结，请店长先撤销日结"
+                "dayclose.already_closed",
+                day=day,
+                closed_at=f"{closed:%Y-%m-%d %H:%M}",
+                actor=existing.actor,
             )
         report = z_report(s, day, tz)
         difference = (
@@ -200,28 +199,23 @@ def close_day(
             report, counted_cash_fen=counted_cash_fen, difference_fen=difference
         )
         row = existing or DayClose(business_date=day)
-        row.closed_at, row.actor = stamp, ctx.actor.name
+        row.closed_at, row.actor = work.stamp, work.actor
         row.report = json.dumps(report.to_json(), ensure_ascii=False)
         row.expected_cash_fen = report.expected_cash_fen
         row.counted_cash_fen, row.difference_fen = counted_cash_fen, difference
         row.reopened_at, row.reopened_by = None, None
         s.add(row)
-        audit.record(
-            s,
-            at=stamp,
-            actor=ctx.actor.name,
-            action="day.close",
-            entity="day",
-            entity_id=day.isoformat(),
-            detail={
-                "sales": report.sales,
-                "revenue_fen": report.revenue_fen,
-                "refunds_fen": report.refunds_fen,
-                "expected_cash_fen": report.expected_cash_fen,
-                "counted_cash_fen": counted_cash_fen,
-                "difference_fen": difference,
-                "reclose": existing is not None,
-            },
+        work.audit(
+            "day.close",
+            "day",
+            day.isoformat(),
+            sales=report.sales,
+            revenue_fen=report.revenue_fen,
+            refunds_fen=report.refunds_fen,
+            expected_cash_fen=report.expected_cash_fen,
+            counted_cash_fen=counted_cash_fen,
+            difference_fen=difference,
+            reclose=existing is not None,
         )
         return report
 
@@ -229,25 +223,19 @@ def close_day(
 def reopen_day(ctx: Ctx, business_date: date) -> None:
     """撤销日结 (manager): the day can then be closed again with a fresh report."""
     if not ctx.actor.is_manager:
-        raise DomainError("撤销日结需要店长权限")
-    stamp = clk.to_utc_naive(ctx.clock.now())
-    with ctx.db.write() as s:
-        row = find_close(s, business_date)
+        raise DomainError("dayclose.reopen_manager_only")
+    with unit_of_work.write(ctx) as work:
+        row = find_close(work.session, business_date)
         if row is None or row.reopened_at is not None:
-            raise DomainError(f"{business_date} 还没有日结，无需撤销")
-        row.reopened_at, row.reopened_by = stamp, ctx.actor.name
-        audit.record(
-            s,
-            at=stamp,
-            actor=ctx.actor.name,
-            action="day.reopen",
-            entity="day",
-            entity_id=business_date.isoformat(),
-            detail={
-                "closed_at": row.closed_at,
-                "closed_by": row.actor,
-                "report": json.loads(row.report),
-            },
+            raise DomainError("dayclose.not_closed", day=business_date)
+        row.reopened_at, row.reopened_by = work.stamp, work.actor
+        work.audit(
+            "day.reopen",
+            "day",
+            business_date.isoformat(),
+            closed_at=row.closed_at,
+            closed_by=row.actor,
+            report=json.loads(row.report),
         )
 
 
@@ -285,9 +273,8 @@ def stored_report(text: str) -> ZReport:
 
 def day_status(ctx: Ctx, day: date | None = None) -> DayStatus:
     """The day's close if it is closed, else its live Z report (default: today)."""
-    with ctx.db.read() as s:
-        tz = settings_svc.load(s).timezone
-        today = clk.local_date(ctx.clock.now(), tz)
+    with unit_of_work.read(ctx) as work:
+        s, tz, today = work.session, work.settings.timezone, work.today
         day = day or today
         row = find_close(s, day)
         if row is not None and row.reopened_at is None:

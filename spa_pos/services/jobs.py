@@ -169,7 +169,7 @@ def run_job(ctx: Ctx, name: str, at: datetime | None = None) -> JobResult:
     """Run one job now, as of `at` (aware; default now). A failure is logged in
     `job_runs` and raised."""
     if name not in _JOBS:
-        raise DomainError(f"未知任务: {name}（可用: {', '.join(JOBS)}）")
+        raise DomainError("jobs.unknown", name=name, available=", ".join(JOBS))
     as_of = at or ctx.clock.now()
     started = ctx.clock.now()
     try:
@@ -252,7 +252,7 @@ def closing_time(cfg: Settings) -> time:
     try:
         return time.fromisoformat(cfg.closing_time)
     except ValueError as exc:
-        raise DomainError(f"打烊时间格式不对: {cfg.closing_time}（应为 HH:MM）") from exc
+        raise DomainError("jobs.bad_closing_time", value=cfg.closing_time) from exc
 
 
 def latest_scheduled(at_time: time, now: datetime, tz: str) -> datetime:

@@ -14,10 +14,9 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from spa_pos import clock as clk
 from spa_pos import paths
 from spa_pos.errors import BackupError
-from spa_pos.services import audit, backup
+from spa_pos.services import backup, unit_of_work
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.backup import BackupResult, Progress, RestoreResult
 from spa_pos.services.context import Ctx
@@ -104,37 +103,32 @@ def restore(ctx: Ctx, file: Path, *, passphrase: str | None = None) -> RestoreRe
         tz=tz,
     )
     version = ctx.db.migrate()
-    with ctx.db.write() as s:
-        audit.record(
-            s,
-            at=clk.to_utc_naive(now),
-            actor=ctx.actor.name,
-            action="db.restore",
-            entity="database",
-            entity_id=file.name,
-            detail={
-                "file": str(file),
-                "safety_copy": str(result.safety_copy),
-                "backup_schema": result.schema_version,
-                "schema": version,
-            },
+    with unit_of_work.write(ctx, now) as work:
+        work.audit(
+            "db.restore",
+            "database",
+            file.name,
+            file=str(file),
+            safety_copy=str(result.safety_copy),
+            backup_schema=result.schema_version,
+            schema=version,
         )
     return dataclasses.replace(result, schema_version=version)
 
 
 def _timezone_if_readable(ctx: Ctx) -> str:
     """The clinic's time zone, from a database that may be missing or damaged (which is
-    when a restore is wanted most)."""
+    when a restore is wanted most); else the zone a new clinic starts with."""
     if ctx.db.path is None or not ctx.db.path.is_file():
-        return clk.DEFAULT_TZ
+        return settings_svc.Settings().timezone
     try:
         with ctx.db.read() as s:
             return settings_svc.load(s).timezone
     except SQLAlchemyError:
-        return clk.DEFAULT_TZ
+        return settings_svc.Settings().timezone
 
 
 def _require_file(ctx: Ctx) -> Path:
     if ctx.db.path is None:
-        raise BackupError("只有本机 SQLite 数据库可以这样备份和恢复")
+        raise BackupError("maintenance.sqlite_only")
     return ctx.db.path

@@ -11,10 +11,11 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from spa_pos import clock as clk
+from spa_pos import messages
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import Member
 from spa_pos.pinyin import pinyin_keys
-from spa_pos.services import audit
+from spa_pos.services import audit, unit_of_work
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 
@@ -47,6 +48,11 @@ class FieldErrors(DomainError):
         return "；".join(self.errors.values())
 
 
+def _say(code: str, **params: object) -> str:
+    """A field's problem, in the language in force (the dialog shows it by the field)."""
+    return messages.render(code, params)
+
+
 def card_number(member_id: int) -> str:
     return f"8{member_id:07d}"
 
@@ -58,27 +64,27 @@ def validate(
     errors: dict[str, str] = {}
     name = form.name.strip()
     if not name:
-        errors["name"] = "请填写姓名"
+        errors["name"] = _say("members.name_required")
     elif len(name) > MAX_NAME:
-        errors["name"] = f"姓名最多 {MAX_NAME} 个字"
+        errors["name"] = _say("members.name_too_long", max=MAX_NAME)
     phone = form.phone.strip()
     if not PHONE.match(phone):
-        errors["phone"] = "手机号应为 11 位大陆手机号（1 开头）"
+        errors["phone"] = _say("members.bad_phone")
     else:
         owner = session.scalars(select(Member.id).where(Member.phone == phone)).first()
         if owner is not None and owner != member_id:
-            errors["phone"] = f"手机号 {phone} 已被其他会员使用"
+            errors["phone"] = _say("members.phone_taken", phone=phone)
     if form.birthday is not None and not (date(today.year - 120, 1, 1) <= form.birthday <= today):
-        errors["birthday"] = "生日不在合理范围内"
+        errors["birthday"] = _say("members.bad_birthday")
     if form.gender not in (None, "F", "M"):
-        errors["gender"] = "性别应为 F 或 M"
+        errors["gender"] = _say("members.bad_gender")
     if form.referrer:
         try:
             ref = find_one(session, form.referrer)
             if member_id is not None and ref.id == member_id:
-                errors["referrer"] = "推荐人不能是本人"
+                errors["referrer"] = _say("members.self_referrer")
         except NotFound:
-            errors["referrer"] = f"找不到推荐人 {form.referrer}"
+            errors["referrer"] = _say("members.referrer_not_found", ref=form.referrer)
     return errors
 
 
@@ -117,30 +123,21 @@ def register(ctx: Ctx, form: MemberForm, *, at: datetime | None = None) -> Membe
 
 
 def edit(ctx: Ctx, card_no: str, form: MemberForm) -> Member:
-    with ctx.db.write() as s:
+    with unit_of_work.write(ctx) as work:
+        s = work.session
         member = find_one(s, card_no)
-        errors = validate(
-            s, form, settings_svc.business_date(s, ctx.clock.now()), member_id=member.id
-        )
+        errors = validate(s, form, work.today, member_id=member.id)
         if member.referrer_id and form.referrer:
             referrer = find_one(s, form.referrer)
             if referrer.id != member.referrer_id:
-                errors["referrer"] = "推荐人登记后不能更改"
+                errors["referrer"] = _say("members.referrer_fixed")
         if errors:
             raise FieldErrors(errors=errors)
         before = _snapshot(member)
         if form.referrer and member.referrer_id is None:
             member.referrer_id = find_one(s, form.referrer).id
         _apply(member, form)
-        audit.record(
-            s,
-            at=clk.to_utc_naive(ctx.clock.now()),
-            actor=ctx.actor.name,
-            action="member.edit",
-            entity="member",
-            entity_id=member.card_no,
-            detail={"before": before, "after": _snapshot(member)},
-        )
+        work.audit("member.edit", "member", member.card_no, before=before, after=_snapshot(member))
         return member
 
 
@@ -175,7 +172,7 @@ def find_one(session: Session, ref: str) -> Member:
         select(Member).where(or_(Member.phone == ref, Member.card_no == ref))
     ).first()
     if member is None:
-        raise NotFound(f"找不到会员 {ref}（请用手机号或卡号）")
+        raise NotFound("members.not_found", ref=ref)
     return member
 
 

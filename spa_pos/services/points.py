@@ -134,18 +134,20 @@ def spend(
     kind: str,
     at: datetime,
     today: date,
-    what: str,
+    reward: str | None = None,
     **links: object,
 ) -> list[Draw]:
-    """Take points FIFO (X2); refuses, writing nothing, when the balance is short (R2)."""
+    """Take points FIFO (X2); refuses, writing nothing, when the balance is short (R2).
+    `reward` names what a redemption buys, for that refusal; None is a manual deduction."""
     if points <= 0:
-        raise DomainError("积分数必须大于 0")
+        raise DomainError("points.must_be_positive")
     lots = _usable_lots(session, member.id, today)
     usable = sum(lot.remaining for lot in lots)
     if usable < points:
-        raise DomainError(
-            f"积分不足：{what}需要 {points} 分，可用 {usable} 分，还差 {points - usable} 分"
-        )
+        short = {"needed": points, "usable": usable, "short": points - usable}
+        if reward is None:
+            raise DomainError("points.not_enough_adjust", **short)
+        raise DomainError("points.not_enough_redeem", reward=reward, **short)
     draws: list[Draw] = []
     left = points
     for lot in lots:

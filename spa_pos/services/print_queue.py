@@ -53,7 +53,7 @@ def printer_for(cfg: Settings, system_printer: Printer | None = None) -> Printer
     try:
         return _configured(cfg, system_printer)
     except (KeyError, ValueError, TypeError) as exc:
-        raise DomainError(f"打印机设置不完整或有误（{exc}），请在设置中检查") from exc
+        raise DomainError("printing.settings_invalid", error=str(exc)) from exc
 
 
 def _configured(cfg: Settings, system_printer: Printer | None) -> Printer:
@@ -82,12 +82,12 @@ def _configured(cfg: Settings, system_printer: Printer | None) -> Printer:
         )
     if kind == "system" and system_printer is not None:
         return system_printer
-    raise DomainError(f"打印机设置无效: {kind}")
+    raise DomainError("printing.bad_kind", kind=kind)
 
 
 def enqueue(ctx: Ctx, kind: str, ref: str, *, reprint: bool = False) -> int:
     if kind not in ("receipt", "voucher"):
-        raise DomainError(f"未知打印类型: {kind}")
+        raise DomainError("printing.unknown_job_kind", kind=kind)
     with ctx.db.write() as s:
         job = PrintJob(
             kind=kind, ref=ref, reprint=reprint, created_at=clk.to_utc_naive(ctx.clock.now())
@@ -102,7 +102,7 @@ def run(ctx: Ctx, job_id: int, choose: Callable[[Settings], Printer] = printer_f
     with ctx.db.read() as s:
         job = s.get(PrintJob, job_id)
         if job is None:
-            raise NotFound(f"没有这个打印任务: {job_id}")
+            raise NotFound("printing.job_not_found", job_id=job_id)
         cfg = settings_svc.load(s)
         now = ctx.clock.now()
         kind, ref, reprint = job.kind, job.ref, job.reprint

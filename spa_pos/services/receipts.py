@@ -69,7 +69,7 @@ def _member_block(s: Session, member: Member, cfg: Settings, now: datetime) -> d
 def _sale(s: Session, sale_no: str) -> Sale:
     sale = s.scalars(select(Sale).where(Sale.sale_no == sale_no.strip())).first()
     if sale is None:
-        raise NotFound(f"没有这笔销售: {sale_no}")
+        raise NotFound("general.sale_not_found", sale_no=sale_no)
     return sale
 
 
@@ -156,7 +156,7 @@ def refund_receipt(
     cfg = settings_svc.load(s)
     rec = s.scalars(select(Refund).where(Refund.refund_no == refund_no.strip())).first()
     if rec is None:
-        raise NotFound(f"没有这张退款单: {refund_no}")
+        raise NotFound("printing.refund_not_found", refund_no=refund_no)
     sale = rec.sale
     lines = tuple(
         ReceiptLine(ln.name, ln.qty, ln.unit_fen, ln.net_fen)
@@ -193,7 +193,7 @@ def voucher_document(s: Session, code: str) -> VoucherData:
     cfg = settings_svc.load(s)
     voucher = s.scalars(select(Voucher).where(Voucher.code == code.strip().upper())).first()
     if voucher is None:
-        raise NotFound(f"没有这张兑换券: {code}")
+        raise NotFound("vouchers.not_found", voucher=code)
     return VoucherData(
         clinic_name=cfg.clinic_name,
         reward_name=voucher.reward.name,

@@ -15,7 +15,6 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from spa_pos import clock as clk
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import (
     CourseBalance,
@@ -28,8 +27,7 @@ from spa_pos.models import (
     SaleLine,
     Voucher,
 )
-from spa_pos.services import audit, earning, points, tags
-from spa_pos.services import settings as settings_svc
+from spa_pos.services import earning, points, tags, unit_of_work
 from spa_pos.services.context import Ctx
 from spa_pos.services.numbering import next_number
 
@@ -48,21 +46,19 @@ def refund(
     ctx: Ctx, sale_no: str, line_nos: list[int] | None = None, *, at: datetime | None = None
 ) -> RefundResult:
     if not ctx.actor.is_manager:
-        raise DomainError("退款需要店长权限")
-    moment = at or ctx.clock.now()
-    stamp = clk.to_utc_naive(moment)
-    with ctx.db.write() as s:
-        today = settings_svc.business_date(s, moment)
+        raise DomainError("refunds.manager_only")
+    with unit_of_work.write(ctx, at) as work:
+        s, stamp, today = work.session, work.stamp, work.today
         sale = s.scalars(select(Sale).where(Sale.sale_no == sale_no.strip())).first()
         if sale is None:
-            raise NotFound(f"没有这笔销售: {sale_no}")
+            raise NotFound("general.sale_not_found", sale_no=sale_no)
         lines = _lines_to_refund(s, sale, line_nos)
         refunded = sum(line.net_fen for line in lines)
         rec = Refund(
             refund_no=next_number(s, "R", Refund.refund_no, today),
             sale_id=sale.id,
             created_at=stamp,
-            actor=ctx.actor.name,
+            actor=work.actor,
             refunded_fen=refunded,
             points_reversed=0,
         )
@@ -73,26 +69,21 @@ def refund(
         whole = all(line.refund_id is not None for line in sale.lines)
         by_method = _money_back(s, sale, rec, refunded)
         returned = _vouchers_back(s, sale, lines, whole, today)
-        reversed_points = _reverse_points(s, sale, lines, whole, rec, stamp, ctx.actor.name)
+        reversed_points = _reverse_points(s, sale, lines, whole, rec, stamp, work.actor)
         rec.points_reversed = reversed_points
         sale.status = "refunded" if whole else "partially_refunded"
         member = s.get(Member, sale.member_id) if sale.member_id else None
         if member is not None:
-            tags.refresh_member_tags(s, member.id, moment, settings_svc.load(s))
-        audit.record(
-            s,
-            at=stamp,
-            actor=ctx.actor.name,
-            action="sale.refund",
-            entity="sale",
-            entity_id=sale.sale_no,
-            detail={
-                "refund_no": rec.refund_no,
-                "lines": [ln.line_no for ln in lines],
-                "refunded_fen": refunded,
-                "points_reversed": reversed_points,
-                "vouchers_returned": returned,
-            },
+            tags.refresh_member_tags(s, member.id, work.moment, work.settings)
+        work.audit(
+            "sale.refund",
+            "sale",
+            sale.sale_no,
+            refund_no=rec.refund_no,
+            lines=[ln.line_no for ln in lines],
+            refunded_fen=refunded,
+            points_reversed=reversed_points,
+            vouchers_returned=returned,
         )
         return RefundResult(
             rec.refund_no,
@@ -110,23 +101,21 @@ def _lines_to_refund(session: Session, sale: Sale, line_nos: list[int] | None) -
         known = {ln.line_no: ln for ln in sale.lines}
         for no in line_nos:
             if no not in known:
-                raise DomainError(f"销售 {sale.sale_no} 没有第 {no} 行")
+                raise DomainError("refunds.no_such_line", sale_no=sale.sale_no, line=no)
             if known[no].refund_id is not None:
-                raise DomainError(f"第 {no} 行已经退过款")
+                raise DomainError("refunds.line_refunded", line=no)
         chosen = [known[no] for no in sorted(set(line_nos))]
     else:
         chosen = open_lines
     if not chosen:
-        raise DomainError(f"销售 {sale.sale_no} 已全部退款")
+        raise DomainError("refunds.all_refunded", sale_no=sale.sale_no)
     for line in chosen:
         balance = session.scalars(
             select(CourseBalance).where(CourseBalance.sale_line_id == line.id)
         ).first()
         if balance is not None:
             if balance.sessions_used:
-                raise DomainError(
-                    f"{line.name} 已使用 {balance.sessions_used} 次，不能原路退款，请店长手工处理"
-                )
+                raise DomainError("refunds.course_used", item=line.name, used=balance.sessions_used)
             balance.status = "refunded"
     return chosen
 

@@ -20,7 +20,7 @@ from spa_pos import clock as clk
 from spa_pos.errors import DomainError
 from spa_pos.models import Member, OutboxMessage, PointLot
 from spa_pos.models.jobs import OUTBOX_STATUSES
-from spa_pos.services import audit, tags
+from spa_pos.services import tags, unit_of_work
 from spa_pos.services.context import Ctx
 from spa_pos.services.settings import Settings
 
@@ -169,9 +169,11 @@ def list_outbox(
 def set_status(ctx: Ctx, message_ids: Sequence[int], status: str) -> int:
     """Mark messages printed, exported or sent; returns how many changed."""
     if status not in OUTBOX_STATUSES:
-        raise DomainError(f"未知状态: {status}（可用: {', '.join(OUTBOX_STATUSES)}）")
-    stamp = clk.to_utc_naive(ctx.clock.now())
-    with ctx.db.write() as s:
+        raise DomainError(
+            "jobs.unknown_outbox_status", status=status, available=", ".join(OUTBOX_STATUSES)
+        )
+    with unit_of_work.write(ctx) as work:
+        s = work.session
         changed = 0
         for start in range(0, len(message_ids), 500):
             chunk = list(message_ids[start : start + 500])
@@ -182,13 +184,5 @@ def set_status(ctx: Ctx, message_ids: Sequence[int], status: str) -> int:
             )
             changed += result.rowcount  # type: ignore[attr-defined]
         if changed:
-            audit.record(
-                s,
-                at=stamp,
-                actor=ctx.actor.name,
-                action="outbox.status",
-                entity="outbox",
-                entity_id=status,
-                detail={"ids": list(message_ids), "changed": changed},
-            )
+            work.audit("outbox.status", "outbox", status, ids=list(message_ids), changed=changed)
         return changed

@@ -11,10 +11,9 @@ import hmac
 import re
 import secrets
 
-from spa_pos import clock as clk
 from spa_pos.errors import DomainError
-from spa_pos.services import audit
 from spa_pos.services import settings as settings_svc
+from spa_pos.services import unit_of_work
 from spa_pos.services.context import Actor, Ctx
 
 PIN = re.compile(r"^\d{4,8}$")
@@ -38,27 +37,19 @@ def change_manager_pin(ctx: Ctx, current: str, new: str) -> None:
 def hashed_pin(pin: str) -> str:
     """A new PIN as it is stored ("salt$hash"); refuses one that is not 4 to 8 digits."""
     if not PIN.match(pin):
-        raise DomainError("店长密码应为 4 到 8 位数字")
+        raise DomainError("staff.pin_format")
     salt = secrets.token_hex(16)
     return f"{salt}${_hash(pin, salt)}"
 
 
 def _store_pin(ctx: Ctx, pin: str, *, current: str | None) -> None:
-    stored_form = hashed_pin(pin)
-    with ctx.db.write() as s:
-        stored = settings_svc.load(s).manager_pin_hash
+    stored_form = hashed_pin(pin)  # scrypt is slow: before the write lock
+    with unit_of_work.write(ctx) as work:
+        stored = work.settings.manager_pin_hash
         if current is not None and stored and not _matches(stored, current):
-            raise DomainError("当前店长密码不对")
-        settings_svc.save(s, manager_pin_hash=stored_form)
-        audit.record(
-            s,
-            at=clk.to_utc_naive(ctx.clock.now()),
-            actor=ctx.actor.name,
-            action="settings.manager_pin",
-            entity="settings",
-            entity_id="manager_pin",
-            detail={"changed": True},
-        )
+            raise DomainError("staff.pin_wrong_current")
+        settings_svc.save(work.session, manager_pin_hash=stored_form)
+        work.audit("settings.manager_pin", "settings", "manager_pin", changed=True)
 
 
 def _matches(stored: str, pin: str) -> bool:
@@ -76,7 +67,7 @@ def manager(ctx: Ctx, name: str, pin: str) -> Actor:
     with ctx.db.read() as s:
         stored = settings_svc.load(s).manager_pin_hash
     if not stored:
-        raise DomainError("还没有设置店长密码，请在设置中设置")
+        raise DomainError("staff.pin_not_set")
     if not _matches(stored, pin):
-        raise DomainError("店长密码不对")
+        raise DomainError("staff.pin_wrong")
     return Actor(f"{name}(店长)", is_manager=True)

@@ -17,25 +17,31 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from spa_pos import clock as clk
+from spa_pos import messages
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import LedgerEntry, Member, Reward, Voucher
-from spa_pos.services import audit, catalog, members, points
+from spa_pos.services import catalog, members, points, unit_of_work
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 
 QR_PREFIX = "SPAV1"
 CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # no 0/O, 1/I: read aloud safely
 
+# Why a voucher is or is not usable: the message code of each reason.
 REASONS = {
-    "ok": "有效",
-    "forged": "签名不符，券码被伪造或改动",
-    "unknown": "没有这张兑换券",
-    "used": "已使用",
-    "cancelled": "已作废",
-    "expired": "已过期",
-    "other_member": "不是该会员的兑换券",
+    "ok": "vouchers.reason_ok",
+    "forged": "vouchers.reason_forged",
+    "unknown": "vouchers.reason_unknown",
+    "used": "vouchers.reason_used",
+    "cancelled": "vouchers.reason_cancelled",
+    "expired": "vouchers.reason_expired",
+    "other_member": "vouchers.reason_other_member",
 }
+
+
+def reason_text(reason: str) -> str:
+    """A key of REASONS as a phrase in the language in force."""
+    return messages.render(REASONS[reason], {})
 
 
 def _signature(secret: str, code: str) -> str:
@@ -59,7 +65,7 @@ class Check:
 
     @property
     def message(self) -> str:
-        return REASONS[self.reason]
+        return reason_text(self.reason)
 
 
 def looks_like_voucher(text: str) -> bool:
@@ -95,7 +101,9 @@ def check(session: Session, code_or_qr: str, today: date) -> Check:
 def require_usable(session: Session, code_or_qr: str, today: date) -> Voucher:
     result = check(session, code_or_qr, today)
     if not result.valid:
-        raise DomainError(f"兑换券不能使用: {result.message} ({code_or_qr.strip()[:40]})")
+        raise DomainError(
+            "vouchers.unusable", reason=result.message, voucher=code_or_qr.strip()[:40]
+        )
     assert result.voucher is not None
     return result.voucher
 
@@ -114,15 +122,12 @@ def redeem(
     ctx: Ctx, member_ref: str, reward_code: str, *, at: datetime | None = None
 ) -> Redemption:
     """R2: deduct the points FIFO and issue a single-use voucher, in one transaction."""
-    moment = at or ctx.clock.now()
-    stamp = clk.to_utc_naive(moment)
-    with ctx.db.write() as s:
-        cfg = settings_svc.load(s)
-        today = clk.local_date(moment, cfg.timezone)
+    with unit_of_work.write(ctx, at) as work:
+        s, stamp, today, cfg = work.session, work.stamp, work.today, work.settings
         member = members.find_one(s, member_ref)
         reward = catalog.reward_by_code(s, reward_code)
         if reward.stock is not None and reward.stock <= 0:
-            raise DomainError(f"{reward.name} 已兑完，暂无库存")
+            raise DomainError("vouchers.out_of_stock", reward=reward.name)
         voucher = Voucher(
             code=_unique_code(s),
             reward_id=reward.id,
@@ -140,21 +145,20 @@ def redeem(
             kind="redeem",
             at=stamp,
             today=today,
-            what=f"兑换{reward.name}",
+            reward=reward.name,
             rule="R2",
             voucher_id=voucher.id,
-            actor=ctx.actor.name,
+            actor=work.actor,
         )
         if reward.stock is not None:
             reward.stock -= 1
-        audit.record(
-            s,
-            at=stamp,
-            actor=ctx.actor.name,
-            action="voucher.redeem",
-            entity="voucher",
-            entity_id=voucher.code,
-            detail={"member": member.card_no, "reward": reward.code, "points": reward.points_cost},
+        work.audit(
+            "voucher.redeem",
+            "voucher",
+            voucher.code,
+            member=member.card_no,
+            reward=reward.code,
+            points=reward.points_cost,
         )
         return Redemption(
             voucher.code,
@@ -183,14 +187,16 @@ def cancel(ctx: Ctx, code: str) -> Cancellation:
     """R4 (manager): cancel an unused voucher; the points go back to the lots they came
     from, with their original expiry dates."""
     if not ctx.actor.is_manager:
-        raise DomainError("作废兑换券需要店长权限")
-    stamp = clk.to_utc_naive(ctx.clock.now())
-    with ctx.db.write() as s:
+        raise DomainError("vouchers.cancel_manager_only")
+    with unit_of_work.write(ctx) as work:
+        s, stamp = work.session, work.stamp
         voucher = s.scalars(select(Voucher).where(Voucher.code == code.strip().upper())).first()
         if voucher is None:
-            raise NotFound(f"没有这张兑换券: {code}")
+            raise NotFound("vouchers.not_found", voucher=code)
         if voucher.status != "issued":
-            raise DomainError(f"兑换券{REASONS[voucher.status]}，不能作废")
+            raise DomainError(
+                "vouchers.cancel_used" if voucher.status == "used" else "vouchers.cancel_cancelled"
+            )
         member = s.get(Member, voucher.member_id)
         assert member is not None
         returned = points.give_back(
@@ -201,20 +207,18 @@ def cancel(ctx: Ctx, code: str) -> Cancellation:
             at=stamp,
             rule="R4",
             voucher_id=voucher.id,
-            actor=ctx.actor.name,
+            actor=work.actor,
         )
         voucher.status, voucher.cancelled_at = "cancelled", stamp
         reward = s.get(Reward, voucher.reward_id)
         if reward is not None and reward.stock is not None:
             reward.stock += 1
-        audit.record(
-            s,
-            at=stamp,
-            actor=ctx.actor.name,
-            action="voucher.cancel",
-            entity="voucher",
-            entity_id=voucher.code,
-            detail={"member": member.card_no, "points_returned": returned},
+        work.audit(
+            "voucher.cancel",
+            "voucher",
+            voucher.code,
+            member=member.card_no,
+            points_returned=returned,
         )
         return Cancellation(returned, member.points_balance)
 
@@ -264,9 +268,8 @@ class VoucherCheck:
 
 def preview(ctx: Ctx, text: str) -> VoucherCheck:
     """`check` of a scanned voucher on the clinic's business date, with its reward."""
-    with ctx.db.read() as s:
-        today = clk.local_date(ctx.clock.now(), settings_svc.load(s).timezone)
-        result = check(s, text, today)
+    with unit_of_work.read(ctx) as work:
+        result = check(work.session, text, work.today)
         v = result.voucher
         if v is None:
             return VoucherCheck(text.strip(), result.valid, result.message)

@@ -342,7 +342,7 @@ class CheckoutPage(QWidget):
         elif member is not None and check.member_card != member.card_no:
             self.show_notice(
                 self.tr("Voucher refused: {reason}").format(
-                    reason=vouchers.REASONS["other_member"]
+                    reason=vouchers.reason_text("other_member")
                 ),
                 error=True,
             )

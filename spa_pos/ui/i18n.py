@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from spa_pos import messages
 from spa_pos.paths import resources_dir
 
 ZH_CN = "zh_CN"
@@ -57,7 +58,9 @@ class Translators:
         self._installed: list[QTranslator] = []
 
     def apply(self, language: str) -> None:
-        """Install `language` (one of LANGUAGES); a no-op if it is already in force."""
+        """Install `language` (one of LANGUAGES); a no-op if it is already in force. The
+        services' messages (refusals) follow it."""
+        messages.set_language(language)
         if language == self.language:
             return
         app = QCoreApplication.instance()

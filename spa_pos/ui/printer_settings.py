@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QIntValidator
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
@@ -40,17 +40,15 @@ THERMAL = ("escpos_network", "escpos_usb", "escpos_serial")
 CAPTION_WIDTH = 110  # the settings dialog's captions use it too, so the two forms line up
 
 
-def _usb_id(text: str, what: str) -> str:
-    """A USB id as typed (0x0416 or 1046), checked."""
+def _usb_id(text: str, *, vendor: bool) -> str:
+    """A USB vendor (or product) id as typed (0x0416 or 1046), checked."""
     try:
         value = int(text.strip(), 0)
     except ValueError:
         value = -1
     if not 0 <= value <= 0xFFFF:
         raise DomainError(
-            QCoreApplication.translate(
-                "PrinterForm", "The USB {what} should look like 0x0416."
-            ).format(what=what)
+            "printing.usb_vendor_id_format" if vendor else "printing.usb_product_id_format"
         )
     return text.strip()
 
@@ -156,19 +154,19 @@ class PrinterForm(QWidget):
         fields: dict[str, Any]
         if kind == "escpos_network":
             if not self.host.text().strip():
-                raise DomainError(self.tr("Enter the printer's network address."))
+                raise DomainError("printing.host_required")
             fields = {
                 "host": self.host.text().strip(),
                 "port": int(self.port.text() or DEFAULT_PORT),
             }
         elif kind == "escpos_usb":
             fields = {
-                "vendor_id": _usb_id(self.vendor.text(), self.tr("vendor id")),
-                "product_id": _usb_id(self.product.text(), self.tr("product id")),
+                "vendor_id": _usb_id(self.vendor.text(), vendor=True),
+                "product_id": _usb_id(self.product.text(), vendor=False),
             }
         else:
             if not self.device.text().strip():
-                raise DomainError(self.tr("Enter the serial port, e.g. COM3."))
+                raise DomainError("printing.serial_port_required")
             fields = {
                 "device": self.device.text().strip(),
                 "baudrate": int(self.baud.currentData()),

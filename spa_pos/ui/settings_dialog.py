@@ -124,7 +124,7 @@ class SettingsDialog(QDialog):
     def values(self) -> ClinicSettings:
         """What was entered; raises DomainError with what to fix."""
         if not self.name.text().strip():
-            raise DomainError(self.tr("The clinic needs a name."))
+            raise DomainError("settings.clinic_name_required")
         return ClinicSettings(
             self.language.currentData(),
             self.name.text().strip(),

@@ -37,6 +37,7 @@ from tests.conftest import START
 ITEMS = ["ZJTN", "AJ", "TBAM", "ZYB", "ZJTN10", "BJZ"]
 REWARDS = ["R-TBAM", "R-Q10", "R-ZYB", "R-Q50", "R-BJZ"]
 PHONES = ["13800000001", "13800000002", "13800000003"]
+TZ = "Asia/Shanghai"  # the demo clinic's time zone
 
 
 class LedgerMachine(RuleBasedStateMachine):
@@ -99,7 +100,7 @@ class LedgerMachine(RuleBasedStateMachine):
 
     @rule(who=st.sampled_from(PHONES), reward=st.sampled_from(REWARDS))
     def redeem(self, who: str, reward: str) -> None:
-        today = clk.local_date(self.clock.now())
+        today = clk.local_date(self.clock.now(), TZ)
         with self.ctx.db.read() as s:
             member = members.find_one(s, who)
             expected = self._fifo_plan(s, member.id, today)
@@ -145,9 +146,9 @@ class LedgerMachine(RuleBasedStateMachine):
         self.clock.advance(days=days)
         now = self.clock.now()
         with self.ctx.db.write() as s:
-            points.expire_due(s, clk.local_date(now), clk.to_utc_naive(now))
+            points.expire_due(s, clk.local_date(now, TZ), clk.to_utc_naive(now))
         with self.ctx.db.write() as s:  # a second run changes nothing
-            assert points.expire_due(s, clk.local_date(now), clk.to_utc_naive(now)).points == 0
+            assert points.expire_due(s, clk.local_date(now, TZ), clk.to_utc_naive(now)).points == 0
 
     @invariant()
     def ledger_holds(self) -> None:
@@ -191,11 +192,13 @@ def test_expiry_writes_each_lots_remainder_once(ctx: Ctx, clock: FixedClock) -> 
     clock.advance(days=366)
     now = clock.now()
     with ctx.db.write() as s:
-        assert points.expire_due(s, clk.local_date(now), clk.to_utc_naive(now)).points == 50
+        assert points.expire_due(s, clk.local_date(now, TZ), clk.to_utc_naive(now)).points == 50
     clock.advance(days=1)
     with ctx.db.write() as s:
         assert (
-            points.expire_due(s, clk.local_date(clock.now()), clk.to_utc_naive(clock.now())).points
+            points.expire_due(
+                s, clk.local_date(clock.now(), TZ), clk.to_utc_naive(clock.now())
+            ).points
             == 0
         )
     with ctx.db.read() as s:
@@ -209,5 +212,5 @@ def test_points_are_usable_through_the_last_day(ctx: Ctx, clock: FixedClock) -> 
     clock.at = clock.at + timedelta(days=365)  # 2027-03-10, the expiry date itself
     with ctx.db.write() as s:
         now = clock.now()
-        assert points.expire_due(s, clk.local_date(now), clk.to_utc_naive(now)).points == 0
+        assert points.expire_due(s, clk.local_date(now, TZ), clk.to_utc_naive(now)).points == 0
     assert vouchers.redeem(ctx, card, "R-Q10").balance == 0

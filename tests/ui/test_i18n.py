@@ -18,7 +18,7 @@ from spa_pos.services.context import Ctx
 from spa_pos.ui import i18n
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.settings_dialog import SettingsDialog
-from tests.ui.conftest import press, wait_dialog
+from tests.ui.conftest import message_texts, press, wait_dialog
 
 UI_SOURCES = sorted(str(p) for p in Path(i18n.__file__).parent.glob("*.py"))
 TOOLS = Path(sys.executable).parent
@@ -45,6 +45,16 @@ def test_switching_language_changes_the_visible_labels(
     choose_language(qtbot, window, i18n.ZH_CN)
     qtbot.waitUntil(lambda: tab_text() == "会员查询  F1")
     assert window.checkout.pay_button.text() == "结账 (F12)"
+
+
+def test_the_english_window_shows_refusals_in_english(qtbot: QtBot, window: MainWindow) -> None:
+    choose_language(qtbot, window, i18n.EN)
+    qtbot.waitUntil(lambda: window.tabs.tabText(0) == "Member lookup  F1")
+    with qtbot.waitSignal(window.error_shown) as shown:
+        qtbot.keyClicks(window.lookup.search, "89999999")
+        qtbot.keyClick(window.lookup.search, Qt.Key.Key_Return)
+    assert shown.args[0] == "No member 89999999 (use the phone or card number)"
+    assert shown.args[0] in message_texts()
 
 
 @pytest.mark.parametrize(

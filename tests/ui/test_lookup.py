@@ -102,7 +102,7 @@ def test_forged_voucher_qr_is_refused_with_its_reason(
     qtbot.keyClick(window.lookup.search, Qt.Key.Key_Return)
     notice = window.checkout.notice
     qtbot.waitUntil(notice.isVisible)
-    assert vouchers.REASONS["forged"] in notice.text()
+    assert vouchers.reason_text("forged") in notice.text()
     assert window.checkout.model.vouchers == []
 
 
