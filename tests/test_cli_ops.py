@@ -10,11 +10,14 @@ from typing import Any
 
 import pytest
 from alembic import command
+from sqlalchemy import select
 
 from spa_pos import cli, cli_ops
 from spa_pos.clock import FixedClock
 from spa_pos.db import Database
+from spa_pos.models import AuditEntry
 from spa_pos.services import backup, checkout
+from spa_pos.services import settings as settings_svc
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import CLI_ACTOR, Ctx
 from tests.conftest import register
@@ -120,6 +123,31 @@ def test_backup_then_restore(ctx: Ctx, run: Run, tmp_path: Path) -> None:
     assert run("audit", "verify")[1]["ok"] is True
 
 
+def test_backup_remembers_the_folder_that_worked(ctx: Ctx, run: Run, tmp_path: Path) -> None:
+    """`backup --to DIR` makes DIR the end-of-day backup folder, audited; a failed one not."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+
+    code, _, err = run("backup", "--to", str(tmp_path / "pulled-out"))
+    assert code == 2 and "目标文件夹不可用" in err
+    assert backup_dir(ctx) == ""
+
+    assert run("backup", "--to", str(usb))[0] == 0
+
+    assert backup_dir(ctx) == str(usb)
+    with ctx.db.read() as s:
+        row = s.scalars(select(AuditEntry).where(AuditEntry.action == "settings.update")).one()
+        assert (row.actor, json.loads(row.detail)) == (
+            CLI_ACTOR.name,
+            {"backup_dir": {"before": "", "after": str(usb)}},
+        )
+
+
+def backup_dir(ctx: Ctx) -> str:
+    with ctx.db.read() as s:
+        return settings_svc.load(s).backup_dir
+
+
 def test_encrypted_backup_needs_its_passphrase(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -142,7 +170,7 @@ def test_restoring_an_older_backup_upgrades_it(run: Run, tmp_path: Path, clock: 
         command.upgrade(cfg, "0001")
     old.dispose()
     saved = backup.backup_database(
-        tmp_path / "old.sqlite3", tmp_path, clinic_name="旧店", now=clock.now()
+        tmp_path / "old.sqlite3", tmp_path, clinic_name="旧店", now=clock.now(), tz="Asia/Shanghai"
     )
 
     code, restored, _ = run("restore", str(saved.file))

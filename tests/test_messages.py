@@ -24,7 +24,6 @@ CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 # parallel. The lead empties this list after merging their branches.
 NOT_YET_CONVERTED = {
     "services/checkout.py",
-    "services/backup.py",
     "services/settings.py",
 }
 

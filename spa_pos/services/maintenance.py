@@ -62,14 +62,23 @@ def end_of_day_backup(ctx: Ctx, as_of: datetime, *, to_backup_dir: bool = True) 
     return DailyBackup(snapshot, result, None)
 
 
+def backup_folder(ctx: Ctx) -> str:
+    """The folder of the last backup that worked ("" if none yet), offered as the next."""
+    return settings_svc.current(ctx).backup_dir
+
+
 def backup_now(
     ctx: Ctx, target_dir: Path, *, passphrase: str | None = None, progress: Progress | None = None
 ) -> BackupResult:
-    """A verified backup into `target_dir` (the `backup` command, the window's 立即备份)."""
+    """A verified backup into `target_dir` (the `backup` command, the window's 立即备份).
+
+    The folder that worked is remembered as the `backup_dir` setting (audited when it
+    changes), where the end-of-day backup goes too; a failed backup changes nothing.
+    """
     db_path = _require_file(ctx)
     with ctx.db.read() as s:
         cfg = settings_svc.load(s)
-    return backup.backup_database(
+    result = backup.backup_database(
         db_path,
         target_dir,
         clinic_name=cfg.clinic_name,
@@ -79,6 +88,8 @@ def backup_now(
         progress=progress,
         tz=cfg.timezone,
     )
+    settings_svc.update(ctx, backup_dir=str(target_dir.absolute()))
+    return result
 
 
 def restore(ctx: Ctx, file: Path, *, passphrase: str | None = None) -> RestoreResult:

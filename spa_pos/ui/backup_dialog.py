@@ -2,7 +2,8 @@
 
 Removable drives that are plugged in are offered (`QStorageInfo`); an optional passphrase
 encrypts the copy. The backup runs on the DB worker and reports its progress by a signal;
-the folder that worked is remembered as `backup_dir`, where the nightly backup goes too.
+the service remembers the folder that worked as `backup_dir`, where the nightly backup
+goes too.
 """
 
 from __future__ import annotations
@@ -25,9 +26,7 @@ from PySide6.QtWidgets import (
 
 from spa_pos.errors import DomainError
 from spa_pos.services import maintenance
-from spa_pos.services import settings as settings_svc
-from spa_pos.services.backup import BackupResult, Progress
-from spa_pos.services.context import Ctx
+from spa_pos.services.backup import BackupResult
 from spa_pos.ui.changes import Change
 from spa_pos.ui.style import set_role
 from spa_pos.ui.widgets import add_field, button, button_bar, form_grid, label, row_widget
@@ -69,19 +68,6 @@ def human_size(size: int) -> str:
             return f"{value:.1f} {unit}"
         value /= 1024
     return f"{value:.1f} GB"
-
-
-def backup_folder(ctx: Ctx) -> str:
-    """The remembered backup folder ("" if none yet)."""
-    with ctx.db.read() as s:
-        return settings_svc.load(s).backup_dir
-
-
-def back_up(ctx: Ctx, folder: Path, passphrase: str | None, progress: Progress) -> BackupResult:
-    """A verified backup into `folder`, which is then remembered for the nightly backup."""
-    result = maintenance.backup_now(ctx, folder, passphrase=passphrase, progress=progress)
-    settings_svc.update(ctx, backup_dir=str(folder))
-    return result
 
 
 @dataclass(frozen=True)
@@ -233,7 +219,9 @@ class BackupDialog(QDialog):
             widget.setEnabled(False)
         emit = self._relay.progressed.emit
         self.worker.run(
-            lambda ctx: back_up(ctx, request.folder, request.passphrase, emit),
+            lambda ctx: maintenance.backup_now(
+                ctx, request.folder, passphrase=request.passphrase, progress=emit
+            ),
             self._done,
             on_error=self._failed,
             changes=Change.BACKUP,

@@ -10,9 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
+from spa_pos.services import maintenance
 from spa_pos.services.jobs import JobResult
 from spa_pos.ui.background import BackgroundJobs
-from spa_pos.ui.backup_dialog import BackupDialog, backup_folder
+from spa_pos.ui.backup_dialog import BackupDialog
 from spa_pos.ui.day_close import DayCloseDialog, DayView, load_day
 from spa_pos.ui.jobs_panel import JobsPanel
 from spa_pos.ui.print_queue_panel import PrintQueuePanel
@@ -98,13 +99,13 @@ class ManagePage(QWidget):
 
     def open_backup(self) -> None:
         self.worker.run(
-            backup_folder,
+            maintenance.backup_folder,
             lambda folder: self._open(BackupDialog(self.worker, folder, parent=self)),
             owner=self,
         )
 
     def open_restore(self) -> None:
-        self.worker.run(backup_folder, self._show_restore, owner=self)
+        self.worker.run(maintenance.backup_folder, self._show_restore, owner=self)
 
     def _show_restore(self, folder: str) -> None:
         dialog = RestoreDialog(self.worker, folder, self.stop_background, parent=self)

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from spa_pos.models import Sale
 from spa_pos.services import checkout, maintenance
+from spa_pos.services import settings as settings_svc
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import Ctx
 from spa_pos.ui.main_window import MainWindow
@@ -53,6 +54,9 @@ def test_restore_brings_back_the_backup_and_the_window_works_on(
         ctx, SaleRequest(items=[("AJ", 1)], member=card, payments=[("cash", 16800)])
     )
     maintenance.backup_now(ctx, tmp_path)
+    # backup_now remembered tmp_path; forget it, or the scheduler's end-of-day backup below
+    # (with the later sale) would be the newest backup in the list.
+    settings_svc.update(ctx, backup_dir="")
     ctx.clock.advance(minutes=5)  # type: ignore[attr-defined]
     later = checkout.sell(ctx, SaleRequest(items=[("ZYB", 1)], payments=[("cash", 3900)]))
     window.background.enabled = True  # the scheduler stops for the restore and comes back

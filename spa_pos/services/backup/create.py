@@ -1,0 +1,229 @@
+"""Making a backup: to a folder (a USB drive) or as the daily snapshot in the data folder.
+
+A backup is only called good once it has been checked three times: the file is checked
+(`PRAGMA integrity_check` and the row count of every table, equal to the snapshot's), its
+bytes as written are hashed and compared with a second hash read back from the drive after
+fsync, and a manifest records the hash and the row counts so that `verify_backup` can
+refuse a truncated or damaged file later.
+
+An unencrypted backup is written once: SQLite's online backup goes straight into
+`<target>/<name>.part`, which is fsynced while it is written, checked and hashed (side by
+side), read back and only then renamed. An encrypted backup needs a plaintext snapshot to
+encrypt, so that one goes to a local temp folder and is encrypted straight into the `.part`.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from spa_pos.errors import BackupError
+from spa_pos.services.backup import container, rotation
+from spa_pos.services.backup.durable import (
+    DRIVE,
+    Drive,
+    Flusher,
+    dir_available,
+    fsync_dir,
+    part_file,
+    read_back,
+    sha256_stream,
+    unlink_quietly,
+    write_failure,
+)
+from spa_pos.services.backup.manifest import manifest_path, write_manifest
+from spa_pos.services.backup.progress import Progress, phase
+from spa_pos.services.backup.snapshot import Snapshot, check_copy, check_counts, copy_snapshot
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    file: Path
+    manifest: Path
+    sha256: str
+    bytes: int
+    encrypted: bool
+    schema_version: str | None
+    row_counts: dict[str, int]
+
+
+def backup_database(
+    db_path: Path,
+    target_dir: Path,
+    *,
+    clinic_name: str,
+    now: datetime,
+    tz: str,
+    passphrase: str | None = None,
+    keep: int = 10,
+    progress: Progress | None = None,
+    drive: Drive = DRIVE,
+) -> BackupResult:
+    """Write a verified backup of `db_path` into `target_dir` (e.g. a USB drive).
+
+    Safe while the app keeps writing (WAL). Keeps the newest `keep` backups of this clinic
+    in `target_dir`; never deletes anything until the new backup has been read back. The
+    file is named after `now` in the clinic's zone `tz`.
+    """
+    rotation.check_keep(keep)
+    if passphrase is not None and not passphrase.strip():
+        raise BackupError("backup.passphrase_empty")
+    _require_database(db_path)
+    if not dir_available(target_dir):
+        raise BackupError("backup.target_unavailable", folder=str(target_dir))
+    slug = rotation.safe_clinic_name(clinic_name)
+    suffix = ".sqlite3.enc" if passphrase is not None else ".sqlite3"
+    name = rotation.free_name(target_dir, rotation.backup_stem(slug, now, tz), suffix)
+    result = write_backup(
+        db_path,
+        target_dir,
+        name,
+        clinic=clinic_name,
+        now=now,
+        passphrase=passphrase,
+        progress=progress,
+        drive=drive,
+    )
+    rotation.rotate(target_dir, keep, rotation.backup_key(slug), protect=result.file)
+    if progress is not None:
+        progress(1.0)
+    return result
+
+
+def local_snapshot(
+    db_path: Path, snapshot_dir: Path, *, now: datetime, tz: str, keep: int = 7
+) -> Path:
+    """Today's unencrypted snapshot in the data folder; keeps the last `keep` days.
+
+    "Today" is the business date of `now` in the clinic's zone `tz`. Idempotent: if
+    today's snapshot (with its manifest) exists it is returned untouched.
+    """
+    rotation.check_keep(keep)
+    file = snapshot_dir / rotation.daily_name(now, tz)
+    if file.is_file() and manifest_path(file).is_file():
+        return file
+    _require_database(db_path)
+    try:
+        snapshot_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(
+            "backup.snapshot_dir_failed", folder=str(snapshot_dir), reason=exc.strerror or str(exc)
+        ) from exc
+    result = write_backup(
+        db_path, snapshot_dir, file.name, clinic="", now=now, passphrase=None, progress=None
+    )
+    rotation.rotate(snapshot_dir, keep, rotation.daily_key, protect=result.file)
+    return result.file
+
+
+def write_backup(
+    db_path: Path,
+    target_dir: Path,
+    name: str,
+    *,
+    clinic: str,
+    now: datetime,
+    passphrase: str | None,
+    progress: Progress | None,
+    drive: Drive = DRIVE,
+) -> BackupResult:
+    """Write and check `name.part` in `target_dir`, rename it to `name`, then its manifest.
+
+    No naming, no rotation: `backup_database`, `local_snapshot` and the safety copy of a
+    restore decide those. `SourceUnreadable` if the live database is damaged.
+    """
+    file = target_dir / name
+    with part_file(target_dir, name) as part:
+        if passphrase is None:
+            snapshot, digest, size = _write_plain(db_path, part, progress, drive)
+        else:
+            snapshot, digest, size = _write_encrypted(db_path, part, passphrase, progress, drive)
+        os.replace(part, file)
+        fsync_dir(target_dir, drive)
+    try:
+        manifest = write_manifest(
+            file,
+            sha256=digest,
+            size=size,
+            now=now,
+            clinic=clinic,
+            snapshot=snapshot,
+            encrypted=passphrase is not None,
+            drive=drive,
+        )
+    except OSError as exc:
+        unlink_quietly(file)  # a backup without its manifest cannot be verified
+        raise write_failure(exc, target_dir) from exc
+    return BackupResult(
+        file=file,
+        manifest=manifest,
+        sha256=digest,
+        bytes=size,
+        encrypted=passphrase is not None,
+        schema_version=snapshot.schema_version,
+        row_counts=snapshot.row_counts,
+    )
+
+
+def _write_plain(
+    db_path: Path, part: Path, progress: Progress | None, drive: Drive
+) -> tuple[Snapshot, str, int]:
+    """The online backup straight into `part`, then checked, fsynced and read back.
+
+    The drive writes while SQLite copies (`Flusher`); then the integrity check and the
+    last fsync run in worker threads while this thread hashes the bytes as written (from
+    the page cache); then the page cache is dropped and the file is hashed again from the
+    drive. Returns (snapshot, sha256, bytes).
+    """
+    with part.open("w+b") as handle, Flusher(handle, drive) as flusher:
+        expected = copy_snapshot(db_path, part, phase(progress, 0.0, 0.45))
+        flusher.written()
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="spa-pos-check") as pool:
+            checked = pool.submit(check_copy, part)
+            written, _ = sha256_stream(handle, phase(progress, 0.45, 0.75))
+            flusher.wait()
+            snapshot = checked.result()
+        check_counts(snapshot, expected)
+        if progress is not None:
+            progress(0.8)
+        size = read_back(handle, written, phase(progress, 0.8, 0.98), drive)
+    return snapshot, written, size
+
+
+def _write_encrypted(
+    db_path: Path, part: Path, passphrase: str, progress: Progress | None, drive: Drive
+) -> tuple[Snapshot, str, int]:
+    """A snapshot in a local temp folder, encrypted straight into `part` while it is checked.
+
+    Returns (snapshot, sha256 of the encrypted file, its bytes).
+    """
+    with tempfile.TemporaryDirectory(prefix="spa-pos-backup-") as tmp:
+        plain = Path(tmp) / "snapshot.sqlite3"
+        try:
+            expected = copy_snapshot(db_path, plain, phase(progress, 0.0, 0.4))
+        except OSError as exc:
+            raise BackupError("backup.local_temp_failed", reason=exc.strerror or str(exc)) from exc
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="spa-pos-check") as pool:
+            checked = pool.submit(check_copy, plain)
+            with part.open("w+b") as handle:
+                with Flusher(handle, drive) as flusher:
+                    written = container.encrypt_into(
+                        plain, handle, passphrase, phase(progress, 0.4, 0.75)
+                    )
+                    handle.flush()
+                    flusher.wait()
+                snapshot = checked.result()
+                check_counts(snapshot, expected)
+                if progress is not None:
+                    progress(0.8)
+                size = read_back(handle, written, phase(progress, 0.8, 0.98), drive)
+    return snapshot, written, size
+
+
+def _require_database(db_path: Path) -> None:
+    if not db_path.is_file():
+        raise BackupError("backup.database_missing", path=str(db_path))
