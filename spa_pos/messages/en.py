@@ -39,7 +39,21 @@ _CATALOG: dict[str, str] = {
 }
 
 # checkout and pricing
-_CHECKOUT: dict[str, str] = {}
+_CHECKOUT: dict[str, str] = {
+    "checkout.bad_quantity": "The quantity must be between 1 and {max}: {item}:{qty}",
+    "checkout.empty": "This sale has no items",
+    "checkout.voucher_twice": "The same voucher cannot be used twice in one sale",
+    "checkout.voucher_not_members": "Voucher {voucher} does not belong to member {member}",
+    "checkout.course_needs_member": "A course package needs a member: choose or register one first",
+    "checkout.unknown_method": "Unknown payment method: {method} (available: {methods})",
+    "checkout.payment_not_positive": "A payment must be more than 0",
+    "checkout.payment_short": (
+        "Not enough paid: {due} yuan due, {paid} yuan paid, {short} yuan short"
+    ),
+    "checkout.change_not_cash": (
+        "Non-cash payments cannot exceed the amount due (only cash gives change)"
+    ),
+}
 
 # refunds
 _REFUNDS: dict[str, str] = {

@@ -36,7 +36,17 @@ _CATALOG: dict[str, str] = {
 }
 
 # checkout and pricing
-_CHECKOUT: dict[str, str] = {}
+_CHECKOUT: dict[str, str] = {
+    "checkout.bad_quantity": "数量应在 1 到 {max} 之间: {item}:{qty}",
+    "checkout.empty": "这一单没有项目",
+    "checkout.voucher_twice": "同一张兑换券不能在一单里用两次",
+    "checkout.voucher_not_members": "兑换券 {voucher} 不属于会员 {member}",
+    "checkout.course_needs_member": "购买疗程需要会员，请先选择或登记会员",
+    "checkout.unknown_method": "未知付款方式: {method}（可用: {methods}）",
+    "checkout.payment_not_positive": "付款金额必须大于 0",
+    "checkout.payment_short": "付款不足：应收 {due} 元，已付 {paid} 元，还差 {short} 元",
+    "checkout.change_not_cash": "非现金付款不能超过应收金额（只有现金可以找零）",
+}
 
 # refunds
 _REFUNDS: dict[str, str] = {

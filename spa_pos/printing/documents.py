@@ -49,6 +49,9 @@ class ReceiptData:
     total_fen: int
     payments: tuple[tuple[str, int], ...]  # (method label, fen), e.g. ("现金", 50000)
     change_fen: int
+    # Cash changed hands (paid, or given back on a refund): decided on the payment
+    # method codes, never on the labels, it opens the cash drawer.
+    cash_moved: bool = False
     member_name: str | None = None
     member_phone_masked: str | None = None  # 138****0002
     member_card: str | None = None

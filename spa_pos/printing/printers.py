@@ -17,8 +17,6 @@ from spa_pos.printing.documents import ReceiptData, VoucherData
 if TYPE_CHECKING:
     from spa_pos.printing.voucher_pdf import VoucherSize
 
-CASH_LABEL = "现金"  # a payment whose method label contains this opens the cash drawer
-
 
 class PrinterError(DomainError):
     """The printer could not be reached or refused the job; the message says which one."""
@@ -30,11 +28,6 @@ class Printer(Protocol):
     def print_receipt(self, data: ReceiptData) -> object: ...
 
     def print_voucher(self, data: VoucherData) -> object: ...
-
-
-def paid_in_cash(data: ReceiptData) -> bool:
-    """True when cash changes hands (paid, or given back on a refund)."""
-    return any(CASH_LABEL in label for label, _ in data.payments)
 
 
 # ---------------------------------------------------------------------------- PDF folder
@@ -108,7 +101,7 @@ class _EscposPrinter:
     def print_receipt(self, data: ReceiptData) -> None:
         from spa_pos.printing.escpos_render import receipt_escpos_bytes  # imports PrinterError
 
-        kick = self.kick_drawer_on_cash and paid_in_cash(data)
+        kick = self.kick_drawer_on_cash and data.cash_moved
         self._send(
             receipt_escpos_bytes(data, columns=self.columns, kick_drawer=kick, profile=self.profile)
         )

@@ -111,6 +111,7 @@ def sale_receipt(s: Session, sale_no: str, now: datetime, *, reprint: bool = Fal
         "lines": lines,
         "total_fen": sale.due_fen,
         "payments": tuple((METHOD_NAMES[p.method], p.amount_fen) for p in sale.payments),
+        "cash_moved": any(p.method == "cash" for p in sale.payments),
         "change_fen": sale.change_fen,
         "discount_fen": sale.discount_fen,
         "vouchers_used": tuple(f"{v.reward.name} {v.code}" for v in used),
@@ -173,6 +174,7 @@ def refund_receipt(
         "lines": lines,
         "total_fen": rec.refunded_fen,
         "payments": tuple((METHOD_NAMES[p.method], p.amount_fen) for p in rec.payments),
+        "cash_moved": any(p.method == "cash" for p in rec.payments),
         "change_fen": 0,
         "reprint": reprint,
     }

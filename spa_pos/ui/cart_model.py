@@ -1,7 +1,8 @@
-"""The cart (购物车) as a Qt table model, with a preview of what vouchers take off.
+"""The cart (购物车) as a Qt table model, showing the service's quote of it.
 
-The preview only shows the cashier what to expect; `checkout.sell` computes the real
-figures when the sale is paid.
+The model holds what the cashier chose (items, quantities, vouchers); every figure it
+shows comes from `checkout.quote` (set with `set_quote`), priced by the same function
+that `checkout.sell` records.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from PySide6.QtCore import (
 )
 
 from spa_pos.money import format_fen
+from spa_pos.services import pricing
 from spa_pos.services.catalog import CatalogEntry
-from spa_pos.services.checkout import MAX_QTY
+from spa_pos.services.checkout import SaleRequest
+from spa_pos.services.pricing import MAX_QTY, PricedCart
 from spa_pos.services.vouchers import VoucherCheck
 
 Index = QModelIndex | QPersistentModelIndex
@@ -41,53 +44,16 @@ class CartLine:
     qty: int
 
 
-@dataclass(frozen=True)
-class Preview:
-    gross_fen: int
-    free_fen: int  # units made free by service and gift vouchers
-    coupon_fen: int  # taken off by cash coupons
-    free_units: list[int]  # per line
-    unmatched: list[str]  # voucher codes whose item has no free unit left in the cart
-
-    @property
-    def due_fen(self) -> int:
-        return self.gross_fen - self.free_fen - self.coupon_fen
-
-
-def preview(lines: list[CartLine], vouchers: list[VoucherCheck]) -> Preview:
-    """One free unit per service/gift voucher on a line of its item; coupons off the rest."""
-    free = [0] * len(lines)
-    unmatched = []
-    coupons = 0
-    for v in vouchers:
-        if v.kind == "coupon":
-            coupons += v.coupon_fen
-            continue
-        slot = next(
-            (
-                i
-                for i, line in enumerate(lines)
-                if line.item.code == v.item_code and free[i] < line.qty
-            ),
-            None,
-        )
-        if slot is None:
-            unmatched.append(v.code)
-        else:
-            free[slot] += 1
-    gross = sum(line.item.price_fen * line.qty for line in lines)
-    free_fen = sum(line.item.price_fen * n for line, n in zip(lines, free, strict=True))
-    return Preview(gross, free_fen, min(coupons, gross - free_fen), free, unmatched)
-
-
 class CartModel(QAbstractTableModel):
-    changed = Signal()  # lines, quantities or vouchers changed: totals need a refresh
+    changed = Signal()  # lines, quantities or vouchers changed: the quote is out of date
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.lines: list[CartLine] = []
         self.vouchers: list[VoucherCheck] = []
-        self._preview = preview([], [])
+        self.revision = 0  # counts the changes; a quote is for one revision
+        self._quote = pricing.EMPTY
+        self._quote_revision = 0
 
     # --- editing ---------------------------------------------------------------------
     def add(self, item: CatalogEntry, qty: int = 1) -> int:
@@ -139,19 +105,41 @@ class CartModel(QAbstractTableModel):
         return not self.lines and not self.vouchers
 
     @property
-    def preview(self) -> Preview:
-        return self._preview
+    def quote(self) -> PricedCart:
+        """The last quote received: the figures shown until the next one arrives."""
+        return self._quote
+
+    @property
+    def quote_is_current(self) -> bool:
+        return self._quote_revision == self.revision
+
+    def set_quote(self, revision: int, quote: PricedCart) -> bool:
+        """Show the service's quote of `revision`; a quote of an older cart is dropped."""
+        if revision != self.revision:
+            return False
+        self._quote, self._quote_revision = quote, revision
+        self._refresh()
+        return True
 
     def items(self) -> list[tuple[str, int]]:
         return [(line.item.code, line.qty) for line in self.lines]
 
+    def request(self, member: str | None) -> SaleRequest:
+        """The sale this cart asks for (no payments yet)."""
+        return SaleRequest(
+            items=self.items(), member=member, vouchers=[v.text for v in self.vouchers]
+        )
+
     def _update(self) -> None:
-        self._preview = preview(self.lines, self.vouchers)
+        self.revision += 1
+        self._refresh()
+        self.changed.emit()
+
+    def _refresh(self) -> None:
         if self.lines:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self.lines) - 1, len(Column) - 1)
             )
-        self.changed.emit()
 
     # --- the Qt model ----------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -183,14 +171,15 @@ class CartModel(QAbstractTableModel):
             return None
         line = self.lines[index.row()]
         column = Column(index.column())
-        free = self._preview.free_units[index.row()]
+        priced = self._quote.line_for(line.item.code)  # None until the line's first quote
+        free = priced.free_units if priced else 0
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 Column.NAME: line.item.name,
                 Column.PRICE: format_fen(line.item.price_fen),
                 Column.QTY: str(line.qty),
                 Column.DISCOUNT: (self.tr("{n} free").format(n=free) if free else ""),
-                Column.AMOUNT: format_fen(line.item.price_fen * (line.qty - free)),
+                Column.AMOUNT: format_fen(priced.payable_fen) if priced else "",
                 Column.REMOVE: "✕",
             }[column]
         if role == Qt.ItemDataRole.EditRole and column == Column.QTY:
@@ -227,4 +216,4 @@ class CartModel(QAbstractTableModel):
     def retranslate(self) -> None:
         """Models get no LanguageChange event; the view's owner calls this."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
-        self._update()
+        self._refresh()

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spa_pos.errors import DomainError
 from spa_pos.money import format_fen
-from spa_pos.services import members, vouchers
+from spa_pos.services import checkout, members, vouchers
 from spa_pos.services.catalog import CatalogEntry
 from spa_pos.services.checkout import SaleRequest, SaleResult
+from spa_pos.services.pricing import PricedCart
 from spa_pos.services.profile import MemberView
 from spa_pos.services.vouchers import VoucherCheck
 from spa_pos.ui.cart_model import CartModel, Column
@@ -62,8 +64,11 @@ class CheckoutPage(QWidget):
         super().__init__(parent)
         self.worker = worker
         self.model = CartModel(self)
-        self.model.changed.connect(self._refresh_totals)
+        self.model.changed.connect(self._request_quote)
         self._catalog: list[CatalogEntry] = []
+        # Vouchers just added, by code, with the item they make free: the item comes into
+        # the cart when the quote shows that no line of it had a unit to make free.
+        self._bring: dict[str, CatalogEntry] = {}
         self._category = ""
         self._member: MemberView | None = None
         self.payment: PaymentDialog | None = None
@@ -75,6 +80,7 @@ class CheckoutPage(QWidget):
         layout.addLayout(self._build_catalog(), 9)
         layout.addLayout(self._build_cart(), 11)
         self.retranslate()
+        self._show_totals()
 
     # --- layout ----------------------------------------------------------------------
     def _build_catalog(self) -> QVBoxLayout:
@@ -347,9 +353,9 @@ class CheckoutPage(QWidget):
                 error=True,
             )
         else:
+            if check.item is not None:
+                self._bring[check.code] = check.item
             self.model.add_voucher(check)
-            if check.item is not None and check.code in self.model.preview.unmatched:
-                self.add_item(check.item)
             self.show_notice(
                 self.tr("Voucher {code} added: {reward}").format(
                     code=check.code, reward=check.reward
@@ -409,13 +415,43 @@ class CheckoutPage(QWidget):
         self.course_button.setEnabled(not course_menu.isEmpty())
 
     # --- totals and paying -----------------------------------------------------------
-    def _refresh_totals(self) -> None:
-        p = self.model.preview
-        self.subtotal.setText(format_fen(p.gross_fen))
-        self.discount.setText(format_fen(-(p.free_fen + p.coupon_fen)))
-        self.due.setText(format_fen(p.due_fen))
-        self.pay_button.setEnabled(not self.model.is_empty())
+    def _request(self) -> SaleRequest:
+        return self.model.request(self._member.card_no if self._member else None)
+
+    def _request_quote(self) -> None:
+        """The cart changed: ask the service what it costs now (on the DB worker)."""
         self._fill_vouchers()
+        self.pay_button.setEnabled(not self.model.is_empty())
+        revision, request = self.model.revision, self._request()
+        self.worker.run(
+            lambda ctx: checkout.quote(ctx, request),
+            lambda quote: self._quoted(revision, quote),
+            on_error=self._quote_refused,
+            owner=self,
+        )
+
+    def _quoted(self, revision: int, quote: PricedCart) -> None:
+        if not self.model.set_quote(revision, quote):
+            return  # the cart changed since: a newer quote is on its way
+        self._show_totals()
+        bring, self._bring = self._bring, {}
+        for line in quote.lines:
+            for code in line.vouchers if line.from_voucher else ():
+                if code in bring:
+                    self.table.selectRow(self.model.add(bring.pop(code)))
+
+    def _show_totals(self) -> None:
+        quote = self.model.quote
+        self.subtotal.setText(format_fen(quote.gross_fen))
+        self.discount.setText(format_fen(-quote.discount_fen))
+        self.due.setText(format_fen(quote.due_fen))
+        self.pay_button.setEnabled(not self.model.is_empty())
+
+    def _quote_refused(self, exc: Exception) -> bool:
+        if isinstance(exc, DomainError):
+            self.show_notice(str(exc), error=True)
+            return True
+        return False
 
     def show_notice(self, text: str, *, error: bool = False) -> None:
         set_role(self.notice, "error" if error else "warn")
@@ -431,12 +467,19 @@ class CheckoutPage(QWidget):
             self.payment and alive(self.payment) and self.payment.isVisible()
         ):
             return
-        request = SaleRequest(
-            items=self.model.items(),
-            member=self._member.card_no if self._member else None,
-            vouchers=[v.text for v in self.model.vouchers],
+        request = self._request()
+        self.worker.run(
+            lambda ctx: checkout.quote(ctx, request),
+            lambda quote: self._open_payment(request, quote),
+            on_error=self._quote_refused,
+            owner=self,
         )
-        self.payment = PaymentDialog(self.worker, request, self.model.preview.due_fen, self)
+
+    def _open_payment(self, request: SaleRequest, quote: PricedCart) -> None:
+        """The dialog charges the service's quote of exactly the request it will send."""
+        if self.payment and alive(self.payment) and self.payment.isVisible():
+            return
+        self.payment = PaymentDialog(self.worker, request, quote.due_fen, self)
         self.payment.paid.connect(self._paid)
         open_dialog(self.payment)
 

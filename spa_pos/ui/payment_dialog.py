@@ -15,10 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from spa_pos.errors import DomainError
-from spa_pos.models.sale import PAYMENT_METHODS
 from spa_pos.money import format_fen, parse_yuan
-from spa_pos.services import checkout
-from spa_pos.services.checkout import SaleRequest, SaleResult
+from spa_pos.services import checkout, pricing
+from spa_pos.services.checkout import PAYMENT_METHODS, SaleRequest, SaleResult
 from spa_pos.ui import i18n
 from spa_pos.ui.changes import Change
 from spa_pos.ui.widgets import button, button_bar, card, label
@@ -26,7 +25,10 @@ from spa_pos.ui.worker import DbWorker
 
 
 class PaymentDialog(QDialog):
-    """Takes the amounts by method and runs `checkout.sell`; `paid` carries the result."""
+    """Takes the amounts by method and runs `checkout.sell`; `paid` carries the result.
+
+    `due_fen` is the service's quote of `request`; what is still due and the change are
+    `pricing.tender`'s, the sum `checkout.sell` settles with."""
 
     paid = Signal(object)  # SaleResult
 
@@ -112,29 +114,28 @@ class PaymentDialog(QDialog):
     def fill_rest(self, method: str) -> None:
         self.fields[method].clear()
         try:
-            paid = sum(fen for _, fen in self.amounts())
+            rest = pricing.tender(self.due_fen, self.amounts()).short_fen
         except DomainError:
             return
-        rest = max(0, self.due_fen - paid)
-        self.fields[method].setText(f"{rest / 100:.2f}")
+        self.fields[method].setText(f"{rest // 100}.{rest % 100:02d}")
         self.fields[method].setFocus()
 
     def _update(self) -> None:
         try:
-            paid = sum(fen for _, fen in self.amounts())
+            money = pricing.tender(self.due_fen, self.amounts())
         except DomainError as exc:
             self.status.setText("")
             self.error.setText(str(exc))
             return
         self.error.setText("")
-        self.paid_label.setText(self.tr("Paid {amount}").format(amount=format_fen(paid)))
-        if paid < self.due_fen:
+        self.paid_label.setText(self.tr("Paid {amount}").format(amount=format_fen(money.paid_fen)))
+        if money.short_fen:
             self.status.setText(
-                self.tr("Still due {amount}").format(amount=format_fen(self.due_fen - paid))
+                self.tr("Still due {amount}").format(amount=format_fen(money.short_fen))
             )
         else:
             self.status.setText(
-                self.tr("Change {amount}").format(amount=format_fen(paid - self.due_fen))
+                self.tr("Change {amount}").format(amount=format_fen(money.change_fen))
             )
 
     def submit(self) -> None:

@@ -47,6 +47,7 @@ def make_receipt(**changes: object) -> ReceiptData:
         total_fen=397800,
         payments=(("现金", 400000),),
         change_fen=2200,
+        cash_moved=True,
         member_name="李秀英",
         member_phone_masked="138****0002",
         tier="银卡",
@@ -210,11 +211,26 @@ def test_no_drawer_kick_without_cash(printer_server: FakePrinterServer) -> None:
         "127.0.0.1", printer_server.port, columns=48, kick_drawer_on_cash=True
     )
 
-    printer.print_receipt(make_receipt(payments=(("微信支付", 397800),), change_fen=0))
+    printer.print_receipt(
+        make_receipt(payments=(("微信支付", 397800),), change_fen=0, cash_moved=False)
+    )
 
     job = printer_server.job()
     assert DRAWER_KICK not in job
     assert CUT in job
+
+
+def test_the_drawer_follows_the_cash_method_not_the_label(
+    printer_server: FakePrinterServer,
+) -> None:
+    """A label that reads like cash (or a translated one) decides nothing."""
+    printer = EscposNetworkPrinter(
+        "127.0.0.1", printer_server.port, columns=48, kick_drawer_on_cash=True
+    )
+
+    printer.print_receipt(make_receipt(payments=(("现金券", 397800),), cash_moved=False))
+
+    assert DRAWER_KICK not in printer_server.job()
 
 
 def test_network_printer_prints_a_voucher(printer_server: FakePrinterServer) -> None:

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from spa_pos.clock import FixedClock
 from spa_pos.errors import DomainError
 from spa_pos.models import AuditEntry, CourseBalance, LedgerEntry, Payment, Sale
-from spa_pos.services import adjustments, courses, members, points, settings, vouchers
+from spa_pos.services import adjustments, checkout, courses, members, points, settings, vouchers
 from spa_pos.services.checkout import SaleRequest, sell
 from spa_pos.services.context import Ctx
 from tests.conftest import register
@@ -202,3 +202,37 @@ def test_balance_cache_equals_ledger_after_a_day_of_work(ctx: Ctx) -> None:
     vouchers.redeem(ctx, member, "R-YBLL")
     with ctx.db.read() as s:
         assert points.check_balances(s).ok
+
+
+def test_refusals_are_checkout_codes_rendered_in_the_language_in_force(ctx: Ctx) -> None:
+    with pytest.raises(DomainError) as refused:
+        sell(ctx, SaleRequest(items=[("AJ", 1)], payments=[("cash", 10000)]))
+    err = refused.value
+    assert (err.code, err.params) == (
+        "checkout.payment_short",
+        {"due": "168.00", "paid": "100.00", "short": "68.00"},
+    )
+    assert str(err) == "付款不足：应收 168.00 元，已付 100.00 元，还差 68.00 元"
+    assert (
+        err.render("en") == "Not enough paid: 168.00 yuan due, 100.00 yuan paid, 68.00 yuan short"
+    )
+    with pytest.raises(DomainError, match="可用: cash, card, wechat, alipay") as unknown:
+        sell(ctx, SaleRequest(items=[("AJ", 1)], payments=[("bitcoin", 16800)]))
+    assert unknown.value.code == "checkout.unknown_method"
+    assert unknown.value.render("en") == (
+        "Unknown payment method: bitcoin (available: cash, card, wechat, alipay)"
+    )
+
+
+def test_a_quote_is_what_the_sale_will_cost_and_writes_nothing(ctx: Ctx) -> None:
+    member = register(ctx, "张三", "13800000002")
+    adjustments.adjust(ctx, member, 500, "赠送")
+    v = vouchers.redeem(ctx, member, "R-Q50")
+    request = SaleRequest(items=[("AJ", 1), ("BJZ", 1)], member=member, vouchers=[v.voucher_code])
+    q = checkout.quote(ctx, request)
+    assert (q.gross_fen, q.coupon_fen, q.due_fen) == (36700, 5000, 31700)
+    assert [ln.net_fen for ln in q.lines] == [16800 - 2289, 19900 - 2711]
+    assert q.points_breakdown == (("E1", 100 + 171),)
+    assert count(ctx, Sale) == 0
+    with ctx.db.read() as s:
+        assert vouchers.check(s, v.voucher_code, date(2026, 3, 10)).valid

@@ -87,6 +87,17 @@ def test_refund_receipt_shows_reversed_points_and_money_back(ctx: Ctx) -> None:
     assert (data.kind, data.original_sale_no, data.total_fen) == ("refund", sale_no, 39800)
     assert (data.points_earned, data.balance_after) == (-200, 2500)
     assert data.payments == (("现金", 39800),)
+    assert data.cash_moved  # cash given back opens the drawer
+
+
+@pytest.mark.parametrize(("method", "cash"), [("cash", True), ("wechat", False), ("card", False)])
+def test_the_receipt_opens_the_drawer_for_the_cash_method(
+    ctx: Ctx, method: str, cash: bool
+) -> None:
+    sale_no = demo_sale(ctx, method)
+    with ctx.db.read() as s:
+        data = receipts.receipt(s, sale_no, ctx.clock.now())
+    assert data.cash_moved is cash
 
 
 def test_escpos_job_reaches_a_fake_thermal_printer(ctx: Ctx) -> None:
@@ -100,6 +111,17 @@ def test_escpos_job_reaches_a_fake_thermal_printer(ctx: Ctx) -> None:
         server.sock.close()
     assert "本次积分".encode("gb18030") in job and sale_no.encode() in job
     assert DRAWER_KICK in job  # a cash sale opens the drawer
+
+
+def test_a_card_sale_leaves_the_drawer_shut(ctx: Ctx) -> None:
+    server = FakePrinterServer()
+    try:
+        use_printer(ctx, kind="escpos_network", host="127.0.0.1", port=server.port)
+        assert print_queue.print_now(ctx, "receipt", demo_sale(ctx, "card")).ok
+        job = server.job()
+    finally:
+        server.sock.close()
+    assert DRAWER_KICK not in job
 
 
 def test_escpos_voucher_uses_the_printers_own_qr_command(ctx: Ctx) -> None:

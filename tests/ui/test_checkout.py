@@ -42,7 +42,7 @@ def test_full_checkout_by_keyboard_with_split_payment_and_change(
     qtbot.keyClicks(window.checkout.search, "zjtn*2")
     press(qtbot, window, Qt.Key.Key_Return)
     assert window.checkout.model.items() == [("ZJTN", 2)]
-    assert window.checkout.due.text() == "¥796.00"
+    qtbot.waitUntil(lambda: window.checkout.due.text() == "¥796.00")
     dialog = pay_dialog(qtbot, window)
     # cash is first: tender 400 in cash, Tab twice to WeChat Pay, 500 there.
     assert dialog.fields["cash"].hasFocus()
@@ -85,7 +85,7 @@ def test_cart_keys_change_quantity_and_remove_lines(qtbot: QtBot, window: MainWi
     assert window.checkout.model.items() == [("AJ", 1), ("ZYB", 2)]
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert window.checkout.model.items() == [("AJ", 1)]
-    assert window.checkout.due.text() == "¥168.00"
+    qtbot.waitUntil(lambda: window.checkout.due.text() == "¥168.00")
     press(qtbot, window, Qt.Key.Key_Escape)
     assert window.checkout.model.is_empty()
 
@@ -140,17 +140,47 @@ def test_member_voucher_makes_its_line_free_in_the_preview(
     window.lookup.panel.voucher_picked.emit(service.voucher_code)
     page = window.checkout
     qtbot.waitUntil(lambda: page.model.has_voucher(service.voucher_code))
-    assert page.model.items() == [("TBAM", 1)]  # the voucher brought its item
-    assert page.due.text() == "¥0.00"
+    qtbot.waitUntil(lambda: page.model.items() == [("TBAM", 1)])  # the voucher brought its item
+    qtbot.waitUntil(lambda: page.model.quote_is_current)
+    assert page.due.text() == "¥0.00" and page.subtotal.text() == "¥128.00"
     page.add_voucher(coupon.voucher_code)
     qtbot.waitUntil(lambda: page.model.has_voucher(coupon.voucher_code))
     qtbot.keyClicks(page.search, "aj")
     press(qtbot, window, Qt.Key.Key_Return)
-    assert page.due.text() == "¥158.00"
+    qtbot.waitUntil(lambda: page.due.text() == "¥158.00")
+    assert page.model.items() == [("TBAM", 1), ("AJ", 1)]
     assert page.voucher_list.count() == 2
     # a voucher twice is refused
     page.add_voucher(coupon.voucher_code)
     qtbot.waitUntil(lambda: "已在本单中" in page.notice.text())
+    # the payment dialog charges the service's quote
+    dialog = pay_dialog(qtbot, window)
+    assert child(dialog, QLabel, "due").text() == "¥158.00"
+    dialog.reject()
+
+
+def test_the_quote_tells_when_a_voucher_in_the_cart_was_used_meanwhile(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx
+) -> None:
+    card = register(ctx, "张三", "13800000001")
+    adjustments.adjust(ctx, card, 500, "测试")
+    coupon = vouchers.redeem(ctx, card, "R-Q10")
+    open_member(qtbot, window, card)
+    page = window.checkout
+    page.add_voucher(coupon.voucher_code)
+    qtbot.waitUntil(lambda: page.model.has_voucher(coupon.voucher_code))
+    # another till uses it
+    checkout.sell(
+        ctx,
+        SaleRequest(
+            items=[("AJ", 1)],
+            member=card,
+            vouchers=[coupon.voucher_code],
+            payments=[("cash", 15800)],
+        ),
+    )
+    page.add_item(page.matches("aj")[0])
+    qtbot.waitUntil(lambda: "兑换券不能使用" in page.notice.text())
 
 
 def test_voucher_of_another_member_is_refused(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:

@@ -16,11 +16,6 @@ import spa_pos
 
 PACKAGE = Path(spa_pos.__file__).parent
 
-# TEMPORARY: screens another part of issue #9 is still moving onto services (the payment
-# methods from the sale model; the backup folder read in a session of its own). Remove
-# each once its branch is merged; the last test fails while a listed file is clean.
-TEMPORARY_UI_EXCEPTIONS = frozenset({"payment_dialog.py"})
-
 NO_SESSION_IMPORTS = ("sqlalchemy", "spa_pos.models", "spa_pos.services.unit_of_work")
 QT_IMPORTS = ("PySide6", "shiboken6")
 
@@ -122,8 +117,7 @@ def test_the_window_reaches_the_database_only_through_services() -> None:
     problems = {
         path.name: found
         for path in _modules("ui")
-        if path.name not in TEMPORARY_UI_EXCEPTIONS
-        and (found := session_violations(path.read_text(encoding="utf-8")))
+        if (found := session_violations(path.read_text(encoding="utf-8")))
     }
     assert not problems, "call a service instead:\n" + _report(problems)
 
@@ -141,12 +135,3 @@ def test_services_and_models_never_import_qt(folder: str) -> None:
 def test_the_change_events_need_no_qt() -> None:
     """Anything may name a `Change` (services included) without loading Qt."""
     assert qt_violations((PACKAGE / "ui" / "changes.py").read_text(encoding="utf-8")) == []
-
-
-def test_each_temporary_exception_is_still_needed() -> None:
-    clean = [
-        name
-        for name in sorted(TEMPORARY_UI_EXCEPTIONS)
-        if not session_violations((PACKAGE / "ui" / name).read_text(encoding="utf-8"))
-    ]
-    assert not clean, f"remove from TEMPORARY_UI_EXCEPTIONS: {clean}"
