@@ -12,9 +12,10 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from spa_pos.paths import resources_dir
 from spa_pos.printing.content import wrap_text
 from spa_pos.printing.documents import ReceiptData, ReceiptLine
-from spa_pos.printing.fonts import RESOURCES_DIR, find_font_file, text_width
+from spa_pos.printing.fonts import find_font_file, text_width
 from spa_pos.printing.printers import PdfFolderPrinter, PrinterError
 from spa_pos.printing.receipt_pdf import render_receipt_pdf
 from tests.printing.samples import sample_receipt, sample_voucher
@@ -307,8 +308,8 @@ def test_pdf_folder_printer_reports_an_unwritable_folder(tmp_path: Path) -> None
 
 
 def test_the_font_shipped_with_the_app_is_used_first() -> None:
-    assert find_font_file() == RESOURCES_DIR / "fonts" / "wqy-microhei.ttc"
-    assert (RESOURCES_DIR / "fonts" / "wqy-microhei-LICENSE.txt").is_file()
+    assert find_font_file() == resources_dir() / "fonts" / "wqy-microhei.ttc"
+    assert (resources_dir() / "fonts" / "wqy-microhei-LICENSE.txt").is_file()
 
 
 def test_a_missing_font_says_where_it_was_expected(tmp_path: Path) -> None:
