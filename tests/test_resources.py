@@ -46,7 +46,7 @@ def clean_copy(tmp_path: Path) -> Path:
 def test_the_app_finds_every_resource_where_it_runs() -> None:
     for name in RESOURCES:
         assert (resources_dir() / name).is_file(), name
-    assert FONT_FILE == resources_dir() / "fonts" / "wqy-microhei.ttc"
+    assert resources_dir() / "fonts" / "wqy-microhei.ttc" == FONT_FILE
 
 
 @pytest.mark.slow
@@ -59,7 +59,8 @@ def test_a_wheel_of_a_clean_copy_carries_the_resources_and_every_module(
     )
 
     (wheel,) = out.glob("spa_pos-*.whl")
-    names = set(zipfile.ZipFile(wheel).namelist())
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
     for name in RESOURCES:
         assert f"spa_pos/resources/{name}" in names, name
     assert "spa_pos/resources/__init__.py" in names
@@ -74,7 +75,8 @@ def test_the_sdist_carries_the_resources(clean_copy: Path, tmp_path: Path) -> No
     run(sys.executable, "-c", build, cwd=clean_copy)
 
     (sdist,) = out.glob("spa-pos-*.tar.gz")
-    names = {n.split("/", 1)[1] for n in tarfile.open(sdist).getnames() if "/" in n}
+    with tarfile.open(sdist) as archive:
+        names = {n.split("/", 1)[1] for n in archive.getnames() if "/" in n}
     for name in (*RESOURCES, "__init__.py"):
         assert f"resources/{name}" in names, name
 
