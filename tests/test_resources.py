@@ -86,9 +86,10 @@ def test_an_editable_install_reads_the_resources_from_the_checkout(
     clean_copy: Path, tmp_path: Path
 ) -> None:
     venv = tmp_path / "venv"
-    run(sys.executable, "-m", "venv", venv, cwd=tmp_path)
+    run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp_path)
     python = venv / "bin" / "python"
-    run(python, "-m", "pip", "install", "--quiet", "--no-deps", "--editable", ".", cwd=clean_copy)
+    pip = (sys.executable, "-m", "pip", "--python", python)
+    run(*pip, "install", "--quiet", "--no-deps", "--editable", ".", cwd=clean_copy)
 
     where = subprocess.run(
         [python, "-c", "import importlib.resources as r; print(r.files('spa_pos.resources'))"],
