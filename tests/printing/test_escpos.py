@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 import pytest
+from escpos.printer import Serial, Usb
 
 from spa_pos.printing import escpos_render
 from spa_pos.printing.documents import ReceiptData, ReceiptLine
@@ -239,8 +240,8 @@ def test_usb_and_serial_send_the_same_bytes_raw(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_usb_and_serial_without_their_library_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(escpos_render.Usb, "is_usable", staticmethod(lambda: False))
-    monkeypatch.setattr(escpos_render.Serial, "is_usable", staticmethod(lambda: False))
+    monkeypatch.setattr(Usb, "is_usable", staticmethod(lambda: False))
+    monkeypatch.setattr(Serial, "is_usable", staticmethod(lambda: False))
 
     with pytest.raises(PrinterError, match="pyusb"):
         send_to_usb_printer(b"x", 0x0416, 0x5011)
