@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 import platformdirs
@@ -24,7 +25,16 @@ def default_db_path() -> Path:
 
 
 def resources_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "resources"
+    """The folder of the app's fonts, translations and icons.
+
+    Installed (wheel, sdist or editable), it is the package `spa_pos.resources`, which
+    pyproject.toml maps to the top-level `resources/` folder. Run from a checkout that is
+    not installed (PYTHONPATH), there is no such package and the checkout's folder is used.
+    """
+    try:
+        return Path(str(resources.files("spa_pos.resources")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "resources"
 
 
 def resolve_db(explicit: str | None = None) -> str:

@@ -20,20 +20,9 @@ PACKAGE = Path(spa_pos.__file__).parent
 RAISING = {"DomainError", "NotFound", "BackupError", "DatabaseBusy", "Refused"}
 CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 
-# TEMPORARY: files whose refusals other helpers of issue #9 are converting to codes in
-# parallel. The lead empties this list after merging their branches.
-NOT_YET_CONVERTED = {
-    "services/settings.py",
-}
-
 
 def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-def _is_unconverted(path: Path) -> bool:
-    relative = path.relative_to(PACKAGE).as_posix()
-    return relative in NOT_YET_CONVERTED
 
 
 def _raised_codes() -> dict[str, list[str]]:
@@ -41,8 +30,6 @@ def _raised_codes() -> dict[str, list[str]]:
     conditional count), with where it is."""
     found: dict[str, list[str]] = {}
     for path in sorted(PACKAGE.rglob("*.py")):
-        if _is_unconverted(path):
-            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Call) and node.args):
                 continue

@@ -110,6 +110,45 @@ _COURSES: dict[str, str] = {
 # settings
 _SETTINGS: dict[str, str] = {
     "settings.clinic_name_required": "The clinic needs a name.",
+    "settings.unknown_key": "Unknown setting: {key}",
+    "settings.not_text": "Setting {key} must be text",
+    "settings.too_long": "Setting {key} is too long (at most {max_len} characters)",
+    "settings.control_characters": (
+        "Setting {key} contains control characters (such as a line break or tab); remove them"
+    ),
+    "settings.int_at_least": (
+        "Setting {key} must be a whole number of at least {low}, not {value!r}"
+    ),
+    "settings.int_between": (
+        "Setting {key} must be a whole number from {low} to {high}, not {value!r}"
+    ),
+    "settings.not_positive_decimal": (
+        "Setting {key} must be a decimal number above 0 (such as 1.5), not {value!r}"
+    ),
+    "settings.not_a_choice": "Setting {key} must be one of {choices}, not {value!r}",
+    "settings.unknown_time_zone": (
+        "Setting {key}: {value!r} is not a valid time zone (such as Asia/Shanghai)"
+    ),
+    "settings.not_time_of_day": "Setting {key}: {value!r} is not a time (HH:MM, such as 21:30)",
+    "settings.bad_secret": "Setting {key} is not in the expected format",
+    "settings.bad_printer": "Setting {key} must name the printer type (one of {kinds})",
+    "settings.tiers_not_tiers": "Setting {key} must be a list of membership tiers",
+    "settings.tiers_empty": "Setting {key}: there must be at least one membership tier",
+    "settings.tier_name_empty": "Setting {key}: a membership tier needs a name",
+    "settings.tier_name_repeated": "Setting {key}: the tier name “{name}” is used twice",
+    "settings.tier_bad_multiplier": (
+        "Setting {key}: the multiplier of tier “{name}” must be a decimal number above 0, "
+        "not {value!r}"
+    ),
+    "settings.tier_bad_threshold": (
+        "Setting {key}: the threshold of tier “{name}” must be a whole number of points"
+    ),
+    "settings.tiers_first_not_zero": (
+        "Setting {key}: the first tier “{name}” must start at 0 points"
+    ),
+    "settings.tiers_not_increasing": (
+        "Setting {key}: each tier's threshold must be higher than the one before"
+    ),
 }
 
 # staff and PIN

@@ -98,6 +98,28 @@ _COURSES: dict[str, str] = {
 # settings
 _SETTINGS: dict[str, str] = {
     "settings.clinic_name_required": "请填写店名。",
+    "settings.unknown_key": "未知设置项: {key}",
+    "settings.not_text": "设置项 {key} 应为文字",
+    "settings.too_long": "设置项 {key} 太长（最多 {max_len} 个字）",
+    "settings.control_characters": "设置项 {key} 含有控制字符（如换行、制表符），请删掉",
+    "settings.int_at_least": "设置项 {key} 应为不小于 {low} 的整数，而不是 {value!r}",
+    "settings.int_between": "设置项 {key} 应为 {low} 到 {high} 之间的整数，而不是 {value!r}",
+    "settings.not_positive_decimal": "设置项 {key} 应为大于 0 的小数（如 1.5），而不是 {value!r}",
+    "settings.not_a_choice": "设置项 {key} 只能是 {choices} 之一，而不是 {value!r}",
+    "settings.unknown_time_zone": "设置项 {key}: {value!r} 不是有效的时区（应如 Asia/Shanghai）",
+    "settings.not_time_of_day": "设置项 {key}: {value!r} 不是时间（应为 HH:MM，如 21:30）",
+    "settings.bad_secret": "设置项 {key} 的格式不对",
+    "settings.bad_printer": "设置项 {key} 应注明打印机类型（{kinds} 之一）",
+    "settings.tiers_not_tiers": "设置项 {key} 应为会员等级的列表",
+    "settings.tiers_empty": "设置项 {key}: 至少要有一个会员等级",
+    "settings.tier_name_empty": "设置项 {key}: 会员等级的名称不能为空",
+    "settings.tier_name_repeated": "设置项 {key}: 会员等级名称“{name}”重复了",
+    "settings.tier_bad_multiplier": (
+        "设置项 {key}: 等级“{name}”的倍数应为大于 0 的小数，而不是 {value!r}"
+    ),
+    "settings.tier_bad_threshold": "设置项 {key}: 等级“{name}”的门槛应为整数积分",
+    "settings.tiers_first_not_zero": "设置项 {key}: 第一个等级“{name}”的门槛应为 0 分",
+    "settings.tiers_not_increasing": "设置项 {key}: 各等级的门槛应逐级升高",
 }
 
 # staff and PIN

@@ -16,10 +16,10 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from spa_pos.paths import resources_dir
+
 FONT_NAME = "WQYMicroHei"
 FONT_FILE = "wqy-microhei.ttc"
-
-RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
 SYSTEM_FONT_PATHS = (
     Path("/usr/share/fonts/truetype/wqy") / FONT_FILE,  # Debian/Ubuntu fonts-wqy-microhei
     Path("/usr/share/fonts/wqy-microhei") / FONT_FILE,  # Fedora
@@ -30,9 +30,14 @@ _lock = threading.Lock()
 _registered = False
 
 
+def bundled_font() -> Path:
+    """The copy shipped with the app (package data, see `spa_pos.paths.resources_dir`)."""
+    return resources_dir() / "fonts" / FONT_FILE
+
+
 def font_candidates() -> tuple[Path, ...]:
     """Where the font is looked for, in order: the copy shipped with the app first."""
-    return (RESOURCES_DIR / "fonts" / FONT_FILE, *SYSTEM_FONT_PATHS)
+    return (bundled_font(), *SYSTEM_FONT_PATHS)
 
 
 def find_font_file(candidates: Iterable[Path] | None = None) -> Path:
@@ -40,7 +45,7 @@ def find_font_file(candidates: Iterable[Path] | None = None) -> Path:
         if path.is_file():
             return path
     raise FileNotFoundError(
-        f"找不到中文字体 {FONT_FILE} (应在 {RESOURCES_DIR / 'fonts'}), 无法生成 PDF"
+        f"找不到中文字体 {FONT_FILE} (应在 {bundled_font().parent}), 无法生成 PDF"
     )
 
 

@@ -87,8 +87,17 @@ def _in_one_transaction(job: InDatabase) -> Job:
     return run
 
 
-def _expiry(ctx: Ctx, at: datetime, record: Record) -> JobResult:
-    """In batches of lots, each its own transaction, with a pause between: a backlog of
+Pause = Callable[[], None]
+
+
+def pause_between_batches() -> None:
+    sleep(EXPIRY_PAUSE_S)
+
+
+def _expiry(
+    ctx: Ctx, at: datetime, record: Record, *, pause: Pause = pause_between_batches
+) -> JobResult:
+    """In batches of lots, each its own transaction, with `pause()` between: a backlog of
     weeks (the till was off over the holidays) then never holds the write lock for long,
     and the till's sales get in between."""
     with ctx.db.read() as s:
@@ -102,7 +111,7 @@ def _expiry(ctx: Ctx, at: datetime, record: Record) -> JobResult:
             lots, expired = lots + batch.lots, expired + batch.points
             if batch.lots < EXPIRY_BATCH:
                 return record(s, _Outcome(lots, {"lots": lots, "points": expired}))
-        sleep(EXPIRY_PAUSE_S)
+        pause()
 
 
 def _streaks(s: Session, cfg: Settings, at: datetime, actor: str) -> _Outcome:
@@ -165,15 +174,19 @@ _JOBS: dict[str, Job] = {
 # --- running -------------------------------------------------------------------------------
 
 
-def run_job(ctx: Ctx, name: str, at: datetime | None = None) -> JobResult:
+def run_job(
+    ctx: Ctx, name: str, at: datetime | None = None, *, pause: Pause = pause_between_batches
+) -> JobResult:
     """Run one job now, as of `at` (aware; default now). A failure is logged in
-    `job_runs` and raised."""
+    `job_runs` and raised. A job that works in batches (expiry) calls `pause()` between
+    two of them, outside any transaction."""
     if name not in _JOBS:
         raise DomainError("jobs.unknown", name=name, available=", ".join(JOBS))
     as_of = at or ctx.clock.now()
     started = ctx.clock.now()
+    job = partial(_expiry, pause=pause) if name == "expiry" else _JOBS[name]
     try:
-        return _JOBS[name](ctx, as_of, partial(_record, ctx, name, as_of, started))
+        return job(ctx, as_of, partial(_record, ctx, name, as_of, started))
     except Exception as exc:
         with ctx.db.write() as s:
             s.add(

@@ -6,12 +6,17 @@ JSON in the `settings` table and override them key by key.
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 import secrets
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,6 +26,8 @@ from spa_pos.errors import DomainError
 from spa_pos.models import Setting
 from spa_pos.services import audit
 from spa_pos.services.context import Ctx
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -43,44 +50,185 @@ DEFAULT_TIERS = (
 )
 
 
+# --- the rules a stored value must meet ----------------------------------------------------
+# Each setting names its check next to its default (`_setting(default, check)`); `save`
+# runs the checks of every key it is given before it writes any of them, so a bad value is
+# refused when it is entered, not found by the nightly job that first uses it. A check
+# raises a DomainError (code `settings.*`) whose `key` parameter names the setting.
+
+Check = Callable[[str, Any], None]
+_CHECK = "check"
+LANGUAGES = ("zh_CN", "en")  # "" follows the system
+RECEIPT_WIDTHS_MM = (80, 58)
+PRINTER_KINDS = ("pdf", "escpos_network", "escpos_usb", "escpos_serial", "system")
+_DECIMAL = re.compile(r"\d{1,6}(\.\d{1,6})?")
+_HH_MM = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+_HEX = re.compile(r"[0-9a-f]+")
+
+
+def _setting(default: T, check: Check) -> T:
+    """A field whose value `check` accepts (the default is an immutable value)."""
+    return field(default=default, metadata={_CHECK: check})
+
+
+def _text(max_len: int) -> Check:
+    """One line of text a person typed: no control characters, at most `max_len` long."""
+
+    def check(key: str, value: Any) -> None:
+        if not isinstance(value, str):
+            raise DomainError("settings.not_text", key=key)
+        if len(value) > max_len:
+            raise DomainError("settings.too_long", key=key, max_len=max_len)
+        if any(unicodedata.category(c) in ("Cc", "Cs") for c in value):
+            raise DomainError("settings.control_characters", key=key)
+
+    return check
+
+
+def _integer(low: int, high: int | None = None) -> Check:
+    """A whole number from `low` up to `high` (no upper bound when None)."""
+
+    def check(key: str, value: Any) -> None:
+        is_int = isinstance(value, int) and not isinstance(value, bool)
+        if high is None:
+            if not is_int or value < low:
+                raise DomainError("settings.int_at_least", key=key, value=value, low=low)
+        elif not is_int or not low <= value <= high:
+            raise DomainError("settings.int_between", key=key, value=value, low=low, high=high)
+
+    return check
+
+
+def _is_positive_decimal(value: Any) -> bool:
+    return isinstance(value, str) and _DECIMAL.fullmatch(value) is not None and Fraction(value) > 0
+
+
+def _positive_decimal(key: str, value: Any) -> None:
+    """A rate or multiplier as decimal text ("1.5"), above zero."""
+    if not _is_positive_decimal(value):
+        raise DomainError("settings.not_positive_decimal", key=key, value=value)
+
+
+def _one_of(*choices: object) -> Check:
+    def check(key: str, value: Any) -> None:
+        if type(value) not in {type(c) for c in choices} or value not in choices:
+            raise DomainError(
+                "settings.not_a_choice",
+                key=key,
+                value=value,
+                choices=", ".join(repr(c) for c in choices),
+            )
+
+    return check
+
+
+def _time_zone(key: str, value: Any) -> None:
+    """An IANA zone name the system knows ("Asia/Shanghai")."""
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError, TypeError) as exc:
+        raise DomainError("settings.unknown_time_zone", key=key, value=value) from exc
+
+
+def _time_of_day(key: str, value: Any) -> None:
+    """HH:MM on the 24-hour clock."""
+    if not isinstance(value, str) or _HH_MM.fullmatch(value) is None:
+        raise DomainError("settings.not_time_of_day", key=key, value=value)
+
+
+def _hex_secret(key: str, value: Any) -> None:
+    """The voucher-signing key: lowercase hex, at least 128 bits."""
+    if not isinstance(value, str) or len(value) < 32 or _HEX.fullmatch(value) is None:
+        raise DomainError("settings.bad_secret", key=key)
+
+
+def _pin_hash(key: str, value: Any) -> None:
+    """`salt$hash`, both lowercase hex (made by `staff`, never typed)."""
+    salt, dollar, digest = value.partition("$") if isinstance(value, str) else ("", "", "")
+    if not (dollar and _HEX.fullmatch(salt) and _HEX.fullmatch(digest)):
+        raise DomainError("settings.bad_secret", key=key)
+
+
+def _printer(key: str, value: Any) -> None:
+    """Which printer: a mapping with a known `kind` (its details are checked when used)."""
+    if not isinstance(value, dict) or value.get("kind") not in PRINTER_KINDS:
+        raise DomainError("settings.bad_printer", key=key, kinds=", ".join(PRINTER_KINDS))
+
+
+_tier_text = _text(20)
+
+
+def _tiers(key: str, value: Any) -> None:
+    """At least one tier, the first from 0 points, thresholds strictly increasing, names
+    present and different, multipliers positive decimals."""
+    if not isinstance(value, tuple | list) or not all(isinstance(t, Tier) for t in value):
+        raise DomainError("settings.tiers_not_tiers", key=key)
+    if not value:
+        raise DomainError("settings.tiers_empty", key=key)
+    names = [t.name for t in value]
+    for tier in value:
+        _tier_text(key, tier.name)
+        if not tier.name.strip():
+            raise DomainError("settings.tier_name_empty", key=key)
+        if names.count(tier.name) > 1:
+            raise DomainError("settings.tier_name_repeated", key=key, name=tier.name)
+        if not _is_positive_decimal(tier.multiplier):
+            raise DomainError(
+                "settings.tier_bad_multiplier", key=key, name=tier.name, value=tier.multiplier
+            )
+        if not isinstance(tier.perks, tuple | list):
+            raise DomainError("settings.tiers_not_tiers", key=key)
+        for perk in tier.perks:
+            _tier_text(key, perk)
+        if not isinstance(tier.threshold, int) or isinstance(tier.threshold, bool):
+            raise DomainError("settings.tier_bad_threshold", key=key, name=tier.name)
+    thresholds = [t.threshold for t in value]
+    if thresholds[0] != 0:
+        raise DomainError("settings.tiers_first_not_zero", key=key, name=value[0].name)
+    if any(a >= b for a, b in itertools.pairwise(thresholds)):
+        raise DomainError("settings.tiers_not_increasing", key=key)
+
+
 @dataclass(frozen=True)
 class Settings:
-    clinic_name: str = "理疗馆"
-    clinic_address: str = ""
-    clinic_phone: str = ""
-    receipt_footer: str = "谢谢惠顾，祝您健康！"
-    timezone: str = "Asia/Shanghai"
-    language: str = ""  # "" follows the system
+    clinic_name: str = _setting("理疗馆", _text(40))
+    clinic_address: str = _setting("", _text(100))
+    clinic_phone: str = _setting("", _text(30))
+    receipt_footer: str = _setting("谢谢惠顾，祝您健康！", _text(100))
+    timezone: str = _setting("Asia/Shanghai", _time_zone)
+    language: str = _setting("", _one_of("", *LANGUAGES))  # "" follows the system
     # Earning
-    earn_rate_per_yuan: str = "1"  # E1, points per yuan paid for items without a value
-    course_bonus_min_sessions: int = 10  # E2
-    course_bonus_percent: int = 20  # E2
-    referral_referrer_points: int = 200  # E3
-    referral_new_member_points: int = 100  # E3
-    streak_months: int = 3  # E5
-    streak_min_visit_days: int = 2  # E5
-    streak_bonus: int = 500  # E5
-    birthday_multiplier: str = "2"  # E6
-    tiers: tuple[Tier, ...] = DEFAULT_TIERS  # E7
-    adjust_manager_limit: int = 200  # E8
+    earn_rate_per_yuan: str = _setting("1", _positive_decimal)  # E1, points per yuan paid
+    course_bonus_min_sessions: int = _setting(10, _integer(1))  # E2
+    course_bonus_percent: int = _setting(20, _integer(0, 100))  # E2
+    referral_referrer_points: int = _setting(200, _integer(0))  # E3
+    referral_new_member_points: int = _setting(100, _integer(0))  # E3
+    streak_months: int = _setting(3, _integer(1))  # E5
+    streak_min_visit_days: int = _setting(2, _integer(1))  # E5
+    streak_bonus: int = _setting(500, _integer(0))  # E5
+    birthday_multiplier: str = _setting("2", _positive_decimal)  # E6
+    tiers: tuple[Tier, ...] = _setting(DEFAULT_TIERS, _tiers)  # E7
+    adjust_manager_limit: int = _setting(200, _integer(0))  # E8
     # Expiry
-    points_validity_months: int = 12  # X1
-    reminder_window_days: int = 30  # X4
-    rescue_min_points: int = 500  # X5
+    points_validity_months: int = _setting(12, _integer(1))  # X1
+    reminder_window_days: int = _setting(30, _integer(1))  # X4
+    rescue_min_points: int = _setting(500, _integer(0))  # X5
     # Redemption
-    voucher_valid_days: int = 90  # R2
-    voucher_secret: str = ""  # R3, made by `init`
-    manager_pin_hash: str = ""  # "salt$hash"; set in the first-run wizard
+    voucher_valid_days: int = _setting(90, _integer(1))  # R2
+    voucher_secret: str = _setting("", _hex_secret)  # R3, made by `init`
+    manager_pin_hash: str = _setting("", _pin_hash)  # set in the first-run wizard
     # Member insight
-    high_value_top_percent: int = 10
-    dormant_days: int = 30
-    birthday_soon_days: int = 7
+    high_value_top_percent: int = _setting(10, _integer(0, 100))
+    dormant_days: int = _setting(30, _integer(1))
+    birthday_soon_days: int = _setting(7, _integer(1))
     # Operations
-    closing_time: str = "21:30"
-    backup_dir: str = ""
-    backup_keep: int = 10
-    printer: dict[str, Any] = field(default_factory=lambda: {"kind": "pdf", "folder": ""})
-    receipt_width_mm: int = 80
+    closing_time: str = _setting("21:30", _time_of_day)
+    backup_dir: str = _setting("", _text(1000))
+    backup_keep: int = _setting(10, _integer(1))
+    printer: dict[str, Any] = field(
+        default_factory=lambda: {"kind": "pdf", "folder": ""}, metadata={_CHECK: _printer}
+    )
+    receipt_width_mm: int = _setting(80, _one_of(*RECEIPT_WIDTHS_MM))
 
     def tier_for(self, earned_12m: int) -> Tier:
         reached = [t for t in self.tiers if earned_12m >= t.threshold]
@@ -134,15 +282,23 @@ def current(ctx: Ctx) -> Settings:
 SECRET_KEYS = frozenset({"voucher_secret", "manager_pin_hash"})
 
 
+def validate(changes: dict[str, Any]) -> None:
+    """Refuse the first unknown key or bad value (a DomainError naming the key)."""
+    for key, value in changes.items():
+        if key not in _FIELDS:
+            raise DomainError("settings.unknown_key", key=key)
+        _FIELDS[key].metadata[_CHECK](key, value)
+
+
 def update(ctx: Ctx, **changes: Any) -> Settings:
     """Change settings as one unit of work with an audit row (`settings.update`) naming
-    each key that really changed, before and after. Nothing changed: nothing written."""
+    each key that really changed, before and after. Nothing changed: nothing written; any
+    bad value: nothing written either."""
+    validate(changes)
     with ctx.db.write() as s:
         before = load(s)
         changed = {
-            k: v
-            for k, v in changes.items()
-            if k not in _FIELDS or getattr(before, k) != _decode(k, _encode(k, v))
+            k: v for k, v in changes.items() if getattr(before, k) != _decode(k, _encode(k, v))
         }
         if not changed:
             return before
@@ -166,10 +322,10 @@ def update(ctx: Ctx, **changes: Any) -> Settings:
 
 
 def save(session: Session, **changes: Any) -> Settings:
-    """Store changed settings (inside the caller's unit of work)."""
+    """Store changed settings (inside the caller's unit of work), all of them or, if any
+    key or value is refused, none."""
+    validate(changes)
     for key, value in changes.items():
-        if key not in _FIELDS:
-            raise DomainError(f"未知设置项: {key}")
         encoded = json.dumps(_encode(key, value), ensure_ascii=False)
         row = session.get(Setting, key)
         if row is None:

@@ -52,7 +52,7 @@ def setup_logging(folder: Path | None = None) -> Path:
 
 
 def setup_application(app: QApplication) -> None:
-    """Font (bundled WenQuanYi Micro Hei when present), look and icon, and garbage
+    """Font (bundled WenQuanYi Micro Hei, a warning when missing), look and icon, and garbage
     collected on the UI thread only (see `guards`). Safe to call again."""
     if app.property("spa_pos_ready"):
         return
@@ -60,15 +60,27 @@ def setup_application(app: QApplication) -> None:
     guards.collect_on_ui_thread(app)
     app.setApplicationName("spa-pos")
     app.setApplicationDisplayName("spa-pos")
-    if FONT_FILE.exists():
-        font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
-        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-        if families:
-            app.setFont(QFont(families[0], 11))
+    use_bundled_font(app)
     app.setStyle("Fusion")
     app.setStyleSheet(STYLESHEET)
     if ICON_FILE.exists():
         app.setWindowIcon(QIcon(str(ICON_FILE)))
+
+
+def use_bundled_font(app: QApplication, font_file: Path = FONT_FILE) -> None:
+    """Set the window's font to the bundled one. Without it Qt falls back to the
+    system's fonts, which on a machine without a Chinese font draw boxes: that is logged,
+    so the log says why a till shows □□□."""
+    font_id = QFontDatabase.addApplicationFont(str(font_file)) if font_file.is_file() else -1
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        log.warning(
+            "Chinese font %s is missing or unreadable: Chinese text shows as boxes (□) "
+            "unless the system has a Chinese font",
+            font_file,
+        )
+        return
+    app.setFont(QFont(families[0], 11))
 
 
 _crash_boxes: list[QMessageBox] = []

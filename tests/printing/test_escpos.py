@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import socket
 import threading
 from collections.abc import Iterator
-from datetime import date
 from typing import ClassVar
 
 import pytest
+from escpos.printer import Serial, Usb
 
 from spa_pos.printing import escpos_render
-from spa_pos.printing.documents import PointsLine, ReceiptData, ReceiptLine, VoucherData
+from spa_pos.printing.documents import ReceiptData, ReceiptLine
 from spa_pos.printing.escpos_render import (
     columns_of,
     receipt_escpos_bytes,
@@ -23,6 +22,7 @@ from spa_pos.printing.escpos_render import (
     voucher_escpos_bytes,
 )
 from spa_pos.printing.printers import EscposNetworkPrinter, Printer, PrinterError
+from tests.printing.samples import sample_receipt, sample_voucher
 
 CHINESE_MODE = b"\x1c&"  # FS &
 QR_COMMAND = b"\x1d(k"  # GS ( k
@@ -32,47 +32,15 @@ LONG_ITEM = "高端定制中医针灸推拿配合艾灸拔罐与经络疏通全�
 
 
 def make_receipt(**changes: object) -> ReceiptData:
-    data = ReceiptData(
-        clinic_name="康宁理疗馆",
-        clinic_address="杭州市西湖区文三路 88 号",
-        clinic_phone="0571-8888 6666",
-        footer="谢谢惠顾，祝您健康！",
-        sale_no="S20250301-0012",
-        time_text="2025-03-01 14:32",
-        cashier="王芳",
-        lines=(
-            ReceiptLine("高端针灸推拿套餐", 1, 39800, 39800),
-            ReceiptLine(LONG_ITEM, 1, 358000, 358000),
-        ),
-        total_fen=397800,
-        payments=(("现金", 400000),),
-        change_fen=2200,
-        cash_moved=True,
-        member_name="李秀英",
-        member_phone_masked="138****0002",
-        tier="银卡",
-        points_earned=2600,
-        points_breakdown=(PointsLine("项目积分", 2200), PointsLine("疗程奖励 +20%", 400)),
-        balance_after=2880,
-        expiring_points=300,
-        expiring_on=date(2025, 6, 30),
-        courses_left=(("针灸推拿十次疗程", 9),),
+    """The sample receipt with a course name too long for one line."""
+    lines = (
+        ReceiptLine("高端针灸推拿套餐", 1, 39800, 39800),
+        ReceiptLine(LONG_ITEM, 1, 358000, 358000),
     )
-    return dataclasses.replace(data, **changes)  # type: ignore[arg-type]
+    return sample_receipt(lines=lines, **changes)
 
 
-VOUCHER = VoucherData(
-    clinic_name="康宁理疗馆",
-    reward_name="头部按摩",
-    member_name="李秀英",
-    member_phone_masked="138****0002",
-    code="HX7K2M9Q",
-    qr_payload="SPV1.HX7K2M9Q.20250530.3f9a1c0b7e2d4a6f",
-    issued_on=date(2025, 3, 1),
-    expires_on=date(2025, 5, 30),
-    terms="限本人使用，不兑现金。",
-    points_spent=300,
-)
+VOUCHER = sample_voucher()
 
 
 class FakePrinterServer:
@@ -145,7 +113,7 @@ def test_receipt_job_is_chinese_mode_gb18030_and_cut() -> None:
     assert job.startswith(b"\x1b@" + CHINESE_MODE)
     assert "针灸推拿十次疗程 剩余 9 次".encode("gb18030") in job
     assert "找零".encode("gb18030") in job
-    assert "￥22.00".encode("gb18030") in job  # full-width yuan: in every GBK font
+    assert "￥32.00".encode("gb18030") in job  # full-width yuan: in every GBK font
     assert "¥".encode("gb18030") not in job  # the 4-byte GB18030 form is not
     assert CUT in job[-8:]
     assert DRAWER_KICK not in job
@@ -287,8 +255,8 @@ def test_usb_and_serial_send_the_same_bytes_raw(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_usb_and_serial_without_their_library_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(escpos_render.Usb, "is_usable", staticmethod(lambda: False))
-    monkeypatch.setattr(escpos_render.Serial, "is_usable", staticmethod(lambda: False))
+    monkeypatch.setattr(Usb, "is_usable", staticmethod(lambda: False))
+    monkeypatch.setattr(Serial, "is_usable", staticmethod(lambda: False))
 
     with pytest.raises(PrinterError, match="pyusb"):
         send_to_usb_printer(b"x", 0x0416, 0x5011)

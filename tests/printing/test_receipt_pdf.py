@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import subprocess
 import tempfile
-from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
@@ -14,11 +12,13 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
+from spa_pos.paths import resources_dir
 from spa_pos.printing.content import wrap_text
-from spa_pos.printing.documents import PointsLine, ReceiptData, ReceiptLine, VoucherData
-from spa_pos.printing.fonts import RESOURCES_DIR, find_font_file, text_width
+from spa_pos.printing.documents import ReceiptData, ReceiptLine
+from spa_pos.printing.fonts import find_font_file, text_width
 from spa_pos.printing.printers import PdfFolderPrinter, PrinterError
 from spa_pos.printing.receipt_pdf import render_receipt_pdf
+from tests.printing.samples import sample_receipt, sample_voucher
 
 MM = 72 / 25.4
 LONG_ITEM = (
@@ -26,44 +26,6 @@ LONG_ITEM = (
     "VIP-Package-Deluxe"
 )
 LONG_CLINIC = "康宁理疗馆杭州西湖区文三路旗舰店中医养生与康复理疗中心"
-
-
-def make_receipt(**changes: object) -> ReceiptData:
-    data = ReceiptData(
-        clinic_name="康宁理疗馆",
-        clinic_address="杭州市西湖区文三路 88 号",
-        clinic_phone="0571-8888 6666",
-        footer="谢谢惠顾，祝您健康！",
-        sale_no="S20250301-0012",
-        time_text="2025-03-01 14:32",
-        cashier="王芳",
-        lines=(
-            ReceiptLine("高端针灸推拿套餐", 1, 39800, 39800),
-            ReceiptLine("针灸推拿十次疗程", 1, 358000, 358000),
-            ReceiptLine("头部按摩", 1, 12800, 0, "兑换券抵扣"),
-        ),
-        total_fen=396800,
-        payments=(("微信支付", 300000), ("现金", 100000)),
-        change_fen=3200,
-        member_name="李秀英",
-        member_phone_masked="138****0002",
-        member_card="KN000128",
-        tier="银卡",
-        vouchers_used=("头部按摩 HX7K2M",),
-        discount_fen=1000,
-        points_earned=2700,
-        points_breakdown=(
-            PointsLine("项目积分", 2200),
-            PointsLine("疗程奖励 +20%", 400),
-            PointsLine("推荐奖励", 100),
-        ),
-        balance_after=2880,
-        expiring_points=300,
-        expiring_on=date(2025, 6, 30),
-        next_reward=(120, "头部按摩"),
-        courses_left=(("针灸推拿十次疗程", 9),),
-    )
-    return dataclasses.replace(data, **changes)  # type: ignore[arg-type]
 
 
 def render(data: ReceiptData, width_mm: int = 80) -> bytes:
@@ -134,7 +96,7 @@ def ink_in(image: Image.Image, box: tuple[int, int, int, int]) -> bool:
 
 
 def test_receipt_shows_points_money_and_member() -> None:
-    text = layout_text(render(make_receipt()))
+    text = layout_text(render(sample_receipt()))
 
     assert value_of(text, "本次积分") == "+2,700"
     assert value_of(text, "项目积分") == "+2,200"
@@ -159,7 +121,7 @@ def test_receipt_shows_points_money_and_member() -> None:
 
 
 def test_chinese_is_embedded_real_text_not_boxes() -> None:
-    pdf = render(make_receipt())
+    pdf = render(sample_receipt())
     text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
 
     assert "康宁理疗馆" in text
@@ -176,7 +138,7 @@ def test_chinese_is_embedded_real_text_not_boxes() -> None:
 
 
 def test_receipt_without_member_has_no_points_block() -> None:
-    data = make_receipt(
+    data = sample_receipt(
         member_name=None,
         member_phone_masked=None,
         member_card=None,
@@ -195,7 +157,7 @@ def test_receipt_without_member_has_no_points_block() -> None:
 
 
 def test_refund_and_reprint_are_marked() -> None:
-    data = make_receipt(
+    data = sample_receipt(
         kind="refund", original_sale_no="S20250228-0003", reprint=True, points_earned=2700
     )
     text = layout_text(render(data, 58))
@@ -210,14 +172,14 @@ def test_refund_and_reprint_are_marked() -> None:
 
 def test_unsupported_paper_width_is_refused() -> None:
     with pytest.raises(ValueError, match="80 or 58"):
-        render(make_receipt(), 76)
+        render(sample_receipt(), 76)
 
 
 def test_logo_is_drawn_above_the_name(tmp_path: Path) -> None:
     logo = tmp_path / "logo.png"
     Image.new("RGB", (200, 100), "darkgreen").save(logo)
-    with_logo = render(make_receipt(logo_path=logo))
-    without = render(make_receipt())
+    with_logo = render(sample_receipt(logo_path=logo))
+    without = render(sample_receipt())
 
     page = PdfReader(io.BytesIO(with_logo)).pages[0]
     assert len(page.images) == 1
@@ -229,7 +191,7 @@ def test_missing_or_broken_logo_does_not_stop_the_receipt(tmp_path: Path) -> Non
     broken.write_text("not an image")
 
     for logo in (tmp_path / "gone.png", broken):
-        pdf = render(make_receipt(logo_path=logo))
+        pdf = render(sample_receipt(logo_path=logo))
         assert "康宁理疗馆" in layout_text(pdf)
         assert not PdfReader(io.BytesIO(pdf)).pages[0].images
 
@@ -240,7 +202,7 @@ def test_missing_or_broken_logo_does_not_stop_the_receipt(tmp_path: Path) -> Non
 @pytest.mark.parametrize("width_mm", [58, 80])
 def test_long_names_wrap_inside_the_paper(width_mm: int) -> None:
     lines = (ReceiptLine(LONG_ITEM, 2, 99900, 199800, "兑换券抵扣一次，剩余部分现金支付"),)
-    data = make_receipt(
+    data = sample_receipt(
         clinic_name=LONG_CLINIC,
         lines=lines,
         clinic_address="浙江省杭州市西湖区文三路 88 号康宁大厦一楼东侧（近学院路公交站）",
@@ -280,7 +242,7 @@ def test_long_names_wrap_inside_the_paper(width_mm: int) -> None:
 def test_page_height_grows_with_the_number_of_lines() -> None:
     def height(n: int) -> float:
         items = tuple(ReceiptLine(f"艾灸 {i}", 1, 12800, 12800) for i in range(n))
-        return page_size(render(make_receipt(lines=items)))[1]
+        return page_size(render(sample_receipt(lines=items)))[1]
 
     h1, h5, h10 = height(1), height(5), height(10)
 
@@ -290,7 +252,7 @@ def test_page_height_grows_with_the_number_of_lines() -> None:
 
 
 def test_page_fits_the_content_tightly() -> None:
-    pdf = render(make_receipt())
+    pdf = render(sample_receipt())
     lowest = min(y for _, _, y, _ in text_boxes(pdf))
 
     assert lowest < 12 * MM  # the footer sits near the bottom: no blank tail of paper
@@ -322,20 +284,9 @@ def test_wrap_never_starts_a_line_with_closing_punctuation() -> None:
 
 def test_pdf_folder_printer_never_overwrites(tmp_path: Path) -> None:
     printer = PdfFolderPrinter(tmp_path / "receipts", width_mm=58)
-    first = printer.print_receipt(make_receipt())
-    second = printer.print_receipt(make_receipt(reprint=True))
-    voucher = VoucherData(
-        clinic_name="康宁理疗馆",
-        reward_name="头部按摩",
-        member_name="李秀英",
-        member_phone_masked="138****0002",
-        code="HX/7K2M",
-        qr_payload="SPV1.HX7K2M.sig",
-        issued_on=date(2025, 3, 1),
-        expires_on=date(2025, 5, 30),
-        terms="限本人使用",
-        points_spent=300,
-    )
+    first = printer.print_receipt(sample_receipt())
+    second = printer.print_receipt(sample_receipt(reprint=True))
+    voucher = sample_voucher(code="HX/7K2M")
     slip = printer.print_voucher(voucher)
 
     assert first.name == "S20250301-0012.pdf"
@@ -350,15 +301,15 @@ def test_pdf_folder_printer_reports_an_unwritable_folder(tmp_path: Path) -> None
     blocker.write_text("not a folder")
 
     with pytest.raises(PrinterError, match="无法写入"):
-        PdfFolderPrinter(blocker / "sub").print_receipt(make_receipt())
+        PdfFolderPrinter(blocker / "sub").print_receipt(sample_receipt())
 
 
 # ---------------------------------------------------------------------------- font
 
 
 def test_the_font_shipped_with_the_app_is_used_first() -> None:
-    assert find_font_file() == RESOURCES_DIR / "fonts" / "wqy-microhei.ttc"
-    assert (RESOURCES_DIR / "fonts" / "wqy-microhei-LICENSE.txt").is_file()
+    assert find_font_file() == resources_dir() / "fonts" / "wqy-microhei.ttc"
+    assert (resources_dir() / "fonts" / "wqy-microhei-LICENSE.txt").is_file()
 
 
 def test_a_missing_font_says_where_it_was_expected(tmp_path: Path) -> None:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import threading
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from time import sleep
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,7 +12,7 @@ from sqlalchemy import func, select
 
 from spa_pos.clock import FixedClock
 from spa_pos.errors import DomainError
-from spa_pos.models import JobRun, LedgerEntry, OutboxMessage, PointLot
+from spa_pos.models import JobRun, LedgerEntry, OutboxMessage, PointLot, Sale
 from spa_pos.services import checkout, jobs, points, reminders
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.checkout import SaleRequest
@@ -228,20 +226,31 @@ def test_job_runs_are_stored_in_utc(busy_clinic: Ctx) -> None:
 def test_expiry_works_in_batches_and_a_sale_gets_in_between(
     busy_clinic: Ctx, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A holiday's backlog is expired a batch per transaction; the till is not held up."""
+    """A holiday's backlog is expired a batch per transaction; between two batches the
+    write lock is free, so the till's sale goes through there (it runs inside the pause,
+    on the job's own thread: had the lock been held, it could not)."""
     for n in range(2, 5):  # three more members with a lot that expired on 2026-03-01
         register(busy_clinic, f"会员{n}", f"1380000000{n}")
         buy(busy_clinic, f"1380000000{n}", local(2025, 3, 1))
     monkeypatch.setattr(jobs, "EXPIRY_BATCH", 1)
-    monkeypatch.setattr(jobs, "EXPIRY_PAUSE_S", 0.3)
-    outcome: list[jobs.JobResult] = []
-    job = threading.Thread(target=lambda: outcome.append(jobs.run_job(busy_clinic, "expiry")))
-    job.start()
-    sleep(0.1)
-    checkout.sell(busy_clinic, SaleRequest(items=[("AJ", 1)], payments=[("cash", 16800)]))
-    assert job.is_alive()  # the sale did not wait for the whole job
-    job.join()
-    assert (outcome[0].changed, outcome[0].detail) == (4, {"lots": 4, "points": 800})
+    with busy_clinic.db.read() as s:
+        sales_before = s.scalar(select(func.count(Sale.id)))
+    expired_at_pause: list[int] = []
+
+    def sale_in_the_pause() -> None:
+        with busy_clinic.db.read() as s:
+            expired_at_pause.append(
+                s.scalar(select(func.count(PointLot.id)).where(PointLot.remaining == 0)) or 0
+            )
+        if len(expired_at_pause) == 1:
+            checkout.sell(busy_clinic, SaleRequest(items=[("AJ", 1)], payments=[("cash", 16800)]))
+
+    outcome = jobs.run_job(busy_clinic, "expiry", pause=sale_in_the_pause)
+
+    assert expired_at_pause == [1, 2, 3, 4]  # a pause after every batch of one lot
+    assert (outcome.changed, outcome.detail) == (4, {"lots": 4, "points": 800})
+    with busy_clinic.db.read() as s:
+        assert s.scalar(select(func.count(Sale.id))) == (sales_before or 0) + 1
     assert len(runs(busy_clinic, "expiry")) == 1
     with busy_clinic.db.read() as s:
         assert points.check_balances(s).ok
