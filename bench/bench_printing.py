@@ -97,7 +97,7 @@ def percentile(values: list[float], p: float) -> float:
 def write_pngs(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        jobs = {
+        jobs: dict[str, Callable[[Path], None]] = {
             "receipt-80mm": lambda out: render_receipt_pdf(demo_receipt(), out, 80),
             "receipt-58mm": lambda out: render_receipt_pdf(demo_receipt(), out, 58),
             "voucher-a6": lambda out: render_voucher_pdf(demo_voucher(), out, "a6"),

@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,14 +17,15 @@ class Cli:
     def __init__(self, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
         self.db, self.capsys = db, capsys
 
-    def __call__(self, *args: str, ok: bool = True) -> dict:  # type: ignore[type-arg]
+    def __call__(self, *args: str, ok: bool = True) -> dict[str, Any]:
         code = run([*args, "--db", str(self.db), "--json"])
         out, err = self.capsys.readouterr()
         assert (code == 0) == ok, (code, out, err)
         if not ok:
             self.last_error = err
             return {"code": code, "stdout": out}
-        return json.loads(out)
+        result: dict[str, Any] = json.loads(out)
+        return result
 
 
 @pytest.fixture

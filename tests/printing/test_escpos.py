@@ -8,9 +8,10 @@ import socket
 import threading
 from collections.abc import Iterator
 from datetime import date
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pytest
+from escpos.printer import Serial, Usb
 
 from spa_pos.printing import escpos_render
 from spa_pos.printing.documents import PointsLine, ReceiptData, ReceiptLine, VoucherData
@@ -31,7 +32,7 @@ DRAWER_KICK = b"\x1bp"  # ESC p
 LONG_ITEM = "高端定制中医针灸推拿配合艾灸拔罐与经络疏通全身调理套餐（含颈肩腰腿专项理疗）"
 
 
-def make_receipt(**changes: object) -> ReceiptData:
+def make_receipt(**changes: Any) -> ReceiptData:
     data = ReceiptData(
         clinic_name="康宁理疗馆",
         clinic_address="杭州市西湖区文三路 88 号",
@@ -57,7 +58,7 @@ def make_receipt(**changes: object) -> ReceiptData:
         expiring_on=date(2025, 6, 30),
         courses_left=(("针灸推拿十次疗程", 9),),
     )
-    return dataclasses.replace(data, **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(data, **changes)
 
 
 VOUCHER = VoucherData(
@@ -271,8 +272,8 @@ def test_usb_and_serial_send_the_same_bytes_raw(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_usb_and_serial_without_their_library_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(escpos_render.Usb, "is_usable", staticmethod(lambda: False))
-    monkeypatch.setattr(escpos_render.Serial, "is_usable", staticmethod(lambda: False))
+    monkeypatch.setattr(Usb, "is_usable", staticmethod(lambda: False))
+    monkeypatch.setattr(Serial, "is_usable", staticmethod(lambda: False))
 
     with pytest.raises(PrinterError, match="pyusb"):
         send_to_usb_printer(b"x", 0x0416, 0x5011)

@@ -8,6 +8,7 @@ import subprocess
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 import zxingcpp
@@ -23,7 +24,7 @@ MM = 72 / 25.4
 PAYLOAD = "SPV1.HX7K2M9Q.20250530.3f9a1c0b7e2d4a6f8b1c3d5e7f9a0b2c4d6e8f"
 
 
-def make_voucher(**changes: object) -> VoucherData:
+def make_voucher(**changes: Any) -> VoucherData:
     data = VoucherData(
         clinic_name="康宁理疗馆",
         reward_name="头部按摩",
@@ -36,7 +37,7 @@ def make_voucher(**changes: object) -> VoucherData:
         terms="本券限本人使用，不兑现金、不找零；请在有效期内预约使用，过期作废。",
         points_spent=300,
     )
-    return dataclasses.replace(data, **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(data, **changes)
 
 
 def render(data: VoucherData, size: VoucherSize) -> bytes:

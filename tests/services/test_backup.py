@@ -12,7 +12,7 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pytest
 from hypothesis import given
@@ -129,15 +129,15 @@ def usb(tmp_path: Path) -> Path:
     return path
 
 
-def restore(file: Path, db_path: Path, tmp_path: Path, **kwargs: object) -> backup.RestoreResult:
-    options: dict[str, object] = {
+def restore(file: Path, db_path: Path, tmp_path: Path, **kwargs: Any) -> backup.RestoreResult:
+    options: dict[str, Any] = {
         "passphrase": None,
         "safety_dir": tmp_path / "safety",
         "now": NOW + timedelta(days=1),
         "known_schema_versions": KNOWN,
     }
     options.update(kwargs)
-    return restore_backup(file, db_path, **options)  # type: ignore[arg-type]
+    return restore_backup(file, db_path, **options)
 
 
 # --------------------------------------------------------------------------- round trips
@@ -495,7 +495,7 @@ def test_io_error_mid_write_leaves_earlier_backups(
     def failing_fsync(fd: int) -> None:
         raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(backup.os, "fsync", failing_fsync)
+    monkeypatch.setattr("spa_pos.services.backup.os.fsync", failing_fsync)
     with pytest.raises(BackupError, match="写入目标文件夹出错"):
         backup_database(db, usb, clinic_name="c", now=NOW + timedelta(hours=1))
     monkeypatch.undo()
@@ -520,7 +520,7 @@ def test_failed_fsync_of_the_backup_file_itself_is_an_error(
             raise OSError(errno.EIO, "Input/output error")
         real_fsync(fd)
 
-    monkeypatch.setattr(backup.os, "fsync", fsync)
+    monkeypatch.setattr("spa_pos.services.backup.os.fsync", fsync)
     with pytest.raises(BackupError, match="写入目标文件夹出错"):
         backup_database(
             db, usb, clinic_name="c", now=NOW + timedelta(hours=1), passphrase=passphrase
@@ -629,8 +629,8 @@ def test_plain_backup_makes_no_local_temp_copy(
         raise AssertionError("an unencrypted backup should not use a local temp folder")
 
     monkeypatch.setattr(backup, "_copy_snapshot", spy)
-    monkeypatch.setattr(backup.tempfile, "TemporaryDirectory", no_temp)
-    monkeypatch.setattr(backup.tempfile, "mkdtemp", no_temp)
+    monkeypatch.setattr("spa_pos.services.backup.tempfile.TemporaryDirectory", no_temp)
+    monkeypatch.setattr("spa_pos.services.backup.tempfile.mkdtemp", no_temp)
     result = backup_database(db, usb, clinic_name="c", now=NOW)
     monkeypatch.undo()
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from spa_pos.clock import FixedClock
 from spa_pos.models import Sale
 from spa_pos.services import checkout, maintenance
 from spa_pos.services.checkout import SaleRequest
@@ -46,14 +47,14 @@ def enter_pin(qtbot: QtBot) -> None:
 
 
 def test_restore_brings_back_the_backup_and_the_window_works_on(
-    qtbot: QtBot, window: MainWindow, ctx: Ctx, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, ctx: Ctx, clock: FixedClock, tmp_path: Path
 ) -> None:
     card = register(ctx, "张三", "13800000001")
     before = checkout.sell(
         ctx, SaleRequest(items=[("AJ", 1)], member=card, payments=[("cash", 16800)])
     )
     maintenance.backup_now(ctx, tmp_path)
-    ctx.clock.advance(minutes=5)  # type: ignore[attr-defined]
+    clock.advance(minutes=5)
     later = checkout.sell(ctx, SaleRequest(items=[("ZYB", 1)], payments=[("cash", 3900)]))
     window.background.enabled = True  # the scheduler stops for the restore and comes back
     with qtbot.waitSignal(window.background.run_finished, timeout=30_000):
@@ -82,11 +83,11 @@ def test_restore_brings_back_the_backup_and_the_window_works_on(
 
 
 def test_a_wrong_passphrase_restores_nothing(
-    qtbot: QtBot, window: MainWindow, ctx: Ctx, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, ctx: Ctx, clock: FixedClock, tmp_path: Path
 ) -> None:
     checkout.sell(ctx, SaleRequest(items=[("AJ", 1)], payments=[("cash", 16800)]))
     maintenance.backup_now(ctx, tmp_path, passphrase="right horse")
-    ctx.clock.advance(minutes=5)  # type: ignore[attr-defined]
+    clock.advance(minutes=5)
     checkout.sell(ctx, SaleRequest(items=[("ZYB", 1)], payments=[("cash", 3900)]))
     dialog = open_restore(qtbot, window, tmp_path)
     assert dialog.passphrase.isEnabled()
