@@ -1,4 +1,4 @@
-# The two commands of the README: `make run` and `make test`.
+# The two commands of the README: `make run` and `make test`. CI runs `make lint` too.
 .PHONY: run test setup lint bench screenshots
 
 setup:
@@ -10,8 +10,11 @@ run: setup
 test: setup
 	QT_QPA_PLATFORM=offscreen .venv/bin/pytest -q
 
+# ruff and mypy (strict; what it checks is in pyproject.toml), as the pre-commit hooks run them.
 lint: setup
-	.venv/bin/ruff check . && .venv/bin/mypy
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/mypy
 
 bench: setup
 	.venv/bin/python -m bench.run

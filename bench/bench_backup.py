@@ -29,6 +29,9 @@ from functools import partial
 from pathlib import Path
 
 from spa_pos.services.backup import backup_database, verify_backup
+from spa_pos.services.settings import Settings
+
+TZ = Settings().timezone  # the generated clinic keeps the default zone
 
 MIB = 1 << 20
 BLOB_BYTES = 64 * 1024
@@ -120,9 +123,11 @@ def main(argv: list[str] | None = None) -> None:
         steps: dict[str, Callable[[], object]] = {
             "shutil.copyfile": lambda: shutil.copyfile(db, copies / "copy.db"),
             "copyfile + fsync": lambda: copy_and_fsync(db, copies / "copy.db"),
-            "backup_database": lambda: backup_database(db, target, clinic_name="bench", now=now),
+            "backup_database": lambda: backup_database(
+                db, target, clinic_name="bench", now=now, tz=TZ
+            ),
             "backup_database (encrypted)": lambda: backup_database(
-                db, target, clinic_name="bench", now=now, passphrase="pw"
+                db, target, clinic_name="bench", now=now, tz=TZ, passphrase="pw"
             ),
         }
         timings: dict[str, list[float]] = {name: [] for name in [*steps, "verify_backup (plain)"]}

@@ -38,6 +38,7 @@ from spa_pos.clock import FixedClock
 from spa_pos.db import Database
 from spa_pos.models import CatalogItem, Member, PointLot, Sale
 from spa_pos.services import checkout, members, points, vouchers
+from spa_pos.services import settings as settings_svc
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import Actor, Ctx
 
@@ -214,7 +215,7 @@ def bench_checkout(ctx: Ctx, clock: FixedClock, rng: random.Random, n: int) -> l
 
 def bench_redeem(ctx: Ctx, clock: FixedClock, rng: random.Random, n: int) -> Result:
     reward = "R-TBAM"
-    today = clk.local_date(clock.now())
+    today = clk.local_date(clock.now(), settings_svc.current(ctx).timezone)
     with ctx.db.read() as s:
         usable = (
             select(PointLot.member_id)
@@ -243,7 +244,7 @@ def bench_redeem(ctx: Ctx, clock: FixedClock, rng: random.Random, n: int) -> Res
 
 def bench_expiry(ctx: Ctx, clock: FixedClock) -> list[Result]:
     now = clock.now()
-    today, at = clk.local_date(now), clk.to_utc_naive(now)
+    today, at = clk.local_date(now, settings_svc.current(ctx).timezone), clk.to_utc_naive(now)
     with ctx.db.read() as s:
         lots, members_due = s.execute(
             select(func.count(PointLot.id), func.count(func.distinct(PointLot.member_id))).where(

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -22,14 +23,15 @@ class Cli:
     def __init__(self, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
         self.db, self.capsys = db, capsys
 
-    def __call__(self, *args: str, ok: bool = True) -> dict:  # type: ignore[type-arg]
+    def __call__(self, *args: str, ok: bool = True) -> dict[str, Any]:
         code = run([*args, "--db", str(self.db), "--json"])
         out, err = self.capsys.readouterr()
         assert (code == 0) == ok, (code, out, err)
         if not ok:
             self.last_error = err
             return {"code": code, "stdout": out}
-        return json.loads(out)
+        result: dict[str, Any] = json.loads(out)
+        return result
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +11,7 @@ import pytest
 from alembic import command
 from sqlalchemy import select
 
-from spa_pos import cli, cli_ops
+from spa_pos import cli
 from spa_pos.clock import FixedClock
 from spa_pos.db import Database
 from spa_pos.models import AuditEntry
@@ -30,20 +29,9 @@ def run(
     ctx: Ctx,
     db_path: Path,
     clock: FixedClock,
-    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> Run:
     """`spa-pos ARGS --db <test db> --json`: (exit status, parsed stdout, stderr)."""
-    built = cli.build_parser
-
-    def with_ops() -> argparse.ArgumentParser:  # until cli.py registers the commands itself
-        parser = built()
-        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-        if "close-day" not in sub.choices:
-            cli_ops.register(sub)
-        return parser
-
-    monkeypatch.setattr(cli, "build_parser", with_ops)
 
     def invoke(*argv: str) -> tuple[int, Any, str]:
         code = cli.run(

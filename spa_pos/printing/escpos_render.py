@@ -81,7 +81,8 @@ class EscposJob:
 
     @property
     def output(self) -> bytes:
-        return self.printer.output
+        output: bytes = self.printer.output
+        return output
 
     def add_all(self, blocks: list[Block]) -> EscposJob:
         for block in blocks:

@@ -20,7 +20,7 @@ from spa_pos.services.context import Ctx
 from tests.conftest import register
 
 
-def _redeem(url: str, barrier: mp.synchronize.Barrier, results: mp.Queue) -> None:  # type: ignore[name-defined]
+def _redeem(url: str, barrier: mp.synchronize.Barrier, results: mp.queues.Queue[str]) -> None:
     ctx = Ctx(Database(url))
     barrier.wait()
     for _ in range(3):

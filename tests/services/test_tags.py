@@ -161,7 +161,7 @@ def test_high_value_is_net_of_refunds_and_keeps_ties(ctx: Ctx) -> None:
 
     with ctx.db.read() as s:
         found, threshold = tags.high_value_members(s, NOW, 10)
-        phones = {s.get(Member, m).phone for m in found}  # type: ignore[union-attr]
+        phones = {s.get_one(Member, m).phone for m in found}
     assert phones == {"13900000001", "13900000002"}
     assert threshold == 29800
 

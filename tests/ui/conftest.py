@@ -12,7 +12,7 @@ from typing import TypeVar
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from spa_pos.services import settings as settings_svc
@@ -104,6 +104,13 @@ def child(parent: QWidget, kind: type[W], name: str) -> W:
     found = parent.findChild(kind, name)
     assert found is not None, f"no {kind.__name__} {name!r}"
     return found
+
+
+def cell_text(table: QTableWidget, row: int, column: int) -> str:
+    """The text of a table cell that must exist."""
+    item = table.item(row, column)
+    assert item is not None, f"no cell ({row}, {column})"
+    return item.text()
 
 
 def message_texts() -> list[str]:

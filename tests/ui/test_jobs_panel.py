@@ -12,7 +12,7 @@ from spa_pos.models import JobRun
 from spa_pos.services.context import Ctx
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.pin_dialog import ManagerPinDialog
-from tests.ui.conftest import MANAGER_PIN, press, wait_dialog
+from tests.ui.conftest import MANAGER_PIN, cell_text, press, wait_dialog
 
 
 def test_a_manager_runs_the_expiry_now_and_it_is_listed(
@@ -31,7 +31,7 @@ def test_a_manager_runs_the_expiry_now_and_it_is_listed(
     with qtbot.waitSignal(panel.job_ran, timeout=10_000):
         press(qtbot, pin, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.table.rowCount() == 1)
-    cells = [panel.table.item(0, c).text() for c in range(5)]
+    cells = [cell_text(panel.table, 0, c) for c in range(5)]
     assert cells[0] == "积分过期" and cells[1].startswith("2026-03-10") and cells[2] == "完成"
     assert "积分过期：变更 0 项" in window.statusBar().currentMessage()
     with ctx.db.read() as s:
@@ -59,11 +59,11 @@ def test_the_schedulers_runs_are_listed_and_it_stops_with_the_window(
         window.background.start()  # the start-up catch-up runs every job once
     assert finished.args == ["catch_up"]
     qtbot.waitUntil(lambda: panel.table.rowCount() == 5)
-    titles = {panel.table.item(row, 0).text() for row in range(5)}
+    titles = {cell_text(panel.table, row, 0) for row in range(5)}
     assert titles == {"积分过期", "连续消费奖励", "会员提醒", "会员标签", "日终备份"}
-    backup_row = next(r for r in range(5) if panel.table.item(r, 0).text() == "日终备份")
-    assert panel.table.item(backup_row, 2).text() == "跳过"
-    assert "未设置备份文件夹" in panel.table.item(backup_row, 4).text()
+    backup_row = next(r for r in range(5) if cell_text(panel.table, r, 0) == "日终备份")
+    assert cell_text(panel.table, backup_row, 2) == "跳过"
+    assert "未设置备份文件夹" in cell_text(panel.table, backup_row, 4)
     scheduler = window.background.scheduler
     assert scheduler is not None and scheduler.running
     window.close()

@@ -26,7 +26,15 @@ from spa_pos.ui.system_printer import QtSystemPrinter
 from spa_pos.ui.widgets import alive
 from tests.conftest import register
 from tests.printing.test_escpos import FakePrinterServer
-from tests.ui.conftest import MANAGER_PIN, child, open_dialogs, pdf_text, press, wait_dialog
+from tests.ui.conftest import (
+    MANAGER_PIN,
+    cell_text,
+    child,
+    open_dialogs,
+    pdf_text,
+    press,
+    wait_dialog,
+)
 
 PRINT_TIMEOUT = 15_000
 
@@ -109,7 +117,7 @@ def test_a_refusing_printer_keeps_the_sale_and_queues_the_job_for_a_retry(
     press(qtbot, window, Qt.Key.Key_F8)
     queue = window.manage.queue
     qtbot.waitUntil(lambda: queue.table.rowCount() == 1)
-    cells = [queue.table.item(0, c).text() for c in range(5)]
+    cells = [cell_text(queue.table, 0, c) for c in range(5)]
     assert cells[0] == "小票" and cells[1] == summary.sale.sale_no and cells[3] == "1"
     assert "拒绝连接" in cells[4]
     # the printer is back (listening now): retry from the notice empties the queue

@@ -42,7 +42,8 @@ def test_a_network_printer_with_58mm_paper_is_saved(
     assert not form.kick.isVisibleTo(dialog)  # only thermal printers have a drawer
     choose_kind(dialog, "escpos_network")
     assert form.kind.currentText() == "网络热敏打印机" and form.kick.isVisibleTo(dialog)
-    assert form.pages.currentWidget().isAncestorOf(form.host)
+    page = form.pages.currentWidget()
+    assert page is not None and page.isAncestorOf(form.host)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.error.text() == "请输入打印机的 IP 地址。"
     qtbot.keyClicks(form.host, "192.168.1.50")

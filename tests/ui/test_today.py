@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from spa_pos.clock import FixedClock
 from spa_pos.models import Sale
 from spa_pos.services import catalog, checkout, members
 from spa_pos.services.checkout import SaleRequest, SaleResult
@@ -33,10 +34,12 @@ def open_today(qtbot: QtBot, window: MainWindow, count: int) -> None:
     qtbot.waitUntil(lambda: window.today.model.rowCount() == count)
 
 
-def test_the_days_sales_are_listed_newest_first(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
+def test_the_days_sales_are_listed_newest_first(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx, clock: FixedClock
+) -> None:
     card = register(ctx, "张三", "13800000001")
     first = sell(ctx, card, ("AJ", 1))
-    ctx.clock.advance(minutes=5)  # type: ignore[attr-defined]
+    clock.advance(minutes=5)
     second = sell(ctx, None, ("ZYB", 2))
     open_today(qtbot, window, 2)
     sales = window.today.model.sales
