@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from spa_pos import clock as clk
-from spa_pos import launch
+from spa_pos.cli_common import (
+    Handler,
+    Refused,
+    add_command,
+    add_group,
+    at_arg,
+    common_options,
+    parse_day,
+)
 from spa_pos.db import Database
 from spa_pos.errors import DomainError
 from spa_pos.money import format_fen, parse_yuan
@@ -38,26 +46,10 @@ from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.services.members import MemberForm
 
-Handler = Callable[[Ctx, argparse.Namespace], tuple[dict[str, Any], str]]
 RULE_NAMES = checkout.RULE_NAMES
 
 
-class Refused(DomainError):
-    """Bad command-line input."""
-
-
 # --- argument helpers ------------------------------------------------------------------
-
-
-def _at(args: argparse.Namespace) -> datetime | None:
-    return clk.parse_local_time(args.at) if getattr(args, "at", None) else None
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise Refused(f"日期格式不对: {text}（应为 YYYY-MM-DD）") from exc
 
 
 def _item(text: str) -> tuple[str, int]:
@@ -110,12 +102,12 @@ def cmd_member_add(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], 
     form = MemberForm(
         name=args.name,
         phone=args.phone,
-        birthday=_day(args.birthday) if args.birthday else None,
+        birthday=parse_day(args.birthday) if args.birthday else None,
         gender=args.gender,
         referrer=args.referrer,
         marketing_consent=not args.no_consent,
     )
-    member = members.register(ctx, form, at=_at(args))
+    member = members.register(ctx, form, at=at_arg(args))
     return (
         {"card_no": member.card_no, "phone": member.phone, "name": member.name},
         f"已登记会员 {member.name}，卡号 {member.card_no}",
@@ -184,7 +176,7 @@ def cmd_sell(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
         payments=[_payment(p) for p in args.pay or []],
         member=args.member,
         vouchers=args.voucher or [],
-        at=_at(args),
+        at=at_arg(args),
     )
     r = checkout.sell(ctx, request)
     data = {
@@ -220,12 +212,12 @@ def cmd_sell(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
 
 
 def cmd_use_course(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    r = courses.use_session(ctx, args.member, args.item.upper(), at=_at(args))
+    r = courses.use_session(ctx, args.member, args.item.upper(), at=at_arg(args))
     return {"sessions_left": r.sessions_left, "item": r.item}, f"{r.item} 剩余 {r.sessions_left} 次"
 
 
 def cmd_refund(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    r = refunds.refund(ctx, args.sale_no, args.line or None, at=_at(args))
+    r = refunds.refund(ctx, args.sale_no, args.line or None, at=at_arg(args))
     data = {
         "refund_no": r.refund_no,
         "refunded_fen": r.refunded_fen,
@@ -244,7 +236,7 @@ def cmd_refund(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]
 
 
 def cmd_redeem(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    r = vouchers.redeem(ctx, args.member, args.reward.upper(), at=_at(args))
+    r = vouchers.redeem(ctx, args.member, args.reward.upper(), at=at_arg(args))
     data = {
         "voucher_code": r.voucher_code,
         "qr_payload": r.qr_payload,
@@ -260,7 +252,7 @@ def cmd_redeem(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]
 
 
 def cmd_voucher_check(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    moment = _at(args) or ctx.clock.now()
+    moment = at_arg(args) or ctx.clock.now()
     with ctx.db.read() as s:
         result = vouchers.check(s, args.code, settings_svc.business_date(s, moment))
         reward = result.voucher.reward.name if result.voucher else None
@@ -327,7 +319,7 @@ def cmd_points_adjust(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any
 
 def cmd_event_add(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     event_id = adjustments.add_event(
-        ctx, args.name, args.points, _day(args.on) if args.on else None
+        ctx, args.name, args.points, parse_day(args.on) if args.on else None
     )
     return {"event_id": event_id}, f"已添加活动 {args.name}（编号 {event_id}）"
 
@@ -351,35 +343,10 @@ def cmd_audit_verify(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any]
 # --- parser ----------------------------------------------------------------------------
 
 
-def _common() -> argparse.ArgumentParser:
-    """--db and --json, accepted before or after the subcommand."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--db",
-        default=argparse.SUPPRESS,
-        help="database file or URL (default: $SPA_POS_DB or the data folder)",
-    )
-    common.add_argument(
-        "--json", action="store_true", default=argparse.SUPPRESS, help="print one JSON object"
-    )
-    return common
-
-
-def add_command(parent: Any, name: str, handler: Handler, helptext: str) -> argparse.ArgumentParser:
-    """A subcommand that takes --db/--json and runs `handler(ctx, args)`."""
-    p: argparse.ArgumentParser = parent.add_parser(name, parents=[_common()], help=helptext)
-    p.set_defaults(handler=handler)
-    return p
-
-
-def add_group(sub: Any, name: str, helptext: str) -> Any:
-    return sub.add_parser(name, help=helptext).add_subparsers(dest="sub", required=True)
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="spa-pos",
-        parents=[_common()],
+        parents=[common_options()],
         description="理疗馆收银与会员积分 / clinic POS and points",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -459,7 +426,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     aud = add_group(sub, "audit", "audit trail")
     add("verify", cmd_audit_verify, "check the audit chain", aud)
-    from spa_pos import cli_ops  # late: cli_ops builds on this module's helpers
+    from spa_pos import cli_ops
 
     cli_ops.register(sub)
     return parser
@@ -470,7 +437,9 @@ def run(argv: Sequence[str], ctx_factory: Callable[[str], Ctx] | None = None) ->
     args = parser.parse_args(list(argv))
     as_json = getattr(args, "json", False)
     if not getattr(args, "handler", None):
-        return launch.open_window(getattr(args, "db", None))
+        from spa_pos.window import open_window
+
+        return open_window(getattr(args, "db", None))
     url = resolve_db(getattr(args, "db", None))
     ctx = ctx_factory(url) if ctx_factory else Ctx(Database(url))
     try:

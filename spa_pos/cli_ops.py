@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from spa_pos.cli import Refused, _at, _day, add_command, add_group
+from spa_pos.cli_common import Refused, add_command, add_group, at_arg, parse_day
 from spa_pos.money import format_fen, parse_yuan
 from spa_pos.services import dayclose, jobs, maintenance
 from spa_pos.services.checkout import METHOD_NAMES
@@ -17,7 +17,7 @@ from spa_pos.services.dayclose import ZReport
 
 
 def cmd_jobs_run(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    r = jobs.run_job(ctx, args.name, _at(args))
+    r = jobs.run_job(ctx, args.name, at_arg(args))
     text = f"{jobs.JOB_TITLES[r.job]}: 变更 {r.changed} 项"
     if r.status == "skipped":
         text += f"（未完成: {r.detail.get('reason')}）"
@@ -32,7 +32,7 @@ def cmd_jobs_run(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], st
 
 def cmd_close_day(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     counted = parse_yuan(args.counted_cash) if args.counted_cash is not None else None
-    report = dayclose.close_day(ctx, _day(args.date) if args.date else None, counted)
+    report = dayclose.close_day(ctx, parse_day(args.date) if args.date else None, counted)
     data = report.to_json()
     data["date"] = data.pop("business_date")
     return data, _z_text(report)

@@ -11,17 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol
 
-from spa_pos.errors import DomainError
 from spa_pos.printing.documents import ReceiptData, VoucherData
+from spa_pos.printing.errors import PrinterError as PrinterError  # re-exported
 
 if TYPE_CHECKING:
     from spa_pos.printing.voucher_pdf import VoucherSize
 
 CASH_LABEL = "现金"  # a payment whose method label contains this opens the cash drawer
-
-
-class PrinterError(DomainError):
-    """The printer could not be reached or refused the job; the message says which one."""
 
 
 class Printer(Protocol):
@@ -106,7 +102,7 @@ class _EscposPrinter:
         self.profile = profile
 
     def print_receipt(self, data: ReceiptData) -> None:
-        from spa_pos.printing.escpos_render import receipt_escpos_bytes  # imports PrinterError
+        from spa_pos.printing.escpos_render import receipt_escpos_bytes
 
         kick = self.kick_drawer_on_cash and paid_in_cash(data)
         self._send(
