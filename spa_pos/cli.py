@@ -1,7 +1,9 @@
 """The `spa-pos` command line (shared/design/cli.md is its contract).
 
 A thin caller of `spa_pos.services`: parse, call one service, print. With no subcommand
-it opens the reception window.
+it opens the reception window. Each command imports the services it calls when it runs:
+a headless command starts a fresh process, and loading every service costs more than
+most commands' own work.
 """
 
 from __future__ import annotations
@@ -29,25 +31,7 @@ from spa_pos.db import Database
 from spa_pos.errors import DomainError
 from spa_pos.money import format_fen, parse_yuan
 from spa_pos.paths import resolve_db
-from spa_pos.services import (
-    adjustments,
-    audit,
-    checkout,
-    clinic,
-    courses,
-    members,
-    points,
-    profile,
-    receipts,
-    refunds,
-    vouchers,
-)
-from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
-from spa_pos.services.members import MemberForm
-
-RULE_NAMES = checkout.RULE_NAMES
-
 
 # --- argument helpers ------------------------------------------------------------------
 
@@ -82,6 +66,8 @@ def _jsonable(value: Any) -> Any:
 
 
 def cmd_init(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import clinic
+
     result = clinic.init(ctx)
     return (
         {"db": result.db, "schema_version": result.schema_version},
@@ -90,6 +76,8 @@ def cmd_init(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
 
 
 def cmd_demo(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import clinic
+
     clinic.init(ctx)
     result = clinic.load_demo(ctx)
     return (
@@ -99,7 +87,9 @@ def cmd_demo(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
 
 
 def cmd_member_add(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    form = MemberForm(
+    from spa_pos.services import members
+
+    form = members.MemberForm(
         name=args.name,
         phone=args.phone,
         birthday=parse_day(args.birthday) if args.birthday else None,
@@ -115,17 +105,21 @@ def cmd_member_add(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], 
 
 
 def cmd_member_find(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import members, points
+    from spa_pos.services import settings as settings_svc
+
     with ctx.db.read() as s:
         found = members.search(s, args.text)
         cfg = settings_svc.load(s)
         now = clk.to_utc_naive(ctx.clock.now())
+        tiers = points.tiers_of(s, [m.id for m in found], now, cfg)
         results = [
             {
                 "card_no": m.card_no,
                 "phone": m.phone,
                 "name": m.name,
                 "balance": m.points_balance,
-                "tier": points.tier_of(s, m.id, now, cfg).name,
+                "tier": tiers[m.id].name,
             }
             for m in found
         ]
@@ -140,6 +134,8 @@ def cmd_member_find(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any],
 
 
 def cmd_member_show(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import profile
+
     p = profile.show(ctx, args.member)
     data = {
         "card_no": p.card_no,
@@ -171,6 +167,8 @@ def cmd_member_show(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any],
 
 
 def cmd_sell(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import checkout
+
     request = checkout.SaleRequest(
         items=[_item(i) for i in args.item or []],
         payments=[_payment(p) for p in args.pay or []],
@@ -199,7 +197,7 @@ def cmd_sell(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     ]
     if r.balance is not None:
         detail = " + ".join(
-            f"{RULE_NAMES.get(rule, rule)} {pts}" for rule, pts in r.points_breakdown
+            f"{checkout.RULE_NAMES.get(rule, rule)} {pts}" for rule, pts in r.points_breakdown
         )
         lines.append(
             f"本次积分 {r.points_earned}"
@@ -212,11 +210,15 @@ def cmd_sell(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
 
 
 def cmd_use_course(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import courses
+
     r = courses.use_session(ctx, args.member, args.item.upper(), at=at_arg(args))
     return {"sessions_left": r.sessions_left, "item": r.item}, f"{r.item} 剩余 {r.sessions_left} 次"
 
 
 def cmd_refund(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import refunds
+
     r = refunds.refund(ctx, args.sale_no, args.line or None, at=at_arg(args))
     data = {
         "refund_no": r.refund_no,
@@ -236,6 +238,8 @@ def cmd_refund(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]
 
 
 def cmd_redeem(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import vouchers
+
     r = vouchers.redeem(ctx, args.member, args.reward.upper(), at=at_arg(args))
     data = {
         "voucher_code": r.voucher_code,
@@ -252,6 +256,9 @@ def cmd_redeem(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]
 
 
 def cmd_voucher_check(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import settings as settings_svc
+    from spa_pos.services import vouchers
+
     moment = at_arg(args) or ctx.clock.now()
     with ctx.db.read() as s:
         result = vouchers.check(s, args.code, settings_svc.business_date(s, moment))
@@ -281,6 +288,8 @@ class _Invalid(DomainError):
 
 
 def cmd_voucher_cancel(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import vouchers
+
     r = vouchers.cancel(ctx, args.code)
     return (
         {"points_returned": r.points_returned, "balance": r.balance},
@@ -292,6 +301,7 @@ def cmd_receipt(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str
     if args.width not in (80, 58):
         raise Refused("纸宽只能是 80 或 58")
     from spa_pos.printing.receipt_pdf import render_receipt_pdf
+    from spa_pos.services import receipts
 
     with ctx.db.read() as s:
         data = receipts.receipt(s, args.sale_no, ctx.clock.now(), reprint=args.reprint)
@@ -301,6 +311,7 @@ def cmd_receipt(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str
 
 def cmd_voucher_pdf(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     from spa_pos.printing.voucher_pdf import render_voucher_pdf
+    from spa_pos.services import receipts
 
     with ctx.db.read() as s:
         data = receipts.voucher_document(s, args.code)
@@ -309,6 +320,8 @@ def cmd_voucher_pdf(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any],
 
 
 def cmd_points_adjust(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import adjustments
+
     try:
         delta = int(args.delta)
     except ValueError as exc:
@@ -318,6 +331,8 @@ def cmd_points_adjust(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any
 
 
 def cmd_event_add(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import adjustments
+
     event_id = adjustments.add_event(
         ctx, args.name, args.points, parse_day(args.on) if args.on else None
     )
@@ -325,11 +340,15 @@ def cmd_event_add(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], s
 
 
 def cmd_event_attend(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import adjustments
+
     r = adjustments.attend(ctx, args.event_id, args.member)
     return {"points": r.points, "balance": r.balance}, f"活动积分 +{r.points}，余额 {r.balance}"
 
 
 def cmd_audit_verify(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import audit
+
     with ctx.db.read() as s:
         result = audit.verify(s)
     text = (
