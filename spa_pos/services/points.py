@@ -13,7 +13,6 @@ from typing import cast
 
 from sqlalchemy import Table, bindparam, case, func, insert, select, update
 from sqlalchemy.orm import Session
-from sqlalchemy.sql import ColumnElement
 
 from spa_pos.clock import add_months
 from spa_pos.errors import DomainError
@@ -284,20 +283,22 @@ def expire_due(
     return Expired(len(due), sum(left for _, _, left in due))
 
 
-def _tier_spend(at: datetime) -> ColumnElement[bool]:
-    """Tier spend (E7): earning events of the last 12 months, net of their reversals;
-    never redemptions."""
-    return LedgerEntry.kind.in_(EARNING_KINDS) & (
-        LedgerEntry.created_at >= at - timedelta(days=365)
-    )
+# Tier spend (E7): earning events of the last 12 months, net of their reversals; never
+# redemptions. Built once, the kinds inlined, because every member checkout asks.
+_TIER_SPEND = LedgerEntry.kind.in_(
+    bindparam("kinds", EARNING_KINDS, expanding=True, literal_execute=True)
+) & (LedgerEntry.created_at >= bindparam("since"))
+_EARNED = select(func.coalesce(func.sum(LedgerEntry.points), 0)).where(
+    LedgerEntry.member_id == bindparam("member_id"), _TIER_SPEND
+)
+
+
+def _year_before(at: datetime) -> datetime:
+    return at - timedelta(days=365)
 
 
 def earned_last_12_months(session: Session, member_id: int, at: datetime) -> int:
-    total = session.scalar(
-        select(func.coalesce(func.sum(LedgerEntry.points), 0)).where(
-            LedgerEntry.member_id == member_id, _tier_spend(at)
-        )
-    )
+    total = session.scalar(_EARNED, {"member_id": member_id, "since": _year_before(at)})
     return int(total or 0)
 
 
@@ -314,8 +315,9 @@ def tiers_of(
         earned.update(
             session.execute(
                 select(LedgerEntry.member_id, func.sum(LedgerEntry.points))
-                .where(LedgerEntry.member_id.in_(chunk), _tier_spend(at))
-                .group_by(LedgerEntry.member_id)
+                .where(LedgerEntry.member_id.in_(chunk), _TIER_SPEND)
+                .group_by(LedgerEntry.member_id),
+                {"since": _year_before(at)},
             )
             .tuples()
             .all()
