@@ -11,6 +11,14 @@ reusable. Time is the generator's `AS_OF`, moved on by a `FixedClock`.
 Latencies are wall clock, as the cashier feels them; the `cpu p95` column is this
 thread's CPU time, which other busy processes on the machine do not inflate. Redemption
 is held to the checkout target. Exit status 1 when a target is missed.
+
+Headroom: each checkout is followed by the same sale written through plain `sqlite3`
+(`bench.floor`: the same rows, the same durability, the same file), and the `x floor`
+column is a hot path's p95 over that floor's p95 (checkouts over their own kind's floor,
+everything else over the member checkout's), `cpu x` the same for CPU time: wall clock
+includes the floor's fsync, which dominates it on a slow disk, CPU time shows the work.
+The headless commands (`cli`) run `spa-pos` in a fresh process each time, against a
+process that only opens the file and runs the lookup's query with `sqlite3`.
 """
 
 from __future__ import annotations
@@ -20,7 +28,10 @@ import math
 import os
 import platform
 import random
+import resource
 import sqlite3
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -32,6 +43,7 @@ import sqlalchemy
 from sqlalchemy import func, select
 
 from bench import generate as gen
+from bench.floor import FloorTill
 from bench.names import SURNAMES
 from spa_pos import clock as clk
 from spa_pos.clock import FixedClock
@@ -48,8 +60,9 @@ QUICK_DB = Path("/tmp/bench-quick.sqlite3")
 LOOKUP_P95_MS = 10.0
 CHECKOUT_P95_MS = 20.0
 EXPIRY_S = 5.0
+COMMAND_P95_MS = 300.0
 CASHIER = Actor("前台小王")
-SECTIONS = ("lookup", "checkout", "redeem", "expiry", "check")
+SECTIONS = ("lookup", "checkout", "redeem", "expiry", "check", "cli")
 # What the cashier rings up: services and products (courses are rarer and need a member).
 SOLD = ("AJ", "TBAM", "YBLL", "YY", "ZJTN", "ZYB", "BJZ")
 
@@ -65,6 +78,8 @@ class Result:
     target: str = ""
     ok: bool | None = None
     note: str = ""
+    floor_p95: float | None = None  # ms: the p95 of the same work through plain sqlite3
+    floor_cpu_p95: float | None = None
 
 
 def percentile(values: Sequence[float], q: float) -> float:
@@ -173,9 +188,13 @@ def bench_lookups(ctx: Ctx, rng: random.Random, n: int) -> list[Result]:
 # --- checkout and redemption ------------------------------------------------------------
 
 
-def bench_checkout(ctx: Ctx, clock: FixedClock, rng: random.Random, n: int) -> list[Result]:
+def bench_checkout(
+    ctx: Ctx, work: Path, clock: FixedClock, rng: random.Random, n: int
+) -> list[Result]:
+    """Checkouts of each kind, each followed by the same sale through `bench.floor`."""
     with ctx.db.read() as s:
         prices = dict(s.execute(select(CatalogItem.code, CatalogItem.price_fen)).tuples().all())
+        zone = settings_svc.load(s).timezone
         top = s.scalar(select(func.max(Member.id))) or 0
         picked = rng.sample(range(1, top + 1), min(n, top))
         anyone = s.execute(select(Member.phone, Member.card_no).where(Member.id.in_(picked))).all()
@@ -187,8 +206,9 @@ def bench_checkout(ctx: Ctx, clock: FixedClock, rng: random.Random, n: int) -> l
             .order_by(func.count(Sale.id).desc())
             .limit(n)
         ).all()
+    floor = FloorTill(work, CASHIER.name)
 
-    def sell(member: str | None) -> tuple[Timing, int]:
+    def sell(member: str | None) -> tuple[Timing, Timing, int]:
         lines = rng.sample(SOLD, rng.choice((1, 1, 2, 3)))
         items = [(code, 1) for code in lines]
         total = sum(prices[code] for code in lines)
@@ -196,20 +216,30 @@ def bench_checkout(ctx: Ctx, clock: FixedClock, rng: random.Random, n: int) -> l
         request = SaleRequest(items=items, payments=[(method, total)], member=member)
         timing, result = timed(lambda: checkout.sell(ctx, request))
         clock.advance(seconds=rng.randint(2, 6))
-        return timing, result.points_earned
+        now = clock.now()
+        stamp, today = clk.to_utc_naive(now), clk.local_date(now, zone)
+        floor_timing, _ = timed(lambda: floor.sell(lines, method, member, stamp, today))
+        clock.advance(seconds=rng.randint(2, 6))
+        return timing, floor_timing, result.points_earned
 
-    sell(None)  # warm-up
     results = []
-    for name, refs in (
-        ("checkout: member", [r[rng.randrange(2)] for r in anyone]),
-        ("checkout: frequent member", [r[rng.randrange(2)] for r in regulars]),
-        ("checkout: walk-in", [None] * n),
-    ):
-        progress(name)
-        runs = [sell(ref) for ref in refs]
-        earned = sum(p for _, p in runs)
-        note = f"{earned / len(runs):.0f} points earned a sale" if refs[0] else ""
-        results.append(latency(name, [t for t, _ in runs], CHECKOUT_P95_MS, note))
+    try:
+        sell(None)  # warm-up
+        for name, refs in (
+            ("checkout: member", [r[rng.randrange(2)] for r in anyone]),
+            ("checkout: frequent member", [r[rng.randrange(2)] for r in regulars]),
+            ("checkout: walk-in", [None] * n),
+        ):
+            progress(name)
+            runs = [sell(ref) for ref in refs]
+            earned = sum(p for _, _, p in runs)
+            note = f"{earned / len(runs):.0f} points earned a sale" if refs[0] else ""
+            floor_result = latency(f"  floor: {name.split(': ')[1]}", [f for _, f, _ in runs])
+            result = latency(name, [t for t, _, _ in runs], CHECKOUT_P95_MS, note)
+            result.floor_p95, result.floor_cpu_p95 = floor_result.p95, floor_result.cpu_p95
+            results += [result, floor_result]
+    finally:
+        floor.close()
     return results
 
 
@@ -287,6 +317,57 @@ def bench_check(ctx: Ctx) -> Result:
     )
 
 
+# --- headless commands --------------------------------------------------------------------
+
+# `spa-pos ARGS`, as its console script runs it, with this checkout's spa_pos first on the path.
+SPA_POS = "import sys; from spa_pos.launch import main; main(sys.argv[1:])"
+# The floor: start Python, open the file, run the lookup's query, print the rows.
+COMMAND_FLOOR = (
+    "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+    "print(c.execute('SELECT card_no, name, phone, points_balance FROM members "
+    "WHERE phone_last4 = ? ORDER BY last_visit_at DESC LIMIT 20', (sys.argv[2],)).fetchall())"
+)
+
+
+def run_process(args: Sequence[str]) -> Timing:
+    """One command in a fresh process: wall clock, and the CPU time it used."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its bytecode cached
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = time.perf_counter()
+    subprocess.run([sys.executable, *args], env=env, check=True, capture_output=True)
+    wall_ms = (time.perf_counter() - wall) * 1000
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return Timing(wall_ms, cpu * 1000)
+
+
+def bench_commands(db_path: Path, rng: random.Random, n: int) -> list[Result]:
+    """`member find` and `--json member show` as a fresh `spa-pos` process, alternating
+    with the floor process so that both see the same load on the machine."""
+    with sqlite3.connect(db_path) as conn:
+        top = conn.execute("SELECT max(id) FROM members").fetchone()[0]
+        picked = [
+            conn.execute("SELECT phone, card_no FROM members WHERE id = ?", (i,)).fetchone()
+            for i in rng.sample(range(1, top + 1), n)
+        ]
+    db = str(db_path)
+    find, show, floor = [], [], []
+    progress("cli: member find, --json member show")
+    run_process(["-c", SPA_POS, "member", "find", "0000", "--db", db])  # bytecode, page cache
+    for phone, card in picked:
+        find.append(run_process(["-c", SPA_POS, "member", "find", phone[-4:], "--db", db]))
+        floor.append(run_process(["-c", COMMAND_FLOOR, db, phone[-4:]]))
+        show.append(run_process(["-c", SPA_POS, "--json", "member", "show", card, "--db", db]))
+    floor_result = latency("  floor: python + sqlite3 query", floor)
+    results = []
+    for name, times in (("cli: member find <last 4>", find), ("cli: --json member show", show)):
+        result = latency(name, times, COMMAND_P95_MS, "a fresh process; cpu: its user + sys")
+        result.floor_p95, result.floor_cpu_p95 = floor_result.p95, floor_result.cpu_p95
+        results.append(result)
+    return [*results, floor_result]
+
+
 # --- the run ------------------------------------------------------------------------------
 
 
@@ -327,16 +408,19 @@ def print_table(results: Sequence[Result]) -> None:
         return "" if value is None else f"{value:.{digits}f}"
 
     header = (
-        f"{'measure':<32}{'n':>5}{'p50 ms':>9}{'p95 ms':>9}{'cpu p95':>9}{'seconds':>9}"
-        f"  {'target':<14}{'':<5}note"
+        f"{'measure':<32}{'n':>5}{'p50 ms':>9}{'p95 ms':>9}{'cpu p95':>9}{'x floor':>9}"
+        f"{'cpu x':>7}{'seconds':>9}  {'target':<14}{'':<5}note"
     )
     print(header)
     print("-" * len(header))
     for r in results:
         verdict = {True: "ok", False: "MISS", None: ""}[r.ok]
+        ratio = r.p95 / r.floor_p95 if r.p95 is not None and r.floor_p95 else None
+        cpu = r.cpu_p95 / r.floor_cpu_p95 if r.cpu_p95 is not None and r.floor_cpu_p95 else None
         print(
             f"{r.name:<32}{r.n or '':>5}{num(r.p50):>9}{num(r.p95):>9}{num(r.cpu_p95):>9}"
-            f"{num(r.seconds):>9}  {r.target:<14}{verdict:<5}{r.note}"
+            f"{num(ratio, 1):>9}{num(cpu, 1):>7}{num(r.seconds):>9}  {r.target:<14}"
+            f"{verdict:<5}{r.note}"
         )
 
 
@@ -352,6 +436,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="10k members, 100k ledger rows")
     parser.add_argument("--queries", type=int, default=200, help="lookups of each kind")
     parser.add_argument("--sales", type=int, default=300, help="checkouts of each kind")
+    parser.add_argument("--commands", type=int, default=15, help="runs of each CLI command")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument(
         "--only",
@@ -390,7 +475,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Ctx(Database(f"sqlite:///{work}"), CASHIER, clock)
     try:
         if "checkout" in args.only:
-            results += bench_checkout(ctx, clock, rng, args.sales)
+            results += bench_checkout(ctx, work, clock, rng, args.sales)
         if "redeem" in args.only:
             results.append(bench_redeem(ctx, clock, rng, args.sales))
         if "expiry" in args.only:
@@ -402,6 +487,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.keep_copy:
             for path in (work, Path(f"{work}-wal"), Path(f"{work}-shm")):
                 path.unlink(missing_ok=True)
+    if "cli" in args.only:
+        results += bench_commands(db_path, rng, args.commands)
+    member_floor = next((r for r in results if r.name == "  floor: member"), None)
+    for r in results:  # the other hot paths against the member checkout's floor
+        if member_floor and r.floor_p95 is None and r.p95 and not r.name.startswith("  floor"):
+            r.floor_p95, r.floor_cpu_p95 = member_floor.p95, member_floor.cpu_p95
     print_table(results)
     return 0 if all(r.ok is not False for r in results) else 1
 

@@ -1,7 +1,9 @@
 """The `spa-pos` command line (shared/design/cli.md is its contract).
 
 A thin caller of `spa_pos.services`: parse, call one service, print. With no subcommand
-it opens the reception window.
+it opens the reception window. Each command imports the services it calls when it runs:
+a headless command starts a fresh process, and loading every service costs more than
+most commands' own work.
 """
 
 from __future__ import annotations
@@ -19,54 +21,23 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from spa_pos import clock as clk
-from spa_pos import launch, messages
+from spa_pos import messages
+from spa_pos.cli_common import (
+    Handler,
+    Refused,
+    add_command,
+    add_group,
+    at_arg,
+    common_options,
+    parse_day,
+)
 from spa_pos.db import Database
 from spa_pos.errors import DomainError
 from spa_pos.money import format_fen, parse_yuan
 from spa_pos.paths import resolve_db
-from spa_pos.services import (
-    adjustments,
-    audit,
-    checkout,
-    clinic,
-    courses,
-    members,
-    points,
-    profile,
-    receipts,
-    refunds,
-    vouchers,
-)
-from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
-from spa_pos.services.members import MemberForm
-
-Handler = Callable[[Ctx, argparse.Namespace], tuple[dict[str, Any], str]]
-RULE_NAMES = checkout.RULE_NAMES
-
-
-class Refused(DomainError):
-    """Bad command-line input."""
-
 
 # --- argument helpers ------------------------------------------------------------------
-
-
-def _at(ctx: Ctx, args: argparse.Namespace) -> datetime | None:
-    """`--at`, a time without offset read in the clinic's time zone."""
-    text = getattr(args, "at", None)
-    if not text:
-        return None
-    with ctx.db.read() as s:
-        tz = settings_svc.load(s).timezone
-    return clk.parse_local_time(text, tz)
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise Refused("cli.bad_date", text=text) from exc
 
 
 def _item(text: str) -> tuple[str, int]:
@@ -99,6 +70,8 @@ def _jsonable(value: Any) -> Any:
 
 
 def cmd_init(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import clinic
+
     result = clinic.init(ctx)
     return (
         {"db": result.db, "schema_version": result.schema_version},
@@ -107,6 +80,8 @@ def cmd_init(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
 
 
 def cmd_demo(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import clinic
+
     clinic.init(ctx)
     result = clinic.load_demo(ctx)
     return (
@@ -116,15 +91,17 @@ def cmd_demo(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
 
 
 def cmd_member_add(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    form = MemberForm(
+    from spa_pos.services import members
+
+    form = members.MemberForm(
         name=args.name,
         phone=args.phone,
-        birthday=_day(args.birthday) if args.birthday else None,
+        birthday=parse_day(args.birthday) if args.birthday else None,
         gender=args.gender,
         referrer=args.referrer,
         marketing_consent=not args.no_consent,
     )
-    member = members.register(ctx, form, at=_at(ctx, args))
+    member = members.register(ctx, form, at=at_arg(ctx, args))
     return (
         {"card_no": member.card_no, "phone": member.phone, "name": member.name},
         f"已登记会员 {member.name}，卡号 {member.card_no}",
@@ -132,17 +109,21 @@ def cmd_member_add(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], 
 
 
 def cmd_member_find(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import members, points
+    from spa_pos.services import settings as settings_svc
+
     with ctx.db.read() as s:
         found = members.search(s, args.text)
         cfg = settings_svc.load(s)
         now = clk.to_utc_naive(ctx.clock.now())
+        tiers = points.tiers_of(s, [m.id for m in found], now, cfg)
         results = [
             {
                 "card_no": m.card_no,
                 "phone": m.phone,
                 "name": m.name,
                 "balance": m.points_balance,
-                "tier": points.tier_of(s, m.id, now, cfg).name,
+                "tier": tiers[m.id].name,
             }
             for m in found
         ]
@@ -157,6 +138,8 @@ def cmd_member_find(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any],
 
 
 def cmd_member_show(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import profile
+
     p = profile.show(ctx, args.member)
     data = {
         "card_no": p.card_no,
@@ -188,12 +171,14 @@ def cmd_member_show(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any],
 
 
 def cmd_sell(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import checkout
+
     request = checkout.SaleRequest(
         items=[_item(i) for i in args.item or []],
         payments=[_payment(p) for p in args.pay or []],
         member=args.member,
         vouchers=args.voucher or [],
-        at=_at(ctx, args),
+        at=at_arg(ctx, args),
     )
     r = checkout.sell(ctx, request)
     data = {
@@ -216,7 +201,7 @@ def cmd_sell(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     ]
     if r.balance is not None:
         detail = " + ".join(
-            f"{RULE_NAMES.get(rule, rule)} {pts}" for rule, pts in r.points_breakdown
+            f"{checkout.RULE_NAMES.get(rule, rule)} {pts}" for rule, pts in r.points_breakdown
         )
         lines.append(
             f"本次积分 {r.points_earned}"
@@ -229,12 +214,16 @@ def cmd_sell(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
 
 
 def cmd_use_course(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    r = courses.use_session(ctx, args.member, args.item.upper(), at=_at(ctx, args))
+    from spa_pos.services import courses
+
+    r = courses.use_session(ctx, args.member, args.item.upper(), at=at_arg(ctx, args))
     return {"sessions_left": r.sessions_left, "item": r.item}, f"{r.item} 剩余 {r.sessions_left} 次"
 
 
 def cmd_refund(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    r = refunds.refund(ctx, args.sale_no, args.line or None, at=_at(ctx, args))
+    from spa_pos.services import refunds
+
+    r = refunds.refund(ctx, args.sale_no, args.line or None, at=at_arg(ctx, args))
     data = {
         "refund_no": r.refund_no,
         "refunded_fen": r.refunded_fen,
@@ -253,7 +242,9 @@ def cmd_refund(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]
 
 
 def cmd_redeem(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    r = vouchers.redeem(ctx, args.member, args.reward.upper(), at=_at(ctx, args))
+    from spa_pos.services import vouchers
+
+    r = vouchers.redeem(ctx, args.member, args.reward.upper(), at=at_arg(ctx, args))
     data = {
         "voucher_code": r.voucher_code,
         "qr_payload": r.qr_payload,
@@ -269,7 +260,10 @@ def cmd_redeem(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]
 
 
 def cmd_voucher_check(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    moment = _at(ctx, args) or ctx.clock.now()
+    from spa_pos.services import settings as settings_svc
+    from spa_pos.services import vouchers
+
+    moment = at_arg(ctx, args) or ctx.clock.now()
     with ctx.db.read() as s:
         result = vouchers.check(s, args.code, settings_svc.business_date(s, moment))
         reward = result.voucher.reward.name if result.voucher else None
@@ -301,6 +295,8 @@ class _Invalid(DomainError):
 
 
 def cmd_voucher_cancel(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import vouchers
+
     r = vouchers.cancel(ctx, args.code)
     return (
         {"points_returned": r.points_returned, "balance": r.balance},
@@ -312,6 +308,7 @@ def cmd_receipt(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str
     if args.width not in (80, 58):
         raise Refused("cli.bad_width")
     from spa_pos.printing.receipt_pdf import render_receipt_pdf
+    from spa_pos.services import receipts
 
     with ctx.db.read() as s:
         data = receipts.receipt(s, args.sale_no, ctx.clock.now(), reprint=args.reprint)
@@ -321,6 +318,7 @@ def cmd_receipt(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str
 
 def cmd_voucher_pdf(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     from spa_pos.printing.voucher_pdf import render_voucher_pdf
+    from spa_pos.services import receipts
 
     with ctx.db.read() as s:
         data = receipts.voucher_document(s, args.code)
@@ -329,6 +327,8 @@ def cmd_voucher_pdf(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any],
 
 
 def cmd_points_adjust(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import adjustments
+
     try:
         delta = int(args.delta)
     except ValueError as exc:
@@ -338,18 +338,24 @@ def cmd_points_adjust(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any
 
 
 def cmd_event_add(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import adjustments
+
     event_id = adjustments.add_event(
-        ctx, args.name, args.points, _day(args.on) if args.on else None
+        ctx, args.name, args.points, parse_day(args.on) if args.on else None
     )
     return {"event_id": event_id}, f"已添加活动 {args.name}（编号 {event_id}）"
 
 
 def cmd_event_attend(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import adjustments
+
     r = adjustments.attend(ctx, args.event_id, args.member)
     return {"points": r.points, "balance": r.balance}, f"活动积分 +{r.points}，余额 {r.balance}"
 
 
 def cmd_audit_verify(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import audit
+
     with ctx.db.read() as s:
         result = audit.verify(s)
     text = (
@@ -363,35 +369,10 @@ def cmd_audit_verify(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any]
 # --- parser ----------------------------------------------------------------------------
 
 
-def _common() -> argparse.ArgumentParser:
-    """--db and --json, accepted before or after the subcommand."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--db",
-        default=argparse.SUPPRESS,
-        help="database file or URL (default: $SPA_POS_DB or the data folder)",
-    )
-    common.add_argument(
-        "--json", action="store_true", default=argparse.SUPPRESS, help="print one JSON object"
-    )
-    return common
-
-
-def add_command(parent: Any, name: str, handler: Handler, helptext: str) -> argparse.ArgumentParser:
-    """A subcommand that takes --db/--json and runs `handler(ctx, args)`."""
-    p: argparse.ArgumentParser = parent.add_parser(name, parents=[_common()], help=helptext)
-    p.set_defaults(handler=handler)
-    return p
-
-
-def add_group(sub: Any, name: str, helptext: str) -> Any:
-    return sub.add_parser(name, help=helptext).add_subparsers(dest="sub", required=True)
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="spa-pos",
-        parents=[_common()],
+        parents=[common_options()],
         description="理疗馆收银与会员积分 / clinic POS and points",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -471,7 +452,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     aud = add_group(sub, "audit", "audit trail")
     add("verify", cmd_audit_verify, "check the audit chain", aud)
-    from spa_pos import cli_ops  # late: cli_ops builds on this module's helpers
+    from spa_pos import cli_ops
 
     cli_ops.register(sub)
     return parser
@@ -482,7 +463,9 @@ def run(argv: Sequence[str], ctx_factory: Callable[[str], Ctx] | None = None) ->
     args = parser.parse_args(list(argv))
     as_json = getattr(args, "json", False)
     if not getattr(args, "handler", None):
-        return launch.open_window(getattr(args, "db", None))
+        from spa_pos.window import open_window
+
+        return open_window(getattr(args, "db", None))
     url = resolve_db(getattr(args, "db", None))
     ctx = ctx_factory(url) if ctx_factory else Ctx(Database(url))
     messages.set_language(_language(ctx))
@@ -535,7 +518,8 @@ def _clinic_language(ctx: Ctx) -> str:
     try:
         if ctx.db.stored_revision() is None:
             return ""
-        with ctx.db.read() as s:
-            return settings_svc.load(s).language
+        from spa_pos.services import settings as settings_svc
+
+        return settings_svc.current(ctx).language
     except SQLAlchemyError:
         return ""

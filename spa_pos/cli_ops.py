@@ -1,24 +1,28 @@
 """Operations commands of `spa-pos`: `jobs run`, `close-day`, `backup`, `restore`
-(shared/design/cli.md). Registered on the main parser by `spa_pos.cli`."""
+(shared/design/cli.md). Registered on the main parser by `spa_pos.cli`; each command
+imports its services when it runs, so that the others do not pay for them."""
 
 from __future__ import annotations
 
 import argparse
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spa_pos.cli import Refused, _at, _day, add_command, add_group
+from spa_pos.cli_common import Refused, add_command, add_group, at_arg, parse_day
 from spa_pos.money import format_fen, parse_yuan
-from spa_pos.services import dayclose, jobs, maintenance
-from spa_pos.services.checkout import METHOD_NAMES
 from spa_pos.services.context import Ctx
-from spa_pos.services.dayclose import ZReport
+from spa_pos.services.job_names import JOB_TITLES, JOBS
+
+if TYPE_CHECKING:
+    from spa_pos.services.dayclose import ZReport
 
 
 def cmd_jobs_run(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    r = jobs.run_job(ctx, args.name, _at(ctx, args))
-    text = f"{jobs.JOB_TITLES[r.job]}: 变更 {r.changed} 项"
+    from spa_pos.services import jobs
+
+    r = jobs.run_job(ctx, args.name, at_arg(ctx, args))
+    text = f"{JOB_TITLES[r.job]}: 变更 {r.changed} 项"
     if r.status == "skipped":
         text += f"（未完成: {r.detail.get('reason')}）"
     return {
@@ -31,14 +35,18 @@ def cmd_jobs_run(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], st
 
 
 def cmd_close_day(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import dayclose
+
     counted = parse_yuan(args.counted_cash) if args.counted_cash is not None else None
-    report = dayclose.close_day(ctx, _day(args.date) if args.date else None, counted)
+    report = dayclose.close_day(ctx, parse_day(args.date) if args.date else None, counted)
     data = report.to_json()
     data["date"] = data.pop("business_date")
     return data, _z_text(report)
 
 
 def _z_text(r: ZReport) -> str:
+    from spa_pos.services.checkout import METHOD_NAMES
+
     lines = [
         f"日结 {r.business_date}",
         f"销售 {r.sales} 笔  营业额 {format_fen(r.revenue_fen)}"
@@ -65,6 +73,8 @@ def _z_text(r: ZReport) -> str:
 
 
 def cmd_backup(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import maintenance
+
     r = maintenance.backup_now(ctx, Path(args.to), passphrase=_passphrase(args))
     return (
         {
@@ -79,6 +89,8 @@ def cmd_backup(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]
 
 
 def cmd_restore(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    from spa_pos.services import maintenance
+
     r = maintenance.restore(ctx, Path(args.file), passphrase=_passphrase(args))
     safety = str(r.safety_copy) if r.safety_copy else None
     return (
@@ -104,7 +116,7 @@ def register(sub: Any) -> None:
     """Add the operations commands to the main parser's subcommands."""
     group = add_group(sub, "jobs", "background jobs")
     p = add_command(group, "run", cmd_jobs_run, "run a background job now")
-    p.add_argument("name", choices=jobs.JOBS)
+    p.add_argument("name", choices=JOBS)
     p.add_argument("--at", help="run as of this time (clinic time zone)")
 
     p = add_command(sub, "close-day", cmd_close_day, "end-of-day Z report (日结)")

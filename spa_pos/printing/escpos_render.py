@@ -44,7 +44,7 @@ from spa_pos.printing.content import (
     wrap_text,
 )
 from spa_pos.printing.documents import ReceiptData, VoucherData
-from spa_pos.printing.printers import PrinterError
+from spa_pos.printing.errors import PrinterError
 
 ESC_INIT = b"\x1b@"
 FS_CHINESE_MODE = b"\x1c&"

@@ -11,15 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol
 
-from spa_pos.errors import DomainError
 from spa_pos.printing.documents import ReceiptData, VoucherData
+from spa_pos.printing.errors import PrinterError as PrinterError  # re-exported
 
 if TYPE_CHECKING:
     from spa_pos.printing.voucher_pdf import VoucherSize
-
-
-class PrinterError(DomainError):
-    """The printer could not be reached or refused the job; the message says which one."""
 
 
 class Printer(Protocol):
@@ -99,7 +95,7 @@ class _EscposPrinter:
         self.profile = profile
 
     def print_receipt(self, data: ReceiptData) -> None:
-        from spa_pos.printing.escpos_render import receipt_escpos_bytes  # imports PrinterError
+        from spa_pos.printing.escpos_render import receipt_escpos_bytes
 
         kick = self.kick_drawer_on_cash and data.cash_moved
         self._send(

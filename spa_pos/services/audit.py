@@ -23,6 +23,10 @@ def _digest(
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
+# Built once: every unit of work that writes ends with an audit row.
+_LAST_HASH = select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
+
+
 def record(
     session: Session,
     *,
@@ -34,7 +38,7 @@ def record(
     detail: dict[str, Any],
 ) -> None:
     """Append one audit row in the caller's transaction (which holds the write lock)."""
-    last = session.scalars(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
+    last = session.scalars(_LAST_HASH).first()
     prev = last or GENESIS
     text = json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)
     ident = str(entity_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from spa_pos.errors import DomainError, NotFound
@@ -36,8 +36,11 @@ class RewardSpec:
     stock: int | None = None
 
 
+_ITEM_BY_CODE = select(CatalogItem).where(CatalogItem.code == bindparam("code"))  # hot: built once
+
+
 def item_by_code(session: Session, code: str) -> CatalogItem:
-    item = session.scalars(select(CatalogItem).where(CatalogItem.code == code.strip())).first()
+    item = session.scalars(_ITEM_BY_CODE, {"code": code.strip()}).first()
     if item is None or not item.active:
         raise NotFound("catalog.item_not_found", item=code)
     return item

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -165,12 +165,16 @@ def _snapshot(member: Member) -> dict[str, object]:
     }
 
 
+# Built once: every checkout and redemption looks its member up with it.
+_BY_PHONE_OR_CARD = select(Member).where(
+    or_(Member.phone == bindparam("ref"), Member.card_no == bindparam("ref"))
+)
+
+
 def find_one(session: Session, ref: str) -> Member:
     """A member named by phone or card number (what the CLI and scanners give)."""
     ref = ref.strip()
-    member = session.scalars(
-        select(Member).where(or_(Member.phone == ref, Member.card_no == ref))
-    ).first()
+    member = session.scalars(_BY_PHONE_OR_CARD, {"ref": ref}).first()
     if member is None:
         raise NotFound("members.not_found", ref=ref)
     return member

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 
@@ -13,7 +14,13 @@ def next_number(
 ) -> str:
     """The next number of the day; safe because writers hold SQLite's write lock."""
     stem = f"{prefix}{day:%Y%m%d}-"
-    # a range, not LIKE, so SQLite walks the unique index straight to the day
-    last = session.scalar(select(func.max(column)).where(column >= stem, column < stem + "~"))
+    last = session.scalar(_last_of_day(column), {"stem": stem, "end": stem + "~"})
     seq = int(last.rsplit("-", 1)[1]) + 1 if last else 1
     return f"{stem}{seq:04d}"
+
+
+@cache
+def _last_of_day(column: InstrumentedAttribute[str]) -> Select[tuple[str]]:
+    """The day's last number, one statement per numbered column (built once: every sale
+    asks). A range, not LIKE, so SQLite walks the unique index straight to the day."""
+    return select(func.max(column)).where(column >= bindparam("stem"), column < bindparam("end"))

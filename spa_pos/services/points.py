@@ -6,7 +6,7 @@ Functions here work inside the caller's unit of work and never commit. A member'
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import cast
@@ -20,6 +20,7 @@ from spa_pos.models import LedgerEntry, Member, PointLot
 from spa_pos.services.settings import Settings, Tier
 
 EARNING_KINDS = ("earn", "reverse")  # what tier spend counts (never redemptions)
+_CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
 
 
 @dataclass(frozen=True)
@@ -284,21 +285,46 @@ def expire_due(
     return Expired(len(due), sum(left for _, _, left in due))
 
 
+# Tier spend (E7): earning events of the last 12 months, net of their reversals; never
+# redemptions. Built once, the kinds inlined, because every member checkout asks.
+_TIER_SPEND = LedgerEntry.kind.in_(
+    bindparam("kinds", EARNING_KINDS, expanding=True, literal_execute=True)
+) & (LedgerEntry.created_at >= bindparam("since"))
+_EARNED = select(func.coalesce(func.sum(LedgerEntry.points), 0)).where(
+    LedgerEntry.member_id == bindparam("member_id"), _TIER_SPEND
+)
+
+
+def _year_before(at: datetime) -> datetime:
+    return at - timedelta(days=365)
+
+
 def earned_last_12_months(session: Session, member_id: int, at: datetime) -> int:
-    """Tier spend (E7): earning events only, net of their reversals; never redemptions."""
-    since = at - timedelta(days=365)
-    total = session.scalar(
-        select(func.coalesce(func.sum(LedgerEntry.points), 0)).where(
-            LedgerEntry.member_id == member_id,
-            LedgerEntry.kind.in_(EARNING_KINDS),
-            LedgerEntry.created_at >= since,
-        )
-    )
+    total = session.scalar(_EARNED, {"member_id": member_id, "since": _year_before(at)})
     return int(total or 0)
 
 
 def tier_of(session: Session, member_id: int, at: datetime, settings: Settings) -> Tier:
     return settings.tier_for(earned_last_12_months(session, member_id, at))
+
+
+def tiers_of(
+    session: Session, member_ids: Collection[int], at: datetime, settings: Settings
+) -> dict[int, Tier]:
+    """`tier_of` for several members in one query (a page of search results)."""
+    earned: dict[int, int] = {}
+    for chunk in _chunks(member_ids):
+        earned.update(
+            session.execute(
+                select(LedgerEntry.member_id, func.sum(LedgerEntry.points))
+                .where(LedgerEntry.member_id.in_(chunk), _TIER_SPEND)
+                .group_by(LedgerEntry.member_id),
+                {"since": _year_before(at)},
+            )
+            .tuples()
+            .all()
+        )
+    return {m: settings.tier_for(int(earned.get(m) or 0)) for m in member_ids}
 
 
 def ledger_balance(session: Session, member_id: int) -> int:
@@ -368,3 +394,9 @@ def check_balances(session: Session) -> BalanceCheck:
     ).all()
     total = session.scalar(select(func.count(Member.id))) or 0
     return BalanceCheck(total, list(bad_members), list(bad_lots))
+
+
+def _chunks(ids: Collection[int]) -> Iterator[list[int]]:
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), _CHUNK):
+        yield ordered[start : start + _CHUNK]

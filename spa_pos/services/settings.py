@@ -261,8 +261,11 @@ def _encode(key: str, value: Any) -> Any:
     return value
 
 
+_STORED = select(Setting.key, Setting.value)  # built once: load runs on every sale
+
+
 def load(session: Session) -> Settings:
-    stored = {s.key: s.value for s in session.scalars(select(Setting))}
+    stored = dict(session.execute(_STORED).tuples().all())
     values = {k: _decode(k, json.loads(v)) for k, v in stored.items() if k in _FIELDS}
     return replace(Settings(), **values)
 

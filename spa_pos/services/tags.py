@@ -14,7 +14,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, delete, extract, func, insert, or_, select, union_all
+from sqlalchemy import (
+    and_,
+    bindparam,
+    delete,
+    extract,
+    func,
+    insert,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement, Subquery
 
@@ -242,33 +252,46 @@ def _is_leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 
+# Built once: checkout asks it of its member on every sale.
+_EXPIRING = (
+    select(PointLot.member_id)
+    .distinct()
+    .where(
+        PointLot.remaining > 0,
+        PointLot.expires_on >= bindparam("first"),
+        PointLot.expires_on <= bindparam("last"),
+    )
+)
+_EXPIRING_ONE = _EXPIRING.where(PointLot.member_id == bindparam("member_id"))
+
+
 def points_expiring_members(
     session: Session, today: date, window_days: int, only: int | None = None
 ) -> set[int]:
-    stmt = (
-        select(PointLot.member_id)
-        .distinct()
-        .where(
-            PointLot.remaining > 0,
-            PointLot.expires_on >= today,
-            PointLot.expires_on <= today + timedelta(days=window_days),
-        )
-    )
-    if only is not None:
-        stmt = stmt.where(PointLot.member_id == only)
-    return set(session.scalars(stmt))
+    window = {"first": today, "last": today + timedelta(days=window_days)}
+    if only is None:
+        return set(session.scalars(_EXPIRING, window))
+    return set(session.scalars(_EXPIRING_ONE, {**window, "member_id": only}))
 
 
 # --- storing -----------------------------------------------------------------------------
 
 
+# Built once: checkout stores its member's tags on every sale.
+_STORED = select(MemberTag.tag, MemberTag.member_id).where(
+    MemberTag.tag.in_(bindparam("tags", expanding=True, literal_execute=True))
+)
+_STORED_ONE = _STORED.where(MemberTag.member_id == bindparam("member_id"))
+
+
 def _store(session: Session, computed: dict[str, set[int]], only: int | None) -> tuple[int, int]:
     """Write only the difference between the computed and the stored tags."""
-    stmt = select(MemberTag.tag, MemberTag.member_id).where(MemberTag.tag.in_(computed))
-    if only is not None:
-        stmt = stmt.where(MemberTag.member_id == only)
+    if only is None:
+        rows = session.execute(_STORED, {"tags": list(computed)})
+    else:
+        rows = session.execute(_STORED_ONE, {"tags": list(computed), "member_id": only})
     stored: dict[str, set[int]] = {tag: set() for tag in computed}
-    for tag, member_id in session.execute(stmt):
+    for tag, member_id in rows:
         stored[tag].add(member_id)
     added = removed = 0
     for tag, wanted in computed.items():
