@@ -456,6 +456,9 @@ def build_parser() -> argparse.ArgumentParser:
     from spa_pos import cli_ops
 
     cli_ops.register(sub)
+    from spa_pos import cli_rules
+
+    cli_rules.register(sub)
     return parser
 
 
