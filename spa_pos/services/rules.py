@@ -24,7 +24,8 @@ from spa_pos.models import RuleChange, Sale
 from spa_pos.services import settings as settings_svc
 from spa_pos.services import unit_of_work
 from spa_pos.services.context import Ctx
-from spa_pos.services.settings import LOYALTY_KEYS, Settings
+from spa_pos.services.settings import LOYALTY_KEYS as LOYALTY_KEYS  # re-exported
+from spa_pos.services.settings import Settings
 
 _WHOLE = re.compile(r"\s*[+-]?\d+\s*")
 
