@@ -1062,7 +1062,7 @@ def generate(
         clinic.init(ctx)
         clinic.load_demo(ctx, clinic_name="康和理疗馆")
         with ctx.db.read() as s:
-            cfg = settings_svc.load(s)
+            cfg = settings_svc.load(s, start)
             if cfg.timezone != "Asia/Shanghai":  # the time arithmetic above assumes UTC+8
                 raise ValueError(f"unexpected clinic time zone {cfg.timezone}")
             items = [

@@ -194,7 +194,7 @@ def bench_checkout(
     """Checkouts of each kind, each followed by the same sale through `bench.floor`."""
     with ctx.db.read() as s:
         prices = dict(s.execute(select(CatalogItem.code, CatalogItem.price_fen)).tuples().all())
-        zone = settings_svc.load(s).timezone
+        zone = str(settings_svc.detail(s, "timezone"))
         top = s.scalar(select(func.max(Member.id))) or 0
         picked = rng.sample(range(1, top + 1), min(n, top))
         anyone = s.execute(select(Member.phone, Member.card_no).where(Member.id.in_(picked))).all()

@@ -114,8 +114,9 @@ def cmd_member_find(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any],
 
     with ctx.db.read() as s:
         found = members.search(s, args.text)
-        cfg = settings_svc.load(s)
-        now = clk.to_utc_naive(ctx.clock.now())
+        moment = ctx.clock.now()
+        cfg = settings_svc.load(s, moment)
+        now = clk.to_utc_naive(moment)
         tiers = points.tiers_of(s, [m.id for m in found], now, cfg)
         results = [
             {
@@ -455,6 +456,9 @@ def build_parser() -> argparse.ArgumentParser:
     from spa_pos import cli_ops
 
     cli_ops.register(sub)
+    from spa_pos import cli_rules
+
+    cli_rules.register(sub)
     return parser
 
 

@@ -133,7 +133,7 @@ def test_backup_remembers_the_folder_that_worked(ctx: Ctx, run: Run, tmp_path: P
 
 def backup_dir(ctx: Ctx) -> str:
     with ctx.db.read() as s:
-        return settings_svc.load(s).backup_dir
+        return str(settings_svc.detail(s, "backup_dir"))
 
 
 def test_encrypted_backup_needs_its_passphrase(

@@ -596,6 +596,14 @@ Card {card}  ·  {points} points</translation>
         <source>Restore…</source>
         <translation>Restore…</translation>
     </message>
+    <message>
+        <source>Loyalty rules…</source>
+        <translation>Loyalty rules…</translation>
+    </message>
+    <message>
+        <source>Change the loyalty rules?</source>
+        <translation>Change the loyalty rules?</translation>
+    </message>
 </context>
 <context>
     <name>ManagerPinDialog</name>
@@ -1249,6 +1257,173 @@ A safety copy of the current data is kept first (in the “safety” folder next
     <message>
         <source>That did not work and has been logged: {error}</source>
         <translation>That did not work and has been logged: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Loyalty rules</source>
+        <translation>Loyalty rules</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Threshold</translation>
+    </message>
+    <message>
+        <source>Multiplier</source>
+        <translation>Multiplier</translation>
+    </message>
+    <message>
+        <source>Perks (、)</source>
+        <translation>Perks (、)</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>Add tier</translation>
+    </message>
+    <message>
+        <source>Remove tier</source>
+        <translation>Remove tier</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <source>In force from</source>
+        <translation>In force from</translation>
+    </message>
+    <message>
+        <source>RULES IN FORCE AT</source>
+        <translation>RULES IN FORCE AT</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>CHANGES</source>
+        <translation>CHANGES</translation>
+    </message>
+    <message>
+        <source>By, when</source>
+        <translation>By, when</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>Save (Enter)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>EARNING</source>
+        <translation>EARNING</translation>
+    </message>
+    <message>
+        <source>EXPIRY AND REDEMPTION</source>
+        <translation>EXPIRY AND REDEMPTION</translation>
+    </message>
+    <message>
+        <source>MEMBER TAGS</source>
+        <translation>MEMBER TAGS</translation>
+    </message>
+    <message>
+        <source>Points per yuan paid</source>
+        <translation>Points per yuan paid</translation>
+    </message>
+    <message>
+        <source>Course bonus from (sessions)</source>
+        <translation>Course bonus from (sessions)</translation>
+    </message>
+    <message>
+        <source>Course bonus (%)</source>
+        <translation>Course bonus (%)</translation>
+    </message>
+    <message>
+        <source>Referral: referrer&apos;s points</source>
+        <translation>Referral: referrer&apos;s points</translation>
+    </message>
+    <message>
+        <source>Referral: new member&apos;s points</source>
+        <translation>Referral: new member&apos;s points</translation>
+    </message>
+    <message>
+        <source>Birthday-month multiplier</source>
+        <translation>Birthday-month multiplier</translation>
+    </message>
+    <message>
+        <source>Streak: months in a row</source>
+        <translation>Streak: months in a row</translation>
+    </message>
+    <message>
+        <source>Streak: visit days a month</source>
+        <translation>Streak: visit days a month</translation>
+    </message>
+    <message>
+        <source>Streak bonus (points)</source>
+        <translation>Streak bonus (points)</translation>
+    </message>
+    <message>
+        <source>Adjustments above this need a manager</source>
+        <translation>Adjustments above this need a manager</translation>
+    </message>
+    <message>
+        <source>Points valid for (months)</source>
+        <translation>Points valid for (months)</translation>
+    </message>
+    <message>
+        <source>Expiry reminder (days before)</source>
+        <translation>Expiry reminder (days before)</translation>
+    </message>
+    <message>
+        <source>Rescue from (points expiring)</source>
+        <translation>Rescue from (points expiring)</translation>
+    </message>
+    <message>
+        <source>Vouchers valid for (days)</source>
+        <translation>Vouchers valid for (days)</translation>
+    </message>
+    <message>
+        <source>High value: top (%)</source>
+        <translation>High value: top (%)</translation>
+    </message>
+    <message>
+        <source>Dormant after (days without a visit)</source>
+        <translation>Dormant after (days without a visit)</translation>
+    </message>
+    <message>
+        <source>Birthday soon (days ahead)</source>
+        <translation>Birthday soon (days ahead)</translation>
+    </message>
+    <message>
+        <source>TIERS (thresholds strictly increasing, the first from 0)</source>
+        <translation>TIERS (thresholds strictly increasing, the first from 0)</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>Tiers</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Saved {count} change(s), in force from {start}.</source>
+        <translation>Saved {count} change(s), in force from {start}.</translation>
     </message>
 </context>
 <context>

@@ -596,6 +596,14 @@ Card {card}  ·  {points} points</source>
         <source>Restore…</source>
         <translation>恢复备份…</translation>
     </message>
+    <message>
+        <source>Loyalty rules…</source>
+        <translation>积分规则…</translation>
+    </message>
+    <message>
+        <source>Change the loyalty rules?</source>
+        <translation>修改积分规则？</translation>
+    </message>
 </context>
 <context>
     <name>ManagerPinDialog</name>
@@ -1249,6 +1257,173 @@ A safety copy of the current data is kept first (in the “safety” folder next
     <message>
         <source>That did not work and has been logged: {error}</source>
         <translation>操作失败，已记录到日志：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Loyalty rules</source>
+        <translation>积分规则</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>门槛（积分）</translation>
+    </message>
+    <message>
+        <source>Multiplier</source>
+        <translation>倍数</translation>
+    </message>
+    <message>
+        <source>Perks (、)</source>
+        <translation>权益（用、分隔）</translation>
+    </message>
+    <message>
+        <source>Add tier</source>
+        <translation>添加等级</translation>
+    </message>
+    <message>
+        <source>Remove tier</source>
+        <translation>删除等级</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>In force from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>RULES IN FORCE AT</source>
+        <translation>查看某一时间有效的规则</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>CHANGES</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <source>By, when</source>
+        <translation>操作人、记录时间</translation>
+    </message>
+    <message>
+        <source>Save (Enter)</source>
+        <translation>保存 (Enter)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>EARNING</source>
+        <translation>积分获取</translation>
+    </message>
+    <message>
+        <source>EXPIRY AND REDEMPTION</source>
+        <translation>有效期与兑换</translation>
+    </message>
+    <message>
+        <source>MEMBER TAGS</source>
+        <translation>会员标签</translation>
+    </message>
+    <message>
+        <source>Points per yuan paid</source>
+        <translation>每消费 1 元得积分</translation>
+    </message>
+    <message>
+        <source>Course bonus from (sessions)</source>
+        <translation>疗程奖励：至少次数</translation>
+    </message>
+    <message>
+        <source>Course bonus (%)</source>
+        <translation>疗程奖励（%）</translation>
+    </message>
+    <message>
+        <source>Referral: referrer&apos;s points</source>
+        <translation>推荐奖励：推荐人积分</translation>
+    </message>
+    <message>
+        <source>Referral: new member&apos;s points</source>
+        <translation>推荐奖励：新会员积分</translation>
+    </message>
+    <message>
+        <source>Birthday-month multiplier</source>
+        <translation>生日月积分倍数</translation>
+    </message>
+    <message>
+        <source>Streak: months in a row</source>
+        <translation>连续消费：连续月数</translation>
+    </message>
+    <message>
+        <source>Streak: visit days a month</source>
+        <translation>连续消费：每月到店天数</translation>
+    </message>
+    <message>
+        <source>Streak bonus (points)</source>
+        <translation>连续消费奖励积分</translation>
+    </message>
+    <message>
+        <source>Adjustments above this need a manager</source>
+        <translation>手工调整超过此数需店长</translation>
+    </message>
+    <message>
+        <source>Points valid for (months)</source>
+        <translation>积分有效期（月）</translation>
+    </message>
+    <message>
+        <source>Expiry reminder (days before)</source>
+        <translation>到期提醒：提前天数</translation>
+    </message>
+    <message>
+        <source>Rescue from (points expiring)</source>
+        <translation>挽回门槛：即将过期积分</translation>
+    </message>
+    <message>
+        <source>Vouchers valid for (days)</source>
+        <translation>兑换券有效期（天）</translation>
+    </message>
+    <message>
+        <source>High value: top (%)</source>
+        <translation>高价值会员：消费前（%）</translation>
+    </message>
+    <message>
+        <source>Dormant after (days without a visit)</source>
+        <translation>沉睡：多少天未到店</translation>
+    </message>
+    <message>
+        <source>Birthday soon (days ahead)</source>
+        <translation>即将生日：提前天数</translation>
+    </message>
+    <message>
+        <source>TIERS (thresholds strictly increasing, the first from 0)</source>
+        <translation>会员等级（门槛逐级升高，第一级从 0 开始）</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>会员等级</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>没有修改。</translation>
+    </message>
+    <message>
+        <source>Saved {count} change(s), in force from {start}.</source>
+        <translation>已保存 {count} 项修改，自 {start} 起生效。</translation>
     </message>
 </context>
 <context>

@@ -52,7 +52,7 @@ def apply_schedule(scheduler: BaseScheduler, ctx: Ctx) -> None:
     """(Re)register the daily jobs from the settings; call again after the closing time or
     the time zone was changed."""
     with ctx.db.read() as s:
-        cfg = settings_svc.load(s)
+        cfg = settings_svc.load(s, ctx.clock.now())
     zone = ZoneInfo(cfg.timezone)
     for name, at in jobs.schedule(cfg):
         trigger = CronTrigger(hour=at.hour, minute=at.minute, timezone=zone)

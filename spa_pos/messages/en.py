@@ -149,6 +149,18 @@ _SETTINGS: dict[str, str] = {
     "settings.tiers_not_increasing": (
         "Setting {key}: each tier's threshold must be higher than the one before"
     ),
+    "settings.dated_rule": (
+        "Setting {key} is a loyalty rule: change it from a chosen time (Loyalty rules)"
+    ),
+}
+
+# loyalty rules in force from a time
+_RULES: dict[str, str] = {
+    "rules.unknown_key": "{key} is not a loyalty rule (the rules are: {keys})",
+    "rules.from_in_past": (
+        "{start} has passed (it is {now}): a loyalty rule can start now or later; "
+        "points already earned never change"
+    ),
 }
 
 # staff and PIN
@@ -325,6 +337,7 @@ MESSAGES: dict[str, str] = (
     | _VOUCHERS
     | _COURSES
     | _SETTINGS
+    | _RULES
     | _STAFF
     | _DAYCLOSE
     | _JOBS

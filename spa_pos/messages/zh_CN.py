@@ -120,6 +120,15 @@ _SETTINGS: dict[str, str] = {
     "settings.tier_bad_threshold": "设置项 {key}: 等级“{name}”的门槛应为整数积分",
     "settings.tiers_first_not_zero": "设置项 {key}: 第一个等级“{name}”的门槛应为 0 分",
     "settings.tiers_not_increasing": "设置项 {key}: 各等级的门槛应逐级升高",
+    "settings.dated_rule": "设置项 {key} 是积分规则，须按生效时间修改（积分规则）",
+}
+
+# loyalty rules in force from a time
+_RULES: dict[str, str] = {
+    "rules.unknown_key": "{key} 不是积分规则（积分规则有: {keys}）",
+    "rules.from_in_past": (
+        "生效时间 {start} 已经过去（现在 {now}）：积分规则只能从现在或以后生效，已得的积分不变"
+    ),
 }
 
 # staff and PIN
@@ -252,6 +261,7 @@ MESSAGES: dict[str, str] = (
     | _VOUCHERS
     | _COURSES
     | _SETTINGS
+    | _RULES
     | _STAFF
     | _DAYCLOSE
     | _JOBS

@@ -1,6 +1,6 @@
 """SQLAlchemy models; importing this module registers every table on `Base.metadata`."""
 
-from spa_pos.models.admin import AuditEntry, Event, EventAttendance, Setting
+from spa_pos.models.admin import AuditEntry, Event, EventAttendance, RuleChange, Setting
 from spa_pos.models.base import Base
 from spa_pos.models.catalog import CatalogItem
 from spa_pos.models.course import CourseBalance, CourseUse
@@ -31,6 +31,7 @@ __all__ = [
     "Refund",
     "RefundPayment",
     "Reward",
+    "RuleChange",
     "Sale",
     "SaleLine",
     "Setting",

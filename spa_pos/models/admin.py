@@ -1,10 +1,11 @@
-"""Settings (设置), the hash-chained audit trail (审计) and activities (活动, E4)."""
+"""Settings (设置), dated loyalty-rule changes (积分规则), the hash-chained audit trail (审计)
+and activities (活动, E4)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from spa_pos.models.base import Base, IdMixin
@@ -15,6 +16,21 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)  # JSON
+
+
+class RuleChange(IdMixin, Base):
+    """A loyalty rule's new value, in force from `effective_from` on. Appended, never edited:
+    the rules in force at any past moment stay readable, so a sale can be explained later."""
+
+    __tablename__ = "rule_changes"
+
+    key: Mapped[str] = mapped_column(String(60))
+    value: Mapped[str] = mapped_column(Text)  # JSON, as in `settings`
+    effective_from: Mapped[datetime]  # naive UTC
+    recorded_at: Mapped[datetime]  # naive UTC
+    actor: Mapped[str] = mapped_column(String(40))
+
+    __table_args__ = (Index("ix_rule_changes_effective_from", "effective_from"),)
 
 
 class AuditEntry(IdMixin, Base):

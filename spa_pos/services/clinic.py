@@ -47,7 +47,7 @@ def init(ctx: Ctx) -> InitResult:
     # Read first: every start-up comes here, and it should not wait for the write lock
     # (a long nightly job, a backup from the command line) when nothing is to be written.
     with ctx.db.read() as s:
-        has_secret = bool(settings_svc.load(s).voucher_secret)
+        has_secret = bool(settings_svc.detail(s, "voucher_secret"))
     if not has_secret:
         with ctx.db.write() as s:
             settings_svc.ensure_secret(s)

@@ -75,7 +75,7 @@ InDatabase = Callable[[Session, Settings, datetime, str], _Outcome]
 def _in_one_transaction(job: InDatabase) -> Job:
     def run(ctx: Ctx, at: datetime, record: Record) -> JobResult:
         with ctx.db.write() as s:
-            return record(s, job(s, settings_svc.load(s), at, ctx.actor.name))
+            return record(s, job(s, settings_svc.load(s, at), at, ctx.actor.name))
 
     return run
 
@@ -121,7 +121,7 @@ def _tags(ctx: Ctx, at: datetime, record: Record) -> JobResult:
     """Reads every visit, so it plans on a snapshot outside the write lock (the till keeps
     selling) and then writes only the difference."""
     with ctx.db.read() as s:
-        plan = tags.plan_all(s, at, settings_svc.load(s))
+        plan = tags.plan_all(s, at, settings_svc.load(s, at))
     with ctx.db.write() as s:
         result = tags.apply_plan(s, plan)
         return record(s, _Outcome(result.changed, asdict(result)))
@@ -131,7 +131,7 @@ def _backup(ctx: Ctx, at: datetime, record: Record) -> JobResult:
     """The end-of-day backup; once a copy was made for a business date, later runs for
     that date only make sure the daily snapshot exists."""
     with ctx.db.read() as s:
-        day = clk.local_date(at, settings_svc.load(s).timezone)
+        day = settings_svc.business_date(s, at)
         done = (
             s.scalars(
                 select(JobRun.id).where(
@@ -232,7 +232,7 @@ def _run_row(
     detail: dict[str, Any],
     error: str | None,
 ) -> JobRun:
-    tz = settings_svc.load(s).timezone
+    tz = settings_svc.detail(s, "timezone")
     return JobRun(
         job=name,
         as_of=clk.to_utc_naive(as_of),
@@ -276,7 +276,7 @@ def missed_runs(ctx: Ctx, now: datetime | None = None) -> list[tuple[str, dateti
     earlier time than its latest scheduled time."""
     now = now or ctx.clock.now()
     with ctx.db.read() as s:
-        cfg = settings_svc.load(s)
+        cfg = settings_svc.load(s, now)
         last_ok = dict(
             s.execute(
                 select(JobRun.job, func.max(JobRun.as_of))
@@ -328,7 +328,7 @@ class RunView:
 def run_views(ctx: Ctx, limit: int = 50) -> list[RunView]:
     """The latest runs, newest first, with their times in the clinic's zone."""
     with ctx.db.read() as s:
-        zone = ZoneInfo(settings_svc.load(s).timezone)
+        zone = ZoneInfo(settings_svc.detail(s, "timezone"))
         return [
             RunView(
                 run.job,

@@ -39,8 +39,7 @@ def end_of_day_backup(ctx: Ctx, as_of: datetime, *, to_backup_dir: bool = True) 
     """The daily snapshot (named after the business date of `as_of`, made once per day),
     then a verified copy to `settings.backup_dir` if one is set and plugged in."""
     db_path = _require_file(ctx)
-    with ctx.db.read() as s:
-        cfg = settings_svc.load(s)
+    cfg = settings_svc.current(ctx)
     snapshot = backup.local_snapshot(
         db_path, snapshot_dir(), now=as_of, keep=SNAPSHOT_KEEP, tz=cfg.timezone
     )
@@ -76,8 +75,7 @@ def backup_now(
     changes), where the end-of-day backup goes too; a failed backup changes nothing.
     """
     db_path = _require_file(ctx)
-    with ctx.db.read() as s:
-        cfg = settings_svc.load(s)
+    cfg = settings_svc.current(ctx)
     result = backup.backup_database(
         db_path,
         target_dir,
@@ -134,7 +132,7 @@ def _timezone_if_readable(ctx: Ctx) -> str:
         return settings_svc.Settings().timezone
     try:
         with ctx.db.read() as s:
-            return settings_svc.load(s).timezone
+            return str(settings_svc.detail(s, "timezone"))
     except SQLAlchemyError:
         return settings_svc.Settings().timezone
 

@@ -283,5 +283,5 @@ def check_form(ctx: Ctx, form: MemberForm, card_no: str | None = None) -> dict[s
     """`validate` for the register (no `card_no`) or edit dialog, while the cashier types."""
     with ctx.db.read() as s:
         member_id = find_one(s, card_no).id if card_no else None
-        today = clk.local_date(ctx.clock.now(), settings_svc.load(s).timezone)
+        today = settings_svc.business_date(s, ctx.clock.now())
         return validate(s, form, today, member_id=member_id)

@@ -103,8 +103,8 @@ def run(ctx: Ctx, job_id: int, choose: Callable[[Settings], Printer] = printer_f
         job = s.get(PrintJob, job_id)
         if job is None:
             raise NotFound("printing.job_not_found", job_id=job_id)
-        cfg = settings_svc.load(s)
         now = ctx.clock.now()
+        cfg = settings_svc.load(s, now)
         kind, ref, reprint = job.kind, job.ref, job.reprint
         receipt = receipts.receipt(s, ref, now, reprint=reprint) if kind == "receipt" else None
         voucher = receipts.voucher_document(s, ref) if kind == "voucher" else None

@@ -66,7 +66,7 @@ def show(ctx: Ctx, ref: str) -> Profile:
 
 
 def build(s: Session, member: Member, now: datetime) -> Profile:
-    cfg = settings_svc.load(s)
+    cfg = settings_svc.load(s, now)
     today = clk.local_date(now, cfg.timezone)
     stamp = clk.to_utc_naive(now)
     lots = [LotView(lot.remaining, lot.expires_on) for lot in points.open_lots(s, member.id)]

@@ -90,8 +90,10 @@ def receipt(s: Session, number: str, now: datetime, *, reprint: bool = False) ->
 
 
 def sale_receipt(s: Session, sale_no: str, now: datetime, *, reprint: bool = False) -> ReceiptData:
-    cfg = settings_svc.load(s)
+    cfg = settings_svc.load(s, now)
     sale = _sale(s, sale_no)
+    # The breakdown names the rules the sale was computed with, also on a later reprint.
+    rules_then = settings_svc.load(s, clk.from_utc_naive(sale.created_at))
     lines = tuple(
         ReceiptLine(
             ln.name,
@@ -132,7 +134,7 @@ def sale_receipt(s: Session, sale_no: str, now: datetime, *, reprint: bool = Fal
             tier=sale.tier,
             points_earned=sum(e.points for e in entries),
             points_breakdown=tuple(
-                PointsLine(_rule_label(e.rule or "", cfg, sale), e.points) for e in entries
+                PointsLine(_rule_label(e.rule or "", rules_then, sale), e.points) for e in entries
             ),
             balance_after=_balance_after(s, sale.member.id, _last_entry_id(s, sale, None))
             if entries
@@ -154,7 +156,7 @@ def _last_entry_id(s: Session, sale: Sale, refund_id: int | None) -> int:
 def refund_receipt(
     s: Session, refund_no: str, now: datetime, *, reprint: bool = False
 ) -> ReceiptData:
-    cfg = settings_svc.load(s)
+    cfg = settings_svc.load(s, now)
     rec = s.scalars(select(Refund).where(Refund.refund_no == refund_no.strip())).first()
     if rec is None:
         raise NotFound("printing.refund_not_found", refund_no=refund_no)
@@ -192,10 +194,10 @@ def refund_receipt(
 
 
 def voucher_document(s: Session, code: str) -> VoucherData:
-    cfg = settings_svc.load(s)
     voucher = s.scalars(select(Voucher).where(Voucher.code == code.strip().upper())).first()
     if voucher is None:
         raise NotFound("vouchers.not_found", voucher=code)
+    cfg = settings_svc.load(s, clk.from_utc_naive(voucher.issued_at))
     return VoucherData(
         clinic_name=cfg.clinic_name,
         reward_name=voucher.reward.name,

@@ -50,7 +50,7 @@ class SaleView:
 def of_day(ctx: Ctx, day: date | None = None) -> list[SaleView]:
     """The sales of `day` (default: today), newest first."""
     with ctx.db.read() as s:
-        tz = settings_svc.load(s).timezone
+        tz = settings_svc.detail(s, "timezone")
         day = day or settings_svc.business_date(s, ctx.clock.now())
         start = clk.local_day_start_utc(day, tz)
         end = clk.local_day_start_utc(day + timedelta(days=1), tz)
@@ -65,7 +65,7 @@ def of_day(ctx: Ctx, day: date | None = None) -> list[SaleView]:
 def by_number(ctx: Ctx, sale_no: str) -> SaleView | None:
     """One sale by its number (any day; case and spaces as typed do not matter)."""
     with ctx.db.read() as s:
-        tz = settings_svc.load(s).timezone
+        tz = settings_svc.detail(s, "timezone")
         sale = s.scalars(_sales().where(Sale.sale_no == sale_no.strip().upper())).first()
         return _view(sale, tz) if sale else None
 

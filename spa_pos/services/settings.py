@@ -1,7 +1,14 @@
 """Clinic settings (设置). Every loyalty number is read from here, never from a literal.
 
 Defaults are the ones in shared/design/loyalty-rules.md; the owner's changes are stored as
-JSON in the `settings` table and override them key by key.
+JSON and override them key by key. Two kinds of key:
+
+- the clinic's own details (name, printer, time zone, …) live in the `settings` table and
+  apply at once;
+- the loyalty rules (积分规则, the fields made with `_rule`) are dated: each change is a row
+  of `rule_changes` in force from its time on, appended and never edited. `load(session,
+  at)` gives the rules in force AT a moment, so a sale, a refund or a job reads the rules
+  of its own moment and a change never alters what was computed before it.
 """
 
 from __future__ import annotations
@@ -18,12 +25,12 @@ from fractions import Fraction
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
 from spa_pos.errors import DomainError
-from spa_pos.models import Setting
+from spa_pos.models import RuleChange, Setting
 from spa_pos.services import audit
 from spa_pos.services.context import Ctx
 
@@ -58,6 +65,7 @@ DEFAULT_TIERS = (
 
 Check = Callable[[str, Any], None]
 _CHECK = "check"
+_DATED = "dated"
 LANGUAGES = ("zh_CN", "en")  # "" follows the system
 RECEIPT_WIDTHS_MM = (80, 58)
 PRINTER_KINDS = ("pdf", "escpos_network", "escpos_usb", "escpos_serial", "system")
@@ -67,8 +75,14 @@ _HEX = re.compile(r"[0-9a-f]+")
 
 
 def _setting(default: T, check: Check) -> T:
-    """A field whose value `check` accepts (the default is an immutable value)."""
+    """A field whose value `check` accepts (the default is an immutable value), in force
+    as soon as it is saved."""
     return field(default=default, metadata={_CHECK: check})
+
+
+def _rule(default: T, check: Check) -> T:
+    """A loyalty rule: like `_setting`, but each change is in force from a chosen time."""
+    return field(default=default, metadata={_CHECK: check, _DATED: True})
 
 
 def _text(max_len: int) -> Check:
@@ -198,29 +212,29 @@ class Settings:
     timezone: str = _setting("Asia/Shanghai", _time_zone)
     language: str = _setting("", _one_of("", *LANGUAGES))  # "" follows the system
     # Earning
-    earn_rate_per_yuan: str = _setting("1", _positive_decimal)  # E1, points per yuan paid
-    course_bonus_min_sessions: int = _setting(10, _integer(1))  # E2
-    course_bonus_percent: int = _setting(20, _integer(0, 100))  # E2
-    referral_referrer_points: int = _setting(200, _integer(0))  # E3
-    referral_new_member_points: int = _setting(100, _integer(0))  # E3
-    streak_months: int = _setting(3, _integer(1))  # E5
-    streak_min_visit_days: int = _setting(2, _integer(1))  # E5
-    streak_bonus: int = _setting(500, _integer(0))  # E5
-    birthday_multiplier: str = _setting("2", _positive_decimal)  # E6
-    tiers: tuple[Tier, ...] = _setting(DEFAULT_TIERS, _tiers)  # E7
-    adjust_manager_limit: int = _setting(200, _integer(0))  # E8
+    earn_rate_per_yuan: str = _rule("1", _positive_decimal)  # E1, points per yuan paid
+    course_bonus_min_sessions: int = _rule(10, _integer(1))  # E2
+    course_bonus_percent: int = _rule(20, _integer(0, 100))  # E2
+    referral_referrer_points: int = _rule(200, _integer(0))  # E3
+    referral_new_member_points: int = _rule(100, _integer(0))  # E3
+    streak_months: int = _rule(3, _integer(1))  # E5
+    streak_min_visit_days: int = _rule(2, _integer(1))  # E5
+    streak_bonus: int = _rule(500, _integer(0))  # E5
+    birthday_multiplier: str = _rule("2", _positive_decimal)  # E6
+    tiers: tuple[Tier, ...] = _rule(DEFAULT_TIERS, _tiers)  # E7
+    adjust_manager_limit: int = _rule(200, _integer(0))  # E8
     # Expiry
-    points_validity_months: int = _setting(12, _integer(1))  # X1
-    reminder_window_days: int = _setting(30, _integer(1))  # X4
-    rescue_min_points: int = _setting(500, _integer(0))  # X5
+    points_validity_months: int = _rule(12, _integer(1))  # X1
+    reminder_window_days: int = _rule(30, _integer(1))  # X4
+    rescue_min_points: int = _rule(500, _integer(0))  # X5
     # Redemption
-    voucher_valid_days: int = _setting(90, _integer(1))  # R2
+    voucher_valid_days: int = _rule(90, _integer(1))  # R2
     voucher_secret: str = _setting("", _hex_secret)  # R3, made by `init`
     manager_pin_hash: str = _setting("", _pin_hash)  # set in the first-run wizard
     # Member insight
-    high_value_top_percent: int = _setting(10, _integer(0, 100))
-    dormant_days: int = _setting(30, _integer(1))
-    birthday_soon_days: int = _setting(7, _integer(1))
+    high_value_top_percent: int = _rule(10, _integer(0, 100))
+    dormant_days: int = _rule(30, _integer(1))
+    birthday_soon_days: int = _rule(7, _integer(1))
     # Operations
     closing_time: str = _setting("21:30", _time_of_day)
     backup_dir: str = _setting("", _text(1000))
@@ -236,9 +250,12 @@ class Settings:
 
 
 _FIELDS = {f.name: f for f in fields(Settings)}
+# The loyalty rules, in the order of the dataclass (the rules screen and `rules show`).
+LOYALTY_KEYS = tuple(f.name for f in fields(Settings) if f.metadata.get(_DATED))
 
 
-def _decode(key: str, raw: Any) -> Any:
+def decode(key: str, raw: Any) -> Any:
+    """The value of `key` from its stored JSON form (tiers from a list of mappings)."""
     if key == "tiers":
         return tuple(
             Tier(t["name"], int(t["threshold"]), str(t["multiplier"]), tuple(t.get("perks", ())))
@@ -247,7 +264,8 @@ def _decode(key: str, raw: Any) -> Any:
     return raw
 
 
-def _encode(key: str, value: Any) -> Any:
+def encode(key: str, value: Any) -> Any:
+    """`value` of `key` as stored and shown: JSON (tiers as a list of mappings)."""
     if key == "tiers":
         return [
             {
@@ -261,24 +279,40 @@ def _encode(key: str, value: Any) -> Any:
     return value
 
 
-_STORED = select(Setting.key, Setting.value)  # built once: load runs on every sale
+# Built once: load runs on every sale. Rule changes come oldest first, so the last one of a
+# key in force at the moment wins (same time: the one recorded later).
+_STORED = select(Setting.key, Setting.value)
+_RULES_AT = (
+    select(RuleChange.key, RuleChange.value)
+    .where(RuleChange.effective_from <= bindparam("at"))
+    .order_by(RuleChange.effective_from, RuleChange.id)
+)
 
 
-def load(session: Session) -> Settings:
+def load(session: Session, at: datetime) -> Settings:
+    """The settings in force at `at` (aware): the clinic's details as stored now, and the
+    loyalty rules in force at that moment."""
     stored = dict(session.execute(_STORED).tuples().all())
-    values = {k: _decode(k, json.loads(v)) for k, v in stored.items() if k in _FIELDS}
+    rules = dict(session.execute(_RULES_AT, {"at": clk.to_utc_naive(at)}).tuples().all())
+    values = {
+        k: decode(k, json.loads(v))
+        for k, v in stored.items()
+        if k in _FIELDS and k not in LOYALTY_KEYS
+    }
+    values.update({k: decode(k, json.loads(v)) for k, v in rules.items() if k in LOYALTY_KEYS})
     return replace(Settings(), **values)
 
 
 def business_date(session: Session, now: datetime) -> date:
     """The clinic's date at `now` (its time zone), e.g. for voucher expiry or a birthday."""
-    return clk.local_date(now, load(session).timezone)
+    return clk.local_date(now, load(session, now).timezone)
 
 
-def current(ctx: Ctx) -> Settings:
-    """The settings in force, read in a session of their own (the window's screens)."""
+def current(ctx: Ctx, at: datetime | None = None) -> Settings:
+    """The settings in force now (or at `at`), read in a session of their own (the
+    window's screens)."""
     with ctx.db.read() as s:
-        return load(s)
+        return load(s, at or ctx.clock.now())
 
 
 # Values too secret for the audit trail: only that they changed is recorded.
@@ -294,27 +328,33 @@ def validate(changes: dict[str, Any]) -> None:
 
 
 def update(ctx: Ctx, **changes: Any) -> Settings:
-    """Change settings as one unit of work with an audit row (`settings.update`) naming
-    each key that really changed, before and after. Nothing changed: nothing written; any
-    bad value: nothing written either."""
+    """Change settings now, as one unit of work with an audit row (`settings.update`)
+    naming each key that really changed, before and after; a loyalty rule among them is
+    in force from now on (`spa_pos.services.rules.change` chooses another time). Nothing
+    changed: nothing written; any bad value: nothing written either."""
     validate(changes)
+    now = ctx.clock.now()
     with ctx.db.write() as s:
-        before = load(s)
+        before = load(s, now)
         changed = {
-            k: v for k, v in changes.items() if getattr(before, k) != _decode(k, _encode(k, v))
+            k: v for k, v in changes.items() if getattr(before, k) != decode(k, encode(k, v))
         }
         if not changed:
             return before
-        after = save(s, **changed)
+        stamp = clk.to_utc_naive(now)
+        for key in [k for k in changed if k in LOYALTY_KEYS]:
+            append_rule(s, key, changed[key], effective_from=stamp, at=stamp, actor=ctx.actor.name)
+        save(s, **{k: v for k, v in changed.items() if k not in LOYALTY_KEYS})
+        after = load(s, now)
         detail = {
             k: {"changed": True}
             if k in SECRET_KEYS
-            else {"before": _encode(k, getattr(before, k)), "after": _encode(k, getattr(after, k))}
+            else {"before": encode(k, getattr(before, k)), "after": encode(k, getattr(after, k))}
             for k in changed
         }
         audit.record(
             s,
-            at=clk.to_utc_naive(ctx.clock.now()),
+            at=stamp,
             actor=ctx.actor.name,
             action="settings.update",
             entity="settings",
@@ -324,22 +364,54 @@ def update(ctx: Ctx, **changes: Any) -> Settings:
         return after
 
 
-def save(session: Session, **changes: Any) -> Settings:
+def save(session: Session, **changes: Any) -> None:
     """Store changed settings (inside the caller's unit of work), all of them or, if any
-    key or value is refused, none."""
+    key or value is refused, none. Not a loyalty rule: those are dated (`append_rule`)."""
     validate(changes)
+    for key in changes:
+        if key in LOYALTY_KEYS:
+            raise DomainError("settings.dated_rule", key=key)
     for key, value in changes.items():
-        encoded = json.dumps(_encode(key, value), ensure_ascii=False)
+        encoded = json.dumps(encode(key, value), ensure_ascii=False)
         row = session.get(Setting, key)
         if row is None:
             session.add(Setting(key=key, value=encoded))
         else:
             row.value = encoded
     session.flush()
-    return load(session)
+
+
+def append_rule(
+    session: Session, key: str, value: Any, *, effective_from: datetime, at: datetime, actor: str
+) -> RuleChange:
+    """Append one loyalty-rule change (inside the caller's unit of work), in force from
+    `effective_from`, recorded `at` (both naive UTC). The caller checks the time and
+    leaves the audit row."""
+    if key not in LOYALTY_KEYS:
+        raise DomainError("rules.unknown_key", key=key)
+    validate({key: value})
+    change = RuleChange(
+        key=key,
+        value=json.dumps(encode(key, value), ensure_ascii=False),
+        effective_from=effective_from,
+        recorded_at=at,
+        actor=actor,
+    )
+    session.add(change)
+    session.flush()
+    return change
+
+
+def detail(session: Session, key: str) -> Any:
+    """One of the clinic's own settings (time zone, secret, …), which apply at once; a
+    loyalty rule needs its moment (`load`)."""
+    if key in LOYALTY_KEYS:
+        raise DomainError("settings.dated_rule", key=key)
+    row = session.get(Setting, key)
+    return getattr(Settings(), key) if row is None else decode(key, json.loads(row.value))
 
 
 def ensure_secret(session: Session) -> None:
     """Create the clinic's voucher-signing secret once (R3)."""
-    if not load(session).voucher_secret:
+    if session.get(Setting, "voucher_secret") is None:
         save(session, voucher_secret=secrets.token_hex(32))

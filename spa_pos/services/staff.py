@@ -59,13 +59,13 @@ def _matches(stored: str, pin: str) -> bool:
 
 def has_manager_pin(ctx: Ctx) -> bool:
     with ctx.db.read() as s:
-        return bool(settings_svc.load(s).manager_pin_hash)
+        return bool(settings_svc.detail(s, "manager_pin_hash"))
 
 
 def manager(ctx: Ctx, name: str, pin: str) -> Actor:
     """A manager actor if the PIN is right; refuses otherwise."""
     with ctx.db.read() as s:
-        stored = settings_svc.load(s).manager_pin_hash
+        stored = str(settings_svc.detail(s, "manager_pin_hash"))
     if not stored:
         raise DomainError("staff.pin_not_set")
     if not _matches(stored, pin):

@@ -44,8 +44,10 @@ class Work:
 
     @cached_property
     def settings(self) -> Settings:
-        """The settings in force, read once inside this transaction."""
-        return settings_svc.load(self.session)
+        """The settings in force at this moment (the loyalty rules of `moment`, not of
+        whenever it runs: a late entry earns under the rules of its own time), read once
+        inside this transaction."""
+        return settings_svc.load(self.session, self.moment)
 
     @property
     def today(self) -> date:

@@ -78,7 +78,7 @@ def check(session: Session, code_or_qr: str, today: date) -> Check:
     text = code_or_qr.strip()
     if text.upper().startswith(QR_PREFIX + "."):
         parts = text.split(".")
-        secret = settings_svc.load(session).voucher_secret
+        secret = settings_svc.detail(session, "voucher_secret")
         if (
             len(parts) != 3
             or not secret

@@ -11,11 +11,13 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from spa_pos.services import maintenance
+from spa_pos.services.context import Actor, Ctx
 from spa_pos.services.jobs import JobResult
 from spa_pos.ui.background import BackgroundJobs
 from spa_pos.ui.backup_dialog import BackupDialog
 from spa_pos.ui.day_close import DayCloseDialog, DayView, load_day
 from spa_pos.ui.jobs_panel import JobsPanel
+from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.print_queue_panel import PrintQueuePanel
 from spa_pos.ui.printing import PrintCenter
 from spa_pos.ui.restore_dialog import RestoreDialog
@@ -49,6 +51,9 @@ class ManagePage(QWidget):
         self.restore = button()
         self.restore.setObjectName("openRestore")
         self.restore.clicked.connect(self.open_restore)
+        self.rules = button()
+        self.rules.setObjectName("openRules")
+        self.rules.clicked.connect(self.open_rules)
         self.queue = PrintQueuePanel(printing)
         self.jobs = JobsPanel(worker)
         self.jobs.job_ran.connect(self._job_ran)
@@ -56,7 +61,7 @@ class ManagePage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
-        for widget in (self.day_close, self.backup, self.restore):
+        for widget in (self.day_close, self.backup, self.restore, self.rules):
             top.addWidget(widget)
         panels = QHBoxLayout()
         panels.setSpacing(16)
@@ -74,6 +79,7 @@ class ManagePage(QWidget):
         self.day_close.setText(self.tr("End-of-day close (F6)"))
         self.backup.setText(self.tr("Back up (F10)"))
         self.restore.setText(self.tr("Restore…"))
+        self.rules.setText(self.tr("Loyalty rules…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -112,6 +118,25 @@ class ManagePage(QWidget):
         dialog.restored.connect(self.restored)
         dialog.abandoned.connect(self.background.start)
         self._open(dialog)
+
+    def open_rules(self) -> None:
+        """The loyalty rules, for a manager: the PIN first, then the screen, whose changes
+        are recorded as that manager's."""
+        from spa_pos.ui import rules_dialog
+
+        def job(ctx: Ctx) -> tuple[Actor, rules_dialog.RulesScreen]:
+            return ctx.actor, rules_dialog.load(ctx)
+
+        pin = ManagerPinDialog(
+            self.worker, self.tr("Change the loyalty rules?"), job, changes=None, parent=self
+        )
+
+        def show(opened: tuple[Actor, rules_dialog.RulesScreen]) -> None:
+            manager, screen = opened
+            self._open(rules_dialog.RulesDialog(self.worker, manager, screen, parent=self))
+
+        pin.succeeded.connect(show)
+        self._open(pin)
 
     def stop_background(self) -> None:
         """Before a restore: no scheduled job and no printing may use the database."""

@@ -81,11 +81,11 @@ QPushButton[role="link"] {{ border: 2px solid transparent; background: transpare
     color: {PRIMARY_DARK}; padding: 0 8px; }}
 QPushButton[role="link"]:focus {{ border-color: {PRIMARY}; }}
 
-QLineEdit, QComboBox, QSpinBox, QPlainTextEdit, QDateEdit {{ background: {SURFACE};
+QLineEdit, QComboBox, QSpinBox, QPlainTextEdit, QDateTimeEdit {{ background: {SURFACE};
     border: 1px solid {BORDER}; border-radius: 8px; padding: 6px 10px; min-height: 34px;
     selection-background-color: {PRIMARY}; }}
-QComboBox::drop-down, QDateEdit::drop-down {{ border: none; width: 30px; }}
-QComboBox::down-arrow, QDateEdit::down-arrow {{ image: url({ICONS}/chevron-down.svg);
+QComboBox::drop-down, QDateTimeEdit::drop-down {{ border: none; width: 30px; }}
+QComboBox::down-arrow, QDateTimeEdit::down-arrow {{ image: url({ICONS}/chevron-down.svg);
     width: 14px; height: 14px; }}
 QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus {{ border: 2px solid {PRIMARY}; }}
 QLineEdit[invalid="true"] {{ border: 2px solid {DANGER}; }}

@@ -113,8 +113,7 @@ def test_birthday_month_doubles_item_points_not_flat_awards(ctx: Ctx, clock: Fix
 
 def test_fractions_round_down_once_per_sale(ctx: Ctx) -> None:
     member = register(ctx, "张三", "13800000002")
-    with ctx.db.write() as s:
-        settings.save(s, earn_rate_per_yuan="0.5")
+    settings.update(ctx, earn_rate_per_yuan="0.5")
     # ¥39 + ¥39 at 0.5/yuan = 39 (19.5 + 19.5 floored once, not 19 + 19)
     r = sell(ctx, SaleRequest(items=[("ZYB", 2)], member=member, payments=[("cash", 7800)]))
     assert r.points_earned == 39

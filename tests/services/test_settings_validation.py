@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from spa_pos import messages
 from spa_pos.errors import DomainError
-from spa_pos.models import AuditEntry, Setting
+from spa_pos.models import AuditEntry, RuleChange, Setting
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.services.settings import DEFAULT_TIERS, Settings, Tier
@@ -24,9 +24,10 @@ SILVER, GOLD = DEFAULT_TIERS[1], DEFAULT_TIERS[2]
 
 
 def stored(ctx: Ctx) -> tuple[dict[str, str], int]:
-    """Every stored setting and the number of audit rows."""
+    """Every stored setting and rule change, and the number of audit rows."""
     with ctx.db.read() as s:
         rows = {row.key: row.value for row in s.scalars(select(Setting))}
+        rows |= {f"rule {r.id} {r.key}": r.value for r in s.scalars(select(RuleChange))}
         return rows, s.scalar(select(func.count(AuditEntry.id))) or 0
 
 
@@ -104,7 +105,7 @@ def test_save_refuses_before_writing_any_key(ctx: Ctx) -> None:
         with pytest.raises(DomainError, match="closing_time"):
             settings_svc.save(s, clinic_name="新名字", closing_time="半夜")
         assert s.scalar(select(func.count(Setting.key)).where(Setting.key == "clinic_name")) == 0
-        assert settings_svc.load(s).clinic_name == Settings().clinic_name
+        assert settings_svc.detail(s, "clinic_name") == Settings().clinic_name
 
 
 ACCEPTED: list[tuple[str, Any]] = [

@@ -71,4 +71,4 @@ def test_secrets_are_audited_as_changed_only_and_unknown_keys_refused(ctx: Ctx) 
         settings_svc.update(ctx, clinic_name="新名字", colour="red")
     assert audit_count(ctx) == before
     with ctx.db.read() as s:
-        assert settings_svc.load(s).clinic_name != "新名字"
+        assert settings_svc.detail(s, "clinic_name") != "新名字"

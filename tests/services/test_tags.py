@@ -45,7 +45,7 @@ def stored(ctx: Ctx) -> dict[int, set[str]]:
 
 def refresh(ctx: Ctx, now: datetime = NOW) -> tags.TagRefresh:
     with ctx.db.write() as s:
-        return tags.refresh_all(s, now, settings_svc.load(s))
+        return tags.refresh_all(s, now, settings_svc.load(s, now))
 
 
 @pytest.fixture
@@ -133,7 +133,7 @@ def test_one_member_refreshed_after_a_checkout(ctx: Ctx, clinic: dict[str, int])
     buy(ctx, "13800000002", NOW)  # B comes back
 
     with ctx.db.write() as s:
-        now_held = tags.refresh_member_tags(s, clinic["B"], NOW, settings_svc.load(s))
+        now_held = tags.refresh_member_tags(s, clinic["B"], NOW, settings_svc.load(s, NOW))
 
     assert now_held == set()
     assert stored(ctx)[clinic["D"]] == EXPECTED["D"]  # nobody else touched
@@ -142,7 +142,7 @@ def test_one_member_refreshed_after_a_checkout(ctx: Ctx, clinic: dict[str, int])
 def test_member_refresh_keeps_the_nightly_high_value_tag(ctx: Ctx, clinic: dict[str, int]) -> None:
     refresh(ctx)
     with ctx.db.write() as s:
-        held = tags.refresh_member_tags(s, clinic["A"], NOW, settings_svc.load(s))
+        held = tags.refresh_member_tags(s, clinic["A"], NOW, settings_svc.load(s, NOW))
     assert held == {tags.HIGH_VALUE}
 
 

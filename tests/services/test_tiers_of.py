@@ -28,7 +28,7 @@ def test_tiers_of_matches_tier_of_for_each_member(ctx: Ctx, clock: FixedClock) -
     clock.advance(seconds=timedelta(hours=1).total_seconds())
     now = clk.to_utc_naive(clock.now())
     with ctx.db.read() as s:
-        cfg = settings.load(s)
+        cfg = settings.load(s, clock.now())
         ids = {
             ref: members.find_one(s, ref).id for ref in (silver, gold, lapsed, refunded, newcomer)
         }

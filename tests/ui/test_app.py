@@ -71,7 +71,7 @@ def test_first_run_creates_the_database_and_asks_for_the_clinic(
     assert window.tabs.isEnabled() and window.brand.text() == "康和理疗馆"
     assert len(window.checkout.matches("")) == 8
     with ctx.db.read() as s:
-        cfg = settings_svc.load(s)
+        cfg = settings_svc.load(s, ctx.clock.now())
         assert (cfg.clinic_name, cfg.clinic_address) == ("康和理疗馆", "文三路 88 号")
         assert len(catalog.active_rewards(s)) == 6
     assert staff.manager(ctx, "店长", MANAGER_PIN).is_manager

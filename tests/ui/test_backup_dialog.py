@@ -41,7 +41,7 @@ def test_backup_to_the_usb_folder_with_progress(
     assert "备份完成" in dialog.message.text()
     assert [info.file for info in backup.list_backups(usb)] == [result.file]
     with ctx.db.read() as s:  # remembered for the nightly backup
-        assert settings_svc.load(s).backup_dir == str(usb)
+        assert settings_svc.detail(s, "backup_dir") == str(usb)
     press(qtbot, dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
@@ -77,7 +77,7 @@ def test_a_drive_pulled_out_before_the_start_gives_a_clear_error(
     assert dialog.start_button.isEnabled() and dialog.close_button.isEnabled()
     assert not usb.exists()
     with ctx.db.read() as s:
-        assert settings_svc.load(s).backup_dir == ""
+        assert settings_svc.detail(s, "backup_dir") == ""
     dialog.folder.clear()
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     assert dialog.message.text() == "请先选择 U 盘或文件夹。"

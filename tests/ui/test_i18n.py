@@ -43,7 +43,7 @@ def test_switching_language_changes_the_visible_labels(
     assert window.lookup.new_button.text() == "New member (F2)"
     assert window.checkout.pay_button.text() == "Pay (F12)"
     with cashier.db.read() as s:
-        assert settings_svc.load(s).language == i18n.EN
+        assert settings_svc.detail(s, "language") == i18n.EN
     choose_language(qtbot, window, i18n.ZH_CN)
     qtbot.waitUntil(lambda: tab_text() == "会员查询  F1")
     assert window.checkout.pay_button.text() == "结账 (F12)"

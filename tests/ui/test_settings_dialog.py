@@ -23,7 +23,7 @@ def open_settings(qtbot: QtBot, window: MainWindow) -> SettingsDialog:
 
 def saved_printer(ctx: Ctx) -> tuple[dict[str, object], int]:
     with ctx.db.read() as s:
-        cfg = settings_svc.load(s)
+        cfg = settings_svc.load(s, ctx.clock.now())
         return cfg.printer, cfg.receipt_width_mm
 
 
