@@ -116,14 +116,15 @@ class Database:
         cfg.set_main_option("sqlalchemy.url", self.url)
         return cfg
 
-    def migrate(self) -> str:
-        """Create or upgrade the schema in place; returns the revision now in force."""
+    def migrate(self, revision: str = "head") -> str:
+        """Create or upgrade the schema in place, to `revision` (the newest unless told);
+        returns the revision now in force."""
         from alembic import command
 
         cfg = self._alembic_config()
         with self.engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+            command.upgrade(cfg, revision)
         return self.schema_version() or ""
 
     def stored_revision(self) -> str | None:
