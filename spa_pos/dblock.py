@@ -62,17 +62,17 @@ class DatabaseLock:
         self._release: weakref.finalize[..., DatabaseLock] | None = None
         self._guard = threading.Lock()
 
-    def share(self, wait_s: float = SHARED_WAIT_S) -> None:
+    def share(self) -> None:
         """Hold the lock shared; nothing to do if held already (in either mode).
 
-        Waits up to `wait_s` for a restore holding it exclusively, then refuses with
+        Waits up to `SHARED_WAIT_S` for a restore holding it exclusively, then refuses with
         `DatabaseBusy`, before the database file is touched.
         """
         with self._guard:
             if self.mode is not None:
                 return
             file = self._open()
-            deadline = time.monotonic() + wait_s
+            deadline = time.monotonic() + SHARED_WAIT_S
             while not _try_lock(file, portalocker.LockFlags.SHARED):
                 if time.monotonic() >= deadline:
                     file.close()
