@@ -117,9 +117,7 @@ def test_the_windows_own_restore_closes_its_connections_first(ctx: Ctx, tmp_path
         assert s.execute(text("SELECT count(*) FROM members")).scalar() == 0
 
 
-def test_another_database_object_in_this_process_is_a_holder_too(
-    ctx: Ctx, tmp_path: Path
-) -> None:
+def test_another_database_object_in_this_process_is_a_holder_too(ctx: Ctx, tmp_path: Path) -> None:
     file = make_backup(ctx, tmp_path)
     other = Database(ctx.db.url)
     try:
