@@ -19,6 +19,7 @@ import sqlite3
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 from spa_pos.errors import BackupError
 
@@ -143,8 +144,6 @@ def migrated_schema(revision: str) -> Schema:
     try:
         db.migrate(revision)
         with db.engine.connect() as conn:
-            raw = conn.connection.dbapi_connection
-            assert isinstance(raw, sqlite3.Connection)
-            return read_schema(raw)
+            return read_schema(cast(sqlite3.Connection, conn.connection.dbapi_connection))
     finally:
         db.dispose()

@@ -141,6 +141,10 @@ def test_quotes_case_and_spacing_do_not_count_as_differences() -> None:
     assert normalize_sql("CHECK (kind IN ('cash'))") != normalize_sql("CHECK (kind IN ('CASH'))")
 
 
+def settings_of(path: Path) -> dict[str, object]:
+    return {str(key): json.loads(str(value)) for key, value in dump(path)["settings"]}
+
+
 def set_identity(name: str, secret: str) -> Craft:
     def craft(con: sqlite3.Connection) -> None:
         for key, value in (("clinic_name", name), ("voucher_secret", secret)):
@@ -161,8 +165,7 @@ def test_another_clinics_backup_needs_its_name(ctx: Ctx, tmp_path: Path) -> None
     maintenance.restore(ctx, file, confirm_clinic="别家理疗馆")
 
     assert ctx.db.path is not None
-    settings = dict(dump(ctx.db.path)["settings"])
-    assert json.loads(str(settings["clinic_name"])) == "别家理疗馆"
+    assert settings_of(ctx.db.path)["clinic_name"] == "别家理疗馆"
 
 
 def test_the_same_name_with_another_signing_secret_is_another_clinic(
@@ -170,7 +173,7 @@ def test_the_same_name_with_another_signing_secret_is_another_clinic(
 ) -> None:
     assert ctx.db.path is not None
     ctx.db.dispose()
-    name = json.loads(str(dict(dump(ctx.db.path)["settings"]).get("clinic_name", '"理疗馆"')))
+    name = str(settings_of(ctx.db.path).get("clinic_name", "理疗馆"))
     file = crafted_backup(ctx, tmp_path, set_identity(name, "cd" * 32))
 
     assert_refused(ctx, file, "另一家店")
