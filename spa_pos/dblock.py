@@ -142,7 +142,7 @@ class DatabaseLock:
                 encoding="utf-8",
             )
         # A Database dropped without `dispose` (or the interpreter exiting) lets go too.
-        self._release = weakref.finalize(self, _let_go, file, entry)
+        self._release = weakref.finalize(self, _close, file, entry)
         self.mode = mode
 
     def _let_go(self) -> None:
@@ -152,7 +152,8 @@ class DatabaseLock:
         self.mode = None
 
 
-def _let_go(file: IO[bytes], entry: Path) -> None:
+def _close(file: IO[bytes], entry: Path) -> None:
+    """Let go of the lock: remove our entry, unlock, close."""
     entry.unlink(missing_ok=True)
     with contextlib.suppress(portalocker.LockException, OSError):
         portalocker.unlock(file)
