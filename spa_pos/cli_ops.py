@@ -91,7 +91,9 @@ def cmd_backup(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]
 def cmd_restore(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     from spa_pos.services import maintenance
 
-    r = maintenance.restore(ctx, Path(args.file), passphrase=_passphrase(args))
+    r = maintenance.restore(
+        ctx, Path(args.file), passphrase=_passphrase(args), confirm_clinic=args.confirm_clinic
+    )
     safety = str(r.safety_copy) if r.safety_copy else None
     return (
         {
@@ -130,3 +132,8 @@ def register(sub: Any) -> None:
     p = add_command(sub, "restore", cmd_restore, "verify, keep a safety copy, restore")
     p.add_argument("file")
     p.add_argument("--passphrase-env", help="environment variable holding the passphrase")
+    p.add_argument(
+        "--confirm-clinic",
+        metavar="NAME",
+        help="restore a backup of another clinic: its name, as the refusal shows it",
+    )

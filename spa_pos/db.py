@@ -3,6 +3,10 @@
 SQLite is set up for a till: WAL, foreign keys, a busy timeout and `synchronous=FULL`.
 Write sessions start with `BEGIN IMMEDIATE`, so a balance checked inside one cannot be
 spent by another terminal or a second click before it commits.
+
+A database file is locked (`spa_pos.dblock`): shared from the first connection until
+`dispose`, exclusively inside `exclusive()` (a restore), so no process keeps the file open
+while a restore swaps it.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from spa_pos.dblock import DatabaseLock
 from spa_pos.errors import DatabaseBusy
 
 if TYPE_CHECKING:
@@ -56,13 +61,23 @@ class Database:
         if self.is_sqlite and url.startswith("sqlite:///"):
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         self.engine: Engine = create_engine(url, connect_args=self._connect_args())
+        path = self.path
+        in_file = path is not None and path.name not in ("", ":memory:")
+        self._lock = DatabaseLock(path) if path is not None and in_file else None
         write_engine = self.engine
+        if self._lock is not None:
+            event.listen(self.engine, "do_connect", self._hold_lock)
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "begin", _sqlite_begin)
             write_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(write_engine, expire_on_commit=False)
+
+    def _hold_lock(self, *_args: Any) -> None:
+        """Before a connection opens the file: hold the process lock (shared)."""
+        assert self._lock is not None
+        self._lock.share()
 
     def _connect_args(self) -> dict[str, Any]:
         return {"timeout": BUSY_TIMEOUT_MS / 1000} if self.is_sqlite else {}
@@ -101,14 +116,15 @@ class Database:
         cfg.set_main_option("sqlalchemy.url", self.url)
         return cfg
 
-    def migrate(self) -> str:
-        """Create or upgrade the schema in place; returns the revision now in force."""
+    def migrate(self, revision: str = "head") -> str:
+        """Create or upgrade the schema in place, to `revision` (the newest unless told);
+        returns the revision now in force."""
         from alembic import command
 
         cfg = self._alembic_config()
         with self.engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+            command.upgrade(cfg, revision)
         return self.schema_version() or ""
 
     def stored_revision(self) -> str | None:
@@ -142,5 +158,26 @@ class Database:
         script = ScriptDirectory.from_config(self._alembic_config())
         return {rev.revision for rev in script.walk_revisions()}
 
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Use the database file alone (a restore swaps it inside this block).
+
+        Closes this object's connections and takes the process lock exclusively, or
+        refuses at once with a `BackupError` naming who has the database open (another
+        process, or another `Database` in this one). Connections made inside the block
+        (this object's) are closed again at its end, and the lock is let go.
+        """
+        self.dispose()
+        if self._lock is not None:
+            self._lock.take_exclusive()
+        try:
+            yield
+        finally:
+            self.dispose()
+
     def dispose(self) -> None:
+        """Close the connections and let go of the process lock; using the database again
+        reopens both."""
         self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()

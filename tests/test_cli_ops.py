@@ -34,6 +34,9 @@ def run(
     """`spa-pos ARGS --db <test db> --json`: (exit status, parsed stdout, stderr)."""
 
     def invoke(*argv: str) -> tuple[int, Any, str]:
+        # The command stands for another process; the test's own `ctx` lets go of the
+        # database meanwhile (reopened when next used), or a restore would be refused.
+        ctx.db.dispose()
         code = cli.run(
             [*argv, "--db", str(db_path), "--json"],
             lambda url: Ctx(Database(url), CLI_ACTOR, clock),

@@ -1231,6 +1231,10 @@ valid until {date}</translation>
         <translation> · encrypted</translation>
     </message>
     <message>
+        <source>Type the backup&apos;s clinic name to restore it anyway:</source>
+        <translation>Type the backup&apos;s clinic name to restore it anyway:</translation>
+    </message>
+    <message>
         <source>There is no backup in this folder.</source>
         <translation>There is no backup in this folder.</translation>
     </message>

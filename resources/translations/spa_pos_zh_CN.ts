@@ -1231,6 +1231,10 @@ valid until {date}</source>
         <translation> · 已加密</translation>
     </message>
     <message>
+        <source>Type the backup&apos;s clinic name to restore it anyway:</source>
+        <translation>如仍要恢复，请输入备份的店名：</translation>
+    </message>
+    <message>
         <source>There is no backup in this folder.</source>
         <translation>这个文件夹里没有备份。</translation>
     </message>

@@ -313,6 +313,27 @@ _BACKUP: dict[str, str] = {
         "Restore failed: the database is in use (database is busy); close the other spa_pos "
         "windows and try again. The current database was not replaced."
     ),
+    "backup.database_in_use": (
+        "Restore refused: the database is open in another program ({holders}). Close it and "
+        "try again. The current database was not replaced."
+    ),
+    "backup.database_in_use_unknown": (
+        "Restore refused: the database is open in another program. Close the other spa_pos "
+        "windows and commands and try again. The current database was not replaced."
+    ),
+    "backup.restore_running": (
+        "A backup is being restored into the database; please try again shortly. Nothing was saved."
+    ),
+    "backup.schema_tampered": (
+        "Restore refused: the backup's database structure is not the one version {version} "
+        "has ({differences}); the backup may have been tampered with. The current database "
+        "was not replaced."
+    ),
+    "backup.other_clinic": (
+        "Restore refused: this backup belongs to another clinic, “{clinic}” (the current "
+        "database is “{current}”). To restore it anyway, confirm by typing the backup's clinic "
+        "name “{clinic}”. The current database was not replaced."
+    ),
 }
 
 # command line

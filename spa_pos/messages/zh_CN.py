@@ -237,6 +237,22 @@ _BACKUP: dict[str, str] = {
         "恢复失败：数据库正在被使用 (database is busy)，请先关闭其他 spa_pos 窗口再试。"
         "当前数据库未被替换。"
     ),
+    "backup.database_in_use": (
+        "恢复被拒绝：数据库正被其他程序打开（{holders}）。请先关闭它们再恢复。当前数据库未被替换。"
+    ),
+    "backup.database_in_use_unknown": (
+        "恢复被拒绝：数据库正被另一个程序打开。请先关闭其他 spa_pos 窗口和命令再恢复。"
+        "当前数据库未被替换。"
+    ),
+    "backup.restore_running": "数据库正在恢复备份，请稍后再试。本次操作没有保存。",
+    "backup.schema_tampered": (
+        "恢复被拒绝：备份的数据库结构与版本 {version} 应有的结构不符（{differences}），"
+        "该备份可能被篡改。当前数据库未被替换。"
+    ),
+    "backup.other_clinic": (
+        "恢复被拒绝：此备份属于另一家店「{clinic}」（当前数据库是「{current}」）。"
+        "如确要恢复，请输入备份的店名「{clinic}」确认。当前数据库未被替换。"
+    ),
 }
 
 # command line

@@ -19,6 +19,7 @@ from spa_pos.errors import BackupError
 from spa_pos.services import backup, unit_of_work
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.backup import BackupResult, Progress, RestoreResult
+from spa_pos.services.backup.schema import migrated_schema
 from spa_pos.services.context import Ctx
 
 SNAPSHOT_KEEP = 7
@@ -90,38 +91,46 @@ def backup_now(
     return result
 
 
-def restore(ctx: Ctx, file: Path, *, passphrase: str | None = None) -> RestoreResult:
+def restore(
+    ctx: Ctx, file: Path, *, passphrase: str | None = None, confirm_clinic: str | None = None
+) -> RestoreResult:
     """Verify `file`, keep a safety copy of the current database next to it (`safety/`),
     swap the backup in and upgrade it to this version's schema.
 
-    Works when the current database is missing or damaged. Closes `ctx.db`'s connections
-    first; whoever else holds the database open (the window's workers, the scheduler)
-    must have stopped. The result carries the schema version after the upgrade.
+    Only a backup with exactly the schema the migrations create for its version is taken;
+    one of another clinic only with `confirm_clinic` set to that clinic's name. Works when
+    the current database is missing or damaged. Closes `ctx.db`'s connections first and
+    holds the database alone until the restored one is upgraded and the restore audited:
+    refused at once, naming them, while other processes (or other `Database` objects) have
+    it open. The window stops its scheduler and printing first. The result carries the
+    schema version after the upgrade.
     """
     db_path = _require_file(ctx)
     tz = _timezone_if_readable(ctx)
     now = ctx.clock.now()
-    ctx.db.dispose()
-    result = backup.restore_backup(
-        file,
-        db_path,
-        passphrase=passphrase,
-        safety_dir=db_path.parent / "safety",
-        now=now,
-        known_schema_versions=ctx.db.known_versions(),
-        tz=tz,
-    )
-    version = ctx.db.migrate()
-    with unit_of_work.write(ctx, now) as work:
-        work.audit(
-            "db.restore",
-            "database",
-            file.name,
-            file=str(file),
-            safety_copy=str(result.safety_copy),
-            backup_schema=result.schema_version,
-            schema=version,
+    with ctx.db.exclusive():
+        result = backup.restore_backup(
+            file,
+            db_path,
+            passphrase=passphrase,
+            safety_dir=db_path.parent / "safety",
+            now=now,
+            known_schema_versions=ctx.db.known_versions(),
+            expected_schema=migrated_schema,
+            confirm_clinic=confirm_clinic,
+            tz=tz,
         )
+        version = ctx.db.migrate()
+        with unit_of_work.write(ctx, now) as work:
+            work.audit(
+                "db.restore",
+                "database",
+                file.name,
+                file=str(file),
+                safety_copy=str(result.safety_copy),
+                backup_schema=result.schema_version,
+                schema=version,
+            )
     return dataclasses.replace(result, schema_version=version)
 
 

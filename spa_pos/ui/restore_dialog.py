@@ -1,10 +1,13 @@
 """Restore (恢复): put a backup back in place of the current database.
 
 Pick a folder and one of its backups, give the passphrase of an encrypted one; a manager
-enters the PIN and confirms. Before the swap the window stops its background work
-(`prepare`: the scheduler, printing); the restore itself runs on the DB worker, so no
-other database job runs meanwhile. `maintenance.restore` keeps a safety copy of the
-current database and upgrades the backup to this version; the window then reloads.
+enters the PIN and confirms. A backup of another clinic is refused until the owner types
+that clinic's name (the refusal says which) and restores again. Before the swap the window
+stops its background work (`prepare`: the scheduler, printing); the restore itself runs on
+the DB worker, so no other database job runs meanwhile; it closes the window's connections
+and holds the database alone (`Database.exclusive`). `maintenance.restore` keeps a safety
+copy of the current database and upgrades the backup to this version; the window then
+reloads.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spa_pos.errors import DomainError
+from spa_pos.errors import BackupError, DomainError
 from spa_pos.services import backup, clinic, maintenance
 from spa_pos.services.backup import BackupInfo, RestoreResult
 from spa_pos.services.context import Actor, Ctx
@@ -91,6 +94,13 @@ class RestoreDialog(QDialog):
         self.passphrase.setObjectName("restorePassphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setEnabled(False)
+        self.clinic_name = QLineEdit()
+        self.clinic_name.setObjectName("confirmClinic")
+        self.clinic_row = row_widget(
+            label(self.tr("Type the backup's clinic name to restore it anyway:")),
+            self.clinic_name,
+        )
+        self.clinic_row.hide()  # shown when the chosen backup is another clinic's
         form = form_grid()
         add_field(form, self.tr("Folder"), row_widget(self.folder, browse, look))
         add_field(form, self.tr("Passphrase"), self.passphrase)
@@ -120,6 +130,7 @@ class RestoreDialog(QDialog):
         )
         layout.addLayout(form)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.clinic_row)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         if folder:
@@ -174,6 +185,9 @@ class RestoreDialog(QDialog):
         return self.backups[index] if 0 <= index < len(self.backups) else None
 
     def _chosen(self, _row: int) -> None:
+        if not self.running:
+            self.clinic_row.hide()
+            self.clinic_name.clear()
         info = self.chosen()
         self.start_button.setEnabled(info is not None and not self.running)
         self.passphrase.setEnabled(info is not None and info.encrypted)
@@ -215,10 +229,16 @@ class RestoreDialog(QDialog):
             widget.setEnabled(False)
         self.prepare()
         passphrase = self.passphrase.text() if info.encrypted else None
+        confirm_clinic = self.clinic_name.text().strip() or None
         file = info.file
 
         def job(ctx: Ctx) -> RestoreResult:
-            return maintenance.restore(Ctx(ctx.db, manager, ctx.clock), file, passphrase=passphrase)
+            return maintenance.restore(
+                Ctx(ctx.db, manager, ctx.clock),
+                file,
+                passphrase=passphrase,
+                confirm_clinic=confirm_clinic,
+            )
 
         self.worker.run(job, self._done, on_error=self._failed, owner=self)
 
@@ -230,8 +250,11 @@ class RestoreDialog(QDialog):
     def _failed(self, exc: Exception) -> bool:
         self.running = False
         self.close_button.setEnabled(True)
-        self._chosen(self.list.currentRow())
+        self.start_button.setEnabled(self.chosen() is not None)
         self.abandoned.emit()
+        if isinstance(exc, BackupError) and exc.code == "backup.other_clinic":
+            self.clinic_row.show()
+            self.clinic_name.setFocus()
         return self._refused(exc)
 
     def _refused(self, exc: Exception) -> bool:

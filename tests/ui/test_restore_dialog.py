@@ -4,6 +4,9 @@ nothing."""
 
 from __future__ import annotations
 
+import json
+import shutil
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -12,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from spa_pos.models import Sale
-from spa_pos.services import checkout, maintenance
+from spa_pos.services import backup, checkout, maintenance
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import Ctx
@@ -20,6 +23,7 @@ from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.restore_dialog import RestoreDialog
 from tests.conftest import register
+from tests.services.backup.helpers import TZ
 from tests.ui.conftest import MANAGER_PIN, answer_yes, message_texts, press, wait_dialog
 
 
@@ -113,3 +117,41 @@ def test_a_folder_without_backups_says_so(qtbot: QtBot, window: MainWindow, tmp_
     dialog.folder.setText(str(tmp_path / "gone"))
     press(qtbot, dialog, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "不可用" in dialog.error.text())
+
+
+def test_another_clinics_backup_restores_once_its_name_is_typed(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx, tmp_path: Path
+) -> None:
+    assert ctx.db.path is not None
+    other = tmp_path / "other" / "spa_pos.db"
+    other.parent.mkdir()
+    ctx.db.dispose()
+    shutil.copyfile(ctx.db.path, other)
+    con = sqlite3.connect(other, isolation_level=None)
+    for key, value in (("clinic_name", "别家理疗馆"), ("voucher_secret", "ab" * 32)):
+        con.execute(
+            "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+            (key, json.dumps(value, ensure_ascii=False)),
+        )
+    con.close()
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    backup.backup_database(other, folder, clinic_name="别家理疗馆", now=ctx.clock.now(), tz=TZ)
+    dialog = open_restore(qtbot, window, folder)
+    assert not dialog.clinic_row.isVisible()
+
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    enter_pin(qtbot)
+    with qtbot.waitSignal(dialog.abandoned, timeout=30_000):
+        answer_yes(qtbot)
+    assert "另一家店「别家理疗馆」" in dialog.error.text()
+    assert dialog.clinic_row.isVisible() and dialog.clinic_name.hasFocus()
+    assert settings_svc.current(ctx).clinic_name == "测试理疗馆"
+
+    dialog.clinic_name.setText("别家理疗馆")  # QTest types ASCII only
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    enter_pin(qtbot)
+    wait_dialog(qtbot, QMessageBox)
+    with qtbot.waitSignal(window.ready, timeout=20_000):
+        answer_yes(qtbot)
+    assert settings_svc.current(ctx).clinic_name == "别家理疗馆"

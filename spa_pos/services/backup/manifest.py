@@ -1,13 +1,18 @@
 """The manifest beside each backup (`<backup>.json`) and the verification of a backup
 against it: size and sha256 of the file, then (decrypted) integrity, row counts and schema
 version of the database inside. A truncated or damaged file is refused.
+
+The manifest is an unkeyed checksum anyone can recompute, so what restore decides on (the
+schema, whose clinic it is) is read from the database inside, not from the manifest.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import shutil
+import sqlite3
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -46,6 +51,51 @@ class BackupInfo:
     row_counts: dict[str, int]
 
 
+@dataclass(frozen=True)
+class ClinicIdentity:
+    """Whose database it is: the clinic's name and a fingerprint of its voucher-signing
+    secret, each None when the database does not store it (the secret never leaves)."""
+
+    name: str | None
+    key_fingerprint: str | None
+
+    def differs_from(self, other: ClinicIdentity) -> bool:
+        """Another clinic: a name or a secret that both store, and that differ."""
+        return any(
+            mine is not None and theirs is not None and mine != theirs
+            for mine, theirs in (
+                (self.name, other.name),
+                (self.key_fingerprint, other.key_fingerprint),
+            )
+        )
+
+
+UNKNOWN_CLINIC = ClinicIdentity(None, None)
+_IDENTITY_KEYS = ("clinic_name", "voucher_secret")
+
+
+def read_identity(path: Path) -> ClinicIdentity:
+    """The clinic identity stored in the database file `path` (its settings); unknown for
+    a database without settings, or one that cannot be read (or is missing)."""
+    if not path.is_file():
+        return UNKNOWN_CLINIC
+    try:
+        con = sqlite3.connect(path, isolation_level=None)
+        try:
+            rows = dict(
+                con.execute(
+                    "SELECT key, value FROM settings WHERE key IN ('clinic_name', 'voucher_secret')"
+                ).fetchall()
+            )
+        finally:
+            con.close()
+        name, secret = (json.loads(rows[key]) if key in rows else None for key in _IDENTITY_KEYS)
+    except (sqlite3.DatabaseError, ValueError, TypeError):
+        return UNKNOWN_CLINIC
+    fingerprint = hashlib.sha256(str(secret).encode()).hexdigest()[:16] if secret else None
+    return ClinicIdentity(str(name).strip() if name else None, fingerprint)
+
+
 @dataclass
 class VerifiedBackup:
     """A checked, decrypted copy of a backup in a private temp folder.
@@ -60,6 +110,7 @@ class VerifiedBackup:
     encrypted: bool
     created_at: datetime
     clinic: str
+    identity: ClinicIdentity
 
     def discard(self) -> None:
         shutil.rmtree(self.db_copy.parent, ignore_errors=True)
@@ -161,6 +212,7 @@ def verify_backup(file: Path, passphrase: str | None = None) -> VerifiedBackup:
         encrypted=info.encrypted,
         created_at=info.created_at,
         clinic=info.clinic,
+        identity=read_identity(db_copy),
     )
 
 

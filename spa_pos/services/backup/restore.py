@@ -1,13 +1,15 @@
 """Restoring a backup: verify it, keep a safety copy of the current database, swap it in.
 
-On any refusal the current database is left as it was.
+Only a backup whose schema is exactly the one the migrations create for its version is
+restored (`schema`), and a backup of another clinic only when the owner confirms it by the
+clinic's name. On any refusal the current database is left as it was.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,8 +18,15 @@ from spa_pos.errors import BackupError
 from spa_pos.services.backup import rotation
 from spa_pos.services.backup.create import write_backup
 from spa_pos.services.backup.durable import copy_durably, fsync_dir, unlink_quietly
-from spa_pos.services.backup.manifest import verify_backup
+from spa_pos.services.backup.manifest import (
+    ClinicIdentity,
+    VerifiedBackup,
+    read_identity,
+    verify_backup,
+)
+from spa_pos.services.backup.schema import Schema, check_schema_matches, schema_of_file
 from spa_pos.services.backup.snapshot import SourceUnreadable, is_corruption
+from spa_pos.services.settings import Settings
 
 BUSY_TIMEOUT_S = 2.0  # how long a restore waits for another user of the database
 
@@ -38,17 +47,27 @@ def restore_backup(
     now: datetime,
     tz: str,
     known_schema_versions: Collection[str],
+    expected_schema: Callable[[str], Schema],
+    confirm_clinic: str | None = None,
     busy_timeout_s: float = BUSY_TIMEOUT_S,
 ) -> RestoreResult:
     """Replace `db_path` with a verified backup, after saving a safety copy of it.
 
-    The caller must have closed its own connections (dispose the engine) first and runs the
-    migrations afterwards if the backup is older. Refuses if another user of the database
-    does not let go within `busy_timeout_s`. The safety copy is named after `now` in the
+    The caller must hold the database alone (`Database.exclusive()`: its own connections
+    closed, no other process in) and runs the migrations afterwards if the backup is older.
+    Refuses a schema other than `expected_schema(version)`, and a backup of another clinic
+    unless `confirm_clinic` is its name. The safety copy is named after `now` in the
     clinic's zone `tz`.
     """
     with verify_backup(file, passphrase) as verified:
         check_schema(verified.schema_version, known_schema_versions)
+        assert verified.schema_version is not None  # check_schema refuses None
+        check_schema_matches(
+            schema_of_file(verified.db_copy),
+            expected_schema(verified.schema_version),
+            verified.schema_version,
+        )
+        check_clinic(verified, read_identity(db_path), confirm_clinic)
         safety = _safety_copy(db_path, safety_dir, now, tz) if db_path.exists() else None
         _swap_in(verified.db_copy, db_path, busy_timeout_s)
     return RestoreResult(
@@ -62,6 +81,20 @@ def check_schema(version: str | None, known: Collection[str]) -> None:
         raise BackupError("backup.not_spa_pos")
     if version not in known:
         raise BackupError("backup.schema_unknown", version=version)
+
+
+def check_clinic(
+    verified: VerifiedBackup, current: ClinicIdentity, confirm_clinic: str | None
+) -> None:
+    """A backup of another clinic (by name or voucher secret) replaces this clinic's data
+    only if the owner typed the backup's clinic name (as the refusal shows it)."""
+    if not verified.identity.differs_from(current):
+        return
+    unnamed = Settings().clinic_name  # what a clinic that never set its name is called
+    name = verified.identity.name or unnamed
+    if confirm_clinic is not None and confirm_clinic.strip() == name:
+        return
+    raise BackupError("backup.other_clinic", clinic=name, current=current.name or unnamed)
 
 
 def _safety_copy(db_path: Path, safety_dir: Path, now: datetime, tz: str) -> Path:

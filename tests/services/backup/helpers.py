@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from spa_pos.services.backup import BackupResult, Drive, RestoreResult, restore_backup
 from spa_pos.services.backup import backup_database as _backup_database
+from spa_pos.services.backup.schema import Schema, schema_of_file
 
 NOW = datetime(2026, 11, 23, 13, 30, tzinfo=UTC)  # 21:30 in Asia/Shanghai
 TZ = "Asia/Shanghai"
@@ -78,6 +80,13 @@ def later(db: Path, target: Path, drive: Drive, passphrase: str | None = None) -
     )
 
 
+def reference_schema(version: str) -> Schema:
+    """What `make_db` creates, standing in for the migrations of these test databases."""
+    assert version == SCHEMA
+    with tempfile.TemporaryDirectory() as folder:
+        return schema_of_file(make_db(Path(folder) / "reference.db", members=0))
+
+
 def restore(file: Path, db_path: Path, tmp_path: Path, **options: Any) -> RestoreResult:
     settings: dict[str, Any] = {
         "passphrase": None,
@@ -85,6 +94,7 @@ def restore(file: Path, db_path: Path, tmp_path: Path, **options: Any) -> Restor
         "now": NOW + timedelta(days=1),
         "tz": TZ,
         "known_schema_versions": KNOWN,
+        "expected_schema": reference_schema,
     }
     settings.update(options)
     return restore_backup(file, db_path, **settings)

@@ -145,3 +145,21 @@ def test_damaged_current_database_gets_a_raw_safety_copy(
     assert restored.safety_copy.name.endswith("-raw.sqlite3")
     assert restored.safety_copy.read_bytes() == garbage
     assert Path(f"{restored.safety_copy}-wal").read_bytes() == wal
+
+
+def test_a_backup_with_objects_the_schema_lacks_is_refused_naming_the_first(
+    db: Path, usb: Path, tmp_path: Path
+) -> None:
+    crafted = make_db(tmp_path / "crafted.db", members=3)
+    con = sqlite3.connect(crafted, isolation_level=None)
+    for name in ("a", "b", "c", "d"):
+        con.execute(f"CREATE INDEX extra_{name} ON member (phone)")
+    con.close()
+    result = backup_database(crafted, usb)
+
+    assert_refused(
+        result.file,
+        db,
+        tmp_path,
+        r"\+ index extra_a; \+ index extra_b; \+ index extra_c; … \(\+1\)",
+    )
