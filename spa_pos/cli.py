@@ -455,6 +455,9 @@ def build_parser() -> argparse.ArgumentParser:
     from spa_pos import cli_ops
 
     cli_ops.register(sub)
+    from spa_pos import cli_catalog
+
+    cli_catalog.register(sub)
     return parser
 
 

@@ -60,6 +60,21 @@ _CATALOG: dict[str, str] = {
     "catalog.manager_only": "Changing the catalog or the rewards needs a manager",
     "catalog.item_invalid": "The item cannot be saved: {problems}",
     "catalog.course_expired": "{member}'s {item} course expired on {last_day} and cannot be used",
+    "catalog.field_code": "Code",
+    "catalog.field_name": "Name",
+    "catalog.field_category": "Category",
+    "catalog.field_kind": "Kind",
+    "catalog.field_price_fen": "Price",
+    "catalog.field_points": "Points",
+    "catalog.field_sessions": "Sessions",
+    "catalog.field_course_service_code": "Treatment",
+    "catalog.field_valid_days": "Valid days",
+    "catalog.field_sort_order": "Order",
+    "catalog.field_active": "Status",
+    "catalog.field_points_cost": "Cost in points",
+    "catalog.field_item_code": "Item",
+    "catalog.field_coupon_fen": "Coupon amount",
+    "catalog.field_stock": "Stock",
 }
 
 # the reward catalog

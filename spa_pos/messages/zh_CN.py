@@ -51,6 +51,21 @@ _CATALOG: dict[str, str] = {
     "catalog.manager_only": "修改项目和兑换目录需要店长权限",
     "catalog.item_invalid": "项目不能保存: {problems}",
     "catalog.course_expired": "{member} 的 {item} 疗程已于 {last_day} 到期，不能再使用",
+    "catalog.field_code": "编码",
+    "catalog.field_name": "名称",
+    "catalog.field_category": "类别",
+    "catalog.field_kind": "类型",
+    "catalog.field_price_fen": "价格",
+    "catalog.field_points": "积分",
+    "catalog.field_sessions": "次数",
+    "catalog.field_course_service_code": "对应项目",
+    "catalog.field_valid_days": "有效天数",
+    "catalog.field_sort_order": "排序",
+    "catalog.field_active": "状态",
+    "catalog.field_points_cost": "所需积分",
+    "catalog.field_item_code": "兑换项目",
+    "catalog.field_coupon_fen": "优惠券面额",
+    "catalog.field_stock": "库存",
 }
 
 # the reward catalog (积分商城)

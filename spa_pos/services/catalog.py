@@ -81,12 +81,13 @@ def reward_by_code(session: Session, code: str) -> Reward:
 
 
 def active_items(session: Session) -> list[CatalogItem]:
-    """The items on the till, in the clinic's order."""
+    """The items on the till, in the clinic's order (items of the same place grouped by
+    category)."""
     return list(
         session.scalars(
             select(CatalogItem)
             .where(CatalogItem.active)
-            .order_by(CatalogItem.sort_order, CatalogItem.code)
+            .order_by(CatalogItem.sort_order, CatalogItem.category, CatalogItem.code)
         )
     )
 
@@ -358,7 +359,7 @@ def require_manager(ctx: Ctx) -> None:
 def list_items(ctx: Ctx, *, include_retired: bool = False) -> list[ItemRow]:
     """The catalog in the till's order; retired items last when included."""
     query = select(CatalogItem).order_by(
-        CatalogItem.active.desc(), CatalogItem.sort_order, CatalogItem.code
+        CatalogItem.active.desc(), CatalogItem.sort_order, CatalogItem.category, CatalogItem.code
     )
     if not include_retired:
         query = query.where(CatalogItem.active)
@@ -393,9 +394,16 @@ def _tidy(spec: ItemSpec) -> ItemSpec:
     )
 
 
+def field_problems(problems: dict[str, str]) -> str:
+    """The problems as one line, each after its field's caption (for a refusal)."""
+    return "；".join(
+        f"{problem_text(f'catalog.field_{name}')}: {text}" for name, text in problems.items()
+    )
+
+
 def _refuse(problems: dict[str, str]) -> None:
     if problems:
-        raise DomainError("catalog.item_invalid", problems="；".join(problems.values()))
+        raise DomainError("catalog.item_invalid", problems=field_problems(problems))
 
 
 def add_item(ctx: Ctx, spec: ItemSpec) -> ItemRow:

@@ -17,6 +17,7 @@ from spa_pos.services.catalog import (
     MAX_NAME,
     MAX_PRICE_FEN,
     code_problem,
+    field_problems,
     require_manager,
     text_problem,
 )
@@ -180,7 +181,7 @@ def check_reward(ctx: Ctx, form: RewardForm, *, editing: str | None = None) -> d
 
 def _refuse(problems: dict[str, str]) -> None:
     if problems:
-        raise DomainError("rewards.invalid", problems="；".join(problems.values()))
+        raise DomainError("rewards.invalid", problems=field_problems(problems))
 
 
 def _apply(session: Session, reward: Reward, form: RewardForm) -> None:
