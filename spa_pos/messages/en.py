@@ -75,6 +75,7 @@ _CATALOG: dict[str, str] = {
     "catalog.field_item_code": "Item",
     "catalog.field_coupon_fen": "Coupon amount",
     "catalog.field_stock": "Stock",
+    "catalog.field_reason": "Reason",
 }
 
 # the reward catalog

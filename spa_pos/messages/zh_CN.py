@@ -66,6 +66,7 @@ _CATALOG: dict[str, str] = {
     "catalog.field_item_code": "兑换项目",
     "catalog.field_coupon_fen": "优惠券面额",
     "catalog.field_stock": "库存",
+    "catalog.field_reason": "原因",
 }
 
 # the reward catalog (积分商城)

@@ -401,9 +401,18 @@ def field_problems(problems: dict[str, str]) -> str:
     )
 
 
+class FieldProblems(DomainError):
+    """An item or reward refused, with each field's problem: the window shows them next to
+    their fields, the CLI as one line."""
+
+    def __init__(self, code: str, problems: dict[str, str]) -> None:
+        super().__init__(code, problems=field_problems(problems))
+        self.problems = problems
+
+
 def _refuse(problems: dict[str, str]) -> None:
     if problems:
-        raise DomainError("catalog.item_invalid", problems=field_problems(problems))
+        raise FieldProblems("catalog.item_invalid", problems)
 
 
 def add_item(ctx: Ctx, spec: ItemSpec) -> ItemRow:

@@ -16,8 +16,8 @@ from spa_pos.services import catalog, unit_of_work
 from spa_pos.services.catalog import (
     MAX_NAME,
     MAX_PRICE_FEN,
+    FieldProblems,
     code_problem,
-    field_problems,
     require_manager,
     text_problem,
 )
@@ -181,7 +181,7 @@ def check_reward(ctx: Ctx, form: RewardForm, *, editing: str | None = None) -> d
 
 def _refuse(problems: dict[str, str]) -> None:
     if problems:
-        raise DomainError("rewards.invalid", problems=field_problems(problems))
+        raise FieldProblems("rewards.invalid", problems)
 
 
 def _apply(session: Session, reward: Reward, form: RewardForm) -> None:
@@ -244,7 +244,7 @@ def restock(ctx: Ctx, code: str, delta: int, reason: str) -> RewardRow:
     reason = reason.strip()
     problem = text_problem(reason, limit=MAX_REASON, required="rewards.reason_required")
     if problem:
-        raise DomainError("rewards.invalid", problems=problem)
+        raise FieldProblems("rewards.invalid", {"reason": problem})
     with unit_of_work.write(ctx) as work:
         s = work.session
         reward = _reward(s, code)
