@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields, replace
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from spa_pos import clock as clk
+from spa_pos import messages
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import CatalogItem, Reward, RewardStockChange
 from spa_pos.services import catalog, unit_of_work
@@ -111,12 +114,17 @@ class RewardRow:
 
 @dataclass(frozen=True)
 class StockChange:
-    at: datetime  # naive UTC, as stored
+    at: datetime  # in the clinic's time zone
     actor: str
     kind: str  # add | restock | edit | redeem | cancel
     delta: int
     stock_after: int | None
     reason: str
+
+    @property
+    def kind_text(self) -> str:
+        """What moved the stock, in the language in force."""
+        return messages.render(f"rewards.kind_{self.kind}", {})
 
 
 def record_stock(
@@ -262,11 +270,22 @@ def restock(ctx: Ctx, code: str, delta: int, reason: str) -> RewardRow:
 
 def stock_history(ctx: Ctx, code: str) -> list[StockChange]:
     """The reward's stock moves, newest first."""
-    with ctx.db.read() as s:
+    with unit_of_work.read(ctx) as work:
+        s, zone = work.session, ZoneInfo(work.settings.timezone)
         reward = _reward(s, code)
         rows = s.scalars(
             select(RewardStockChange)
             .where(RewardStockChange.reward_id == reward.id)
             .order_by(RewardStockChange.id.desc())
         )
-        return [StockChange(r.at, r.actor, r.kind, r.delta, r.stock_after, r.reason) for r in rows]
+        return [
+            StockChange(
+                clk.from_utc_naive(r.at).astimezone(zone),
+                r.actor,
+                r.kind,
+                r.delta,
+                r.stock_after,
+                r.reason,
+            )
+            for r in rows
+        ]

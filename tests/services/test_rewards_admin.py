@@ -82,6 +82,8 @@ def test_restock_and_corrections_are_kept_with_who_and_why(ctx: Ctx) -> None:
         ("restock", 5, 8, "到货", "cli"),
         ("add", 3, 3, "", "cli"),
     ]
+    newest = rewards.stock_history(ctx, "RBJZ2")[0]
+    assert (newest.kind_text, newest.at.hour) == ("补货/盘点", 10)  # 10:00 in Shanghai
     with pytest.raises(DomainError, match="原因"):
         rewards.restock(ctx, "RBJZ2", 1, " ")
     with pytest.raises(DomainError, match="现有 6"):
