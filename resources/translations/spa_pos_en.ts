@@ -4,10 +4,12 @@
 <context>
     <name>App</name>
     <message>
+        <location filename="../../spa_pos/ui/app.py" line="97"/>
         <source>Unexpected error</source>
         <translation>Unexpected error</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/app.py" line="98"/>
         <source>Something went wrong and has been logged. You can go on working; if it happens again, call support.
 
 {error}</source>
@@ -19,76 +21,94 @@
 <context>
     <name>BackupDialog</name>
     <message>
+        <location filename="../../spa_pos/ui/backup_dialog.py" line="93"/>
         <source>Back up</source>
         <translation>Back up</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/backup_dialog.py" line="100"/>
         <source>Look again</source>
         <translation>Look again</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/backup_dialog.py" line="104"/>
         <source>Choose folder…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/backup_dialog.py" line="113"/>
         <source>USB drive</source>
         <translation>USB drive</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/backup_dialog.py" line="114"/>
         <source>Folder</source>
         <translation>Folder</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/backup_dialog.py" line="115"/>
         <source>Passphrase (optional)</source>
         <translation>Passphrase (optional)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/backup_dialog.py" line="116"/>
         <source>Repeat passphrase</source>
         <translation>Repeat passphrase</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/backup_dialog.py" line="131"/>
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/backup_dialog.py" line="133"/>
         <source>Back up now (Enter)</source>
         <translation>Back up now (Enter)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/backup_dialog.py" line="145"/>
         <source>Plug in the USB drive, choose it (or a folder on it) and start. Without a passphrase the copy is not encrypted; a forgotten passphrase cannot be recovered.</source>
         <translation>Plug in the USB drive, choose it (or a folder on it) and start. Without a passphrase the copy is not encrypted; a forgotten passphrase cannot be recovered.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/backup_dialog.py" line="166"/>
         <source>No USB drive found</source>
         <translation>No USB drive found</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/backup_dialog.py" line="169"/>
         <source>{name} ({path}), {free} free</source>
         <translation>{name} ({path}), {free} free</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/backup_dialog.py" line="186"/>
         <source>Choose the backup folder</source>
         <translation>Choose the backup folder</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/backup_dialog.py" line="201"/>
         <source>Choose the USB drive or a folder first.</source>
         <translation>Choose the USB drive or a folder first.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/backup_dialog.py" line="205"/>
         <source>The two passphrases are not the same.</source>
         <translation>The two passphrases are not the same.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/backup_dialog.py" line="241"/>
         <source>Backup done: {file}
 SHA-256 {sha} · {size}{locked}</source>
         <translation>Backup done: {file}
 SHA-256 {sha} · {size}{locked}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/backup_dialog.py" line="245"/>
         <source> · encrypted</source>
         <translation> · encrypted</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/backup_dialog.py" line="258"/>
         <source>The backup failed and has been logged: {error}</source>
         <translation>The backup failed and has been logged: {error}</translation>
     </message>
@@ -96,69 +116,183 @@ SHA-256 {sha} · {size}{locked}</translation>
 <context>
     <name>CartModel</name>
     <message>
+        <location filename="../../spa_pos/ui/cart_model.py" line="161"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/cart_model.py" line="162"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/cart_model.py" line="163"/>
         <source>Qty</source>
         <translation>Qty</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/cart_model.py" line="164"/>
         <source>Voucher</source>
         <translation>Voucher</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/cart_model.py" line="165"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/cart_model.py" line="181"/>
         <source>{n} free</source>
         <translation>{n} free</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/cart_model.py" line="190"/>
         <source>Remove (Delete)</source>
         <translation>Remove (Delete)</translation>
     </message>
 </context>
 <context>
+    <name>CatalogDialog</name>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="379"/>
+        <source>Catalog</source>
+        <translation>Catalog</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="380"/>
+        <source>Services, products and courses</source>
+        <translation>Services, products and courses</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="381"/>
+        <source>Show retired items</source>
+        <translation>Show retired items</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="382"/>
+        <source>New item (Ctrl+N)</source>
+        <translation>New item (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="383"/>
+        <source>Edit (Enter)</source>
+        <translation>Edit (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="384"/>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="387"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="388"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="389"/>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="390"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="391"/>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="392"/>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="393"/>
+        <source>Course</source>
+        <translation>Course</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="394"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="419"/>
+        <source>{sessions} × {service}</source>
+        <translation>{sessions} × {service}</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="423"/>
+        <source>({days} days)</source>
+        <translation>({days} days)</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="430"/>
+        <source>At the rate</source>
+        <translation>At the rate</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="432"/>
+        <source>On sale</source>
+        <translation>On sale</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="432"/>
+        <source>Retired</source>
+        <translation>Retired</translation>
+    </message>
+</context>
+<context>
     <name>ChangePinDialog</name>
     <message>
+        <location filename="../../spa_pos/ui/pin_dialog.py" line="113"/>
         <source>Change the manager PIN</source>
         <translation>Change the manager PIN</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/pin_dialog.py" line="124"/>
         <source>PIN in force</source>
         <translation>PIN in force</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/pin_dialog.py" line="125"/>
         <source>New PIN (4–8 digits)</source>
         <translation>New PIN (4–8 digits)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/pin_dialog.py" line="126"/>
         <source>New PIN again</source>
         <translation>New PIN again</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/pin_dialog.py" line="134"/>
         <source>Change PIN (Enter)</source>
         <translation>Change PIN (Enter)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/pin_dialog.py" line="137"/>
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/pin_dialog.py" line="153"/>
         <source>Enter the PIN in force.</source>
         <translation>Enter the PIN in force.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/pin_dialog.py" line="155"/>
         <source>The PIN is 4 to 8 digits.</source>
         <translation>The PIN is 4 to 8 digits.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/pin_dialog.py" line="157"/>
         <source>The two new PINs are not the same.</source>
         <translation>The two new PINs are not the same.</translation>
     </message>
@@ -166,74 +300,93 @@ SHA-256 {sha} · {size}{locked}</translation>
 <context>
     <name>CheckoutPage</name>
     <message>
+        <location filename="../../spa_pos/ui/checkout.py" line="200"/>
         <source>Code, name or pinyin — Enter adds, ZJTN*2 adds two</source>
         <translation>Code, name or pinyin — Enter adds, ZJTN*2 adds two</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/checkout.py" line="202"/>
         <source>VOUCHERS</source>
         <translation>VOUCHERS</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/checkout.py" line="203"/>
         <source>Member&apos;s vouchers</source>
         <translation>Member&apos;s vouchers</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/checkout.py" line="204"/>
         <source>Remove voucher</source>
         <translation>Remove voucher</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/checkout.py" line="205"/>
         <source>Subtotal</source>
         <translation>Subtotal</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/checkout.py" line="206"/>
         <source>Vouchers</source>
         <translation>Vouchers</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/checkout.py" line="207"/>
         <source>AMOUNT DUE</source>
         <translation>AMOUNT DUE</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/checkout.py" line="208"/>
         <source>Use course session</source>
         <translation>Use course session</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/checkout.py" line="209"/>
         <source>Clear (Esc)</source>
         <translation>Clear (Esc)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/checkout.py" line="210"/>
         <source>Pay (F12)</source>
         <translation>Pay (F12)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/checkout.py" line="234"/>
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/checkout.py" line="294"/>
         <source>No item matches “{text}”</source>
         <translation>No item matches “{text}”</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/checkout.py" line="343"/>
+        <location filename="../../spa_pos/ui/checkout.py" line="351"/>
         <source>Voucher refused: {reason}</source>
         <translation>Voucher refused: {reason}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/checkout.py" line="347"/>
         <source>Voucher {code} is already in this sale</source>
         <translation>Voucher {code} is already in this sale</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/checkout.py" line="361"/>
         <source>Voucher {code} added: {reward}</source>
         <translation>Voucher {code} added: {reward}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/checkout.py" line="372"/>
         <source>takes {amount} off</source>
         <translation>takes {amount} off</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/checkout.py" line="374"/>
         <source>makes one {item} free</source>
         <translation>makes one {item} free</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/checkout.py" line="410"/>
         <source>{course}: {left} left</source>
         <translation>{course}: {left} left</translation>
     </message>
@@ -241,209 +394,404 @@ SHA-256 {sha} · {size}{locked}</translation>
 <context>
     <name>DayCloseDialog</name>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="84"/>
         <source>End-of-day close</source>
         <translation>End-of-day close</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="112"/>
         <source>Print Z report</source>
         <translation>Print Z report</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="115"/>
         <source>Reopen (manager)</source>
         <translation>Reopen (manager)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="118"/>
         <source>Close window (Esc)</source>
         <translation>Close window (Esc)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="120"/>
         <source>Close the day (Enter)</source>
         <translation>Close the day (Enter)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="129"/>
         <source>Business date</source>
         <translation>Business date</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="155"/>
+        <location filename="../../spa_pos/ui/day_close.py" line="342"/>
         <source>Expected cash in the drawer</source>
         <translation>Expected cash in the drawer</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="156"/>
+        <location filename="../../spa_pos/ui/day_close.py" line="346"/>
         <source>Counted cash</source>
         <translation>Counted cash</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="157"/>
+        <location filename="../../spa_pos/ui/day_close.py" line="347"/>
         <source>Difference</source>
         <translation>Difference</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="170"/>
         <source>Sales</source>
         <translation>Sales</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="171"/>
         <source>List price total</source>
         <translation>List price total</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="172"/>
         <source>Vouchers and coupons</source>
         <translation>Vouchers and coupons</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="173"/>
         <source>Revenue</source>
         <translation>Revenue</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="180"/>
         <source>Refunds</source>
         <translation>Refunds</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="181"/>
         <source>Refunded</source>
         <translation>Refunded</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="188"/>
         <source>Net revenue</source>
         <translation>Net revenue</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="190"/>
         <source>Reward vouchers used</source>
         <translation>Reward vouchers used</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="191"/>
         <source>Coupons used</source>
         <translation>Coupons used</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="192"/>
         <source>Points issued</source>
         <translation>Points issued</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="193"/>
         <source>Points redeemed</source>
         <translation>Points redeemed</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="194"/>
         <source>Points expired</source>
         <translation>Points expired</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="195"/>
         <source>Points taken back by refunds</source>
         <translation>Points taken back by refunds</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="196"/>
         <source>New members</source>
         <translation>New members</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="199"/>
         <source>SALES</source>
         <translation>SALES</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="200"/>
         <source>REFUNDS</source>
         <translation>REFUNDS</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="201"/>
         <source>VOUCHERS, POINTS AND MEMBERS</source>
         <translation>VOUCHERS, POINTS AND MEMBERS</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="235"/>
         <source>Closed on {time} by {who}. The report is read-only; a manager can reopen the day.</source>
         <translation>Closed on {time} by {who}. The report is read-only; a manager can reopen the day.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="241"/>
         <source>Not closed yet. Count the cash in the drawer, then close the day.</source>
         <translation>Not closed yet. Count the cash in the drawer, then close the day.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="273"/>
         <source>{amount} (matches)</source>
         <translation>{amount} (matches)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="275"/>
         <source>+{amount} (over)</source>
         <translation>+{amount} (over)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="277"/>
         <source>{amount} (short)</source>
         <translation>{amount} (short)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="315"/>
         <source>Reopen the close of {date}? The day can then be closed again.</source>
         <translation>Reopen the close of {date}? The day can then be closed again.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="329"/>
         <source>Z report</source>
         <translation>Z report</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="329"/>
         <source>Z report (not closed)</source>
         <translation>Z report (not closed)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="331"/>
         <source>Business date {date}</source>
         <translation>Business date {date}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="340"/>
         <source>CASH</source>
         <translation>CASH</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="350"/>
         <source>Closed on {time} by {who}</source>
         <translation>Closed on {time} by {who}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="361"/>
         <source>Printing…</source>
         <translation>Printing…</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="364"/>
         <source>Z report {date}</source>
         <translation>Z report {date}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="372"/>
         <source>Printing failed: {reason}</source>
         <translation>Printing failed: {reason}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="374"/>
         <source>Saved as {file}</source>
         <translation>Saved as {file}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/day_close.py" line="376"/>
         <source>Sent to the printer</source>
         <translation>Sent to the printer</translation>
     </message>
 </context>
 <context>
-    <name>JobsPanel</name>
+    <name>ItemDialog</name>
     <message>
-        <source>BACKGROUND JOBS (F7)</source>
-        <translation>BACKGROUND JOBS (F7)</translation>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="103"/>
+        <source>Edit {name}</source>
+        <translation>Edit {name}</translation>
     </message>
     <message>
-        <source>Job</source>
-        <translation>Job</translation>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="103"/>
+        <source>New item</source>
+        <translation>New item</translation>
     </message>
     <message>
-        <source>As of</source>
-        <translation>As of</translation>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="110"/>
+        <source>Letters and digits, e.g. JJ1</source>
+        <translation>Letters and digits, e.g. JJ1</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="118"/>
+        <source>The clinic&apos;s own, e.g. 肩颈, 艾灸, 产品</source>
+        <translation>The clinic&apos;s own, e.g. 肩颈, 艾灸, 产品</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="123"/>
+        <source>Yuan, e.g. 168 or 12.5</source>
+        <translation>Yuan, e.g. 168 or 12.5</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="125"/>
+        <source>Empty: earned at the rate</source>
+        <translation>Empty: earned at the rate</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="128"/>
+        <source>Code of the treatment, e.g. AJ</source>
+        <translation>Code of the treatment, e.g. AJ</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="130"/>
+        <source>Empty: no limit</source>
+        <translation>Empty: no limit</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="132"/>
+        <source>On sale (shown on the till)</source>
+        <translation>On sale (shown on the till)</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="149"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="150"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="151"/>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="152"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="153"/>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="154"/>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="155"/>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="156"/>
+        <source>Sessions of</source>
+        <translation>Sessions of</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="157"/>
+        <source>Valid days</source>
+        <translation>Valid days</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="158"/>
+        <source>Order on the till</source>
+        <translation>Order on the till</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="159"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="172"/>
+        <source>Save (Enter)</source>
+        <translation>Save (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="175"/>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="232"/>
+        <source>Enter a whole number</source>
+        <translation>Enter a whole number</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="235"/>
+        <source>Enter the price in yuan</source>
+        <translation>Enter the price in yuan</translation>
+    </message>
+</context>
+<context>
+    <name>ItemKind</name>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="68"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="69"/>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="70"/>
+        <source>Course</source>
+        <translation>Course</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <location filename="../../spa_pos/ui/jobs_panel.py" line="52"/>
+        <source>BACKGROUND JOBS (F7)</source>
+        <translation>BACKGROUND JOBS (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/jobs_panel.py" line="55"/>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/jobs_panel.py" line="56"/>
+        <source>As of</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/jobs_panel.py" line="57"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/jobs_panel.py" line="58"/>
         <source>Changed</source>
         <translation>Changed</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/jobs_panel.py" line="59"/>
         <source>Details</source>
         <translation>Details</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/jobs_panel.py" line="67"/>
         <source>Run now (manager)</source>
         <translation>Run now (manager)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/jobs_panel.py" line="100"/>
         <source>Run “{job}” now?</source>
         <translation>Run “{job}” now?</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/jobs_panel.py" line="109"/>
         <source>{job}: {changed} changed</source>
         <translation>{job}: {changed} changed</translation>
     </message>
@@ -451,28 +799,34 @@ SHA-256 {sha} · {size}{locked}</translation>
 <context>
     <name>LookupPage</name>
     <message>
+        <location filename="../../spa_pos/ui/lookup.py" line="79"/>
         <source>Phone, last 4 digits, card, name or pinyin</source>
         <translation>Phone, last 4 digits, card, name or pinyin</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/lookup.py" line="80"/>
         <source>New member (F2)</source>
         <translation>New member (F2)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/lookup.py" line="118"/>
         <source>{name}   {phone}
 Card {card}  ·  {points} points</source>
         <translation>{name}   {phone}
 Card {card}  ·  {points} points</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/lookup.py" line="136"/>
         <source>Type to search; a scanned card or voucher is recognised on its own.</source>
         <translation>Type to search; a scanned card or voucher is recognised on its own.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/lookup.py" line="140"/>
         <source>{n} found — ↑↓ to choose, Enter to open</source>
         <translation>{n} found — ↑↓ to choose, Enter to open</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/lookup.py" line="143"/>
         <source>No member found. Register them with F2.</source>
         <translation>No member found. Register them with F2.</translation>
     </message>
@@ -480,100 +834,124 @@ Card {card}  ·  {points} points</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="104"/>
         <source>Opening the database…</source>
         <translation>Opening the database…</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="225"/>
         <source>Member lookup  F1</source>
         <translation>Member lookup  F1</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="226"/>
         <source>Checkout  F3</source>
         <translation>Checkout  F3</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="227"/>
         <source>Redeem points  F4</source>
         <translation>Redeem points  F4</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="228"/>
         <source>Today&apos;s sales  F5</source>
         <translation>Today&apos;s sales  F5</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="229"/>
         <source>Manage  F7</source>
         <translation>Manage  F7</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="232"/>
         <source>Settings (F9)</source>
         <translation>Settings (F9)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="233"/>
         <source>Switch to walk-in</source>
         <translation>Switch to walk-in</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="234"/>
         <source>Serve without a member</source>
         <translation>Serve without a member</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="246"/>
         <source>{clinic} — reception</source>
         <translation>{clinic} — reception</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="248"/>
         <source>Reception</source>
         <translation>Reception</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="371"/>
         <source>Walk-in customer</source>
         <translation>Walk-in customer</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="375"/>
         <source>{name} · {points} points</source>
         <translation>{name} · {points} points</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="470"/>
         <source>Use a course session</source>
         <translation>Use a course session</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="471"/>
         <source>Use one session of {course} for {name}?</source>
         <translation>Use one session of {course} for {name}?</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="482"/>
         <source>{course}: one session used, {left} left</source>
         <translation>{course}: one session used, {left} left</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="486"/>
         <source>Course session used</source>
         <translation>Course session used</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="491"/>
         <source>Printing {ref}…</source>
         <translation>Printing {ref}…</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="496"/>
         <source>Saved as {file}</source>
         <translation>Saved as {file}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="498"/>
         <source>Sent to the printer</source>
         <translation>Sent to the printer</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="507"/>
         <source>Restored</source>
         <translation>Restored</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="509"/>
         <source>The backup {file} is back in place. The data before it was kept as {safety}.</source>
         <translation>The backup {file} is back in place. The data before it was kept as {safety}.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="520"/>
         <source>Something went wrong and has been logged:
 {error}</source>
         <translation>Something went wrong and has been logged:
 {error}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/main_window.py" line="523"/>
         <source>Cannot do that</source>
         <translation>Cannot do that</translation>
     </message>
@@ -581,37 +959,65 @@ Card {card}  ·  {points} points</translation>
 <context>
     <name>ManagePage</name>
     <message>
+        <location filename="../../spa_pos/ui/manage.py" line="86"/>
         <source>Close, back up, print queue and jobs</source>
         <translation>Close, back up, print queue and jobs</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/manage.py" line="87"/>
         <source>End-of-day close (F6)</source>
         <translation>End-of-day close (F6)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/manage.py" line="88"/>
         <source>Back up (F10)</source>
         <translation>Back up (F10)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/manage.py" line="89"/>
         <source>Restore…</source>
         <translation>Restore…</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/manage.py" line="90"/>
+        <source>Catalog…</source>
+        <translation>Catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/manage.py" line="91"/>
+        <source>Rewards…</source>
+        <translation>Rewards…</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/manage.py" line="133"/>
+        <source>Change the catalog: services, products, courses and prices.</source>
+        <translation>Change the catalog: services, products, courses and prices.</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/manage.py" line="139"/>
+        <source>Change the rewards and their stock.</source>
+        <translation>Change the rewards and their stock.</translation>
     </message>
 </context>
 <context>
     <name>ManagerPinDialog</name>
     <message>
+        <location filename="../../spa_pos/ui/pin_dialog.py" line="40"/>
         <source>Manager PIN</source>
         <translation>Manager PIN</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/pin_dialog.py" line="51"/>
         <source>Confirm (Enter)</source>
         <translation>Confirm (Enter)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/pin_dialog.py" line="54"/>
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/pin_dialog.py" line="62"/>
         <source>A manager enters the PIN to allow this.</source>
         <translation>A manager enters the PIN to allow this.</translation>
     </message>
@@ -619,78 +1025,97 @@ Card {card}  ·  {points} points</translation>
 <context>
     <name>MemberDialog</name>
     <message>
+        <location filename="../../spa_pos/ui/member_dialog.py" line="59"/>
         <source>Edit member {name}</source>
         <translation>Edit member {name}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_dialog.py" line="61"/>
         <source>New member</source>
         <translation>New member</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_dialog.py" line="71"/>
         <source>YYYY-MM-DD, optional</source>
         <translation>YYYY-MM-DD, optional</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_dialog.py" line="73"/>
         <source>Not given</source>
         <translation>Not given</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_dialog.py" line="74"/>
         <source>Female</source>
         <translation>Female</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_dialog.py" line="75"/>
         <source>Male</source>
         <translation>Male</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_dialog.py" line="77"/>
         <source>Referrer&apos;s phone or card, optional</source>
         <translation>Referrer&apos;s phone or card, optional</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_dialog.py" line="79"/>
         <source>e.g. insomnia, neck pain</source>
         <translation>e.g. insomnia, neck pain</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_dialog.py" line="81"/>
         <source>Agrees to receive offers and reminders</source>
         <translation>Agrees to receive offers and reminders</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_dialog.py" line="88"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_dialog.py" line="89"/>
         <source>Mobile</source>
         <translation>Mobile</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_dialog.py" line="90"/>
         <source>Birthday</source>
         <translation>Birthday</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_dialog.py" line="91"/>
         <source>Gender</source>
         <translation>Gender</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_dialog.py" line="92"/>
         <source>Referrer</source>
         <translation>Referrer</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_dialog.py" line="99"/>
         <source>Health needs</source>
         <translation>Health needs</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_dialog.py" line="100"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_dialog.py" line="103"/>
         <source>Save (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_dialog.py" line="106"/>
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_dialog.py" line="152"/>
         <source>Write the birthday as YYYY-MM-DD, e.g. 1985-06-01</source>
         <translation>Write the birthday as YYYY-MM-DD, e.g. 1985-06-01</translation>
     </message>
@@ -698,98 +1123,124 @@ Card {card}  ·  {points} points</translation>
 <context>
     <name>MemberPanel</name>
     <message>
+        <location filename="../../spa_pos/ui/member_panel.py" line="52"/>
         <source>Look a member up by phone, last 4 digits, card number, name or pinyin initials — or scan their card.
 New member: F2.</source>
         <translation>Look a member up by phone, last 4 digits, card number, name or pinyin initials — or scan their card.
 New member: F2.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_panel.py" line="98"/>
         <source>Edit</source>
         <translation>Edit</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_panel.py" line="104"/>
         <source>Card {card}</source>
         <translation>Card {card}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_panel.py" line="106"/>
         <source>Birthday {date}</source>
         <translation>Birthday {date}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_panel.py" line="108"/>
         <source>Referred by {name}</source>
         <translation>Referred by {name}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_panel.py" line="112"/>
         <source>Perks: {perks}</source>
         <translation>Perks: {perks}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_panel.py" line="119"/>
         <source>POINTS</source>
         <translation>POINTS</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_panel.py" line="127"/>
         <source>Owes {points} points from a refund; later earnings pay it off first.</source>
         <translation>Owes {points} points from a refund; later earnings pay it off first.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_panel.py" line="135"/>
         <source>{points} points expire on {date}</source>
         <translation>{points} points expire on {date}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_panel.py" line="146"/>
         <source>{points} more points for {reward}</source>
         <translation>{points} more points for {reward}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_panel.py" line="157"/>
         <source>COURSE SESSIONS</source>
         <translation>COURSE SESSIONS</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_panel.py" line="159"/>
+        <location filename="../../spa_pos/ui/member_panel.py" line="181"/>
+        <location filename="../../spa_pos/ui/member_panel.py" line="217"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_panel.py" line="161"/>
         <source>Use one</source>
         <translation>Use one</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_panel.py" line="166"/>
         <source>{course}: {left} left</source>
         <translation>{course}: {left} left</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_panel.py" line="179"/>
         <source>UNUSED VOUCHERS</source>
         <translation>UNUSED VOUCHERS</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_panel.py" line="183"/>
         <source>Use in sale</source>
         <translation>Use in sale</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_panel.py" line="186"/>
         <source>{reward}  {code}
 valid until {date}</source>
         <translation>{reward}  {code}
 valid until {date}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_panel.py" line="198"/>
         <source>LAST VISITS</source>
         <translation>LAST VISITS</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_panel.py" line="200"/>
         <source>No visits yet</source>
         <translation>No visits yet</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_panel.py" line="212"/>
         <source>TAGS</source>
         <translation>TAGS</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_panel.py" line="220"/>
         <source>HEALTH NEEDS</source>
         <translation>HEALTH NEEDS</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_panel.py" line="222"/>
+        <location filename="../../spa_pos/ui/member_panel.py" line="226"/>
         <source>None recorded</source>
         <translation>None recorded</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/member_panel.py" line="224"/>
         <source>NOTES</source>
         <translation>NOTES</translation>
     </message>
@@ -797,122 +1248,152 @@ valid until {date}</translation>
 <context>
     <name>Names</name>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="93"/>
         <source>Cash</source>
         <translation>Cash</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="94"/>
         <source>Bank card</source>
         <translation>Bank card</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="95"/>
         <source>WeChat Pay</source>
         <translation>WeChat Pay</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="96"/>
         <source>Alipay</source>
         <translation>Alipay</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="99"/>
         <source>Item points</source>
         <translation>Item points</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="100"/>
         <source>Course bonus</source>
         <translation>Course bonus</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="101"/>
         <source>Referral bonus</source>
         <translation>Referral bonus</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="102"/>
         <source>Event points</source>
         <translation>Event points</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="103"/>
         <source>Streak bonus</source>
         <translation>Streak bonus</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="104"/>
         <source>Birthday bonus</source>
         <translation>Birthday bonus</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="105"/>
         <source>Tier bonus</source>
         <translation>Tier bonus</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="106"/>
         <source>Manual adjustment</source>
         <translation>Manual adjustment</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="109"/>
         <source>Unused</source>
         <translation>Unused</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="110"/>
         <source>Used</source>
         <translation>Used</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="111"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="112"/>
         <source>Expired</source>
         <translation>Expired</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="115"/>
         <source>Treatment</source>
         <translation>Treatment</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="116"/>
         <source>Coupon</source>
         <translation>Coupon</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="117"/>
         <source>Gift</source>
         <translation>Gift</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="120"/>
         <source>Completed</source>
         <translation>Completed</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="121"/>
         <source>Refunded</source>
         <translation>Refunded</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="122"/>
         <source>Partly refunded</source>
         <translation>Partly refunded</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="126"/>
         <source>Points expiry</source>
         <translation>Points expiry</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="127"/>
         <source>Streak bonuses</source>
         <translation>Streak bonuses</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="128"/>
         <source>Member reminders</source>
         <translation>Member reminders</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="129"/>
         <source>Member tags</source>
         <translation>Member tags</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="130"/>
         <source>End-of-day backup</source>
         <translation>End-of-day backup</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="133"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="134"/>
         <source>Skipped</source>
         <translation>Skipped</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/i18n.py" line="135"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
@@ -920,42 +1401,52 @@ valid until {date}</translation>
 <context>
     <name>PaymentDialog</name>
     <message>
+        <location filename="../../spa_pos/ui/payment_dialog.py" line="42"/>
         <source>Payment</source>
         <translation>Payment</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/payment_dialog.py" line="53"/>
         <source>Cash tendered</source>
         <translation>Cash tendered</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/payment_dialog.py" line="61"/>
         <source>Rest</source>
         <translation>Rest</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/payment_dialog.py" line="63"/>
         <source>Put the amount still due here</source>
         <translation>Put the amount still due here</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/payment_dialog.py" line="77"/>
         <source>Confirm payment (Enter)</source>
         <translation>Confirm payment (Enter)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/payment_dialog.py" line="80"/>
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/payment_dialog.py" line="84"/>
         <source>Amount due</source>
         <translation>Amount due</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/payment_dialog.py" line="131"/>
         <source>Paid {amount}</source>
         <translation>Paid {amount}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/payment_dialog.py" line="134"/>
         <source>Still due {amount}</source>
         <translation>Still due {amount}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/payment_dialog.py" line="138"/>
         <source>Change {amount}</source>
         <translation>Change {amount}</translation>
     </message>
@@ -963,18 +1454,22 @@ valid until {date}</translation>
 <context>
     <name>PrintNotice</name>
     <message>
+        <location filename="../../spa_pos/ui/print_queue_panel.py" line="147"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/print_queue_panel.py" line="148"/>
         <source>Print queue (F8)</source>
         <translation>Print queue (F8)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/print_queue_panel.py" line="149"/>
         <source>Hide</source>
         <translation>Hide</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/print_queue_panel.py" line="151"/>
         <source>Printing failed, kept in the print queue: {reason}</source>
         <translation>Printing failed, kept in the print queue: {reason}</translation>
     </message>
@@ -982,54 +1477,67 @@ valid until {date}</translation>
 <context>
     <name>PrintQueuePanel</name>
     <message>
+        <location filename="../../spa_pos/ui/print_queue_panel.py" line="60"/>
         <source>PRINT QUEUE (F8)</source>
         <translation>PRINT QUEUE (F8)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/print_queue_panel.py" line="63"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/print_queue_panel.py" line="64"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/print_queue_panel.py" line="65"/>
         <source>Queued</source>
         <translation>Queued</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/print_queue_panel.py" line="66"/>
         <source>Attempts</source>
         <translation>Attempts</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/print_queue_panel.py" line="67"/>
         <source>Last error</source>
         <translation>Last error</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/print_queue_panel.py" line="70"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/print_queue_panel.py" line="71"/>
         <source>Retry all</source>
         <translation>Retry all</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/print_queue_panel.py" line="84"/>
         <source>Voucher</source>
         <translation>Voucher</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/print_queue_panel.py" line="85"/>
         <source>Refund receipt</source>
         <translation>Refund receipt</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/print_queue_panel.py" line="85"/>
         <source>Receipt</source>
         <translation>Receipt</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/print_queue_panel.py" line="96"/>
         <source>not printed yet</source>
         <translation>not printed yet</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/print_queue_panel.py" line="105"/>
         <source>Nothing waiting: everything was printed.</source>
         <translation>Nothing waiting: everything was printed.</translation>
     </message>
@@ -1037,22 +1545,27 @@ valid until {date}</translation>
 <context>
     <name>PrinterForm</name>
     <message>
+        <location filename="../../spa_pos/ui/printer_settings.py" line="30"/>
         <source>PDF folder</source>
         <translation>PDF folder</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/printer_settings.py" line="31"/>
         <source>Network thermal printer</source>
         <translation>Network thermal printer</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/printer_settings.py" line="32"/>
         <source>USB thermal printer</source>
         <translation>USB thermal printer</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/printer_settings.py" line="33"/>
         <source>Serial thermal printer</source>
         <translation>Serial thermal printer</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/printer_settings.py" line="34"/>
         <source>System printer</source>
         <translation>System printer</translation>
     </message>
@@ -1061,58 +1574,73 @@ valid until {date}</translation>
         <translation>The USB {what} should look like 0x0416.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/printer_settings.py" line="72"/>
         <source>Choose…</source>
         <translation>Choose…</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/printer_settings.py" line="96"/>
         <source>Default printer</source>
         <translation>Default printer</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/printer_settings.py" line="101"/>
         <source>Folder</source>
         <translation>Folder</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/printer_settings.py" line="102"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/printer_settings.py" line="102"/>
+        <location filename="../../spa_pos/ui/printer_settings.py" line="104"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/printer_settings.py" line="103"/>
         <source>Vendor id</source>
         <translation>Vendor id</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/printer_settings.py" line="103"/>
         <source>Product id</source>
         <translation>Product id</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/printer_settings.py" line="104"/>
         <source>Baud rate</source>
         <translation>Baud rate</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/printer_settings.py" line="105"/>
         <source>Printer</source>
         <translation>Printer</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/printer_settings.py" line="110"/>
         <source>{mm} mm</source>
         <translation>{mm} mm</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/printer_settings.py" line="112"/>
         <source>Open the cash drawer when cash is paid</source>
         <translation>Open the cash drawer when cash is paid</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/printer_settings.py" line="117"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/printer_settings.py" line="119"/>
         <source>Paper width</source>
         <translation>Paper width</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/printer_settings.py" line="141"/>
         <source>Folder for receipts (PDF)</source>
         <translation>Folder for receipts (PDF)</translation>
     </message>
@@ -1136,109 +1664,190 @@ valid until {date}</translation>
 <context>
     <name>RedeemPage</name>
     <message>
+        <location filename="../../spa_pos/ui/redeem.py" line="108"/>
         <source>Choose a member first (F1)</source>
         <translation>Choose a member first (F1)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/redeem.py" line="111"/>
         <source>Rewards for {name}</source>
         <translation>Rewards for {name}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/redeem.py" line="113"/>
         <source>{points} points available</source>
         <translation>{points} points available</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/redeem.py" line="132"/>
         <source>Choose a member</source>
         <translation>Choose a member</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/redeem.py" line="134"/>
         <source>Out of stock</source>
         <translation>Out of stock</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/redeem.py" line="137"/>
         <source>{points} points short</source>
         <translation>{points} points short</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/redeem.py" line="148"/>
         <source>{points} points</source>
         <translation>{points} points</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/redeem.py" line="143"/>
         <source>{n} in stock</source>
         <translation>{n} in stock</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/redeem.py" line="150"/>
+        <location filename="../../spa_pos/ui/redeem.py" line="165"/>
         <source>Redeem</source>
         <translation>Redeem</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/redeem.py" line="166"/>
         <source>Redeem {reward} for {name} with {points} points?</source>
         <translation>Redeem {reward} for {name} with {points} points?</translation>
     </message>
 </context>
 <context>
-    <name>RestoreDialog</name>
+    <name>RestockDialog</name>
     <message>
-        <source>Restore a backup</source>
-        <translation>Restore a backup</translation>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="292"/>
+        <source>Restock {name}</source>
+        <translation>Restock {name}</translation>
     </message>
     <message>
-        <source>Choose folder…</source>
-        <translation>Choose folder…</translation>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="297"/>
+        <source>e.g. 10, or -2 for breakage</source>
+        <translation>e.g. 10, or -2 for breakage</translation>
     </message>
     <message>
-        <source>List backups</source>
-        <translation>List backups</translation>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="300"/>
+        <source>e.g. delivery, breakage, stock count</source>
+        <translation>e.g. delivery, breakage, stock count</translation>
     </message>
     <message>
-        <source>Folder</source>
-        <translation>Folder</translation>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="306"/>
+        <source>Change</source>
+        <translation>Change</translation>
     </message>
     <message>
-        <source>Passphrase</source>
-        <translation>Passphrase</translation>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="307"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="310"/>
+        <source>Unlimited</source>
+        <translation>Unlimited</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="311"/>
+        <source>Save (Enter)</source>
+        <translation>Save (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="314"/>
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="320"/>
+        <source>In stock now: {stock}</source>
+        <translation>In stock now: {stock}</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="333"/>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="335"/>
+        <source>Enter a whole number</source>
+        <translation>Enter a whole number</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../spa_pos/ui/restore_dialog.py" line="75"/>
+        <source>Restore a backup</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/restore_dialog.py" line="82"/>
+        <source>Choose folder…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/restore_dialog.py" line="84"/>
+        <source>List backups</source>
+        <translation>List backups</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/restore_dialog.py" line="95"/>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/restore_dialog.py" line="96"/>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/restore_dialog.py" line="99"/>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/restore_dialog.py" line="101"/>
         <source>Restore…</source>
         <translation>Restore…</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/restore_dialog.py" line="113"/>
         <source>Everything done since the backup was made is replaced. A safety copy of the current data is kept first.</source>
         <translation>Everything done since the backup was made is replaced. A safety copy of the current data is kept first.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/restore_dialog.py" line="130"/>
         <source>Choose the folder with the backups</source>
         <translation>Choose the folder with the backups</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/restore_dialog.py" line="156"/>
         <source>{time} · {clinic} · {size}</source>
         <translation>{time} · {clinic} · {size}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/restore_dialog.py" line="162"/>
         <source> · encrypted</source>
         <translation> · encrypted</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/restore_dialog.py" line="169"/>
         <source>There is no backup in this folder.</source>
         <translation>There is no backup in this folder.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/restore_dialog.py" line="187"/>
         <source>This backup is encrypted: enter its passphrase.</source>
         <translation>This backup is encrypted: enter its passphrase.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/restore_dialog.py" line="191"/>
         <source>Restore the backup of {time}?</source>
         <translation>Restore the backup of {time}?</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/restore_dialog.py" line="203"/>
         <source>Restore</source>
         <translation>Restore</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/restore_dialog.py" line="205"/>
         <source>Replace the current data with the backup of {time}?
 
 A safety copy of the current data is kept first (in the “safety” folder next to the database). The window reloads afterwards.</source>
@@ -1247,53 +1856,282 @@ A safety copy of the current data is kept first (in the “safety” folder next
 A safety copy of the current data is kept first (in the “safety” folder next to the database). The window reloads afterwards.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/restore_dialog.py" line="241"/>
         <source>That did not work and has been logged: {error}</source>
         <translation>That did not work and has been logged: {error}</translation>
     </message>
 </context>
 <context>
+    <name>RewardDialog</name>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="92"/>
+        <source>Edit {name}</source>
+        <translation>Edit {name}</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="92"/>
+        <source>New reward</source>
+        <translation>New reward</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="97"/>
+        <source>Letters and digits, e.g. RJJ1</source>
+        <translation>Letters and digits, e.g. RJJ1</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="100"/>
+        <source>Points, e.g. 300</source>
+        <translation>Points, e.g. 300</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="102"/>
+        <source>A coupon</source>
+        <translation>A coupon</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="106"/>
+        <source>Yuan, e.g. 20</source>
+        <translation>Yuan, e.g. 20</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="108"/>
+        <source>Empty: unlimited</source>
+        <translation>Empty: unlimited</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="109"/>
+        <source>Offered (can be redeemed)</source>
+        <translation>Offered (can be redeemed)</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="121"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="122"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="123"/>
+        <source>Cost in points</source>
+        <translation>Cost in points</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="124"/>
+        <source>The voucher gives</source>
+        <translation>The voucher gives</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="125"/>
+        <source>Coupon amount</source>
+        <translation>Coupon amount</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="126"/>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="127"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="139"/>
+        <source>Save (Enter)</source>
+        <translation>Save (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="142"/>
+        <source>Cancel (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="191"/>
+        <source>Enter a whole number</source>
+        <translation>Enter a whole number</translation>
+    </message>
+</context>
+<context>
+    <name>RewardsDialog</name>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="410"/>
+        <source>Rewards</source>
+        <translation>Rewards</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="411"/>
+        <source>Rewards for points</source>
+        <translation>Rewards for points</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="412"/>
+        <source>New reward (Ctrl+N)</source>
+        <translation>New reward (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="413"/>
+        <source>Edit (Enter)</source>
+        <translation>Edit (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="414"/>
+        <source>Restock (Ctrl+R)</source>
+        <translation>Restock (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="415"/>
+        <source>Close (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="416"/>
+        <source>Stock history</source>
+        <translation>Stock history</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="419"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="420"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="421"/>
+        <source>Cost</source>
+        <translation>Cost</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="422"/>
+        <source>The voucher gives</source>
+        <translation>The voucher gives</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="423"/>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="424"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="429"/>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="430"/>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="431"/>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="432"/>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="433"/>
+        <source>Stock after</source>
+        <translation>Stock after</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="434"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="458"/>
+        <source>Coupon {amount}</source>
+        <translation>Coupon {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="463"/>
+        <source>{points} points</source>
+        <translation>{points} points</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="465"/>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="497"/>
+        <source>Unlimited</source>
+        <translation>Unlimited</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="466"/>
+        <source>Offered</source>
+        <translation>Offered</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="466"/>
+        <source>Retired</source>
+        <translation>Retired</translation>
+    </message>
+</context>
+<context>
     <name>SaleSummaryDialog</name>
     <message>
+        <location filename="../../spa_pos/ui/payment_dialog.py" line="176"/>
         <source>Sale {no}</source>
         <translation>Sale {no}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/payment_dialog.py" line="183"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/payment_dialog.py" line="183"/>
         <source>Paid</source>
         <translation>Paid</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/payment_dialog.py" line="189"/>
         <source>Change {amount}</source>
         <translation>Change {amount}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/payment_dialog.py" line="197"/>
         <source>Sale {no} is paid</source>
         <translation>Sale {no} is paid</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/payment_dialog.py" line="201"/>
         <source>Print receipt</source>
         <translation>Print receipt</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/payment_dialog.py" line="206"/>
         <source>Done (Enter)</source>
         <translation>Done (Enter)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/payment_dialog.py" line="216"/>
         <source>+{points} points</source>
         <translation>+{points} points</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/payment_dialog.py" line="219"/>
         <source>POINTS EARNED</source>
         <translation>POINTS EARNED</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/payment_dialog.py" line="229"/>
         <source>Referrer {card} gets {points} points</source>
         <translation>Referrer {card} gets {points} points</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/payment_dialog.py" line="235"/>
         <source>New balance {points}</source>
         <translation>New balance {points}</translation>
     </message>
@@ -1301,38 +2139,47 @@ A safety copy of the current data is kept first (in the “safety” folder next
 <context>
     <name>SalesModel</name>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="65"/>
         <source>Sale no.</source>
         <translation>Sale no.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="66"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="67"/>
         <source>Member</source>
         <translation>Member</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="68"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="69"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="70"/>
         <source>Paid by</source>
         <translation>Paid by</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="71"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="72"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="96"/>
         <source>Walk-in</source>
         <translation>Walk-in</translation>
     </message>
@@ -1340,54 +2187,67 @@ A safety copy of the current data is kept first (in the “safety” folder next
 <context>
     <name>SettingsDialog</name>
     <message>
+        <location filename="../../spa_pos/ui/settings_dialog.py" line="72"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/settings_dialog.py" line="77"/>
         <source>Follow the system</source>
         <translation>Follow the system</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/settings_dialog.py" line="87"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/settings_dialog.py" line="88"/>
         <source>Clinic name</source>
         <translation>Clinic name</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/settings_dialog.py" line="89"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/settings_dialog.py" line="90"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/settings_dialog.py" line="91"/>
         <source>Save (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/settings_dialog.py" line="94"/>
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/settings_dialog.py" line="102"/>
         <source>PRINTER</source>
         <translation>PRINTER</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/settings_dialog.py" line="104"/>
         <source>MANAGER PIN</source>
         <translation>MANAGER PIN</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/settings_dialog.py" line="106"/>
         <source>Refunds, cancelled vouchers and large adjustments ask for it.</source>
         <translation>Refunds, cancelled vouchers and large adjustments ask for it.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/settings_dialog.py" line="110"/>
         <source>Change PIN…</source>
         <translation>Change PIN…</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/settings_dialog.py" line="120"/>
         <source>The manager PIN has been changed.</source>
         <translation>The manager PIN has been changed.</translation>
     </message>
@@ -1399,38 +2259,47 @@ A safety copy of the current data is kept first (in the “safety” folder next
 <context>
     <name>SetupWizard</name>
     <message>
+        <location filename="../../spa_pos/ui/wizard.py" line="66"/>
         <source>Welcome — first set-up</source>
         <translation>Welcome — first set-up</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/wizard.py" line="71"/>
         <source>Your clinic</source>
         <translation>Your clinic</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/wizard.py" line="72"/>
         <source>Printed on receipts and vouchers.</source>
         <translation>Printed on receipts and vouchers.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/wizard.py" line="77"/>
         <source>Clinic name</source>
         <translation>Clinic name</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/wizard.py" line="78"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/wizard.py" line="79"/>
         <source>Phone</source>
         <translation>Phone</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/wizard.py" line="86"/>
         <source>Catalog</source>
         <translation>Catalog</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/wizard.py" line="88"/>
         <source>Load the demo catalog: treatments, a course package, products and rewards</source>
         <translation>Load the demo catalog: treatments, a course package, products and rewards</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/wizard.py" line="93"/>
         <source>You can change prices and items later.</source>
         <translation>You can change prices and items later.</translation>
     </message>
@@ -1438,86 +2307,107 @@ A safety copy of the current data is kept first (in the “safety” folder next
 <context>
     <name>TodayPage</name>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="185"/>
         <source>Sale number, then Enter</source>
         <translation>Sale number, then Enter</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="186"/>
         <source>Reprint receipt</source>
         <translation>Reprint receipt</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="187"/>
         <source>Refund ticked lines</source>
         <translation>Refund ticked lines</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="188"/>
         <source>Refund whole sale</source>
         <translation>Refund whole sale</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="218"/>
         <source>Today: {n} sales, {amount}</source>
         <translation>Today: {n} sales, {amount}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="240"/>
         <source>Sale not found</source>
         <translation>Sale not found</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="241"/>
         <source>There is no sale {no}.</source>
         <translation>There is no sale {no}.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="257"/>
         <source>CHOOSE A SALE</source>
         <translation>CHOOSE A SALE</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="260"/>
         <source>Walk-in</source>
         <translation>Walk-in</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="262"/>
         <source>SALE {no} · {who} · {time}</source>
         <translation>SALE {no} · {who} · {time}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="267"/>
         <source>{no}. {name} × {qty}   {amount}</source>
         <translation>{no}. {name} × {qty}   {amount}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="271"/>
         <source>(refunded)</source>
         <translation>(refunded)</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="282"/>
         <source>Paid: {paid} · change {change} · cashier {cashier}</source>
         <translation>Paid: {paid} · change {change} · cashier {cashier}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="308"/>
         <source>Refund</source>
         <translation>Refund</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="308"/>
         <source>Tick the lines to refund first.</source>
         <translation>Tick the lines to refund first.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="311"/>
         <source>Refund the whole sale {no}?</source>
         <translation>Refund the whole sale {no}?</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="313"/>
         <source>Refund lines {lines} of sale {no}?</source>
         <translation>Refund lines {lines} of sale {no}?</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="327"/>
         <source>Refund {no}: {amount} back ({how}); {points} points taken back.</source>
         <translation>Refund {no}: {amount} back ({how}); {points} points taken back.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="335"/>
         <source>The member now owes {points} points; later earnings pay them off first.</source>
         <translation>The member now owes {points} points; later earnings pay them off first.</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="337"/>
         <source>Refund done</source>
         <translation>Refund done</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/today.py" line="339"/>
         <source>Print refund receipt</source>
         <translation>Print refund receipt</translation>
     </message>
@@ -1525,22 +2415,27 @@ A safety copy of the current data is kept first (in the “safety” folder next
 <context>
     <name>VoucherDialog</name>
     <message>
+        <location filename="../../spa_pos/ui/redeem.py" line="195"/>
         <source>Voucher issued</source>
         <translation>Voucher issued</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/redeem.py" line="208"/>
         <source>Valid until {date}</source>
         <translation>Valid until {date}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/redeem.py" line="214"/>
         <source>{spent} points used · balance {balance}</source>
         <translation>{spent} points used · balance {balance}</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/redeem.py" line="222"/>
         <source>Print voucher</source>
         <translation>Print voucher</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/redeem.py" line="225"/>
         <source>Done (Enter)</source>
         <translation>Done (Enter)</translation>
     </message>
@@ -1548,26 +2443,32 @@ A safety copy of the current data is kept first (in the “safety” folder next
 <context>
     <name>_PinPage</name>
     <message>
+        <location filename="../../spa_pos/ui/wizard.py" line="32"/>
         <source>Manager PIN</source>
         <translation>Manager PIN</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/wizard.py" line="34"/>
         <source>Refunds and other manager actions ask for this PIN (4 to 8 digits).</source>
         <translation>Refunds and other manager actions ask for this PIN (4 to 8 digits).</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/wizard.py" line="44"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/wizard.py" line="45"/>
         <source>Repeat PIN</source>
         <translation>Repeat PIN</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/wizard.py" line="50"/>
         <source>Use 4 to 8 digits</source>
         <translation>Use 4 to 8 digits</translation>
     </message>
     <message>
+        <location filename="../../spa_pos/ui/wizard.py" line="52"/>
         <source>The two PINs differ</source>
         <translation>The two PINs differ</translation>
     </message>

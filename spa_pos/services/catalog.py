@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields, replace
+from typing import Protocol
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
@@ -181,7 +183,12 @@ class RewardEntry:
     stock: int | None
 
 
-def categories(items: list[CatalogEntry]) -> list[str]:
+class _Categorised(Protocol):
+    @property
+    def category(self) -> str: ...
+
+
+def categories(items: Sequence[_Categorised]) -> list[str]:
     """The till's category buttons: the clinic's own categories of the items on sale, in
     the order their first item stands on the till."""
     return list(dict.fromkeys(i.category for i in items if i.category))
