@@ -154,97 +154,97 @@ SHA-256 {sha} · {size}{locked}</translation>
 <context>
     <name>CatalogDialog</name>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="379"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="385"/>
         <source>Catalog</source>
         <translation>Catalog</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="380"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="386"/>
         <source>Services, products and courses</source>
         <translation>Services, products and courses</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="381"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="387"/>
         <source>Show retired items</source>
         <translation>Show retired items</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="382"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="388"/>
         <source>New item (Ctrl+N)</source>
         <translation>New item (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="383"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="389"/>
         <source>Edit (Enter)</source>
         <translation>Edit (Enter)</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="384"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="390"/>
         <source>Close (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="387"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="393"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="388"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="394"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="389"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="395"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="390"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="396"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="391"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="397"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="392"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="398"/>
         <source>Points</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="393"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="399"/>
         <source>Course</source>
         <translation>Course</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="394"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="400"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="419"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="426"/>
+        <source>{sessions} × {service}, valid {days} days</source>
+        <translation>{sessions} × {service}, valid {days} days</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="428"/>
         <source>{sessions} × {service}</source>
         <translation>{sessions} × {service}</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="423"/>
-        <source>({days} days)</source>
-        <translation>({days} days)</translation>
-    </message>
-    <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="430"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="438"/>
         <source>At the rate</source>
         <translation>At the rate</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="432"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="440"/>
         <source>On sale</source>
         <translation>On sale</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="432"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="440"/>
         <source>Retired</source>
         <translation>Retired</translation>
     </message>
@@ -710,22 +710,22 @@ SHA-256 {sha} · {size}{locked}</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="172"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="178"/>
         <source>Save (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="175"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="181"/>
         <source>Cancel (Esc)</source>
         <translation>Cancel (Esc)</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="232"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="238"/>
         <source>Enter a whole number</source>
         <translation>Enter a whole number</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="235"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="241"/>
         <source>Enter the price in yuan</source>
         <translation>Enter the price in yuan</translation>
     </message>
@@ -2063,7 +2063,7 @@ A safety copy of the current data is kept first (in the “safety” folder next
     </message>
     <message>
         <location filename="../../spa_pos/ui/rewards_screen.py" line="465"/>
-        <location filename="../../spa_pos/ui/rewards_screen.py" line="497"/>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="499"/>
         <source>Unlimited</source>
         <translation>Unlimited</translation>
     </message>

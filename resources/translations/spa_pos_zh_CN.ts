@@ -154,97 +154,97 @@ SHA-256 {sha} · {size}{locked}</translation>
 <context>
     <name>CatalogDialog</name>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="379"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="385"/>
         <source>Catalog</source>
         <translation>项目与商品</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="380"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="386"/>
         <source>Services, products and courses</source>
         <translation>服务项目、产品与疗程</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="381"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="387"/>
         <source>Show retired items</source>
         <translation>显示已停售项目</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="382"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="388"/>
         <source>New item (Ctrl+N)</source>
         <translation>新建项目 (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="383"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="389"/>
         <source>Edit (Enter)</source>
         <translation>编辑 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="384"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="390"/>
         <source>Close (Esc)</source>
         <translation>关闭 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="387"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="393"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="388"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="394"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="389"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="395"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="390"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="396"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="391"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="397"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="392"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="398"/>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="393"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="399"/>
         <source>Course</source>
         <translation>疗程</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="394"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="400"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="419"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="426"/>
+        <source>{sessions} × {service}, valid {days} days</source>
+        <translation>{sessions} 次 × {service}，{days} 天内有效</translation>
+    </message>
+    <message>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="428"/>
         <source>{sessions} × {service}</source>
         <translation>{sessions} 次 × {service}</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="423"/>
-        <source>({days} days)</source>
-        <translation>（{days} 天内有效）</translation>
-    </message>
-    <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="430"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="438"/>
         <source>At the rate</source>
         <translation>按比例</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="432"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="440"/>
         <source>On sale</source>
         <translation>在售</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="432"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="440"/>
         <source>Retired</source>
         <translation>已停售</translation>
     </message>
@@ -710,22 +710,22 @@ SHA-256 {sha} · {size}{locked}</translation>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="172"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="178"/>
         <source>Save (Enter)</source>
         <translation>保存 (Enter)</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="175"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="181"/>
         <source>Cancel (Esc)</source>
         <translation>取消 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="232"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="238"/>
         <source>Enter a whole number</source>
         <translation>请输入整数</translation>
     </message>
     <message>
-        <location filename="../../spa_pos/ui/catalog_screen.py" line="235"/>
+        <location filename="../../spa_pos/ui/catalog_screen.py" line="241"/>
         <source>Enter the price in yuan</source>
         <translation>请输入价格（元）</translation>
     </message>
@@ -2063,7 +2063,7 @@ A safety copy of the current data is kept first (in the “safety” folder next
     </message>
     <message>
         <location filename="../../spa_pos/ui/rewards_screen.py" line="465"/>
-        <location filename="../../spa_pos/ui/rewards_screen.py" line="497"/>
+        <location filename="../../spa_pos/ui/rewards_screen.py" line="499"/>
         <source>Unlimited</source>
         <translation>不限</translation>
     </message>

@@ -103,7 +103,7 @@ class ItemDialog(QDialog):
             self.tr("Edit {name}").format(name=existing.name) if existing else self.tr("New item")
         )
         self.setModal(True)
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(980)
 
         self.code = QLineEdit()
         self.code.setMaxLength(catalog.MAX_CODE + 1)
@@ -159,14 +159,20 @@ class ItemDialog(QDialog):
             "active": self.tr("Status"),
         }
         self.errors: dict[str, QLabel] = {}
-        form = form_grid()
-        for key, widget in self.fields.items():
+        # Two columns, so the form fits a till's 800-pixel-high screen.
+        left, right = form_grid(), form_grid()
+        for n, (key, widget) in enumerate(self.fields.items()):
             error = label("", "error", wrap=True)
             error.setObjectName(f"error_{key}")
             error.hide()
             self.errors[key] = error
             widget.setObjectName(f"field_{key}")
-            add_field(form, captions[key], widget, error)
+            add_field(left if n < 6 else right, captions[key], widget, error)
+        right.setRowStretch(right.rowCount(), 1)
+        left.setRowStretch(left.rowCount(), 1)
+        form = row(spacing=24)
+        form.addLayout(left, 1)
+        form.addLayout(right, 1)
         self.general_error = label("", "error", wrap=True)
 
         self.save_button = button(self.tr("Save (Enter)"), "primary")
@@ -416,11 +422,13 @@ class CatalogDialog(QDialog):
         for n, item in enumerate(items):
             course = ""
             if item.kind == "course":
-                course = self.tr("{sessions} × {service}").format(
-                    sessions=item.sessions, service=item.course_service_code
+                course = (
+                    self.tr("{sessions} × {service}, valid {days} days")
+                    if item.valid_days
+                    else self.tr("{sessions} × {service}")
+                ).format(
+                    sessions=item.sessions, service=item.course_service_code, days=item.valid_days
                 )
-                if item.valid_days:
-                    course += " " + self.tr("({days} days)").format(days=item.valid_days)
             cells = (
                 item.code,
                 item.name,
