@@ -459,6 +459,9 @@ def build_parser() -> argparse.ArgumentParser:
     from spa_pos import cli_rules
 
     cli_rules.register(sub)
+    from spa_pos import cli_catalog
+
+    cli_catalog.register(sub)
     return parser
 
 

@@ -1,1754 +1,2284 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
-<context>
-    <name>App</name>
-    <message>
-        <source>Unexpected error</source>
-        <translation>Unexpected error</translation>
-    </message>
-    <message>
-        <source>Something went wrong and has been logged. You can go on working; if it happens again, call support.
+    <context>
+        <name>App</name>
+        <message>
+            <source>Unexpected error</source>
+            <translation>Unexpected error</translation>
+        </message>
+        <message>
+            <source>Something went wrong and has been logged. You can go on working; if it happens again, call support.
 
 {error}</source>
-        <translation>Something went wrong and has been logged. You can go on working; if it happens again, call support.
+            <translation>Something went wrong and has been logged. You can go on working; if it happens again, call support.
 
 {error}</translation>
-    </message>
-</context>
-<context>
-    <name>BackupDialog</name>
-    <message>
-        <source>Back up</source>
-        <translation>Back up</translation>
-    </message>
-    <message>
-        <source>Look again</source>
-        <translation>Look again</translation>
-    </message>
-    <message>
-        <source>Choose folder…</source>
-        <translation>Choose folder…</translation>
-    </message>
-    <message>
-        <source>USB drive</source>
-        <translation>USB drive</translation>
-    </message>
-    <message>
-        <source>Folder</source>
-        <translation>Folder</translation>
-    </message>
-    <message>
-        <source>Passphrase (optional)</source>
-        <translation>Passphrase (optional)</translation>
-    </message>
-    <message>
-        <source>Repeat passphrase</source>
-        <translation>Repeat passphrase</translation>
-    </message>
-    <message>
-        <source>Close (Esc)</source>
-        <translation>Close (Esc)</translation>
-    </message>
-    <message>
-        <source>Back up now (Enter)</source>
-        <translation>Back up now (Enter)</translation>
-    </message>
-    <message>
-        <source>Plug in the USB drive, choose it (or a folder on it) and start. Without a passphrase the copy is not encrypted; a forgotten passphrase cannot be recovered.</source>
-        <translation>Plug in the USB drive, choose it (or a folder on it) and start. Without a passphrase the copy is not encrypted; a forgotten passphrase cannot be recovered.</translation>
-    </message>
-    <message>
-        <source>No USB drive found</source>
-        <translation>No USB drive found</translation>
-    </message>
-    <message>
-        <source>{name} ({path}), {free} free</source>
-        <translation>{name} ({path}), {free} free</translation>
-    </message>
-    <message>
-        <source>Choose the backup folder</source>
-        <translation>Choose the backup folder</translation>
-    </message>
-    <message>
-        <source>Choose the USB drive or a folder first.</source>
-        <translation>Choose the USB drive or a folder first.</translation>
-    </message>
-    <message>
-        <source>The two passphrases are not the same.</source>
-        <translation>The two passphrases are not the same.</translation>
-    </message>
-    <message>
-        <source>Backup done: {file}
+        </message>
+    </context>
+    <context>
+        <name>BackupDialog</name>
+        <message>
+            <source>Back up</source>
+            <translation>Back up</translation>
+        </message>
+        <message>
+            <source>Look again</source>
+            <translation>Look again</translation>
+        </message>
+        <message>
+            <source>Choose folder…</source>
+            <translation>Choose folder…</translation>
+        </message>
+        <message>
+            <source>USB drive</source>
+            <translation>USB drive</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>Folder</translation>
+        </message>
+        <message>
+            <source>Passphrase (optional)</source>
+            <translation>Passphrase (optional)</translation>
+        </message>
+        <message>
+            <source>Repeat passphrase</source>
+            <translation>Repeat passphrase</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation>Close (Esc)</translation>
+        </message>
+        <message>
+            <source>Back up now (Enter)</source>
+            <translation>Back up now (Enter)</translation>
+        </message>
+        <message>
+            <source>Plug in the USB drive, choose it (or a folder on it) and start. Without a passphrase the copy is not encrypted; a forgotten passphrase cannot be recovered.</source>
+            <translation>Plug in the USB drive, choose it (or a folder on it) and start. Without a passphrase the copy is not encrypted; a forgotten passphrase cannot be recovered.</translation>
+        </message>
+        <message>
+            <source>No USB drive found</source>
+            <translation>No USB drive found</translation>
+        </message>
+        <message>
+            <source>{name} ({path}), {free} free</source>
+            <translation>{name} ({path}), {free} free</translation>
+        </message>
+        <message>
+            <source>Choose the backup folder</source>
+            <translation>Choose the backup folder</translation>
+        </message>
+        <message>
+            <source>Choose the USB drive or a folder first.</source>
+            <translation>Choose the USB drive or a folder first.</translation>
+        </message>
+        <message>
+            <source>The two passphrases are not the same.</source>
+            <translation>The two passphrases are not the same.</translation>
+        </message>
+        <message>
+            <source>Backup done: {file}
 SHA-256 {sha} · {size}{locked}</source>
-        <translation>Backup done: {file}
+            <translation>Backup done: {file}
 SHA-256 {sha} · {size}{locked}</translation>
-    </message>
-    <message>
-        <source> · encrypted</source>
-        <translation> · encrypted</translation>
-    </message>
-    <message>
-        <source>The backup failed and has been logged: {error}</source>
-        <translation>The backup failed and has been logged: {error}</translation>
-    </message>
-</context>
-<context>
-    <name>CartModel</name>
-    <message>
-        <source>Item</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>Price</translation>
-    </message>
-    <message>
-        <source>Qty</source>
-        <translation>Qty</translation>
-    </message>
-    <message>
-        <source>Voucher</source>
-        <translation>Voucher</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <source>{n} free</source>
-        <translation>{n} free</translation>
-    </message>
-    <message>
-        <source>Remove (Delete)</source>
-        <translation>Remove (Delete)</translation>
-    </message>
-</context>
-<context>
-    <name>ChangePinDialog</name>
-    <message>
-        <source>Change the manager PIN</source>
-        <translation>Change the manager PIN</translation>
-    </message>
-    <message>
-        <source>PIN in force</source>
-        <translation>PIN in force</translation>
-    </message>
-    <message>
-        <source>New PIN (4–8 digits)</source>
-        <translation>New PIN (4–8 digits)</translation>
-    </message>
-    <message>
-        <source>New PIN again</source>
-        <translation>New PIN again</translation>
-    </message>
-    <message>
-        <source>Change PIN (Enter)</source>
-        <translation>Change PIN (Enter)</translation>
-    </message>
-    <message>
-        <source>Cancel (Esc)</source>
-        <translation>Cancel (Esc)</translation>
-    </message>
-    <message>
-        <source>Enter the PIN in force.</source>
-        <translation>Enter the PIN in force.</translation>
-    </message>
-    <message>
-        <source>The PIN is 4 to 8 digits.</source>
-        <translation>The PIN is 4 to 8 digits.</translation>
-    </message>
-    <message>
-        <source>The two new PINs are not the same.</source>
-        <translation>The two new PINs are not the same.</translation>
-    </message>
-</context>
-<context>
-    <name>CheckoutPage</name>
-    <message>
-        <source>Code, name or pinyin — Enter adds, ZJTN*2 adds two</source>
-        <translation>Code, name or pinyin — Enter adds, ZJTN*2 adds two</translation>
-    </message>
-    <message>
-        <source>VOUCHERS</source>
-        <translation>VOUCHERS</translation>
-    </message>
-    <message>
-        <source>Member&apos;s vouchers</source>
-        <translation>Member&apos;s vouchers</translation>
-    </message>
-    <message>
-        <source>Remove voucher</source>
-        <translation>Remove voucher</translation>
-    </message>
-    <message>
-        <source>Subtotal</source>
-        <translation>Subtotal</translation>
-    </message>
-    <message>
-        <source>Vouchers</source>
-        <translation>Vouchers</translation>
-    </message>
-    <message>
-        <source>AMOUNT DUE</source>
-        <translation>AMOUNT DUE</translation>
-    </message>
-    <message>
-        <source>Use course session</source>
-        <translation>Use course session</translation>
-    </message>
-    <message>
-        <source>Clear (Esc)</source>
-        <translation>Clear (Esc)</translation>
-    </message>
-    <message>
-        <source>Pay (F12)</source>
-        <translation>Pay (F12)</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <source>No item matches “{text}”</source>
-        <translation>No item matches “{text}”</translation>
-    </message>
-    <message>
-        <source>Voucher refused: {reason}</source>
-        <translation>Voucher refused: {reason}</translation>
-    </message>
-    <message>
-        <source>Voucher {code} is already in this sale</source>
-        <translation>Voucher {code} is already in this sale</translation>
-    </message>
-    <message>
-        <source>Voucher {code} added: {reward}</source>
-        <translation>Voucher {code} added: {reward}</translation>
-    </message>
-    <message>
-        <source>takes {amount} off</source>
-        <translation>takes {amount} off</translation>
-    </message>
-    <message>
-        <source>makes one {item} free</source>
-        <translation>makes one {item} free</translation>
-    </message>
-    <message>
-        <source>{course}: {left} left</source>
-        <translation>{course}: {left} left</translation>
-    </message>
-</context>
-<context>
-    <name>DayCloseDialog</name>
-    <message>
-        <source>End-of-day close</source>
-        <translation>End-of-day close</translation>
-    </message>
-    <message>
-        <source>Print Z report</source>
-        <translation>Print Z report</translation>
-    </message>
-    <message>
-        <source>Reopen (manager)</source>
-        <translation>Reopen (manager)</translation>
-    </message>
-    <message>
-        <source>Close window (Esc)</source>
-        <translation>Close window (Esc)</translation>
-    </message>
-    <message>
-        <source>Close the day (Enter)</source>
-        <translation>Close the day (Enter)</translation>
-    </message>
-    <message>
-        <source>Business date</source>
-        <translation>Business date</translation>
-    </message>
-    <message>
-        <source>Expected cash in the drawer</source>
-        <translation>Expected cash in the drawer</translation>
-    </message>
-    <message>
-        <source>Counted cash</source>
-        <translation>Counted cash</translation>
-    </message>
-    <message>
-        <source>Difference</source>
-        <translation>Difference</translation>
-    </message>
-    <message>
-        <source>Sales</source>
-        <translation>Sales</translation>
-    </message>
-    <message>
-        <source>List price total</source>
-        <translation>List price total</translation>
-    </message>
-    <message>
-        <source>Vouchers and coupons</source>
-        <translation>Vouchers and coupons</translation>
-    </message>
-    <message>
-        <source>Revenue</source>
-        <translation>Revenue</translation>
-    </message>
-    <message>
-        <source>Refunds</source>
-        <translation>Refunds</translation>
-    </message>
-    <message>
-        <source>Refunded</source>
-        <translation>Refunded</translation>
-    </message>
-    <message>
-        <source>Net revenue</source>
-        <translation>Net revenue</translation>
-    </message>
-    <message>
-        <source>Reward vouchers used</source>
-        <translation>Reward vouchers used</translation>
-    </message>
-    <message>
-        <source>Coupons used</source>
-        <translation>Coupons used</translation>
-    </message>
-    <message>
-        <source>Points issued</source>
-        <translation>Points issued</translation>
-    </message>
-    <message>
-        <source>Points redeemed</source>
-        <translation>Points redeemed</translation>
-    </message>
-    <message>
-        <source>Points expired</source>
-        <translation>Points expired</translation>
-    </message>
-    <message>
-        <source>Points taken back by refunds</source>
-        <translation>Points taken back by refunds</translation>
-    </message>
-    <message>
-        <source>New members</source>
-        <translation>New members</translation>
-    </message>
-    <message>
-        <source>SALES</source>
-        <translation>SALES</translation>
-    </message>
-    <message>
-        <source>REFUNDS</source>
-        <translation>REFUNDS</translation>
-    </message>
-    <message>
-        <source>VOUCHERS, POINTS AND MEMBERS</source>
-        <translation>VOUCHERS, POINTS AND MEMBERS</translation>
-    </message>
-    <message>
-        <source>Closed on {time} by {who}. The report is read-only; a manager can reopen the day.</source>
-        <translation>Closed on {time} by {who}. The report is read-only; a manager can reopen the day.</translation>
-    </message>
-    <message>
-        <source>Not closed yet. Count the cash in the drawer, then close the day.</source>
-        <translation>Not closed yet. Count the cash in the drawer, then close the day.</translation>
-    </message>
-    <message>
-        <source>{amount} (matches)</source>
-        <translation>{amount} (matches)</translation>
-    </message>
-    <message>
-        <source>+{amount} (over)</source>
-        <translation>+{amount} (over)</translation>
-    </message>
-    <message>
-        <source>{amount} (short)</source>
-        <translation>{amount} (short)</translation>
-    </message>
-    <message>
-        <source>Reopen the close of {date}? The day can then be closed again.</source>
-        <translation>Reopen the close of {date}? The day can then be closed again.</translation>
-    </message>
-    <message>
-        <source>Z report</source>
-        <translation>Z report</translation>
-    </message>
-    <message>
-        <source>Z report (not closed)</source>
-        <translation>Z report (not closed)</translation>
-    </message>
-    <message>
-        <source>Business date {date}</source>
-        <translation>Business date {date}</translation>
-    </message>
-    <message>
-        <source>CASH</source>
-        <translation>CASH</translation>
-    </message>
-    <message>
-        <source>Closed on {time} by {who}</source>
-        <translation>Closed on {time} by {who}</translation>
-    </message>
-    <message>
-        <source>Printing…</source>
-        <translation>Printing…</translation>
-    </message>
-    <message>
-        <source>Z report {date}</source>
-        <translation>Z report {date}</translation>
-    </message>
-    <message>
-        <source>Printing failed: {reason}</source>
-        <translation>Printing failed: {reason}</translation>
-    </message>
-    <message>
-        <source>Saved as {file}</source>
-        <translation>Saved as {file}</translation>
-    </message>
-    <message>
-        <source>Sent to the printer</source>
-        <translation>Sent to the printer</translation>
-    </message>
-</context>
-<context>
-    <name>JobsPanel</name>
-    <message>
-        <source>BACKGROUND JOBS (F7)</source>
-        <translation>BACKGROUND JOBS (F7)</translation>
-    </message>
-    <message>
-        <source>Job</source>
-        <translation>Job</translation>
-    </message>
-    <message>
-        <source>As of</source>
-        <translation>As of</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Changed</source>
-        <translation>Changed</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <source>Run now (manager)</source>
-        <translation>Run now (manager)</translation>
-    </message>
-    <message>
-        <source>Run “{job}” now?</source>
-        <translation>Run “{job}” now?</translation>
-    </message>
-    <message>
-        <source>{job}: {changed} changed</source>
-        <translation>{job}: {changed} changed</translation>
-    </message>
-</context>
-<context>
-    <name>LookupPage</name>
-    <message>
-        <source>Phone, last 4 digits, card, name or pinyin</source>
-        <translation>Phone, last 4 digits, card, name or pinyin</translation>
-    </message>
-    <message>
-        <source>New member (F2)</source>
-        <translation>New member (F2)</translation>
-    </message>
-    <message>
-        <source>{name}   {phone}
+        </message>
+        <message>
+            <source> · encrypted</source>
+            <translation> · encrypted</translation>
+        </message>
+        <message>
+            <source>The backup failed and has been logged: {error}</source>
+            <translation>The backup failed and has been logged: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CartModel</name>
+        <message>
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>Price</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>Qty</translation>
+        </message>
+        <message>
+            <source>Voucher</source>
+            <translation>Voucher</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>{n} free</source>
+            <translation>{n} free</translation>
+        </message>
+        <message>
+            <source>Remove (Delete)</source>
+            <translation>Remove (Delete)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangePinDialog</name>
+        <message>
+            <source>Change the manager PIN</source>
+            <translation>Change the manager PIN</translation>
+        </message>
+        <message>
+            <source>PIN in force</source>
+            <translation>PIN in force</translation>
+        </message>
+        <message>
+            <source>New PIN (4–8 digits)</source>
+            <translation>New PIN (4–8 digits)</translation>
+        </message>
+        <message>
+            <source>New PIN again</source>
+            <translation>New PIN again</translation>
+        </message>
+        <message>
+            <source>Change PIN (Enter)</source>
+            <translation>Change PIN (Enter)</translation>
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>Cancel (Esc)</translation>
+        </message>
+        <message>
+            <source>Enter the PIN in force.</source>
+            <translation>Enter the PIN in force.</translation>
+        </message>
+        <message>
+            <source>The PIN is 4 to 8 digits.</source>
+            <translation>The PIN is 4 to 8 digits.</translation>
+        </message>
+        <message>
+            <source>The two new PINs are not the same.</source>
+            <translation>The two new PINs are not the same.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckoutPage</name>
+        <message>
+            <source>Code, name or pinyin — Enter adds, ZJTN*2 adds two</source>
+            <translation>Code, name or pinyin — Enter adds, ZJTN*2 adds two</translation>
+        </message>
+        <message>
+            <source>VOUCHERS</source>
+            <translation>VOUCHERS</translation>
+        </message>
+        <message>
+            <source>Member's vouchers</source>
+            <translation>Member's vouchers</translation>
+        </message>
+        <message>
+            <source>Remove voucher</source>
+            <translation>Remove voucher</translation>
+        </message>
+        <message>
+            <source>Subtotal</source>
+            <translation>Subtotal</translation>
+        </message>
+        <message>
+            <source>Vouchers</source>
+            <translation>Vouchers</translation>
+        </message>
+        <message>
+            <source>AMOUNT DUE</source>
+            <translation>AMOUNT DUE</translation>
+        </message>
+        <message>
+            <source>Use course session</source>
+            <translation>Use course session</translation>
+        </message>
+        <message>
+            <source>Clear (Esc)</source>
+            <translation>Clear (Esc)</translation>
+        </message>
+        <message>
+            <source>Pay (F12)</source>
+            <translation>Pay (F12)</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <source>No item matches “{text}”</source>
+            <translation>No item matches “{text}”</translation>
+        </message>
+        <message>
+            <source>Voucher refused: {reason}</source>
+            <translation>Voucher refused: {reason}</translation>
+        </message>
+        <message>
+            <source>Voucher {code} is already in this sale</source>
+            <translation>Voucher {code} is already in this sale</translation>
+        </message>
+        <message>
+            <source>Voucher {code} added: {reward}</source>
+            <translation>Voucher {code} added: {reward}</translation>
+        </message>
+        <message>
+            <source>takes {amount} off</source>
+            <translation>takes {amount} off</translation>
+        </message>
+        <message>
+            <source>makes one {item} free</source>
+            <translation>makes one {item} free</translation>
+        </message>
+        <message>
+            <source>{course}: {left} left</source>
+            <translation>{course}: {left} left</translation>
+        </message>
+    </context>
+    <context>
+        <name>DayCloseDialog</name>
+        <message>
+            <source>End-of-day close</source>
+            <translation>End-of-day close</translation>
+        </message>
+        <message>
+            <source>Print Z report</source>
+            <translation>Print Z report</translation>
+        </message>
+        <message>
+            <source>Reopen (manager)</source>
+            <translation>Reopen (manager)</translation>
+        </message>
+        <message>
+            <source>Close window (Esc)</source>
+            <translation>Close window (Esc)</translation>
+        </message>
+        <message>
+            <source>Close the day (Enter)</source>
+            <translation>Close the day (Enter)</translation>
+        </message>
+        <message>
+            <source>Business date</source>
+            <translation>Business date</translation>
+        </message>
+        <message>
+            <source>Expected cash in the drawer</source>
+            <translation>Expected cash in the drawer</translation>
+        </message>
+        <message>
+            <source>Counted cash</source>
+            <translation>Counted cash</translation>
+        </message>
+        <message>
+            <source>Difference</source>
+            <translation>Difference</translation>
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation>Sales</translation>
+        </message>
+        <message>
+            <source>List price total</source>
+            <translation>List price total</translation>
+        </message>
+        <message>
+            <source>Vouchers and coupons</source>
+            <translation>Vouchers and coupons</translation>
+        </message>
+        <message>
+            <source>Revenue</source>
+            <translation>Revenue</translation>
+        </message>
+        <message>
+            <source>Refunds</source>
+            <translation>Refunds</translation>
+        </message>
+        <message>
+            <source>Refunded</source>
+            <translation>Refunded</translation>
+        </message>
+        <message>
+            <source>Net revenue</source>
+            <translation>Net revenue</translation>
+        </message>
+        <message>
+            <source>Reward vouchers used</source>
+            <translation>Reward vouchers used</translation>
+        </message>
+        <message>
+            <source>Coupons used</source>
+            <translation>Coupons used</translation>
+        </message>
+        <message>
+            <source>Points issued</source>
+            <translation>Points issued</translation>
+        </message>
+        <message>
+            <source>Points redeemed</source>
+            <translation>Points redeemed</translation>
+        </message>
+        <message>
+            <source>Points expired</source>
+            <translation>Points expired</translation>
+        </message>
+        <message>
+            <source>Points taken back by refunds</source>
+            <translation>Points taken back by refunds</translation>
+        </message>
+        <message>
+            <source>New members</source>
+            <translation>New members</translation>
+        </message>
+        <message>
+            <source>SALES</source>
+            <translation>SALES</translation>
+        </message>
+        <message>
+            <source>REFUNDS</source>
+            <translation>REFUNDS</translation>
+        </message>
+        <message>
+            <source>VOUCHERS, POINTS AND MEMBERS</source>
+            <translation>VOUCHERS, POINTS AND MEMBERS</translation>
+        </message>
+        <message>
+            <source>Closed on {time} by {who}. The report is read-only; a manager can reopen the day.</source>
+            <translation>Closed on {time} by {who}. The report is read-only; a manager can reopen the day.</translation>
+        </message>
+        <message>
+            <source>Not closed yet. Count the cash in the drawer, then close the day.</source>
+            <translation>Not closed yet. Count the cash in the drawer, then close the day.</translation>
+        </message>
+        <message>
+            <source>{amount} (matches)</source>
+            <translation>{amount} (matches)</translation>
+        </message>
+        <message>
+            <source>+{amount} (over)</source>
+            <translation>+{amount} (over)</translation>
+        </message>
+        <message>
+            <source>{amount} (short)</source>
+            <translation>{amount} (short)</translation>
+        </message>
+        <message>
+            <source>Reopen the close of {date}? The day can then be closed again.</source>
+            <translation>Reopen the close of {date}? The day can then be closed again.</translation>
+        </message>
+        <message>
+            <source>Z report</source>
+            <translation>Z report</translation>
+        </message>
+        <message>
+            <source>Z report (not closed)</source>
+            <translation>Z report (not closed)</translation>
+        </message>
+        <message>
+            <source>Business date {date}</source>
+            <translation>Business date {date}</translation>
+        </message>
+        <message>
+            <source>CASH</source>
+            <translation>CASH</translation>
+        </message>
+        <message>
+            <source>Closed on {time} by {who}</source>
+            <translation>Closed on {time} by {who}</translation>
+        </message>
+        <message>
+            <source>Printing…</source>
+            <translation>Printing…</translation>
+        </message>
+        <message>
+            <source>Z report {date}</source>
+            <translation>Z report {date}</translation>
+        </message>
+        <message>
+            <source>Printing failed: {reason}</source>
+            <translation>Printing failed: {reason}</translation>
+        </message>
+        <message>
+            <source>Saved as {file}</source>
+            <translation>Saved as {file}</translation>
+        </message>
+        <message>
+            <source>Sent to the printer</source>
+            <translation>Sent to the printer</translation>
+        </message>
+    </context>
+    <context>
+        <name>JobsPanel</name>
+        <message>
+            <source>BACKGROUND JOBS (F7)</source>
+            <translation>BACKGROUND JOBS (F7)</translation>
+        </message>
+        <message>
+            <source>Job</source>
+            <translation>Job</translation>
+        </message>
+        <message>
+            <source>As of</source>
+            <translation>As of</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Changed</source>
+            <translation>Changed</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <source>Run now (manager)</source>
+            <translation>Run now (manager)</translation>
+        </message>
+        <message>
+            <source>Run “{job}” now?</source>
+            <translation>Run “{job}” now?</translation>
+        </message>
+        <message>
+            <source>{job}: {changed} changed</source>
+            <translation>{job}: {changed} changed</translation>
+        </message>
+    </context>
+    <context>
+        <name>LookupPage</name>
+        <message>
+            <source>Phone, last 4 digits, card, name or pinyin</source>
+            <translation>Phone, last 4 digits, card, name or pinyin</translation>
+        </message>
+        <message>
+            <source>New member (F2)</source>
+            <translation>New member (F2)</translation>
+        </message>
+        <message>
+            <source>{name}   {phone}
 Card {card}  ·  {points} points</source>
-        <translation>{name}   {phone}
+            <translation>{name}   {phone}
 Card {card}  ·  {points} points</translation>
-    </message>
-    <message>
-        <source>Type to search; a scanned card or voucher is recognised on its own.</source>
-        <translation>Type to search; a scanned card or voucher is recognised on its own.</translation>
-    </message>
-    <message>
-        <source>{n} found — ↑↓ to choose, Enter to open</source>
-        <translation>{n} found — ↑↓ to choose, Enter to open</translation>
-    </message>
-    <message>
-        <source>No member found. Register them with F2.</source>
-        <translation>No member found. Register them with F2.</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Opening the database…</source>
-        <translation>Opening the database…</translation>
-    </message>
-    <message>
-        <source>Member lookup  F1</source>
-        <translation>Member lookup  F1</translation>
-    </message>
-    <message>
-        <source>Checkout  F3</source>
-        <translation>Checkout  F3</translation>
-    </message>
-    <message>
-        <source>Redeem points  F4</source>
-        <translation>Redeem points  F4</translation>
-    </message>
-    <message>
-        <source>Today&apos;s sales  F5</source>
-        <translation>Today&apos;s sales  F5</translation>
-    </message>
-    <message>
-        <source>Manage  F7</source>
-        <translation>Manage  F7</translation>
-    </message>
-    <message>
-        <source>Settings (F9)</source>
-        <translation>Settings (F9)</translation>
-    </message>
-    <message>
-        <source>Switch to walk-in</source>
-        <translation>Switch to walk-in</translation>
-    </message>
-    <message>
-        <source>Serve without a member</source>
-        <translation>Serve without a member</translation>
-    </message>
-    <message>
-        <source>{clinic} — reception</source>
-        <translation>{clinic} — reception</translation>
-    </message>
-    <message>
-        <source>Reception</source>
-        <translation>Reception</translation>
-    </message>
-    <message>
-        <source>Walk-in customer</source>
-        <translation>Walk-in customer</translation>
-    </message>
-    <message>
-        <source>{name} · {points} points</source>
-        <translation>{name} · {points} points</translation>
-    </message>
-    <message>
-        <source>Use a course session</source>
-        <translation>Use a course session</translation>
-    </message>
-    <message>
-        <source>Use one session of {course} for {name}?</source>
-        <translation>Use one session of {course} for {name}?</translation>
-    </message>
-    <message>
-        <source>{course}: one session used, {left} left</source>
-        <translation>{course}: one session used, {left} left</translation>
-    </message>
-    <message>
-        <source>Course session used</source>
-        <translation>Course session used</translation>
-    </message>
-    <message>
-        <source>Printing {ref}…</source>
-        <translation>Printing {ref}…</translation>
-    </message>
-    <message>
-        <source>Saved as {file}</source>
-        <translation>Saved as {file}</translation>
-    </message>
-    <message>
-        <source>Sent to the printer</source>
-        <translation>Sent to the printer</translation>
-    </message>
-    <message>
-        <source>Restored</source>
-        <translation>Restored</translation>
-    </message>
-    <message>
-        <source>The backup {file} is back in place. The data before it was kept as {safety}.</source>
-        <translation>The backup {file} is back in place. The data before it was kept as {safety}.</translation>
-    </message>
-    <message>
-        <source>Something went wrong and has been logged:
+        </message>
+        <message>
+            <source>Type to search; a scanned card or voucher is recognised on its own.</source>
+            <translation>Type to search; a scanned card or voucher is recognised on its own.</translation>
+        </message>
+        <message>
+            <source>{n} found — ↑↓ to choose, Enter to open</source>
+            <translation>{n} found — ↑↓ to choose, Enter to open</translation>
+        </message>
+        <message>
+            <source>No member found. Register them with F2.</source>
+            <translation>No member found. Register them with F2.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Opening the database…</source>
+            <translation>Opening the database…</translation>
+        </message>
+        <message>
+            <source>Member lookup  F1</source>
+            <translation>Member lookup  F1</translation>
+        </message>
+        <message>
+            <source>Checkout  F3</source>
+            <translation>Checkout  F3</translation>
+        </message>
+        <message>
+            <source>Redeem points  F4</source>
+            <translation>Redeem points  F4</translation>
+        </message>
+        <message>
+            <source>Today's sales  F5</source>
+            <translation>Today's sales  F5</translation>
+        </message>
+        <message>
+            <source>Manage  F7</source>
+            <translation>Manage  F7</translation>
+        </message>
+        <message>
+            <source>Settings (F9)</source>
+            <translation>Settings (F9)</translation>
+        </message>
+        <message>
+            <source>Switch to walk-in</source>
+            <translation>Switch to walk-in</translation>
+        </message>
+        <message>
+            <source>Serve without a member</source>
+            <translation>Serve without a member</translation>
+        </message>
+        <message>
+            <source>{clinic} — reception</source>
+            <translation>{clinic} — reception</translation>
+        </message>
+        <message>
+            <source>Reception</source>
+            <translation>Reception</translation>
+        </message>
+        <message>
+            <source>Walk-in customer</source>
+            <translation>Walk-in customer</translation>
+        </message>
+        <message>
+            <source>{name} · {points} points</source>
+            <translation>{name} · {points} points</translation>
+        </message>
+        <message>
+            <source>Use a course session</source>
+            <translation>Use a course session</translation>
+        </message>
+        <message>
+            <source>Use one session of {course} for {name}?</source>
+            <translation>Use one session of {course} for {name}?</translation>
+        </message>
+        <message>
+            <source>{course}: one session used, {left} left</source>
+            <translation>{course}: one session used, {left} left</translation>
+        </message>
+        <message>
+            <source>Course session used</source>
+            <translation>Course session used</translation>
+        </message>
+        <message>
+            <source>Printing {ref}…</source>
+            <translation>Printing {ref}…</translation>
+        </message>
+        <message>
+            <source>Saved as {file}</source>
+            <translation>Saved as {file}</translation>
+        </message>
+        <message>
+            <source>Sent to the printer</source>
+            <translation>Sent to the printer</translation>
+        </message>
+        <message>
+            <source>Restored</source>
+            <translation>Restored</translation>
+        </message>
+        <message>
+            <source>The backup {file} is back in place. The data before it was kept as {safety}.</source>
+            <translation>The backup {file} is back in place. The data before it was kept as {safety}.</translation>
+        </message>
+        <message>
+            <source>Something went wrong and has been logged:
 {error}</source>
-        <translation>Something went wrong and has been logged:
+            <translation>Something went wrong and has been logged:
 {error}</translation>
-    </message>
-    <message>
-        <source>Cannot do that</source>
-        <translation>Cannot do that</translation>
-    </message>
-</context>
-<context>
-    <name>ManagePage</name>
-    <message>
-        <source>Close, back up, print queue and jobs</source>
-        <translation>Close, back up, print queue and jobs</translation>
-    </message>
-    <message>
-        <source>End-of-day close (F6)</source>
-        <translation>End-of-day close (F6)</translation>
-    </message>
-    <message>
-        <source>Back up (F10)</source>
-        <translation>Back up (F10)</translation>
-    </message>
-    <message>
-        <source>Restore…</source>
-        <translation>Restore…</translation>
-    </message>
-    <message>
-        <source>Loyalty rules…</source>
-        <translation>Loyalty rules…</translation>
-    </message>
-    <message>
-        <source>Change the loyalty rules?</source>
-        <translation>Change the loyalty rules?</translation>
-    </message>
-</context>
-<context>
-    <name>ManagerPinDialog</name>
-    <message>
-        <source>Manager PIN</source>
-        <translation>Manager PIN</translation>
-    </message>
-    <message>
-        <source>Confirm (Enter)</source>
-        <translation>Confirm (Enter)</translation>
-    </message>
-    <message>
-        <source>Cancel (Esc)</source>
-        <translation>Cancel (Esc)</translation>
-    </message>
-    <message>
-        <source>A manager enters the PIN to allow this.</source>
-        <translation>A manager enters the PIN to allow this.</translation>
-    </message>
-</context>
-<context>
-    <name>MemberDialog</name>
-    <message>
-        <source>Edit member {name}</source>
-        <translation>Edit member {name}</translation>
-    </message>
-    <message>
-        <source>New member</source>
-        <translation>New member</translation>
-    </message>
-    <message>
-        <source>YYYY-MM-DD, optional</source>
-        <translation>YYYY-MM-DD, optional</translation>
-    </message>
-    <message>
-        <source>Not given</source>
-        <translation>Not given</translation>
-    </message>
-    <message>
-        <source>Female</source>
-        <translation>Female</translation>
-    </message>
-    <message>
-        <source>Male</source>
-        <translation>Male</translation>
-    </message>
-    <message>
-        <source>Referrer&apos;s phone or card, optional</source>
-        <translation>Referrer&apos;s phone or card, optional</translation>
-    </message>
-    <message>
-        <source>e.g. insomnia, neck pain</source>
-        <translation>e.g. insomnia, neck pain</translation>
-    </message>
-    <message>
-        <source>Agrees to receive offers and reminders</source>
-        <translation>Agrees to receive offers and reminders</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Mobile</source>
-        <translation>Mobile</translation>
-    </message>
-    <message>
-        <source>Birthday</source>
-        <translation>Birthday</translation>
-    </message>
-    <message>
-        <source>Gender</source>
-        <translation>Gender</translation>
-    </message>
-    <message>
-        <source>Referrer</source>
-        <translation>Referrer</translation>
-    </message>
-    <message>
-        <source>Health needs</source>
-        <translation>Health needs</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <source>Save (Enter)</source>
-        <translation>Save (Enter)</translation>
-    </message>
-    <message>
-        <source>Cancel (Esc)</source>
-        <translation>Cancel (Esc)</translation>
-    </message>
-    <message>
-        <source>Write the birthday as YYYY-MM-DD, e.g. 1985-06-01</source>
-        <translation>Write the birthday as YYYY-MM-DD, e.g. 1985-06-01</translation>
-    </message>
-</context>
-<context>
-    <name>MemberPanel</name>
-    <message>
-        <source>Look a member up by phone, last 4 digits, card number, name or pinyin initials — or scan their card.
+        </message>
+        <message>
+            <source>Cannot do that</source>
+            <translation>Cannot do that</translation>
+        </message>
+    </context>
+    <context>
+        <name>ManagePage</name>
+        <message>
+            <source>Close, back up, print queue and jobs</source>
+            <translation>Close, back up, print queue and jobs</translation>
+        </message>
+        <message>
+            <source>End-of-day close (F6)</source>
+            <translation>End-of-day close (F6)</translation>
+        </message>
+        <message>
+            <source>Back up (F10)</source>
+            <translation>Back up (F10)</translation>
+        </message>
+        <message>
+            <source>Restore…</source>
+            <translation>Restore…</translation>
+        </message>
+        <message>
+            <source>Loyalty rules…</source>
+            <translation>Loyalty rules…</translation>
+        </message>
+        <message>
+            <source>Change the loyalty rules?</source>
+            <translation>Change the loyalty rules?</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/manage.py" line="90" />
+            <source>Catalog…</source>
+            <translation>Catalog…</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/manage.py" line="91" />
+            <source>Rewards…</source>
+            <translation>Rewards…</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/manage.py" line="133" />
+            <source>Change the catalog: services, products, courses and prices.</source>
+            <translation>Change the catalog: services, products, courses and prices.</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/manage.py" line="139" />
+            <source>Change the rewards and their stock.</source>
+            <translation>Change the rewards and their stock.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ManagerPinDialog</name>
+        <message>
+            <source>Manager PIN</source>
+            <translation>Manager PIN</translation>
+        </message>
+        <message>
+            <source>Confirm (Enter)</source>
+            <translation>Confirm (Enter)</translation>
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>Cancel (Esc)</translation>
+        </message>
+        <message>
+            <source>A manager enters the PIN to allow this.</source>
+            <translation>A manager enters the PIN to allow this.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberDialog</name>
+        <message>
+            <source>Edit member {name}</source>
+            <translation>Edit member {name}</translation>
+        </message>
+        <message>
+            <source>New member</source>
+            <translation>New member</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD, optional</source>
+            <translation>YYYY-MM-DD, optional</translation>
+        </message>
+        <message>
+            <source>Not given</source>
+            <translation>Not given</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Female</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Male</translation>
+        </message>
+        <message>
+            <source>Referrer's phone or card, optional</source>
+            <translation>Referrer's phone or card, optional</translation>
+        </message>
+        <message>
+            <source>e.g. insomnia, neck pain</source>
+            <translation>e.g. insomnia, neck pain</translation>
+        </message>
+        <message>
+            <source>Agrees to receive offers and reminders</source>
+            <translation>Agrees to receive offers and reminders</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Mobile</source>
+            <translation>Mobile</translation>
+        </message>
+        <message>
+            <source>Birthday</source>
+            <translation>Birthday</translation>
+        </message>
+        <message>
+            <source>Gender</source>
+            <translation>Gender</translation>
+        </message>
+        <message>
+            <source>Referrer</source>
+            <translation>Referrer</translation>
+        </message>
+        <message>
+            <source>Health needs</source>
+            <translation>Health needs</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Save (Enter)</source>
+            <translation>Save (Enter)</translation>
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>Cancel (Esc)</translation>
+        </message>
+        <message>
+            <source>Write the birthday as YYYY-MM-DD, e.g. 1985-06-01</source>
+            <translation>Write the birthday as YYYY-MM-DD, e.g. 1985-06-01</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberPanel</name>
+        <message>
+            <source>Look a member up by phone, last 4 digits, card number, name or pinyin initials — or scan their card.
 New member: F2.</source>
-        <translation>Look a member up by phone, last 4 digits, card number, name or pinyin initials — or scan their card.
+            <translation>Look a member up by phone, last 4 digits, card number, name or pinyin initials — or scan their card.
 New member: F2.</translation>
-    </message>
-    <message>
-        <source>Edit</source>
-        <translation>Edit</translation>
-    </message>
-    <message>
-        <source>Card {card}</source>
-        <translation>Card {card}</translation>
-    </message>
-    <message>
-        <source>Birthday {date}</source>
-        <translation>Birthday {date}</translation>
-    </message>
-    <message>
-        <source>Referred by {name}</source>
-        <translation>Referred by {name}</translation>
-    </message>
-    <message>
-        <source>Perks: {perks}</source>
-        <translation>Perks: {perks}</translation>
-    </message>
-    <message>
-        <source>POINTS</source>
-        <translation>POINTS</translation>
-    </message>
-    <message>
-        <source>Owes {points} points from a refund; later earnings pay it off first.</source>
-        <translation>Owes {points} points from a refund; later earnings pay it off first.</translation>
-    </message>
-    <message>
-        <source>{points} points expire on {date}</source>
-        <translation>{points} points expire on {date}</translation>
-    </message>
-    <message>
-        <source>{points} more points for {reward}</source>
-        <translation>{points} more points for {reward}</translation>
-    </message>
-    <message>
-        <source>COURSE SESSIONS</source>
-        <translation>COURSE SESSIONS</translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation>None</translation>
-    </message>
-    <message>
-        <source>Use one</source>
-        <translation>Use one</translation>
-    </message>
-    <message>
-        <source>{course}: {left} left</source>
-        <translation>{course}: {left} left</translation>
-    </message>
-    <message>
-        <source>UNUSED VOUCHERS</source>
-        <translation>UNUSED VOUCHERS</translation>
-    </message>
-    <message>
-        <source>Use in sale</source>
-        <translation>Use in sale</translation>
-    </message>
-    <message>
-        <source>{reward}  {code}
+        </message>
+        <message>
+            <source>Edit</source>
+            <translation>Edit</translation>
+        </message>
+        <message>
+            <source>Card {card}</source>
+            <translation>Card {card}</translation>
+        </message>
+        <message>
+            <source>Birthday {date}</source>
+            <translation>Birthday {date}</translation>
+        </message>
+        <message>
+            <source>Referred by {name}</source>
+            <translation>Referred by {name}</translation>
+        </message>
+        <message>
+            <source>Perks: {perks}</source>
+            <translation>Perks: {perks}</translation>
+        </message>
+        <message>
+            <source>POINTS</source>
+            <translation>POINTS</translation>
+        </message>
+        <message>
+            <source>Owes {points} points from a refund; later earnings pay it off first.</source>
+            <translation>Owes {points} points from a refund; later earnings pay it off first.</translation>
+        </message>
+        <message>
+            <source>{points} points expire on {date}</source>
+            <translation>{points} points expire on {date}</translation>
+        </message>
+        <message>
+            <source>{points} more points for {reward}</source>
+            <translation>{points} more points for {reward}</translation>
+        </message>
+        <message>
+            <source>COURSE SESSIONS</source>
+            <translation>COURSE SESSIONS</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>None</translation>
+        </message>
+        <message>
+            <source>Use one</source>
+            <translation>Use one</translation>
+        </message>
+        <message>
+            <source>{course}: {left} left</source>
+            <translation>{course}: {left} left</translation>
+        </message>
+        <message>
+            <source>UNUSED VOUCHERS</source>
+            <translation>UNUSED VOUCHERS</translation>
+        </message>
+        <message>
+            <source>Use in sale</source>
+            <translation>Use in sale</translation>
+        </message>
+        <message>
+            <source>{reward}  {code}
 valid until {date}</source>
-        <translation>{reward}  {code}
+            <translation>{reward}  {code}
 valid until {date}</translation>
-    </message>
-    <message>
-        <source>LAST VISITS</source>
-        <translation>LAST VISITS</translation>
-    </message>
-    <message>
-        <source>No visits yet</source>
-        <translation>No visits yet</translation>
-    </message>
-    <message>
-        <source>TAGS</source>
-        <translation>TAGS</translation>
-    </message>
-    <message>
-        <source>HEALTH NEEDS</source>
-        <translation>HEALTH NEEDS</translation>
-    </message>
-    <message>
-        <source>None recorded</source>
-        <translation>None recorded</translation>
-    </message>
-    <message>
-        <source>NOTES</source>
-        <translation>NOTES</translation>
-    </message>
-</context>
-<context>
-    <name>Names</name>
-    <message>
-        <source>Cash</source>
-        <translation>Cash</translation>
-    </message>
-    <message>
-        <source>Bank card</source>
-        <translation>Bank card</translation>
-    </message>
-    <message>
-        <source>WeChat Pay</source>
-        <translation>WeChat Pay</translation>
-    </message>
-    <message>
-        <source>Alipay</source>
-        <translation>Alipay</translation>
-    </message>
-    <message>
-        <source>Item points</source>
-        <translation>Item points</translation>
-    </message>
-    <message>
-        <source>Course bonus</source>
-        <translation>Course bonus</translation>
-    </message>
-    <message>
-        <source>Referral bonus</source>
-        <translation>Referral bonus</translation>
-    </message>
-    <message>
-        <source>Event points</source>
-        <translation>Event points</translation>
-    </message>
-    <message>
-        <source>Streak bonus</source>
-        <translation>Streak bonus</translation>
-    </message>
-    <message>
-        <source>Birthday bonus</source>
-        <translation>Birthday bonus</translation>
-    </message>
-    <message>
-        <source>Tier bonus</source>
-        <translation>Tier bonus</translation>
-    </message>
-    <message>
-        <source>Manual adjustment</source>
-        <translation>Manual adjustment</translation>
-    </message>
-    <message>
-        <source>Unused</source>
-        <translation>Unused</translation>
-    </message>
-    <message>
-        <source>Used</source>
-        <translation>Used</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>Expired</translation>
-    </message>
-    <message>
-        <source>Treatment</source>
-        <translation>Treatment</translation>
-    </message>
-    <message>
-        <source>Coupon</source>
-        <translation>Coupon</translation>
-    </message>
-    <message>
-        <source>Gift</source>
-        <translation>Gift</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Completed</translation>
-    </message>
-    <message>
-        <source>Refunded</source>
-        <translation>Refunded</translation>
-    </message>
-    <message>
-        <source>Partly refunded</source>
-        <translation>Partly refunded</translation>
-    </message>
-    <message>
-        <source>Points expiry</source>
-        <translation>Points expiry</translation>
-    </message>
-    <message>
-        <source>Streak bonuses</source>
-        <translation>Streak bonuses</translation>
-    </message>
-    <message>
-        <source>Member reminders</source>
-        <translation>Member reminders</translation>
-    </message>
-    <message>
-        <source>Member tags</source>
-        <translation>Member tags</translation>
-    </message>
-    <message>
-        <source>End-of-day backup</source>
-        <translation>End-of-day backup</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>Skipped</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Failed</translation>
-    </message>
-</context>
-<context>
-    <name>PaymentDialog</name>
-    <message>
-        <source>Payment</source>
-        <translation>Payment</translation>
-    </message>
-    <message>
-        <source>Cash tendered</source>
-        <translation>Cash tendered</translation>
-    </message>
-    <message>
-        <source>Rest</source>
-        <translation>Rest</translation>
-    </message>
-    <message>
-        <source>Put the amount still due here</source>
-        <translation>Put the amount still due here</translation>
-    </message>
-    <message>
-        <source>Confirm payment (Enter)</source>
-        <translation>Confirm payment (Enter)</translation>
-    </message>
-    <message>
-        <source>Cancel (Esc)</source>
-        <translation>Cancel (Esc)</translation>
-    </message>
-    <message>
-        <source>Amount due</source>
-        <translation>Amount due</translation>
-    </message>
-    <message>
-        <source>Paid {amount}</source>
-        <translation>Paid {amount}</translation>
-    </message>
-    <message>
-        <source>Still due {amount}</source>
-        <translation>Still due {amount}</translation>
-    </message>
-    <message>
-        <source>Change {amount}</source>
-        <translation>Change {amount}</translation>
-    </message>
-</context>
-<context>
-    <name>PrintNotice</name>
-    <message>
-        <source>Retry</source>
-        <translation>Retry</translation>
-    </message>
-    <message>
-        <source>Print queue (F8)</source>
-        <translation>Print queue (F8)</translation>
-    </message>
-    <message>
-        <source>Hide</source>
-        <translation>Hide</translation>
-    </message>
-    <message>
-        <source>Printing failed, kept in the print queue: {reason}</source>
-        <translation>Printing failed, kept in the print queue: {reason}</translation>
-    </message>
-</context>
-<context>
-    <name>PrintQueuePanel</name>
-    <message>
-        <source>PRINT QUEUE (F8)</source>
-        <translation>PRINT QUEUE (F8)</translation>
-    </message>
-    <message>
-        <source>Document</source>
-        <translation>Document</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <source>Queued</source>
-        <translation>Queued</translation>
-    </message>
-    <message>
-        <source>Attempts</source>
-        <translation>Attempts</translation>
-    </message>
-    <message>
-        <source>Last error</source>
-        <translation>Last error</translation>
-    </message>
-    <message>
-        <source>Retry</source>
-        <translation>Retry</translation>
-    </message>
-    <message>
-        <source>Retry all</source>
-        <translation>Retry all</translation>
-    </message>
-    <message>
-        <source>Voucher</source>
-        <translation>Voucher</translation>
-    </message>
-    <message>
-        <source>Refund receipt</source>
-        <translation>Refund receipt</translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <translation>Receipt</translation>
-    </message>
-    <message>
-        <source>not printed yet</source>
-        <translation>not printed yet</translation>
-    </message>
-    <message>
-        <source>Nothing waiting: everything was printed.</source>
-        <translation>Nothing waiting: everything was printed.</translation>
-    </message>
-</context>
-<context>
-    <name>PrinterForm</name>
-    <message>
-        <source>PDF folder</source>
-        <translation>PDF folder</translation>
-    </message>
-    <message>
-        <source>Network thermal printer</source>
-        <translation>Network thermal printer</translation>
-    </message>
-    <message>
-        <source>USB thermal printer</source>
-        <translation>USB thermal printer</translation>
-    </message>
-    <message>
-        <source>Serial thermal printer</source>
-        <translation>Serial thermal printer</translation>
-    </message>
-    <message>
-        <source>System printer</source>
-        <translation>System printer</translation>
-    </message>
-    <message>
-        <source>The USB {what} should look like 0x0416.</source>
-        <translation>The USB {what} should look like 0x0416.</translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation>Choose…</translation>
-    </message>
-    <message>
-        <source>Default printer</source>
-        <translation>Default printer</translation>
-    </message>
-    <message>
-        <source>Folder</source>
-        <translation>Folder</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>Port</translation>
-    </message>
-    <message>
-        <source>Vendor id</source>
-        <translation>Vendor id</translation>
-    </message>
-    <message>
-        <source>Product id</source>
-        <translation>Product id</translation>
-    </message>
-    <message>
-        <source>Baud rate</source>
-        <translation>Baud rate</translation>
-    </message>
-    <message>
-        <source>Printer</source>
-        <translation>Printer</translation>
-    </message>
-    <message>
-        <source>{mm} mm</source>
-        <translation>{mm} mm</translation>
-    </message>
-    <message>
-        <source>Open the cash drawer when cash is paid</source>
-        <translation>Open the cash drawer when cash is paid</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Paper width</source>
-        <translation>Paper width</translation>
-    </message>
-    <message>
-        <source>Folder for receipts (PDF)</source>
-        <translation>Folder for receipts (PDF)</translation>
-    </message>
-    <message>
-        <source>Enter the printer&apos;s network address.</source>
-        <translation>Enter the printer&apos;s network address.</translation>
-    </message>
-    <message>
-        <source>vendor id</source>
-        <translation>vendor id</translation>
-    </message>
-    <message>
-        <source>product id</source>
-        <translation>product id</translation>
-    </message>
-    <message>
-        <source>Enter the serial port, e.g. COM3.</source>
-        <translation>Enter the serial port, e.g. COM3.</translation>
-    </message>
-</context>
-<context>
-    <name>RedeemPage</name>
-    <message>
-        <source>Choose a member first (F1)</source>
-        <translation>Choose a member first (F1)</translation>
-    </message>
-    <message>
-        <source>Rewards for {name}</source>
-        <translation>Rewards for {name}</translation>
-    </message>
-    <message>
-        <source>{points} points available</source>
-        <translation>{points} points available</translation>
-    </message>
-    <message>
-        <source>Choose a member</source>
-        <translation>Choose a member</translation>
-    </message>
-    <message>
-        <source>Out of stock</source>
-        <translation>Out of stock</translation>
-    </message>
-    <message>
-        <source>{points} points short</source>
-        <translation>{points} points short</translation>
-    </message>
-    <message>
-        <source>{points} points</source>
-        <translation>{points} points</translation>
-    </message>
-    <message>
-        <source>{n} in stock</source>
-        <translation>{n} in stock</translation>
-    </message>
-    <message>
-        <source>Redeem</source>
-        <translation>Redeem</translation>
-    </message>
-    <message>
-        <source>Redeem {reward} for {name} with {points} points?</source>
-        <translation>Redeem {reward} for {name} with {points} points?</translation>
-    </message>
-</context>
-<context>
-    <name>RestoreDialog</name>
-    <message>
-        <source>Restore a backup</source>
-        <translation>Restore a backup</translation>
-    </message>
-    <message>
-        <source>Choose folder…</source>
-        <translation>Choose folder…</translation>
-    </message>
-    <message>
-        <source>List backups</source>
-        <translation>List backups</translation>
-    </message>
-    <message>
-        <source>Folder</source>
-        <translation>Folder</translation>
-    </message>
-    <message>
-        <source>Passphrase</source>
-        <translation>Passphrase</translation>
-    </message>
-    <message>
-        <source>Cancel (Esc)</source>
-        <translation>Cancel (Esc)</translation>
-    </message>
-    <message>
-        <source>Restore…</source>
-        <translation>Restore…</translation>
-    </message>
-    <message>
-        <source>Everything done since the backup was made is replaced. A safety copy of the current data is kept first.</source>
-        <translation>Everything done since the backup was made is replaced. A safety copy of the current data is kept first.</translation>
-    </message>
-    <message>
-        <source>Choose the folder with the backups</source>
-        <translation>Choose the folder with the backups</translation>
-    </message>
-    <message>
-        <source>{time} · {clinic} · {size}</source>
-        <translation>{time} · {clinic} · {size}</translation>
-    </message>
-    <message>
-        <source> · encrypted</source>
-        <translation> · encrypted</translation>
-    </message>
-    <message>
-        <source>Type the backup&apos;s clinic name to restore it anyway:</source>
-        <translation>Type the backup&apos;s clinic name to restore it anyway:</translation>
-    </message>
-    <message>
-        <source>There is no backup in this folder.</source>
-        <translation>There is no backup in this folder.</translation>
-    </message>
-    <message>
-        <source>This backup is encrypted: enter its passphrase.</source>
-        <translation>This backup is encrypted: enter its passphrase.</translation>
-    </message>
-    <message>
-        <source>Restore the backup of {time}?</source>
-        <translation>Restore the backup of {time}?</translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation>Restore</translation>
-    </message>
-    <message>
-        <source>Replace the current data with the backup of {time}?
+        </message>
+        <message>
+            <source>LAST VISITS</source>
+            <translation>LAST VISITS</translation>
+        </message>
+        <message>
+            <source>No visits yet</source>
+            <translation>No visits yet</translation>
+        </message>
+        <message>
+            <source>TAGS</source>
+            <translation>TAGS</translation>
+        </message>
+        <message>
+            <source>HEALTH NEEDS</source>
+            <translation>HEALTH NEEDS</translation>
+        </message>
+        <message>
+            <source>None recorded</source>
+            <translation>None recorded</translation>
+        </message>
+        <message>
+            <source>NOTES</source>
+            <translation>NOTES</translation>
+        </message>
+    </context>
+    <context>
+        <name>Names</name>
+        <message>
+            <source>Cash</source>
+            <translation>Cash</translation>
+        </message>
+        <message>
+            <source>Bank card</source>
+            <translation>Bank card</translation>
+        </message>
+        <message>
+            <source>WeChat Pay</source>
+            <translation>WeChat Pay</translation>
+        </message>
+        <message>
+            <source>Alipay</source>
+            <translation>Alipay</translation>
+        </message>
+        <message>
+            <source>Item points</source>
+            <translation>Item points</translation>
+        </message>
+        <message>
+            <source>Course bonus</source>
+            <translation>Course bonus</translation>
+        </message>
+        <message>
+            <source>Referral bonus</source>
+            <translation>Referral bonus</translation>
+        </message>
+        <message>
+            <source>Event points</source>
+            <translation>Event points</translation>
+        </message>
+        <message>
+            <source>Streak bonus</source>
+            <translation>Streak bonus</translation>
+        </message>
+        <message>
+            <source>Birthday bonus</source>
+            <translation>Birthday bonus</translation>
+        </message>
+        <message>
+            <source>Tier bonus</source>
+            <translation>Tier bonus</translation>
+        </message>
+        <message>
+            <source>Manual adjustment</source>
+            <translation>Manual adjustment</translation>
+        </message>
+        <message>
+            <source>Unused</source>
+            <translation>Unused</translation>
+        </message>
+        <message>
+            <source>Used</source>
+            <translation>Used</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Cancelled</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>Expired</translation>
+        </message>
+        <message>
+            <source>Treatment</source>
+            <translation>Treatment</translation>
+        </message>
+        <message>
+            <source>Coupon</source>
+            <translation>Coupon</translation>
+        </message>
+        <message>
+            <source>Gift</source>
+            <translation>Gift</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Completed</translation>
+        </message>
+        <message>
+            <source>Refunded</source>
+            <translation>Refunded</translation>
+        </message>
+        <message>
+            <source>Partly refunded</source>
+            <translation>Partly refunded</translation>
+        </message>
+        <message>
+            <source>Points expiry</source>
+            <translation>Points expiry</translation>
+        </message>
+        <message>
+            <source>Streak bonuses</source>
+            <translation>Streak bonuses</translation>
+        </message>
+        <message>
+            <source>Member reminders</source>
+            <translation>Member reminders</translation>
+        </message>
+        <message>
+            <source>Member tags</source>
+            <translation>Member tags</translation>
+        </message>
+        <message>
+            <source>End-of-day backup</source>
+            <translation>End-of-day backup</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation>Skipped</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Failed</translation>
+        </message>
+    </context>
+    <context>
+        <name>PaymentDialog</name>
+        <message>
+            <source>Payment</source>
+            <translation>Payment</translation>
+        </message>
+        <message>
+            <source>Cash tendered</source>
+            <translation>Cash tendered</translation>
+        </message>
+        <message>
+            <source>Rest</source>
+            <translation>Rest</translation>
+        </message>
+        <message>
+            <source>Put the amount still due here</source>
+            <translation>Put the amount still due here</translation>
+        </message>
+        <message>
+            <source>Confirm payment (Enter)</source>
+            <translation>Confirm payment (Enter)</translation>
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>Cancel (Esc)</translation>
+        </message>
+        <message>
+            <source>Amount due</source>
+            <translation>Amount due</translation>
+        </message>
+        <message>
+            <source>Paid {amount}</source>
+            <translation>Paid {amount}</translation>
+        </message>
+        <message>
+            <source>Still due {amount}</source>
+            <translation>Still due {amount}</translation>
+        </message>
+        <message>
+            <source>Change {amount}</source>
+            <translation>Change {amount}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintNotice</name>
+        <message>
+            <source>Retry</source>
+            <translation>Retry</translation>
+        </message>
+        <message>
+            <source>Print queue (F8)</source>
+            <translation>Print queue (F8)</translation>
+        </message>
+        <message>
+            <source>Hide</source>
+            <translation>Hide</translation>
+        </message>
+        <message>
+            <source>Printing failed, kept in the print queue: {reason}</source>
+            <translation>Printing failed, kept in the print queue: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrintQueuePanel</name>
+        <message>
+            <source>PRINT QUEUE (F8)</source>
+            <translation>PRINT QUEUE (F8)</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <source>Queued</source>
+            <translation>Queued</translation>
+        </message>
+        <message>
+            <source>Attempts</source>
+            <translation>Attempts</translation>
+        </message>
+        <message>
+            <source>Last error</source>
+            <translation>Last error</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Retry</translation>
+        </message>
+        <message>
+            <source>Retry all</source>
+            <translation>Retry all</translation>
+        </message>
+        <message>
+            <source>Voucher</source>
+            <translation>Voucher</translation>
+        </message>
+        <message>
+            <source>Refund receipt</source>
+            <translation>Refund receipt</translation>
+        </message>
+        <message>
+            <source>Receipt</source>
+            <translation>Receipt</translation>
+        </message>
+        <message>
+            <source>not printed yet</source>
+            <translation>not printed yet</translation>
+        </message>
+        <message>
+            <source>Nothing waiting: everything was printed.</source>
+            <translation>Nothing waiting: everything was printed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrinterForm</name>
+        <message>
+            <source>PDF folder</source>
+            <translation>PDF folder</translation>
+        </message>
+        <message>
+            <source>Network thermal printer</source>
+            <translation>Network thermal printer</translation>
+        </message>
+        <message>
+            <source>USB thermal printer</source>
+            <translation>USB thermal printer</translation>
+        </message>
+        <message>
+            <source>Serial thermal printer</source>
+            <translation>Serial thermal printer</translation>
+        </message>
+        <message>
+            <source>System printer</source>
+            <translation>System printer</translation>
+        </message>
+        <message>
+            <source>The USB {what} should look like 0x0416.</source>
+            <translation>The USB {what} should look like 0x0416.</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <source>Default printer</source>
+            <translation>Default printer</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>Folder</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>Vendor id</source>
+            <translation>Vendor id</translation>
+        </message>
+        <message>
+            <source>Product id</source>
+            <translation>Product id</translation>
+        </message>
+        <message>
+            <source>Baud rate</source>
+            <translation>Baud rate</translation>
+        </message>
+        <message>
+            <source>Printer</source>
+            <translation>Printer</translation>
+        </message>
+        <message>
+            <source>{mm} mm</source>
+            <translation>{mm} mm</translation>
+        </message>
+        <message>
+            <source>Open the cash drawer when cash is paid</source>
+            <translation>Open the cash drawer when cash is paid</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Paper width</source>
+            <translation>Paper width</translation>
+        </message>
+        <message>
+            <source>Folder for receipts (PDF)</source>
+            <translation>Folder for receipts (PDF)</translation>
+        </message>
+        <message>
+            <source>Enter the printer's network address.</source>
+            <translation>Enter the printer's network address.</translation>
+        </message>
+        <message>
+            <source>vendor id</source>
+            <translation>vendor id</translation>
+        </message>
+        <message>
+            <source>product id</source>
+            <translation>product id</translation>
+        </message>
+        <message>
+            <source>Enter the serial port, e.g. COM3.</source>
+            <translation>Enter the serial port, e.g. COM3.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RedeemPage</name>
+        <message>
+            <source>Choose a member first (F1)</source>
+            <translation>Choose a member first (F1)</translation>
+        </message>
+        <message>
+            <source>Rewards for {name}</source>
+            <translation>Rewards for {name}</translation>
+        </message>
+        <message>
+            <source>{points} points available</source>
+            <translation>{points} points available</translation>
+        </message>
+        <message>
+            <source>Choose a member</source>
+            <translation>Choose a member</translation>
+        </message>
+        <message>
+            <source>Out of stock</source>
+            <translation>Out of stock</translation>
+        </message>
+        <message>
+            <source>{points} points short</source>
+            <translation>{points} points short</translation>
+        </message>
+        <message>
+            <source>{points} points</source>
+            <translation>{points} points</translation>
+        </message>
+        <message>
+            <source>{n} in stock</source>
+            <translation>{n} in stock</translation>
+        </message>
+        <message>
+            <source>Redeem</source>
+            <translation>Redeem</translation>
+        </message>
+        <message>
+            <source>Redeem {reward} for {name} with {points} points?</source>
+            <translation>Redeem {reward} for {name} with {points} points?</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>Restore a backup</source>
+            <translation>Restore a backup</translation>
+        </message>
+        <message>
+            <source>Choose folder…</source>
+            <translation>Choose folder…</translation>
+        </message>
+        <message>
+            <source>List backups</source>
+            <translation>List backups</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>Folder</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Passphrase</translation>
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>Cancel (Esc)</translation>
+        </message>
+        <message>
+            <source>Restore…</source>
+            <translation>Restore…</translation>
+        </message>
+        <message>
+            <source>Everything done since the backup was made is replaced. A safety copy of the current data is kept first.</source>
+            <translation>Everything done since the backup was made is replaced. A safety copy of the current data is kept first.</translation>
+        </message>
+        <message>
+            <source>Choose the folder with the backups</source>
+            <translation>Choose the folder with the backups</translation>
+        </message>
+        <message>
+            <source>{time} · {clinic} · {size}</source>
+            <translation>{time} · {clinic} · {size}</translation>
+        </message>
+        <message>
+            <source> · encrypted</source>
+            <translation> · encrypted</translation>
+        </message>
+        <message>
+            <source>Type the backup's clinic name to restore it anyway:</source>
+            <translation>Type the backup's clinic name to restore it anyway:</translation>
+        </message>
+        <message>
+            <source>There is no backup in this folder.</source>
+            <translation>There is no backup in this folder.</translation>
+        </message>
+        <message>
+            <source>This backup is encrypted: enter its passphrase.</source>
+            <translation>This backup is encrypted: enter its passphrase.</translation>
+        </message>
+        <message>
+            <source>Restore the backup of {time}?</source>
+            <translation>Restore the backup of {time}?</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Restore</translation>
+        </message>
+        <message>
+            <source>Replace the current data with the backup of {time}?
 
 A safety copy of the current data is kept first (in the “safety” folder next to the database). The window reloads afterwards.</source>
-        <translation>Replace the current data with the backup of {time}?
+            <translation>Replace the current data with the backup of {time}?
 
 A safety copy of the current data is kept first (in the “safety” folder next to the database). The window reloads afterwards.</translation>
-    </message>
-    <message>
-        <source>That did not work and has been logged: {error}</source>
-        <translation>That did not work and has been logged: {error}</translation>
-    </message>
-</context>
-<context>
-    <name>RulesDialog</name>
-    <message>
-        <source>Loyalty rules</source>
-        <translation>Loyalty rules</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Threshold</source>
-        <translation>Threshold</translation>
-    </message>
-    <message>
-        <source>Multiplier</source>
-        <translation>Multiplier</translation>
-    </message>
-    <message>
-        <source>Perks (、)</source>
-        <translation>Perks (、)</translation>
-    </message>
-    <message>
-        <source>Add tier</source>
-        <translation>Add tier</translation>
-    </message>
-    <message>
-        <source>Remove tier</source>
-        <translation>Remove tier</translation>
-    </message>
-    <message>
-        <source>Now</source>
-        <translation>Now</translation>
-    </message>
-    <message>
-        <source>In force from</source>
-        <translation>In force from</translation>
-    </message>
-    <message>
-        <source>RULES IN FORCE AT</source>
-        <translation>RULES IN FORCE AT</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Show</translation>
-    </message>
-    <message>
-        <source>Rule</source>
-        <translation>Rule</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Value</translation>
-    </message>
-    <message>
-        <source>CHANGES</source>
-        <translation>CHANGES</translation>
-    </message>
-    <message>
-        <source>By, when</source>
-        <translation>By, when</translation>
-    </message>
-    <message>
-        <source>Save (Enter)</source>
-        <translation>Save (Enter)</translation>
-    </message>
-    <message>
-        <source>Close (Esc)</source>
-        <translation>Close (Esc)</translation>
-    </message>
-    <message>
-        <source>EARNING</source>
-        <translation>EARNING</translation>
-    </message>
-    <message>
-        <source>EXPIRY AND REDEMPTION</source>
-        <translation>EXPIRY AND REDEMPTION</translation>
-    </message>
-    <message>
-        <source>MEMBER TAGS</source>
-        <translation>MEMBER TAGS</translation>
-    </message>
-    <message>
-        <source>Points per yuan paid</source>
-        <translation>Points per yuan paid</translation>
-    </message>
-    <message>
-        <source>Course bonus from (sessions)</source>
-        <translation>Course bonus from (sessions)</translation>
-    </message>
-    <message>
-        <source>Course bonus (%)</source>
-        <translation>Course bonus (%)</translation>
-    </message>
-    <message>
-        <source>Referral: referrer&apos;s points</source>
-        <translation>Referral: referrer&apos;s points</translation>
-    </message>
-    <message>
-        <source>Referral: new member&apos;s points</source>
-        <translation>Referral: new member&apos;s points</translation>
-    </message>
-    <message>
-        <source>Birthday-month multiplier</source>
-        <translation>Birthday-month multiplier</translation>
-    </message>
-    <message>
-        <source>Streak: months in a row</source>
-        <translation>Streak: months in a row</translation>
-    </message>
-    <message>
-        <source>Streak: visit days a month</source>
-        <translation>Streak: visit days a month</translation>
-    </message>
-    <message>
-        <source>Streak bonus (points)</source>
-        <translation>Streak bonus (points)</translation>
-    </message>
-    <message>
-        <source>Adjustments above this need a manager</source>
-        <translation>Adjustments above this need a manager</translation>
-    </message>
-    <message>
-        <source>Points valid for (months)</source>
-        <translation>Points valid for (months)</translation>
-    </message>
-    <message>
-        <source>Expiry reminder (days before)</source>
-        <translation>Expiry reminder (days before)</translation>
-    </message>
-    <message>
-        <source>Rescue from (points expiring)</source>
-        <translation>Rescue from (points expiring)</translation>
-    </message>
-    <message>
-        <source>Vouchers valid for (days)</source>
-        <translation>Vouchers valid for (days)</translation>
-    </message>
-    <message>
-        <source>High value: top (%)</source>
-        <translation>High value: top (%)</translation>
-    </message>
-    <message>
-        <source>Dormant after (days without a visit)</source>
-        <translation>Dormant after (days without a visit)</translation>
-    </message>
-    <message>
-        <source>Birthday soon (days ahead)</source>
-        <translation>Birthday soon (days ahead)</translation>
-    </message>
-    <message>
-        <source>TIERS (thresholds strictly increasing, the first from 0)</source>
-        <translation>TIERS (thresholds strictly increasing, the first from 0)</translation>
-    </message>
-    <message>
-        <source>Tiers</source>
-        <translation>Tiers</translation>
-    </message>
-    <message>
-        <source>Nothing was changed.</source>
-        <translation>Nothing was changed.</translation>
-    </message>
-    <message>
-        <source>Saved {count} change(s), in force from {start}.</source>
-        <translation>Saved {count} change(s), in force from {start}.</translation>
-    </message>
-</context>
-<context>
-    <name>SaleSummaryDialog</name>
-    <message>
-        <source>Sale {no}</source>
-        <translation>Sale {no}</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation>Paid</translation>
-    </message>
-    <message>
-        <source>Change {amount}</source>
-        <translation>Change {amount}</translation>
-    </message>
-    <message>
-        <source>Sale {no} is paid</source>
-        <translation>Sale {no} is paid</translation>
-    </message>
-    <message>
-        <source>Print receipt</source>
-        <translation>Print receipt</translation>
-    </message>
-    <message>
-        <source>Done (Enter)</source>
-        <translation>Done (Enter)</translation>
-    </message>
-    <message>
-        <source>+{points} points</source>
-        <translation>+{points} points</translation>
-    </message>
-    <message>
-        <source>POINTS EARNED</source>
-        <translation>POINTS EARNED</translation>
-    </message>
-    <message>
-        <source>Referrer {card} gets {points} points</source>
-        <translation>Referrer {card} gets {points} points</translation>
-    </message>
-    <message>
-        <source>New balance {points}</source>
-        <translation>New balance {points}</translation>
-    </message>
-</context>
-<context>
-    <name>SalesModel</name>
-    <message>
-        <source>Sale no.</source>
-        <translation>Sale no.</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <source>Member</source>
-        <translation>Member</translation>
-    </message>
-    <message>
-        <source>Items</source>
-        <translation>Items</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <source>Paid by</source>
-        <translation>Paid by</translation>
-    </message>
-    <message>
-        <source>Points</source>
-        <translation>Points</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Walk-in</source>
-        <translation>Walk-in</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <source>Settings</source>
-        <translation>Settings</translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation>Follow the system</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <source>Clinic name</source>
-        <translation>Clinic name</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>Save (Enter)</source>
-        <translation>Save (Enter)</translation>
-    </message>
-    <message>
-        <source>Cancel (Esc)</source>
-        <translation>Cancel (Esc)</translation>
-    </message>
-    <message>
-        <source>PRINTER</source>
-        <translation>PRINTER</translation>
-    </message>
-    <message>
-        <source>MANAGER PIN</source>
-        <translation>MANAGER PIN</translation>
-    </message>
-    <message>
-        <source>Refunds, cancelled vouchers and large adjustments ask for it.</source>
-        <translation>Refunds, cancelled vouchers and large adjustments ask for it.</translation>
-    </message>
-    <message>
-        <source>Change PIN…</source>
-        <translation>Change PIN…</translation>
-    </message>
-    <message>
-        <source>The manager PIN has been changed.</source>
-        <translation>The manager PIN has been changed.</translation>
-    </message>
-    <message>
-        <source>The clinic needs a name.</source>
-        <translation>The clinic needs a name.</translation>
-    </message>
-</context>
-<context>
-    <name>SetupWizard</name>
-    <message>
-        <source>Welcome — first set-up</source>
-        <translation>Welcome — first set-up</translation>
-    </message>
-    <message>
-        <source>Your clinic</source>
-        <translation>Your clinic</translation>
-    </message>
-    <message>
-        <source>Printed on receipts and vouchers.</source>
-        <translation>Printed on receipts and vouchers.</translation>
-    </message>
-    <message>
-        <source>Clinic name</source>
-        <translation>Clinic name</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <source>Catalog</source>
-        <translation>Catalog</translation>
-    </message>
-    <message>
-        <source>Load the demo catalog: treatments, a course package, products and rewards</source>
-        <translation>Load the demo catalog: treatments, a course package, products and rewards</translation>
-    </message>
-    <message>
-        <source>You can change prices and items later.</source>
-        <translation>You can change prices and items later.</translation>
-    </message>
-</context>
-<context>
-    <name>TodayPage</name>
-    <message>
-        <source>Sale number, then Enter</source>
-        <translation>Sale number, then Enter</translation>
-    </message>
-    <message>
-        <source>Reprint receipt</source>
-        <translation>Reprint receipt</translation>
-    </message>
-    <message>
-        <source>Refund ticked lines</source>
-        <translation>Refund ticked lines</translation>
-    </message>
-    <message>
-        <source>Refund whole sale</source>
-        <translation>Refund whole sale</translation>
-    </message>
-    <message>
-        <source>Today: {n} sales, {amount}</source>
-        <translation>Today: {n} sales, {amount}</translation>
-    </message>
-    <message>
-        <source>Sale not found</source>
-        <translation>Sale not found</translation>
-    </message>
-    <message>
-        <source>There is no sale {no}.</source>
-        <translation>There is no sale {no}.</translation>
-    </message>
-    <message>
-        <source>CHOOSE A SALE</source>
-        <translation>CHOOSE A SALE</translation>
-    </message>
-    <message>
-        <source>Walk-in</source>
-        <translation>Walk-in</translation>
-    </message>
-    <message>
-        <source>SALE {no} · {who} · {time}</source>
-        <translation>SALE {no} · {who} · {time}</translation>
-    </message>
-    <message>
-        <source>{no}. {name} × {qty}   {amount}</source>
-        <translation>{no}. {name} × {qty}   {amount}</translation>
-    </message>
-    <message>
-        <source>(refunded)</source>
-        <translation>(refunded)</translation>
-    </message>
-    <message>
-        <source>Paid: {paid} · change {change} · cashier {cashier}</source>
-        <translation>Paid: {paid} · change {change} · cashier {cashier}</translation>
-    </message>
-    <message>
-        <source>Refund</source>
-        <translation>Refund</translation>
-    </message>
-    <message>
-        <source>Tick the lines to refund first.</source>
-        <translation>Tick the lines to refund first.</translation>
-    </message>
-    <message>
-        <source>Refund the whole sale {no}?</source>
-        <translation>Refund the whole sale {no}?</translation>
-    </message>
-    <message>
-        <source>Refund lines {lines} of sale {no}?</source>
-        <translation>Refund lines {lines} of sale {no}?</translation>
-    </message>
-    <message>
-        <source>Refund {no}: {amount} back ({how}); {points} points taken back.</source>
-        <translation>Refund {no}: {amount} back ({how}); {points} points taken back.</translation>
-    </message>
-    <message>
-        <source>The member now owes {points} points; later earnings pay them off first.</source>
-        <translation>The member now owes {points} points; later earnings pay them off first.</translation>
-    </message>
-    <message>
-        <source>Refund done</source>
-        <translation>Refund done</translation>
-    </message>
-    <message>
-        <source>Print refund receipt</source>
-        <translation>Print refund receipt</translation>
-    </message>
-</context>
-<context>
-    <name>VoucherDialog</name>
-    <message>
-        <source>Voucher issued</source>
-        <translation>Voucher issued</translation>
-    </message>
-    <message>
-        <source>Valid until {date}</source>
-        <translation>Valid until {date}</translation>
-    </message>
-    <message>
-        <source>{spent} points used · balance {balance}</source>
-        <translation>{spent} points used · balance {balance}</translation>
-    </message>
-    <message>
-        <source>Print voucher</source>
-        <translation>Print voucher</translation>
-    </message>
-    <message>
-        <source>Done (Enter)</source>
-        <translation>Done (Enter)</translation>
-    </message>
-</context>
-<context>
-    <name>_PinPage</name>
-    <message>
-        <source>Manager PIN</source>
-        <translation>Manager PIN</translation>
-    </message>
-    <message>
-        <source>Refunds and other manager actions ask for this PIN (4 to 8 digits).</source>
-        <translation>Refunds and other manager actions ask for this PIN (4 to 8 digits).</translation>
-    </message>
-    <message>
-        <source>PIN</source>
-        <translation>PIN</translation>
-    </message>
-    <message>
-        <source>Repeat PIN</source>
-        <translation>Repeat PIN</translation>
-    </message>
-    <message>
-        <source>Use 4 to 8 digits</source>
-        <translation>Use 4 to 8 digits</translation>
-    </message>
-    <message>
-        <source>The two PINs differ</source>
-        <translation>The two PINs differ</translation>
-    </message>
-</context>
+        </message>
+        <message>
+            <source>That did not work and has been logged: {error}</source>
+            <translation>That did not work and has been logged: {error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RulesDialog</name>
+        <message>
+            <source>Loyalty rules</source>
+            <translation>Loyalty rules</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Threshold</source>
+            <translation>Threshold</translation>
+        </message>
+        <message>
+            <source>Multiplier</source>
+            <translation>Multiplier</translation>
+        </message>
+        <message>
+            <source>Perks (、)</source>
+            <translation>Perks (、)</translation>
+        </message>
+        <message>
+            <source>Add tier</source>
+            <translation>Add tier</translation>
+        </message>
+        <message>
+            <source>Remove tier</source>
+            <translation>Remove tier</translation>
+        </message>
+        <message>
+            <source>Now</source>
+            <translation>Now</translation>
+        </message>
+        <message>
+            <source>In force from</source>
+            <translation>In force from</translation>
+        </message>
+        <message>
+            <source>RULES IN FORCE AT</source>
+            <translation>RULES IN FORCE AT</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>Rule</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <source>CHANGES</source>
+            <translation>CHANGES</translation>
+        </message>
+        <message>
+            <source>By, when</source>
+            <translation>By, when</translation>
+        </message>
+        <message>
+            <source>Save (Enter)</source>
+            <translation>Save (Enter)</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation>Close (Esc)</translation>
+        </message>
+        <message>
+            <source>EARNING</source>
+            <translation>EARNING</translation>
+        </message>
+        <message>
+            <source>EXPIRY AND REDEMPTION</source>
+            <translation>EXPIRY AND REDEMPTION</translation>
+        </message>
+        <message>
+            <source>MEMBER TAGS</source>
+            <translation>MEMBER TAGS</translation>
+        </message>
+        <message>
+            <source>Points per yuan paid</source>
+            <translation>Points per yuan paid</translation>
+        </message>
+        <message>
+            <source>Course bonus from (sessions)</source>
+            <translation>Course bonus from (sessions)</translation>
+        </message>
+        <message>
+            <source>Course bonus (%)</source>
+            <translation>Course bonus (%)</translation>
+        </message>
+        <message>
+            <source>Referral: referrer's points</source>
+            <translation>Referral: referrer's points</translation>
+        </message>
+        <message>
+            <source>Referral: new member's points</source>
+            <translation>Referral: new member's points</translation>
+        </message>
+        <message>
+            <source>Birthday-month multiplier</source>
+            <translation>Birthday-month multiplier</translation>
+        </message>
+        <message>
+            <source>Streak: months in a row</source>
+            <translation>Streak: months in a row</translation>
+        </message>
+        <message>
+            <source>Streak: visit days a month</source>
+            <translation>Streak: visit days a month</translation>
+        </message>
+        <message>
+            <source>Streak bonus (points)</source>
+            <translation>Streak bonus (points)</translation>
+        </message>
+        <message>
+            <source>Adjustments above this need a manager</source>
+            <translation>Adjustments above this need a manager</translation>
+        </message>
+        <message>
+            <source>Points valid for (months)</source>
+            <translation>Points valid for (months)</translation>
+        </message>
+        <message>
+            <source>Expiry reminder (days before)</source>
+            <translation>Expiry reminder (days before)</translation>
+        </message>
+        <message>
+            <source>Rescue from (points expiring)</source>
+            <translation>Rescue from (points expiring)</translation>
+        </message>
+        <message>
+            <source>Vouchers valid for (days)</source>
+            <translation>Vouchers valid for (days)</translation>
+        </message>
+        <message>
+            <source>High value: top (%)</source>
+            <translation>High value: top (%)</translation>
+        </message>
+        <message>
+            <source>Dormant after (days without a visit)</source>
+            <translation>Dormant after (days without a visit)</translation>
+        </message>
+        <message>
+            <source>Birthday soon (days ahead)</source>
+            <translation>Birthday soon (days ahead)</translation>
+        </message>
+        <message>
+            <source>TIERS (thresholds strictly increasing, the first from 0)</source>
+            <translation>TIERS (thresholds strictly increasing, the first from 0)</translation>
+        </message>
+        <message>
+            <source>Tiers</source>
+            <translation>Tiers</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation>Nothing was changed.</translation>
+        </message>
+        <message>
+            <source>Saved {count} change(s), in force from {start}.</source>
+            <translation>Saved {count} change(s), in force from {start}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SaleSummaryDialog</name>
+        <message>
+            <source>Sale {no}</source>
+            <translation>Sale {no}</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>Paid</translation>
+        </message>
+        <message>
+            <source>Change {amount}</source>
+            <translation>Change {amount}</translation>
+        </message>
+        <message>
+            <source>Sale {no} is paid</source>
+            <translation>Sale {no} is paid</translation>
+        </message>
+        <message>
+            <source>Print receipt</source>
+            <translation>Print receipt</translation>
+        </message>
+        <message>
+            <source>Done (Enter)</source>
+            <translation>Done (Enter)</translation>
+        </message>
+        <message>
+            <source>+{points} points</source>
+            <translation>+{points} points</translation>
+        </message>
+        <message>
+            <source>POINTS EARNED</source>
+            <translation>POINTS EARNED</translation>
+        </message>
+        <message>
+            <source>Referrer {card} gets {points} points</source>
+            <translation>Referrer {card} gets {points} points</translation>
+        </message>
+        <message>
+            <source>New balance {points}</source>
+            <translation>New balance {points}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SalesModel</name>
+        <message>
+            <source>Sale no.</source>
+            <translation>Sale no.</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Member</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Items</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>Paid by</source>
+            <translation>Paid by</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Walk-in</source>
+            <translation>Walk-in</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Follow the system</source>
+            <translation>Follow the system</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Language</translation>
+        </message>
+        <message>
+            <source>Clinic name</source>
+            <translation>Clinic name</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Save (Enter)</source>
+            <translation>Save (Enter)</translation>
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>Cancel (Esc)</translation>
+        </message>
+        <message>
+            <source>PRINTER</source>
+            <translation>PRINTER</translation>
+        </message>
+        <message>
+            <source>MANAGER PIN</source>
+            <translation>MANAGER PIN</translation>
+        </message>
+        <message>
+            <source>Refunds, cancelled vouchers and large adjustments ask for it.</source>
+            <translation>Refunds, cancelled vouchers and large adjustments ask for it.</translation>
+        </message>
+        <message>
+            <source>Change PIN…</source>
+            <translation>Change PIN…</translation>
+        </message>
+        <message>
+            <source>The manager PIN has been changed.</source>
+            <translation>The manager PIN has been changed.</translation>
+        </message>
+        <message>
+            <source>The clinic needs a name.</source>
+            <translation>The clinic needs a name.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupWizard</name>
+        <message>
+            <source>Welcome — first set-up</source>
+            <translation>Welcome — first set-up</translation>
+        </message>
+        <message>
+            <source>Your clinic</source>
+            <translation>Your clinic</translation>
+        </message>
+        <message>
+            <source>Printed on receipts and vouchers.</source>
+            <translation>Printed on receipts and vouchers.</translation>
+        </message>
+        <message>
+            <source>Clinic name</source>
+            <translation>Clinic name</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Catalog</source>
+            <translation>Catalog</translation>
+        </message>
+        <message>
+            <source>Load the demo catalog: treatments, a course package, products and rewards</source>
+            <translation>Load the demo catalog: treatments, a course package, products and rewards</translation>
+        </message>
+        <message>
+            <source>You can change prices and items later.</source>
+            <translation>You can change prices and items later.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TodayPage</name>
+        <message>
+            <source>Sale number, then Enter</source>
+            <translation>Sale number, then Enter</translation>
+        </message>
+        <message>
+            <source>Reprint receipt</source>
+            <translation>Reprint receipt</translation>
+        </message>
+        <message>
+            <source>Refund ticked lines</source>
+            <translation>Refund ticked lines</translation>
+        </message>
+        <message>
+            <source>Refund whole sale</source>
+            <translation>Refund whole sale</translation>
+        </message>
+        <message>
+            <source>Today: {n} sales, {amount}</source>
+            <translation>Today: {n} sales, {amount}</translation>
+        </message>
+        <message>
+            <source>Sale not found</source>
+            <translation>Sale not found</translation>
+        </message>
+        <message>
+            <source>There is no sale {no}.</source>
+            <translation>There is no sale {no}.</translation>
+        </message>
+        <message>
+            <source>CHOOSE A SALE</source>
+            <translation>CHOOSE A SALE</translation>
+        </message>
+        <message>
+            <source>Walk-in</source>
+            <translation>Walk-in</translation>
+        </message>
+        <message>
+            <source>SALE {no} · {who} · {time}</source>
+            <translation>SALE {no} · {who} · {time}</translation>
+        </message>
+        <message>
+            <source>{no}. {name} × {qty}   {amount}</source>
+            <translation>{no}. {name} × {qty}   {amount}</translation>
+        </message>
+        <message>
+            <source>(refunded)</source>
+            <translation>(refunded)</translation>
+        </message>
+        <message>
+            <source>Paid: {paid} · change {change} · cashier {cashier}</source>
+            <translation>Paid: {paid} · change {change} · cashier {cashier}</translation>
+        </message>
+        <message>
+            <source>Refund</source>
+            <translation>Refund</translation>
+        </message>
+        <message>
+            <source>Tick the lines to refund first.</source>
+            <translation>Tick the lines to refund first.</translation>
+        </message>
+        <message>
+            <source>Refund the whole sale {no}?</source>
+            <translation>Refund the whole sale {no}?</translation>
+        </message>
+        <message>
+            <source>Refund lines {lines} of sale {no}?</source>
+            <translation>Refund lines {lines} of sale {no}?</translation>
+        </message>
+        <message>
+            <source>Refund {no}: {amount} back ({how}); {points} points taken back.</source>
+            <translation>Refund {no}: {amount} back ({how}); {points} points taken back.</translation>
+        </message>
+        <message>
+            <source>The member now owes {points} points; later earnings pay them off first.</source>
+            <translation>The member now owes {points} points; later earnings pay them off first.</translation>
+        </message>
+        <message>
+            <source>Refund done</source>
+            <translation>Refund done</translation>
+        </message>
+        <message>
+            <source>Print refund receipt</source>
+            <translation>Print refund receipt</translation>
+        </message>
+    </context>
+    <context>
+        <name>VoucherDialog</name>
+        <message>
+            <source>Voucher issued</source>
+            <translation>Voucher issued</translation>
+        </message>
+        <message>
+            <source>Valid until {date}</source>
+            <translation>Valid until {date}</translation>
+        </message>
+        <message>
+            <source>{spent} points used · balance {balance}</source>
+            <translation>{spent} points used · balance {balance}</translation>
+        </message>
+        <message>
+            <source>Print voucher</source>
+            <translation>Print voucher</translation>
+        </message>
+        <message>
+            <source>Done (Enter)</source>
+            <translation>Done (Enter)</translation>
+        </message>
+    </context>
+    <context>
+        <name>_PinPage</name>
+        <message>
+            <source>Manager PIN</source>
+            <translation>Manager PIN</translation>
+        </message>
+        <message>
+            <source>Refunds and other manager actions ask for this PIN (4 to 8 digits).</source>
+            <translation>Refunds and other manager actions ask for this PIN (4 to 8 digits).</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>Repeat PIN</source>
+            <translation>Repeat PIN</translation>
+        </message>
+        <message>
+            <source>Use 4 to 8 digits</source>
+            <translation>Use 4 to 8 digits</translation>
+        </message>
+        <message>
+            <source>The two PINs differ</source>
+            <translation>The two PINs differ</translation>
+        </message>
+    </context>
+    <context>
+        <name>CatalogDialog</name>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="385" />
+            <source>Catalog</source>
+            <translation>Catalog</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="386" />
+            <source>Services, products and courses</source>
+            <translation>Services, products and courses</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="387" />
+            <source>Show retired items</source>
+            <translation>Show retired items</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="388" />
+            <source>New item (Ctrl+N)</source>
+            <translation>New item (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="389" />
+            <source>Edit (Enter)</source>
+            <translation>Edit (Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="390" />
+            <source>Close (Esc)</source>
+            <translation>Close (Esc)</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="393" />
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="394" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="395" />
+            <source>Category</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="396" />
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="397" />
+            <source>Price</source>
+            <translation>Price</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="398" />
+            <source>Points</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="399" />
+            <source>Course</source>
+            <translation>Course</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="400" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="426" />
+            <source>{sessions} × {service}, valid {days} days</source>
+            <translation>{sessions} × {service}, valid {days} days</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="428" />
+            <source>{sessions} × {service}</source>
+            <translation>{sessions} × {service}</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="438" />
+            <source>At the rate</source>
+            <translation>At the rate</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="440" />
+            <source>On sale</source>
+            <translation>On sale</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="440" />
+            <source>Retired</source>
+            <translation>Retired</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemDialog</name>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="103" />
+            <source>Edit {name}</source>
+            <translation>Edit {name}</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="103" />
+            <source>New item</source>
+            <translation>New item</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="110" />
+            <source>Letters and digits, e.g. JJ1</source>
+            <translation>Letters and digits, e.g. JJ1</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="118" />
+            <source>The clinic's own, e.g. 肩颈, 艾灸, 产品</source>
+            <translation>The clinic's own, e.g. 肩颈, 艾灸, 产品</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="123" />
+            <source>Yuan, e.g. 168 or 12.5</source>
+            <translation>Yuan, e.g. 168 or 12.5</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="125" />
+            <source>Empty: earned at the rate</source>
+            <translation>Empty: earned at the rate</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="128" />
+            <source>Code of the treatment, e.g. AJ</source>
+            <translation>Code of the treatment, e.g. AJ</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="130" />
+            <source>Empty: no limit</source>
+            <translation>Empty: no limit</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="132" />
+            <source>On sale (shown on the till)</source>
+            <translation>On sale (shown on the till)</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="149" />
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="150" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="151" />
+            <source>Category</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="152" />
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="153" />
+            <source>Price</source>
+            <translation>Price</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="154" />
+            <source>Points</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="155" />
+            <source>Sessions</source>
+            <translation>Sessions</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="156" />
+            <source>Sessions of</source>
+            <translation>Sessions of</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="157" />
+            <source>Valid days</source>
+            <translation>Valid days</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="158" />
+            <source>Order on the till</source>
+            <translation>Order on the till</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="159" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="178" />
+            <source>Save (Enter)</source>
+            <translation>Save (Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="181" />
+            <source>Cancel (Esc)</source>
+            <translation>Cancel (Esc)</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="238" />
+            <source>Enter a whole number</source>
+            <translation>Enter a whole number</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="241" />
+            <source>Enter the price in yuan</source>
+            <translation>Enter the price in yuan</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemKind</name>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="68" />
+            <source>Service</source>
+            <translation>Service</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="69" />
+            <source>Product</source>
+            <translation>Product</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/catalog_screen.py" line="70" />
+            <source>Course</source>
+            <translation>Course</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestockDialog</name>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="292" />
+            <source>Restock {name}</source>
+            <translation>Restock {name}</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="297" />
+            <source>e.g. 10, or -2 for breakage</source>
+            <translation>e.g. 10, or -2 for breakage</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="300" />
+            <source>e.g. delivery, breakage, stock count</source>
+            <translation>e.g. delivery, breakage, stock count</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="306" />
+            <source>Change</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="307" />
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="310" />
+            <source>Unlimited</source>
+            <translation>Unlimited</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="311" />
+            <source>Save (Enter)</source>
+            <translation>Save (Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="314" />
+            <source>Cancel (Esc)</source>
+            <translation>Cancel (Esc)</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="320" />
+            <source>In stock now: {stock}</source>
+            <translation>In stock now: {stock}</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="333" />
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="335" />
+            <source>Enter a whole number</source>
+            <translation>Enter a whole number</translation>
+        </message>
+    </context>
+    <context>
+        <name>RewardDialog</name>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="92" />
+            <source>Edit {name}</source>
+            <translation>Edit {name}</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="92" />
+            <source>New reward</source>
+            <translation>New reward</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="97" />
+            <source>Letters and digits, e.g. RJJ1</source>
+            <translation>Letters and digits, e.g. RJJ1</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="100" />
+            <source>Points, e.g. 300</source>
+            <translation>Points, e.g. 300</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="102" />
+            <source>A coupon</source>
+            <translation>A coupon</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="106" />
+            <source>Yuan, e.g. 20</source>
+            <translation>Yuan, e.g. 20</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="108" />
+            <source>Empty: unlimited</source>
+            <translation>Empty: unlimited</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="109" />
+            <source>Offered (can be redeemed)</source>
+            <translation>Offered (can be redeemed)</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="121" />
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="122" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="123" />
+            <source>Cost in points</source>
+            <translation>Cost in points</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="124" />
+            <source>The voucher gives</source>
+            <translation>The voucher gives</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="125" />
+            <source>Coupon amount</source>
+            <translation>Coupon amount</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="126" />
+            <source>Stock</source>
+            <translation>Stock</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="127" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="139" />
+            <source>Save (Enter)</source>
+            <translation>Save (Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="142" />
+            <source>Cancel (Esc)</source>
+            <translation>Cancel (Esc)</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="191" />
+            <source>Enter a whole number</source>
+            <translation>Enter a whole number</translation>
+        </message>
+    </context>
+    <context>
+        <name>RewardsDialog</name>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="410" />
+            <source>Rewards</source>
+            <translation>Rewards</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="411" />
+            <source>Rewards for points</source>
+            <translation>Rewards for points</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="412" />
+            <source>New reward (Ctrl+N)</source>
+            <translation>New reward (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="413" />
+            <source>Edit (Enter)</source>
+            <translation>Edit (Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="414" />
+            <source>Restock (Ctrl+R)</source>
+            <translation>Restock (Ctrl+R)</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="415" />
+            <source>Close (Esc)</source>
+            <translation>Close (Esc)</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="416" />
+            <source>Stock history</source>
+            <translation>Stock history</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="419" />
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="420" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="421" />
+            <source>Cost</source>
+            <translation>Cost</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="422" />
+            <source>The voucher gives</source>
+            <translation>The voucher gives</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="423" />
+            <source>Stock</source>
+            <translation>Stock</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="424" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="429" />
+            <source>When</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="430" />
+            <source>Who</source>
+            <translation>Who</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="431" />
+            <source>What</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="432" />
+            <source>Change</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="433" />
+            <source>Stock after</source>
+            <translation>Stock after</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="434" />
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="458" />
+            <source>Coupon {amount}</source>
+            <translation>Coupon {amount}</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="463" />
+            <source>{points} points</source>
+            <translation>{points} points</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="465" />
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="499" />
+            <source>Unlimited</source>
+            <translation>Unlimited</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="466" />
+            <source>Offered</source>
+            <translation>Offered</translation>
+        </message>
+        <message>
+            <location filename="../../spa_pos/ui/rewards_screen.py" line="466" />
+            <source>Retired</source>
+            <translation>Retired</translation>
+        </message>
+    </context>
 </TS>

@@ -36,6 +36,65 @@ _CATALOG: dict[str, str] = {
     "catalog.unknown_reward_kind": "Unknown reward kind: {kind}",
     "catalog.coupon_needs_value": "A coupon needs a value",
     "catalog.reward_needs_item": "A treatment or gift reward needs its item",
+    "catalog.code_letters_digits": "The code may only have letters and digits",
+    "catalog.code_taken": "The code {taken} is already used",
+    "catalog.code_fixed": "The code cannot be changed",
+    "catalog.name_required": "Enter a name",
+    "catalog.category_required": (
+        "Enter a category (e.g. neck and shoulders, moxibustion, products)"
+    ),
+    "catalog.text_too_long": "At most {limit} characters",
+    "catalog.text_control": "Control characters are not allowed",
+    "catalog.value_required": "Required",
+    "catalog.out_of_range": "Must be between {low} and {high}",
+    "catalog.price_range": "The price must be between ¥0.00 and {highest}",
+    "catalog.kind_fixed": "An item's kind cannot change; add a new item instead",
+    "catalog.course_only": "Only a course has sessions, a treatment and valid days",
+    "catalog.course_needs_active_service": "A course needs a treatment on sale: {item}",
+    "catalog.retire_used_by_course": (
+        "The course “{course}” is still on sale; its treatment cannot be retired"
+    ),
+    "catalog.retire_used_by_reward": (
+        "The reward “{reward}” is still offered; its item cannot be retired"
+    ),
+    "catalog.manager_only": "Changing the catalog or the rewards needs a manager",
+    "catalog.item_invalid": "The item cannot be saved: {problems}",
+    "catalog.course_expired": "{member}'s {item} course expired on {last_day} and cannot be used",
+    "catalog.field_code": "Code",
+    "catalog.field_name": "Name",
+    "catalog.field_category": "Category",
+    "catalog.field_kind": "Kind",
+    "catalog.field_price_fen": "Price",
+    "catalog.field_points": "Points",
+    "catalog.field_sessions": "Sessions",
+    "catalog.field_course_service_code": "Treatment",
+    "catalog.field_valid_days": "Valid days",
+    "catalog.field_sort_order": "Order",
+    "catalog.field_active": "Status",
+    "catalog.field_points_cost": "Cost in points",
+    "catalog.field_item_code": "Item",
+    "catalog.field_coupon_fen": "Coupon amount",
+    "catalog.field_stock": "Stock",
+    "catalog.field_reason": "Reason",
+}
+
+# the reward catalog
+_REWARDS: dict[str, str] = {
+    "rewards.cost_range": "The cost must be between 1 and {high} points",
+    "rewards.item_or_coupon": "Choose the item it gives or a coupon amount (one of them)",
+    "rewards.item_not_offered": "{item} is not a treatment or product on sale",
+    "rewards.coupon_range": "A coupon must be worth more than ¥0.00 and at most ¥100,000.00",
+    "rewards.invalid": "The reward cannot be saved: {problems}",
+    "rewards.reason_required": "Enter a reason",
+    "rewards.unlimited": "{reward} has unlimited stock; nothing to restock",
+    "rewards.restock_range": (
+        "The change cannot be 0 and the stock must stay between 0 and {high} (now {stock})"
+    ),
+    "rewards.kind_add": "Added",
+    "rewards.kind_restock": "Restock / count",
+    "rewards.kind_edit": "Stock edited",
+    "rewards.kind_redeem": "Redeemed",
+    "rewards.kind_cancel": "Voucher cancelled",
 }
 
 # checkout and pricing
@@ -352,6 +411,7 @@ MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
     | _CATALOG
+    | _REWARDS
     | _CHECKOUT
     | _REFUNDS
     | _POINTS

@@ -33,6 +33,57 @@ _CATALOG: dict[str, str] = {
     "catalog.unknown_reward_kind": "未知兑换类型: {kind}",
     "catalog.coupon_needs_value": "优惠券需要面额",
     "catalog.reward_needs_item": "兑换服务或礼品需要对应的项目",
+    "catalog.code_letters_digits": "编码只能用字母和数字",
+    "catalog.code_taken": "编码 {taken} 已被使用",
+    "catalog.code_fixed": "编码不能修改",
+    "catalog.name_required": "请填写名称",
+    "catalog.category_required": "请填写类别（如 肩颈、艾灸、产品）",
+    "catalog.text_too_long": "最多 {limit} 个字",
+    "catalog.text_control": "不能含有控制字符",
+    "catalog.value_required": "请填写",
+    "catalog.out_of_range": "应在 {low} 到 {high} 之间",
+    "catalog.price_range": "价格应在 ¥0.00 到 {highest} 之间",
+    "catalog.kind_fixed": "已有项目不能改变类型，请新建一个项目",
+    "catalog.course_only": "只有疗程才有次数、对应项目和有效天数",
+    "catalog.course_needs_active_service": "疗程需要一个在售的服务项目: {item}",
+    "catalog.retire_used_by_course": "疗程「{course}」仍在售，不能停售它的服务项目",
+    "catalog.retire_used_by_reward": "兑换项「{reward}」仍在兑换，不能停售它的项目",
+    "catalog.manager_only": "修改项目和兑换目录需要店长权限",
+    "catalog.item_invalid": "项目不能保存: {problems}",
+    "catalog.course_expired": "{member} 的 {item} 疗程已于 {last_day} 到期，不能再使用",
+    "catalog.field_code": "编码",
+    "catalog.field_name": "名称",
+    "catalog.field_category": "类别",
+    "catalog.field_kind": "类型",
+    "catalog.field_price_fen": "价格",
+    "catalog.field_points": "积分",
+    "catalog.field_sessions": "次数",
+    "catalog.field_course_service_code": "对应项目",
+    "catalog.field_valid_days": "有效天数",
+    "catalog.field_sort_order": "排序",
+    "catalog.field_active": "状态",
+    "catalog.field_points_cost": "所需积分",
+    "catalog.field_item_code": "兑换项目",
+    "catalog.field_coupon_fen": "优惠券面额",
+    "catalog.field_stock": "库存",
+    "catalog.field_reason": "原因",
+}
+
+# the reward catalog (积分商城)
+_REWARDS: dict[str, str] = {
+    "rewards.cost_range": "所需积分应在 1 到 {high} 之间",
+    "rewards.item_or_coupon": "请选择兑换的项目或优惠券面额（二选一）",
+    "rewards.item_not_offered": "{item} 不是在售的服务或产品",
+    "rewards.coupon_range": "优惠券面额应大于 ¥0.00 且不超过 ¥100,000.00",
+    "rewards.invalid": "兑换项不能保存: {problems}",
+    "rewards.reason_required": "请填写原因",
+    "rewards.unlimited": "{reward} 不限库存，无需补货",
+    "rewards.restock_range": "库存变动不能为 0，变动后应在 0 到 {high} 之间（现有 {stock}）",
+    "rewards.kind_add": "新建",
+    "rewards.kind_restock": "补货/盘点",
+    "rewards.kind_edit": "修改库存",
+    "rewards.kind_redeem": "兑换",
+    "rewards.kind_cancel": "作废退回",
 }
 
 # checkout and pricing
@@ -271,6 +322,7 @@ MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
     | _CATALOG
+    | _REWARDS
     | _CHECKOUT
     | _REFUNDS
     | _POINTS

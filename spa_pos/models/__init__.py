@@ -8,7 +8,7 @@ from spa_pos.models.jobs import DayClose, JobRun, OutboxMessage, StreakAward
 from spa_pos.models.member import Member, MemberTag
 from spa_pos.models.points import LedgerEntry, PointLot
 from spa_pos.models.printing import PrintJob
-from spa_pos.models.reward import Reward, Voucher
+from spa_pos.models.reward import Reward, RewardStockChange, Voucher
 from spa_pos.models.sale import Payment, Refund, RefundPayment, Sale, SaleLine
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "Refund",
     "RefundPayment",
     "Reward",
+    "RewardStockChange",
     "RuleChange",
     "Sale",
     "SaleLine",

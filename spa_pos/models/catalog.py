@@ -27,7 +27,13 @@ class CatalogItem(IdMixin, Base):
     # Course packages: how many sessions of which service one package holds.
     sessions: Mapped[int | None]
     course_service_id: Mapped[int | None] = mapped_column(ForeignKey("catalog_items.id"))
+    # Course packages: a balance bought expires this many days after the purchase (None:
+    # never). The balance keeps its own date, so a later change only affects later sales.
+    valid_days: Mapped[int | None]
+    # Retired items leave the till but stay in sales, receipts and reports.
     active: Mapped[bool] = mapped_column(default=True)
+    # Where the item stands on the till: lower first, then by code.
+    sort_order: Mapped[int] = mapped_column(default=0, server_default="0")
 
     course_service: Mapped[CatalogItem | None] = relationship(remote_side="CatalogItem.id")
 

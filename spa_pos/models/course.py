@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -22,6 +22,9 @@ class CourseBalance(IdMixin, Base):
     sessions_used: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime]
     status: Mapped[str] = mapped_column(String(10), default="open")  # open | refunded
+    # The last business day a session may be used (the course's valid days counted from
+    # the purchase); None: no limit.
+    expires_on: Mapped[date | None]
 
     course_item: Mapped[CatalogItem] = relationship(foreign_keys=[course_item_id])
     service_item: Mapped[CatalogItem] = relationship(foreign_keys=[service_item_id])

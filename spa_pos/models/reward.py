@@ -23,7 +23,7 @@ class Reward(IdMixin, Base):
     points_cost: Mapped[int]
     item_id: Mapped[int | None] = mapped_column(ForeignKey("catalog_items.id"))
     coupon_fen: Mapped[int | None]
-    stock: Mapped[int | None]  # gifts only; None is unlimited
+    stock: Mapped[int | None]  # None is unlimited
     active: Mapped[bool] = mapped_column(default=True)
 
     item: Mapped[CatalogItem | None] = relationship()
@@ -32,6 +32,22 @@ class Reward(IdMixin, Base):
         CheckConstraint("stock IS NULL OR stock >= 0", name="stock_not_negative"),
         CheckConstraint("points_cost > 0", name="cost_positive"),
     )
+
+
+class RewardStockChange(IdMixin, Base):
+    """One move of a reward's stock: a restock or correction by staff, a redemption (-1)
+    or a cancelled voucher (+1), with who, when and why."""
+
+    __tablename__ = "reward_stock_changes"
+
+    reward_id: Mapped[int] = mapped_column(ForeignKey("rewards.id"), index=True)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(10))  # add | restock | edit | redeem | cancel
+    delta: Mapped[int]
+    stock_after: Mapped[int | None]  # None: unlimited from now on
+    reason: Mapped[str] = mapped_column(String(60), default="")  # staff's own words
+    voucher_id: Mapped[int | None] = mapped_column(ForeignKey("vouchers.id"))
 
 
 class Voucher(IdMixin, Base):

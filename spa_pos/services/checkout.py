@@ -4,7 +4,7 @@ balances, written together in one transaction or not at all."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -100,7 +100,7 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
             s.add(Payment(sale_id=sale.id, method=method, amount_fen=amount))
         referrer_award: tuple[str, int] | None = None
         if member is not None:
-            _open_courses(s, member, rows, stamp)
+            _open_courses(s, member, rows, stamp, work.today)
             member.last_visit_at = max(member.last_visit_at or stamp, stamp)
             referrer_award = _award_points(work, sale, member, priced)
             tags.refresh_after_visit(s, member, work.moment, cfg)
@@ -226,7 +226,11 @@ def _write_lines(session: Session, sale: Sale, cart: _Cart) -> list[SaleLine]:
     return rows
 
 
-def _open_courses(session: Session, member: Member, rows: list[SaleLine], at: datetime) -> None:
+def _open_courses(
+    session: Session, member: Member, rows: list[SaleLine], at: datetime, today: date
+) -> None:
+    """A course bought opens its balance; one valid for D days may be used up to and
+    including the D-th business day after today."""
     for row in rows:
         item = session.get(CatalogItem, row.item_id)
         assert item is not None
@@ -239,6 +243,7 @@ def _open_courses(session: Session, member: Member, rows: list[SaleLine], at: da
                     sale_line_id=row.id,
                     created_at=at,
                     sessions_total=item.sessions * row.qty,
+                    expires_on=today + timedelta(days=item.valid_days) if item.valid_days else None,
                 )
             )
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from spa_pos.errors import DomainError
+from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import CatalogItem, CourseBalance, CourseUse
-from spa_pos.services import catalog, members, tags, unit_of_work
+from spa_pos.services import members, tags, unit_of_work
 from spa_pos.services.context import Ctx
 
 
@@ -24,12 +24,15 @@ def use_session(
     ctx: Ctx, member_ref: str, item_code: str, *, at: datetime | None = None
 ) -> CourseUseResult:
     """Use one session; `item_code` is the course package or its service. The oldest
-    open balance is used first."""
+    open balance still valid today is used first. A course taken off the till may still
+    be used by those who bought it; a balance past its last day is refused."""
     with unit_of_work.write(ctx, at) as work:
-        s, stamp = work.session, work.stamp
+        s, stamp, today = work.session, work.stamp, work.today
         member = members.find_one(s, member_ref)
-        item = catalog.item_by_code(s, item_code)
-        balance = s.scalars(
+        item = s.scalars(select(CatalogItem).where(CatalogItem.code == item_code.strip())).first()
+        if item is None:
+            raise NotFound("catalog.item_not_found", item=item_code)
+        candidates = s.scalars(
             select(CourseBalance)
             .where(
                 CourseBalance.member_id == member.id,
@@ -41,8 +44,16 @@ def use_session(
                 ),
             )
             .order_by(CourseBalance.created_at, CourseBalance.id)
-        ).first()
+        ).all()
+        balance = next((b for b in candidates if not _expired(b, today)), None)
         if balance is None:
+            if candidates:
+                raise DomainError(
+                    "catalog.course_expired",
+                    member=member.name,
+                    item=item.name,
+                    last_day=max(b.expires_on for b in candidates if b.expires_on).isoformat(),
+                )
             raise DomainError("courses.none_left", member=member.name, item=item.name)
         balance.sessions_used += 1
         s.add(CourseUse(balance_id=balance.id, used_at=stamp, actor=work.actor))
@@ -58,6 +69,10 @@ def use_session(
             left=left,
         )
         return CourseUseResult(balance.course_item.name, left)
+
+
+def _expired(balance: CourseBalance, today: date) -> bool:
+    return balance.expires_on is not None and balance.expires_on < today
 
 
 def remaining_for(session: Session, member_id: int, service_item_id: int) -> int:

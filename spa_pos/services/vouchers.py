@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from spa_pos import messages
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import LedgerEntry, Member, Reward, Voucher
-from spa_pos.services import catalog, members, points, unit_of_work
+from spa_pos.services import catalog, members, points, rewards, unit_of_work
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 
@@ -152,6 +152,9 @@ def redeem(
         )
         if reward.stock is not None:
             reward.stock -= 1
+            rewards.record_stock(
+                s, reward, "redeem", -1, at=stamp, actor=work.actor, voucher_id=voucher.id
+            )
         work.audit(
             "voucher.redeem",
             "voucher",
@@ -213,6 +216,9 @@ def cancel(ctx: Ctx, code: str) -> Cancellation:
         reward = s.get(Reward, voucher.reward_id)
         if reward is not None and reward.stock is not None:
             reward.stock += 1
+            rewards.record_stock(
+                s, reward, "cancel", 1, at=stamp, actor=work.actor, voucher_id=voucher.id
+            )
         work.audit(
             "voucher.cancel",
             "voucher",

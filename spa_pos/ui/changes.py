@@ -20,8 +20,9 @@ class Change(Enum):
     SETTINGS = auto()  # the clinic's settings, its first set-up or the manager PIN
     DAY_CLOSE = auto()  # a day closed or reopened
     BACKUP = auto()
+    CATALOG = auto()  # items or rewards added, changed, retired or restocked
 
     @property
     def touches_members(self) -> bool:
         """Can a member's balance, tier, vouchers or courses be different after it?"""
-        return self not in (Change.SETTINGS, Change.DAY_CLOSE, Change.BACKUP)
+        return self not in (Change.SETTINGS, Change.DAY_CLOSE, Change.BACKUP, Change.CATALOG)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from spa_pos.errors import DomainError
 from spa_pos.money import format_fen
 from spa_pos.services import checkout, members, vouchers
-from spa_pos.services.catalog import CatalogEntry
+from spa_pos.services.catalog import CatalogEntry, categories
 from spa_pos.services.checkout import SaleRequest, SaleResult
 from spa_pos.services.pricing import PricedCart
 from spa_pos.services.profile import MemberView
@@ -228,8 +228,9 @@ class CheckoutPage(QWidget):
         clear(self.chips)
         for b in self.chip_group.buttons():
             self.chip_group.removeButton(b)
-        categories = ["", *sorted({i.category for i in self._catalog if i.category})]
-        for category in categories:
+        if self._category not in categories(self._catalog):
+            self._category = ""  # its last item was retired
+        for category in ["", *categories(self._catalog)]:
             chip = button(category or self.tr("All"), "chip")
             chip.setCheckable(True)
             chip.setChecked(category == self._category)

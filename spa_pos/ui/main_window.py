@@ -394,7 +394,7 @@ class MainWindow(QMainWindow):
         themselves from the same signal."""
         if change.touches_members:
             self._reload_member()
-        if change is Change.REDEMPTIONS:  # a gift's stock
+        if change in (Change.REDEMPTIONS, Change.CATALOG):  # a gift's stock, the catalog
             self.worker.run(catalog.entries, lambda c: self._set_catalog(*c))
 
     def _sale_done(self) -> None:

@@ -1,11 +1,14 @@
 """Manage (管理): the end-of-day close, backup and restore, the print queue and the
-background jobs, in one tab for the cashier and the manager.
+background jobs, in one tab for the cashier and the manager; the catalog and the rewards
+behind the manager PIN.
 
 The page opens its dialogs (`dialog_opened` tells the window which one is open) and, for a
 restore, stops what else uses the database first: the scheduler and printing.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
@@ -15,12 +18,14 @@ from spa_pos.services.context import Actor, Ctx
 from spa_pos.services.jobs import JobResult
 from spa_pos.ui.background import BackgroundJobs
 from spa_pos.ui.backup_dialog import BackupDialog
+from spa_pos.ui.catalog_screen import CatalogDialog
 from spa_pos.ui.day_close import DayCloseDialog, DayView, load_day
 from spa_pos.ui.jobs_panel import JobsPanel
 from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.print_queue_panel import PrintQueuePanel
 from spa_pos.ui.printing import PrintCenter
 from spa_pos.ui.restore_dialog import RestoreDialog
+from spa_pos.ui.rewards_screen import RewardsDialog
 from spa_pos.ui.widgets import button, label, open_dialog
 from spa_pos.ui.worker import DbWorker
 
@@ -54,6 +59,12 @@ class ManagePage(QWidget):
         self.rules = button()
         self.rules.setObjectName("openRules")
         self.rules.clicked.connect(self.open_rules)
+        self.catalog = button()
+        self.catalog.setObjectName("openCatalog")
+        self.catalog.clicked.connect(self.open_catalog)
+        self.rewards = button()
+        self.rewards.setObjectName("openRewards")
+        self.rewards.clicked.connect(self.open_rewards)
         self.queue = PrintQueuePanel(printing)
         self.jobs = JobsPanel(worker)
         self.jobs.job_ran.connect(self._job_ran)
@@ -61,7 +72,14 @@ class ManagePage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
-        for widget in (self.day_close, self.backup, self.restore, self.rules):
+        for widget in (
+            self.catalog,
+            self.rewards,
+            self.rules,
+            self.day_close,
+            self.backup,
+            self.restore,
+        ):
             top.addWidget(widget)
         panels = QHBoxLayout()
         panels.setSpacing(16)
@@ -80,6 +98,8 @@ class ManagePage(QWidget):
         self.backup.setText(self.tr("Back up (F10)"))
         self.restore.setText(self.tr("Restore…"))
         self.rules.setText(self.tr("Loyalty rules…"))
+        self.catalog.setText(self.tr("Catalog…"))
+        self.rewards.setText(self.tr("Rewards…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -136,6 +156,30 @@ class ManagePage(QWidget):
             self._open(rules_dialog.RulesDialog(self.worker, manager, screen, parent=self))
 
         pin.succeeded.connect(show)
+        self._open(pin)
+
+    def open_catalog(self) -> None:
+        self._as_manager(
+            self.tr("Change the catalog: services, products, courses and prices."),
+            lambda manager: self._open(CatalogDialog(self.worker, manager, parent=self)),
+        )
+
+    def open_rewards(self) -> None:
+        self._as_manager(
+            self.tr("Change the rewards and their stock."),
+            lambda manager: self._open(RewardsDialog(self.worker, manager, parent=self)),
+        )
+
+    def _as_manager(self, what: str, then: Callable[[Ctx], None]) -> None:
+        """Ask for the manager PIN, then open a back-office screen acting as the manager
+        (the catalog services refuse anyone else). The screen opens once the PIN dialog
+        has closed and handed the keyboard back."""
+        pin = ManagerPinDialog(
+            self.worker, what, lambda manager: manager, changes=None, parent=self
+        )
+        granted: list[Ctx] = []
+        pin.succeeded.connect(granted.append)
+        pin.accepted.connect(lambda: then(granted[0]))
         self._open(pin)
 
     def stop_background(self) -> None:
