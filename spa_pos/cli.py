@@ -452,9 +452,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     aud = add_group(sub, "audit", "audit trail")
     add("verify", cmd_audit_verify, "check the audit chain", aud)
-    from spa_pos import cli_ops
+    from spa_pos import cli_ops, cli_promo
 
     cli_ops.register(sub)
+    cli_promo.register(sub)
     return parser
 
 

@@ -141,7 +141,8 @@ def add(ctx: Ctx, form: PromotionForm) -> PromotionView:
             category=promo.category,
             tag=promo.tag,
         )
-        return _view(promo, [item.code for item in checked.items], work.stamp, work.settings)
+        codes = sorted(item.code for item in checked.items)
+        return _view(promo, codes, work.stamp, work.settings)
 
 
 def end(ctx: Ctx, promo_id: int) -> PromotionView:
