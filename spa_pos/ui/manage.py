@@ -7,10 +7,13 @@ restore, stops what else uses the database first: the scheduler and printing.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from spa_pos.services import maintenance
+from spa_pos.services.context import Actor
 from spa_pos.services.jobs import JobResult
 from spa_pos.ui.background import BackgroundJobs
 from spa_pos.ui.backup_dialog import BackupDialog
@@ -21,6 +24,9 @@ from spa_pos.ui.printing import PrintCenter
 from spa_pos.ui.restore_dialog import RestoreDialog
 from spa_pos.ui.widgets import button, label, open_dialog
 from spa_pos.ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from spa_pos.ui.promotions_dialog import PromotionsState
 
 
 class ManagePage(QWidget):
@@ -49,6 +55,9 @@ class ManagePage(QWidget):
         self.restore = button()
         self.restore.setObjectName("openRestore")
         self.restore.clicked.connect(self.open_restore)
+        self.promotions = button()
+        self.promotions.setObjectName("openPromotions")
+        self.promotions.clicked.connect(self.open_promotions)
         self.queue = PrintQueuePanel(printing)
         self.jobs = JobsPanel(worker)
         self.jobs.job_ran.connect(self._job_ran)
@@ -56,7 +65,7 @@ class ManagePage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
-        for widget in (self.day_close, self.backup, self.restore):
+        for widget in (self.day_close, self.backup, self.restore, self.promotions):
             top.addWidget(widget)
         panels = QHBoxLayout()
         panels.setSpacing(16)
@@ -74,6 +83,7 @@ class ManagePage(QWidget):
         self.day_close.setText(self.tr("End-of-day close (F6)"))
         self.backup.setText(self.tr("Back up (F10)"))
         self.restore.setText(self.tr("Restore…"))
+        self.promotions.setText(self.tr("Promotions…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -112,6 +122,24 @@ class ManagePage(QWidget):
         dialog.restored.connect(self.restored)
         dialog.abandoned.connect(self.background.start)
         self._open(dialog)
+
+    def open_promotions(self) -> None:
+        """限时活动: the manager PIN first; its manager then acts in the dialog."""
+        from spa_pos.ui.pin_dialog import ManagerPinDialog
+        from spa_pos.ui.promotions_dialog import PromotionsDialog, load
+
+        def opened(found: tuple[Actor, PromotionsState]) -> None:
+            self._open(PromotionsDialog(self.worker, *found, parent=self))
+
+        pin = ManagerPinDialog(
+            self.worker,
+            self.tr("Manage promotions"),
+            lambda ctx: (ctx.actor, load(ctx)),
+            changes=None,
+            parent=self,
+        )
+        pin.succeeded.connect(opened)
+        self._open(pin)
 
     def stop_background(self) -> None:
         """Before a restore: no scheduled job and no printing may use the database."""
