@@ -324,10 +324,7 @@ _PROMOS: dict[str, str] = {
     "promos.ends_before_start": "The end must be after the start",
     "promos.ends_in_past": "The end has passed already: the promotion would never apply",
     "promos.multiplier_or_bonus": "Enter either a points multiplier or bonus points",
-    "promos.bad_multiplier": (
-        "The multiplier is above 1 and at most {max}, with up to two decimals, "
-        "for example 2 or 1.5: {text}"
-    ),
+    "promos.bad_multiplier": "The multiplier is above 1 and at most {max} (two decimals): {text}",
     "promos.bad_bonus": "Bonus points are a whole number from 1 to {max}: {text}",
     "promos.unknown_item": "No such item: {item}",
     "promos.items_and_category": (

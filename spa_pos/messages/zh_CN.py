@@ -251,7 +251,7 @@ _PROMOS: dict[str, str] = {
     "promos.ends_before_start": "结束时间应晚于开始时间",
     "promos.ends_in_past": "结束时间已经过去，活动不会生效",
     "promos.multiplier_or_bonus": "请填写积分倍数或奖励积分（二选一）",
-    "promos.bad_multiplier": "积分倍数应大于 1、不超过 {max}，最多两位小数，例如 2 或 1.5: {text}",
+    "promos.bad_multiplier": "积分倍数应大于 1、不超过 {max}（最多两位小数）: {text}",
     "promos.bad_bonus": "奖励积分应为 1 到 {max} 的整数: {text}",
     "promos.unknown_item": "没有这个项目: {item}",
     "promos.items_and_category": "活动范围请选项目或类别之一（都不选即全部项目）",

@@ -13,6 +13,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QTableWidgetItem,
@@ -37,7 +38,10 @@ from spa_pos.ui.widgets import (
 )
 from spa_pos.ui.worker import DbWorker
 
-FIELDS = ("name", "starts", "ends", "multiplier", "bonus", "items", "category", "tag")
+# The form's two columns: when and for whom, then what and on what.
+LEFT = ("name", "starts", "ends", "tag")
+RIGHT = ("multiplier", "bonus", "items", "category")
+FIELDS = LEFT + RIGHT
 DEFAULT_DAYS = 7  # a new promotion runs a week unless changed
 
 
@@ -68,11 +72,12 @@ class PromotionsDialog(QDialog):
         self.promos: list[PromotionView] = []
         self.setWindowTitle(self.tr("Promotions"))
         self.setModal(True)
-        self.setMinimumSize(900, 720)
+        self.setMinimumSize(960, 720)
 
         self.table = read_only_table(6)
         self.table.setObjectName("promotions")
         self.table.setTabKeyNavigation(False)  # Tab leaves the list for its buttons
+        self.table.setMinimumHeight(210)  # four promotions in view
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Status"),
@@ -90,7 +95,11 @@ class PromotionsDialog(QDialog):
 
         self.fields: dict[str, QLineEdit | QComboBox] = {}
         self.errors: dict[str, QLabel] = {}
-        form = form_grid(120)
+        columns = {
+            key: grid
+            for keys, grid in ((LEFT, form_grid(90)), (RIGHT, form_grid(90)))
+            for key in keys
+        }
         captions = {
             "name": self.tr("Name"),
             "starts": self.tr("From"),
@@ -125,7 +134,7 @@ class PromotionsDialog(QDialog):
             error.hide()
             self.fields[key] = field
             self.errors[key] = error
-            add_field(form, captions[key], field, error)
+            add_field(columns[key], captions[key], field, error)
         self._line("starts").setText(state.today.isoformat())
         self._line("ends").setText((state.today + timedelta(days=DEFAULT_DAYS)).isoformat())
 
@@ -141,7 +150,7 @@ class PromotionsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(10)
-        layout.addWidget(label(self.windowTitle(), "title"))
+        layout.addLayout(button_bar(self.end_button, left=(label(self.windowTitle(), "title"),)))
         layout.addWidget(
             label(
                 self.tr(
@@ -154,8 +163,11 @@ class PromotionsDialog(QDialog):
             )
         )
         layout.addWidget(self.table, 1)
-        layout.addLayout(button_bar(self.end_button))
         layout.addWidget(label(self.tr("NEW PROMOTION"), "section"))
+        form = QHBoxLayout()
+        form.setSpacing(24)
+        form.addLayout(columns[LEFT[0]], 1)
+        form.addLayout(columns[RIGHT[0]], 1)
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addLayout(button_bar(close, self.add_button))
