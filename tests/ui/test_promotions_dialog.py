@@ -1,19 +1,30 @@
 """限时活动 from the manage tab, by keyboard: the manager PIN, a refused promotion with each
-problem next to its field, a good one listed, and ending it early."""
+problem next to its field, a good one listed, and ending it early; the sale's summary
+names the promotion in the points breakdown."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from spa_pos.services import promotions
 from spa_pos.services.context import Ctx
 from spa_pos.services.promotions import PromotionForm
 from spa_pos.ui.main_window import MainWindow
+from spa_pos.ui.payment_dialog import PaymentDialog, SaleSummaryDialog
 from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.promotions_dialog import PromotionsDialog
-from tests.ui.conftest import MANAGER_PIN, answer_yes, cell_text, press, type_text, wait_dialog
+from tests.conftest import register
+from tests.ui.conftest import (
+    MANAGER_PIN,
+    answer_yes,
+    cell_text,
+    child,
+    press,
+    type_text,
+    wait_dialog,
+)
 
 
 def open_promotions(qtbot: QtBot, window: MainWindow) -> PromotionsDialog:
@@ -98,3 +109,27 @@ def test_add_with_errors_next_to_fields_then_end_early(
     assert cell_text(dialog.table, 1, 5).endswith("收银台(店长)")
     press(qtbot, dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_the_sale_summary_names_the_promotion(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
+    card = register(ctx, "张三", "13800000001")
+    promotions.add(ctx, PromotionForm("艾灸双倍周", "2026-03-10", "2026-03-17", "2", items=("AJ",)))
+    with qtbot.waitSignal(window.member_changed):
+        window.open_member(card)
+    press(qtbot, window, Qt.Key.Key_F3)
+    qtbot.keyClicks(window.checkout.search, "aj")
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.checkout.due.text() == "¥168.00")
+    press(qtbot, window, Qt.Key.Key_F12)
+    payment = wait_dialog(qtbot, PaymentDialog)
+    qtbot.keyClicks(payment.fields["cash"], "168")
+    press(qtbot, payment, Qt.Key.Key_Return)
+    summary = wait_dialog(qtbot, SaleSummaryDialog)
+    assert child(summary, QLabel, "pointsEarned").text() == "+200 积分"
+    texts = [w.text() for w in summary.findChildren(QLabel)]
+    assert texts[texts.index("项目积分") : texts.index("项目积分") + 4] == [
+        "项目积分",
+        "+100",
+        "艾灸双倍周",
+        "+100",
+    ]
