@@ -201,7 +201,8 @@ def cmd_sell(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     ]
     if r.balance is not None:
         detail = " + ".join(
-            f"{checkout.RULE_NAMES.get(rule, rule)} {pts}" for rule, pts in r.points_breakdown
+            f"{r.promotions.get(rule) or checkout.RULE_NAMES.get(rule, rule)} {pts}"
+            for rule, pts in r.points_breakdown
         )
         lines.append(
             f"本次积分 {r.points_earned}"

@@ -103,3 +103,14 @@ def test_multiplier_and_bonus_exclude_each_other(run: Run) -> None:
     with pytest.raises(SystemExit):
         run("promo", "add", "--name", "x", "--from", "2026-03-10", "--to", "2026-03-20",
             "--multiplier", "2", "--bonus", "5")  # fmt: skip
+
+
+def test_a_sale_names_the_promotion(run: Run, ctx: Ctx) -> None:
+    register(ctx, "张三", "13800000002")
+    run("promo", "add", "--name", "艾灸双倍", "--from", "2026-03-10", "--to", "2026-03-20",
+        "--multiplier", "2", "--item", "AJ")  # fmt: skip
+    code, out, _ = run(
+        "sell", "--member", "13800000002", "--item", "AJ", "--pay", "cash:168", as_json=False
+    )
+    assert code == 0
+    assert "本次积分 200（项目积分 100 + 艾灸双倍 100）" in out
