@@ -38,6 +38,7 @@ from spa_pos.services import (
     courses,
     jobs,
     members,
+    promotions,
     staff,
     vouchers,
 )
@@ -45,6 +46,7 @@ from spa_pos.services import settings as settings_svc
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import CLI_ACTOR, Ctx
 from spa_pos.services.members import MemberForm
+from spa_pos.services.promotions import PromotionForm
 from spa_pos.ui import app as ui_app
 from spa_pos.ui import i18n
 from spa_pos.ui.backup_dialog import BackupDialog
@@ -52,6 +54,8 @@ from spa_pos.ui.day_close import DayCloseDialog
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.member_dialog import MemberDialog
 from spa_pos.ui.payment_dialog import PaymentDialog, SaleSummaryDialog
+from spa_pos.ui.pin_dialog import ManagerPinDialog
+from spa_pos.ui.promotions_dialog import PromotionsDialog
 from spa_pos.ui.redeem import VoucherDialog
 from spa_pos.ui.worker import DbWorker
 
@@ -279,6 +283,7 @@ def run(out: Path) -> None:
     shots.settle()
 
     manage(window, shots, ctx)
+    promotions_screen(window, shots, ctx)
 
     window.close()
     shots.settle(50)
@@ -327,6 +332,40 @@ def manage(window: MainWindow, shots: Shooter, ctx: Ctx) -> None:
     shots.settle(400)
     shots.save("11_backup", backup)
     backup.close()
+    shots.settle()
+
+
+def promotions_screen(window: MainWindow, shots: Shooter, ctx: Ctx) -> None:
+    """23. 限时活动: running, upcoming and ended ones, and a multiplier refused by its field."""
+    owner = Ctx(ctx.db, CLI_ACTOR, ctx.clock)
+    for form in (
+        PromotionForm("妇女节理疗双倍", "2026-03-08", "2026-03-15", "2", category="理疗项目"),
+        PromotionForm("沉睡会员回归礼", "2026-03-01", "2026-04-01", bonus="100", tag="沉睡"),
+        PromotionForm("清明养生周", "2026-04-01", "2026-04-08", "1.5", items=("AJ", "YY")),
+    ):
+        promotions.add(owner, form)
+    promotions.end(
+        owner,
+        promotions.add(owner, PromotionForm("开业酬宾", "2026-03-01", "2026-03-31", bonus="50")).id,
+    )
+    press(window, Qt.Key.Key_F7)
+    shots.settle()
+    window.manage.open_promotions()
+    shots.settle()
+    pin = top_dialog(ManagerPinDialog)()
+    assert isinstance(pin, ManagerPinDialog)
+    type_text(pin.pin, MANAGER_PIN)
+    pin.submit()
+    shots.settle(400)
+    dialog = top_dialog(PromotionsDialog)()
+    assert isinstance(dialog, PromotionsDialog)
+    type_text(dialog.fields["name"], "产品加倍")
+    type_text(dialog.fields["multiplier"], "20")
+    type_text(dialog.fields["category"], "产品")
+    dialog.submit()
+    shots.settle(400)
+    shots.save("23_promotions", dialog)
+    dialog.close()
     shots.settle()
 
 

@@ -202,7 +202,8 @@ def cmd_sell(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     ]
     if r.balance is not None:
         detail = " + ".join(
-            f"{checkout.RULE_NAMES.get(rule, rule)} {pts}" for rule, pts in r.points_breakdown
+            f"{r.promotions.get(rule) or checkout.RULE_NAMES.get(rule, rule)} {pts}"
+            for rule, pts in r.points_breakdown
         )
         lines.append(
             f"本次积分 {r.points_earned}"
@@ -453,15 +454,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     aud = add_group(sub, "audit", "audit trail")
     add("verify", cmd_audit_verify, "check the audit chain", aud)
-    from spa_pos import cli_ops
+    from spa_pos import cli_catalog, cli_ops, cli_promo, cli_rules
 
-    cli_ops.register(sub)
-    from spa_pos import cli_rules
-
-    cli_rules.register(sub)
-    from spa_pos import cli_catalog
-
-    cli_catalog.register(sub)
+    for group in (cli_ops, cli_catalog, cli_rules, cli_promo):
+        group.register(sub)
     return parser
 
 

@@ -624,6 +624,14 @@ Card {card}  ·  {points} points</translation>
             <source>Change the rewards and their stock.</source>
             <translation>Change the rewards and their stock.</translation>
         </message>
+        <message>
+            <source>Promotions…</source>
+            <translation>Promotions…</translation>
+        </message>
+        <message>
+            <source>Manage promotions</source>
+            <translation>Manage promotions</translation>
+        </message>
     </context>
     <context>
         <name>ManagerPinDialog</name>
@@ -2279,6 +2287,145 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <location filename="../../spa_pos/ui/rewards_screen.py" line="466" />
             <source>Retired</source>
             <translation>Retired</translation>
+        </message>
+    </context>
+    <context>
+        <name>PromotionsDialog</name>
+        <message>
+            <source>Promotions</source>
+            <translation>Promotions</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <source>On</source>
+            <translation>On</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>Ended early</source>
+            <translation>Ended early</translation>
+        </message>
+        <message>
+            <source>End early…</source>
+            <translation>End early…</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>To (not included)</source>
+            <translation>To (not included)</translation>
+        </message>
+        <message>
+            <source>Points ×</source>
+            <translation>Points ×</translation>
+        </message>
+        <message>
+            <source>or bonus points</source>
+            <translation>or bonus points</translation>
+        </message>
+        <message>
+            <source>Item codes</source>
+            <translation>Item codes</translation>
+        </message>
+        <message>
+            <source>or category</source>
+            <translation>or category</translation>
+        </message>
+        <message>
+            <source>Only members tagged</source>
+            <translation>Only members tagged</translation>
+        </message>
+        <message>
+            <source>e.g. 2 or 1.5</source>
+            <translation>e.g. 2 or 1.5</translation>
+        </message>
+        <message>
+            <source>e.g. 100, once per sale</source>
+            <translation>e.g. 100, once per sale</translation>
+        </message>
+        <message>
+            <source>codes separated by spaces; empty: all items</source>
+            <translation>codes separated by spaces; empty: all items</translation>
+        </message>
+        <message>
+            <source>e.g. 产品</source>
+            <translation>e.g. 产品</translation>
+        </message>
+        <message>
+            <source>Every member</source>
+            <translation>Every member</translation>
+        </message>
+        <message>
+            <source>Add promotion (Enter)</source>
+            <translation>Add promotion (Enter)</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation>Close (Esc)</translation>
+        </message>
+        <message>
+            <source>A promotion multiplies the points of the items it covers (after the course bonus, before the tier and birthday multipliers; the largest one if several cover an item), or adds bonus points once per sale.</source>
+            <translation>A promotion multiplies the points of the items it covers (after the course bonus, before the tier and birthday multipliers; the largest one if several cover an item), or adds bonus points once per sale.</translation>
+        </message>
+        <message>
+            <source>NEW PROMOTION</source>
+            <translation>NEW PROMOTION</translation>
+        </message>
+        <message>
+            <source>+{points} once</source>
+            <translation>+{points} once</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>Running</translation>
+        </message>
+        <message>
+            <source>Upcoming</source>
+            <translation>Upcoming</translation>
+        </message>
+        <message>
+            <source>Over</source>
+            <translation>Over</translation>
+        </message>
+        <message>
+            <source>All items</source>
+            <translation>All items</translation>
+        </message>
+        <message>
+            <source>only {tag} members</source>
+            <translation>only {tag} members</translation>
+        </message>
+        <message>
+            <source>End early</source>
+            <translation>End early</translation>
+        </message>
+        <message>
+            <source>End the promotion “{name}” now? Sales already made keep their points.</source>
+            <translation>End the promotion “{name}” now? Sales already made keep their points.</translation>
+        </message>
+        <message>
+            <source>“{name}” has ended.</source>
+            <translation>“{name}” has ended.</translation>
+        </message>
+        <message>
+            <source>“{name}” is added.</source>
+            <translation>“{name}” is added.</translation>
         </message>
     </context>
 </TS>

@@ -624,6 +624,14 @@ Card {card}  ·  {points} points</source>
             <source>Change the rewards and their stock.</source>
             <translation>修改兑换项和库存。</translation>
         </message>
+        <message>
+            <source>Promotions…</source>
+            <translation>限时活动…</translation>
+        </message>
+        <message>
+            <source>Manage promotions</source>
+            <translation>管理限时活动</translation>
+        </message>
     </context>
     <context>
         <name>ManagerPinDialog</name>
@@ -2279,6 +2287,145 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <location filename="../../spa_pos/ui/rewards_screen.py" line="466" />
             <source>Retired</source>
             <translation>已停售</translation>
+        </message>
+    </context>
+    <context>
+        <name>PromotionsDialog</name>
+        <message>
+            <source>Promotions</source>
+            <translation>限时活动</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
+            <source>On</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Ended early</source>
+            <translation>提前结束</translation>
+        </message>
+        <message>
+            <source>End early…</source>
+            <translation>提前结束…</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>开始</translation>
+        </message>
+        <message>
+            <source>To (not included)</source>
+            <translation>结束（不含）</translation>
+        </message>
+        <message>
+            <source>Points ×</source>
+            <translation>积分倍数 ×</translation>
+        </message>
+        <message>
+            <source>or bonus points</source>
+            <translation>或奖励积分</translation>
+        </message>
+        <message>
+            <source>Item codes</source>
+            <translation>项目编码</translation>
+        </message>
+        <message>
+            <source>or category</source>
+            <translation>或类别</translation>
+        </message>
+        <message>
+            <source>Only members tagged</source>
+            <translation>仅限标签会员</translation>
+        </message>
+        <message>
+            <source>e.g. 2 or 1.5</source>
+            <translation>例如 2 或 1.5</translation>
+        </message>
+        <message>
+            <source>e.g. 100, once per sale</source>
+            <translation>例如 100，每笔消费一次</translation>
+        </message>
+        <message>
+            <source>codes separated by spaces; empty: all items</source>
+            <translation>编码以空格分隔；不填即全部项目</translation>
+        </message>
+        <message>
+            <source>e.g. 产品</source>
+            <translation>例如 产品</translation>
+        </message>
+        <message>
+            <source>Every member</source>
+            <translation>所有会员</translation>
+        </message>
+        <message>
+            <source>Add promotion (Enter)</source>
+            <translation>添加活动 (Enter)</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation>关闭 (Esc)</translation>
+        </message>
+        <message>
+            <source>A promotion multiplies the points of the items it covers (after the course bonus, before the tier and birthday multipliers; the largest one if several cover an item), or adds bonus points once per sale.</source>
+            <translation>限时活动按倍数加积分（在疗程奖励之后、会员等级和生日加倍之前；一个项目有多个活动时取最大倍数），或每笔消费加送一次奖励积分。</translation>
+        </message>
+        <message>
+            <source>NEW PROMOTION</source>
+            <translation>新建活动</translation>
+        </message>
+        <message>
+            <source>+{points} once</source>
+            <translation>+{points}（每笔一次）</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>进行中</translation>
+        </message>
+        <message>
+            <source>Upcoming</source>
+            <translation>未开始</translation>
+        </message>
+        <message>
+            <source>Over</source>
+            <translation>已结束</translation>
+        </message>
+        <message>
+            <source>All items</source>
+            <translation>全部项目</translation>
+        </message>
+        <message>
+            <source>only {tag} members</source>
+            <translation>仅{tag}会员</translation>
+        </message>
+        <message>
+            <source>End early</source>
+            <translation>提前结束</translation>
+        </message>
+        <message>
+            <source>End the promotion “{name}” now? Sales already made keep their points.</source>
+            <translation>现在结束活动“{name}”？已完成的消费保留其积分。</translation>
+        </message>
+        <message>
+            <source>“{name}” has ended.</source>
+            <translation>“{name}”已结束。</translation>
+        </message>
+        <message>
+            <source>“{name}” is added.</source>
+            <translation>已添加“{name}”。</translation>
         </message>
     </context>
 </TS>

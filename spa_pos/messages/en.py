@@ -407,6 +407,27 @@ _CLI: dict[str, str] = {
     "cli.internal_error": "Internal error ({kind}): {error}",
 }
 
+# promotions
+_PROMOS: dict[str, str] = {
+    "promos.manager_only": "Only a manager can manage promotions",
+    "promos.name_required": "Enter the promotion's name",
+    "promos.name_too_long": "A promotion's name has at most {max} characters",
+    "promos.time_required": "Enter a time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)",
+    "promos.ends_before_start": "The end must be after the start",
+    "promos.ends_in_past": "The end has passed already: the promotion would never apply",
+    "promos.multiplier_or_bonus": "Enter either a points multiplier or bonus points",
+    "promos.bad_multiplier": "The multiplier is above 1 and at most {max} (two decimals): {text}",
+    "promos.bad_bonus": "Bonus points are a whole number from 1 to {max}: {text}",
+    "promos.unknown_item": "No such item: {item}",
+    "promos.items_and_category": (
+        "Limit the promotion to items or to a category, not both (neither: everything)"
+    ),
+    "promos.unknown_category": "No item has this category: {category}",
+    "promos.unknown_tag": "Unknown tag: {tag} (known: {tags})",
+    "promos.not_found": "No such promotion: {promo_id}",
+    "promos.already_over": "Promotion {promo_id} ({name}) is over already",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -425,4 +446,5 @@ MESSAGES: dict[str, str] = (
     | _PRINTING
     | _BACKUP
     | _CLI
+    | _PROMOS
 )

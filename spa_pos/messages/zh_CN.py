@@ -318,6 +318,25 @@ _CLI: dict[str, str] = {
     "cli.internal_error": "内部错误 ({kind}): {error}",
 }
 
+# promotions (限时活动)
+_PROMOS: dict[str, str] = {
+    "promos.manager_only": "只有店长可以管理限时活动",
+    "promos.name_required": "请填写活动名称",
+    "promos.name_too_long": "活动名称最多 {max} 个字",
+    "promos.time_required": "请填写时间（YYYY-MM-DD 或 YYYY-MM-DDTHH:MM）",
+    "promos.ends_before_start": "结束时间应晚于开始时间",
+    "promos.ends_in_past": "结束时间已经过去，活动不会生效",
+    "promos.multiplier_or_bonus": "请填写积分倍数或奖励积分（二选一）",
+    "promos.bad_multiplier": "积分倍数应大于 1、不超过 {max}（最多两位小数）: {text}",
+    "promos.bad_bonus": "奖励积分应为 1 到 {max} 的整数: {text}",
+    "promos.unknown_item": "没有这个项目: {item}",
+    "promos.items_and_category": "活动范围请选项目或类别之一（都不选即全部项目）",
+    "promos.unknown_category": "没有这个类别的项目: {category}",
+    "promos.unknown_tag": "未知标签: {tag}（可选: {tags}）",
+    "promos.not_found": "没有这个活动: {promo_id}",
+    "promos.already_over": "活动 {promo_id}（{name}）已经结束",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -336,4 +355,5 @@ MESSAGES: dict[str, str] = (
     | _PRINTING
     | _BACKUP
     | _CLI
+    | _PROMOS
 )

@@ -8,6 +8,7 @@ from spa_pos.models.jobs import DayClose, JobRun, OutboxMessage, StreakAward
 from spa_pos.models.member import Member, MemberTag
 from spa_pos.models.points import LedgerEntry, PointLot
 from spa_pos.models.printing import PrintJob
+from spa_pos.models.promotion import Promotion, PromotionItem
 from spa_pos.models.reward import Reward, RewardStockChange, Voucher
 from spa_pos.models.sale import Payment, Refund, RefundPayment, Sale, SaleLine
 
@@ -28,6 +29,8 @@ __all__ = [
     "Payment",
     "PointLot",
     "PrintJob",
+    "Promotion",
+    "PromotionItem",
     "Refund",
     "RefundPayment",
     "Reward",

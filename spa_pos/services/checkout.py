@@ -11,7 +11,16 @@ from sqlalchemy.orm import Session
 from spa_pos.errors import DomainError
 from spa_pos.models import CatalogItem, CourseBalance, Member, Payment, Sale, SaleLine, Voucher
 from spa_pos.models.sale import PAYMENT_METHODS as PAYMENT_METHODS  # the till offers these
-from spa_pos.services import catalog, members, points, pricing, tags, unit_of_work, vouchers
+from spa_pos.services import (
+    catalog,
+    members,
+    points,
+    pricing,
+    promotions,
+    tags,
+    unit_of_work,
+    vouchers,
+)
 from spa_pos.services.context import Ctx
 from spa_pos.services.numbering import next_number
 from spa_pos.services.settings import Tier
@@ -48,6 +57,7 @@ class SaleResult:
     points_breakdown: list[tuple[str, int]]
     balance: int | None
     referrer_award: tuple[str, int] | None  # (referrer card, points)
+    promotions: dict[str, str] = field(default_factory=dict)  # breakdown rule -> its name
 
 
 @dataclass
@@ -125,6 +135,7 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
             list(priced.points_breakdown),
             member.points_balance if member else None,
             referrer_award,
+            dict(priced.promotions),
         )
 
 
@@ -150,17 +161,22 @@ def _price(work: unit_of_work.Work, request: SaleRequest) -> _Cart:
         uses.append(pricing.VoucherUse(v.code, reward.kind, snapshot, reward.coupon_fen or 0))
     tier = points.tier_of(s, member.id, work.stamp, cfg) if member else None
     earner = None
+    promos: list[pricing.Promotion] = []
     if member is not None and tier is not None:
+        promos = promotions.in_force(s, work.stamp)
         earner = pricing.Earner(
             tier.factor,
             member.birthday is not None and member.birthday.month == work.today.month,
             bool(member.referrer_id) and not member.referral_awarded,
+            promotions.member_tags(s, member.id) if any(p.tag for p in promos) else frozenset(),
         )
-    return _Cart(member, tier, items, used, pricing.price(wanted, uses, cfg, earner))
+    return _Cart(member, tier, items, used, pricing.price(wanted, uses, cfg, earner, promos))
 
 
 def _snapshot(item: CatalogItem) -> pricing.Item:
-    return pricing.Item(item.code, item.name, item.kind, item.price_fen, item.points, item.sessions)
+    return pricing.Item(
+        item.code, item.name, item.kind, item.price_fen, item.points, item.sessions, item.category
+    )
 
 
 def _voucher_owner(session: Session, used: list[Voucher], member: Member | None) -> Member | None:

@@ -8,8 +8,27 @@ and the sale's are the same by construction:
   that item with a unit left, adding a line of one when there is none;
 - cash coupons are added up, capped at what is left to pay, and split over the lines in
   proportion to what each still costs (largest remainder);
-- points follow `earning.compute` (E1, E2, E7, E6); a referred member's first paid sale
-  adds E3.
+- points follow `earning.compute`; a referred member's first paid sale adds E3.
+
+Points stack in this order (loyalty-rules.md), exact fractions until the one floor:
+
+1. E1 per line: the item's points per paid unit, or the rate per yuan of its net;
+2. E2: a course package's bonus on its line;
+3. promotions' multipliers (限时活动, rule "P" + id) on the lines they cover. Several
+   on one line do not multiply each other: the line takes the largest (the earliest
+   promotion of equal ones), so overlapping campaigns never give ×4 by surprise;
+4. E7 (tier) and E6 (birthday) multiply the sale's item points including the
+   promotions' extra, as they multiply E2;
+5. the sum is floored once per sale;
+6. promotions' bonus points, each added once per sale in which a line it covers is paid
+   with money; flat awards, never multiplied (like E3, E4, E5, E8);
+7. E3 (referral) for a referred member's first paid sale.
+
+A promotion counts for a sale when the sale's moment falls in its [from, to) and before
+it was ended, for a member (walk-ins earn nothing), and, when it names a tag, only if the
+member holds that tag when the sale begins. Every line holds its share of the sale's
+points, promotions included (bonus points go to the covered lines by what money paid
+for them), so a refund of some lines takes back their share.
 """
 
 from __future__ import annotations
@@ -35,6 +54,31 @@ class Item:
     price_fen: int
     points: int | None = None  # E1 points per unit; None earns at the rate per yuan
     sessions: int | None = None  # sessions in one course package
+    category: str = ""  # the clinic's own (肩颈, 艾灸, …)
+
+
+@dataclass(frozen=True)
+class Promotion:
+    """A promotion in force (`spa_pos.services.promotions`): a multiplier or bonus points
+    on its items, else its category, else everything; for members with `tag` if set."""
+
+    id: int
+    name: str
+    multiplier: Fraction | None = None
+    bonus: int = 0
+    items: frozenset[str] = frozenset()  # item codes
+    category: str | None = None
+    tag: str | None = None
+
+    @property
+    def rule(self) -> str:
+        """Its rule code in the points breakdown and the ledger."""
+        return f"P{self.id}"
+
+    def covers(self, item: Item) -> bool:
+        if self.items:
+            return item.code in self.items
+        return self.category is None or item.category == self.category
 
 
 @dataclass(frozen=True)
@@ -54,6 +98,7 @@ class Earner:
     tier_factor: Fraction  # E7
     birthday: bool  # the sale falls in the member's birthday month (E6)
     referral_pending: bool  # referred, and the referral not awarded yet (E3)
+    tags: frozenset[str] = frozenset()  # the member's tags, for tag-limited promotions
 
 
 @dataclass(frozen=True)
@@ -81,6 +126,8 @@ class PricedCart:
     points_earned: int  # the member's points from this sale
     referral: bool  # this sale awards the referral (E3) to the member and the referrer
     referrer_points: int  # what the referrer gets, 0 without a referral
+    # (rule, promotion name) of the promotions in the breakdown, in its order
+    promotions: tuple[tuple[str, str], ...] = ()
 
     def line_for(self, code: str) -> PricedLine | None:
         """The cart's line of an item (not one a voucher added)."""
@@ -108,8 +155,10 @@ def price(
     vouchers: Sequence[VoucherUse],
     settings: Settings,
     earner: Earner | None,
+    promotions: Sequence[Promotion] = (),
 ) -> PricedCart:
-    """What the cart (items with their quantities, in order) costs and earns."""
+    """What the cart (items with their quantities, in order) costs and earns, with the
+    promotions in force at the sale's moment (in id order)."""
     for item, qty in items:
         if not 1 <= qty <= MAX_QTY:
             raise DomainError("checkout.bad_quantity", max=MAX_QTY, item=item.code, qty=qty)
@@ -138,6 +187,7 @@ def price(
     breakdown: list[tuple[str, int]] = []
     line_points = [0] * len(lines)
     referral = False
+    named: tuple[tuple[str, str], ...] = ()
     if earner is not None:
         bases = [
             earning.LineBasis(
@@ -148,9 +198,21 @@ def price(
             )
             for ln, net in zip(lines, nets, strict=True)
         ]
-        earned = earning.compute(bases, settings, earner.tier_factor, earner.birthday)
+        boosts = [
+            earning.Boost(
+                p.rule,
+                frozenset(i for i, ln in enumerate(lines) if p.covers(ln.item)),
+                p.multiplier,
+                p.bonus,
+            )
+            for p in promotions
+            if p.tag is None or p.tag in earner.tags
+        ]
+        earned = earning.compute(bases, settings, earner.tier_factor, earner.birthday, boosts)
         line_points = earned.line_points
         breakdown = list(earned.breakdown)
+        names = {p.rule: p.name for p in promotions}
+        named = tuple((rule, names[rule]) for rule, _ in breakdown if rule in names)
         referral = earner.referral_pending and due > 0
         if referral:
             breakdown.append(("E3", settings.referral_new_member_points))
@@ -179,6 +241,7 @@ def price(
         points_earned=sum(p for _, p in breakdown),
         referral=referral,
         referrer_points=settings.referral_referrer_points if referral else 0,
+        promotions=named,
     )
 
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
 from spa_pos.errors import NotFound
-from spa_pos.models import LedgerEntry, Member, Refund, Sale, Voucher
+from spa_pos.models import LedgerEntry, Member, Promotion, Refund, Sale, Voucher
 from spa_pos.printing.documents import PointsLine, ReceiptData, ReceiptLine, VoucherData
 from spa_pos.services import courses, members, points, profile, vouchers
 from spa_pos.services import settings as settings_svc
@@ -37,6 +37,22 @@ def _rule_label(rule: str, cfg: Settings, sale: Sale) -> str:
         tier = next((t for t in cfg.tiers if t.name == sale.tier), None)
         return f"{sale.tier}{RULE_NAMES['E7']}" + (f" ×{tier.multiplier}" if tier else "")
     return RULE_NAMES.get(rule, rule)
+
+
+def promotion_label(promo: Promotion) -> str:
+    """A promotion's row in a points breakdown: its name, and its multiplier if any."""
+    return f"{promo.name} ×{promo.multiplier}" if promo.multiplier else promo.name
+
+
+def _promotion_labels(s: Session, rules: list[str]) -> dict[str, str]:
+    """Labels of the promotions (rules "P" + id) among `rules`."""
+    ids = [int(r[1:]) for r in rules if r.startswith("P") and r[1:].isdigit()]
+    if not ids:
+        return {}
+    return {
+        f"P{p.id}": promotion_label(p)
+        for p in s.scalars(select(Promotion).where(Promotion.id.in_(ids)))
+    }
 
 
 def _balance_after(s: Session, member_id: int, last_entry_id: int) -> int:
@@ -130,11 +146,16 @@ def sale_receipt(s: Session, sale_no: str, now: datetime, *, reprint: bool = Fal
             .order_by(LedgerEntry.id)
         ).all()
         data.update(_member_block(s, sale.member, cfg, now))
+        promos = _promotion_labels(s, [e.rule or "" for e in entries])
         data.update(
             tier=sale.tier,
             points_earned=sum(e.points for e in entries),
             points_breakdown=tuple(
-                PointsLine(_rule_label(e.rule or "", rules_then, sale), e.points) for e in entries
+                PointsLine(
+                    promos.get(e.rule or "") or _rule_label(e.rule or "", rules_then, sale),
+                    e.points,
+                )
+                for e in entries
             ),
             balance_after=_balance_after(s, sale.member.id, _last_entry_id(s, sale, None))
             if entries

@@ -9,6 +9,7 @@ restore, stops what else uses the database first: the scheduler and printing.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
@@ -28,6 +29,9 @@ from spa_pos.ui.restore_dialog import RestoreDialog
 from spa_pos.ui.rewards_screen import RewardsDialog
 from spa_pos.ui.widgets import button, label, open_dialog
 from spa_pos.ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from spa_pos.ui.promotions_dialog import PromotionsState
 
 
 class ManagePage(QWidget):
@@ -65,6 +69,9 @@ class ManagePage(QWidget):
         self.rewards = button()
         self.rewards.setObjectName("openRewards")
         self.rewards.clicked.connect(self.open_rewards)
+        self.promotions = button()
+        self.promotions.setObjectName("openPromotions")
+        self.promotions.clicked.connect(self.open_promotions)
         self.queue = PrintQueuePanel(printing)
         self.jobs = JobsPanel(worker)
         self.jobs.job_ran.connect(self._job_ran)
@@ -76,6 +83,7 @@ class ManagePage(QWidget):
             self.catalog,
             self.rewards,
             self.rules,
+            self.promotions,
             self.day_close,
             self.backup,
             self.restore,
@@ -100,6 +108,7 @@ class ManagePage(QWidget):
         self.rules.setText(self.tr("Loyalty rules…"))
         self.catalog.setText(self.tr("Catalog…"))
         self.rewards.setText(self.tr("Rewards…"))
+        self.promotions.setText(self.tr("Promotions…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -180,6 +189,23 @@ class ManagePage(QWidget):
         granted: list[Ctx] = []
         pin.succeeded.connect(granted.append)
         pin.accepted.connect(lambda: then(granted[0]))
+        self._open(pin)
+
+    def open_promotions(self) -> None:
+        """限时活动: the manager PIN first; its manager then acts in the dialog."""
+        from spa_pos.ui.promotions_dialog import PromotionsDialog, load
+
+        def opened(found: tuple[Actor, PromotionsState]) -> None:
+            self._open(PromotionsDialog(self.worker, *found, parent=self))
+
+        pin = ManagerPinDialog(
+            self.worker,
+            self.tr("Manage promotions"),
+            lambda ctx: (ctx.actor, load(ctx)),
+            changes=None,
+            parent=self,
+        )
+        pin.succeeded.connect(opened)
         self._open(pin)
 
     def stop_background(self) -> None:

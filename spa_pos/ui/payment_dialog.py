@@ -220,7 +220,8 @@ class SaleSummaryDialog(QDialog):
         box.addWidget(earned)
         grid = QGridLayout()
         for row_no, (rule, pts) in enumerate(result.points_breakdown):
-            grid.addWidget(label(i18n.rule_name(rule), "muted"), row_no, 0)
+            name = result.promotions.get(rule) or i18n.rule_name(rule)  # a promotion by name
+            grid.addWidget(label(name, "muted"), row_no, 0)
             grid.addWidget(label(f"{pts:+,}"), row_no, 1, Qt.AlignmentFlag.AlignRight)
         box.addLayout(grid)
         if result.referrer_award:

@@ -1,9 +1,12 @@
 """Property test: what the till is quoted is what the sale records.
 
 For any cart of demo items, service, gift and coupon vouchers, a member (any tier, in
-their birthday month or not, referred or not) or a walk-in, `checkout.quote` equals the
-sale `checkout.sell` writes: money, per-line figures, points and their breakdown, the
-ledger entries and the referrer's award.
+their birthday month or not, referred or not, holding a tag or not) or a walk-in, and any
+promotions (multipliers or bonuses on items, a category or everything, some for a tag,
+some not in force yet), `checkout.quote` equals the sale `checkout.sell` writes: money,
+per-line figures, points and their breakdown, the ledger entries and the referrer's
+award. The lines' points add up to what the sale earned (the referral aside), so refunds
+can take back each line's share.
 """
 
 from __future__ import annotations
@@ -16,21 +19,69 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from spa_pos.clock import FixedClock
 from spa_pos.db import Database
 from spa_pos.errors import DomainError
-from spa_pos.models import LedgerEntry, Member, Sale
-from spa_pos.services import adjustments, checkout, members, vouchers
+from spa_pos.models import LedgerEntry, Member, MemberTag, Sale
+from spa_pos.services import adjustments, checkout, members, promotions, tags, vouchers
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import CLI_ACTOR, Ctx
 from spa_pos.services.members import MemberForm
+from spa_pos.services.promotions import PromotionForm
 from tests.conftest import START
 
 ITEMS = ["ZJTN", "AJ", "TBAM", "ZYB", "ZJTN10", "BJZ", "YY"]
 REWARDS = ["R-TBAM", "R-ZYB", "R-BJZ", "R-Q10", "R-Q50"]
 REFERRER, BUYER = "13800000001", "13800000002"
+CATEGORIES = ["理疗项目", "疗程", "产品"]
+PROMO_TAGS = [tags.DORMANT, tags.HIGH_VALUE]
+# starting before the sale, exactly at it (START, 10:00 local) or after it
+STARTS = ["2026-03-01", "2026-03-10T10:00", "2026-03-11"]
+
+
+@dataclass(frozen=True)
+class Promo:
+    multiplier: str
+    bonus: str
+    items: tuple[str, ...]
+    category: str
+    tag: str
+    starts: str
+
+    def form(self, no: int) -> PromotionForm:
+        return PromotionForm(
+            f"活动{no}",
+            self.starts,
+            "2026-03-31",
+            self.multiplier,
+            self.bonus,
+            self.items,
+            self.category,
+            self.tag,
+        )
+
+
+promos = st.builds(
+    Promo,
+    multiplier=st.sampled_from(["", "", "1.5", "2", "3"]),
+    bonus=st.sampled_from(["10", "99"]),
+    items=st.lists(st.sampled_from(ITEMS), max_size=2).map(tuple) | st.just(()),
+    category=st.sampled_from(["", *CATEGORIES]),
+    tag=st.sampled_from(["", "", "", *PROMO_TAGS]),
+    starts=st.sampled_from([*STARTS, STARTS[0]]),
+).map(
+    # one effect each (a multiplier, else the bonus); items or a category, not both
+    lambda p: Promo(
+        p.multiplier,
+        "" if p.multiplier else p.bonus,
+        p.items,
+        "" if p.items else p.category,
+        p.tag,
+        p.starts,
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +92,8 @@ class Case:
     birthday_month: bool
     referred: bool
     earlier_zjtn: int  # units bought before: 200 points each, which set the tier
+    promos: list[Promo]
+    buyer_tag: str  # a tag the buyer holds when the sale begins ("" none)
 
 
 cases = st.builds(
@@ -51,6 +104,8 @@ cases = st.builds(
     birthday_month=st.booleans(),
     referred=st.booleans(),
     earlier_zjtn=st.sampled_from([0, 0, 5, 15, 40]),
+    promos=st.lists(promos, min_size=1, max_size=3) | st.just([]),
+    buyer_tag=st.sampled_from(["", *PROMO_TAGS, tags.DORMANT]),
 )
 
 
@@ -75,6 +130,13 @@ def _clinic(template: Path, case: Case) -> tuple[Ctx, Path, list[str]]:
         )
     adjustments.adjust(ctx, BUYER, 5000, "测试")
     codes = [vouchers.redeem(ctx, BUYER, r).voucher_code for r in case.rewards]
+    for no, p in enumerate(case.promos, start=1):
+        promotions.add(ctx, p.form(no))
+    with ctx.db.write() as s:
+        buyer_id = members.find_one(s, BUYER).id
+        s.execute(delete(MemberTag).where(MemberTag.member_id == buyer_id))
+        if case.buyer_tag:
+            s.add(MemberTag(member_id=buyer_id, tag=case.buyer_tag))
     return ctx, folder, codes
 
 
@@ -137,6 +199,18 @@ def test_the_quote_is_what_the_sale_records(demo_template: Path, case: Case) -> 
             for ln in quote.lines
         ]
         assert sum(ln.net_fen for ln in quote.lines) == quote.due_fen
+        referral = dict(quote.points_breakdown).get("E3", 0)
+        assert sum(ln.points for ln in quote.lines) == quote.points_earned - referral
+        assert result.promotions == dict(quote.promotions)
+        eligible = {
+            f"P{no}"
+            for no, p in enumerate(case.promos, start=1)
+            if p.starts != STARTS[-1] and p.tag in ("", case.buyer_tag)
+        }
+        assert {r for r, _ in quote.points_breakdown if r.startswith("P")} <= eligible
+        assert {r for r, _ in quote.promotions} == {
+            r for r, _ in quote.points_breakdown if r.startswith("P")
+        }
         assert _ledger(ctx, BUYER, sale_id) == dict(quote.points_breakdown)
         assert not walk_in or (quote.points_earned == 0 and result.balance is None)
         if quote.referral:
