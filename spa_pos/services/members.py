@@ -96,16 +96,9 @@ def register(ctx: Ctx, form: MemberForm, *, at: datetime | None = None) -> Membe
         if errors:
             raise FieldErrors(errors=errors)
         referrer = find_one(s, form.referrer) if form.referrer else None
-        member = Member(
-            card_no="",
-            joined_at=clk.to_utc_naive(moment),
-            points_balance=0,
-            referrer_id=referrer.id if referrer else None,
+        member = add(
+            s, form, clk.to_utc_naive(moment), referrer_id=referrer.id if referrer else None
         )
-        _apply(member, form)
-        s.add(member)
-        s.flush()
-        member.card_no = card_number(member.id)
         audit.record(
             s,
             at=clk.to_utc_naive(ctx.clock.now()),
@@ -120,6 +113,27 @@ def register(ctx: Ctx, form: MemberForm, *, at: datetime | None = None) -> Membe
             },
         )
         return member
+
+
+def add(
+    session: Session,
+    form: MemberForm,
+    joined_at: datetime,
+    *,
+    card_no: str | None = None,
+    referrer_id: int | None = None,
+) -> Member:
+    """The row of a new member from a validated form, inside the caller's transaction:
+    the card number is the till's own (`card_number`) unless an imported one is kept."""
+    member = Member(
+        card_no=card_no or "", joined_at=joined_at, points_balance=0, referrer_id=referrer_id
+    )
+    _apply(member, form)
+    session.add(member)
+    session.flush()
+    if not card_no:
+        member.card_no = card_number(member.id)
+    return member
 
 
 def edit(ctx: Ctx, card_no: str, form: MemberForm) -> Member:
