@@ -62,14 +62,14 @@ def check_item(spec: ItemSpec, services: set[str]) -> list[str]:
     being added to the catalog service) is meant to replace it."""
     problems = []
     if not _CODE.match(spec.code):
-        problems.append(say("imports.bad_code", code=spec.code))
+        problems.append(say("imports.bad_code", item=spec.code))
     if len(spec.name) > MAX_NAME:
         problems.append(say("imports.name_too_long", max=MAX_NAME))
     if spec.kind == "course":
         if not spec.sessions or not spec.course_service_code:
             problems.append(say("imports.course_needs_of"))
         elif spec.course_service_code not in services:
-            problems.append(say("imports.unknown_item", code=spec.course_service_code))
+            problems.append(say("imports.unknown_item", item=spec.course_service_code))
     elif spec.sessions is not None or spec.course_service_code:
         problems.append(say("imports.only_course_sessions"))
     return problems
