@@ -349,6 +349,7 @@ _IMPORT: dict[str, str] = {
     "imports.only_course_sessions": "Only a course has sessions and a service",
     "imports.unknown_item": "{item} is not a known service",
     "imports.export_format": "Export to a .csv or .xlsx file: {file}",
+    "imports.export_sales_to": "Export sales needs --to DATE and --to FILE (.csv or .xlsx)",
     "imports.export_failed": "Cannot write {file}: {reason}",
 }
 

@@ -271,6 +271,7 @@ _IMPORT: dict[str, str] = {
     "imports.only_course_sessions": "只有疗程可以填写次数和对应项目",
     "imports.unknown_item": "对应项目 {item} 不是已知的服务项目",
     "imports.export_format": "只能导出为 .csv 或 .xlsx 文件: {file}",
+    "imports.export_sales_to": "导出销售需要 --to 日期 和 --to 文件（.csv 或 .xlsx）",
     "imports.export_failed": "无法写入 {file}: {reason}",
 }
 
