@@ -1,11 +1,14 @@
 """Importing members (会员导入) with their opening points (期初积分).
 
-Each row goes through the members service's own rules (`members.validate`); on top of
-them the file itself must not repeat a phone or a card. Opening points become one lot per
-member through the points service, with the reason 期初导入: an `adjust` entry, so the
-old system's balance does not count as spending towards a tier. Their expiry is the
-积分到期 column, else the validity rule counted from the import day: counting it from an
-old join date would expire years-old members' points the moment they arrive.
+Each row goes through the members service's own rules (`members.check_fields`, and a
+phone must not be taken, checked against all phones at once rather than a query a row);
+on top of them the file itself must not repeat a phone or a card. The good rows are
+written set-based (`members.add_many`, `points.award_many`): 10,000 members in seconds.
+Opening points become one lot per member through the points service, with the reason
+期初导入: an `adjust` entry, so the old system's balance does not count as spending
+towards a tier. Their expiry is the 积分到期 column, else the validity rule counted from
+the import day: counting it from an old join date would expire years-old members' points
+the moment they arrive.
 """
 
 from __future__ import annotations
@@ -70,6 +73,7 @@ def check(work: Work, sheet: Sheet, columns: Columns) -> Checked:
     """Every row against the members rules, the file's other rows and the database."""
     s, today = work.session, work.today
     cards_taken = set(s.scalars(select(Member.card_no)))
+    phones_taken = set(s.scalars(select(Member.phone)))
     phones_seen: dict[str, int] = {}
     cards_seen: dict[str, int] = {}
     good: list[_Good] = []
@@ -83,7 +87,10 @@ def check(work: Work, sheet: Sheet, columns: Columns) -> Checked:
         form = MemberForm(
             name=name, phone=phone, birthday=birthday, gender=gender, notes=row.text("notes")
         )
-        row.problems.extend(members.validate(s, form, today).values())
+        checked = members.check_fields(form, today)
+        if "phone" not in checked and phone in phones_taken:
+            checked["phone"] = members.phone_taken(phone)
+        row.problems.extend(checked.values())
         if phone in phones_seen:
             row.problems.append(
                 say(
@@ -109,26 +116,34 @@ def check(work: Work, sheet: Sheet, columns: Columns) -> Checked:
             good.append(_Good(form, card, joined, opening, expires))
 
     def write(progress: Progress) -> int:
-        tz = work.settings.timezone
-        for done, g in enumerate(good, 1):
-            joined_at = clk.local_day_start_utc(g.joined, tz) if g.joined else work.stamp
-            member = members.add(s, g.form, joined_at, card_no=g.card_no)
-            lot = points.award(
-                s,
-                member,
-                [points.Award(OPENING_RULE, g.points)],
-                at=work.stamp,
-                today=today,
-                settings=work.settings,
-                kind="adjust",
-                actor=work.actor,
-                note=OPENING_NOTE,
-            )
-            if lot is not None and g.expires is not None:
-                lot.expires_on = g.expires
-            if done % 200 == 0:
-                progress(done / len(good))
-        return len(good)
+        """Set-based: an import of 10,000 members is a few statements, not 10,000 flushes."""
+        tz, cfg = work.settings.timezone, work.settings
+        ids = members.add_many(
+            s,
+            [
+                members.NewMember(
+                    g.form,
+                    clk.local_day_start_utc(g.joined, tz) if g.joined else work.stamp,
+                    g.card_no,
+                )
+                for g in good
+            ],
+        )
+        progress(0.7)
+        default_expiry = points.expiry_for(today, cfg)
+        points.award_many(
+            s,
+            [
+                points.Grant(m, g.points, g.expires or default_expiry)
+                for m, g in zip(ids, good, strict=True)
+            ],
+            at=work.stamp,
+            kind="adjust",
+            rule=OPENING_RULE,
+            actor=work.actor,
+            note=OPENING_NOTE,
+        )
+        return len(ids)
 
     return Checked(errors, write)
 
