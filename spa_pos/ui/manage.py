@@ -15,6 +15,7 @@ from spa_pos.services.jobs import JobResult
 from spa_pos.ui.background import BackgroundJobs
 from spa_pos.ui.backup_dialog import BackupDialog
 from spa_pos.ui.day_close import DayCloseDialog, DayView, load_day
+from spa_pos.ui.import_dialog import ImportDialog
 from spa_pos.ui.jobs_panel import JobsPanel
 from spa_pos.ui.print_queue_panel import PrintQueuePanel
 from spa_pos.ui.printing import PrintCenter
@@ -49,6 +50,9 @@ class ManagePage(QWidget):
         self.restore = button()
         self.restore.setObjectName("openRestore")
         self.restore.clicked.connect(self.open_restore)
+        self.data = button()
+        self.data.setObjectName("openImport")
+        self.data.clicked.connect(self.open_import)
         self.queue = PrintQueuePanel(printing)
         self.jobs = JobsPanel(worker)
         self.jobs.job_ran.connect(self._job_ran)
@@ -56,7 +60,7 @@ class ManagePage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
-        for widget in (self.day_close, self.backup, self.restore):
+        for widget in (self.day_close, self.backup, self.restore, self.data):
             top.addWidget(widget)
         panels = QHBoxLayout()
         panels.setSpacing(16)
@@ -74,6 +78,7 @@ class ManagePage(QWidget):
         self.day_close.setText(self.tr("End-of-day close (F6)"))
         self.backup.setText(self.tr("Back up (F10)"))
         self.restore.setText(self.tr("Restore…"))
+        self.data.setText(self.tr("Import and export…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -112,6 +117,9 @@ class ManagePage(QWidget):
         dialog.restored.connect(self.restored)
         dialog.abandoned.connect(self.background.start)
         self._open(dialog)
+
+    def open_import(self) -> None:
+        self._open(ImportDialog(self.worker, parent=self))
 
     def stop_background(self) -> None:
         """Before a restore: no scheduled job and no printing may use the database."""
