@@ -512,6 +512,70 @@ SHA-256 {sha} · {size}{locked}</translation>
         <translation>{rows} rows, {bad} with a problem: fix them in the file and choose it again. Nothing has been imported.</translation>
     </message>
     <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Member name</source>
+        <translation>Member name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Card number</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>Birthday</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Joined on</source>
+        <translation>Joined on</translation>
+    </message>
+    <message>
+        <source>Points expire on</source>
+        <translation>Points expire on</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Item name</source>
+        <translation>Item name</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Kind (service, course, product)</source>
+        <translation>Kind (service, course, product)</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sessions</translation>
+    </message>
+    <message>
+        <source>Service of the course</source>
+        <translation>Service of the course</translation>
+    </message>
+    <message>
         <source>Import {rows} rows from {file}?</source>
         <translation>Import {rows} rows from {file}?</translation>
     </message>

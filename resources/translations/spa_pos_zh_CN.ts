@@ -512,6 +512,70 @@ SHA-256 {sha} · {size}{locked}</translation>
         <translation>共 {rows} 行，{bad} 行有问题：请在文件中改正后重新选择。没有导入任何数据。</translation>
     </message>
     <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Member name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>卡号</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Joined on</source>
+        <translation>入会日期</translation>
+    </message>
+    <message>
+        <source>Points expire on</source>
+        <translation>积分到期</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Item name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Kind (service, course, product)</source>
+        <translation>类型（服务、疗程、产品）</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Service of the course</source>
+        <translation>对应项目</translation>
+    </message>
+    <message>
         <source>Import {rows} rows from {file}?</source>
         <translation>从 {file} 导入 {rows} 行？</translation>
     </message>

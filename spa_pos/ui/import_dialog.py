@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QProgressBar,
@@ -91,6 +92,7 @@ class ImportDialog(QDialog):
         self.columns.setObjectName("importColumns")
         self.columns.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("Field")])
         self.columns.verticalHeader().setVisible(False)
+        self.columns.verticalHeader().setDefaultSectionSize(44)  # room for the combos
         self.columns.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.errors = read_only_table(2)
         self.errors.setObjectName("importErrors")
@@ -141,13 +143,22 @@ class ImportDialog(QDialog):
             )
         )
         layout.addLayout(form)
-        layout.addWidget(label(self.tr("Columns"), "section"))
-        layout.addWidget(self.columns, 1)
-        layout.addWidget(label(self.tr("Rows with a problem"), "section"))
-        layout.addWidget(self.errors, 2)
-        layout.addWidget(self.summary)
+        tables = QHBoxLayout()
+        tables.setSpacing(16)
+        for caption, table, stretch in (
+            (self.tr("Columns"), self.columns, 2),
+            (self.tr("Rows with a problem"), self.errors, 3),
+        ):
+            side = QVBoxLayout()
+            side.addWidget(label(caption, "section"))
+            side.addWidget(table, 1)
+            tables.addLayout(side, stretch)
+        layout.addLayout(tables, 1)
+        outcome = QHBoxLayout()
+        outcome.addWidget(self.summary, 1)
+        outcome.addWidget(self.import_button)
+        layout.addLayout(outcome)
         layout.addWidget(self.progress)
-        layout.addLayout(button_bar(self.import_button))
         layout.addWidget(label(self.tr("Export"), "section"))
         layout.addLayout(button_bar(close, left=(export_members, export_catalog, sales_period)))
 
@@ -189,7 +200,7 @@ class ImportDialog(QDialog):
             combo = QComboBox()
             combo.addItem(self.tr("(not imported)"), "")
             for name in preview.fields:
-                combo.addItem(name, name)
+                combo.addItem(self.field_label(preview.kind, name), name)
             combo.setCurrentIndex(max(0, combo.findData(field)))
             if header in preview.unknown and header not in self.mapping:
                 set_role(combo, "error")
@@ -212,6 +223,34 @@ class ImportDialog(QDialog):
                 error=True,
             )
         self.import_button.setEnabled(preview.ok)
+
+    def field_label(self, kind: str, field: str) -> str:
+        """A field as the owner reads it; a field without a label shows its name."""
+        shared = {
+            "points": self.tr("Points"),
+            "notes": self.tr("Notes"),
+        }
+        labels = {
+            "members": {
+                "name": self.tr("Member name"),
+                "phone": self.tr("Phone"),
+                "card_no": self.tr("Card number"),
+                "birthday": self.tr("Birthday"),
+                "gender": self.tr("Gender"),
+                "joined": self.tr("Joined on"),
+                "points_expire": self.tr("Points expire on"),
+            },
+            "catalog": {
+                "code": self.tr("Code"),
+                "name": self.tr("Item name"),
+                "category": self.tr("Category"),
+                "kind": self.tr("Kind (service, course, product)"),
+                "price": self.tr("Price"),
+                "sessions": self.tr("Sessions"),
+                "of": self.tr("Service of the course"),
+            },
+        }[kind]
+        return labels.get(field) or shared.get(field) or field
 
     def map_column(self, header: str, field: str) -> None:
         self.mapping[header] = field
