@@ -51,6 +51,7 @@ from spa_pos.ui import app as ui_app
 from spa_pos.ui import i18n
 from spa_pos.ui.backup_dialog import BackupDialog
 from spa_pos.ui.day_close import DayCloseDialog
+from spa_pos.ui.import_dialog import ImportDialog
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.member_dialog import MemberDialog
 from spa_pos.ui.payment_dialog import PaymentDialog, SaleSummaryDialog
@@ -284,6 +285,7 @@ def run(out: Path) -> None:
 
     manage(window, shots, ctx)
     promotions_screen(window, shots, ctx)
+    data_import(window, shots, folder)
 
     window.close()
     shots.settle(50)
@@ -365,6 +367,28 @@ def promotions_screen(window: MainWindow, shots: Shooter, ctx: Ctx) -> None:
     dialog.submit()
     shots.settle(400)
     shots.save("23_promotions", dialog)
+
+
+def data_import(window: MainWindow, shots: Shooter, folder: Path) -> None:
+    """24. The dry run of a member file from the old spreadsheet: a bad row and a
+    duplicate phone listed with their lines, a column the till does not know."""
+    path = folder / "老会员名单.csv"
+    rows = [
+        "姓名,手机号,会员卡号,生日,性别,积分余额,积分到期,等级,备注",
+        "陈美玲,13911112222,A0101,1985/03/12,女,1280,2026-12-31,金卡,肩颈不适",
+        "刘建国,13922223333,A0102,1972-11-05,男,560,,银卡,",
+        "赵小燕,1393333444,A0103,1990-07-21,女,300,,普通,",
+        "孙丽,13944445555,A0104,1988-02-30,女,0,,普通,腰肌劳损",
+        "周海,13911112222,A0105,,男,150,,普通,",
+    ]
+    path.write_bytes("\n".join(rows).encode("gb18030"))
+    window.manage.open_import()
+    shots.settle()
+    dialog = top_dialog(ImportDialog)()
+    assert isinstance(dialog, ImportDialog)
+    dialog.choose(str(path))
+    shots.settle(400)
+    shots.save("24_import_bad_row", dialog)
     dialog.close()
     shots.settle()
 

@@ -23,6 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from spa_pos import clock as clk
 from spa_pos import messages
 from spa_pos.cli_common import (
+    Answered,
     Handler,
     Refused,
     add_command,
@@ -285,15 +286,11 @@ def cmd_voucher_check(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any
     return data, text
 
 
-class _Invalid(DomainError):
+class _Invalid(Answered):
     """`voucher check` of an unusable voucher: still prints its answer, then exits 2."""
 
     def __init__(self, data: dict[str, Any], text: str) -> None:
-        super().__init__("cli.voucher_invalid")
-        self.data, self.text = data, text
-
-    def __str__(self) -> str:
-        return self.text
+        super().__init__("cli.voucher_invalid", data, text)
 
 
 def cmd_voucher_cancel(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
@@ -454,9 +451,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     aud = add_group(sub, "audit", "audit trail")
     add("verify", cmd_audit_verify, "check the audit chain", aud)
-    from spa_pos import cli_catalog, cli_ops, cli_promo, cli_rules
+    from spa_pos import cli_catalog, cli_import, cli_ops, cli_promo, cli_rules
 
-    for group in (cli_ops, cli_catalog, cli_rules, cli_promo):
+    for group in (cli_ops, cli_catalog, cli_rules, cli_promo, cli_import):
         group.register(sub)
     return parser
 
@@ -478,7 +475,7 @@ def run(argv: Sequence[str], ctx_factory: Callable[[str], Ctx] | None = None) ->
         if args.handler not in (cmd_init, cmd_demo, cmd_restore):
             _require_schema(ctx)
         data, text = args.handler(ctx, args)
-    except _Invalid as exc:
+    except Answered as exc:
         print(json.dumps(_jsonable(exc.data), ensure_ascii=False) if as_json else str(exc))
         return 2
     except DomainError as exc:

@@ -23,6 +23,18 @@ class Refused(DomainError):
     """Bad command-line input."""
 
 
+class Answered(DomainError):
+    """A refusal that still prints its answer (the JSON or the text), then exits 2: an
+    unusable voucher's check, an import's bad rows."""
+
+    def __init__(self, code: str, data: dict[str, Any], text: str, **params: object) -> None:
+        super().__init__(code, **params)
+        self.data, self.text = data, text
+
+    def __str__(self) -> str:
+        return self.text
+
+
 def at_arg(ctx: Ctx, args: argparse.Namespace) -> datetime | None:
     """The command's `--at`, if it has one and it was given: a time without an offset is
     read in the clinic's time zone."""

@@ -580,6 +580,10 @@ Card {card}  ·  {points} points</translation>
     </context>
     <context>
         <name>ManagePage</name>
+    <message>
+        <source>Back office</source>
+        <translation>Back office</translation>
+    </message>
         <message>
             <source>Close, back up, print queue and jobs</source>
             <translation>Close, back up, print queue and jobs</translation>
@@ -631,6 +635,10 @@ Card {card}  ·  {points} points</translation>
         <message>
             <source>Manage promotions</source>
             <translation>Manage promotions</translation>
+        </message>
+        <message>
+            <source>Import and export…</source>
+            <translation>Import and export…</translation>
         </message>
     </context>
     <context>
@@ -2426,6 +2434,193 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>“{name}” is added.</source>
             <translation>“{name}” is added.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Import and export</source>
+            <translation>Import and export</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>Members</translation>
+        </message>
+        <message>
+            <source>Catalog (services, products, courses)</source>
+            <translation>Catalog (services, products, courses)</translation>
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation>Choose file…</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>Column in the file</source>
+            <translation>Column in the file</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Line</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <source>Import (needs the manager PIN)</source>
+            <translation>Import (needs the manager PIN)</translation>
+        </message>
+        <message>
+            <source>Export members…</source>
+            <translation>Export members…</translation>
+        </message>
+        <message>
+            <source>Export catalog…</source>
+            <translation>Export catalog…</translation>
+        </message>
+        <message>
+            <source>Export sales…</source>
+            <translation>Export sales…</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation>Close (Esc)</translation>
+        </message>
+        <message>
+            <source>Choose a CSV or Excel file: every row is checked first and nothing is written. Map the columns that were not recognised; a file is imported only when every row is good, all at once, and only once.</source>
+            <translation>Choose a CSV or Excel file: every row is checked first and nothing is written. Map the columns that were not recognised; a file is imported only when every row is good, all at once, and only once.</translation>
+        </message>
+        <message>
+            <source>Columns</source>
+            <translation>Columns</translation>
+        </message>
+        <message>
+            <source>Rows with a problem</source>
+            <translation>Rows with a problem</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>Choose the file to import</source>
+            <translation>Choose the file to import</translation>
+        </message>
+        <message>
+            <source>Checking every row…</source>
+            <translation>Checking every row…</translation>
+        </message>
+        <message>
+            <source>(not imported)</source>
+            <translation>(not imported)</translation>
+        </message>
+        <message>
+            <source>{rows} rows, all good: ready to import.</source>
+            <translation>{rows} rows, all good: ready to import.</translation>
+        </message>
+        <message>
+            <source>{rows} rows, {bad} with a problem: fix them in the file and choose it again. Nothing has been imported.</source>
+            <translation>{rows} rows, {bad} with a problem: fix them in the file and choose it again. Nothing has been imported.</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Member name</source>
+            <translation>Member name</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Card number</source>
+            <translation>Card number</translation>
+        </message>
+        <message>
+            <source>Birthday</source>
+            <translation>Birthday</translation>
+        </message>
+        <message>
+            <source>Gender</source>
+            <translation>Gender</translation>
+        </message>
+        <message>
+            <source>Joined on</source>
+            <translation>Joined on</translation>
+        </message>
+        <message>
+            <source>Points expire on</source>
+            <translation>Points expire on</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Item name</source>
+            <translation>Item name</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>Kind (service, course, product)</source>
+            <translation>Kind (service, course, product)</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>Price</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>Sessions</translation>
+        </message>
+        <message>
+            <source>Service of the course</source>
+            <translation>Service of the course</translation>
+        </message>
+        <message>
+            <source>Import {rows} rows from {file}?</source>
+            <translation>Import {rows} rows from {file}?</translation>
+        </message>
+        <message>
+            <source>Imported {count} rows from {file}.</source>
+            <translation>Imported {count} rows from {file}.</translation>
+        </message>
+        <message>
+            <source>Export to</source>
+            <translation>Export to</translation>
+        </message>
+        <message>
+            <source>Export to {file}?</source>
+            <translation>Export to {file}?</translation>
+        </message>
+        <message>
+            <source>Exported {rows} rows to {file}.</source>
+            <translation>Exported {rows} rows to {file}.</translation>
         </message>
     </context>
 </TS>

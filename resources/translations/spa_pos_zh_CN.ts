@@ -580,6 +580,10 @@ Card {card}  ·  {points} points</source>
     </context>
     <context>
         <name>ManagePage</name>
+    <message>
+        <source>Back office</source>
+        <translation>后台管理</translation>
+    </message>
         <message>
             <source>Close, back up, print queue and jobs</source>
             <translation>日结、备份、打印队列和后台任务</translation>
@@ -631,6 +635,10 @@ Card {card}  ·  {points} points</source>
         <message>
             <source>Manage promotions</source>
             <translation>管理限时活动</translation>
+        </message>
+        <message>
+            <source>Import and export…</source>
+            <translation>数据导入导出…</translation>
         </message>
     </context>
     <context>
@@ -2426,6 +2434,193 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>“{name}” is added.</source>
             <translation>已添加“{name}”。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Import and export</source>
+            <translation>数据导入导出</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>会员</translation>
+        </message>
+        <message>
+            <source>Catalog (services, products, courses)</source>
+            <translation>项目与商品（服务、产品、疗程）</translation>
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation>选择文件…</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>导入内容</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <source>Column in the file</source>
+            <translation>文件中的列</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>对应字段</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>Import (needs the manager PIN)</source>
+            <translation>导入（需店长密码）</translation>
+        </message>
+        <message>
+            <source>Export members…</source>
+            <translation>导出会员…</translation>
+        </message>
+        <message>
+            <source>Export catalog…</source>
+            <translation>导出项目与商品…</translation>
+        </message>
+        <message>
+            <source>Export sales…</source>
+            <translation>导出销售…</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation>关闭 (Esc)</translation>
+        </message>
+        <message>
+            <source>Choose a CSV or Excel file: every row is checked first and nothing is written. Map the columns that were not recognised; a file is imported only when every row is good, all at once, and only once.</source>
+            <translation>选择 CSV 或 Excel 文件：先检查每一行（试运行，不写入）。为未识别的列选择对应字段；只有每一行都无误时才能导入，一次全部导入，同一文件只能导入一次。</translation>
+        </message>
+        <message>
+            <source>Columns</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <source>Rows with a problem</source>
+            <translation>有问题的行</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Choose the file to import</source>
+            <translation>选择要导入的文件</translation>
+        </message>
+        <message>
+            <source>Checking every row…</source>
+            <translation>正在检查每一行…</translation>
+        </message>
+        <message>
+            <source>(not imported)</source>
+            <translation>（不导入）</translation>
+        </message>
+        <message>
+            <source>{rows} rows, all good: ready to import.</source>
+            <translation>共 {rows} 行，全部无误，可以导入。</translation>
+        </message>
+        <message>
+            <source>{rows} rows, {bad} with a problem: fix them in the file and choose it again. Nothing has been imported.</source>
+            <translation>共 {rows} 行，{bad} 行有问题：请在文件中改正后重新选择。没有导入任何数据。</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Member name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <source>Card number</source>
+            <translation>卡号</translation>
+        </message>
+        <message>
+            <source>Birthday</source>
+            <translation>生日</translation>
+        </message>
+        <message>
+            <source>Gender</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <source>Joined on</source>
+            <translation>入会日期</translation>
+        </message>
+        <message>
+            <source>Points expire on</source>
+            <translation>积分到期</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <source>Item name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Kind (service, course, product)</source>
+            <translation>类型（服务、疗程、产品）</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>价格</translation>
+        </message>
+        <message>
+            <source>Sessions</source>
+            <translation>次数</translation>
+        </message>
+        <message>
+            <source>Service of the course</source>
+            <translation>对应项目</translation>
+        </message>
+        <message>
+            <source>Import {rows} rows from {file}?</source>
+            <translation>从 {file} 导入 {rows} 行？</translation>
+        </message>
+        <message>
+            <source>Imported {count} rows from {file}.</source>
+            <translation>已导入 {count} 行（{file}）。</translation>
+        </message>
+        <message>
+            <source>Export to</source>
+            <translation>导出到</translation>
+        </message>
+        <message>
+            <source>Export to {file}?</source>
+            <translation>导出到 {file}？</translation>
+        </message>
+        <message>
+            <source>Exported {rows} rows to {file}.</source>
+            <translation>已导出 {rows} 行到 {file}。</translation>
         </message>
     </context>
 </TS>

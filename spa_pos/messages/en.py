@@ -428,6 +428,44 @@ _PROMOS: dict[str, str] = {
     "promos.already_over": "Promotion {promo_id} ({name}) is over already",
 }
 
+# import and export
+_IMPORT: dict[str, str] = {
+    "imports.unknown_format": "Only .csv or .xlsx files can be imported: {file}",
+    "imports.unreadable": "Cannot read {file}: {reason}",
+    "imports.no_rows": "The file has no data rows: {file}",
+    "imports.missing_column": "A required column is missing: {field}",
+    "imports.duplicate_column": "Columns {first} and {second} both map to {field}",
+    "imports.unknown_field": "No such field: {field}",
+    "imports.already_imported": (
+        "This file was imported at {at} ({rows} rows); it cannot be imported twice"
+    ),
+    "imports.has_errors": "{count} rows have problems; nothing was imported",
+    "imports.required": "{column} is required",
+    "imports.bad_date": "{column} is not a date: {text}",
+    "imports.bad_integer": "{column} should be a whole number: {text}",
+    "imports.negative": "{column} cannot be negative: {text}",
+    "imports.bad_gender": "{column} should be F or M: {text}",
+    "imports.duplicate_in_file": "{column} {value} repeats line {line}",
+    "imports.card_taken": "Card {card} belongs to another member",
+    "imports.bad_card": "Card {card} should be 4 to 16 letters or digits",
+    "imports.card_reserved": (
+        "Card {card} has the format of the cards this till issues (8 digits starting "
+        "with 8); leave it empty and the till issues one"
+    ),
+    "imports.joined_future": "Joined date {day} is after today",
+    "imports.expiry_past": "Points expiry {day} has passed",
+    "imports.bad_code": "A code is letters and digits only (at most 24): {item}",
+    "imports.name_too_long": "A name has at most {max} characters",
+    "imports.bad_price": "Not a price: {text}",
+    "imports.bad_kind": "Kind {text} should be service, course or product",
+    "imports.course_needs_of": "A course needs its sessions (at least 1) and its service",
+    "imports.only_course_sessions": "Only a course has sessions and a service",
+    "imports.unknown_item": "{item} is not a known service",
+    "imports.export_format": "Export to a .csv or .xlsx file: {file}",
+    "imports.export_sales_to": "Export sales needs --to DATE and --to FILE (.csv or .xlsx)",
+    "imports.export_failed": "Cannot write {file}: {reason}",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -447,4 +485,5 @@ MESSAGES: dict[str, str] = (
     | _BACKUP
     | _CLI
     | _PROMOS
+    | _IMPORT
 )

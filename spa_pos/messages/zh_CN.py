@@ -337,6 +337,39 @@ _PROMOS: dict[str, str] = {
     "promos.already_over": "活动 {promo_id}（{name}）已经结束",
 }
 
+# import and export (数据导入导出)
+_IMPORT: dict[str, str] = {
+    "imports.unknown_format": "只能导入 .csv 或 .xlsx 文件: {file}",
+    "imports.unreadable": "无法读取文件 {file}: {reason}",
+    "imports.no_rows": "文件里没有数据行: {file}",
+    "imports.missing_column": "缺少必需的列: {field}",
+    "imports.duplicate_column": "{first} 和 {second} 两列都对应 {field}",
+    "imports.unknown_field": "没有这个字段: {field}",
+    "imports.already_imported": "这个文件已在 {at} 导入过（{rows} 行），不能重复导入",
+    "imports.has_errors": "{count} 行有问题，没有导入任何数据",
+    "imports.required": "{column} 不能为空",
+    "imports.bad_date": "{column} 日期格式不对: {text}",
+    "imports.bad_integer": "{column} 应为整数: {text}",
+    "imports.negative": "{column} 不能为负数: {text}",
+    "imports.bad_gender": "{column} 应为 男 或 女: {text}",
+    "imports.duplicate_in_file": "{column} {value} 与第 {line} 行重复",
+    "imports.card_taken": "卡号 {card} 已被其他会员使用",
+    "imports.bad_card": "卡号 {card} 应为 4 到 16 位字母或数字",
+    "imports.card_reserved": "卡号 {card} 是本系统发卡的格式（8 开头共 8 位），请留空由系统发卡",
+    "imports.joined_future": "入会日期 {day} 晚于今天",
+    "imports.expiry_past": "积分到期日 {day} 已过",
+    "imports.bad_code": "编码只能是字母和数字（最多 24 位）: {item}",
+    "imports.name_too_long": "名称最多 {max} 个字",
+    "imports.bad_price": "价格格式不对: {text}",
+    "imports.bad_kind": "类型 {text} 应为 服务、疗程 或 产品",
+    "imports.course_needs_of": "疗程需填写次数（至少 1）和对应项目",
+    "imports.only_course_sessions": "只有疗程可以填写次数和对应项目",
+    "imports.unknown_item": "对应项目 {item} 不是已知的服务项目",
+    "imports.export_format": "只能导出为 .csv 或 .xlsx 文件: {file}",
+    "imports.export_sales_to": "导出销售需要 --to 日期 和 --to 文件（.csv 或 .xlsx）",
+    "imports.export_failed": "无法写入 {file}: {reason}",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -356,4 +389,5 @@ MESSAGES: dict[str, str] = (
     | _BACKUP
     | _CLI
     | _PROMOS
+    | _IMPORT
 )

@@ -4,6 +4,7 @@ from spa_pos.models.admin import AuditEntry, Event, EventAttendance, RuleChange,
 from spa_pos.models.base import Base
 from spa_pos.models.catalog import CatalogItem
 from spa_pos.models.course import CourseBalance, CourseUse
+from spa_pos.models.imports import ImportBatch
 from spa_pos.models.jobs import DayClose, JobRun, OutboxMessage, StreakAward
 from spa_pos.models.member import Member, MemberTag
 from spa_pos.models.points import LedgerEntry, PointLot
@@ -21,6 +22,7 @@ __all__ = [
     "DayClose",
     "Event",
     "EventAttendance",
+    "ImportBatch",
     "JobRun",
     "LedgerEntry",
     "Member",

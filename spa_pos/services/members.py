@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, func, or_, select
+from sqlalchemy import bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -57,27 +58,37 @@ def card_number(member_id: int) -> str:
     return f"8{member_id:07d}"
 
 
-def validate(
-    session: Session, form: MemberForm, today: date, *, member_id: int | None = None
-) -> dict[str, str]:
-    """Every problem with a form, by field name; an empty dict means it can be saved."""
+def check_fields(form: MemberForm, today: date) -> dict[str, str]:
+    """The problems a form has on its own, without the database (`validate` adds those)."""
     errors: dict[str, str] = {}
     name = form.name.strip()
     if not name:
         errors["name"] = _say("members.name_required")
     elif len(name) > MAX_NAME:
         errors["name"] = _say("members.name_too_long", max=MAX_NAME)
-    phone = form.phone.strip()
-    if not PHONE.match(phone):
+    if not PHONE.match(form.phone.strip()):
         errors["phone"] = _say("members.bad_phone")
-    else:
-        owner = session.scalars(select(Member.id).where(Member.phone == phone)).first()
-        if owner is not None and owner != member_id:
-            errors["phone"] = _say("members.phone_taken", phone=phone)
     if form.birthday is not None and not (date(today.year - 120, 1, 1) <= form.birthday <= today):
         errors["birthday"] = _say("members.bad_birthday")
     if form.gender not in (None, "F", "M"):
         errors["gender"] = _say("members.bad_gender")
+    return errors
+
+
+def phone_taken(phone: str) -> str:
+    return _say("members.phone_taken", phone=phone)
+
+
+def validate(
+    session: Session, form: MemberForm, today: date, *, member_id: int | None = None
+) -> dict[str, str]:
+    """Every problem with a form, by field name; an empty dict means it can be saved."""
+    errors = check_fields(form, today)
+    phone = form.phone.strip()
+    if "phone" not in errors:
+        owner = session.scalars(select(Member.id).where(Member.phone == phone)).first()
+        if owner is not None and owner != member_id:
+            errors["phone"] = phone_taken(phone)
     if form.referrer:
         try:
             ref = find_one(session, form.referrer)
@@ -142,15 +153,64 @@ def edit(ctx: Ctx, card_no: str, form: MemberForm) -> Member:
 
 
 def _apply(member: Member, form: MemberForm) -> None:
-    member.name = form.name.strip()
-    member.phone = form.phone.strip()
-    member.phone_last4 = member.phone[-4:]
-    member.pinyin, member.initials = pinyin_keys(member.name)
-    member.birthday = form.birthday
-    member.gender = form.gender
-    member.health_needs = form.health_needs.strip()
-    member.notes = form.notes.strip()
-    member.marketing_consent = form.marketing_consent
+    for column, value in _columns(form).items():
+        setattr(member, column, value)
+
+
+def _columns(form: MemberForm) -> dict[str, object]:
+    """The member's columns a form fills."""
+    name, phone = form.name.strip(), form.phone.strip()
+    pinyin, initials = pinyin_keys(name)
+    return {
+        "name": name,
+        "phone": phone,
+        "phone_last4": phone[-4:],
+        "pinyin": pinyin,
+        "initials": initials,
+        "birthday": form.birthday,
+        "gender": form.gender,
+        "health_needs": form.health_needs.strip(),
+        "notes": form.notes.strip(),
+        "marketing_consent": form.marketing_consent,
+    }
+
+
+@dataclass(frozen=True)
+class NewMember:
+    """A validated member to add in bulk (an import): an old card number is kept."""
+
+    form: MemberForm
+    joined_at: datetime  # naive UTC
+    card_no: str | None = None
+
+
+def add_many(session: Session, new: Sequence[NewMember]) -> list[int]:
+    """Insert validated members in a few set-based statements (an import of thousands),
+    inside the caller's transaction; their ids, in order. Members without a card get the
+    till's own (`card_number`), which needs the id: they are inserted with a placeholder
+    that no card can have, then numbered."""
+    if not new:
+        return []
+    ids = list(
+        session.scalars(
+            insert(Member).returning(Member.id, sort_by_parameter_order=True),
+            [
+                {
+                    **_columns(n.form),
+                    "card_no": n.card_no or f"~{i}",
+                    "joined_at": n.joined_at,
+                    "points_balance": 0,
+                }
+                for i, n in enumerate(new)
+            ],
+        )
+    )
+    numbered = [
+        {"id": m, "card_no": card_number(m)} for m, n in zip(ids, new, strict=True) if not n.card_no
+    ]
+    if numbered:
+        session.execute(update(Member), numbered)
+    return ids
 
 
 def _snapshot(member: Member) -> dict[str, object]:

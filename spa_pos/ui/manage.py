@@ -21,6 +21,7 @@ from spa_pos.ui.background import BackgroundJobs
 from spa_pos.ui.backup_dialog import BackupDialog
 from spa_pos.ui.catalog_screen import CatalogDialog
 from spa_pos.ui.day_close import DayCloseDialog, DayView, load_day
+from spa_pos.ui.import_dialog import ImportDialog
 from spa_pos.ui.jobs_panel import JobsPanel
 from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.print_queue_panel import PrintQueuePanel
@@ -51,6 +52,7 @@ class ManagePage(QWidget):
         self.printing = printing
         self.background = background
         self.heading = label("", "title")
+        self.office_heading = label("", "title")
         self.day_close = button("", "primary")
         self.day_close.setObjectName("openDayClose")
         self.day_close.clicked.connect(self.open_day_close)
@@ -72,6 +74,9 @@ class ManagePage(QWidget):
         self.promotions = button()
         self.promotions.setObjectName("openPromotions")
         self.promotions.clicked.connect(self.open_promotions)
+        self.data = button()
+        self.data.setObjectName("openImport")
+        self.data.clicked.connect(self.open_import)
         self.queue = PrintQueuePanel(printing)
         self.jobs = JobsPanel(worker)
         self.jobs.job_ran.connect(self._job_ran)
@@ -79,16 +84,13 @@ class ManagePage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
-        for widget in (
-            self.catalog,
-            self.rewards,
-            self.rules,
-            self.promotions,
-            self.day_close,
-            self.backup,
-            self.restore,
-        ):
+        for widget in (self.day_close, self.backup, self.restore):
             top.addWidget(widget)
+        office = QHBoxLayout()  # the owner's back office, behind the manager PIN
+        office.addWidget(self.office_heading)
+        office.addStretch(1)
+        for widget in (self.catalog, self.rewards, self.rules, self.promotions, self.data):
+            office.addWidget(widget)
         panels = QHBoxLayout()
         panels.setSpacing(16)
         panels.addWidget(self.queue, 1)
@@ -97,11 +99,13 @@ class ManagePage(QWidget):
         layout.setContentsMargins(16, 16, 16, 16)
         layout.setSpacing(12)
         layout.addLayout(top)
+        layout.addLayout(office)
         layout.addLayout(panels, 1)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Close, back up, print queue and jobs"))
+        self.office_heading.setText(self.tr("Back office"))
         self.day_close.setText(self.tr("End-of-day close (F6)"))
         self.backup.setText(self.tr("Back up (F10)"))
         self.restore.setText(self.tr("Restore…"))
@@ -109,6 +113,7 @@ class ManagePage(QWidget):
         self.catalog.setText(self.tr("Catalog…"))
         self.rewards.setText(self.tr("Rewards…"))
         self.promotions.setText(self.tr("Promotions…"))
+        self.data.setText(self.tr("Import and export…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -207,6 +212,9 @@ class ManagePage(QWidget):
         )
         pin.succeeded.connect(opened)
         self._open(pin)
+
+    def open_import(self) -> None:
+        self._open(ImportDialog(self.worker, parent=self))
 
     def stop_background(self) -> None:
         """Before a restore: no scheduled job and no printing may use the database."""
