@@ -78,8 +78,24 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
         if member is None and any(line.item.kind == "course" for line in priced.lines):
             raise DomainError("checkout.course_needs_member")
 
+        sale_no = next_number(s, "S", Sale.sale_no, work.today)
+        # Everything below is known now, so the audit row comes first: its query for the
+        # chain's head then has nothing to flush, and the sale's rows (linked through
+        # relationships, each written once with its final values) go in one flush.
+        work.audit(
+            "sale.create",
+            "sale",
+            sale_no,
+            member=member.card_no if member else None,
+            due_fen=priced.due_fen,
+            paid_fen=paid,
+            change_fen=change,
+            payments=request.payments,
+            points=priced.points_earned,
+            vouchers=[v.code for v in cart.vouchers],
+        )
         sale = Sale(
-            sale_no=next_number(s, "S", Sale.sale_no, work.today),
+            sale_no=sale_no,
             created_at=stamp,
             member_id=member.id if member else None,
             cashier=work.actor,
@@ -92,32 +108,19 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
             points_earned=priced.points_earned,
         )
         s.add(sale)
-        s.flush()
-        rows = _write_lines(s, sale, cart)
+        rows = _write_lines(sale, cart)
         for v in cart.vouchers:
-            v.status, v.used_at, v.used_sale_id = "used", stamp, sale.id
-        for method, amount in request.payments:
-            s.add(Payment(sale_id=sale.id, method=method, amount_fen=amount))
+            v.status, v.used_at, v.used_sale = "used", stamp, sale
+        sale.payments = [Payment(method=m, amount_fen=amount) for m, amount in request.payments]
         referrer_award: tuple[str, int] | None = None
         if member is not None:
             _open_courses(s, member, rows, stamp)
             member.last_visit_at = max(member.last_visit_at or stamp, stamp)
             referrer_award = _award_points(work, sale, member, priced)
+            # Its query flushes the sale: the one flush (a walk-in's is the commit's).
             tags.refresh_after_visit(s, member, work.moment, cfg)
-        work.audit(
-            "sale.create",
-            "sale",
-            sale.sale_no,
-            member=member.card_no if member else None,
-            due_fen=priced.due_fen,
-            paid_fen=paid,
-            change_fen=change,
-            payments=request.payments,
-            points=priced.points_earned,
-            vouchers=[v.code for v in cart.vouchers],
-        )
         return SaleResult(
-            sale.sale_no,
+            sale_no,
             priced.due_fen,
             paid,
             change,
@@ -202,14 +205,15 @@ def _yuan(fen: int) -> str:
     return f"{fen // 100}.{fen % 100:02d}"
 
 
-def _write_lines(session: Session, sale: Sale, cart: _Cart) -> list[SaleLine]:
+def _write_lines(sale: Sale, cart: _Cart) -> list[tuple[SaleLine, CatalogItem]]:
+    """The sale's lines with their final values, and the item each one sells."""
     by_code = {v.code: v for v in cart.vouchers}
     rows = []
     for no, line in enumerate(cart.priced.lines, start=1):
+        item = cart.items[line.item.code]
         row = SaleLine(
-            sale_id=sale.id,
             line_no=no,
-            item_id=cart.items[line.item.code].id,
+            item_id=item.id,
             name=line.item.name,
             qty=line.qty,
             unit_fen=line.item.price_fen,
@@ -218,25 +222,24 @@ def _write_lines(session: Session, sale: Sale, cart: _Cart) -> list[SaleLine]:
             net_fen=line.net_fen,
             item_points=line.points,
         )
-        session.add(row)
-        session.flush()
+        sale.lines.append(row)
         for code in line.vouchers:
-            by_code[code].used_line_id = row.id
-        rows.append(row)
+            by_code[code].used_line = row
+        rows.append((row, item))
     return rows
 
 
-def _open_courses(session: Session, member: Member, rows: list[SaleLine], at: datetime) -> None:
-    for row in rows:
-        item = session.get(CatalogItem, row.item_id)
-        assert item is not None
+def _open_courses(
+    session: Session, member: Member, rows: list[tuple[SaleLine, CatalogItem]], at: datetime
+) -> None:
+    for row, item in rows:
         if item.kind == "course" and item.sessions and item.course_service_id:
             session.add(
                 CourseBalance(
                     member_id=member.id,
                     course_item_id=item.id,
                     service_item_id=item.course_service_id,
-                    sale_line_id=row.id,
+                    sale_line=row,
                     created_at=at,
                     sessions_total=item.sessions * row.qty,
                 )
@@ -259,7 +262,7 @@ def _award_points(
             at=work.stamp,
             today=work.today,
             settings=work.settings,
-            sale_id=sale.id,
+            sale=sale,
             actor=work.actor,
             note=f"推荐 {member.name} 首次消费",
         )
@@ -271,7 +274,7 @@ def _award_points(
         at=work.stamp,
         today=work.today,
         settings=work.settings,
-        sale_id=sale.id,
+        sale=sale,
         actor=work.actor,
     )
     return referrer_award

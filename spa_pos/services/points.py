@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from spa_pos.clock import add_months
 from spa_pos.errors import DomainError
-from spa_pos.models import LedgerEntry, Member, PointLot
+from spa_pos.models import LedgerEntry, Member, PointLot, Sale
 from spa_pos.services.settings import Settings, Tier
 
 EARNING_KINDS = ("earn", "reverse")  # what tier spend counts (never redemptions)
@@ -41,11 +41,12 @@ def expiry_for(awarded_on: date, settings: Settings) -> date:
 
 
 def _entry(
-    member: Member, lot_id: int | None, kind: str, points: int, at: datetime, **links: object
+    member: Member, lot: PointLot | None, kind: str, points: int, at: datetime, **links: object
 ) -> LedgerEntry:
+    """An entry linked to its lot through the relationship: the lot may be unflushed."""
     member.points_balance += points
     return LedgerEntry(
-        member_id=member.id, lot_id=lot_id, kind=kind, points=points, created_at=at, **links
+        member_id=member.id, lot=lot, kind=kind, points=points, created_at=at, **links
     )
 
 
@@ -58,50 +59,41 @@ def award(
     today: date,
     settings: Settings,
     kind: str = "earn",
-    sale_id: int | None = None,
+    sale: Sale | None = None,
     actor: str = "",
     note: str = "",
 ) -> PointLot | None:
-    """One lot holding these awards (one entry per rule), then pay off any debt first."""
+    """One lot holding these awards (one entry per rule), then pay off any debt first.
+
+    Nothing is flushed: the lot and its entries are linked by relationships (to `sale`
+    too, which may itself be new), so the caller's one flush writes them all."""
     total = sum(a.points for a in awards)
     if total <= 0:
         return None
+    debt = max(0, -member.points_balance)
+    paid = min(debt, total)
     lot = PointLot(
         member_id=member.id,
         earned_at=at,
         expires_on=expiry_for(today, settings),
         amount=total,
-        remaining=total,
-        sale_id=sale_id,
+        remaining=total - paid,
+        sale=sale,
     )
     session.add(lot)
-    session.flush()
     for a in awards:
         if a.points:
             session.add(
                 _entry(
-                    member,
-                    lot.id,
-                    kind,
-                    a.points,
-                    at,
-                    rule=a.rule,
-                    sale_id=sale_id,
-                    actor=actor,
-                    note=note,
+                    member, lot, kind, a.points, at, rule=a.rule, sale=sale, actor=actor, note=note
                 )
             )
-    debt = max(0, -(member.points_balance - total))
-    if debt:
-        paid = min(debt, total)
-        lot.remaining -= paid
+    if paid:
         session.add(
-            _entry(
-                member, lot.id, "settle", -paid, at, sale_id=sale_id, actor=actor, note="抵扣欠分"
-            )
+            _entry(member, lot, "settle", -paid, at, sale=sale, actor=actor, note="抵扣欠分")
         )
         session.add(
-            _entry(member, None, "settle", paid, at, sale_id=sale_id, actor=actor, note="抵扣欠分")
+            _entry(member, None, "settle", paid, at, sale=sale, actor=actor, note="抵扣欠分")
         )
     return lot
 
@@ -154,7 +146,7 @@ def spend(
     for lot in lots:
         take = min(left, lot.remaining)
         lot.remaining -= take
-        session.add(_entry(member, lot.id, kind, -take, at, **links))
+        session.add(_entry(member, lot, kind, -take, at, **links))
         draws.append(Draw(lot.id, take))
         left -= take
         if not left:
@@ -191,7 +183,7 @@ def reverse(
             break
         take = min(left, lot.remaining)
         lot.remaining -= take
-        session.add(_entry(member, lot.id, "reverse", -take, at, rule=rule, note=note, **links))
+        session.add(_entry(member, lot, "reverse", -take, at, rule=rule, note=note, **links))
         draws.append(Draw(lot.id, take))
         left -= take
     if left:
@@ -228,7 +220,7 @@ def give_back(
         lot = session.get(PointLot, lot_id)
         assert lot is not None
         lot.remaining += points
-        session.add(_entry(member, lot_id, kind, points, at, **links))
+        session.add(_entry(member, lot, kind, points, at, **links))
         total += points
     return total
 

@@ -141,7 +141,7 @@ def _reward(
             first_month=first,
             last_month=last,
             points=cfg.streak_bonus,
-            lot_id=lot.id if lot else None,
+            lot=lot,
             awarded_at=stamp,
         )
     )
