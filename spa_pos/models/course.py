@@ -9,7 +9,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from spa_pos.models.base import Base, IdMixin
 from spa_pos.models.catalog import CatalogItem
-from spa_pos.models.sale import SaleLine
 
 
 class CourseBalance(IdMixin, Base):
@@ -26,8 +25,6 @@ class CourseBalance(IdMixin, Base):
 
     course_item: Mapped[CatalogItem] = relationship(foreign_keys=[course_item_id])
     service_item: Mapped[CatalogItem] = relationship(foreign_keys=[service_item_id])
-    # Set instead of the id by checkout, which writes the line in the same flush.
-    sale_line: Mapped[SaleLine] = relationship()
 
     @property
     def sessions_left(self) -> int:

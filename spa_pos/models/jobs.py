@@ -6,10 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column
 
 from spa_pos.models.base import Base, IdMixin
-from spa_pos.models.points import PointLot
 
 JOB_STATUSES = ("ok", "skipped", "failed")
 OUTBOX_KINDS = ("expiry_reminder", "dormant", "birthday")
@@ -68,8 +67,6 @@ class StreakAward(IdMixin, Base):
     points: Mapped[int]
     lot_id: Mapped[int | None] = mapped_column(ForeignKey("point_lots.id"))
     awarded_at: Mapped[datetime]
-
-    lot: Mapped[PointLot | None] = relationship()  # set with the lot it awarded, new or not
 
     __table_args__ = (UniqueConstraint("member_id", "first_month"),)
 

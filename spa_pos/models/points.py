@@ -8,15 +8,11 @@ part of a refund reversal the member had already spent (their sum is never posit
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import ForeignKey, Index, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column
 
 from spa_pos.models.base import Base, IdMixin
-
-if TYPE_CHECKING:
-    from spa_pos.models.sale import Sale
 
 ENTRY_KINDS = ("earn", "redeem", "expire", "adjust", "reverse", "cancel", "extend", "settle")
 
@@ -30,9 +26,6 @@ class PointLot(IdMixin, Base):
     amount: Mapped[int]
     remaining: Mapped[int]  # cached sum of the lot's entries
     sale_id: Mapped[int | None] = mapped_column(ForeignKey("sales.id"), index=True)
-
-    # Set instead of the ids when the sale is written in the same flush (checkout).
-    sale: Mapped[Sale | None] = relationship()
 
     __table_args__ = (
         Index("ix_point_lots_member_remaining", "member_id", "remaining"),
@@ -54,9 +47,5 @@ class LedgerEntry(IdMixin, Base):
     voucher_id: Mapped[int | None] = mapped_column(ForeignKey("vouchers.id"), index=True)
     note: Mapped[str] = mapped_column(String(200), default="")
     actor: Mapped[str] = mapped_column(String(40), default="")
-
-    # Set instead of the ids when the lot or the sale is new in the same flush.
-    lot: Mapped[PointLot | None] = relationship()
-    sale: Mapped[Sale | None] = relationship()
 
     __table_args__ = (Index("ix_ledger_member_created", "member_id", "created_at"),)

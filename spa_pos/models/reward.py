@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -11,9 +10,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from spa_pos.models.base import Base, IdMixin
 from spa_pos.models.catalog import CatalogItem
 from spa_pos.models.member import Member
-
-if TYPE_CHECKING:
-    from spa_pos.models.sale import Sale, SaleLine
 
 REWARD_KINDS = ("service", "coupon", "gift")
 
@@ -55,6 +51,3 @@ class Voucher(IdMixin, Base):
 
     reward: Mapped[Reward] = relationship()
     member: Mapped[Member] = relationship()
-    # Set instead of the ids by checkout, which writes the sale and its lines in one flush.
-    used_sale: Mapped[Sale | None] = relationship(foreign_keys=[used_sale_id])
-    used_line: Mapped[SaleLine | None] = relationship(foreign_keys=[used_line_id])

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from spa_pos.clock import add_months
 from spa_pos.errors import DomainError
-from spa_pos.models import LedgerEntry, Member, PointLot, Sale
+from spa_pos.models import LedgerEntry, Member, PointLot
 from spa_pos.services.settings import Settings, Tier
 
 EARNING_KINDS = ("earn", "reverse")  # what tier spend counts (never redemptions)
@@ -40,14 +40,38 @@ def expiry_for(awarded_on: date, settings: Settings) -> date:
     return add_months(awarded_on, settings.points_validity_months)
 
 
-def _entry(
-    member: Member, lot: PointLot | None, kind: str, points: int, at: datetime, **links: object
-) -> LedgerEntry:
-    """An entry linked to its lot through the relationship: the lot may be unflushed."""
+# Every column an entry may link or describe, so that entries written together with one
+# INSERT all carry the same keys.
+_ENTRY_DEFAULTS: dict[str, object] = {
+    "rule": None,
+    "sale_id": None,
+    "refund_id": None,
+    "voucher_id": None,
+    "note": "",
+    "actor": "",
+}
+
+
+def _entry_row(
+    member: Member, lot_id: int | None, kind: str, points: int, at: datetime, **links: object
+) -> dict[str, object]:
+    """One ledger entry's column values; the member's cached balance follows it."""
     member.points_balance += points
-    return LedgerEntry(
-        member_id=member.id, lot=lot, kind=kind, points=points, created_at=at, **links
-    )
+    return {
+        **_ENTRY_DEFAULTS,
+        "member_id": member.id,
+        "lot_id": lot_id,
+        "kind": kind,
+        "points": points,
+        "created_at": at,
+        **links,
+    }
+
+
+def _entry(
+    member: Member, lot_id: int | None, kind: str, points: int, at: datetime, **links: object
+) -> LedgerEntry:
+    return LedgerEntry(**_entry_row(member, lot_id, kind, points, at, **links))
 
 
 def award(
@@ -59,43 +83,49 @@ def award(
     today: date,
     settings: Settings,
     kind: str = "earn",
-    sale: Sale | None = None,
+    sale_id: int | None = None,
     actor: str = "",
     note: str = "",
-) -> PointLot | None:
+) -> int | None:
     """One lot holding these awards (one entry per rule), then pay off any debt first.
+    Returns the lot's id.
 
-    Nothing is flushed: the lot and its entries are linked by relationships (to `sale`
-    too, which may itself be new), so the caller's one flush writes them all."""
+    Lot and entries are append-only rows, written at once with Core INSERTs (the lot's id
+    by RETURNING): on the checkout path the ORM's unit of work for them cost more than
+    the rest of the sale. Only the member's cached balance goes through the session."""
     total = sum(a.points for a in awards)
     if total <= 0:
         return None
-    debt = max(0, -member.points_balance)
-    paid = min(debt, total)
-    lot = PointLot(
-        member_id=member.id,
-        earned_at=at,
-        expires_on=expiry_for(today, settings),
-        amount=total,
-        remaining=total - paid,
-        sale=sale,
-    )
-    session.add(lot)
-    for a in awards:
-        if a.points:
-            session.add(
-                _entry(
-                    member, lot, kind, a.points, at, rule=a.rule, sale=sale, actor=actor, note=note
-                )
-            )
+    paid = min(max(0, -member.points_balance), total)  # debt paid off from this lot
+    lot_id: int = session.execute(
+        _INSERT_LOT,
+        {
+            "member_id": member.id,
+            "earned_at": at,
+            "expires_on": expiry_for(today, settings),
+            "amount": total,
+            "remaining": total - paid,
+            "sale_id": sale_id,
+        },
+    ).scalar_one()
+    links = {"sale_id": sale_id, "actor": actor}
+    rows = [
+        _entry_row(member, lot_id, kind, a.points, at, rule=a.rule, note=note, **links)
+        for a in awards
+        if a.points
+    ]
     if paid:
-        session.add(
-            _entry(member, lot, "settle", -paid, at, sale=sale, actor=actor, note="抵扣欠分")
-        )
-        session.add(
-            _entry(member, None, "settle", paid, at, sale=sale, actor=actor, note="抵扣欠分")
-        )
-    return lot
+        rows.append(_entry_row(member, lot_id, "settle", -paid, at, note="抵扣欠分", **links))
+        rows.append(_entry_row(member, None, "settle", paid, at, note="抵扣欠分", **links))
+    session.execute(_INSERT_ENTRIES, rows)
+    return lot_id
+
+
+# Built once, as plain table INSERTs: no ORM flush, no autoflush before them.
+_INSERT_LOT = insert(cast(Table, PointLot.__table__)).returning(
+    cast(Table, PointLot.__table__).c.id
+)
+_INSERT_ENTRIES = insert(cast(Table, LedgerEntry.__table__))
 
 
 def _open_lots(session: Session, member_id: int, first: Iterable[int] = ()) -> list[PointLot]:
@@ -146,7 +176,7 @@ def spend(
     for lot in lots:
         take = min(left, lot.remaining)
         lot.remaining -= take
-        session.add(_entry(member, lot, kind, -take, at, **links))
+        session.add(_entry(member, lot.id, kind, -take, at, **links))
         draws.append(Draw(lot.id, take))
         left -= take
         if not left:
@@ -183,7 +213,7 @@ def reverse(
             break
         take = min(left, lot.remaining)
         lot.remaining -= take
-        session.add(_entry(member, lot, "reverse", -take, at, rule=rule, note=note, **links))
+        session.add(_entry(member, lot.id, "reverse", -take, at, rule=rule, note=note, **links))
         draws.append(Draw(lot.id, take))
         left -= take
     if left:
@@ -220,7 +250,7 @@ def give_back(
         lot = session.get(PointLot, lot_id)
         assert lot is not None
         lot.remaining += points
-        session.add(_entry(member, lot, kind, points, at, **links))
+        session.add(_entry(member, lot_id, kind, points, at, **links))
         total += points
     return total
 
