@@ -22,6 +22,7 @@ _MEMBERS: dict[str, str] = {
     "members.bad_birthday": "The birthday is out of range",
     "members.bad_gender": "The gender must be F or M",
     "members.self_referrer": "A member cannot refer themselves",
+    "members.referral_loop": "{ref} was referred by this member (directly or through others)",
     "members.referrer_not_found": "No referrer {ref}",
     "members.referrer_fixed": "The referrer cannot be changed once registered",
 }

@@ -19,6 +19,7 @@ _MEMBERS: dict[str, str] = {
     "members.bad_birthday": "生日不在合理范围内",
     "members.bad_gender": "性别应为 F 或 M",
     "members.self_referrer": "推荐人不能是本人",
+    "members.referral_loop": "{ref} 是本会员直接或间接推荐的，不能作为推荐人",
     "members.referrer_not_found": "找不到推荐人 {ref}",
     "members.referrer_fixed": "推荐人登记后不能更改",
 }

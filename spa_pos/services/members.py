@@ -83,9 +83,22 @@ def validate(
             ref = find_one(session, form.referrer)
             if member_id is not None and ref.id == member_id:
                 errors["referrer"] = _say("members.self_referrer")
+            elif member_id is not None and member_id in _referral_chain(session, ref.id):
+                errors["referrer"] = _say("members.referral_loop", ref=ref.name)
         except NotFound:
             errors["referrer"] = _say("members.referrer_not_found", ref=form.referrer)
     return errors
+
+
+def _referral_chain(session: Session, member_id: int) -> set[int]:
+    """The member and everyone above them: their referrer, the referrer's referrer, ...
+    A member referred by someone in their own chain would pay both sides on every sale."""
+    chain: set[int] = set()
+    current: int | None = member_id
+    while current is not None and current not in chain:  # stops on an old loop too
+        chain.add(current)
+        current = session.scalar(select(Member.referrer_id).where(Member.id == current))
+    return chain
 
 
 def register(ctx: Ctx, form: MemberForm, *, at: datetime | None = None) -> Member:
