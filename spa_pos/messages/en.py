@@ -17,6 +17,7 @@ _MEMBERS: dict[str, str] = {
     "members.not_found": "No member {ref} (use the phone or card number)",
     "members.name_required": "Enter the name",
     "members.name_too_long": "The name can have at most {max} characters",
+    "members.name_control": "The name cannot hold line breaks, control or direction characters",
     "members.bad_phone": "The phone must be an 11-digit mainland mobile number (starting with 1)",
     "members.phone_taken": "The phone {phone} is already used by another member",
     "members.bad_birthday": "The birthday is out of range",

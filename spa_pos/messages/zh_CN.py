@@ -13,6 +13,7 @@ _GENERAL: dict[str, str] = {
 _MEMBERS: dict[str, str] = {
     "members.not_found": "找不到会员 {ref}（请用手机号或卡号）",
     "members.name_required": "请填写姓名",
+    "members.name_control": "姓名不能包含换行、控制字符或文字方向符号",
     "members.name_too_long": "姓名最多 {max} 个字",
     "members.bad_phone": "手机号应为 11 位大陆手机号（1 开头）",
     "members.phone_taken": "手机号 {phone} 已被其他会员使用",
