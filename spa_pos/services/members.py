@@ -20,8 +20,8 @@ from spa_pos.services import audit, unit_of_work
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 
-PHONE = re.compile(r"^1[3-9]\d{9}$")
-CARD = re.compile(r"^8\d{7}$")
+PHONE = re.compile(r"^1[3-9][0-9]{9}$")  # ASCII digits: `clean_phone` maps the others
+CARD = re.compile(r"^8[0-9]{7}$")
 MAX_NAME = 40
 # Bidirectional embeddings, overrides and isolates: they reorder what follows on screen.
 _BIDI_CONTROLS = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
