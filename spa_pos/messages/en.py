@@ -17,11 +17,13 @@ _MEMBERS: dict[str, str] = {
     "members.not_found": "No member {ref} (use the phone or card number)",
     "members.name_required": "Enter the name",
     "members.name_too_long": "The name can have at most {max} characters",
+    "members.name_control": "The name cannot hold line breaks, control or direction characters",
     "members.bad_phone": "The phone must be an 11-digit mainland mobile number (starting with 1)",
     "members.phone_taken": "The phone {phone} is already used by another member",
     "members.bad_birthday": "The birthday is out of range",
     "members.bad_gender": "The gender must be F or M",
     "members.self_referrer": "A member cannot refer themselves",
+    "members.referral_loop": "{ref} was referred by this member (directly or through others)",
     "members.referrer_not_found": "No referrer {ref}",
     "members.referrer_fixed": "The referrer cannot be changed once registered",
 }

@@ -13,12 +13,14 @@ _GENERAL: dict[str, str] = {
 _MEMBERS: dict[str, str] = {
     "members.not_found": "找不到会员 {ref}（请用手机号或卡号）",
     "members.name_required": "请填写姓名",
+    "members.name_control": "姓名不能包含换行、控制字符或文字方向符号",
     "members.name_too_long": "姓名最多 {max} 个字",
     "members.bad_phone": "手机号应为 11 位大陆手机号（1 开头）",
     "members.phone_taken": "手机号 {phone} 已被其他会员使用",
     "members.bad_birthday": "生日不在合理范围内",
     "members.bad_gender": "性别应为 F 或 M",
     "members.self_referrer": "推荐人不能是本人",
+    "members.referral_loop": "{ref} 是本会员直接或间接推荐的，不能作为推荐人",
     "members.referrer_not_found": "找不到推荐人 {ref}",
     "members.referrer_fixed": "推荐人登记后不能更改",
 }

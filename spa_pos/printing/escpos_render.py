@@ -58,9 +58,20 @@ def columns_of(text: str) -> int:
     return sum(1 if ord(char) < 128 else 2 for char in text)
 
 
+# C0 controls, DEL and C1 controls: from data (a member's name, the clinic's name, the
+# footer) they would reach the printer as commands (ESC p opens the cash drawer, GS V cuts).
+# Line breaks and tabs become spaces, everything else goes.
+_CONTROLS = {c: None for c in (*range(0x20), 0x7F, *range(0x80, 0xA0))} | {
+    ord(c): " " for c in "\t\n\r\v\f"
+}
+
+
 def printable(text: str) -> str:
-    """Text as the printer should get it: ¥ becomes the full-width ￥ that GBK has."""
-    return text.replace("¥", "￥")
+    """Text as the printer should get it: no control characters, and ¥ as the full-width
+    ￥ that GBK has. Every text of a job passes here (blocks before they are wrapped, each
+    line again as it is encoded), so data never adds a command; the job's own commands
+    are written as bytes by `EscposJob`, never through text."""
+    return text.translate(_CONTROLS).replace("¥", "￥")
 
 
 def encode_line(text: str) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -20,9 +21,50 @@ from spa_pos.services import audit, unit_of_work
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 
-PHONE = re.compile(r"^1[3-9]\d{9}$")
-CARD = re.compile(r"^8\d{7}$")
+PHONE = re.compile(r"^1[3-9][0-9]{9}$")  # ASCII digits: `clean_phone` maps the others
+CARD = re.compile(r"^8[0-9]{7}$")
 MAX_NAME = 40
+# Bidirectional embeddings, overrides and isolates: they reorder what follows on screen.
+_BIDI_CONTROLS = frozenset(chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+_BREAKS = ("Cc", "Zl", "Zp")  # control characters, line and paragraph separators
+_PHONE_SEPARATORS = str.maketrans("", "", " -\u2010\u2011\u2012\u2013\u2014\u2212")
+
+
+def clean_text(text: str) -> str:
+    """What is stored and compared of typed or imported text: NFKC (full-width letters
+    and digits become plain ones), without surrounding spaces."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def name_problem(typed: str) -> str | None:
+    """The message code of what is wrong with a typed name, or None. Control characters
+    and line breaks (anywhere, even at the ends) and direction overrides are refused, not
+    removed, so that what is stored is what the cashier saw; a name of only invisible
+    characters is blank."""
+    name = unicodedata.normalize("NFKC", typed)
+    if any(unicodedata.category(ch) in _BREAKS or ch in _BIDI_CONTROLS for ch in name):
+        return "members.name_control"
+    name = name.strip()
+    if all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in name):
+        return "members.name_required"
+    if len(name) > MAX_NAME:
+        return "members.name_too_long"
+    return None
+
+
+def clean_phone(text: str) -> str:
+    """A phone as stored and looked up: any script's decimal digits as ASCII, spaces and
+    dashes gone, a leading +86 or 0086 dropped. "+86 138-0000-0002" and the same number
+    in full-width or Arabic-Indic digits all become "13800000002". Anything else is left
+    for `PHONE` to refuse."""
+    text = clean_text(text).translate(_PHONE_SEPARATORS)
+    text = "".join(
+        str(d) if (d := unicodedata.decimal(ch, None)) is not None else ch for ch in text
+    )
+    for prefix in ("+86", "0086"):
+        if text.startswith(prefix):
+            return text[len(prefix) :]
+    return text
 
 
 @dataclass
@@ -61,12 +103,11 @@ def card_number(member_id: int) -> str:
 def check_fields(form: MemberForm, today: date) -> dict[str, str]:
     """The problems a form has on its own, without the database (`validate` adds those)."""
     errors: dict[str, str] = {}
-    name = form.name.strip()
-    if not name:
-        errors["name"] = _say("members.name_required")
-    elif len(name) > MAX_NAME:
-        errors["name"] = _say("members.name_too_long", max=MAX_NAME)
-    if not PHONE.match(form.phone.strip()):
+    problem = name_problem(form.name)
+    if problem:
+        errors["name"] = _say(problem, max=MAX_NAME)
+    phone = clean_phone(form.phone)
+    if not PHONE.match(phone):
         errors["phone"] = _say("members.bad_phone")
     if form.birthday is not None and not (date(today.year - 120, 1, 1) <= form.birthday <= today):
         errors["birthday"] = _say("members.bad_birthday")
@@ -84,7 +125,7 @@ def validate(
 ) -> dict[str, str]:
     """Every problem with a form, by field name; an empty dict means it can be saved."""
     errors = check_fields(form, today)
-    phone = form.phone.strip()
+    phone = clean_phone(form.phone)
     if "phone" not in errors:
         owner = session.scalars(select(Member.id).where(Member.phone == phone)).first()
         if owner is not None and owner != member_id:
@@ -94,9 +135,22 @@ def validate(
             ref = find_one(session, form.referrer)
             if member_id is not None and ref.id == member_id:
                 errors["referrer"] = _say("members.self_referrer")
+            elif member_id is not None and member_id in _referral_chain(session, ref.id):
+                errors["referrer"] = _say("members.referral_loop", ref=ref.name)
         except NotFound:
             errors["referrer"] = _say("members.referrer_not_found", ref=form.referrer)
     return errors
+
+
+def _referral_chain(session: Session, member_id: int) -> set[int]:
+    """The member and everyone above them: their referrer, the referrer's referrer, ...
+    A member referred by someone in their own chain would pay both sides on every sale."""
+    chain: set[int] = set()
+    current: int | None = member_id
+    while current is not None and current not in chain:  # stops on an old loop too
+        chain.add(current)
+        current = session.scalar(select(Member.referrer_id).where(Member.id == current))
+    return chain
 
 
 def register(ctx: Ctx, form: MemberForm, *, at: datetime | None = None) -> Member:
@@ -159,7 +213,7 @@ def _apply(member: Member, form: MemberForm) -> None:
 
 def _columns(form: MemberForm) -> dict[str, object]:
     """The member's columns a form fills."""
-    name, phone = form.name.strip(), form.phone.strip()
+    name, phone = clean_text(form.name), clean_phone(form.phone)
     pinyin, initials = pinyin_keys(name)
     return {
         "name": name,
@@ -233,7 +287,7 @@ _BY_PHONE_OR_CARD = select(Member).where(
 
 def find_one(session: Session, ref: str) -> Member:
     """A member named by phone or card number (what the CLI and scanners give)."""
-    ref = ref.strip()
+    ref = clean_phone(ref)
     member = session.scalars(_BY_PHONE_OR_CARD, {"ref": ref}).first()
     if member is None:
         raise NotFound("members.not_found", ref=ref)
@@ -255,7 +309,9 @@ def _prefix(column: InstrumentedAttribute[str], text: str) -> ColumnElement[bool
 def search(session: Session, text: str, limit: int = 20) -> list[Member]:
     """Members matching a phone, its last 4 digits, a card number, a name, pinyin or
     initials; the most exact kind of match first, then the most recent visitor."""
-    query = text.strip()
+    query = clean_text(text)
+    if (digits := clean_phone(query)).isascii() and digits.isdigit():
+        query = digits  # a phone typed with spaces, dashes, +86 or other digits
     if not query:
         return []
     lowered = query.lower().replace(" ", "")

@@ -125,7 +125,7 @@ def _reward(
 ) -> None:
     member = session.get(Member, member_id)
     assert member is not None
-    lot = points.award(
+    lot_id = points.award(
         session,
         member,
         [points.Award("E5", cfg.streak_bonus)],
@@ -141,7 +141,7 @@ def _reward(
             first_month=first,
             last_month=last,
             points=cfg.streak_bonus,
-            lot_id=lot.id if lot else None,
+            lot_id=lot_id,
             awarded_at=stamp,
         )
     )

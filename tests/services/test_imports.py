@@ -296,7 +296,9 @@ def test_members_arrive_with_opening_lots_their_expiry_and_the_reason(
         li = members.find_one(s, "13800000002")
         assert li.card_no == members.card_number(li.id)
         [lot] = points.open_lots(s, li.id)
-        assert lot.expires_on == points.expiry_for(date(2026, 3, 10), settings_svc.load(s, ctx.clock.now()))
+        assert lot.expires_on == points.expiry_for(
+            date(2026, 3, 10), settings_svc.load(s, ctx.clock.now())
+        )
         assert validity and li.points_balance == 80
         wang = members.find_one(s, "13800000003")
         assert wang.points_balance == 0 and not points.open_lots(s, wang.id)

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from spa_pos import messages
 from spa_pos.models import AuditEntry
 from spa_pos.services import members
 from spa_pos.services.context import Ctx
@@ -92,3 +93,26 @@ def test_exact_match_ranks_before_prefix(ctx: Ctx) -> None:
 
 def test_mask_phone() -> None:
     assert members.mask_phone("13800000002") == "138****0002"
+
+
+@pytest.mark.parametrize("length", [1, 2, 3, 5])
+def test_a_referral_loop_of_any_length_is_refused(ctx: Ctx, length: int) -> None:
+    """root -> m1 -> ... -> m<length>: root may be referred by none of its own chain."""
+    root = register(ctx, "根", "13800000100")
+    chain = [root]
+    for i in range(1, length + 1):
+        chain.append(register(ctx, f"链{i}", f"1380000{i:04d}", referrer=chain[-1]))
+    outsider = register(ctx, "外人", "13900000000")
+    for card in chain:
+        form = MemberForm(name="根", phone="13800000100", referrer=card)
+        with pytest.raises(FieldErrors) as err:
+            members.edit(ctx, root, form)
+        code = "members.self_referrer" if card == root else "members.referral_loop"
+        ref = f"链{chain.index(card)}"
+        assert err.value.errors["referrer"] == messages.render(code, {"ref": ref})
+        assert members.check_form(ctx, form, root) == err.value.errors
+    with ctx.db.read() as s:
+        assert members.find_one(s, root).referrer_id is None
+    members.edit(ctx, root, MemberForm(name="根", phone="13800000100", referrer=outsider))
+    with ctx.db.read() as s:
+        assert members.find_one(s, root).referrer_id == members.find_one(s, outsider).id
