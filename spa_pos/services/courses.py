@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from spa_pos import limits
 from spa_pos.errors import DomainError
 from spa_pos.models import CatalogItem, CourseBalance, CourseUse
 from spa_pos.services import catalog, members, tags, unit_of_work
@@ -25,7 +26,7 @@ def use_session(
 ) -> CourseUseResult:
     """Use one session; `item_code` is the course package or its service. The oldest
     open balance is used first."""
-    with unit_of_work.write(ctx, at) as work:
+    with unit_of_work.write(ctx, at, books=True) as work:
         s, stamp = work.session, work.stamp
         member = members.find_one(s, member_ref)
         item = catalog.item_by_code(s, item_code)
@@ -44,6 +45,10 @@ def use_session(
         ).first()
         if balance is None:
             raise DomainError("courses.none_left", member=member.name, item=item.name)
+        if limits.before(stamp, balance.created_at):
+            raise DomainError(
+                "limits.course_before_purchase", origin=limits.stamp_text(balance.created_at)
+            )
         balance.sessions_used += 1
         s.add(CourseUse(balance_id=balance.id, used_at=stamp, actor=work.actor))
         member.last_visit_at = max(member.last_visit_at or stamp, stamp)

@@ -20,6 +20,7 @@ from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
+from spa_pos import limits
 from spa_pos.errors import DomainError
 from spa_pos.models import (
     DayClose,
@@ -177,6 +178,8 @@ def close_day(
     """日结: record the day's Z report and the counted cash. Refused if already closed."""
     if counted_cash_fen is not None and counted_cash_fen < 0:
         raise DomainError("dayclose.negative_cash")
+    if counted_cash_fen is not None:
+        limits.check_counted_cash(counted_cash_fen)
     with unit_of_work.write(ctx) as work:
         s, tz = work.session, work.settings.timezone
         day = business_date or work.today

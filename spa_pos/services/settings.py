@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import logging
 import re
 import secrets
 import unicodedata
@@ -22,10 +23,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
+from spa_pos import limits
 from spa_pos.errors import DomainError
 from spa_pos.models import Setting
 from spa_pos.services import audit
 from spa_pos.services.context import Ctx
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -100,7 +104,12 @@ def _integer(low: int, high: int | None = None) -> Check:
 
 
 def _is_positive_decimal(value: Any) -> bool:
-    return isinstance(value, str) and _DECIMAL.fullmatch(value) is not None and Fraction(value) > 0
+    """Decimal text above zero and at most `limits.MAX_RATE` (a rate or a multiplier)."""
+    return (
+        isinstance(value, str)
+        and _DECIMAL.fullmatch(value) is not None
+        and 0 < Fraction(value) <= limits.MAX_RATE
+    )
 
 
 def _positive_decimal(key: str, value: Any) -> None:
@@ -201,18 +210,18 @@ class Settings:
     earn_rate_per_yuan: str = _setting("1", _positive_decimal)  # E1, points per yuan paid
     course_bonus_min_sessions: int = _setting(10, _integer(1))  # E2
     course_bonus_percent: int = _setting(20, _integer(0, 100))  # E2
-    referral_referrer_points: int = _setting(200, _integer(0))  # E3
-    referral_new_member_points: int = _setting(100, _integer(0))  # E3
+    referral_referrer_points: int = _setting(200, _integer(0, limits.MAX_POINTS))  # E3
+    referral_new_member_points: int = _setting(100, _integer(0, limits.MAX_POINTS))  # E3
     streak_months: int = _setting(3, _integer(1))  # E5
     streak_min_visit_days: int = _setting(2, _integer(1))  # E5
-    streak_bonus: int = _setting(500, _integer(0))  # E5
+    streak_bonus: int = _setting(500, _integer(0, limits.MAX_POINTS))  # E5
     birthday_multiplier: str = _setting("2", _positive_decimal)  # E6
     tiers: tuple[Tier, ...] = _setting(DEFAULT_TIERS, _tiers)  # E7
-    adjust_manager_limit: int = _setting(200, _integer(0))  # E8
+    adjust_manager_limit: int = _setting(200, _integer(0, limits.MAX_POINTS))  # E8
     # Expiry
     points_validity_months: int = _setting(12, _integer(1))  # X1
     reminder_window_days: int = _setting(30, _integer(1))  # X4
-    rescue_min_points: int = _setting(500, _integer(0))  # X5
+    rescue_min_points: int = _setting(500, _integer(0, limits.MAX_POINTS))  # X5
     # Redemption
     voucher_valid_days: int = _setting(90, _integer(1))  # R2
     voucher_secret: str = _setting("", _hex_secret)  # R3, made by `init`
@@ -265,8 +274,21 @@ _STORED = select(Setting.key, Setting.value)  # built once: load runs on every s
 
 
 def load(session: Session) -> Settings:
+    """The settings in force. A stored value that fails its key's check (written into the
+    file by hand, or by a damaged copy) is read as the default and logged: an unknown time
+    zone must not make every command crash; saving the setting again repairs the row."""
     stored = dict(session.execute(_STORED).tuples().all())
-    values = {k: _decode(k, json.loads(v)) for k, v in stored.items() if k in _FIELDS}
+    values = {}
+    for key, raw in stored.items():
+        if key not in _FIELDS:
+            continue
+        try:
+            value = _decode(key, json.loads(raw))
+            _FIELDS[key].metadata[_CHECK](key, value)
+        except (DomainError, ValueError, KeyError, TypeError):
+            log.warning("stored setting %s is invalid; using its default", key)
+            continue
+        values[key] = value
     return replace(Settings(), **values)
 
 
