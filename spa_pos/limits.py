@@ -16,7 +16,7 @@ set (earning rates, bonuses, tier thresholds) are settings, each checked against
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from spa_pos.errors import DomainError
 
@@ -33,6 +33,8 @@ MAX_RATE = 100  # points per yuan, and any multiplier (birthday, tier)
 # --- time ------------------------------------------------------------------------------
 FUTURE_TOLERANCE = timedelta(minutes=5)  # two tills' clocks a little apart
 EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)  # nothing the till books is older
+MIN_DAY = date(1900, 1, 1)  # a date typed on the command line (a birthday, a day to close)
+MAX_DAY = date(2999, 12, 31)
 
 # The plausible lifetime the bounds are proved against.
 LIFETIME_SALES = 1_000 * 366 * 100
