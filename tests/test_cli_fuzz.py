@@ -145,7 +145,7 @@ def values(c: Clinic) -> st.SearchStrategy[str]:
         str(c.root),
     ]
     # Surrogates come from ADVERSARIAL; NUL cannot be in a real command line.
-    text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"))
+    text = st.text(st.characters(codec="utf-8", blacklist_characters="\x00"))
     return st.one_of(st.sampled_from(ADVERSARIAL + plausible), text)
 
 
@@ -159,7 +159,8 @@ def command_lines(draw: st.DrawFn, c: Clinic) -> tuple[list[str], str | None]:
 
     def one(action: argparse.Action) -> str:
         choices = [str(choice) for choice in action.choices or []]
-        if choices and draw(st.booleans()):
+        pick_a_choice: bool = draw(st.booleans())
+        if choices and pick_a_choice:
             return draw(st.sampled_from(choices))
         return draw(value)
 

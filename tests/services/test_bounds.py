@@ -94,7 +94,7 @@ def test_event_points_catalog_prices_and_reward_costs_are_bounded(ctx: Ctx) -> N
     with pytest.raises(DomainError) as err:
         adjustments.add_event(ctx, "讲座", limits.MAX_POINTS + 1)
     assert err.value.code == "limits.points_too_large"
-    too_dear = [
+    too_dear: list[ItemSpec | RewardSpec] = [
         ItemSpec("BIG", "天价", "service", limits.MAX_PRICE_FEN + 1),
         ItemSpec("PTS", "积分", "service", 100, limits.MAX_POINTS + 1),
         RewardSpec("R-BIG", "大券", "coupon", 100, coupon_fen=limits.MAX_PRICE_FEN + 1),
