@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from spa_pos import paths
 from spa_pos.cli import build_parser, run
 
 COMMON = {"--db", "--json", "-h", "--help"}
@@ -241,6 +242,13 @@ def test_a_receipt_into_a_missing_folder_names_it(clinic: Clinic) -> None:
 def test_db_in_a_missing_folder_creates_nothing(clinic: Clinic) -> None:
     assert clinic("init", db=str(clinic.missing))[0] == 2
     assert not clinic.missing.parent.exists()
+
+
+def test_the_apps_own_data_folder_is_made_on_first_use() -> None:
+    """The one folder made on the way: the app's data folder (under the test's home)."""
+    assert not paths.data_dir().exists()
+    assert paths.resolve_db(None) == f"sqlite:///{paths.default_db_path().resolve()}"
+    assert paths.data_dir().is_dir()
 
 
 def test_db_at_a_text_file_is_refused_and_left_alone(clinic: Clinic) -> None:

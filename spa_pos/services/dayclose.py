@@ -4,6 +4,14 @@ The report covers one business date in the clinic's time zone: sales made that d
 refunds made that day (whatever day their sale was), points entries written that day and
 members who joined. Closing records the report and the cash counted in the drawer; a
 closed day cannot be closed again unless a manager reopens it.
+
+A closed day is final: every write of money or points dated in it (sale, refund,
+redemption, voucher cancel, adjustment, course use, event award) is refused, so nothing
+lands in a day whose Z report was already printed and counted. The refusal
+(`dayclose.day_closed`, raised by `unit_of_work.write(..., books=True)`) tells the cashier
+that a manager can reopen the day (`reopen_day`), book the entry and close it again;
+booking it silently on the next open day would put it in a report for a day it did not
+happen on.
 """
 
 from __future__ import annotations
