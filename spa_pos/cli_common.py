@@ -82,6 +82,8 @@ def parse_day(text: str) -> date:
 def output_file(text: str) -> Path:
     """A file to write (a PDF): its folder must exist; nothing makes folders on the way."""
     path = Path(text)
+    if not path.name or path.is_dir():
+        raise Refused("cli.not_a_file", path=text)
     if not path.parent.is_dir():
         raise Refused("cli.output_folder_missing", folder=str(path.parent))
     return path

@@ -198,7 +198,7 @@ def test_every_command_exits_0_or_2_and_a_refusal_writes_nothing(
     assert code in (0, 2), argv
     if code == 2:
         assert digest(clinic.db) == before, f"refused {argv!r} but wrote"
-    assert clinic.text_file.read_bytes() == text_before
+        assert clinic.text_file.read_bytes() == text_before
     assert not clinic.missing.parent.exists(), f"{argv!r} made a folder"
 
 
@@ -225,6 +225,9 @@ def test_every_command_exits_0_or_2_and_a_refusal_writes_nothing(
         ["member", "add", "--name", "李四", "--phone", "13800000002", "--at", "2099-01-01"],
         ["member", "add", "--name", "李四", "--phone", "13800000002", "--birthday", "0001-01-01"],
         ["receipt", "S1", "--pdf", "no-such-folder/r.pdf"],
+        ["receipt", "S1", "--pdf", ""],
+        ["voucher", "pdf", "X", "--pdf", "."],
+        ["restore", ""],
     ],
 )
 def test_the_inputs_that_crashed_are_refused(clinic: Clinic, argv: list[str]) -> None:

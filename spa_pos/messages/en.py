@@ -322,6 +322,7 @@ _CLI: dict[str, str] = {
     "cli.db_unreadable": "{path} is not a readable spa_pos database ({detail})",
     "cli.output_folder_missing": "The folder to save into does not exist: {folder}",
     "cli.bad_text": "The input has characters that cannot be read (wrong encoding): {text}",
+    "cli.not_a_file": "{path} is not a file name (e.g. receipt.pdf)",
 }
 
 # bounds on amounts, points and times (spa_pos.limits)

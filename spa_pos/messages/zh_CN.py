@@ -249,6 +249,7 @@ _CLI: dict[str, str] = {
     "cli.db_unreadable": "{path} 不是可读的 spa_pos 数据库（{detail}）",
     "cli.output_folder_missing": "保存文件的文件夹不存在: {folder}",
     "cli.bad_text": "输入中有无法识别的字符（编码不对）: {text}",
+    "cli.not_a_file": "{path} 不是文件名（例如 receipt.pdf）",
 }
 
 # bounds on amounts, points and times (spa_pos.limits)
