@@ -23,14 +23,19 @@ from sqlalchemy.exc import SQLAlchemyError
 from spa_pos import clock as clk
 from spa_pos import messages
 from spa_pos.cli_common import (
+    INTEGER,
+    ROW_ID,
     Answered,
     Handler,
+    Parser,
     Refused,
     add_command,
     add_group,
     at_arg,
     common_options,
+    output_file,
     parse_day,
+    refuse_undecodable,
 )
 from spa_pos.db import Database
 from spa_pos.errors import DomainError
@@ -43,7 +48,7 @@ from spa_pos.services.context import Ctx
 
 def _item(text: str) -> tuple[str, int]:
     code, _, qty = text.partition(":")
-    if qty and not qty.isdigit():
+    if qty and not (qty.isascii() and qty.isdigit() and len(qty) <= 9):
         raise Refused("cli.bad_quantity", text=text)
     return code.strip().upper(), int(qty) if qty else 1
 
@@ -309,9 +314,12 @@ def cmd_receipt(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str
     from spa_pos.printing.receipt_pdf import render_receipt_pdf
     from spa_pos.services import receipts
 
+    pdf = output_file(args.pdf)
     with ctx.db.read() as s:
-        data = receipts.receipt(s, args.sale_no, ctx.clock.now(), reprint=args.reprint)
-    render_receipt_pdf(data, Path(args.pdf), args.width)
+        data = receipts.receipt(
+            s, args.sale_no.strip().upper(), ctx.clock.now(), reprint=args.reprint
+        )
+    render_receipt_pdf(data, pdf, args.width)
     return {"pdf": str(Path(args.pdf).resolve())}, f"小票已保存: {args.pdf}"
 
 
@@ -319,9 +327,10 @@ def cmd_voucher_pdf(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any],
     from spa_pos.printing.voucher_pdf import render_voucher_pdf
     from spa_pos.services import receipts
 
+    pdf = output_file(args.pdf)
     with ctx.db.read() as s:
         data = receipts.voucher_document(s, args.code)
-    render_voucher_pdf(data, Path(args.pdf), args.size)
+    render_voucher_pdf(data, pdf, args.size)
     return {"pdf": str(Path(args.pdf).resolve())}, f"兑换券已保存: {args.pdf}"
 
 
@@ -369,7 +378,7 @@ def cmd_audit_verify(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="spa-pos",
         parents=[common_options()],
         description="理疗馆收银与会员积分 / clinic POS and points",
@@ -410,7 +419,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("refund", cmd_refund, "refund a sale or some lines")
     p.add_argument("sale_no")
-    p.add_argument("--line", type=int, action="append")
+    p.add_argument("--line", type=ROW_ID, action="append")
     p.add_argument("--at")
 
     p = add("redeem", cmd_redeem, "trade points for a voucher")
@@ -431,7 +440,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("receipt", cmd_receipt, "render a receipt (sale S… or refund R…)")
     p.add_argument("sale_no")
     p.add_argument("--pdf", required=True)
-    p.add_argument("--width", type=int, default=80)
+    p.add_argument("--width", type=INTEGER, default=80)
     p.add_argument("--reprint", action="store_true", help="mark it 重印")
 
     pts = add_group(sub, "points", "points")
@@ -443,10 +452,10 @@ def build_parser() -> argparse.ArgumentParser:
     event = add_group(sub, "event", "activities (E4)")
     p = add("add", cmd_event_add, "add an activity", event)
     p.add_argument("--name", required=True)
-    p.add_argument("--points", type=int, required=True)
+    p.add_argument("--points", type=INTEGER, required=True)
     p.add_argument("--on")
     p = add("attend", cmd_event_attend, "award an activity's points", event)
-    p.add_argument("event_id", type=int)
+    p.add_argument("event_id", type=ROW_ID)
     p.add_argument("member")
 
     aud = add_group(sub, "audit", "audit trail")
@@ -466,12 +475,18 @@ def run(argv: Sequence[str], ctx_factory: Callable[[str], Ctx] | None = None) ->
         from spa_pos.window import open_window
 
         return open_window(getattr(args, "db", None))
+    from spa_pos.cli_ops import cmd_restore
+
     url = resolve_db(getattr(args, "db", None))
+    try:
+        refuse_undecodable(args)
+        _refuse_unusable_file(url, args.handler is cmd_restore)
+    except DomainError as exc:
+        print(f"spa-pos: {exc}", file=sys.stderr)
+        return 2
     ctx = ctx_factory(url) if ctx_factory else Ctx(Database(url))
     messages.set_language(_language(ctx))
     try:
-        from spa_pos.cli_ops import cmd_restore
-
         if args.handler not in (cmd_init, cmd_demo, cmd_restore):
             _require_schema(ctx)
         data, text = args.handler(ctx, args)
@@ -489,6 +504,29 @@ def run(argv: Sequence[str], ctx_factory: Callable[[str], Ctx] | None = None) ->
         ctx.db.dispose()
     print(json.dumps(_jsonable(data), ensure_ascii=False) if as_json else text)
     return 0
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _refuse_unusable_file(url: str, restoring: bool) -> None:
+    """Refuse, before anything is opened or created, a database in a folder that does not
+    exist (opening would create the file, and a typo'd path would hold a new empty till)
+    and, except for `restore` (which replaces it), a file that is not SQLite."""
+    if not url.startswith("sqlite:///"):
+        return
+    path = Path(url.removeprefix("sqlite:///"))
+    if not path.parent.is_dir():
+        raise Refused("cli.db_folder_missing", folder=str(path.parent))
+    if restoring or not path.exists():
+        return
+    try:
+        with path.open("rb") as f:
+            header = f.read(len(_SQLITE_HEADER))
+    except OSError as exc:
+        raise Refused("cli.db_unreadable", path=str(path), detail=exc.strerror) from exc
+    if header and header != _SQLITE_HEADER:
+        raise Refused("cli.db_unreadable", path=str(path), detail="not SQLite")
 
 
 def _require_schema(ctx: Ctx) -> None:

@@ -8,11 +8,14 @@ operations commands it registers) both build on it without importing each other.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from pathlib import Path
+from typing import Any, NoReturn
 
 from spa_pos import clock as clk
+from spa_pos import limits
 from spa_pos.errors import DomainError
 from spa_pos.services.context import Ctx
 
@@ -35,6 +38,36 @@ class Answered(DomainError):
         return self.text
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse with a one-line refusal: `spa-pos: error: …` and exit 2, no usage block
+    (`--help` still prints it), like every other refusal of the command line."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: ASCII digits (an optional sign) from `low` to `high`. `int()`
+    alone takes "²"-like digits and numbers no database column can hold."""
+
+    def parse(text: str) -> int:
+        digits = text.strip().removeprefix("+").removeprefix("-")
+        if not (digits.isascii() and digits.isdigit() and len(digits) <= 18):
+            raise argparse.ArgumentTypeError(f"{text!r}: {low}..{high}")
+        value = int(text)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text!r}: {low}..{high}")
+        return value
+
+    parse.__name__ = "whole number"  # argparse names the type by it in its message
+    return parse
+
+
+ROW_ID = whole_number(1, 2**31 - 1)  # a line number, an event number
+INTEGER = whole_number(-(10**18), 10**18)  # any figure a service then bounds itself
+
+
 def at_arg(ctx: Ctx, args: argparse.Namespace) -> datetime | None:
     """The command's `--at`, if it has one and it was given: a time without an offset is
     read in the clinic's time zone."""
@@ -47,10 +80,25 @@ def at_arg(ctx: Ctx, args: argparse.Namespace) -> datetime | None:
 
 
 def parse_day(text: str) -> date:
+    """A calendar date, from `limits.MIN_DAY` to `limits.MAX_DAY` (a birthday, a day to
+    close): year 1 or 9999 would overflow once converted to the clinic's zone."""
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text.strip())
     except ValueError as exc:
         raise Refused("cli.bad_date", text=text) from exc
+    if not limits.MIN_DAY <= day <= limits.MAX_DAY:
+        raise Refused("cli.bad_date", text=text)
+    return day
+
+
+def output_file(text: str) -> Path:
+    """A file to write (a PDF): its folder must exist; nothing makes folders on the way."""
+    path = Path(text)
+    if not path.name or path.is_dir():
+        raise Refused("cli.not_a_file", path=text)
+    if not path.parent.is_dir():
+        raise Refused("cli.output_folder_missing", folder=str(path.parent))
+    return path
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -76,3 +124,20 @@ def add_command(parent: Any, name: str, handler: Handler, helptext: str) -> argp
 
 def add_group(sub: Any, name: str, helptext: str) -> Any:
     return sub.add_parser(name, help=helptext).add_subparsers(dest="sub", required=True)
+
+
+def refuse_undecodable(args: argparse.Namespace) -> None:
+    """Refuse arguments the terminal passed in another encoding than the locale's: Python
+    keeps such bytes as lone surrogates, which no database or file can store."""
+    for value in vars(args).values():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and not _encodable(text):
+                raise Refused("cli.bad_text", text=text.encode("utf-8", "replace").decode())
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True

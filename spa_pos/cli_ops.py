@@ -91,8 +91,11 @@ def cmd_backup(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]
 def cmd_restore(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     from spa_pos.services import maintenance
 
+    backup_file = Path(args.file)
+    if not backup_file.is_file():
+        raise Refused("backup.file_missing", file=args.file)
     r = maintenance.restore(
-        ctx, Path(args.file), passphrase=_passphrase(args), confirm_clinic=args.confirm_clinic
+        ctx, backup_file, passphrase=_passphrase(args), confirm_clinic=args.confirm_clinic
     )
     safety = str(r.safety_copy) if r.safety_copy else None
     return (

@@ -59,14 +59,14 @@ def local_day_start_utc(day: date, tz: str) -> datetime:
 def parse_local_time(text: str, tz: str) -> datetime:
     """Parse `YYYY-MM-DD` or ISO 8601; a time without offset is in the clinic's zone."""
     try:
-        moment = datetime.fromisoformat(text)
-    except ValueError as exc:
+        moment = datetime.fromisoformat(text.strip())
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=ZoneInfo(tz))
+        return moment.astimezone(UTC)
+    except (ValueError, OverflowError) as exc:  # OverflowError: year 1 east of UTC
         from spa_pos.errors import DomainError
 
         raise DomainError("general.bad_time", text=text) from exc
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=ZoneInfo(tz))
-    return moment.astimezone(UTC)
 
 
 def add_months(day: date, months: int) -> date:

@@ -58,8 +58,8 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = url
         self.is_sqlite = url.startswith("sqlite")
-        if self.is_sqlite and url.startswith("sqlite:///"):
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        # No folder is made here: a database in a folder that does not exist is a typo'd
+        # path, not a new till (`paths.resolve_db` makes the app's own data folder).
         self.engine: Engine = create_engine(url, connect_args=self._connect_args())
         path = self.path
         in_file = path is not None and path.name not in ("", ":memory:")

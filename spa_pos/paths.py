@@ -38,8 +38,13 @@ def resources_dir() -> Path:
 
 
 def resolve_db(explicit: str | None = None) -> str:
-    """The database URL: `--db` wins over $SPA_POS_DB, which wins over the data folder."""
-    chosen = explicit or os.environ.get(ENV_DB) or str(default_db_path())
+    """The database URL: `--db` wins over $SPA_POS_DB, which wins over the data folder
+    (made here when it is the one used: the app's own folder may not exist yet, any other
+    folder must)."""
+    chosen = explicit or os.environ.get(ENV_DB)
+    if not chosen:
+        data_dir().mkdir(parents=True, exist_ok=True)
+        chosen = str(default_db_path())
     if "://" in chosen:
         return chosen
     path = Path(chosen).expanduser().resolve()

@@ -77,6 +77,15 @@ def ctx(db_path: Path, clock: FixedClock, demo_template: Path) -> Iterator[Ctx]:
     context.db.dispose()
 
 
+def enter_at(ctx: Ctx, moment: datetime) -> datetime:
+    """Move the test clock on to `moment` if it is later, and return `moment`: an entry
+    dated `moment` is made at that moment or after it, never before (the services refuse
+    times in the future)."""
+    assert isinstance(ctx.clock, FixedClock)
+    ctx.clock.at = max(ctx.clock.at, moment)
+    return moment
+
+
 def register(ctx: Ctx, name: str, phone: str, **kwargs: Any) -> str:
     """Register a member and return the card number."""
     return members.register(ctx, MemberForm(name=name, phone=phone, **kwargs)).card_no

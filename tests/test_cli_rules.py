@@ -107,7 +107,7 @@ def test_show_the_rules_of_a_past_sale(run: Run, ctx: Ctx, clock: FixedClock) ->
 @pytest.mark.parametrize(
     ("argv", "reason"),
     [
-        (("streak_bonus", "lots"), "streak_bonus 应为不小于 0 的整数"),
+        (("streak_bonus", "lots"), "streak_bonus 应为 0 到 1000000 之间的整数"),
         (("course_bonus_percent", "101"), "course_bonus_percent 应为 0 到 100 之间的整数"),
         (("earn_rate_per_yuan", "-1"), "earn_rate_per_yuan 应为大于 0 的小数"),
         (("tiers", '[{"name": "普通"'), "tiers 应为会员等级的列表"),

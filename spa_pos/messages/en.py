@@ -242,6 +242,10 @@ _DAYCLOSE: dict[str, str] = {
     ),
     "dayclose.reopen_manager_only": "Reopening a day needs a manager",
     "dayclose.not_closed": "{day} is not closed; there is nothing to reopen",
+    "dayclose.day_closed": (
+        "{day} is closed: no more sales, refunds or points can be booked on it. If this "
+        "entry must be added, a manager can reopen the day, then close it again"
+    ),
 }
 
 # jobs, reminders, maintenance
@@ -407,6 +411,29 @@ _CLI: dict[str, str] = {
     "cli.not_initialized": "The database is not set up yet; run spa-pos init first ({url})",
     "cli.passphrase_missing": "The environment variable {name} holds no backup passphrase",
     "cli.internal_error": "Internal error ({kind}): {error}",
+    "cli.bad_integer": "Expected a whole number from {low} to {high}: {text}",
+    "cli.db_folder_missing": "The database's folder does not exist: {folder} (nothing created)",
+    "cli.db_unreadable": "{path} is not a readable spa_pos database ({detail})",
+    "cli.output_folder_missing": "The folder to save into does not exist: {folder}",
+    "cli.bad_text": "The input has characters that cannot be read (wrong encoding): {text}",
+    "cli.not_a_file": "{path} is not a file name (e.g. receipt.pdf)",
+}
+
+# bounds on amounts, points and times (spa_pos.limits)
+_LIMITS: dict[str, str] = {
+    "limits.payment_too_large": "One payment cannot be more than ¥{max}",
+    "limits.payments_too_large": "The payments of one sale cannot add up to more than ¥{max}",
+    "limits.sale_too_large": "One sale cannot be more than ¥{max}; split it into several",
+    "limits.price_too_large": "A price or coupon value cannot be more than ¥{max}",
+    "limits.cash_too_large": "Counted cash cannot be more than ¥{max}",
+    "limits.points_too_large": "{points} points is out of range (at most {max})",
+    "limits.future_time": "{at} is in the future; a time in the future cannot be entered",
+    "limits.too_early": "{at} is too early (the earliest is {earliest})",
+    "limits.refund_before_sale": "A refund cannot be dated before its sale ({origin})",
+    "limits.voucher_before_issue": "A voucher cannot be used before it was issued ({origin})",
+    "limits.course_before_purchase": (
+        "A course session cannot be used before it was bought ({origin})"
+    ),
 }
 
 # promotions
@@ -488,4 +515,5 @@ MESSAGES: dict[str, str] = (
     | _CLI
     | _PROMOS
     | _IMPORT
+    | _LIMITS
 )

@@ -201,6 +201,10 @@ _DAYCLOSE: dict[str, str] = {
     ),
     "dayclose.reopen_manager_only": "撤销日结需要店长权限",
     "dayclose.not_closed": "{day} 还没有日结，无需撤销",
+    "dayclose.day_closed": (
+        "{day} 已日结，不能再记入销售、退款或积分；如确需补录，请店长先撤销该日的日结，"
+        "补录后重新日结"
+    ),
 }
 
 # jobs, reminders, maintenance
@@ -318,6 +322,27 @@ _CLI: dict[str, str] = {
     "cli.not_initialized": "数据库还没有初始化，请先运行 spa-pos init（{url}）",
     "cli.passphrase_missing": "环境变量 {name} 没有设置备份口令",
     "cli.internal_error": "内部错误 ({kind}): {error}",
+    "cli.bad_integer": "应为 {low} 到 {high} 之间的整数: {text}",
+    "cli.db_folder_missing": "数据库所在的文件夹不存在: {folder}（没有创建任何文件）",
+    "cli.db_unreadable": "{path} 不是可读的 spa_pos 数据库（{detail}）",
+    "cli.output_folder_missing": "保存文件的文件夹不存在: {folder}",
+    "cli.bad_text": "输入中有无法识别的字符（编码不对）: {text}",
+    "cli.not_a_file": "{path} 不是文件名（例如 receipt.pdf）",
+}
+
+# bounds on amounts, points and times (spa_pos.limits)
+_LIMITS: dict[str, str] = {
+    "limits.payment_too_large": "单笔付款不能超过 ¥{max}",
+    "limits.payments_too_large": "一笔销售的付款合计不能超过 ¥{max}",
+    "limits.sale_too_large": "一笔销售的金额不能超过 ¥{max}，请分开结账",
+    "limits.price_too_large": "价格或券面值不能超过 ¥{max}",
+    "limits.cash_too_large": "清点的现金不能超过 ¥{max}",
+    "limits.points_too_large": "积分数 {points} 超出范围（最多 {max}）",
+    "limits.future_time": "时间 {at} 在将来，不能登记将来的时间",
+    "limits.too_early": "时间 {at} 太早（最早 {earliest}）",
+    "limits.refund_before_sale": "退款时间不能早于销售时间（{origin}）",
+    "limits.voucher_before_issue": "使用兑换券的时间不能早于发券时间（{origin}）",
+    "limits.course_before_purchase": "使用疗程的时间不能早于购买时间（{origin}）",
 }
 
 # promotions (限时活动)
@@ -392,4 +417,5 @@ MESSAGES: dict[str, str] = (
     | _CLI
     | _PROMOS
     | _IMPORT
+    | _LIMITS
 )

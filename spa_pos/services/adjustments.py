@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
+from spa_pos import limits
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import Event, EventAttendance
 from spa_pos.services import members, points, unit_of_work
@@ -21,7 +22,8 @@ def adjust(ctx: Ctx, member_ref: str, delta: int, reason: str) -> int:
         raise DomainError("points.adjust_reason_required")
     if delta == 0:
         raise DomainError("points.adjust_zero")
-    with unit_of_work.write(ctx) as work:
+    limits.check_points(delta)
+    with unit_of_work.write(ctx, books=True) as work:
         cfg = work.settings
         if abs(delta) > cfg.adjust_manager_limit and not ctx.actor.is_manager:
             raise DomainError("points.adjust_over_limit", limit=cfg.adjust_manager_limit)
@@ -66,6 +68,7 @@ def add_event(ctx: Ctx, name: str, award_points: int, on: date | None = None) ->
         raise DomainError("courses.event_name_required")
     if award_points <= 0:
         raise DomainError("courses.event_points_positive")
+    limits.check_points(award_points)
     with unit_of_work.write(ctx) as work:
         event = Event(name=name.strip(), points=award_points, on_date=on or work.today)
         work.session.add(event)
@@ -82,7 +85,7 @@ class Attendance:
 
 def attend(ctx: Ctx, event_id: int, member_ref: str, *, at: datetime | None = None) -> Attendance:
     """E4: one award per member per event."""
-    with unit_of_work.write(ctx, at) as work:
+    with unit_of_work.write(ctx, at, books=True) as work:
         s = work.session
         event = s.get(Event, event_id)
         if event is None:

@@ -17,7 +17,7 @@ from typing import Protocol
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
-from spa_pos import messages
+from spa_pos import limits, messages
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import CatalogItem, Reward
 from spa_pos.models.catalog import ITEM_KINDS
@@ -108,6 +108,10 @@ def upsert_item(session: Session, spec: ItemSpec) -> CatalogItem:
         raise DomainError("catalog.unknown_item_kind", kind=spec.kind)
     if spec.price_fen < 0 or (spec.points is not None and spec.points < 0):
         raise DomainError("catalog.negative_price")
+    limits.check_price(spec.price_fen)
+    limits.check_points(spec.points or 0)
+    if spec.sessions is not None:
+        limits.check_points(spec.sessions, limits.MAX_QTY)
     service = None
     if spec.kind == "course":
         if not spec.sessions or spec.sessions < 1 or not spec.course_service_code:
@@ -133,6 +137,8 @@ def upsert_reward(session: Session, spec: RewardSpec) -> Reward:
         raise DomainError("catalog.unknown_reward_kind", kind=spec.kind)
     if spec.kind == "coupon" and not spec.coupon_fen:
         raise DomainError("catalog.coupon_needs_value")
+    limits.check_price(spec.coupon_fen or 0)
+    limits.check_points(spec.points_cost)
     item = item_by_code(session, spec.item_code) if spec.item_code else None
     if spec.kind in ("service", "gift") and item is None:
         raise DomainError("catalog.reward_needs_item")

@@ -10,6 +10,7 @@ from typing import cast
 from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
+from spa_pos import limits
 from spa_pos.errors import DomainError
 from spa_pos.models import CatalogItem, CourseBalance, Member, Payment, Sale, SaleLine, Voucher
 from spa_pos.models.sale import PAYMENT_METHODS as PAYMENT_METHODS  # the till offers these
@@ -80,7 +81,7 @@ def quote(ctx: Ctx, request: SaleRequest) -> pricing.PricedCart:
 
 
 def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
-    with unit_of_work.write(ctx, request.at) as work:
+    with unit_of_work.write(ctx, request.at, books=True) as work:
         s, cfg, stamp = work.session, work.settings, work.stamp
         cart = _price(work, request)
         priced, member = cart.priced, cart.member
@@ -159,6 +160,9 @@ def _price(work: unit_of_work.Work, request: SaleRequest) -> _Cart:
         items[item.code] = item
         wanted.append((_snapshot(item), qty))
     used = [vouchers.require_usable(s, v, work.today) for v in request.vouchers]
+    for v in used:
+        if limits.before(work.stamp, v.issued_at):
+            raise DomainError("limits.voucher_before_issue", origin=limits.stamp_text(v.issued_at))
     member = _voucher_owner(s, used, member)
     uses = []
     for v in used:
@@ -179,7 +183,10 @@ def _price(work: unit_of_work.Work, request: SaleRequest) -> _Cart:
             bool(member.referrer_id) and not member.referral_awarded,
             promotions.member_tags(s, member.id) if any(p.tag for p in promos) else frozenset(),
         )
-    return _Cart(member, tier, items, used, pricing.price(wanted, uses, cfg, earner, promos))
+    priced = pricing.price(wanted, uses, cfg, earner, promos)
+    limits.check_sale(priced.gross_fen)
+    limits.check_points(sum(p for _, p in priced.points_breakdown), limits.MAX_SALE_POINTS)
+    return _Cart(member, tier, items, used, priced)
 
 
 def _snapshot(item: CatalogItem) -> pricing.Item:
@@ -209,6 +216,8 @@ def _check_payments(payments: list[tuple[str, int]], due: int) -> tuple[int, int
             )
         if amount <= 0:
             raise DomainError("checkout.payment_not_positive")
+        limits.check_payment(amount)
+    limits.check_payments(sum(a for _, a in payments))
     money = pricing.tender(due, payments)
     if money.short_fen:
         raise DomainError(

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from spa_pos import limits
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import CatalogItem, CourseBalance, CourseUse
 from spa_pos.services import members, tags, unit_of_work
@@ -26,7 +27,7 @@ def use_session(
     """Use one session; `item_code` is the course package or its service. The oldest
     open balance still valid today is used first. A course taken off the till may still
     be used by those who bought it; a balance past its last day is refused."""
-    with unit_of_work.write(ctx, at) as work:
+    with unit_of_work.write(ctx, at, books=True) as work:
         s, stamp, today = work.session, work.stamp, work.today
         member = members.find_one(s, member_ref)
         item = s.scalars(select(CatalogItem).where(CatalogItem.code == item_code.strip())).first()
@@ -55,6 +56,10 @@ def use_session(
                     last_day=max(b.expires_on for b in candidates if b.expires_on).isoformat(),
                 )
             raise DomainError("courses.none_left", member=member.name, item=item.name)
+        if limits.before(stamp, balance.created_at):
+            raise DomainError(
+                "limits.course_before_purchase", origin=limits.stamp_text(balance.created_at)
+            )
         balance.sessions_used += 1
         s.add(CourseUse(balance_id=balance.id, used_at=stamp, actor=work.actor))
         member.last_visit_at = max(member.last_visit_at or stamp, stamp)

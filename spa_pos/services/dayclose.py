@@ -4,6 +4,14 @@ The report covers one business date in the clinic's time zone: sales made that d
 refunds made that day (whatever day their sale was), points entries written that day and
 members who joined. Closing records the report and the cash counted in the drawer; a
 closed day cannot be closed again unless a manager reopens it.
+
+A closed day is final: every write of money or points dated in it (sale, refund,
+redemption, voucher cancel, adjustment, course use, event award) is refused, so nothing
+lands in a day whose Z report was already printed and counted. The refusal
+(`dayclose.day_closed`, raised by `unit_of_work.write(..., books=True)`) tells the cashier
+that a manager can reopen the day (`reopen_day`), book the entry and close it again;
+booking it silently on the next open day would put it in a report for a day it did not
+happen on.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
+from spa_pos import limits
 from spa_pos.errors import DomainError
 from spa_pos.models import (
     DayClose,
@@ -177,6 +186,8 @@ def close_day(
     """日结: record the day's Z report and the counted cash. Refused if already closed."""
     if counted_cash_fen is not None and counted_cash_fen < 0:
         raise DomainError("dayclose.negative_cash")
+    if counted_cash_fen is not None:
+        limits.check_counted_cash(counted_cash_fen)
     with unit_of_work.write(ctx) as work:
         s, tz = work.session, work.settings.timezone
         day = business_date or work.today

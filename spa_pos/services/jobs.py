@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
+from spa_pos import limits
 from spa_pos.errors import DomainError
 from spa_pos.models import JobRun
 from spa_pos.services import maintenance, points, reminders, streaks, tags
@@ -175,8 +176,10 @@ def run_job(
     two of them, outside any transaction."""
     if name not in _JOBS:
         raise DomainError("jobs.unknown", name=name, available=", ".join(JOBS))
-    as_of = at or ctx.clock.now()
     started = ctx.clock.now()
+    if at is not None:
+        limits.check_moment(at, started)
+    as_of = at or started
     job = partial(_expiry, pause=pause) if name == "expiry" else _JOBS[name]
     try:
         return job(ctx, as_of, partial(_record, ctx, name, as_of, started))
@@ -273,14 +276,16 @@ def latest_scheduled(at_time: time, now: datetime, tz: str) -> datetime:
 
 def missed_runs(ctx: Ctx, now: datetime | None = None) -> list[tuple[str, datetime]]:
     """(job, scheduled moment) of every job whose latest successful run was for an
-    earlier time than its latest scheduled time."""
+    earlier time than its latest scheduled time. A run recorded as of a time after now
+    (a clock that was wrong, an old `--at` in the future) is ignored: it must not keep the
+    nightly jobs and the end-of-day backup from running until that time comes."""
     now = now or ctx.clock.now()
     with ctx.db.read() as s:
         cfg = settings_svc.load(s, now)
         last_ok = dict(
             s.execute(
                 select(JobRun.job, func.max(JobRun.as_of))
-                .where(JobRun.status == "ok")
+                .where(JobRun.status == "ok", JobRun.as_of <= clk.to_utc_naive(now))
                 .group_by(JobRun.job)
             )
             .tuples()

@@ -13,7 +13,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from spa_pos import clock as clk
-from spa_pos import messages
+from spa_pos import limits, messages
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import Member
 from spa_pos.pinyin import pinyin_keys
@@ -155,6 +155,8 @@ def _referral_chain(session: Session, member_id: int) -> set[int]:
 
 def register(ctx: Ctx, form: MemberForm, *, at: datetime | None = None) -> Member:
     """Register a member; `at` is when they joined (for entering paper records)."""
+    if at is not None:
+        limits.check_moment(at, ctx.clock.now())
     moment = at or ctx.clock.now()
     with ctx.db.write() as s:
         errors = validate(s, form, settings_svc.business_date(s, moment))

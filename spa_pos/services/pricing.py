@@ -37,11 +37,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from spa_pos import limits
 from spa_pos.errors import DomainError
 from spa_pos.services import earning
 from spa_pos.services.settings import Settings
 
-MAX_QTY = 999
+MAX_QTY = limits.MAX_QTY  # the cart's bound too (spa_pos.ui.cart_model)
 
 
 @dataclass(frozen=True)

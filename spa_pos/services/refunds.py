@@ -15,6 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from spa_pos import limits
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import (
     CourseBalance,
@@ -47,11 +48,15 @@ def refund(
 ) -> RefundResult:
     if not ctx.actor.is_manager:
         raise DomainError("refunds.manager_only")
-    with unit_of_work.write(ctx, at) as work:
+    with unit_of_work.write(ctx, at, books=True) as work:
         s, stamp, today = work.session, work.stamp, work.today
-        sale = s.scalars(select(Sale).where(Sale.sale_no == sale_no.strip())).first()
+        sale = s.scalars(select(Sale).where(Sale.sale_no == sale_no.strip().upper())).first()
         if sale is None:
             raise NotFound("general.sale_not_found", sale_no=sale_no)
+        if limits.before(stamp, sale.created_at):
+            raise DomainError(
+                "limits.refund_before_sale", origin=limits.stamp_text(sale.created_at)
+            )
         lines = _lines_to_refund(s, sale, line_nos)
         refunded = sum(line.net_fen for line in lines)
         rec = Refund(

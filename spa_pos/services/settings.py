@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import logging
 import re
 import secrets
 import unicodedata
@@ -29,10 +30,13 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
+from spa_pos import limits
 from spa_pos.errors import DomainError
 from spa_pos.models import RuleChange, Setting
 from spa_pos.services import audit
 from spa_pos.services.context import Ctx
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -114,7 +118,12 @@ def _integer(low: int, high: int | None = None) -> Check:
 
 
 def _is_positive_decimal(value: Any) -> bool:
-    return isinstance(value, str) and _DECIMAL.fullmatch(value) is not None and Fraction(value) > 0
+    """Decimal text above zero and at most `limits.MAX_RATE` (a rate or a multiplier)."""
+    return (
+        isinstance(value, str)
+        and _DECIMAL.fullmatch(value) is not None
+        and 0 < Fraction(value) <= limits.MAX_RATE
+    )
 
 
 def _positive_decimal(key: str, value: Any) -> None:
@@ -215,18 +224,18 @@ class Settings:
     earn_rate_per_yuan: str = _rule("1", _positive_decimal)  # E1, points per yuan paid
     course_bonus_min_sessions: int = _rule(10, _integer(1))  # E2
     course_bonus_percent: int = _rule(20, _integer(0, 100))  # E2
-    referral_referrer_points: int = _rule(200, _integer(0))  # E3
-    referral_new_member_points: int = _rule(100, _integer(0))  # E3
+    referral_referrer_points: int = _rule(200, _integer(0, limits.MAX_POINTS))  # E3
+    referral_new_member_points: int = _rule(100, _integer(0, limits.MAX_POINTS))  # E3
     streak_months: int = _rule(3, _integer(1))  # E5
     streak_min_visit_days: int = _rule(2, _integer(1))  # E5
-    streak_bonus: int = _rule(500, _integer(0))  # E5
+    streak_bonus: int = _rule(500, _integer(0, limits.MAX_POINTS))  # E5
     birthday_multiplier: str = _rule("2", _positive_decimal)  # E6
     tiers: tuple[Tier, ...] = _rule(DEFAULT_TIERS, _tiers)  # E7
-    adjust_manager_limit: int = _rule(200, _integer(0))  # E8
+    adjust_manager_limit: int = _rule(200, _integer(0, limits.MAX_POINTS))  # E8
     # Expiry
     points_validity_months: int = _rule(12, _integer(1))  # X1
     reminder_window_days: int = _rule(30, _integer(1))  # X4
-    rescue_min_points: int = _rule(500, _integer(0))  # X5
+    rescue_min_points: int = _rule(500, _integer(0, limits.MAX_POINTS))  # X5
     # Redemption
     voucher_valid_days: int = _rule(90, _integer(1))  # R2
     voucher_secret: str = _setting("", _hex_secret)  # R3, made by `init`
@@ -291,15 +300,23 @@ _RULES_AT = (
 
 def load(session: Session, at: datetime) -> Settings:
     """The settings in force at `at` (aware): the clinic's details as stored now, and the
-    loyalty rules in force at that moment."""
+    loyalty rules in force at that moment. A stored value that fails its key's check
+    (written into the file by hand, or by a damaged copy) is read as the default and
+    logged: an unknown time zone must not make every command crash; saving the setting
+    again repairs the row."""
     stored = dict(session.execute(_STORED).tuples().all())
     rules = dict(session.execute(_RULES_AT, {"at": clk.to_utc_naive(at)}).tuples().all())
-    values = {
-        k: decode(k, json.loads(v))
-        for k, v in stored.items()
-        if k in _FIELDS and k not in LOYALTY_KEYS
-    }
-    values.update({k: decode(k, json.loads(v)) for k, v in rules.items() if k in LOYALTY_KEYS})
+    raw = {k: v for k, v in stored.items() if k in _FIELDS and k not in LOYALTY_KEYS}
+    raw.update({k: v for k, v in rules.items() if k in LOYALTY_KEYS})
+    values = {}
+    for key, text in raw.items():
+        try:
+            value = decode(key, json.loads(text))
+            _FIELDS[key].metadata[_CHECK](key, value)
+        except (DomainError, ValueError, KeyError, TypeError):
+            log.warning("stored setting %s is invalid; using its default", key)
+            continue
+        values[key] = value
     return replace(Settings(), **values)
 
 

@@ -9,6 +9,11 @@ are the same everywhere, so that an operation reads as its rule:
         member = members.find_one(work.session, ref)
         ...
         work.audit("points.adjust", "member", member.card_no, delta=delta)
+
+Two guards every such write shares live here too: a late entry's `at` may not lie in the
+future (beyond `limits.FUTURE_TOLERANCE`) nor before `limits.EARLIEST`, and an operation
+that books money or points (`books=True`: sale, refund, redemption, voucher cancel,
+adjustment, course use, event award) is refused on a business day already closed.
 """
 
 from __future__ import annotations
@@ -20,9 +25,13 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import Any
 
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
+from spa_pos import limits
+from spa_pos.errors import DomainError
+from spa_pos.models import DayClose
 from spa_pos.services import audit
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
@@ -67,13 +76,29 @@ class Work:
         )
 
 
+_CLOSED = select(DayClose.id).where(  # built once: checked on every sale
+    DayClose.business_date == bindparam("day"), DayClose.reopened_at.is_(None)
+)
+
+
 @contextmanager
-def write(ctx: Ctx, at: datetime | None = None) -> Iterator[Work]:
+def write(ctx: Ctx, at: datetime | None = None, *, books: bool = False) -> Iterator[Work]:
     """One write transaction (`BEGIN IMMEDIATE` on SQLite) acting at `at` or now:
-    committed if the block finishes, rolled back if it raises."""
-    moment = at or ctx.clock.now()
+    committed if the block finishes, rolled back if it raises.
+
+    `at` is refused when it lies in the future or before `limits.EARLIEST`. With
+    `books=True` (the operation writes money or points) the write is refused when its
+    business day is closed: a closed day's Z report is final, so nothing may be added to
+    it unnoticed. The cashier is told so; a manager can reopen the day
+    (`dayclose.reopen_day`), book the entry and close it again."""
+    now = ctx.clock.now()
+    if at is not None:
+        limits.check_moment(at, now)
     with ctx.db.write() as session:
-        yield Work(session, moment, ctx.actor.name)
+        work = Work(session, at or now, ctx.actor.name)
+        if books and session.scalars(_CLOSED, {"day": work.today}).first() is not None:
+            raise DomainError("dayclose.day_closed", day=work.today)
+        yield work
 
 
 @contextmanager

@@ -122,7 +122,7 @@ def redeem(
     ctx: Ctx, member_ref: str, reward_code: str, *, at: datetime | None = None
 ) -> Redemption:
     """R2: deduct the points FIFO and issue a single-use voucher, in one transaction."""
-    with unit_of_work.write(ctx, at) as work:
+    with unit_of_work.write(ctx, at, books=True) as work:
         s, stamp, today, cfg = work.session, work.stamp, work.today, work.settings
         member = members.find_one(s, member_ref)
         reward = catalog.reward_by_code(s, reward_code)
@@ -191,7 +191,7 @@ def cancel(ctx: Ctx, code: str) -> Cancellation:
     from, with their original expiry dates."""
     if not ctx.actor.is_manager:
         raise DomainError("vouchers.cancel_manager_only")
-    with unit_of_work.write(ctx) as work:
+    with unit_of_work.write(ctx, books=True) as work:
         s, stamp = work.session, work.stamp
         voucher = s.scalars(select(Voucher).where(Voucher.code == code.strip().upper())).first()
         if voucher is None:

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from spa_pos.clock import FixedClock
 from spa_pos.errors import DomainError
 from spa_pos.models import AuditEntry, DayClose
 from spa_pos.services import audit, checkout, dayclose, jobs, members, refunds, vouchers
@@ -16,7 +17,7 @@ from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import Actor, Ctx
 from spa_pos.services.dayclose import ZReport
 from spa_pos.services.members import MemberForm
-from tests.conftest import register
+from tests.conftest import START, enter_at, register
 
 SH = ZoneInfo("Asia/Shanghai")
 DAY = date(2026, 3, 10)  # START's business date
@@ -37,7 +38,11 @@ def sell(
     return checkout.sell(
         ctx,
         SaleRequest(
-            items=[(i, 1) for i in items], payments=pay, member=member, vouchers=list(used), at=at
+            items=[(i, 1) for i in items],
+            payments=pay,
+            member=member,
+            vouchers=list(used),
+            at=enter_at(ctx, at),
         ),
     )
 
@@ -58,8 +63,8 @@ def day(ctx: Ctx) -> dict[str, object]:
     s2 = sell(
         ctx, "13800000001", ["AJ", "TBAM"], [("card", 10000), ("wechat", 19600)], local(3, 10, 11)
     )
-    q10 = vouchers.redeem(ctx, "13800000002", "R-Q10", at=local(3, 10, 12))
-    tbam = vouchers.redeem(ctx, "13800000002", "R-TBAM", at=local(3, 10, 12, 1))
+    q10 = vouchers.redeem(ctx, "13800000002", "R-Q10", at=enter_at(ctx, local(3, 10, 12)))
+    tbam = vouchers.redeem(ctx, "13800000002", "R-TBAM", at=enter_at(ctx, local(3, 10, 12, 1)))
     s3 = sell(
         ctx,
         "13800000002",
@@ -68,7 +73,9 @@ def day(ctx: Ctx) -> dict[str, object]:
         local(3, 10, 13),
         used=(q10.voucher_code, tbam.voucher_code),
     )
-    refund = refunds.refund(ctx, s1.sale_no, at=local(3, 10, 15))
+    refund = refunds.refund(ctx, s1.sale_no, at=enter_at(ctx, local(3, 10, 15)))
+    assert isinstance(ctx.clock, FixedClock)
+    ctx.clock.at = START  # back to 10:00 of the day, to close it
     register(ctx, "赵六", "13800000004")  # joins today
     return {"old": old, "course": course, "s1": s1, "s2": s2, "s3": s3, "refund": refund}
 

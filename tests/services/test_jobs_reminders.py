@@ -16,6 +16,7 @@ from spa_pos.services import checkout, jobs, members, reminders
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import Ctx
 from spa_pos.services.members import MemberForm
+from tests.conftest import enter_at
 
 SH = ZoneInfo("Asia/Shanghai")
 
@@ -42,7 +43,10 @@ def join(
 
 def buy(ctx: Ctx, phone: str, at: datetime, code: str = "ZJTN", fen: int = 39800) -> None:
     checkout.sell(
-        ctx, SaleRequest(items=[(code, 1)], payments=[("cash", fen)], member=phone, at=at)
+        ctx,
+        SaleRequest(
+            items=[(code, 1)], payments=[("cash", fen)], member=phone, at=enter_at(ctx, at)
+        ),
     )
 
 

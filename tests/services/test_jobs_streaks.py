@@ -14,6 +14,7 @@ from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import Ctx
 from spa_pos.services.members import MemberForm
 from spa_pos.services.streaks import completed_windows
+from tests.conftest import enter_at
 
 SH = ZoneInfo("Asia/Shanghai")
 PHONE = "13800000001"
@@ -25,7 +26,10 @@ def local(y: int, m: int, d: int, hh: int = 11) -> datetime:
 
 def visit(ctx: Ctx, at: datetime) -> str:
     return checkout.sell(
-        ctx, SaleRequest(items=[("ZYB", 1)], payments=[("cash", 3900)], member=PHONE, at=at)
+        ctx,
+        SaleRequest(
+            items=[("ZYB", 1)], payments=[("cash", 3900)], member=PHONE, at=enter_at(ctx, at)
+        ),
     ).sale_no
 
 
@@ -115,7 +119,7 @@ def test_a_refunded_sale_is_no_visit(ctx: Ctx, clock: FixedClock) -> None:
     visits(ctx, 2026, 1, 5, 20)
     visits(ctx, 2026, 2, 3, 17)
     visit(ctx, local(2026, 3, 2))
-    refunds.refund(ctx, visit(ctx, local(2026, 3, 9)), at=local(2026, 3, 9, 12))
+    refunds.refund(ctx, visit(ctx, local(2026, 3, 9)), at=enter_at(ctx, local(2026, 3, 9, 12)))
     assert run_as_of(ctx, clock, local(2026, 3, 31)) == 0
 
 

@@ -216,7 +216,7 @@ def test_typed_values_are_read_by_the_keys_type(key: str, typed: str, value: obj
 def test_check_gives_the_keys_own_reason() -> None:
     with pytest.raises(DomainError) as refused:
         rules.check("streak_bonus", "6.5")
-    assert refused.value.code == "settings.int_at_least"
+    assert refused.value.code == "settings.int_between"
     with pytest.raises(DomainError) as refused:
         rules.check("tiers", "not json")
     assert refused.value.code == "settings.tiers_not_tiers"

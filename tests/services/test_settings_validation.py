@@ -55,9 +55,12 @@ REFUSED: list[tuple[str, Any, str]] = [
     ("high_value_top_percent", -1, "settings.int_between"),
     ("points_validity_months", 0, "settings.int_at_least"),
     ("dormant_days", 0, "settings.int_at_least"),
-    ("adjust_manager_limit", -5, "settings.int_at_least"),
+    ("adjust_manager_limit", -5, "settings.int_between"),
+    ("adjust_manager_limit", 10**19, "settings.int_between"),  # limits.MAX_POINTS
     ("backup_keep", 0, "settings.int_at_least"),
-    ("streak_bonus", "500", "settings.int_at_least"),
+    ("streak_bonus", "500", "settings.int_between"),
+    ("referral_referrer_points", 1_000_001, "settings.int_between"),
+    ("earn_rate_per_yuan", "101", "settings.not_positive_decimal"),  # limits.MAX_RATE
     ("voucher_valid_days", True, "settings.int_at_least"),
     ("reminder_window_days", 2.5, "settings.int_at_least"),
     ("receipt_width_mm", 70, "settings.not_a_choice"),

@@ -14,6 +14,7 @@ from spa_pos.services import settings as settings_svc
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import Ctx
 from spa_pos.services.members import MemberForm
+from tests.conftest import enter_at
 
 SH = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 6, 1, 10, 0, tzinfo=SH)
@@ -25,12 +26,15 @@ def local(y: int, m: int, d: int, hh: int = 11) -> datetime:
 
 def member(ctx: Ctx, name: str, phone: str, joined: datetime, birthday: date | None = None) -> int:
     form = MemberForm(name=name, phone=phone, birthday=birthday)
-    return members.register(ctx, form, at=joined).id
+    return members.register(ctx, form, at=enter_at(ctx, joined)).id
 
 
 def buy(ctx: Ctx, phone: str, at: datetime, code: str = "ZYB", yuan: int = 39) -> None:
     checkout.sell(
-        ctx, SaleRequest(items=[(code, 1)], payments=[("cash", yuan * 100)], member=phone, at=at)
+        ctx,
+        SaleRequest(
+            items=[(code, 1)], payments=[("cash", yuan * 100)], member=phone, at=enter_at(ctx, at)
+        ),
     )
 
 
@@ -157,7 +161,9 @@ def test_high_value_is_net_of_refunds_and_keeps_ties(ctx: Ctx) -> None:
     with ctx.db.read() as s:
         sale_no = s.scalars(select(Sale.sale_no).order_by(Sale.id.desc())).first()
     assert sale_no is not None
-    refunds.refund(ctx, sale_no, at=local(2026, 5, 2))  # the biggest spender takes it back
+    refunds.refund(
+        ctx, sale_no, at=enter_at(ctx, local(2026, 5, 2))
+    )  # the biggest spender takes it back
 
     with ctx.db.read() as s:
         found, threshold = tags.high_value_members(s, NOW, 10)
@@ -186,7 +192,7 @@ def test_course_sessions_count_as_visits(ctx: Ctx) -> None:
             at=local(2026, 1, 2),
         ),
     )
-    courses.use_session(ctx, "13600000001", "ZJTN", at=local(2026, 5, 25))
+    courses.use_session(ctx, "13600000001", "ZJTN", at=enter_at(ctx, local(2026, 5, 25)))
 
     with ctx.db.read() as s:
         assert mid not in tags.dormant_members(s, NOW, 30)

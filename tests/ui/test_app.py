@@ -46,9 +46,8 @@ def root_logging() -> Iterator[None]:
 def test_first_run_creates_the_database_and_asks_for_the_clinic(
     qtbot: QtBot, tmp_path: Path, translators: i18n.Translators
 ) -> None:
-    ctx = Ctx(
-        Database(f"sqlite:///{tmp_path / 'new' / 'clinic.sqlite3'}"), app.CASHIER, FixedClock(START)
-    )
+    # The folder exists (the data folder is made by `paths.resolve_db`); the file does not.
+    ctx = Ctx(Database(f"sqlite:///{tmp_path / 'clinic.sqlite3'}"), app.CASHIER, FixedClock(START))
     window = app.build_window(ctx, translators)
     qtbot.addWidget(window)
     window.show()

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from spa_pos.errors import DomainError
 from spa_pos.models import DayClose
 from spa_pos.services import checkout, dayclose, refunds
 from spa_pos.services import settings as settings_svc
@@ -81,8 +82,10 @@ def test_closing_records_the_day_and_leaves_it_read_only(
             17000,
             200,
         )
-    # a later sale does not change the recorded report
-    checkout.sell(day, SaleRequest(items=[("AJ", 1)], payments=[("cash", 16800)]))
+    # a later sale into the closed day is refused; the recorded report stands
+    with pytest.raises(DomainError) as refused:
+        checkout.sell(day, SaleRequest(items=[("AJ", 1)], payments=[("cash", 16800)]))
+    assert refused.value.code == "dayclose.day_closed"
     dialog.close()
     again = open_day_close(qtbot, window)
     assert again.values["sales"] == "2" and again.counted.text() == "170.00"
