@@ -284,7 +284,8 @@ def cmd_voucher_check(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any
 
 
 class _Invalid(DomainError):
-    """`voucher check` of an unusable voucher: still prints its answer, then exits 2."""
+    """`voucher check` of an unusable voucher, `audit verify` of a chain that does not
+    check: still prints its answer, then exits 2."""
 
     def __init__(self, data: dict[str, Any], text: str) -> None:
         super().__init__("cli.voucher_invalid")
@@ -354,16 +355,33 @@ def cmd_event_attend(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any]
 
 
 def cmd_audit_verify(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    """Exits 2 (still printing the findings) if anything was found wrong."""
     from spa_pos.services import audit
 
     with ctx.db.read() as s:
         result = audit.verify(s)
-    text = (
-        f"审计链完整，共 {result.entries} 条"
-        if result.ok
-        else f"审计链在第 {result.first_bad} 条被改动"
-    )
-    return {"ok": result.ok, "entries": result.entries, "first_bad": result.first_bad}, text
+        if result.ok:
+            audit.anchor(s)  # a chain that checks is this machine's newest anchor
+    lines = [str(DomainError("audit.ok", entries=result.entries))] if result.ok else []
+    anchor = result.anchor.text() if result.anchor else ""
+    for problem in result.problems:
+        if problem == "rows_changed":
+            first = result.changed_rows[0]
+            count = len(result.changed_rows)
+            lines.append(str(DomainError("audit.rows_changed", count=count, **_row(first))))
+        else:
+            fields = {"first_bad": result.first_bad, "anchor": anchor}
+            lines.append(str(DomainError(f"audit.{problem}", **fields)))
+    if result.unverifiable:
+        lines.append(str(DomainError("audit.unverifiable", count=result.unverifiable)))
+    data, text = result.to_json(), "\n".join(lines)
+    if not result.ok:
+        raise _Invalid(data, text)
+    return data, text
+
+
+def _row(changed: dict[str, str]) -> dict[str, str]:
+    return {"table": changed["table"], "key": changed["key"]}
 
 
 # --- parser ----------------------------------------------------------------------------

@@ -69,6 +69,8 @@ def _z_text(r: ZReport) -> str:
         lines.append(
             f"实点现金 {format_fen(r.counted_cash_fen)}  差额 {format_fen(r.difference_fen)}"
         )
+    if r.audit_anchor:
+        lines.append(f"审计锚点 {r.audit_anchor}")
     return "\n".join(lines)
 
 

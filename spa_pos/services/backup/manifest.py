@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from spa_pos import __version__
 from spa_pos.errors import BackupError
@@ -44,6 +45,8 @@ class BackupInfo:
     encrypted: bool
     schema_version: str | None
     row_counts: dict[str, int]
+    audit_anchor: dict[str, Any] | None = None  # the audit chain's head in the backup
+    keyring: str | None = None  # the clinic's keyring, sealed (encrypted backups only)
 
 
 @dataclass
@@ -84,6 +87,8 @@ def write_manifest(
     clinic: str,
     snapshot: Snapshot,
     encrypted: bool,
+    audit_anchor: dict[str, Any] | None = None,
+    keyring: str | None = None,
     drive: Drive = DRIVE,
 ) -> Path:
     """Write `file`'s manifest durably; returns its path. OSError if it cannot be written."""
@@ -101,7 +106,10 @@ def write_manifest(
         "schema_version": snapshot.schema_version,
         "row_counts": snapshot.row_counts,
         "encrypted": encrypted,
+        "audit_anchor": audit_anchor,
     }
+    if keyring is not None:
+        info["keyring"] = keyring
     manifest = manifest_path(file)
     write_json_durably(manifest, info, drive)
     return manifest
@@ -128,6 +136,8 @@ def read_manifest(file: Path) -> BackupInfo:
             encrypted=bool(data["encrypted"]),
             schema_version=data["schema_version"],
             row_counts={str(k): int(v) for k, v in data["row_counts"].items()},
+            audit_anchor=data.get("audit_anchor"),
+            keyring=data.get("keyring"),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise BackupError("backup.manifest_unreadable", manifest=manifest.name) from exc
