@@ -301,7 +301,9 @@ _BACKUP: dict[str, str] = {
         "Restore failed: the database is in use (database is busy); close the other spa_pos "
         "windows and try again. The current database was not replaced."
     ),
-    "backup.passphrase_too_short": "The backup passphrase is too short: at least {min_len} characters.",
+    "backup.passphrase_too_short": (
+        "The backup passphrase is too short: at least {min_len} characters."
+    ),
     "backup.keyring_unreadable": (
         "The keyring in the backup cannot be decrypted (wrong passphrase or damaged manifest)."
     ),
@@ -317,12 +319,15 @@ _AUDIT: dict[str, str] = {
     "audit.anchor_mismatch": (
         "The audit chain does not match the last anchor ({anchor}): entries were rewritten"
     ),
-    "audit.rows_changed": "{count} business rows changed after their last audit entry, e.g. {table} {key}",
+    "audit.rows_changed": (
+        "{count} business rows changed after their last audit entry, e.g. {table} {key}"
+    ),
     "audit.no_keyring": (
         "This machine has no audit key for this clinic: cannot verify (restore an encrypted backup)"
     ),
     "audit.unverifiable": (
-        "The first {count} entries were keyed with a key this machine lacks: only their links are checked"
+        "The first {count} entries were keyed with a key this machine lacks: "
+        "only their links are checked"
     ),
 }
 

@@ -111,8 +111,8 @@ def _install_triggers(session: Session, _transaction: Any, connection: Connectio
             statements.append(
                 f"CREATE TEMP TRIGGER IF NOT EXISTS spa_pos_touch_{name}_{op.lower()} "
                 f"AFTER {op} ON main.{name} BEGIN "
-                f"INSERT OR IGNORE INTO {_TOUCHED_TABLE} VALUES ('{name}', {_key_sql(table, alias)});"
-                " END"
+                f"INSERT OR IGNORE INTO {_TOUCHED_TABLE} "
+                f"VALUES ('{name}', {_key_sql(table, alias)}); END"
             )
     for statement in statements:
         connection.exec_driver_sql(statement)
