@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -36,6 +36,9 @@ from spa_pos.errors import DomainError
 from spa_pos.money import format_fen, parse_yuan
 from spa_pos.paths import resolve_db
 from spa_pos.services.context import Ctx
+
+if TYPE_CHECKING:
+    from spa_pos.services.audit import ChainCheck
 
 # --- argument helpers ------------------------------------------------------------------
 
@@ -363,15 +366,7 @@ def cmd_audit_verify(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any]
         if result.ok:
             audit.anchor(s)  # a chain that checks is this machine's newest anchor
     lines = [str(DomainError("audit.ok", entries=result.entries))] if result.ok else []
-    anchor = result.anchor.text() if result.anchor else ""
-    for problem in result.problems:
-        if problem == "rows_changed":
-            first = result.changed_rows[0]
-            count = len(result.changed_rows)
-            lines.append(str(DomainError("audit.rows_changed", count=count, **_row(first))))
-        else:
-            fields = {"first_bad": result.first_bad, "anchor": anchor}
-            lines.append(str(DomainError(f"audit.{problem}", **fields)))
+    lines += [_problem_text(problem, result) for problem in result.problems]
     if result.unverifiable:
         lines.append(str(DomainError("audit.unverifiable", count=result.unverifiable)))
     data, text = result.to_json(), "\n".join(lines)
@@ -380,8 +375,22 @@ def cmd_audit_verify(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any]
     return data, text
 
 
-def _row(changed: dict[str, str]) -> dict[str, str]:
-    return {"table": changed["table"], "key": changed["key"]}
+def _problem_text(problem: str, result: ChainCheck) -> str:
+    """One finding of `audit verify` (`audit.PROBLEMS`), as a sentence."""
+    anchor = result.anchor.text() if result.anchor else ""
+    if problem == "chain_broken":
+        return str(DomainError("audit.chain_broken", first_bad=result.first_bad))
+    if problem == "anchor_missing":
+        return str(DomainError("audit.anchor_missing", anchor=anchor))
+    if problem == "anchor_mismatch":
+        return str(DomainError("audit.anchor_mismatch", anchor=anchor))
+    if problem == "rows_changed":
+        first = result.changed_rows[0]
+        count = len(result.changed_rows)
+        return str(
+            DomainError("audit.rows_changed", count=count, table=first["table"], key=first["key"])
+        )
+    return str(DomainError("audit.no_keyring"))
 
 
 # --- parser ----------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import secrets
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -211,7 +212,7 @@ def record(
 ) -> None:
     """Append one audit row in the caller's transaction (which holds the write lock), with
     the digest of the business rows written in it since its previous audit row."""
-    ring = keys.for_session(session)
+    ring = keyring(session)
     session.flush()
     touched = _take_touched(session)
     prev = session.scalars(_LAST_HASH).first() or GENESIS
@@ -227,6 +228,37 @@ def record(
     )
     row.hash = _keyed_digest(ring.audit_key, row, prev)
     session.add(row)
+
+
+# --- the keyring ---------------------------------------------------------------------------------
+
+
+def keyring(session: Session) -> keys.Keyring:
+    """The keyring of the database `session` writes to, made on first use.
+
+    Call inside a write transaction. Making it moves a voucher secret still stored in the
+    settings table (databases from before 0009) into the keyring, and records where the
+    keyed chain starts: after the rows already there, which are checked with the public
+    formula if they all pass it (`legacy`), else were keyed with a key this machine does
+    not have (`foreign`: a plaintext backup restored on a new machine).
+    """
+    clinic = keys.ensure_clinic_id(session)
+    ring = keys.load(clinic)
+    if ring is not None:
+        return ring
+    entries, legacy_ok = legacy_chain(session)
+    ring = keys.Keyring(
+        clinic_id=clinic,
+        audit_key=secrets.token_hex(32),
+        audit_from=entries,
+        audit_before="legacy" if legacy_ok else "foreign",
+        voucher_secret=keys.take_voucher_secret(session) or secrets.token_hex(32),
+    )
+    keys.save(ring)
+    current = head(session)
+    if current is not None and keys.load_anchor(clinic) is None:
+        keys.remember_anchor(clinic, current)
+    return ring
 
 
 # --- the head and anchors -------------------------------------------------------------------------

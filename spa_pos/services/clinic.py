@@ -52,7 +52,7 @@ def init(ctx: Ctx) -> InitResult:
         has_keyring = clinic is not None and keys.load(clinic) is not None
     if not has_keyring:
         with ctx.db.write() as s:
-            keys.for_session(s)
+            audit.keyring(s)
     return InitResult(ctx.db.url, version)
 
 
@@ -127,7 +127,7 @@ def set_up(ctx: Ctx, answers: SetUp) -> None:
             demo=asdict(demo) if demo else None,
         )
         if answers.backup_passphrase:
-            keys.set_backup_passphrase(work.session, answers.backup_passphrase)
+            keys.set_backup_passphrase(audit.keyring(work.session), answers.backup_passphrase)
 
 
 # --- what the window reads ----------------------------------------------------------------

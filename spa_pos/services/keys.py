@@ -23,8 +23,9 @@ manifest): a plaintext backup carries no key. The last anchor (`anchors/<clinic 
 how many audit rows the chain had and the hash of the last) is not secret; it lets
 `audit verify` notice trailing rows deleted, or every row.
 
-The keyring is created inside a write transaction (the database's write lock), so two
-processes starting at once cannot make two different keys.
+This module only stores: the keyring is made by `audit.keyring` (which knows where the
+chain stands) inside a write transaction (the database's write lock), so two processes
+starting at once cannot make two different keys.
 """
 
 from __future__ import annotations
@@ -153,35 +154,7 @@ def _write_private(path: Path, content: str) -> None:
 # --- the keyring of a database -----------------------------------------------------------------
 
 
-def for_session(session: Session) -> Keyring:
-    """The keyring of the database `session` writes to, created on first use.
-
-    Call inside a write transaction. Creating it moves a voucher secret still stored in the
-    settings table (databases from before 0009) into the keyring, overwriting its bytes in
-    the file, and records where the keyed chain starts.
-    """
-    clinic = ensure_clinic_id(session)
-    ring = load(clinic)
-    if ring is not None:
-        return ring
-    from spa_pos.services import audit  # audit uses this module for its key
-
-    entries, legacy_ok = audit.legacy_chain(session)
-    ring = Keyring(
-        clinic_id=clinic,
-        audit_key=secrets.token_hex(32),
-        audit_from=entries,
-        audit_before="legacy" if legacy_ok else "foreign",
-        voucher_secret=_take_voucher_secret(session) or secrets.token_hex(32),
-    )
-    save(ring)
-    head = audit.head(session)
-    if head is not None and load_anchor(clinic) is None:
-        remember_anchor(clinic, head)
-    return ring
-
-
-def _take_voucher_secret(session: Session) -> str | None:
+def take_voucher_secret(session: Session) -> str | None:
     """The voucher secret a database from before 0009 kept in its settings, removed from it
     with `secure_delete` so its bytes do not stay in a free page of the file."""
     row = session.get(Setting, "voucher_secret")
@@ -202,9 +175,9 @@ def known_voucher_secret(session: Session) -> str:
     return ring.voucher_secret if ring is not None else ""
 
 
-def set_backup_passphrase(session: Session, passphrase: str) -> None:
+def set_backup_passphrase(ring: Keyring, passphrase: str) -> None:
     """Remember the backup passphrase ("" forgets it) in the keyring."""
-    save(replace(for_session(session), backup_passphrase=passphrase))
+    save(replace(ring, backup_passphrase=passphrase))
 
 
 # --- anchors -------------------------------------------------------------------------------------

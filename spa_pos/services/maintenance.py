@@ -49,7 +49,7 @@ class _Secrets:
 def _secrets(ctx: Ctx, typed: str | None) -> _Secrets:
     """A typed passphrase wins; else the one the owner set (stored in the keyring)."""
     with ctx.db.write() as s:  # the keyring is made on first use, under the write lock
-        ring = keys.for_session(s)
+        ring = audit.keyring(s)
     passphrase = typed if typed is not None else (ring.backup_passphrase or None)
     if passphrase is None or not passphrase.strip():
         return _Secrets(ring.clinic_id, passphrase, None)
@@ -70,7 +70,7 @@ def set_backup_passphrase(ctx: Ctx, passphrase: str) -> None:
     if passphrase and len(passphrase.strip()) < PASSPHRASE_MIN_LEN:
         raise BackupError("backup.passphrase_too_short", min_len=PASSPHRASE_MIN_LEN)
     with unit_of_work.write(ctx) as work:
-        keys.set_backup_passphrase(work.session, passphrase)
+        keys.set_backup_passphrase(audit.keyring(work.session), passphrase)
         work.audit("backup.passphrase", "keyring", "backup", set=bool(passphrase))
 
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from spa_pos import messages
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import LedgerEntry, Member, Reward, Voucher
-from spa_pos.services import catalog, keys, members, points, unit_of_work
+from spa_pos.services import audit, catalog, keys, members, points, unit_of_work
 from spa_pos.services.context import Ctx
 
 QR_PREFIX = "SPAV1"
@@ -165,7 +165,7 @@ def redeem(
         )
         return Redemption(
             voucher.code,
-            qr_payload(keys.for_session(s).voucher_secret, voucher.code),
+            qr_payload(audit.keyring(s).voucher_secret, voucher.code),
             voucher.expires_on,
             reward.points_cost,
             member.points_balance,

@@ -75,9 +75,7 @@ def test_emptying_the_audit_log_is_caught(till: Path, capsys: Any) -> None:
     assert "anchor_missing" in found["problems"]
 
 
-def test_rehashing_an_edited_row_with_the_public_formula_is_caught(
-    till: Path, capsys: Any
-) -> None:
+def test_rehashing_an_edited_row_with_the_public_formula_is_caught(till: Path, capsys: Any) -> None:
     with raw(till) as con:
         rows = con.execute(
             "SELECT id, at, actor, action, entity, entity_id, detail FROM audit_log ORDER BY id"

@@ -257,15 +257,17 @@ def _write_encrypted(
 def chain_head(copy: Path) -> dict[str, Any] | None:
     """The audit chain's head in a (checked) copy: {"entries", "head"}, for the manifest.
     None if the copy has no audit rows (or no audit table: not a spa_pos database)."""
-    con = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
     try:
-        entries, head = con.execute(
-            "SELECT count(*), (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) FROM audit_log"
-        ).fetchone()
-    except sqlite3.DatabaseError:
-        return None
-    finally:
-        con.close()
+        con = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+        try:
+            entries, head = con.execute(
+                "SELECT count(*), (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) "
+                "FROM audit_log"
+            ).fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None  # a drive pulled now fails the rename that follows
     return {"entries": int(entries), "head": str(head)} if head else None
 
 
