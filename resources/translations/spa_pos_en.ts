@@ -333,6 +333,10 @@ SHA-256 {sha} · {size}{locked}</translation>
         <translation>New members</translation>
     </message>
     <message>
+        <source>Audit anchor</source>
+        <translation>Audit anchor</translation>
+    </message>
+    <message>
         <source>SALES</source>
         <translation>SALES</translation>
     </message>
@@ -1395,6 +1399,22 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <source>The clinic needs a name.</source>
         <translation>The clinic needs a name.</translation>
     </message>
+    <message>
+        <source>BACKUP PASSPHRASE</source>
+        <translation>BACKUP PASSPHRASE</translation>
+    </message>
+    <message>
+        <source>Every backup, the end-of-day one too, is encrypted with it. Leave empty to keep the current one.</source>
+        <translation>Every backup, the end-of-day one too, is encrypted with it. Leave empty to keep the current one.</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation>Repeat passphrase</translation>
+    </message>
 </context>
 <context>
     <name>SetupWizard</name>
@@ -1543,6 +1563,25 @@ A safety copy of the current data is kept first (in the “safety” folder next
     <message>
         <source>Done (Enter)</source>
         <translation>Done (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>_PassphrasePage</name>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>Backup passphrase</translation>
+    </message>
+    <message>
+        <source>Backups are encrypted with it, so a lost USB drive reveals nothing. At least 8 characters; keep it somewhere safe. Leave empty to set it later.</source>
+        <translation>Backups are encrypted with it, so a lost USB drive reveals nothing. At least 8 characters; keep it somewhere safe. Leave empty to set it later.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation>Repeat passphrase</translation>
     </message>
 </context>
 <context>

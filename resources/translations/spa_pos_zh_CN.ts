@@ -333,6 +333,10 @@ SHA-256 {sha} · {size}{locked}</translation>
         <translation>新会员</translation>
     </message>
     <message>
+        <source>Audit anchor</source>
+        <translation>审计锚点</translation>
+    </message>
+    <message>
         <source>SALES</source>
         <translation>销售</translation>
     </message>
@@ -1395,6 +1399,22 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <source>The clinic needs a name.</source>
         <translation>请填写店名。</translation>
     </message>
+    <message>
+        <source>BACKUP PASSPHRASE</source>
+        <translation>备份口令</translation>
+    </message>
+    <message>
+        <source>Every backup, the end-of-day one too, is encrypted with it. Leave empty to keep the current one.</source>
+        <translation>所有备份（包括日结自动备份）都用它加密。留空则保持原口令。</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>新口令</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation>再输一次口令</translation>
+    </message>
 </context>
 <context>
     <name>SetupWizard</name>
@@ -1543,6 +1563,25 @@ A safety copy of the current data is kept first (in the “safety” folder next
     <message>
         <source>Done (Enter)</source>
         <translation>完成 (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>_PassphrasePage</name>
+    <message>
+        <source>Backup passphrase</source>
+        <translation>备份口令</translation>
+    </message>
+    <message>
+        <source>Backups are encrypted with it, so a lost USB drive reveals nothing. At least 8 characters; keep it somewhere safe. Leave empty to set it later.</source>
+        <translation>备份用它加密，U 盘丢失也不会泄露数据。至少 8 个字符，请妥善保管。留空可以以后在设置中再设。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation>再输一次口令</translation>
     </message>
 </context>
 <context>

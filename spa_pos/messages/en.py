@@ -304,6 +304,7 @@ _BACKUP: dict[str, str] = {
     "backup.passphrase_too_short": (
         "The backup passphrase is too short: at least {min_len} characters."
     ),
+    "backup.passphrases_differ": "The two backup passphrases differ.",
     "backup.keyring_unreadable": (
         "The keyring in the backup cannot be decrypted (wrong passphrase or damaged manifest)."
     ),

@@ -229,6 +229,7 @@ _BACKUP: dict[str, str] = {
         "当前数据库未被替换。"
     ),
     "backup.passphrase_too_short": "备份口令太短：至少 {min_len} 个字符。",
+    "backup.passphrases_differ": "两次输入的备份口令不一致。",
     "backup.keyring_unreadable": "备份中的密钥环无法解密（口令不对或清单已损坏）。",
 }
 

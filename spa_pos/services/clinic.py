@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
 from spa_pos.db import latest_revision
-from spa_pos.errors import DomainError
+from spa_pos.errors import BackupError, DomainError
 from spa_pos.services import audit, catalog, keys, staff, unit_of_work
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.catalog import CatalogEntry, ItemSpec, RewardEntry, RewardSpec
@@ -102,10 +102,13 @@ class SetUp:
 
 
 def set_up(ctx: Ctx, answers: SetUp) -> None:
-    """First run: the clinic's details, the manager PIN and, if wanted, the demo catalog,
-    in one transaction with one audit row (`clinic.set_up`), so a failure leaves nothing
-    half set up. Refused once a manager PIN exists: from then on 设置 changes these, and
-    the PIN only for whoever knows it."""
+    """First run: the clinic's details, the manager PIN, the backup passphrase (kept in the
+    keyring, not the database) and, if wanted, the demo catalog, in one transaction with
+    one audit row (`clinic.set_up`), so a failure leaves nothing half set up. Refused once
+    a manager PIN exists: from then on 设置 changes these, and the PIN only for whoever
+    knows it."""
+    if not keys.passphrase_ok(answers.backup_passphrase):
+        raise BackupError("backup.passphrase_too_short", min_len=keys.PASSPHRASE_MIN_LEN)
     pin_hash = staff.hashed_pin(answers.manager_pin)  # scrypt is slow: before the write lock
     with unit_of_work.write(ctx) as work:
         if work.settings.manager_pin_hash:

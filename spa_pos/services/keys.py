@@ -46,6 +46,7 @@ from spa_pos.errors import BackupError
 from spa_pos.models import Setting
 
 CLINIC_ID_KEY = "clinic_id"
+PASSPHRASE_MIN_LEN = 8
 KEYRING_FORMAT = 1
 _SEAL_AAD = b"spa-pos keyring v1"
 
@@ -175,8 +176,15 @@ def known_voucher_secret(session: Session) -> str:
     return ring.voucher_secret if ring is not None else ""
 
 
+def passphrase_ok(passphrase: str) -> bool:
+    """A backup passphrase long enough to be worth scrypt ("" is allowed: none)."""
+    return not passphrase or len(passphrase.strip()) >= PASSPHRASE_MIN_LEN
+
+
 def set_backup_passphrase(ring: Keyring, passphrase: str) -> None:
     """Remember the backup passphrase ("" forgets it) in the keyring."""
+    if not passphrase_ok(passphrase):
+        raise BackupError("backup.passphrase_too_short", min_len=PASSPHRASE_MIN_LEN)
     save(replace(ring, backup_passphrase=passphrase))
 
 

@@ -22,7 +22,6 @@ from spa_pos.services.backup import BackupResult, Progress, RestoreResult
 from spa_pos.services.context import Ctx
 
 SNAPSHOT_KEEP = 7
-PASSPHRASE_MIN_LEN = 8
 
 
 def snapshot_dir() -> Path:
@@ -67,8 +66,8 @@ def set_backup_passphrase(ctx: Ctx, passphrase: str) -> None:
     """The owner's backup passphrase (设置, first-run wizard): from now on every backup,
     including the end-of-day one and the daily snapshot, is encrypted with it. Kept in the
     keyring in the config folder, never in the database. "" goes back to plaintext."""
-    if passphrase and len(passphrase.strip()) < PASSPHRASE_MIN_LEN:
-        raise BackupError("backup.passphrase_too_short", min_len=PASSPHRASE_MIN_LEN)
+    if not keys.passphrase_ok(passphrase):  # before the write lock
+        raise BackupError("backup.passphrase_too_short", min_len=keys.PASSPHRASE_MIN_LEN)
     with unit_of_work.write(ctx) as work:
         keys.set_backup_passphrase(audit.keyring(work.session), passphrase)
         work.audit("backup.passphrase", "keyring", "backup", set=bool(passphrase))
