@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from spa_pos.cli_common import Refused, add_command, add_group, at_arg, parse_day
+from spa_pos.errors import DomainError
 from spa_pos.money import format_fen, parse_yuan
 from spa_pos.services.context import Ctx
 from spa_pos.services.job_names import JOB_TITLES, JOBS
@@ -100,8 +101,10 @@ def cmd_restore(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str
             "restored_from": str(r.restored_from),
             "safety_copy": safety,
             "schema_version": r.schema_version,
+            "keyring": r.keyring,
         },
-        f"已从 {r.restored_from} 恢复；原数据库的安全副本: {safety or '无'}",
+        f"已从 {r.restored_from} 恢复；原数据库的安全副本: {safety or '无'}"
+        + (f"\n{DomainError('backup.keyring_missing')}" if r.keyring == "missing" else ""),
     )
 
 

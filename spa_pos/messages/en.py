@@ -305,6 +305,11 @@ _BACKUP: dict[str, str] = {
         "The backup passphrase is too short: at least {min_len} characters."
     ),
     "backup.passphrases_differ": "The two backup passphrases differ.",
+    "backup.keyring_missing": (
+        "This machine has no keys for this clinic: QR codes of vouchers issued before cannot "
+        "be verified (type their code instead), and earlier audit entries can only be checked "
+        "for their links. Restore an encrypted backup to bring the keys back."
+    ),
     "backup.keyring_unreadable": (
         "The keyring in the backup cannot be decrypted (wrong passphrase or damaged manifest)."
     ),
