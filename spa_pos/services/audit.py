@@ -24,12 +24,12 @@ import hashlib
 import hmac
 import json
 import secrets
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, event, func, select, text
+from sqlalchemy import Column, Connection, Table, event, func, select
 from sqlalchemy.orm import Session
 
 from spa_pos.models import AuditEntry, Base
@@ -70,22 +70,54 @@ def _keyed_digest(key: str, row: AuditEntry, prev_hash: str) -> str:
 
 _TOUCHED_TABLE = "spa_pos_touched"
 _TRIGGERS_AT = "spa_pos.audit.schema"  # DBAPI connection info: schema version triggered
+_CLINIC_ID = "spa_pos.audit.clinic_id"  # DBAPI connection info: the file's clinic id
 
 
-def _key_sql(table: Table, alias: str) -> str:
-    """SQL for a row's key as `_row_key` writes it: the primary key values, "|"-joined."""
-    parts = [f"CAST({alias}.{c.name} AS TEXT)" for c in table.primary_key.columns]
-    return " || '|' || ".join(parts)
+def _pk(table: Table) -> Column[Any]:
+    """The primary key column (every tracked table has a one-column key)."""
+    (column,) = table.primary_key.columns
+    return column
 
 
-def _row_key(values: Iterable[Any]) -> str:
-    return "|".join(str(v) for v in values)
+def _row_hash(names: Sequence[str], row: Sequence[Any]) -> str:
+    """A hash of a row's values as SQLite stores them, column by name. NULLs are left out,
+    so a migration that adds a nullable column leaves the existing rows' hashes as they
+    were (one that adds a column with a non-NULL default to a tracked table changes them,
+    and must re-digest: keep new columns of tracked tables nullable)."""
+    values = [
+        [name, value.hex() if isinstance(value, bytes) else value]
+        for name, value in zip(names, row, strict=True)
+        if value is not None
+    ]
+    return hashlib.sha256(json.dumps(values, ensure_ascii=False).encode()).hexdigest()[:32]
 
 
-def _row_hash(table: Table, row: Any) -> str:
-    """A hash of a row's column values as SQLAlchemy reads them back from the file."""
-    values = [[c.name, row._mapping[c]] for c in table.columns]
-    return hashlib.sha256(json.dumps(values, default=str).encode()).hexdigest()[:32]
+_IN_CHUNK = 500  # keys per statement, well below SQLite's bound-parameter limit
+
+
+def _hashes(con: Any, table: Table, keys: Collection[str] | None) -> dict[str, str]:
+    """{key: row hash} of the rows of `table` with these keys (all rows if None), read with
+    plain SQL on the sqlite3 connection `con` so that the app and `verify` hash exactly
+    what is stored."""
+    pk = _pk(table)
+    select_all = f'SELECT * FROM "{table.name}"'
+    if keys is None:
+        batches: list[tuple[str, tuple[Any, ...]]] = [(select_all, ())]
+    else:
+        wanted = [int(k) if pk.type.python_type is int else k for k in keys]
+        batches = []
+        for start in range(0, len(wanted), _IN_CHUNK):
+            chunk = tuple(wanted[start : start + _IN_CHUNK])
+            marks = ",".join("?" * len(chunk))
+            batches.append((f'{select_all} WHERE "{pk.name}" IN ({marks})', chunk))
+    found: dict[str, str] = {}
+    for sql, params in batches:
+        cursor = con.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        at = names.index(pk.name)
+        for row in cursor:
+            found[str(row[at])] = _row_hash(names, row)
+    return found
 
 
 @event.listens_for(Session, "after_begin")
@@ -97,7 +129,7 @@ def _install_triggers(session: Session, _transaction: Any, connection: Connectio
     if connection.get_execution_options().get("sqlite_begin") != "IMMEDIATE":
         return
     info = connection.connection.info
-    version = connection.exec_driver_sql("PRAGMA schema_version").scalar()
+    version = _driver_of(connection).execute("PRAGMA schema_version").fetchone()[0]
     if info.get(_TRIGGERS_AT) == version:
         return
     existing = {name for (name,) in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
@@ -113,20 +145,31 @@ def _install_triggers(session: Session, _transaction: Any, connection: Connectio
                 f"CREATE TEMP TRIGGER IF NOT EXISTS spa_pos_touch_{name}_{op.lower()} "
                 f"AFTER {op} ON main.{name} BEGIN "
                 f"INSERT OR IGNORE INTO {_TOUCHED_TABLE} "
-                f"VALUES ('{name}', {_key_sql(table, alias)}); END"
+                f"VALUES ('{name}', CAST({alias}.{_pk(table).name} AS TEXT)); END"
             )
     for statement in statements:
         connection.exec_driver_sql(statement)
     info[_TRIGGERS_AT] = version
 
 
+def _driver(session: Session) -> Any:
+    """The session's sqlite3 connection, inside its transaction. These few statements run
+    on every write; SQLAlchemy's layers would cost more than SQLite does."""
+    return _driver_of(session.connection())
+
+
+def _driver_of(connection: Connection) -> Any:
+    return connection.connection.driver_connection
+
+
 def _take_touched(session: Session) -> list[tuple[str, str]]:
     """The rows noted since the last audit row of this transaction, and forget them."""
     if not _is_write(session):
         return []
-    touched = list(session.execute(text(f"SELECT tbl, key FROM {_TOUCHED_TABLE}")).tuples())
+    con = _driver(session)
+    touched = con.execute(f"SELECT tbl, key FROM {_TOUCHED_TABLE}").fetchall()
     if touched:
-        session.execute(text(f"DELETE FROM {_TOUCHED_TABLE}"))
+        con.execute(f"DELETE FROM {_TOUCHED_TABLE}")
     return sorted(touched)
 
 
@@ -138,11 +181,10 @@ def _cover_unaudited(session: Session) -> None:
     session.flush()
     if not _is_write(session):
         return
-    pending = session.execute(text(f"SELECT count(*) FROM {_TOUCHED_TABLE}")).scalar()
+    con = _driver(session)
+    pending = con.execute(f"SELECT count(*) FROM {_TOUCHED_TABLE}").fetchone()[0]
     if pending:
-        tables = sorted(
-            t for (t,) in session.execute(text(f"SELECT DISTINCT tbl FROM {_TOUCHED_TABLE}"))
-        )
+        tables = sorted(t for (t,) in con.execute(f"SELECT DISTINCT tbl FROM {_TOUCHED_TABLE}"))
         record(
             session,
             at=datetime.now(UTC).replace(tzinfo=None),
@@ -172,26 +214,13 @@ def _tables() -> dict[str, Table]:
 def _digests(session: Session, touched: list[tuple[str, str]]) -> str:
     """The `rows` text of an audit row: [table, key, hash or "-" if deleted], sorted."""
     tables = _tables()
-    wanted: dict[str, set[str]] = {}
+    wanted: dict[str, list[str]] = {}
     for name, key in touched:
-        wanted.setdefault(name, set()).add(key)
-    found: dict[tuple[str, str], str] = {}
-    for name, row_keys in wanted.items():
-        table = tables[name]
-        pk = list(table.primary_key.columns)
-        stmt = select(table)
-        if len(pk) == 1:
-            stmt = stmt.where(pk[0].in_([_typed(pk[0], k) for k in row_keys]))
-        for row in session.execute(stmt):
-            key = _row_key(row._mapping[c] for c in pk)
-            if key in row_keys:
-                found[(name, key)] = _row_hash(table, row)
-    entries = [[name, key, found.get((name, key), "-")] for name, key in touched]
+        wanted.setdefault(name, []).append(key)
+    con = _driver(session)
+    found = {name: _hashes(con, tables[name], row_keys) for name, row_keys in wanted.items()}
+    entries = [[name, key, found[name].get(key, "-")] for name, key in touched]
     return json.dumps(entries, separators=(",", ":")) if entries else ""
-
-
-def _typed(column: Any, key: str) -> Any:
-    return int(key) if column.type.python_type is int else key
 
 
 # --- writing --------------------------------------------------------------------------------------
@@ -211,7 +240,11 @@ def record(
     detail: dict[str, Any],
 ) -> None:
     """Append one audit row in the caller's transaction (which holds the write lock), with
-    the digest of the business rows written in it since its previous audit row."""
+    the digest of the business rows written in it since its previous audit row.
+
+    The row is inserted with plain SQL on the transaction's connection: the business rows
+    had to be flushed first (to hash them as stored), and a second ORM flush at commit
+    for the audit row alone would cost a sale more than the row itself."""
     ring = keyring(session)
     session.flush()
     touched = _take_touched(session)
@@ -227,7 +260,24 @@ def record(
         prev_hash=prev,
     )
     row.hash = _keyed_digest(ring.audit_key, row, prev)
-    session.add(row)
+    if not _is_write(session):
+        session.add(row)
+        return
+    _driver(session).execute(
+        "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail, rows, "
+        "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            f"{at:%Y-%m-%d %H:%M:%S.%f}",  # as SQLAlchemy stores a DateTime on SQLite
+            row.actor,
+            row.action,
+            row.entity,
+            row.entity_id,
+            row.detail,
+            row.rows,
+            row.prev_hash,
+            row.hash,
+        ),
+    )
 
 
 # --- the keyring ---------------------------------------------------------------------------------
@@ -242,7 +292,9 @@ def keyring(session: Session) -> keys.Keyring:
     formula if they all pass it (`legacy`), else were keyed with a key this machine does
     not have (`foreign`: a plaintext backup restored on a new machine).
     """
-    clinic = keys.ensure_clinic_id(session)
+    info = session.connection().connection.info  # the clinic id, read once a connection
+    clinic = info.get(_CLINIC_ID) or keys.ensure_clinic_id(session)
+    info[_CLINIC_ID] = clinic
     ring = keys.load(clinic)
     if ring is not None:
         return ring
@@ -386,20 +438,31 @@ def verify(session: Session) -> ChainCheck:
 def _changed_rows(
     session: Session, last_writer: dict[tuple[str, str], tuple[int, str]]
 ) -> list[dict[str, str]]:
-    """Business rows that no longer hash to what their last audit row recorded."""
+    """Business rows that no longer hash to what their last audit row recorded, and rows
+    no audit row wrote that are newer than the newest one an audit row did write (a row
+    inserted by SQL; the rows older than that were written before row digests existed)."""
     tables = _tables()
-    current: dict[tuple[str, str], str] = {}
+    con = _driver(session)
+    changed: list[dict[str, str]] = []
+    unwritten: list[dict[str, str]] = []
     for name in sorted({n for n, _ in last_writer}):
         table = tables.get(name)
         if table is None:
             continue
-        pk = list(table.primary_key.columns)
-        for row in session.execute(select(table)):
-            current[(name, _row_key(row._mapping[c] for c in pk))] = _row_hash(table, row)
-    changed = []
-    for (name, key), (audit_id, digest) in sorted(last_writer.items()):
-        now = current.get((name, key), "-")
-        if now != digest:
-            state = "deleted" if now == "-" else ("added" if digest == "-" else "changed")
-            changed.append({"table": name, "key": key, "audit_id": str(audit_id), "state": state})
-    return changed
+        current = _hashes(con, table, None)
+        written = {key: last_writer[(name, key)] for (n, key) in last_writer if n == name}
+        for key, (audit_id, digest) in sorted(written.items()):
+            now = current.get(key, "-")
+            if now != digest:
+                state = "deleted" if now == "-" else ("added" if digest == "-" else "changed")
+                changed.append(
+                    {"table": name, "key": key, "audit_id": str(audit_id), "state": state}
+                )
+        if _pk(table).type.python_type is int:
+            newest = max(int(key) for key in written)
+            unwritten += [
+                {"table": name, "key": key, "audit_id": "", "state": "added"}
+                for key in sorted(current, key=int)
+                if key not in written and int(key) > newest
+            ]
+    return changed + unwritten

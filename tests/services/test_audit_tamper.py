@@ -111,6 +111,19 @@ def test_editing_a_payment_amount_by_sql_is_caught(till: Path, capsys: Any) -> N
     }
 
 
+def test_a_payment_inserted_by_sql_is_caught(till: Path, capsys: Any) -> None:
+    with raw(till) as con:
+        con.execute(
+            "INSERT INTO payments (sale_id, method, amount_fen) "
+            "SELECT sale_id, 'cash', 99900 FROM payments WHERE id = 1"
+        )
+    code, found = verify(till, capsys)
+    assert code == 2 and found["problems"] == ["rows_changed"]
+    assert found["changed_rows"] == [
+        {"table": "payments", "key": "3", "audit_id": "", "state": "added"}
+    ]
+
+
 def test_a_nightly_job_bulk_update_is_on_record_not_a_tampering(
     till: Path, ctx: Ctx, capsys: Any
 ) -> None:
