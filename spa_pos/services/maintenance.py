@@ -47,8 +47,12 @@ class _Secrets:
 
 def _secrets(ctx: Ctx, typed: str | None) -> _Secrets:
     """A typed passphrase wins; else the one the owner set (stored in the keyring)."""
-    with ctx.db.write() as s:  # the keyring is made on first use, under the write lock
-        ring = audit.keyring(s)
+    with ctx.db.read() as s:
+        clinic = keys.clinic_id(s)
+    ring = keys.load(clinic) if clinic else None
+    if ring is None:
+        with ctx.db.write() as s:  # the keyring is made on first use, under the write lock
+            ring = audit.keyring(s)
     passphrase = typed if typed is not None else (ring.backup_passphrase or None)
     if passphrase is None or not passphrase.strip():
         return _Secrets(ring.clinic_id, passphrase, None)

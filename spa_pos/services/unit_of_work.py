@@ -9,6 +9,10 @@ are the same everywhere, so that an operation reads as its rule:
         member = members.find_one(work.session, ref)
         ...
         work.audit("points.adjust", "member", member.card_no, delta=delta)
+
+The audit row also carries the digest of every business row the transaction wrote before
+it (`spa_pos.services.audit`: the connection's TEMP triggers note them, whatever wrote
+them), and a transaction that wrote such rows without `work.audit` gets an automatic one.
 """
 
 from __future__ import annotations
