@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -42,6 +42,9 @@ from spa_pos.errors import DomainError
 from spa_pos.money import format_fen, parse_yuan
 from spa_pos.paths import resolve_db
 from spa_pos.services.context import Ctx
+
+if TYPE_CHECKING:
+    from spa_pos.services.audit import ChainCheck
 
 # --- argument helpers ------------------------------------------------------------------
 
@@ -292,7 +295,8 @@ def cmd_voucher_check(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any
 
 
 class _Invalid(Answered):
-    """`voucher check` of an unusable voucher: still prints its answer, then exits 2."""
+    """`voucher check` of an unusable voucher, `audit verify` of a chain that does not
+    check: still prints its answer, then exits 2."""
 
     def __init__(self, data: dict[str, Any], text: str) -> None:
         super().__init__("cli.voucher_invalid", data, text)
@@ -362,16 +366,39 @@ def cmd_event_attend(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any]
 
 
 def cmd_audit_verify(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    """Exits 2 (still printing the findings) if anything was found wrong."""
     from spa_pos.services import audit
 
     with ctx.db.read() as s:
         result = audit.verify(s)
-    text = (
-        f"审计链完整，共 {result.entries} 条"
-        if result.ok
-        else f"审计链在第 {result.first_bad} 条被改动"
-    )
-    return {"ok": result.ok, "entries": result.entries, "first_bad": result.first_bad}, text
+        if result.ok:
+            audit.anchor(s)  # a chain that checks is this machine's newest anchor
+    lines = [str(DomainError("audit.ok", entries=result.entries))] if result.ok else []
+    lines += [_problem_text(problem, result) for problem in result.problems]
+    if result.unverifiable:
+        lines.append(str(DomainError("audit.unverifiable", count=result.unverifiable)))
+    data, text = result.to_json(), "\n".join(lines)
+    if not result.ok:
+        raise _Invalid(data, text)
+    return data, text
+
+
+def _problem_text(problem: str, result: ChainCheck) -> str:
+    """One finding of `audit verify` (`audit.PROBLEMS`), as a sentence."""
+    anchor = result.anchor.text() if result.anchor else ""
+    if problem == "chain_broken":
+        return str(DomainError("audit.chain_broken", first_bad=result.first_bad))
+    if problem == "anchor_missing":
+        return str(DomainError("audit.anchor_missing", anchor=anchor))
+    if problem == "anchor_mismatch":
+        return str(DomainError("audit.anchor_mismatch", anchor=anchor))
+    if problem == "rows_changed":
+        first = result.changed_rows[0]
+        count = len(result.changed_rows)
+        return str(
+            DomainError("audit.rows_changed", count=count, table=first["table"], key=first["key"])
+        )
+    return str(DomainError("audit.no_keyring"))
 
 
 # --- parser ----------------------------------------------------------------------------

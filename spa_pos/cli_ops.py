@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from spa_pos.cli_common import Refused, add_command, add_group, at_arg, parse_day
+from spa_pos.errors import DomainError
 from spa_pos.money import format_fen, parse_yuan
 from spa_pos.services.context import Ctx
 from spa_pos.services.job_names import JOB_TITLES, JOBS
@@ -69,6 +70,8 @@ def _z_text(r: ZReport) -> str:
         lines.append(
             f"实点现金 {format_fen(r.counted_cash_fen)}  差额 {format_fen(r.difference_fen)}"
         )
+    if r.audit_anchor:
+        lines.append(f"审计锚点 {r.audit_anchor}")
     return "\n".join(lines)
 
 
@@ -103,8 +106,10 @@ def cmd_restore(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str
             "restored_from": str(r.restored_from),
             "safety_copy": safety,
             "schema_version": r.schema_version,
+            "keyring": r.keyring,
         },
-        f"已从 {r.restored_from} 恢复；原数据库的安全副本: {safety or '无'}",
+        f"已从 {r.restored_from} 恢复；原数据库的安全副本: {safety or '无'}"
+        + (f"\n{DomainError('backup.keyring_missing')}" if r.keyring == "missing" else ""),
     )
 
 

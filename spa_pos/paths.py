@@ -16,6 +16,12 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def config_dir() -> Path:
+    """The user's config folder: the keyring of each clinic and its last audit anchor live
+    here, outside the database file (see `spa_pos.services.keys`)."""
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
 def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 

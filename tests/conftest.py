@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from spa_pos import messages
+from spa_pos import messages, paths
 from spa_pos.clock import FixedClock
 from spa_pos.db import Database
 from spa_pos.services import clinic, members
@@ -26,16 +26,19 @@ from spa_pos.services.members import MemberForm
 START = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)
 
 
-@pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test touches a real user's data, log or config folder."""
-    home = tmp_path / "home"
+def _point_user_dirs(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("SPA_POS_DB", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test touches a real user's data, log or config folder."""
+    _point_user_dirs(tmp_path / "home", monkeypatch)
 
 
 @pytest.fixture(autouse=True)
@@ -59,19 +62,29 @@ def clock() -> FixedClock:
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Migrating takes a moment, so it is done once and the file copied for each test."""
-    path = tmp_path_factory.mktemp("template") / "demo.sqlite3"
-    context = Ctx(Database(f"sqlite:///{path}"), CLI_ACTOR, FixedClock(START))
-    clinic.init(context)
-    clinic.load_demo(context)
-    context.db.dispose()
+    """Migrating takes a moment, so it is done once and the file copied for each test.
+    Its keyring is made in the template's own config folder (`demo_config`)."""
+    folder = tmp_path_factory.mktemp("template")
+    path = folder / "demo.sqlite3"
+    with pytest.MonkeyPatch.context() as patch:
+        _point_user_dirs(folder / "home", patch)
+        context = Ctx(Database(f"sqlite:///{path}"), CLI_ACTOR, FixedClock(START))
+        clinic.init(context)
+        clinic.load_demo(context)
+        context.db.dispose()
     return path
+
+
+def _config_of(home: Path) -> Path:
+    return home / "config" / paths.APP_NAME
 
 
 @pytest.fixture
 def ctx(db_path: Path, clock: FixedClock, demo_template: Path) -> Iterator[Ctx]:
-    """A migrated database with the demo catalog, acting as the owner."""
+    """A migrated database with the demo catalog, acting as the owner, on a machine that
+    has its keyring (a copy of the template's config folder)."""
     shutil.copyfile(demo_template, db_path)
+    shutil.copytree(_config_of(demo_template.parent / "home"), paths.config_dir())
     context = Ctx(Database(f"sqlite:///{db_path}"), CLI_ACTOR, clock)
     yield context
     context.db.dispose()

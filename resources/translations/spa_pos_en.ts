@@ -408,6 +408,10 @@ SHA-256 {sha} · {size}{locked}</translation>
             <source>Sent to the printer</source>
             <translation>Sent to the printer</translation>
         </message>
+        <message>
+            <source>Audit anchor</source>
+            <translation>Audit anchor</translation>
+        </message>
     </context>
     <context>
         <name>JobsPanel</name>
@@ -580,10 +584,10 @@ Card {card}  ·  {points} points</translation>
     </context>
     <context>
         <name>ManagePage</name>
-    <message>
-        <source>Back office</source>
-        <translation>Back office</translation>
-    </message>
+        <message>
+            <source>Back office</source>
+            <translation>Back office</translation>
+        </message>
         <message>
             <source>Close, back up, print queue and jobs</source>
             <translation>Close, back up, print queue and jobs</translation>
@@ -1610,6 +1614,22 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>The clinic needs a name.</source>
             <translation>The clinic needs a name.</translation>
         </message>
+        <message>
+            <source>BACKUP PASSPHRASE</source>
+            <translation>BACKUP PASSPHRASE</translation>
+        </message>
+        <message>
+            <source>Every backup, the end-of-day one too, is encrypted with it. Leave empty to keep the current one.</source>
+            <translation>Every backup, the end-of-day one too, is encrypted with it. Leave empty to keep the current one.</translation>
+        </message>
+        <message>
+            <source>New passphrase</source>
+            <translation>New passphrase</translation>
+        </message>
+        <message>
+            <source>Repeat passphrase</source>
+            <translation>Repeat passphrase</translation>
+        </message>
     </context>
     <context>
         <name>SetupWizard</name>
@@ -2621,6 +2641,25 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Exported {rows} rows to {file}.</source>
             <translation>Exported {rows} rows to {file}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>_PassphrasePage</name>
+        <message>
+            <source>Backup passphrase</source>
+            <translation>Backup passphrase</translation>
+        </message>
+        <message>
+            <source>Backups are encrypted with it, so a lost USB drive reveals nothing. At least 8 characters; keep it somewhere safe. Leave empty to set it later.</source>
+            <translation>Backups are encrypted with it, so a lost USB drive reveals nothing. At least 8 characters; keep it somewhere safe. Leave empty to set it later.</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Passphrase</translation>
+        </message>
+        <message>
+            <source>Repeat passphrase</source>
+            <translation>Repeat passphrase</translation>
         </message>
     </context>
 </TS>

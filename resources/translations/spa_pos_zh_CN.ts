@@ -408,6 +408,10 @@ SHA-256 {sha} · {size}{locked}</translation>
             <source>Sent to the printer</source>
             <translation>已发送到打印机</translation>
         </message>
+        <message>
+            <source>Audit anchor</source>
+            <translation>审计锚点</translation>
+        </message>
     </context>
     <context>
         <name>JobsPanel</name>
@@ -580,10 +584,10 @@ Card {card}  ·  {points} points</source>
     </context>
     <context>
         <name>ManagePage</name>
-    <message>
-        <source>Back office</source>
-        <translation>后台管理</translation>
-    </message>
+        <message>
+            <source>Back office</source>
+            <translation>后台管理</translation>
+        </message>
         <message>
             <source>Close, back up, print queue and jobs</source>
             <translation>日结、备份、打印队列和后台任务</translation>
@@ -1610,6 +1614,22 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>The clinic needs a name.</source>
             <translation>请填写店名。</translation>
         </message>
+        <message>
+            <source>BACKUP PASSPHRASE</source>
+            <translation>备份口令</translation>
+        </message>
+        <message>
+            <source>Every backup, the end-of-day one too, is encrypted with it. Leave empty to keep the current one.</source>
+            <translation>所有备份（包括日结自动备份）都用它加密。留空则保持原口令。</translation>
+        </message>
+        <message>
+            <source>New passphrase</source>
+            <translation>新口令</translation>
+        </message>
+        <message>
+            <source>Repeat passphrase</source>
+            <translation>再输一次口令</translation>
+        </message>
     </context>
     <context>
         <name>SetupWizard</name>
@@ -2621,6 +2641,25 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Exported {rows} rows to {file}.</source>
             <translation>已导出 {rows} 行到 {file}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>_PassphrasePage</name>
+        <message>
+            <source>Backup passphrase</source>
+            <translation>备份口令</translation>
+        </message>
+        <message>
+            <source>Backups are encrypted with it, so a lost USB drive reveals nothing. At least 8 characters; keep it somewhere safe. Leave empty to set it later.</source>
+            <translation>备份用它加密，U 盘丢失也不会泄露数据。至少 8 个字符，请妥善保管。留空可以以后在设置中再设。</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>口令</translation>
+        </message>
+        <message>
+            <source>Repeat passphrase</source>
+            <translation>再输一次口令</translation>
         </message>
     </context>
 </TS>

@@ -399,6 +399,40 @@ _BACKUP: dict[str, str] = {
         "database is “{current}”). To restore it anyway, confirm by typing the backup's clinic "
         "name “{clinic}”. The current database was not replaced."
     ),
+    "backup.passphrase_too_short": (
+        "The backup passphrase is too short: at least {min_len} characters."
+    ),
+    "backup.passphrases_differ": "The two backup passphrases differ.",
+    "backup.keyring_missing": (
+        "This machine has no keys for this clinic: QR codes of vouchers issued before cannot "
+        "be verified (type their code instead), and earlier audit entries can only be checked "
+        "for their links. Restore an encrypted backup to bring the keys back."
+    ),
+    "backup.keyring_unreadable": (
+        "The keyring in the backup cannot be decrypted (wrong passphrase or damaged manifest)."
+    ),
+}
+
+# audit trail
+_AUDIT: dict[str, str] = {
+    "audit.ok": "The audit chain is intact: {entries} entries",
+    "audit.chain_broken": "The audit chain was altered at entry {first_bad}",
+    "audit.anchor_missing": (
+        "The audit chain is shorter than the last anchor ({anchor}): entries were deleted"
+    ),
+    "audit.anchor_mismatch": (
+        "The audit chain does not match the last anchor ({anchor}): entries were rewritten"
+    ),
+    "audit.rows_changed": (
+        "{count} business rows changed after their last audit entry, e.g. {table} {key}"
+    ),
+    "audit.no_keyring": (
+        "This machine has no audit key for this clinic: cannot verify (restore an encrypted backup)"
+    ),
+    "audit.unverifiable": (
+        "The first {count} entries were keyed with a key this machine lacks: "
+        "only their links are checked"
+    ),
 }
 
 # command line
@@ -512,6 +546,7 @@ MESSAGES: dict[str, str] = (
     | _JOBS
     | _PRINTING
     | _BACKUP
+    | _AUDIT
     | _CLI
     | _PROMOS
     | _IMPORT

@@ -310,6 +310,24 @@ _BACKUP: dict[str, str] = {
         "恢复被拒绝：此备份属于另一家店「{clinic}」（当前数据库是「{current}」）。"
         "如确要恢复，请输入备份的店名「{clinic}」确认。当前数据库未被替换。"
     ),
+    "backup.passphrase_too_short": "备份口令太短：至少 {min_len} 个字符。",
+    "backup.passphrases_differ": "两次输入的备份口令不一致。",
+    "backup.keyring_missing": (
+        "本机没有这家店的密钥：恢复前发出的兑换券二维码无法验证（可输入券号核销），"
+        "之前的审计记录只能校验链接。请用加密备份恢复以带回密钥。"
+    ),
+    "backup.keyring_unreadable": "备份中的密钥环无法解密（口令不对或清单已损坏）。",
+}
+
+# audit trail
+_AUDIT: dict[str, str] = {
+    "audit.ok": "审计链完整，共 {entries} 条",
+    "audit.chain_broken": "审计链在第 {first_bad} 条被改动",
+    "audit.anchor_missing": "审计链比上次记下的锚点（{anchor}）短：有记录被删除",
+    "audit.anchor_mismatch": "审计链与上次记下的锚点（{anchor}）不符：记录被改写",
+    "audit.rows_changed": "{count} 行业务数据在最后一次记录后被改动，例如 {table} {key}",
+    "audit.no_keyring": "本机没有这家店的审计密钥，无法校验（请从加密备份恢复）",
+    "audit.unverifiable": "其中前 {count} 条用本机没有的密钥签名，只能校验链接",
 }
 
 # command line
@@ -414,6 +432,7 @@ MESSAGES: dict[str, str] = (
     | _JOBS
     | _PRINTING
     | _BACKUP
+    | _AUDIT
     | _CLI
     | _PROMOS
     | _IMPORT

@@ -42,8 +42,11 @@ class AuditEntry(IdMixin, Base):
     entity: Mapped[str] = mapped_column(String(30))
     entity_id: Mapped[str] = mapped_column(String(40))
     detail: Mapped[str] = mapped_column(Text)  # JSON: before/after or what was done
+    # JSON [[table, key, row hash or "-"], ...]: the business rows this operation wrote
+    # ("" before 0009). Part of the keyed hash; see spa_pos.services.audit.
+    rows: Mapped[str] = mapped_column(Text, default="", server_default="")
     prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))  # HMAC-SHA256 (SHA-256 before 0009)
 
 
 class Event(IdMixin, Base):

@@ -1,27 +1,231 @@
-"""The audit trail (审计): who did what, when, chained by hash so tampering shows."""
+"""The audit trail (审计): who did what, when, and which business rows it wrote.
+
+Each row is chained to the one before by an HMAC-SHA256 keyed with the clinic's audit key,
+which lives outside the database (`spa_pos.services.keys`): whoever has only the file can
+neither re-hash an edited row nor append rows that check. Each row also carries the digest
+of every business row its transaction inserted, updated or deleted (`rows`: table, primary
+key and a hash of the row's values), so `verify` notices a sale's amount or a payment
+edited by SQL afterwards: the row no longer hashes to what its last writer recorded.
+
+The chain's head (how many rows, the last hash) is anchored outside the database: on the
+Z report, in every backup manifest and in the config folder (`keys.remember_anchor`).
+`verify` checks that the chain still holds the last anchor this machine knows, which
+catches trailing rows deleted or the whole table emptied.
+
+Rows written before 0009 (public SHA-256 formula, no row digests) stay as they are and are
+checked with the old formula up to the switch-over point that the keyring recorded when
+the key was made (`Keyring.audit_from`); the first keyed row links to the last of them,
+so they cannot be rewritten either without breaking the keyed chain.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
-from dataclasses import dataclass
-from datetime import datetime
+import secrets
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Column, Connection, Integer, Table, event, func, select
 from sqlalchemy.orm import Session
 
-from spa_pos.models import AuditEntry
+from spa_pos.models import AuditEntry, Base
+from spa_pos.services import keys
 
 GENESIS = "0" * 64
 
+UNTRACKED_TABLES = frozenset({"audit_log", "print_jobs", "job_runs", "outbox", "member_tags"})
+"""Tables whose rows are not digested: the trail itself, and operational queues and the
+derived tags."""
 
-def _digest(
+AUTO_ACTION = "rows.write"
+AUTO_ACTOR = "system"
+
+
+def _legacy_digest(
     prev_hash: str, at: datetime, actor: str, action: str, entity: str, entity_id: str, detail: str
 ) -> str:
+    """The public formula of the chain before 0009 (still used to check those rows)."""
     payload = "\x1f".join([prev_hash, at.isoformat(), actor, action, entity, entity_id, detail])
     return hashlib.sha256(payload.encode()).hexdigest()
 
+
+def _keyed_digest(key: str, row: AuditEntry, prev_hash: str) -> str:
+    fields = [prev_hash, row.at.isoformat(), row.actor, row.action, row.entity, row.entity_id]
+    payload = "\x1f".join([*fields, row.detail, row.rows])
+    return hmac.new(bytes.fromhex(key), payload.encode(), hashlib.sha256).hexdigest()
+
+
+# --- which business rows a transaction wrote ---------------------------------------------------
+#
+# A write transaction's connection carries TEMP triggers (they live in the connection's temp
+# schema, not in the database file, so no copy or backup holds them) that note the key of
+# every row inserted, updated or deleted in a tracked table, whatever wrote it: the ORM's
+# flush, a bulk UPDATE of a nightly job, raw SQL through the app. The notes are part of the
+# transaction, so a rollback forgets them. An edit made with any other connection (an SQLite
+# tool on the file) leaves no note and no audit row: that is what `verify` finds.
+
+_TOUCHED_TABLE = "spa_pos_touched"
+_TRIGGERS_AT = "spa_pos.audit.schema"  # DBAPI connection info: schema version triggered
+_CLINIC_ID = "spa_pos.audit.clinic_id"  # DBAPI connection info: the file's clinic id
+
+
+def _pk(table: Table) -> Column[Any]:
+    """The column that names a row: the one-column primary key, or SQLite's `rowid` for a
+    table keyed by several columns (a link table such as promotion_items)."""
+    columns = list(table.primary_key.columns)
+    return columns[0] if len(columns) == 1 else Column("rowid", Integer)
+
+
+def _row_hash(names: Sequence[str], row: Sequence[Any]) -> str:
+    """A hash of a row's values as SQLite stores them, column by name. NULLs are left out,
+    so a migration that adds a nullable column leaves the existing rows' hashes as they
+    were (one that adds a column with a non-NULL default to a tracked table changes them,
+    and must re-digest: keep new columns of tracked tables nullable)."""
+    values = [
+        [name, value.hex() if isinstance(value, bytes) else value]
+        for name, value in zip(names, row, strict=True)
+        if value is not None
+    ]
+    return hashlib.sha256(json.dumps(values, ensure_ascii=False).encode()).hexdigest()[:32]
+
+
+_IN_CHUNK = 500  # keys per statement, well below SQLite's bound-parameter limit
+
+
+def _hashes(con: Any, table: Table, keys: Collection[str] | None) -> dict[str, str]:
+    """{key: row hash} of the rows of `table` with these keys (all rows if None), read with
+    plain SQL on the sqlite3 connection `con` so that the app and `verify` hash exactly
+    what is stored."""
+    pk = _pk(table)
+    key_column = "rowid AS rowid, " if pk.table is None else ""  # a rowid is not in `*`
+    select_all = f'SELECT {key_column}* FROM "{table.name}"'
+    if keys is None:
+        batches: list[tuple[str, tuple[Any, ...]]] = [(select_all, ())]
+    else:
+        wanted = [int(k) if pk.type.python_type is int else k for k in keys]
+        batches = []
+        for start in range(0, len(wanted), _IN_CHUNK):
+            chunk = tuple(wanted[start : start + _IN_CHUNK])
+            marks = ",".join("?" * len(chunk))
+            batches.append((f'{select_all} WHERE "{pk.name}" IN ({marks})', chunk))
+    found: dict[str, str] = {}
+    for sql, params in batches:
+        cursor = con.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        at = names.index(pk.name)
+        for row in cursor:
+            found[str(row[at])] = _row_hash(names, row)
+    return found
+
+
+@event.listens_for(Session, "after_begin")
+def _install_triggers(session: Session, _transaction: Any, connection: Connection) -> None:
+    """Give a write transaction's connection its TEMP triggers (again after a migration:
+    a rebuilt table loses them)."""
+    if connection.dialect.name != "sqlite":
+        return
+    if connection.get_execution_options().get("sqlite_begin") != "IMMEDIATE":
+        return
+    info = connection.connection.info
+    version = _driver_of(connection).execute("PRAGMA schema_version").fetchone()[0]
+    if info.get(_TRIGGERS_AT) == version:
+        return
+    existing = {name for (name,) in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
+    statements = [
+        f"CREATE TEMP TABLE IF NOT EXISTS {_TOUCHED_TABLE} "
+        "(tbl TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (tbl, key))"
+    ]
+    for name, table in _tables().items():
+        if name not in existing:
+            continue
+        for op, alias in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+            statements.append(
+                f"CREATE TEMP TRIGGER IF NOT EXISTS spa_pos_touch_{name}_{op.lower()} "
+                f"AFTER {op} ON main.{name} BEGIN "
+                f"INSERT OR IGNORE INTO {_TOUCHED_TABLE} "
+                f"VALUES ('{name}', CAST({alias}.{_pk(table).name} AS TEXT)); END"
+            )
+    for statement in statements:
+        connection.exec_driver_sql(statement)
+    info[_TRIGGERS_AT] = version
+
+
+def _driver(session: Session) -> Any:
+    """The session's sqlite3 connection, inside its transaction. These few statements run
+    on every write; SQLAlchemy's layers would cost more than SQLite does."""
+    return _driver_of(session.connection())
+
+
+def _driver_of(connection: Connection) -> Any:
+    return connection.connection.driver_connection
+
+
+def _take_touched(session: Session) -> list[tuple[str, str]]:
+    """The rows noted since the last audit row of this transaction, and forget them."""
+    if not _is_write(session):
+        return []
+    con = _driver(session)
+    touched = con.execute(f"SELECT tbl, key FROM {_TOUCHED_TABLE}").fetchall()
+    if touched:
+        con.execute(f"DELETE FROM {_TOUCHED_TABLE}")
+    return sorted(touched)
+
+
+@event.listens_for(Session, "before_commit")
+def _cover_unaudited(session: Session) -> None:
+    """A transaction that wrote business rows without an audit row (a nightly job's batch)
+    gets one, so that every row's last writer is on record and `verify` can tell an edit
+    by the app from an edit behind its back. Its time is the system's: nobody chose it."""
+    session.flush()
+    if not _is_write(session):
+        return
+    con = _driver(session)
+    pending = con.execute(f"SELECT count(*) FROM {_TOUCHED_TABLE}").fetchone()[0]
+    if pending:
+        tables = sorted(t for (t,) in con.execute(f"SELECT DISTINCT tbl FROM {_TOUCHED_TABLE}"))
+        record(
+            session,
+            at=datetime.now(UTC).replace(tzinfo=None),
+            actor=AUTO_ACTOR,
+            action=AUTO_ACTION,
+            entity="tables",
+            entity_id=",".join(tables)[:40],
+            detail={"rows": pending},
+        )
+        session.flush()
+
+
+def _is_write(session: Session) -> bool:
+    """Whether `session` is in a write transaction whose connection has the triggers."""
+    if not session.in_transaction() or session.get_bind().dialect.name != "sqlite":
+        return False
+    connection = session.connection()
+    return connection.get_execution_options().get("sqlite_begin") == "IMMEDIATE"
+
+
+def _tables() -> dict[str, Table]:
+    return {
+        name: table for name, table in Base.metadata.tables.items() if name not in UNTRACKED_TABLES
+    }
+
+
+def _digests(session: Session, touched: list[tuple[str, str]]) -> str:
+    """The `rows` text of an audit row: [table, key, hash or "-" if deleted], sorted."""
+    tables = _tables()
+    wanted: dict[str, list[str]] = {}
+    for name, key in touched:
+        wanted.setdefault(name, []).append(key)
+    con = _driver(session)
+    found = {name: _hashes(con, tables[name], row_keys) for name, row_keys in wanted.items()}
+    entries = [[name, key, found[name].get(key, "-")] for name, key in touched]
+    return json.dumps(entries, separators=(",", ":")) if entries else ""
+
+
+# --- writing --------------------------------------------------------------------------------------
 
 # Built once: every unit of work that writes ends with an audit row.
 _LAST_HASH = select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)
@@ -37,41 +241,230 @@ def record(
     entity_id: object,
     detail: dict[str, Any],
 ) -> None:
-    """Append one audit row in the caller's transaction (which holds the write lock)."""
-    last = session.scalars(_LAST_HASH).first()
-    prev = last or GENESIS
-    text = json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str)
-    ident = str(entity_id)
-    session.add(
-        AuditEntry(
-            at=at,
-            actor=actor,
-            action=action,
-            entity=entity,
-            entity_id=ident,
-            detail=text,
-            prev_hash=prev,
-            hash=_digest(prev, at, actor, action, entity, ident, text),
-        )
+    """Append one audit row in the caller's transaction (which holds the write lock), with
+    the digest of the business rows written in it since its previous audit row.
+
+    The row is inserted with plain SQL on the transaction's connection: the business rows
+    had to be flushed first (to hash them as stored), and a second ORM flush at commit
+    for the audit row alone would cost a sale more than the row itself."""
+    ring = keyring(session)
+    session.flush()
+    touched = _take_touched(session)
+    prev = session.scalars(_LAST_HASH).first() or GENESIS
+    row = AuditEntry(
+        at=at,
+        actor=actor,
+        action=action,
+        entity=entity,
+        entity_id=str(entity_id),
+        detail=json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
+        rows=_digests(session, touched),
+        prev_hash=prev,
     )
+    row.hash = _keyed_digest(ring.audit_key, row, prev)
+    if not _is_write(session):
+        session.add(row)
+        return
+    _driver(session).execute(
+        "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail, rows, "
+        "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            f"{at:%Y-%m-%d %H:%M:%S.%f}",  # as SQLAlchemy stores a DateTime on SQLite
+            row.actor,
+            row.action,
+            row.entity,
+            row.entity_id,
+            row.detail,
+            row.rows,
+            row.prev_hash,
+            row.hash,
+        ),
+    )
+
+
+# --- the keyring ---------------------------------------------------------------------------------
+
+
+def keyring(session: Session) -> keys.Keyring:
+    """The keyring of the database `session` writes to, made on first use.
+
+    Call inside a write transaction. Making it moves a voucher secret still stored in the
+    settings table (databases from before 0009) into the keyring, and records where the
+    keyed chain starts: after the rows already there, which are checked with the public
+    formula if they all pass it (`legacy`), else were keyed with a key this machine does
+    not have (`foreign`: a plaintext backup restored on a new machine).
+    """
+    info = session.connection().connection.info  # the clinic id, read once a connection
+    clinic = info.get(_CLINIC_ID) or keys.ensure_clinic_id(session)
+    info[_CLINIC_ID] = clinic
+    ring = keys.load(clinic)
+    if ring is not None:
+        return ring
+    entries, legacy_ok = legacy_chain(session)
+    ring = keys.Keyring(
+        clinic_id=clinic,
+        audit_key=secrets.token_hex(32),
+        audit_from=entries,
+        audit_before="legacy" if legacy_ok else "foreign",
+        voucher_secret=keys.take_voucher_secret(session) or secrets.token_hex(32),
+    )
+    keys.save(ring)
+    current = head(session)
+    if current is not None and keys.load_anchor(clinic) is None:
+        keys.remember_anchor(clinic, current)
+    return ring
+
+
+# --- the head and anchors -------------------------------------------------------------------------
+
+
+def head(session: Session) -> keys.Anchor | None:
+    """How many rows the chain has and the hash of the last (None if it is empty)."""
+    last = session.scalars(_LAST_HASH).first()
+    if last is None:
+        return None
+    return keys.Anchor(session.scalar(select(func.count(AuditEntry.id))) or 0, last)
+
+
+def anchor(session: Session) -> keys.Anchor | None:
+    """The chain's head, remembered in the config folder as the last anchor; for the Z
+    report and the backups (call with the transaction that wrote the head, or a read)."""
+    current = head(session)
+    clinic = keys.clinic_id(session)
+    if current is not None and clinic:
+        keys.remember_anchor(clinic, current)
+    return current
+
+
+def legacy_chain(session: Session) -> tuple[int, bool]:
+    """(rows, whether all of them check with the pre-0009 public formula)."""
+    count, prev = 0, GENESIS
+    ok = True
+    for row in _rows(session):
+        count += 1
+        expected = _legacy_digest(
+            prev, row.at, row.actor, row.action, row.entity, row.entity_id, row.detail
+        )
+        ok = ok and row.prev_hash == prev and row.hash == expected and not row.rows
+        prev = row.hash
+    return count, ok
+
+
+def _rows(session: Session) -> Iterator[AuditEntry]:
+    return iter(session.scalars(select(AuditEntry).order_by(AuditEntry.id)).yield_per(1000))
+
+
+# --- verifying ------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class ChainCheck:
     ok: bool
     entries: int
-    first_bad: int | None
+    first_bad: int | None  # id of the first audit row that does not check
+    problems: list[str] = field(default_factory=list)  # codes, see `PROBLEMS`
+    changed_rows: list[dict[str, str]] = field(default_factory=list)
+    unverifiable: int = 0  # rows keyed with a key this machine does not have
+    anchor: keys.Anchor | None = None  # the last anchor this machine knows
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "entries": self.entries,
+            "first_bad": self.first_bad,
+            "problems": self.problems,
+            "changed_rows": self.changed_rows,
+            "unverifiable": self.unverifiable,
+            "anchor": None
+            if self.anchor is None
+            else {"entries": self.anchor.entries, "head": self.anchor.head},
+        }
+
+
+PROBLEMS = ("chain_broken", "anchor_missing", "anchor_mismatch", "rows_changed", "no_keyring")
 
 
 def verify(session: Session) -> ChainCheck:
-    prev = GENESIS
-    count = 0
-    for row in session.scalars(select(AuditEntry).order_by(AuditEntry.id)).yield_per(1000):
+    """Check the chain, the business rows against their last audit row, and the anchor."""
+    clinic = keys.clinic_id(session)
+    ring = keys.load(clinic) if clinic else None
+    known = keys.load_anchor(clinic) if clinic else None
+    problems: list[str] = []
+    first_bad: int | None = None
+    unverifiable = 0
+    last_writer: dict[tuple[str, str], tuple[int, str]] = {}
+    prev, count, anchored_hash = GENESIS, 0, None
+    for row in _rows(session):
         count += 1
-        expected = _digest(
-            prev, row.at, row.actor, row.action, row.entity, row.entity_id, row.detail
-        )
-        if row.prev_hash != prev or row.hash != expected:
-            return ChainCheck(False, count, row.id)
+        if ring is None or count <= ring.audit_from:
+            legacy = _legacy_digest(
+                prev, row.at, row.actor, row.action, row.entity, row.entity_id, row.detail
+            )
+            good = row.hash == legacy and not row.rows
+            if not good and (ring is None or ring.audit_before == "foreign"):
+                unverifiable += 1  # keyed with a key this machine lacks: links only
+                good = True
+        else:
+            good = row.hash == _keyed_digest(ring.audit_key, row, prev)
+        if first_bad is None and (row.prev_hash != prev or not good):
+            first_bad = row.id
+        if row.rows:
+            for name, key, digest in json.loads(row.rows):
+                last_writer[(name, key)] = (row.id, digest)
+        if known is not None and count == known.entries:
+            anchored_hash = row.hash
         prev = row.hash
-    return ChainCheck(True, count, None)
+    if first_bad is not None:
+        problems.append("chain_broken")
+    if clinic and ring is None and count:
+        problems.append("no_keyring")
+    if known is not None:
+        if count < known.entries:
+            problems.append("anchor_missing")
+        elif anchored_hash != known.head:
+            problems.append("anchor_mismatch")
+    changed = _changed_rows(session, last_writer)
+    if changed:
+        problems.append("rows_changed")
+    return ChainCheck(
+        ok=not problems,
+        entries=count,
+        first_bad=first_bad,
+        problems=problems,
+        changed_rows=changed,
+        unverifiable=unverifiable if ring is not None else 0,
+        anchor=known,
+    )
+
+
+def _changed_rows(
+    session: Session, last_writer: dict[tuple[str, str], tuple[int, str]]
+) -> list[dict[str, str]]:
+    """Business rows that no longer hash to what their last audit row recorded, and rows
+    no audit row wrote that are newer than the newest one an audit row did write (a row
+    inserted by SQL; the rows older than that were written before row digests existed)."""
+    tables = _tables()
+    con = _driver(session)
+    changed: list[dict[str, str]] = []
+    unwritten: list[dict[str, str]] = []
+    for name in sorted({n for n, _ in last_writer}):
+        table = tables.get(name)
+        if table is None:
+            continue
+        current = _hashes(con, table, None)
+        written = {key: last_writer[(name, key)] for (n, key) in last_writer if n == name}
+        for key, (audit_id, digest) in sorted(written.items()):
+            now = current.get(key, "-")
+            if now != digest:
+                state = "deleted" if now == "-" else ("added" if digest == "-" else "changed")
+                changed.append(
+                    {"table": name, "key": key, "audit_id": str(audit_id), "state": state}
+                )
+        if _pk(table).type.python_type is int:
+            newest = max(int(key) for key in written)
+            unwritten += [
+                {"table": name, "key": key, "audit_id": "", "state": "added"}
+                for key in sorted(current, key=int)
+                if key not in written and int(key) > newest
+            ]
+    return changed + unwritten

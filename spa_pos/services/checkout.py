@@ -92,20 +92,6 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
             raise DomainError("checkout.course_needs_member")
 
         sale_no = next_number(s, "S", Sale.sale_no, work.today)
-        # The audit row first: everything it records is known, and its query for the
-        # chain's head then has nothing to flush; the member's changes and it go together.
-        work.audit(
-            "sale.create",
-            "sale",
-            sale_no,
-            member=member.card_no if member else None,
-            due_fen=priced.due_fen,
-            paid_fen=paid,
-            change_fen=change,
-            payments=request.payments,
-            points=priced.points_earned,
-            vouchers=[v.code for v in cart.vouchers],
-        )
         sale_id: int = s.execute(
             _INSERT_SALE,
             {
@@ -136,6 +122,19 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
             member.last_visit_at = max(member.last_visit_at or stamp, stamp)
             referrer_award = _award_points(work, sale_id, member, priced)
             tags.refresh_after_visit(s, member, work.moment, cfg)
+        # Last: its digest covers every row the sale wrote (audit.py).
+        work.audit(
+            "sale.create",
+            "sale",
+            sale_no,
+            member=member.card_no if member else None,
+            due_fen=priced.due_fen,
+            paid_fen=paid,
+            change_fen=change,
+            payments=request.payments,
+            points=priced.points_earned,
+            vouchers=[v.code for v in cart.vouchers],
+        )
         return SaleResult(
             sale_no,
             priced.due_fen,

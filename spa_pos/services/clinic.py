@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
 from spa_pos.db import latest_revision
-from spa_pos.errors import DomainError
-from spa_pos.services import audit, catalog, staff, unit_of_work
+from spa_pos.errors import BackupError, DomainError
+from spa_pos.services import audit, catalog, keys, staff, unit_of_work
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.catalog import CatalogEntry, ItemSpec, RewardEntry, RewardSpec
 from spa_pos.services.context import Ctx
@@ -42,15 +42,17 @@ class InitResult:
 
 
 def init(ctx: Ctx) -> InitResult:
-    """Create or upgrade the database in place, and make the clinic's secret once."""
+    """Create or upgrade the database in place, and make the clinic's keyring once (in the
+    user's config folder, see `keys`; an upgraded database's voucher secret moves there)."""
     version = latest_revision() if ctx.db.is_current() else ctx.db.migrate()
     # Read first: every start-up comes here, and it should not wait for the write lock
     # (a long nightly job, a backup from the command line) when nothing is to be written.
     with ctx.db.read() as s:
-        has_secret = bool(settings_svc.detail(s, "voucher_secret"))
-    if not has_secret:
+        clinic = keys.clinic_id(s)
+        has_keyring = clinic is not None and keys.load(clinic) is not None
+    if not has_keyring:
         with ctx.db.write() as s:
-            settings_svc.ensure_secret(s)
+            audit.keyring(s)
     return InitResult(ctx.db.url, version)
 
 
@@ -96,13 +98,17 @@ class SetUp:
     clinic_phone: str
     manager_pin: str
     load_demo: bool
+    backup_passphrase: str = ""  # "": backups stay plaintext until one is set in 设置
 
 
 def set_up(ctx: Ctx, answers: SetUp) -> None:
-    """First run: the clinic's details, the manager PIN and, if wanted, the demo catalog,
-    in one transaction with one audit row (`clinic.set_up`), so a failure leaves nothing
-    half set up. Refused once a manager PIN exists: from then on 设置 changes these, and
-    the PIN only for whoever knows it."""
+    """First run: the clinic's details, the manager PIN, the backup passphrase (kept in the
+    keyring, not the database) and, if wanted, the demo catalog, in one transaction with
+    one audit row (`clinic.set_up`), so a failure leaves nothing half set up. Refused once
+    a manager PIN exists: from then on 设置 changes these, and the PIN only for whoever
+    knows it."""
+    if not keys.passphrase_ok(answers.backup_passphrase):
+        raise BackupError("backup.passphrase_too_short", min_len=keys.PASSPHRASE_MIN_LEN)
     pin_hash = staff.hashed_pin(answers.manager_pin)  # scrypt is slow: before the write lock
     with unit_of_work.write(ctx) as work:
         if work.settings.manager_pin_hash:
@@ -120,8 +126,11 @@ def set_up(ctx: Ctx, answers: SetUp) -> None:
             "clinic",
             **details,
             manager_pin={"changed": True},
+            **({"backup_passphrase": {"set": True}} if answers.backup_passphrase else {}),
             demo=asdict(demo) if demo else None,
         )
+        if answers.backup_passphrase:
+            keys.set_backup_passphrase(audit.keyring(work.session), answers.backup_passphrase)
 
 
 # --- what the window reads ----------------------------------------------------------------

@@ -42,7 +42,7 @@ from spa_pos.models import (
     Voucher,
 )
 from spa_pos.models.sale import PAYMENT_METHODS
-from spa_pos.services import unit_of_work
+from spa_pos.services import audit, unit_of_work
 from spa_pos.services.context import Ctx
 
 
@@ -69,6 +69,10 @@ class ZReport:
     counted_cash_fen: int | None = None
     difference_fen: int | None = None  # counted - expected; negative is a shortfall
     points_by_kind: dict[str, int] = field(default_factory=dict)  # net ledger sum per kind
+    # The audit chain's head when the report was made ("rows:first 16 hex of the hash"),
+    # on paper outside the database: `audit verify` and anyone comparing a later chain
+    # with it see rows deleted or rewritten since.
+    audit_anchor: str = ""
 
     def to_json(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
@@ -170,6 +174,7 @@ def z_report(session: Session, business_date: date, tz: str) -> ZReport:
         new_members=int(new_members),
         expected_cash_fen=by_method["cash"] - refunds_by_method["cash"],
         points_by_kind=by_kind,
+        audit_anchor=anchor.text() if (anchor := audit.head(session)) is not None else "",
     )
 
 
@@ -216,6 +221,7 @@ def close_day(
         row.counted_cash_fen, row.difference_fen = counted_cash_fen, difference
         row.reopened_at, row.reopened_by = None, None
         s.add(row)
+        audit.anchor(s)  # the head the report shows, remembered in the config folder
         work.audit(
             "day.close",
             "day",

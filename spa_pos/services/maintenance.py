@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from spa_pos import paths
 from spa_pos.errors import BackupError
-from spa_pos.services import backup, unit_of_work
+from spa_pos.services import audit, backup, keys, unit_of_work
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.backup import BackupResult, Progress, RestoreResult
 from spa_pos.services.backup.schema import migrated_schema
@@ -36,13 +36,70 @@ class DailyBackup:
     skipped: str | None  # why no backup copy was made, for the cashier
 
 
+@dataclass(frozen=True)
+class _Secrets:
+    """What a backup is encrypted with: the owner's stored passphrase (None: plaintext) and
+    the keyring sealed with it, which travels in the backup's manifest."""
+
+    clinic_id: str
+    passphrase: str | None
+    keyring: str | None
+
+
+def _secrets(ctx: Ctx, typed: str | None) -> _Secrets:
+    """A typed passphrase wins; else the one the owner set (stored in the keyring)."""
+    with ctx.db.read() as s:
+        clinic = keys.clinic_id(s)
+    ring = keys.load(clinic) if clinic else None
+    if ring is None:
+        with ctx.db.write() as s:  # the keyring is made on first use, under the write lock
+            ring = audit.keyring(s)
+    passphrase = typed if typed is not None else (ring.backup_passphrase or None)
+    if passphrase is None or not passphrase.strip():
+        return _Secrets(ring.clinic_id, passphrase, None)
+    return _Secrets(ring.clinic_id, passphrase, keys.seal(ring, passphrase))
+
+
+def _remember_anchor(clinic_id: str, result: BackupResult) -> None:
+    if result.audit_anchor is not None:
+        keys.remember_anchor(
+            clinic_id, keys.Anchor(result.audit_anchor["entries"], result.audit_anchor["head"])
+        )
+
+
+def set_backup_passphrase(ctx: Ctx, passphrase: str) -> None:
+    """The owner's backup passphrase (设置, first-run wizard): from now on every backup,
+    including the end-of-day one and the daily snapshot, is encrypted with it. Kept in the
+    keyring in the config folder, never in the database. "" goes back to plaintext."""
+    if not keys.passphrase_ok(passphrase):  # before the write lock
+        raise BackupError("backup.passphrase_too_short", min_len=keys.PASSPHRASE_MIN_LEN)
+    with unit_of_work.write(ctx) as work:
+        keys.set_backup_passphrase(audit.keyring(work.session), passphrase)
+        work.audit("backup.passphrase", "keyring", "backup", set=bool(passphrase))
+
+
+def has_backup_passphrase(ctx: Ctx) -> bool:
+    with ctx.db.read() as s:
+        clinic = keys.clinic_id(s)
+    ring = keys.load(clinic) if clinic else None
+    return ring is not None and bool(ring.backup_passphrase)
+
+
 def end_of_day_backup(ctx: Ctx, as_of: datetime, *, to_backup_dir: bool = True) -> DailyBackup:
     """The daily snapshot (named after the business date of `as_of`, made once per day),
-    then a verified copy to `settings.backup_dir` if one is set and plugged in."""
+    then a verified copy to `settings.backup_dir` if one is set and plugged in. Both are
+    encrypted once the owner has set a backup passphrase."""
     db_path = _require_file(ctx)
     cfg = settings_svc.current(ctx)
+    secrets = _secrets(ctx, None)
     snapshot = backup.local_snapshot(
-        db_path, snapshot_dir(), now=as_of, keep=SNAPSHOT_KEEP, tz=cfg.timezone
+        db_path,
+        snapshot_dir(),
+        now=as_of,
+        keep=SNAPSHOT_KEEP,
+        tz=cfg.timezone,
+        passphrase=secrets.passphrase,
+        keyring=secrets.keyring,
     )
     if not to_backup_dir:
         return DailyBackup(snapshot, None, None)
@@ -56,9 +113,12 @@ def end_of_day_backup(ctx: Ctx, as_of: datetime, *, to_backup_dir: bool = True) 
         target,
         clinic_name=cfg.clinic_name,
         now=ctx.clock.now(),
+        passphrase=secrets.passphrase,
+        keyring=secrets.keyring,
         keep=cfg.backup_keep,
         tz=cfg.timezone,
     )
+    _remember_anchor(secrets.clinic_id, result)
     return DailyBackup(snapshot, result, None)
 
 
@@ -74,26 +134,38 @@ def backup_now(
 
     The folder that worked is remembered as the `backup_dir` setting (audited when it
     changes), where the end-of-day backup goes too; a failed backup changes nothing.
+    Without a typed `passphrase`, the owner's stored one (if set) encrypts it.
     """
     db_path = _require_file(ctx)
     cfg = settings_svc.current(ctx)
+    secrets = _secrets(ctx, passphrase)
     result = backup.backup_database(
         db_path,
         target_dir,
         clinic_name=cfg.clinic_name,
         now=ctx.clock.now(),
-        passphrase=passphrase,
+        passphrase=secrets.passphrase,
+        keyring=secrets.keyring,
         keep=cfg.backup_keep,
         progress=progress,
         tz=cfg.timezone,
     )
+    _remember_anchor(secrets.clinic_id, result)
     settings_svc.update(ctx, backup_dir=str(target_dir.absolute()))
     return result
 
 
+@dataclass(frozen=True)
+class Restored(RestoreResult):
+    keyring: str = "missing"  # restored (from the encrypted backup) | kept (on this machine)
+    # | missing: a plaintext backup on a machine without its keyring. Then QR codes of
+    # vouchers issued before cannot be checked (their codes still can), and the audit rows
+    # before cannot be checked with their key (only their links): the restore says so.
+
+
 def restore(
     ctx: Ctx, file: Path, *, passphrase: str | None = None, confirm_clinic: str | None = None
-) -> RestoreResult:
+) -> Restored:
     """Verify `file`, keep a safety copy of the current database next to it (`safety/`),
     swap the backup in and upgrade it to this version's schema.
 
@@ -103,7 +175,9 @@ def restore(
     holds the database alone until the restored one is upgraded and the restore audited:
     refused at once, naming them, while other processes (or other `Database` objects) have
     it open. The window stops its scheduler and printing first. The result carries the
-    schema version after the upgrade.
+    schema version after the upgrade. An encrypted backup brings the clinic's keyring back
+    (a new machine), and the restored chain's head becomes the last anchor: the owner chose
+    to continue from it.
     """
     db_path = _require_file(ctx)
     tz = _timezone_if_readable(ctx)
@@ -121,6 +195,7 @@ def restore(
             tz=tz,
         )
         version = ctx.db.migrate()
+        keyring = _bring_keyring_back(ctx, file, passphrase)
         with unit_of_work.write(ctx, now) as work:
             work.audit(
                 "db.restore",
@@ -130,8 +205,30 @@ def restore(
                 safety_copy=str(result.safety_copy),
                 backup_schema=result.schema_version,
                 schema=version,
+                keyring=keyring,
             )
-    return dataclasses.replace(result, schema_version=version)
+    fields = {f.name: getattr(result, f.name) for f in dataclasses.fields(result)}
+    return Restored(**{**fields, "schema_version": version}, keyring=keyring)
+
+
+def _bring_keyring_back(ctx: Ctx, file: Path, passphrase: str | None) -> str:
+    """Put the keyring sealed in the backup's manifest into the config folder, and anchor
+    the restored chain. Returns how the keyring stands (see `Restored.keyring`)."""
+    sealed = backup.read_manifest(file).keyring
+    with ctx.db.read() as s:
+        clinic = keys.clinic_id(s)
+        head = audit.head(s)
+    state = "missing"
+    if sealed is not None and passphrase:
+        ring = keys.unseal(sealed, passphrase)
+        if ring.clinic_id == clinic:
+            keys.save(ring)
+            state = "restored"
+    if state == "missing" and clinic and keys.load(clinic) is not None:
+        state = "kept"
+    if clinic and head is not None:
+        keys.remember_anchor(clinic, head, force=True)
+    return state
 
 
 def _timezone_if_readable(ctx: Ctx) -> str:

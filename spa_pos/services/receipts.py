@@ -16,7 +16,7 @@ from spa_pos import clock as clk
 from spa_pos.errors import NotFound
 from spa_pos.models import LedgerEntry, Member, Promotion, Refund, Sale, Voucher
 from spa_pos.printing.documents import PointsLine, ReceiptData, ReceiptLine, VoucherData
-from spa_pos.services import courses, members, points, profile, vouchers
+from spa_pos.services import courses, keys, members, points, profile, vouchers
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.checkout import METHOD_NAMES, RULE_NAMES
 from spa_pos.services.settings import Settings
@@ -225,7 +225,7 @@ def voucher_document(s: Session, code: str) -> VoucherData:
         member_name=voucher.member.name,
         member_phone_masked=members.mask_phone(voucher.member.phone),
         code=voucher.code,
-        qr_payload=vouchers.qr_payload(cfg.voucher_secret, voucher.code),
+        qr_payload=vouchers.qr_payload(keys.known_voucher_secret(s), voucher.code),
         issued_on=clk.local_date(clk.from_utc_naive(voucher.issued_at), cfg.timezone),
         expires_on=voucher.expires_on,
         terms=VOUCHER_TERMS,

@@ -17,7 +17,6 @@ import itertools
 import json
 import logging
 import re
-import secrets
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
@@ -159,12 +158,6 @@ def _time_of_day(key: str, value: Any) -> None:
         raise DomainError("settings.not_time_of_day", key=key, value=value)
 
 
-def _hex_secret(key: str, value: Any) -> None:
-    """The voucher-signing key: lowercase hex, at least 128 bits."""
-    if not isinstance(value, str) or len(value) < 32 or _HEX.fullmatch(value) is None:
-        raise DomainError("settings.bad_secret", key=key)
-
-
 def _pin_hash(key: str, value: Any) -> None:
     """`salt$hash`, both lowercase hex (made by `staff`, never typed)."""
     salt, dollar, digest = value.partition("$") if isinstance(value, str) else ("", "", "")
@@ -238,7 +231,8 @@ class Settings:
     rescue_min_points: int = _rule(500, _integer(0, limits.MAX_POINTS))  # X5
     # Redemption
     voucher_valid_days: int = _rule(90, _integer(1))  # R2
-    voucher_secret: str = _setting("", _hex_secret)  # R3, made by `init`
+    # R3's voucher-signing secret is not a setting: it lives in the keyring outside the
+    # database (spa_pos.services.keys), so that no copy of the file carries it.
     manager_pin_hash: str = _setting("", _pin_hash)  # set in the first-run wizard
     # Member insight
     high_value_top_percent: int = _rule(10, _integer(0, 100))
@@ -333,7 +327,7 @@ def current(ctx: Ctx, at: datetime | None = None) -> Settings:
 
 
 # Values too secret for the audit trail: only that they changed is recorded.
-SECRET_KEYS = frozenset({"voucher_secret", "manager_pin_hash"})
+SECRET_KEYS = frozenset({"manager_pin_hash"})
 
 
 def validate(changes: dict[str, Any]) -> None:
@@ -426,9 +420,3 @@ def detail(session: Session, key: str) -> Any:
         raise DomainError("settings.dated_rule", key=key)
     row = session.get(Setting, key)
     return getattr(Settings(), key) if row is None else decode(key, json.loads(row.value))
-
-
-def ensure_secret(session: Session) -> None:
-    """Create the clinic's voucher-signing secret once (R3)."""
-    if session.get(Setting, "voucher_secret") is None:
-        save(session, voucher_secret=secrets.token_hex(32))

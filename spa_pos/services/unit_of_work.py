@@ -14,6 +14,10 @@ Two guards every such write shares live here too: a late entry's `at` may not li
 future (beyond `limits.FUTURE_TOLERANCE`) nor before `limits.EARLIEST`, and an operation
 that books money or points (`books=True`: sale, refund, redemption, voucher cancel,
 adjustment, course use, event award) is refused on a business day already closed.
+
+The audit row also carries the digest of every business row the transaction wrote before
+it (`spa_pos.services.audit`: the connection's TEMP triggers note them, whatever wrote
+them), and a transaction that wrote such rows without `work.audit` gets an automatic one.
 """
 
 from __future__ import annotations

@@ -20,8 +20,7 @@ from sqlalchemy.orm import Session
 from spa_pos import messages
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import LedgerEntry, Member, Reward, Voucher
-from spa_pos.services import catalog, members, points, rewards, unit_of_work
-from spa_pos.services import settings as settings_svc
+from spa_pos.services import audit, catalog, keys, members, points, rewards, unit_of_work
 from spa_pos.services.context import Ctx
 
 QR_PREFIX = "SPAV1"
@@ -50,6 +49,10 @@ def _signature(secret: str, code: str) -> str:
 
 
 def qr_payload(secret: str, code: str) -> str:
+    """The signed QR text; just the code if this machine has no secret (a plaintext backup
+    restored on a new machine): the code is still checked against the database."""
+    if not secret:
+        return code
     return f"{QR_PREFIX}.{code}.{_signature(secret, code)}"
 
 
@@ -78,7 +81,7 @@ def check(session: Session, code_or_qr: str, today: date) -> Check:
     text = code_or_qr.strip()
     if text.upper().startswith(QR_PREFIX + "."):
         parts = text.split(".")
-        secret = settings_svc.detail(session, "voucher_secret")
+        secret = keys.known_voucher_secret(session)
         if (
             len(parts) != 3
             or not secret
@@ -165,7 +168,7 @@ def redeem(
         )
         return Redemption(
             voucher.code,
-            qr_payload(cfg.voucher_secret, voucher.code),
+            qr_payload(audit.keyring(s).voucher_secret, voucher.code),
             voucher.expires_on,
             reward.points_cost,
             member.points_balance,

@@ -194,6 +194,7 @@ class DayCloseDialog(QDialog):
             ("points_expired", self.tr("Points expired"), f"{r.points_expired:,}"),
             ("points_reversed", self.tr("Points taken back by refunds"), f"{r.points_reversed:,}"),
             ("new_members", self.tr("New members"), str(r.new_members)),
+            ("audit_anchor", self.tr("Audit anchor"), r.audit_anchor or "—"),
         ]
         return [
             (self.tr("SALES"), sales),

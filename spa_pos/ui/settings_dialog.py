@@ -1,5 +1,5 @@
 """Settings (设置): the window's language, the clinic's name, address and phone, the
-printer (打印机) and the manager PIN (店长密码)."""
+printer (打印机), the manager PIN (店长密码) and the backup passphrase (备份口令)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from spa_pos.errors import DomainError
+from spa_pos.services import keys, maintenance
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.ui import i18n
@@ -48,7 +49,8 @@ def load(ctx: Ctx) -> ClinicSettings:
     )
 
 
-def save(ctx: Ctx, values: ClinicSettings) -> ClinicSettings:
+def save(ctx: Ctx, values: ClinicSettings, passphrase: str = "") -> ClinicSettings:
+    """Save the settings; a new backup `passphrase` ("" keeps the current one) after them."""
     settings_svc.update(
         ctx,
         language=values.language,
@@ -58,6 +60,8 @@ def save(ctx: Ctx, values: ClinicSettings) -> ClinicSettings:
         printer=values.printer,
         receipt_width_mm=values.receipt_width_mm,
     )
+    if passphrase:
+        maintenance.set_backup_passphrase(ctx, passphrase)
     return values
 
 
@@ -111,6 +115,26 @@ class SettingsDialog(QDialog):
         self.change_pin.setObjectName("changePin")
         self.change_pin.clicked.connect(self.open_change_pin)
         layout.addLayout(button_bar(self.change_pin, left=(self.pin_note,)))
+        layout.addWidget(label(self.tr("BACKUP PASSPHRASE"), "section"))
+        layout.addWidget(
+            label(
+                self.tr(
+                    "Every backup, the end-of-day one too, is encrypted with it. "
+                    "Leave empty to keep the current one."
+                ),
+                "muted",
+                wrap=True,
+            )
+        )
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase_repeat = QLineEdit()
+        for field in (self.passphrase, self.passphrase_repeat):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+        secrets_form = form_grid(CAPTION_WIDTH)
+        add_field(secrets_form, self.tr("New passphrase"), self.passphrase)
+        add_field(secrets_form, self.tr("Repeat passphrase"), self.passphrase_repeat)
+        layout.addLayout(secrets_form)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
 
@@ -134,15 +158,28 @@ class SettingsDialog(QDialog):
             self.printer.width_mm(),
         )
 
+    def new_passphrase(self) -> str:
+        """The backup passphrase typed ("" if none); raises DomainError with what to fix."""
+        text = self.passphrase.text()
+        if text != self.passphrase_repeat.text():
+            raise DomainError("backup.passphrases_differ")
+        if not keys.passphrase_ok(text):
+            raise DomainError("backup.passphrase_too_short", min_len=keys.PASSPHRASE_MIN_LEN)
+        return text
+
     def submit(self) -> None:
         try:
             values = self.values()
+            passphrase = self.new_passphrase()
         except DomainError as exc:
             self.error.setText(str(exc))
             return
         self.save_button.setEnabled(False)
         self.worker.run(
-            lambda ctx: save(ctx, values), self._saved, changes=Change.SETTINGS, owner=self
+            lambda ctx: save(ctx, values, passphrase),
+            self._saved,
+            changes=Change.SETTINGS,
+            owner=self,
         )
 
     def _saved(self, values: ClinicSettings) -> None:

@@ -1,5 +1,5 @@
-"""First run (首次设置): the clinic's name, address and phone, a manager PIN and,
-if wanted, the demo catalog."""
+"""First run (首次设置): the clinic's name, address and phone, a manager PIN, a backup
+passphrase (optional) and, if wanted, the demo catalog."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from spa_pos.services import catalog, clinic, staff
+from spa_pos.services import catalog, clinic, keys, staff
 from spa_pos.services.catalog import CatalogEntry, RewardEntry
 from spa_pos.services.clinic import SetUp
 from spa_pos.services.context import Ctx
@@ -58,6 +58,33 @@ class _PinPage(QWizardPage):
         return bool(staff.PIN.match(self.pin.text())) and self.pin.text() == self.repeat.text()
 
 
+class _PassphrasePage(QWizardPage):
+    """Optional: with a passphrase every backup, the end-of-day one too, is encrypted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Backup passphrase"))
+        self.setSubTitle(
+            self.tr(
+                "Backups are encrypted with it, so a lost USB drive reveals nothing. "
+                "At least 8 characters; keep it somewhere safe. Leave empty to set it later."
+            )
+        )
+        self.passphrase = QLineEdit()
+        self.repeat = QLineEdit()
+        for field in (self.passphrase, self.repeat):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.textChanged.connect(self.completeChanged)
+        form = form_grid()
+        add_field(form, self.tr("Passphrase"), self.passphrase)
+        add_field(form, self.tr("Repeat passphrase"), self.repeat)
+        QVBoxLayout(self).addLayout(form)
+
+    def isComplete(self) -> bool:
+        text = self.passphrase.text()
+        return keys.passphrase_ok(text) and text == self.repeat.text()
+
+
 class SetupWizard(QWizard):
     completed = Signal(object)  # SetUp
 
@@ -81,6 +108,7 @@ class SetupWizard(QWizard):
         clinic_page.registerField("clinic_name*", self.name)
 
         self.pin_page = _PinPage()
+        self.passphrase_page = _PassphrasePage()
 
         demo_page = QWizardPage()
         demo_page.setTitle(self.tr("Catalog"))
@@ -93,7 +121,7 @@ class SetupWizard(QWizard):
         box.addWidget(label(self.tr("You can change prices and items later."), "muted"))
         box.addStretch(1)
 
-        for page in (clinic_page, self.pin_page, demo_page):
+        for page in (clinic_page, self.pin_page, self.passphrase_page, demo_page):
             self.addPage(page)
         self.accepted.connect(lambda: self.completed.emit(self.answers()))
 
@@ -104,4 +132,5 @@ class SetupWizard(QWizard):
             self.phone.text().strip(),
             self.pin_page.pin.text(),
             self.demo.isChecked(),
+            self.passphrase_page.passphrase.text(),
         )

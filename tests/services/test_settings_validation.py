@@ -66,7 +66,6 @@ REFUSED: list[tuple[str, Any, str]] = [
     ("receipt_width_mm", 70, "settings.not_a_choice"),
     ("printer", {"kind": "fax"}, "settings.bad_printer"),
     ("printer", "pdf", "settings.bad_printer"),
-    ("voucher_secret", "abc", "settings.bad_secret"),
     ("manager_pin_hash", "1234", "settings.bad_secret"),
     ("tiers", (), "settings.tiers_empty"),
     ("tiers", ({"name": "普通", "threshold": 0},), "settings.tiers_not_tiers"),
@@ -130,7 +129,6 @@ ACCEPTED: list[tuple[str, Any]] = [
     ("points_validity_months", 1),
     ("receipt_width_mm", 58),
     ("printer", {"kind": "escpos_network", "host": "192.168.1.50", "port": 9100}),
-    ("voucher_secret", "0f" * 32),
     ("manager_pin_hash", "ab12$cd34"),
     ("tiers", (Tier("普通", 0, "1"), Tier("VIP", 1, "1.05", ("生日礼遇",)))),
     ("tiers", [Tier("普通", 0, "1")]),
@@ -145,9 +143,9 @@ def test_good_values_at_the_edges_are_stored(ctx: Ctx, key: str, value: Any) -> 
 
 
 def test_every_setting_has_a_check_and_the_defaults_pass_it() -> None:
-    """The two secrets default to "" (not made yet), which is never a value to store."""
+    """The PIN hash defaults to "" (not made yet), which is never a value to store."""
     defaults = Settings()
-    not_made = {"voucher_secret", "manager_pin_hash"}
+    not_made = {"manager_pin_hash"}
     for f in fields(Settings):
         assert "check" in f.metadata, f.name
         if f.name not in not_made:
@@ -240,7 +238,6 @@ BAD_VALUES: dict[str, st.SearchStrategy[Any]] = {
     "reminder_window_days": bad_int(1),
     "rescue_min_points": bad_int(0),
     "voucher_valid_days": bad_int(1),
-    "voucher_secret": st.one_of(not_text, st.text(max_size=31), st.just("xyz" * 20)),
     "manager_pin_hash": st.one_of(not_text, st.text().filter(lambda v: "$" not in v)),
     "high_value_top_percent": bad_int(0, 100),
     "dormant_days": bad_int(1),

@@ -63,10 +63,12 @@ def test_a_settings_change_is_audited_with_before_and_after(ctx: Ctx) -> None:
 
 
 def test_secrets_are_audited_as_changed_only_and_unknown_keys_refused(ctx: Ctx) -> None:
-    settings_svc.update(ctx, voucher_secret="ab" * 32)
+    settings_svc.update(ctx, manager_pin_hash="ab12$cd34")
     (row,) = audit_rows(ctx, "settings.update")[-1:]
-    assert json.loads(row.detail) == {"voucher_secret": {"changed": True}}
+    assert json.loads(row.detail) == {"manager_pin_hash": {"changed": True}}
     before = audit_count(ctx)
+    with pytest.raises(DomainError, match="未知设置项"):  # in the keyring, not a setting
+        settings_svc.update(ctx, voucher_secret="ab" * 32)
     with pytest.raises(DomainError, match="未知设置项"):
         settings_svc.update(ctx, clinic_name="新名字", colour="red")
     assert audit_count(ctx) == before

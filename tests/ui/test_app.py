@@ -19,7 +19,7 @@ from spa_pos.clock import FixedClock
 from spa_pos.db import Database
 from spa_pos.models import JobRun
 from spa_pos.paths import log_dir
-from spa_pos.services import catalog, jobs, staff
+from spa_pos.services import catalog, jobs, maintenance, staff
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.ui import app, i18n
@@ -64,6 +64,15 @@ def test_first_run_creates_the_database_and_asks_for_the_clinic(
     page.repeat.setText(MANAGER_PIN)
     assert page.isComplete()
     wizard.button(QWizard.WizardButton.NextButton).click()
+    secret = wizard.passphrase_page
+    assert secret.isComplete()  # optional: empty is fine
+    secret.passphrase.setText("short")
+    assert not secret.isComplete()
+    secret.passphrase.setText("一二三四五六七八")
+    assert not secret.isComplete()  # not repeated yet
+    secret.repeat.setText("一二三四五六七八")
+    assert secret.isComplete()
+    wizard.button(QWizard.WizardButton.NextButton).click()
     assert wizard.demo.isChecked()  # an empty catalog offers the demo
     with qtbot.waitSignal(window.ready, timeout=10_000):
         wizard.button(QWizard.WizardButton.FinishButton).click()
@@ -74,6 +83,7 @@ def test_first_run_creates_the_database_and_asks_for_the_clinic(
         assert (cfg.clinic_name, cfg.clinic_address) == ("康和理疗馆", "文三路 88 号")
         assert len(catalog.active_rewards(s)) == 6
     assert staff.manager(ctx, "店长", MANAGER_PIN).is_manager
+    assert maintenance.has_backup_passphrase(ctx)
     window.close()
     window.worker.wait_for_done()
     ctx.db.dispose()

@@ -3,6 +3,7 @@ read-only), reopening with the manager PIN and printing the report."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -51,6 +52,7 @@ def test_the_z_report_shows_the_days_figures(qtbot: QtBot, window: MainWindow, d
     )
     assert shown["net_revenue"] == "¥168.00"
     assert (shown["points_issued"], shown["new_members"]) == ("100", "1")
+    assert re.fullmatch(r"\d+:[0-9a-f]{16}", shown["audit_anchor"])  # the chain's head
     assert dialog.expected.text() == "¥168.00"
     assert "尚未日结" in dialog.status.text()
     # the difference follows what is typed
@@ -131,6 +133,7 @@ def test_the_z_report_prints_to_the_pdf_folder(
     assert "已保存" in dialog.note.text()
     text = pdf_text(output)
     for expected in (
+        dialog.values["audit_anchor"],  # on paper, outside the database
         "测试理疗馆",
         "日 结 单",
         "营业日 2026-03-10",

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from spa_pos.services import print_queue, staff
+from spa_pos.services import maintenance, print_queue, staff
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.ui.main_window import MainWindow
@@ -131,3 +131,23 @@ def test_the_manager_changes_the_pin_by_keyboard_with_errors_next_to_the_fields(
     qtbot.waitUntil(lambda: not alive(dialog) or not dialog.isVisible())
     assert settings.pin_note.text() == "店长密码已修改。"
     assert staff.manager(ctx, "店长", "123579").is_manager
+
+
+def test_the_backup_passphrase_is_set_in_settings(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx
+) -> None:
+    dialog = open_settings(qtbot, window)
+    dialog.passphrase.setText("一二三四五六七八")
+    dialog.passphrase_repeat.setText("一二三四五六七")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "两次输入的备份口令不一致。"
+    dialog.passphrase.setText("short")
+    dialog.passphrase_repeat.setText("short")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "备份口令太短：至少 8 个字符。"
+    assert not maintenance.has_backup_passphrase(ctx)
+    dialog.passphrase.setText("一二三四五六七八")
+    dialog.passphrase_repeat.setText("一二三四五六七八")
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert maintenance.has_backup_passphrase(ctx)

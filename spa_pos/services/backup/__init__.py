@@ -21,6 +21,7 @@ from spa_pos.services.backup.manifest import (
     BackupInfo,
     VerifiedBackup,
     list_backups,
+    read_manifest,
     verify_backup,
 )
 from spa_pos.services.backup.progress import Progress
@@ -38,6 +39,7 @@ __all__ = [
     "backup_database",
     "list_backups",
     "local_snapshot",
+    "read_manifest",
     "restore_backup",
     "safe_clinic_name",
     "verify_backup",

@@ -15,11 +15,13 @@ encrypt, so that one goes to a local temp folder and is encrypted straight into 
 from __future__ import annotations
 
 import os
+import sqlite3
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from spa_pos.errors import BackupError
 from spa_pos.services.backup import container, rotation
@@ -49,6 +51,7 @@ class BackupResult:
     encrypted: bool
     schema_version: str | None
     row_counts: dict[str, int]
+    audit_anchor: dict[str, Any] | None = None  # {"entries", "head"} of the copy's audit chain
 
 
 def backup_database(
@@ -59,6 +62,7 @@ def backup_database(
     now: datetime,
     tz: str,
     passphrase: str | None = None,
+    keyring: str | None = None,
     keep: int = 10,
     progress: Progress | None = None,
     drive: Drive = DRIVE,
@@ -67,7 +71,9 @@ def backup_database(
 
     Safe while the app keeps writing (WAL). Keeps the newest `keep` backups of this clinic
     in `target_dir`; never deletes anything until the new backup has been read back. The
-    file is named after `now` in the clinic's zone `tz`.
+    file is named after `now` in the clinic's zone `tz`. `keyring` (the clinic's keyring
+    sealed with the same passphrase, `keys.seal`) goes into the manifest of an encrypted
+    backup only: a plaintext one never carries a key.
     """
     rotation.check_keep(keep)
     if passphrase is not None and not passphrase.strip():
@@ -85,6 +91,7 @@ def backup_database(
         clinic=clinic_name,
         now=now,
         passphrase=passphrase,
+        keyring=keyring,
         progress=progress,
         drive=drive,
     )
@@ -95,15 +102,24 @@ def backup_database(
 
 
 def local_snapshot(
-    db_path: Path, snapshot_dir: Path, *, now: datetime, tz: str, keep: int = 7
+    db_path: Path,
+    snapshot_dir: Path,
+    *,
+    now: datetime,
+    tz: str,
+    keep: int = 7,
+    passphrase: str | None = None,
+    keyring: str | None = None,
 ) -> Path:
-    """Today's unencrypted snapshot in the data folder; keeps the last `keep` days.
+    """Today's snapshot in the data folder (encrypted if a `passphrase` is given, with the
+    sealed `keyring` in its manifest); keeps the last `keep` days.
 
     "Today" is the business date of `now` in the clinic's zone `tz`. Idempotent: if
     today's snapshot (with its manifest) exists it is returned untouched.
     """
     rotation.check_keep(keep)
-    file = snapshot_dir / rotation.daily_name(now, tz)
+    suffix = ".enc" if passphrase is not None else ""
+    file = snapshot_dir / (rotation.daily_name(now, tz) + suffix)
     if file.is_file() and manifest_path(file).is_file():
         return file
     _require_database(db_path)
@@ -114,7 +130,14 @@ def local_snapshot(
             "backup.snapshot_dir_failed", folder=str(snapshot_dir), reason=exc.strerror or str(exc)
         ) from exc
     result = write_backup(
-        db_path, snapshot_dir, file.name, clinic="", now=now, passphrase=None, progress=None
+        db_path,
+        snapshot_dir,
+        file.name,
+        clinic="",
+        now=now,
+        passphrase=passphrase,
+        keyring=keyring,
+        progress=None,
     )
     rotation.rotate(snapshot_dir, keep, rotation.daily_key, protect=result.file)
     return result.file
@@ -129,6 +152,7 @@ def write_backup(
     now: datetime,
     passphrase: str | None,
     progress: Progress | None,
+    keyring: str | None = None,
     drive: Drive = DRIVE,
 ) -> BackupResult:
     """Write and check `name.part` in `target_dir`, rename it to `name`, then its manifest.
@@ -139,9 +163,11 @@ def write_backup(
     file = target_dir / name
     with part_file(target_dir, name) as part:
         if passphrase is None:
-            snapshot, digest, size = _write_plain(db_path, part, progress, drive)
+            snapshot, digest, size, anchor = _write_plain(db_path, part, progress, drive)
         else:
-            snapshot, digest, size = _write_encrypted(db_path, part, passphrase, progress, drive)
+            snapshot, digest, size, anchor = _write_encrypted(
+                db_path, part, passphrase, progress, drive
+            )
         os.replace(part, file)
         fsync_dir(target_dir, drive)
     try:
@@ -153,6 +179,8 @@ def write_backup(
             clinic=clinic,
             snapshot=snapshot,
             encrypted=passphrase is not None,
+            audit_anchor=anchor,
+            keyring=keyring if passphrase is not None else None,
             drive=drive,
         )
     except OSError as exc:
@@ -166,18 +194,19 @@ def write_backup(
         encrypted=passphrase is not None,
         schema_version=snapshot.schema_version,
         row_counts=snapshot.row_counts,
+        audit_anchor=anchor,
     )
 
 
 def _write_plain(
     db_path: Path, part: Path, progress: Progress | None, drive: Drive
-) -> tuple[Snapshot, str, int]:
+) -> tuple[Snapshot, str, int, dict[str, Any] | None]:
     """The online backup straight into `part`, then checked, fsynced and read back.
 
     The drive writes while SQLite copies (`Flusher`); then the integrity check and the
     last fsync run in worker threads while this thread hashes the bytes as written (from
     the page cache); then the page cache is dropped and the file is hashed again from the
-    drive. Returns (snapshot, sha256, bytes).
+    drive. Returns (snapshot, sha256, bytes, audit anchor).
     """
     with part.open("w+b") as handle, Flusher(handle, drive) as flusher:
         expected = copy_snapshot(db_path, part, phase(progress, 0.0, 0.45))
@@ -191,15 +220,15 @@ def _write_plain(
         if progress is not None:
             progress(0.8)
         size = read_back(handle, written, phase(progress, 0.8, 0.98), drive)
-    return snapshot, written, size
+    return snapshot, written, size, chain_head(part)
 
 
 def _write_encrypted(
     db_path: Path, part: Path, passphrase: str, progress: Progress | None, drive: Drive
-) -> tuple[Snapshot, str, int]:
+) -> tuple[Snapshot, str, int, dict[str, Any] | None]:
     """A snapshot in a local temp folder, encrypted straight into `part` while it is checked.
 
-    Returns (snapshot, sha256 of the encrypted file, its bytes).
+    Returns (snapshot, sha256 of the encrypted file, its bytes, audit anchor).
     """
     with tempfile.TemporaryDirectory(prefix="spa-pos-backup-") as tmp:
         plain = Path(tmp) / "snapshot.sqlite3"
@@ -221,7 +250,25 @@ def _write_encrypted(
                 if progress is not None:
                     progress(0.8)
                 size = read_back(handle, written, phase(progress, 0.8, 0.98), drive)
-    return snapshot, written, size
+        anchor = chain_head(plain)
+    return snapshot, written, size, anchor
+
+
+def chain_head(copy: Path) -> dict[str, Any] | None:
+    """The audit chain's head in a (checked) copy: {"entries", "head"}, for the manifest.
+    None if the copy has no audit rows (or no audit table: not a spa_pos database)."""
+    try:
+        con = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+        try:
+            entries, head = con.execute(
+                "SELECT count(*), (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) "
+                "FROM audit_log"
+            ).fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None  # a drive pulled now fails the rename that follows
+    return {"entries": int(entries), "head": str(head)} if head else None
 
 
 def _require_database(db_path: Path) -> None:

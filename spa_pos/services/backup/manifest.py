@@ -17,6 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from spa_pos import __version__
 from spa_pos.errors import BackupError
@@ -49,6 +50,8 @@ class BackupInfo:
     encrypted: bool
     schema_version: str | None
     row_counts: dict[str, int]
+    audit_anchor: dict[str, Any] | None = None  # the audit chain's head in the backup
+    keyring: str | None = None  # the clinic's keyring, sealed (encrypted backups only)
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,8 @@ class ClinicIdentity:
 
 
 UNKNOWN_CLINIC = ClinicIdentity(None, None)
-_IDENTITY_KEYS = ("clinic_name", "voucher_secret")
+# The clinic id (0009 on) names a clinic; older databases only had their voucher secret.
+_IDENTITY_KEYS = ("clinic_name", "clinic_id", "voucher_secret")
 
 
 def read_identity(path: Path) -> ClinicIdentity:
@@ -84,14 +88,18 @@ def read_identity(path: Path) -> ClinicIdentity:
         try:
             rows = dict(
                 con.execute(
-                    "SELECT key, value FROM settings WHERE key IN ('clinic_name', 'voucher_secret')"
+                    "SELECT key, value FROM settings"
+                    " WHERE key IN ('clinic_name', 'clinic_id', 'voucher_secret')"
                 ).fetchall()
             )
         finally:
             con.close()
-        name, secret = (json.loads(rows[key]) if key in rows else None for key in _IDENTITY_KEYS)
+        name, clinic_id, old_secret = (
+            json.loads(rows[key]) if key in rows else None for key in _IDENTITY_KEYS
+        )
     except (sqlite3.DatabaseError, ValueError, TypeError):
         return UNKNOWN_CLINIC
+    secret = clinic_id or old_secret
     fingerprint = hashlib.sha256(str(secret).encode()).hexdigest()[:16] if secret else None
     return ClinicIdentity(str(name).strip() if name else None, fingerprint)
 
@@ -135,6 +143,8 @@ def write_manifest(
     clinic: str,
     snapshot: Snapshot,
     encrypted: bool,
+    audit_anchor: dict[str, Any] | None = None,
+    keyring: str | None = None,
     drive: Drive = DRIVE,
 ) -> Path:
     """Write `file`'s manifest durably; returns its path. OSError if it cannot be written."""
@@ -152,7 +162,10 @@ def write_manifest(
         "schema_version": snapshot.schema_version,
         "row_counts": snapshot.row_counts,
         "encrypted": encrypted,
+        "audit_anchor": audit_anchor,
     }
+    if keyring is not None:
+        info["keyring"] = keyring
     manifest = manifest_path(file)
     write_json_durably(manifest, info, drive)
     return manifest
@@ -179,6 +192,8 @@ def read_manifest(file: Path) -> BackupInfo:
             encrypted=bool(data["encrypted"]),
             schema_version=data["schema_version"],
             row_counts={str(k): int(v) for k, v in data["row_counts"].items()},
+            audit_anchor=data.get("audit_anchor"),
+            keyring=data.get("keyring"),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise BackupError("backup.manifest_unreadable", manifest=manifest.name) from exc

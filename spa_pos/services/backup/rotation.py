@@ -28,7 +28,7 @@ _UNSAFE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 _BACKUP_NAME = re.compile(
     r"^spa-pos_(?P<clinic>.+)_(?P<stamp>\d{8}-\d{4})(?:-(?P<seq>\d+))?\.sqlite3(?:\.enc)?$"
 )
-_DAILY_NAME = re.compile(r"^spa-pos_daily_(?P<stamp>\d{8})\.sqlite3$")
+_DAILY_NAME = re.compile(r"^spa-pos_daily_(?P<stamp>\d{8})\.sqlite3(?:\.enc)?$")
 
 
 def safe_clinic_name(name: str) -> str:

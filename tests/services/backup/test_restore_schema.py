@@ -145,9 +145,9 @@ def settings_of(path: Path) -> dict[str, object]:
     return {str(key): json.loads(str(value)) for key, value in dump(path)["settings"]}
 
 
-def set_identity(name: str, secret: str) -> Craft:
+def set_identity(name: str, clinic_id: str) -> Craft:
     def craft(con: sqlite3.Connection) -> None:
-        for key, value in (("clinic_name", name), ("voucher_secret", secret)):
+        for key, value in (("clinic_name", name), ("clinic_id", clinic_id)):
             con.execute(
                 "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                 (key, json.dumps(value, ensure_ascii=False)),
@@ -168,9 +168,7 @@ def test_another_clinics_backup_needs_its_name(ctx: Ctx, tmp_path: Path) -> None
     assert settings_of(ctx.db.path)["clinic_name"] == "别家理疗馆"
 
 
-def test_the_same_name_with_another_signing_secret_is_another_clinic(
-    ctx: Ctx, tmp_path: Path
-) -> None:
+def test_the_same_name_with_another_clinic_id_is_another_clinic(ctx: Ctx, tmp_path: Path) -> None:
     assert ctx.db.path is not None
     ctx.db.dispose()
     name = str(settings_of(ctx.db.path).get("clinic_name", "理疗馆"))
