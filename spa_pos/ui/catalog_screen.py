@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QLabel,
     QLineEdit,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from spa_pos.services import catalog
 from spa_pos.services.catalog import FieldProblems, ItemRow, ItemSpec
 from spa_pos.services.context import Ctx
 from spa_pos.ui.changes import Change
+from spa_pos.ui.live_form import Check, LiveChecks
 from spa_pos.ui.widgets import (
     add_field,
     button,
@@ -42,8 +42,6 @@ from spa_pos.ui.widgets import (
 )
 from spa_pos.ui.worker import DbWorker
 
-VALIDATE_DELAY_MS = 250
-
 
 def whole_number(text: str, problem: str) -> tuple[int | None, str | None]:
     """A typed whole number (±), or None when empty; `problem` when it is not one."""
@@ -54,12 +52,6 @@ def whole_number(text: str, problem: str) -> tuple[int | None, str | None]:
         return int(cleaned), None
     except ValueError:
         return None, problem
-
-
-def set_invalid(widget: QWidget, invalid: bool) -> None:
-    widget.setProperty("invalid", invalid)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
 
 
 def kind_names() -> dict[str, str]:
@@ -94,11 +86,8 @@ class ItemDialog(QDialog):
         super().__init__(parent)
         self.worker, self.manager = worker, manager
         self.editing = existing.code if existing else None
-        self._touched: set[str] = set()
-        self._show_all = False
-        self._generation = 0
-        self._timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
-        self._timer.timeout.connect(self.validate_now)
+        self.live = LiveChecks(self, worker, self._check, self.validated.emit)
+        self.errors = self.live.errors
         self.setWindowTitle(
             self.tr("Edit {name}").format(name=existing.name) if existing else self.tr("New item")
         )
@@ -158,15 +147,11 @@ class ItemDialog(QDialog):
             "sort_order": self.tr("Order on the till"),
             "active": self.tr("Status"),
         }
-        self.errors: dict[str, QLabel] = {}
         # Two columns, so the form fits a till's 800-pixel-high screen.
         left, right = form_grid(), form_grid()
         for n, (key, widget) in enumerate(self.fields.items()):
-            error = label("", "error", wrap=True)
-            error.setObjectName(f"error_{key}")
-            error.hide()
-            self.errors[key] = error
             widget.setObjectName(f"field_{key}")
+            error = self.live.error_label(key, widget)
             add_field(left if n < 6 else right, captions[key], widget, error)
         right.setRowStretch(right.rowCount(), 1)
         left.setRowStretch(left.rowCount(), 1)
@@ -201,10 +186,10 @@ class ItemDialog(QDialog):
             ("sort_order", self.sort_order),
         ):
             assert isinstance(edit, QLineEdit)
-            edit.textEdited.connect(lambda _=None, key=key: self._changed(key))
-        self.category.editTextChanged.connect(lambda _: self._changed("category"))
+            edit.textEdited.connect(lambda _=None, key=key: self.live.changed(key))
+        self.category.editTextChanged.connect(lambda _: self.live.changed("category"))
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.active.toggled.connect(lambda _: self._changed("active"))
+        self.active.toggled.connect(lambda _: self.live.changed("active"))
         self._show_course_fields()
         (self.name if existing else self.code).setFocus()
 
@@ -225,7 +210,7 @@ class ItemDialog(QDialog):
 
     def _kind_changed(self) -> None:
         self._show_course_fields()
-        self._changed("kind")
+        self.live.changed("kind")
 
     def _show_course_fields(self) -> None:
         course = self.kind.currentData() == "course"
@@ -270,43 +255,20 @@ class ItemDialog(QDialog):
         )
         return _Draft(spec, local)
 
-    def _changed(self, key: str) -> None:
-        self._touched.add(key)
-        self._timer.start()
-
-    def validate_now(self) -> None:
-        self._timer.stop()
+    def _check(self) -> Check:
         draft = self.draft()
         manager, editing = self.manager, self.editing
-        self._generation += 1
-        generation = self._generation
-
-        def done(problems: dict[str, str]) -> None:
-            if generation == self._generation:
-                self.show_errors({**problems, **draft.local_errors})
-
-        self.worker.run(
-            lambda _: catalog.check_item(manager, draft.spec, editing=editing), done, owner=self
+        return (
+            lambda _: catalog.check_item(manager, draft.spec, editing=editing),
+            draft.local_errors,
         )
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        shown = {
-            k: v
-            for k, v in errors.items()
-            if k in self.errors and (self._show_all or k in self._touched)
-        }
-        for key, error in self.errors.items():
-            error.setText(shown.get(key, ""))
-            error.setVisible(key in shown)
-            set_invalid(self.fields[key], key in shown)
-        self.validated.emit(shown)
 
     # --- saving ----------------------------------------------------------------------
     def save(self) -> None:
-        self._show_all = True
+        self.live.show_all = True
         draft = self.draft()
         if draft.local_errors:
-            self.validate_now()
+            self.live.check_now()
             return
         self.save_button.setEnabled(False)
         self.general_error.clear()
@@ -329,7 +291,7 @@ class ItemDialog(QDialog):
     def _refused(self, exc: Exception) -> bool:
         self.save_button.setEnabled(True)
         if isinstance(exc, FieldProblems):
-            self.show_errors(exc.problems)
+            self.live.show_errors(exc.problems)
             return True
         if isinstance(exc, DomainError):
             self.general_error.setText(str(exc))

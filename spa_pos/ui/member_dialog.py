@@ -10,12 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -27,10 +26,10 @@ from spa_pos.services.context import Ctx
 from spa_pos.services.members import FieldErrors, MemberForm
 from spa_pos.services.profile import MemberView
 from spa_pos.ui.changes import Change
+from spa_pos.ui.live_form import Check, LiveChecks
 from spa_pos.ui.widgets import add_field, button, button_bar, form_grid, label
 from spa_pos.ui.worker import DbWorker
 
-VALIDATE_DELAY_MS = 250
 FIELDS = ("name", "phone", "birthday", "gender", "referrer")
 
 
@@ -50,11 +49,8 @@ class MemberDialog(QDialog):
         super().__init__(parent)
         self.worker = worker
         self.card_no = existing.card_no if existing else None
-        self._touched: set[str] = set()
-        self._show_all = False
-        self._generation = 0
-        self._timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
-        self._timer.timeout.connect(self.validate_now)
+        self.live = LiveChecks(self, worker, self._check, self.validated.emit)
+        self.errors = self.live.errors
         self.setWindowTitle(
             self.tr("Edit member {name}").format(name=existing.profile.name)
             if existing
@@ -80,22 +76,17 @@ class MemberDialog(QDialog):
         self.notes = QLineEdit()
         self.consent = QCheckBox(self.tr("Agrees to receive offers and reminders"))
         self.consent.setChecked(True)
-        self.errors: dict[str, QLabel] = {}
         self.general_error = label("", "error", wrap=True)
 
         form = form_grid()
-        for key, text, widget in (
-            ("name", self.tr("Name"), self.name),
-            ("phone", self.tr("Mobile"), self.phone),
-            ("birthday", self.tr("Birthday"), self.birthday),
-            ("gender", self.tr("Gender"), self.gender),
-            ("referrer", self.tr("Referrer"), self.referrer),
+        for key, text, widget, marked in (
+            ("name", self.tr("Name"), self.name, self.name),
+            ("phone", self.tr("Mobile"), self.phone, self.phone),
+            ("birthday", self.tr("Birthday"), self.birthday, self.birthday),
+            ("gender", self.tr("Gender"), self.gender, None),  # a choice is never wrong
+            ("referrer", self.tr("Referrer"), self.referrer, self.referrer),
         ):
-            error = label("", "error", wrap=True)
-            error.setObjectName(f"error_{key}")
-            error.hide()
-            self.errors[key] = error
-            add_field(form, text, widget, error)
+            add_field(form, text, widget, self.live.error_label(key, marked))
         add_field(form, self.tr("Health needs"), self.health)
         add_field(form, self.tr("Notes"), self.notes)
         form.addWidget(self.consent, form.rowCount(), 1)
@@ -122,8 +113,8 @@ class MemberDialog(QDialog):
             ("birthday", self.birthday.textEdited),
             ("referrer", self.referrer.textEdited),
         ):
-            signal.connect(lambda _=None, key=key: self._changed(key))
-        self.gender.currentIndexChanged.connect(lambda _: self._changed("gender"))
+            signal.connect(lambda _=None, key=key: self.live.changed(key))
+        self.gender.currentIndexChanged.connect(lambda _: self.live.changed("gender"))
         self.name.setFocus()
 
     def _fill(self, view: MemberView) -> None:
@@ -163,49 +154,17 @@ class MemberDialog(QDialog):
         )
         return _Draft(form, local)
 
-    def _changed(self, key: str) -> None:
-        self._touched.add(key)
-        self._timer.start()
-
-    def validate_now(self) -> None:
-        self._timer.stop()
+    def _check(self) -> Check:
         draft = self._draft()
         card = self.card_no
-        self._generation += 1
-        generation = self._generation
-
-        def done(errors: dict[str, str]) -> None:
-            if generation == self._generation:
-                self.show_errors({**errors, **draft.local_errors})
-
-        self.worker.run(lambda ctx: members.check_form(ctx, draft.form, card), done, owner=self)
-
-    def show_errors(self, errors: dict[str, str]) -> None:
-        shown = {
-            k: v
-            for k, v in errors.items()
-            if k in self.errors and (self._show_all or k in self._touched)
-        }
-        for key, widget in self.errors.items():
-            widget.setText(shown.get(key, ""))
-            widget.setVisible(key in shown)
-        for key, field in (
-            ("name", self.name),
-            ("phone", self.phone),
-            ("birthday", self.birthday),
-            ("referrer", self.referrer),
-        ):
-            field.setProperty("invalid", key in shown)
-            field.style().unpolish(field)
-            field.style().polish(field)
-        self.validated.emit(shown)
+        return lambda ctx: members.check_form(ctx, draft.form, card), draft.local_errors
 
     # --- saving ----------------------------------------------------------------------
     def save(self) -> None:
-        self._show_all = True
+        self.live.show_all = True
         draft = self._draft()
         if draft.local_errors:
-            self.show_errors(draft.local_errors)
+            self.live.show_errors(draft.local_errors)
             return
         self.save_button.setEnabled(False)
         self.general_error.clear()
@@ -228,7 +187,7 @@ class MemberDialog(QDialog):
     def _refused(self, exc: Exception) -> bool:
         self.save_button.setEnabled(True)
         if isinstance(exc, FieldErrors):
-            self.show_errors(exc.errors)
+            self.live.show_errors(exc.errors)
             return True
         if isinstance(exc, DomainError):
             self.general_error.setText(str(exc))

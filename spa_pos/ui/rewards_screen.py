@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QSignalBlocker, QTimer, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QLabel,
     QLineEdit,
     QTableWidgetItem,
     QVBoxLayout,
@@ -29,8 +28,9 @@ from spa_pos.services import catalog, rewards
 from spa_pos.services.catalog import FieldProblems
 from spa_pos.services.context import Ctx
 from spa_pos.services.rewards import RewardForm, RewardRow, StockChange
-from spa_pos.ui.catalog_screen import VALIDATE_DELAY_MS, set_invalid, whole_number
+from spa_pos.ui.catalog_screen import whole_number
 from spa_pos.ui.changes import Change
+from spa_pos.ui.live_form import Check, LiveChecks, set_invalid
 from spa_pos.ui.widgets import (
     add_field,
     button,
@@ -83,11 +83,8 @@ class RewardDialog(QDialog):
         super().__init__(parent)
         self.worker, self.manager = worker, manager
         self.editing = existing.code if existing else None
-        self._touched: set[str] = set()
-        self._show_all = False
-        self._generation = 0
-        self._timer = QTimer(self, singleShot=True, interval=VALIDATE_DELAY_MS)
-        self._timer.timeout.connect(self.validate_now)
+        self.live = LiveChecks(self, worker, self._check, self.validated.emit)
+        self.errors = self.live.errors
         self.setWindowTitle(
             self.tr("Edit {name}").format(name=existing.name) if existing else self.tr("New reward")
         )
@@ -126,15 +123,10 @@ class RewardDialog(QDialog):
             "stock": self.tr("Stock"),
             "active": self.tr("Status"),
         }
-        self.errors: dict[str, QLabel] = {}
         form = form_grid()
         for key, widget in self.fields.items():
-            error = label("", "error", wrap=True)
-            error.setObjectName(f"error_{key}")
-            error.hide()
-            self.errors[key] = error
             widget.setObjectName(f"field_{key}")
-            add_field(form, captions[key], widget, error)
+            add_field(form, captions[key], widget, self.live.error_label(key, widget))
         self.general_error = label("", "error", wrap=True)
         self.save_button = button(self.tr("Save (Enter)"), "primary")
         self.save_button.setDefault(True)
@@ -157,9 +149,9 @@ class RewardDialog(QDialog):
             ("coupon_fen", self.coupon),
             ("stock", self.stock),
         ):
-            edit.textEdited.connect(lambda _=None, key=key: self._changed(key))
+            edit.textEdited.connect(lambda _=None, key=key: self.live.changed(key))
         self.gives.currentIndexChanged.connect(self._gives_changed)
-        self.active.toggled.connect(lambda _: self._changed("active"))
+        self.active.toggled.connect(lambda _: self.live.changed("active"))
         self._show_coupon()
         (self.name if existing else self.code).setFocus()
 
@@ -181,7 +173,7 @@ class RewardDialog(QDialog):
 
     def _gives_changed(self) -> None:
         self._show_coupon()
-        self._changed("item_code")
+        self.live.changed("item_code")
 
     def _show_coupon(self) -> None:
         self.coupon.setEnabled(self.gives.currentData() == COUPON)
@@ -213,42 +205,19 @@ class RewardDialog(QDialog):
         )
         return _Draft(form, local)
 
-    def _changed(self, key: str) -> None:
-        self._touched.add(key)
-        self._timer.start()
-
-    def validate_now(self) -> None:
-        self._timer.stop()
+    def _check(self) -> Check:
         draft = self.draft()
         manager, editing = self.manager, self.editing
-        self._generation += 1
-        generation = self._generation
-
-        def done(problems: dict[str, str]) -> None:
-            if generation == self._generation:
-                self.show_errors({**problems, **draft.local_errors})
-
-        self.worker.run(
-            lambda _: rewards.check_reward(manager, draft.form, editing=editing), done, owner=self
+        return (
+            lambda _: rewards.check_reward(manager, draft.form, editing=editing),
+            draft.local_errors,
         )
 
-    def show_errors(self, errors: dict[str, str]) -> None:
-        shown = {
-            k: v
-            for k, v in errors.items()
-            if k in self.errors and (self._show_all or k in self._touched)
-        }
-        for key, error in self.errors.items():
-            error.setText(shown.get(key, ""))
-            error.setVisible(key in shown)
-            set_invalid(self.fields[key], key in shown)
-        self.validated.emit(shown)
-
     def save(self) -> None:
-        self._show_all = True
+        self.live.show_all = True
         draft = self.draft()
         if draft.local_errors:
-            self.validate_now()
+            self.live.check_now()
             return
         self.save_button.setEnabled(False)
         self.general_error.clear()
@@ -271,7 +240,7 @@ class RewardDialog(QDialog):
     def _refused(self, exc: Exception) -> bool:
         self.save_button.setEnabled(True)
         if isinstance(exc, FieldProblems):
-            self.show_errors(exc.problems)
+            self.live.show_errors(exc.problems)
             return True
         if isinstance(exc, DomainError):
             self.general_error.setText(str(exc))

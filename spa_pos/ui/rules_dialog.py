@@ -35,6 +35,7 @@ from spa_pos.errors import DomainError
 from spa_pos.services import rules
 from spa_pos.services.context import Actor, Ctx
 from spa_pos.ui.changes import Change
+from spa_pos.ui.live_form import set_invalid
 from spa_pos.ui.widgets import (
     add_field,
     button,
@@ -375,9 +376,7 @@ class RulesDialog(QDialog):
         error.setText(text)
         error.setVisible(bool(text))
         widget = self.tiers if key == TIERS else self.fields[key]
-        widget.setProperty("invalid", bool(text))
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+        set_invalid(widget, bool(text))
 
     def check(self, key: str) -> None:
         """Ask the service whether the typed value is allowed; only the answer to the

@@ -1,0 +1,95 @@
+"""A form checked as it is typed: each problem next to its own field.
+
+The checks are the service's (run on the DB worker, after a short pause in typing); the
+form only adds what it cannot even read (a price that is not a number). Until the first
+Save only the fields the user has touched show their problems, so a fresh form is not a
+wall of red; an answer that arrives after newer typing is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QWidget
+
+from spa_pos.services.context import Ctx
+from spa_pos.ui.widgets import label
+from spa_pos.ui.worker import DbWorker
+
+VALIDATE_DELAY_MS = 250
+
+Problems = dict[str, str]  # field key -> the reason, in the language in force
+# What to check now: the worker job answering the service's problems, and the problems
+# the form found itself (they win over the service's for the same field).
+Check = tuple[Callable[[Ctx], Problems], Problems]
+
+
+def set_invalid(widget: QWidget, invalid: bool) -> None:
+    """Mark a field for the style sheet's red border."""
+    widget.setProperty("invalid", invalid)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class LiveChecks:
+    """The live checks of one form (`owner`): its error labels, which fields were
+    touched, the debounce timer and the number of the latest check asked for.
+
+    `ask` builds the check from what is typed now; `shown` hears the problems shown
+    after each check (the dialogs re-emit it as their `validated` signal)."""
+
+    def __init__(
+        self,
+        owner: QWidget,
+        worker: DbWorker,
+        ask: Callable[[], Check],
+        shown: Callable[[Problems], None],
+    ) -> None:
+        self.owner, self.worker, self.ask, self.shown = owner, worker, ask, shown
+        self.errors: dict[str, QLabel] = {}
+        self.marked: dict[str, QWidget] = {}  # the fields whose border turns red
+        self.touched: set[str] = set()
+        self.show_all = False  # after Save: every problem, touched or not
+        self.generation = 0
+        self.timer = QTimer(owner, singleShot=True, interval=VALIDATE_DELAY_MS)
+        self.timer.timeout.connect(self.check_now)
+
+    def error_label(self, key: str, field: QWidget | None = None) -> QLabel:
+        """The (hidden) label for `key`'s problems; `field`, if given, is marked too."""
+        error = label("", "error", wrap=True)
+        error.setObjectName(f"error_{key}")
+        error.hide()
+        self.errors[key] = error
+        if field is not None:
+            self.marked[key] = field
+        return error
+
+    def changed(self, key: str) -> None:
+        self.touched.add(key)
+        self.timer.start()
+
+    def check_now(self) -> None:
+        self.timer.stop()
+        job, local = self.ask()
+        self.generation += 1
+        generation = self.generation
+
+        def done(problems: Problems) -> None:
+            if generation == self.generation:
+                self.show_errors({**problems, **local})
+
+        self.worker.run(job, done, owner=self.owner)
+
+    def show_errors(self, errors: Problems) -> None:
+        shown = {
+            k: v
+            for k, v in errors.items()
+            if k in self.errors and (self.show_all or k in self.touched)
+        }
+        for key, error in self.errors.items():
+            error.setText(shown.get(key, ""))
+            error.setVisible(key in shown)
+        for key, field in self.marked.items():
+            set_invalid(field, key in shown)
+        self.shown(shown)
