@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from spa_pos.errors import DomainError
 from spa_pos.money import format_fen, parse_yuan
 from spa_pos.services import catalog
-from spa_pos.services.catalog import FieldProblems, ItemRow, ItemSpec
+from spa_pos.services.catalog import ItemRow, ItemSpec
 from spa_pos.services.context import Ctx
 from spa_pos.ui.changes import Change
 from spa_pos.ui.live_form import Check, LiveChecks
@@ -270,8 +270,6 @@ class ItemDialog(QDialog):
         if draft.local_errors:
             self.live.check_now()
             return
-        self.save_button.setEnabled(False)
-        self.general_error.clear()
         manager, editing, spec = self.manager, self.editing, draft.spec
 
         def job(_: Ctx) -> ItemRow:
@@ -279,24 +277,17 @@ class ItemDialog(QDialog):
                 return catalog.edit_item(manager, editing, spec)
             return catalog.add_item(manager, spec)
 
-        self.worker.run(
-            job, self._saved, on_error=self._refused, changes=Change.CATALOG, owner=self
+        self.live.save(
+            job,
+            self._saved,
+            changes=Change.CATALOG,
+            button=self.save_button,
+            general_error=self.general_error,
         )
 
     def _saved(self, item: ItemRow) -> None:
-        self.save_button.setEnabled(True)
         self.saved.emit(item)
         self.accept()
-
-    def _refused(self, exc: Exception) -> bool:
-        self.save_button.setEnabled(True)
-        if isinstance(exc, FieldProblems):
-            self.live.show_errors(exc.problems)
-            return True
-        if isinstance(exc, DomainError):
-            self.general_error.setText(str(exc))
-            return True
-        return False
 
 
 COLUMNS = 8

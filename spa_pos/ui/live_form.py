@@ -9,13 +9,20 @@ wall of red; an answer that arrives after newer typing is dropped.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
+from spa_pos.errors import DomainError
+from spa_pos.services.catalog import FieldProblems
 from spa_pos.services.context import Ctx
+from spa_pos.services.members import FieldErrors
+from spa_pos.ui.changes import Change
 from spa_pos.ui.widgets import label
 from spa_pos.ui.worker import DbWorker
+
+T = TypeVar("T")
 
 VALIDATE_DELAY_MS = 250
 
@@ -23,6 +30,15 @@ Problems = dict[str, str]  # field key -> the reason, in the language in force
 # What to check now: the worker job answering the service's problems, and the problems
 # the form found itself (they win over the service's for the same field).
 Check = tuple[Callable[[Ctx], Problems], Problems]
+
+
+def by_field(exc: Exception) -> Problems | None:
+    """The problems of a refusal that names its fields, else None."""
+    if isinstance(exc, FieldProblems):
+        return exc.problems
+    if isinstance(exc, FieldErrors):
+        return exc.errors
+    return None
 
 
 def set_invalid(widget: QWidget, invalid: bool) -> None:
@@ -93,3 +109,34 @@ class LiveChecks:
         for key, field in self.marked.items():
             set_invalid(field, key in shown)
         self.shown(shown)
+
+    def save(
+        self,
+        job: Callable[[Ctx], T],
+        saved: Callable[[T], None],
+        *,
+        changes: Change,
+        button: QPushButton,
+        general_error: QLabel,
+    ) -> None:
+        """Run the saving `job` with `button` disabled, then `saved(result)`. A refusal
+        by field shows next to the fields, any other refusal in `general_error`."""
+        button.setEnabled(False)
+        general_error.clear()
+
+        def done(result: T) -> None:
+            button.setEnabled(True)
+            saved(result)
+
+        def refused(exc: Exception) -> bool:
+            button.setEnabled(True)
+            problems = by_field(exc)
+            if problems is not None:
+                self.show_errors(problems)
+                return True
+            if isinstance(exc, DomainError):
+                general_error.setText(str(exc))
+                return True
+            return False
+
+        self.worker.run(job, done, on_error=refused, changes=changes, owner=self.owner)

@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spa_pos.errors import DomainError
 from spa_pos.services import members
 from spa_pos.services.context import Ctx
-from spa_pos.services.members import FieldErrors, MemberForm
+from spa_pos.services.members import MemberForm
 from spa_pos.services.profile import MemberView
 from spa_pos.ui.changes import Change
 from spa_pos.ui.live_form import Check, LiveChecks
@@ -166,8 +165,6 @@ class MemberDialog(QDialog):
         if draft.local_errors:
             self.live.show_errors(draft.local_errors)
             return
-        self.save_button.setEnabled(False)
-        self.general_error.clear()
         card = self.card_no
 
         def job(ctx: Ctx) -> str:
@@ -175,21 +172,14 @@ class MemberDialog(QDialog):
                 return members.edit(ctx, card, draft.form).card_no
             return members.register(ctx, draft.form).card_no
 
-        self.worker.run(
-            job, self._saved, on_error=self._refused, changes=Change.MEMBERS, owner=self
+        self.live.save(
+            job,
+            self._saved,
+            changes=Change.MEMBERS,
+            button=self.save_button,
+            general_error=self.general_error,
         )
 
     def _saved(self, card_no: str) -> None:
-        self.save_button.setEnabled(True)
         self.saved.emit(card_no)
         self.accept()
-
-    def _refused(self, exc: Exception) -> bool:
-        self.save_button.setEnabled(True)
-        if isinstance(exc, FieldErrors):
-            self.live.show_errors(exc.errors)
-            return True
-        if isinstance(exc, DomainError):
-            self.general_error.setText(str(exc))
-            return True
-        return False

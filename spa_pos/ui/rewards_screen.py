@@ -219,8 +219,6 @@ class RewardDialog(QDialog):
         if draft.local_errors:
             self.live.check_now()
             return
-        self.save_button.setEnabled(False)
-        self.general_error.clear()
         manager, editing, form = self.manager, self.editing, draft.form
 
         def job(_: Ctx) -> RewardRow:
@@ -228,24 +226,17 @@ class RewardDialog(QDialog):
                 return rewards.edit_reward(manager, editing, form)
             return rewards.add_reward(manager, form)
 
-        self.worker.run(
-            job, self._saved, on_error=self._refused, changes=Change.CATALOG, owner=self
+        self.live.save(
+            job,
+            self._saved,
+            changes=Change.CATALOG,
+            button=self.save_button,
+            general_error=self.general_error,
         )
 
     def _saved(self, reward: RewardRow) -> None:
-        self.save_button.setEnabled(True)
         self.saved.emit(reward)
         self.accept()
-
-    def _refused(self, exc: Exception) -> bool:
-        self.save_button.setEnabled(True)
-        if isinstance(exc, FieldProblems):
-            self.live.show_errors(exc.problems)
-            return True
-        if isinstance(exc, DomainError):
-            self.general_error.setText(str(exc))
-            return True
-        return False
 
 
 class RestockDialog(QDialog):
