@@ -86,7 +86,18 @@ class ItemDialog(QDialog):
         super().__init__(parent)
         self.worker, self.manager = worker, manager
         self.editing = existing.code if existing else None
-        self.live = LiveChecks(self, worker, self._check, self.validated.emit)
+        self.general_error = label("", "error", wrap=True)
+        self.save_button = button(self.tr("Save (Enter)"), "primary")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.live = LiveChecks(
+            self,
+            worker,
+            self._check,
+            self.validated.emit,
+            button=self.save_button,
+            general_error=self.general_error,
+        )
         self.errors = self.live.errors
         self.setWindowTitle(
             self.tr("Edit {name}").format(name=existing.name) if existing else self.tr("New item")
@@ -158,11 +169,7 @@ class ItemDialog(QDialog):
         form = row(spacing=24)
         form.addLayout(left, 1)
         form.addLayout(right, 1)
-        self.general_error = label("", "error", wrap=True)
 
-        self.save_button = button(self.tr("Save (Enter)"), "primary")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
         cancel = button(self.tr("Cancel (Esc)"))
         cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -277,17 +284,7 @@ class ItemDialog(QDialog):
                 return catalog.edit_item(manager, editing, spec)
             return catalog.add_item(manager, spec)
 
-        self.live.save(
-            job,
-            self._saved,
-            changes=Change.CATALOG,
-            button=self.save_button,
-            general_error=self.general_error,
-        )
-
-    def _saved(self, item: ItemRow) -> None:
-        self.saved.emit(item)
-        self.accept()
+        self.live.save(job, self.saved.emit, changes=Change.CATALOG)
 
 
 COLUMNS = 8

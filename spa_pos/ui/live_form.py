@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
 
 from spa_pos.errors import DomainError
 from spa_pos.services.catalog import FieldProblems
@@ -49,20 +49,26 @@ def set_invalid(widget: QWidget, invalid: bool) -> None:
 
 
 class LiveChecks:
-    """The live checks of one form (`owner`): its error labels, which fields were
-    touched, the debounce timer and the number of the latest check asked for.
+    """The live checks of one form dialog (`owner`): its error labels, which fields
+    were touched, the debounce timer and the number of the latest check asked for; and
+    its saving, with the Save `button` and the `general_error` line for a refusal that
+    names no field.
 
     `ask` builds the check from what is typed now; `shown` hears the problems shown
     after each check (the dialogs re-emit it as their `validated` signal)."""
 
     def __init__(
         self,
-        owner: QWidget,
+        owner: QDialog,
         worker: DbWorker,
         ask: Callable[[], Check],
         shown: Callable[[Problems], None],
+        *,
+        button: QPushButton,
+        general_error: QLabel,
     ) -> None:
         self.owner, self.worker, self.ask, self.shown = owner, worker, ask, shown
+        self.button, self.general_error = button, general_error
         self.errors: dict[str, QLabel] = {}
         self.marked: dict[str, QWidget] = {}  # the fields whose border turns red
         self.touched: set[str] = set()
@@ -116,26 +122,26 @@ class LiveChecks:
         saved: Callable[[T], None],
         *,
         changes: Change,
-        button: QPushButton,
-        general_error: QLabel,
     ) -> None:
-        """Run the saving `job` with `button` disabled, then `saved(result)`. A refusal
-        by field shows next to the fields, any other refusal in `general_error`."""
-        button.setEnabled(False)
-        general_error.clear()
+        """Run the saving `job` with the button disabled, then `saved(result)` and close
+        the dialog. A refusal by field shows next to the fields, any other refusal in
+        the general line."""
+        self.button.setEnabled(False)
+        self.general_error.clear()
 
         def done(result: T) -> None:
-            button.setEnabled(True)
+            self.button.setEnabled(True)
             saved(result)
+            self.owner.accept()
 
         def refused(exc: Exception) -> bool:
-            button.setEnabled(True)
+            self.button.setEnabled(True)
             problems = by_field(exc)
             if problems is not None:
                 self.show_errors(problems)
                 return True
             if isinstance(exc, DomainError):
-                general_error.setText(str(exc))
+                self.general_error.setText(str(exc))
                 return True
             return False
 

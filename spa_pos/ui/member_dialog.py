@@ -48,7 +48,18 @@ class MemberDialog(QDialog):
         super().__init__(parent)
         self.worker = worker
         self.card_no = existing.card_no if existing else None
-        self.live = LiveChecks(self, worker, self._check, self.validated.emit)
+        self.general_error = label("", "error", wrap=True)
+        self.save_button = button(self.tr("Save (Enter)"), "primary")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.live = LiveChecks(
+            self,
+            worker,
+            self._check,
+            self.validated.emit,
+            button=self.save_button,
+            general_error=self.general_error,
+        )
         self.errors = self.live.errors
         self.setWindowTitle(
             self.tr("Edit member {name}").format(name=existing.profile.name)
@@ -75,7 +86,6 @@ class MemberDialog(QDialog):
         self.notes = QLineEdit()
         self.consent = QCheckBox(self.tr("Agrees to receive offers and reminders"))
         self.consent.setChecked(True)
-        self.general_error = label("", "error", wrap=True)
 
         form = form_grid()
         for key, text, widget, marked in (
@@ -90,9 +100,6 @@ class MemberDialog(QDialog):
         add_field(form, self.tr("Notes"), self.notes)
         form.addWidget(self.consent, form.rowCount(), 1)
 
-        self.save_button = button(self.tr("Save (Enter)"), "primary")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
         cancel = button(self.tr("Cancel (Esc)"))
         cancel.clicked.connect(self.reject)
         buttons = button_bar(cancel, self.save_button)
@@ -172,14 +179,4 @@ class MemberDialog(QDialog):
                 return members.edit(ctx, card, draft.form).card_no
             return members.register(ctx, draft.form).card_no
 
-        self.live.save(
-            job,
-            self._saved,
-            changes=Change.MEMBERS,
-            button=self.save_button,
-            general_error=self.general_error,
-        )
-
-    def _saved(self, card_no: str) -> None:
-        self.saved.emit(card_no)
-        self.accept()
+        self.live.save(job, self.saved.emit, changes=Change.MEMBERS)

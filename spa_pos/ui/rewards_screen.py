@@ -83,7 +83,18 @@ class RewardDialog(QDialog):
         super().__init__(parent)
         self.worker, self.manager = worker, manager
         self.editing = existing.code if existing else None
-        self.live = LiveChecks(self, worker, self._check, self.validated.emit)
+        self.general_error = label("", "error", wrap=True)
+        self.save_button = button(self.tr("Save (Enter)"), "primary")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.live = LiveChecks(
+            self,
+            worker,
+            self._check,
+            self.validated.emit,
+            button=self.save_button,
+            general_error=self.general_error,
+        )
         self.errors = self.live.errors
         self.setWindowTitle(
             self.tr("Edit {name}").format(name=existing.name) if existing else self.tr("New reward")
@@ -127,10 +138,6 @@ class RewardDialog(QDialog):
         for key, widget in self.fields.items():
             widget.setObjectName(f"field_{key}")
             add_field(form, captions[key], widget, self.live.error_label(key, widget))
-        self.general_error = label("", "error", wrap=True)
-        self.save_button = button(self.tr("Save (Enter)"), "primary")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
         cancel = button(self.tr("Cancel (Esc)"))
         cancel.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -226,17 +233,7 @@ class RewardDialog(QDialog):
                 return rewards.edit_reward(manager, editing, form)
             return rewards.add_reward(manager, form)
 
-        self.live.save(
-            job,
-            self._saved,
-            changes=Change.CATALOG,
-            button=self.save_button,
-            general_error=self.general_error,
-        )
-
-    def _saved(self, reward: RewardRow) -> None:
-        self.saved.emit(reward)
-        self.accept()
+        self.live.save(job, self.saved.emit, changes=Change.CATALOG)
 
 
 class RestockDialog(QDialog):
