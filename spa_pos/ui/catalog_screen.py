@@ -86,17 +86,8 @@ class ItemDialog(QDialog):
         super().__init__(parent)
         self.worker, self.manager = worker, manager
         self.editing = existing.code if existing else None
-        self.general_error = label("", "error", wrap=True)
-        self.save_button = button(self.tr("Save (Enter)"), "primary")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
         self.live = LiveChecks(
-            self,
-            worker,
-            self._check,
-            self.validated.emit,
-            button=self.save_button,
-            general_error=self.general_error,
+            self, worker, self._check, self.validated.emit, (self.tr("Save (Enter)"), self.save)
         )
         self.errors = self.live.errors
         self.setWindowTitle(
@@ -170,15 +161,7 @@ class ItemDialog(QDialog):
         form.addLayout(left, 1)
         form.addLayout(right, 1)
 
-        cancel = button(self.tr("Cancel (Esc)"))
-        cancel.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        layout.addWidget(label(self.windowTitle(), "title"))
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addLayout(button_bar(cancel, self.save_button))
+        self.live.lay_out(form, self.tr("Cancel (Esc)"))
 
         if existing:
             self._fill(existing)
@@ -272,10 +255,8 @@ class ItemDialog(QDialog):
 
     # --- saving ----------------------------------------------------------------------
     def save(self) -> None:
-        self.live.show_all = True
         draft = self.draft()
-        if draft.local_errors:
-            self.live.check_now()
+        if not self.live.ready(draft.local_errors):
             return
         manager, editing, spec = self.manager, self.editing, draft.spec
 

@@ -12,14 +12,14 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLayout, QVBoxLayout, QWidget
 
 from spa_pos.errors import DomainError
 from spa_pos.services.catalog import FieldProblems
 from spa_pos.services.context import Ctx
 from spa_pos.services.members import FieldErrors
 from spa_pos.ui.changes import Change
-from spa_pos.ui.widgets import label
+from spa_pos.ui.widgets import button, button_bar, label
 from spa_pos.ui.worker import DbWorker
 
 T = TypeVar("T")
@@ -51,11 +51,12 @@ def set_invalid(widget: QWidget, invalid: bool) -> None:
 class LiveChecks:
     """The live checks of one form dialog (`owner`): its error labels, which fields
     were touched, the debounce timer and the number of the latest check asked for; and
-    its saving, with the Save `button` and the `general_error` line for a refusal that
-    names no field.
+    its saving: the Save `button` and the `general_error` line for a refusal that names
+    no field.
 
     `ask` builds the check from what is typed now; `shown` hears the problems shown
-    after each check (the dialogs re-emit it as their `validated` signal)."""
+    after each check (the dialogs re-emit it as their `validated` signal); `save` is the
+    Save button's text (translated by the dialog) and what it does."""
 
     def __init__(
         self,
@@ -63,12 +64,14 @@ class LiveChecks:
         worker: DbWorker,
         ask: Callable[[], Check],
         shown: Callable[[Problems], None],
-        *,
-        button: QPushButton,
-        general_error: QLabel,
+        save: tuple[str, Callable[[], None]],
     ) -> None:
         self.owner, self.worker, self.ask, self.shown = owner, worker, ask, shown
-        self.button, self.general_error = button, general_error
+        text, submit = save
+        self.button = button(text, "primary")
+        self.button.setDefault(True)
+        self.button.clicked.connect(submit)
+        self.general_error = label("", "error", wrap=True)
         self.errors: dict[str, QLabel] = {}
         self.marked: dict[str, QWidget] = {}  # the fields whose border turns red
         self.touched: set[str] = set()
@@ -86,6 +89,19 @@ class LiveChecks:
         if field is not None:
             self.marked[key] = field
         return error
+
+    def lay_out(self, form: QLayout, cancel: str) -> None:
+        """The dialog's layout: its title, the `form`, the general line, then the
+        `cancel` button and Save."""
+        close = button(cancel)
+        close.clicked.connect(self.owner.reject)
+        layout = QVBoxLayout(self.owner)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        layout.addWidget(label(self.owner.windowTitle(), "title"))
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addLayout(button_bar(close, self.button))
 
     def changed(self, key: str) -> None:
         self.touched.add(key)
@@ -115,6 +131,16 @@ class LiveChecks:
         for key, field in self.marked.items():
             set_invalid(field, key in shown)
         self.shown(shown)
+
+    def ready(self, local: Problems) -> bool:
+        """Save was pressed: from now on every problem shows, touched or not. False
+        (and the check runs, so they show with the service's) while the form has
+        problems of its own it cannot save with."""
+        self.show_all = True
+        if local:
+            self.check_now()
+            return False
+        return True
 
     def save(
         self,

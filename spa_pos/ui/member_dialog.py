@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,7 +25,7 @@ from spa_pos.services.members import MemberForm
 from spa_pos.services.profile import MemberView
 from spa_pos.ui.changes import Change
 from spa_pos.ui.live_form import Check, LiveChecks
-from spa_pos.ui.widgets import add_field, button, button_bar, form_grid, label
+from spa_pos.ui.widgets import add_field, form_grid
 from spa_pos.ui.worker import DbWorker
 
 FIELDS = ("name", "phone", "birthday", "gender", "referrer")
@@ -48,17 +47,8 @@ class MemberDialog(QDialog):
         super().__init__(parent)
         self.worker = worker
         self.card_no = existing.card_no if existing else None
-        self.general_error = label("", "error", wrap=True)
-        self.save_button = button(self.tr("Save (Enter)"), "primary")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
         self.live = LiveChecks(
-            self,
-            worker,
-            self._check,
-            self.validated.emit,
-            button=self.save_button,
-            general_error=self.general_error,
+            self, worker, self._check, self.validated.emit, (self.tr("Save (Enter)"), self.save)
         )
         self.errors = self.live.errors
         self.setWindowTitle(
@@ -100,16 +90,7 @@ class MemberDialog(QDialog):
         add_field(form, self.tr("Notes"), self.notes)
         form.addWidget(self.consent, form.rowCount(), 1)
 
-        cancel = button(self.tr("Cancel (Esc)"))
-        cancel.clicked.connect(self.reject)
-        buttons = button_bar(cancel, self.save_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        layout.addWidget(label(self.windowTitle(), "title"))
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addLayout(buttons)
+        self.live.lay_out(form, self.tr("Cancel (Esc)"))
 
         if existing:
             self._fill(existing)

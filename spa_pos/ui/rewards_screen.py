@@ -83,17 +83,8 @@ class RewardDialog(QDialog):
         super().__init__(parent)
         self.worker, self.manager = worker, manager
         self.editing = existing.code if existing else None
-        self.general_error = label("", "error", wrap=True)
-        self.save_button = button(self.tr("Save (Enter)"), "primary")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
         self.live = LiveChecks(
-            self,
-            worker,
-            self._check,
-            self.validated.emit,
-            button=self.save_button,
-            general_error=self.general_error,
+            self, worker, self._check, self.validated.emit, (self.tr("Save (Enter)"), self.save)
         )
         self.errors = self.live.errors
         self.setWindowTitle(
@@ -138,15 +129,7 @@ class RewardDialog(QDialog):
         for key, widget in self.fields.items():
             widget.setObjectName(f"field_{key}")
             add_field(form, captions[key], widget, self.live.error_label(key, widget))
-        cancel = button(self.tr("Cancel (Esc)"))
-        cancel.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        layout.addWidget(label(self.windowTitle(), "title"))
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addLayout(button_bar(cancel, self.save_button))
+        self.live.lay_out(form, self.tr("Cancel (Esc)"))
         if existing:
             self._fill(existing)
         for key, edit in (
@@ -221,10 +204,8 @@ class RewardDialog(QDialog):
         )
 
     def save(self) -> None:
-        self.live.show_all = True
         draft = self.draft()
-        if draft.local_errors:
-            self.live.check_now()
+        if not self.live.ready(draft.local_errors):
             return
         manager, editing, form = self.manager, self.editing, draft.form
 
