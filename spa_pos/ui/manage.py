@@ -9,13 +9,13 @@ restore, stops what else uses the database first: the scheduler and printing.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from spa_pos.services import maintenance
-from spa_pos.services.context import Actor, Ctx
+from spa_pos.services.context import Ctx
 from spa_pos.services.jobs import JobResult
 from spa_pos.ui.background import BackgroundJobs
 from spa_pos.ui.backup_dialog import BackupDialog
@@ -31,8 +31,11 @@ from spa_pos.ui.rewards_screen import RewardsDialog
 from spa_pos.ui.widgets import button, label, open_dialog
 from spa_pos.ui.worker import DbWorker
 
-if TYPE_CHECKING:
-    from spa_pos.ui.promotions_dialog import PromotionsState
+T = TypeVar("T")
+
+
+def _nothing(_: Ctx) -> None:
+    """What a screen that loads its own rows needs loaded with the PIN: nothing."""
 
 
 class ManagePage(QWidget):
@@ -154,63 +157,54 @@ class ManagePage(QWidget):
         self._open(dialog)
 
     def open_rules(self) -> None:
-        """The loyalty rules, for a manager: the PIN first, then the screen, whose changes
-        are recorded as that manager's."""
+        """The loyalty rules; their changes are recorded as the manager's."""
         from spa_pos.ui import rules_dialog
 
-        def job(ctx: Ctx) -> tuple[Actor, rules_dialog.RulesScreen]:
-            return ctx.actor, rules_dialog.load(ctx)
-
-        pin = ManagerPinDialog(
-            self.worker, self.tr("Change the loyalty rules?"), job, changes=None, parent=self
+        self._as_manager(
+            self.tr("Change the loyalty rules?"),
+            rules_dialog.load,
+            lambda manager, screen: rules_dialog.RulesDialog(
+                self.worker, manager.actor, screen, parent=self
+            ),
         )
-
-        def show(opened: tuple[Actor, rules_dialog.RulesScreen]) -> None:
-            manager, screen = opened
-            self._open(rules_dialog.RulesDialog(self.worker, manager, screen, parent=self))
-
-        pin.succeeded.connect(show)
-        self._open(pin)
 
     def open_catalog(self) -> None:
         self._as_manager(
             self.tr("Change the catalog: services, products, courses and prices."),
-            lambda manager: self._open(CatalogDialog(self.worker, manager, parent=self)),
+            _nothing,
+            lambda manager, _: CatalogDialog(self.worker, manager, parent=self),
         )
 
     def open_rewards(self) -> None:
         self._as_manager(
             self.tr("Change the rewards and their stock."),
-            lambda manager: self._open(RewardsDialog(self.worker, manager, parent=self)),
+            _nothing,
+            lambda manager, _: RewardsDialog(self.worker, manager, parent=self),
         )
-
-    def _as_manager(self, what: str, then: Callable[[Ctx], None]) -> None:
-        """Ask for the manager PIN, then open a back-office screen acting as the manager
-        (the catalog services refuse anyone else). The screen opens once the PIN dialog
-        has closed and handed the keyboard back."""
-        pin = ManagerPinDialog(
-            self.worker, what, lambda manager: manager, changes=None, parent=self
-        )
-        granted: list[Ctx] = []
-        pin.succeeded.connect(granted.append)
-        pin.accepted.connect(lambda: then(granted[0]))
-        self._open(pin)
 
     def open_promotions(self) -> None:
-        """限时活动: the manager PIN first; its manager then acts in the dialog."""
+        """限时活动: the manager acts for every change made in the dialog."""
         from spa_pos.ui.promotions_dialog import PromotionsDialog, load
 
-        def opened(found: tuple[Actor, PromotionsState]) -> None:
-            self._open(PromotionsDialog(self.worker, *found, parent=self))
-
-        pin = ManagerPinDialog(
-            self.worker,
+        self._as_manager(
             self.tr("Manage promotions"),
-            lambda ctx: (ctx.actor, load(ctx)),
-            changes=None,
-            parent=self,
+            load,
+            lambda manager, state: PromotionsDialog(self.worker, manager.actor, state, parent=self),
         )
-        pin.succeeded.connect(opened)
+
+    def _as_manager(
+        self, what: str, load: Callable[[Ctx], T], screen: Callable[[Ctx, T], QDialog]
+    ) -> None:
+        """Ask for the manager PIN, then open a back-office screen acting as the manager
+        (the back-office services refuse anyone else). What the screen shows is loaded
+        in the PIN's own job (`load`, as the manager); the screen opens once the PIN
+        dialog has closed and handed the keyboard back."""
+        pin = ManagerPinDialog(
+            self.worker, what, lambda manager: (manager, load(manager)), changes=None, parent=self
+        )
+        granted: list[tuple[Ctx, T]] = []
+        pin.succeeded.connect(granted.append)
+        pin.accepted.connect(lambda: self._open(screen(*granted[0])))
         self._open(pin)
 
     def open_import(self) -> None:
