@@ -164,3 +164,24 @@ def test_writes_of_money_and_points_into_a_closed_day_are_refused(
 
     dayclose.reopen_day(ctx, START.date())  # a manager reopens it: the entry goes in
     sell(ctx, START)
+
+
+# --- points spent before they were earned ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "gap", [limits.FUTURE_TOLERANCE + timedelta(minutes=1), timedelta(hours=3), timedelta(days=20)]
+)
+def test_points_cannot_be_spent_before_they_were_earned(ctx: Ctx, gap: timedelta) -> None:
+    """A back-dated redemption draws only on lots that existed at its moment: the points
+    of a later sale are not there yet, so it is refused (writing nothing); dated after
+    that sale, the same redemption goes through."""
+    members.register(ctx, MemberForm("张三", PHONE), at=START - timedelta(days=60))
+    earned = START - timedelta(days=25)
+    sell(ctx, earned)
+    refused(
+        "points.not_enough_redeem",
+        lambda: vouchers.redeem(ctx, PHONE, "R-Q10", at=earned - gap),
+        ctx,
+    )
+    assert vouchers.redeem(ctx, PHONE, "R-Q10", at=earned + gap).points_spent == 100
