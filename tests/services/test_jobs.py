@@ -45,7 +45,7 @@ def set_backup_dir(ctx: Ctx, folder: Path) -> None:
 @pytest.fixture
 def busy_clinic(ctx: Ctx, tmp_path: Path) -> Ctx:
     """A member with a lot that expired, one expiring soon, and a backup folder."""
-    register(ctx, "张三", "13800000001")
+    register(ctx, "张三", "13800000001", at=local(2025, 2, 1))
     buy(ctx, "13800000001", local(2025, 3, 1))  # expired on 2026-03-01
     buy(ctx, "13800000001", local(2025, 3, 20))  # expires on 2026-03-20
     usb = tmp_path / "usb"
@@ -230,7 +230,7 @@ def test_expiry_works_in_batches_and_a_sale_gets_in_between(
     write lock is free, so the till's sale goes through there (it runs inside the pause,
     on the job's own thread: had the lock been held, it could not)."""
     for n in range(2, 5):  # three more members with a lot that expired on 2026-03-01
-        register(busy_clinic, f"会员{n}", f"1380000000{n}")
+        register(busy_clinic, f"会员{n}", f"1380000000{n}", at=local(2025, 2, 1))
         buy(busy_clinic, f"1380000000{n}", local(2025, 3, 1))
     monkeypatch.setattr(jobs, "EXPIRY_BATCH", 1)
     with busy_clinic.db.read() as s:
