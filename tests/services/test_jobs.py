@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from spa_pos.clock import FixedClock
 from spa_pos.errors import DomainError
 from spa_pos.models import JobRun, LedgerEntry, OutboxMessage, PointLot, Sale
-from spa_pos.services import checkout, jobs, points, reminders
+from spa_pos.services import checkout, jobs, maintenance, points, reminders
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import Ctx
@@ -207,6 +207,20 @@ def test_catch_up_continues_after_a_failing_job(
 
     assert done == ["expiry", "streaks", "tags", "backup"]
     assert [job for job, _ in jobs.missed_runs(busy_clinic)] == ["reminders"]
+
+
+def test_a_refusal_is_logged_only_for_a_scheduled_run(ctx: Ctx) -> None:
+    """Run by hand, a refused job writes nothing (the person is told); the scheduler's
+    and the catch-up's runs have no one to tell, so the job log keeps their refusal."""
+    maintenance.snapshot_dir().parent.mkdir(parents=True, exist_ok=True)
+    maintenance.snapshot_dir().write_text("not a folder")
+    with pytest.raises(DomainError, match="快照文件夹"):
+        jobs.run_job(ctx, "backup")
+    assert runs(ctx, "backup") == []
+    with pytest.raises(DomainError, match="快照文件夹"):
+        jobs.run_scheduled(ctx, "backup")
+    [run] = runs(ctx, "backup")
+    assert run.status == "failed" and "快照文件夹" in (run.error or "")
 
 
 def test_a_manual_run_now_counts_as_done(busy_clinic: Ctx, clock: FixedClock) -> None:
