@@ -99,6 +99,6 @@ def enter_at(ctx: Ctx, moment: datetime) -> datetime:
     return moment
 
 
-def register(ctx: Ctx, name: str, phone: str, **kwargs: Any) -> str:
-    """Register a member and return the card number."""
-    return members.register(ctx, MemberForm(name=name, phone=phone, **kwargs)).card_no
+def register(ctx: Ctx, name: str, phone: str, *, at: datetime | None = None, **kwargs: Any) -> str:
+    """Register a member (joining `at`, or now) and return the card number."""
+    return members.register(ctx, MemberForm(name=name, phone=phone, **kwargs), at=at).card_no

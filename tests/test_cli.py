@@ -124,7 +124,8 @@ def test_the_demo_scenario_from_the_readme(cli: Cli, tmp_path: Path) -> None:
 
 def test_forged_and_expired_vouchers_exit_2_with_their_reason(cli: Cli) -> None:
     cli("member", "add", "--name", "张三", "--phone", "13800000002", "--at", AT)
-    cli("points", "adjust", "13800000002", "+300", "--reason", "开业赠送")
+    # points earned at AT: a redemption dated AT can only spend what existed by then
+    cli("sell", "--member", "13800000002", "--item", "ZJTN:2", "--pay", "card:796", "--at", AT)
     v = cli("redeem", "13800000002", "R-TBAM", "--at", AT)
     forged = v["qr_payload"][:-4] + "AAAA"
     assert json.loads(cli("voucher", "check", forged, ok=False)["stdout"])["reason"] == "forged"

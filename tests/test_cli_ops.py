@@ -15,11 +15,12 @@ from spa_pos import cli
 from spa_pos.clock import FixedClock
 from spa_pos.db import Database
 from spa_pos.models import AuditEntry
-from spa_pos.services import backup, checkout
+from spa_pos.services import backup, checkout, maintenance
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import CLI_ACTOR, Ctx
 from tests.conftest import register
+from tests.test_cli_fuzz import digest
 
 Run = Callable[..., tuple[int, Any, str]]
 
@@ -62,6 +63,17 @@ def test_jobs_run(run: Run) -> None:
 def test_jobs_run_refuses_an_unknown_job(run: Run) -> None:
     with pytest.raises(SystemExit):
         run("jobs", "run", "laundry")
+
+
+def test_a_refused_job_run_exits_2_and_writes_nothing(run: Run, db_path: Path) -> None:
+    """A job refused (here: the snapshot folder cannot be made, a file is in its place)
+    tells the person who ran it and leaves no trace, not even a failed run in the log."""
+    maintenance.snapshot_dir().parent.mkdir(parents=True, exist_ok=True)
+    maintenance.snapshot_dir().write_text("not a folder")
+    before = digest(db_path)
+    code, _, err = run("jobs", "run", "backup")
+    assert code == 2 and "快照文件夹" in err
+    assert digest(db_path) == before
 
 
 def test_close_day(ctx: Ctx, run: Run) -> None:

@@ -58,7 +58,7 @@ def apply_schedule(scheduler: BaseScheduler, ctx: Ctx) -> None:
         trigger = CronTrigger(hour=at.hour, minute=at.minute, timezone=zone)
         if scheduler.get_job(name) is None:
             scheduler.add_job(
-                jobs.run_job,
+                jobs.run_scheduled,
                 trigger,
                 args=(ctx, name),
                 id=name,

@@ -26,6 +26,7 @@ _MEMBERS: dict[str, str] = {
     "members.referral_loop": "{ref} was referred by this member (directly or through others)",
     "members.referrer_not_found": "No referrer {ref}",
     "members.referrer_fixed": "The referrer cannot be changed once registered",
+    "members.before_joined": "{member} joined at {joined}; nothing can be booked before that",
 }
 
 # catalog

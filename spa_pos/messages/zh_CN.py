@@ -23,6 +23,7 @@ _MEMBERS: dict[str, str] = {
     "members.referral_loop": "{ref} 是本会员直接或间接推荐的，不能作为推荐人",
     "members.referrer_not_found": "找不到推荐人 {ref}",
     "members.referrer_fixed": "推荐人登记后不能更改",
+    "members.before_joined": "{member} 的入会时间是 {joined}，不能记入入会之前的业务",
 }
 
 # catalog

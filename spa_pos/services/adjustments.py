@@ -28,6 +28,7 @@ def adjust(ctx: Ctx, member_ref: str, delta: int, reason: str) -> int:
         if abs(delta) > cfg.adjust_manager_limit and not ctx.actor.is_manager:
             raise DomainError("points.adjust_over_limit", limit=cfg.adjust_manager_limit)
         member = members.find_one(work.session, member_ref)
+        members.check_joined(member, work.stamp)
         if delta > 0:
             points.award(
                 work.session,
@@ -91,6 +92,7 @@ def attend(ctx: Ctx, event_id: int, member_ref: str, *, at: datetime | None = No
         if event is None:
             raise NotFound("courses.event_not_found", event_id=event_id)
         member = members.find_one(s, member_ref)
+        members.check_joined(member, work.stamp)
         if (
             s.scalars(
                 select(EventAttendance.id).where(

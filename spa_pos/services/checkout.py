@@ -163,6 +163,8 @@ def _price(work: unit_of_work.Work, request: SaleRequest) -> _Cart:
         if limits.before(work.stamp, v.issued_at):
             raise DomainError("limits.voucher_before_issue", origin=limits.stamp_text(v.issued_at))
     member = _voucher_owner(s, used, member)
+    if member is not None:
+        members.check_joined(member, work.stamp)
     uses = []
     for v in used:
         reward = v.reward

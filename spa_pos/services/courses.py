@@ -30,6 +30,7 @@ def use_session(
     with unit_of_work.write(ctx, at, books=True) as work:
         s, stamp, today = work.session, work.stamp, work.today
         member = members.find_one(s, member_ref)
+        members.check_joined(member, stamp)
         item = s.scalars(select(CatalogItem).where(CatalogItem.code == item_code.strip())).first()
         if item is None:
             raise NotFound("catalog.item_not_found", item=item_code)

@@ -169,11 +169,20 @@ _JOBS: dict[str, Job] = {
 
 
 def run_job(
-    ctx: Ctx, name: str, at: datetime | None = None, *, pause: Pause = pause_between_batches
+    ctx: Ctx,
+    name: str,
+    at: datetime | None = None,
+    *,
+    pause: Pause = pause_between_batches,
+    log_refusal: bool = False,
 ) -> JobResult:
-    """Run one job now, as of `at` (aware; default now). A failure is logged in
-    `job_runs` and raised. A job that works in batches (expiry) calls `pause()` between
-    two of them, outside any transaction."""
+    """Run one job now, as of `at` (aware; default now). A failure (a bug, an I/O error)
+    is logged in `job_runs` and raised. A refusal (a `DomainError`: the backup drive is
+    full, the database busy) is raised and, run by hand, writes nothing: the person who
+    asked is told, and the log keeps only runs that happened. A scheduled run has no one
+    to tell, so it logs its refusal too (`log_refusal`, see `run_scheduled`). A job that
+    works in batches (expiry) calls `pause()` between two of them, outside any
+    transaction."""
     if name not in _JOBS:
         raise DomainError("jobs.unknown", name=name, available=", ".join(JOBS))
     started = ctx.clock.now()
@@ -184,21 +193,34 @@ def run_job(
     try:
         return job(ctx, as_of, partial(_record, ctx, name, as_of, started))
     except Exception as exc:
-        with ctx.db.write() as s:
-            s.add(
-                _run_row(
-                    ctx,
-                    s,
-                    name,
-                    as_of,
-                    started,
-                    status="failed",
-                    changed=0,
-                    detail={},
-                    error=f"{type(exc).__name__}: {exc}",
-                )
-            )
+        if log_refusal or not isinstance(exc, DomainError):
+            _record_failure(ctx, name, as_of, started, exc)
         raise
+
+
+def run_scheduled(ctx: Ctx, name: str, at: datetime | None = None) -> JobResult:
+    """A run the scheduler or the start-up catch-up makes: refusals are logged too, as
+    the job log is where the owner sees that last night's backup did not happen."""
+    return run_job(ctx, name, at, log_refusal=True)
+
+
+def _record_failure(
+    ctx: Ctx, name: str, as_of: datetime, started: datetime, exc: Exception
+) -> None:
+    with ctx.db.write() as s:
+        s.add(
+            _run_row(
+                ctx,
+                s,
+                name,
+                as_of,
+                started,
+                status="failed",
+                changed=0,
+                detail={},
+                error=f"{type(exc).__name__}: {exc}",
+            )
+        )
 
 
 def _record(
@@ -305,7 +327,7 @@ def catch_up(ctx: Ctx, now: datetime | None = None) -> list[JobResult]:
     results = []
     for name, due in missed_runs(ctx, now):
         try:
-            results.append(run_job(ctx, name, due))
+            results.append(run_scheduled(ctx, name, due))
         except Exception:
             log.exception("catch-up of job %s failed", name)
     return results

@@ -296,6 +296,16 @@ def find_one(session: Session, ref: str) -> Member:
     return member
 
 
+def check_joined(member: Member, at: datetime) -> None:
+    """Refuse an entry for `member` dated `at` (naive UTC) before they joined (within the
+    clock tolerance): a sale, redemption, adjustment, course use or event award of a
+    member who did not exist yet would sit in history no report of theirs can explain."""
+    if limits.before(at, member.joined_at):
+        raise DomainError(
+            "members.before_joined", member=member.name, joined=limits.stamp_text(member.joined_at)
+        )
+
+
 # --- lookup ----------------------------------------------------------------------------
 
 # Lower rank is shown first.

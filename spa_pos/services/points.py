@@ -14,6 +14,7 @@ from typing import cast
 from sqlalchemy import Table, bindparam, case, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from spa_pos import limits
 from spa_pos.clock import add_months
 from spa_pos.errors import DomainError
 from spa_pos.models import LedgerEntry, Member, PointLot
@@ -226,10 +227,12 @@ def spend(
     **links: object,
 ) -> list[Draw]:
     """Take points FIFO (X2); refuses, writing nothing, when the balance is short (R2).
-    `reward` names what a redemption buys, for that refusal; None is a manual deduction."""
+    `reward` names what a redemption buys, for that refusal; None is a manual deduction.
+    The balance is the one usable at `at` (naive UTC) on `today`: a back-dated spend may
+    not draw on points earned after it."""
     if points <= 0:
         raise DomainError("points.must_be_positive")
-    lots = _usable_lots(session, member.id, today)
+    lots = _usable_lots(session, member.id, at, today)
     usable = sum(lot.remaining for lot in lots)
     if usable < points:
         short = {"needed": points, "usable": usable, "short": points - usable}
@@ -249,12 +252,14 @@ def spend(
     return draws
 
 
-def _usable_lots(session: Session, member_id: int, today: date) -> list[PointLot]:
-    """Open lots not yet past their date (the expiry job may not have run yet)."""
+def _usable_lots(session: Session, member_id: int, at: datetime, today: date) -> list[PointLot]:
+    """Open lots that existed at `at` (within the tolerance two tills' clocks may differ
+    by) and were not yet past their date on `today` (the expiry job may not have run yet)."""
     return [
         lot
         for lot in _open_lots(session, member_id)
-        if lot.expires_on is None or lot.expires_on >= today
+        if not limits.before(at, lot.earned_at)
+        and (lot.expires_on is None or lot.expires_on >= today)
     ]
 
 

@@ -128,6 +128,7 @@ def redeem(
     with unit_of_work.write(ctx, at, books=True) as work:
         s, stamp, today, cfg = work.session, work.stamp, work.today, work.settings
         member = members.find_one(s, member_ref)
+        members.check_joined(member, stamp)
         reward = catalog.reward_by_code(s, reward_code)
         if reward.stock is not None and reward.stock <= 0:
             raise DomainError("vouchers.out_of_stock", reward=reward.name)

@@ -53,7 +53,7 @@ def day(ctx: Ctx) -> dict[str, object]:
     two redemptions, an expiry and a new member; around it, sales on the days before and
     after that must not count."""
     for name, phone in (("张三", "13800000001"), ("李四", "13800000002"), ("王五", "13800000003")):
-        members.register(ctx, MemberForm(name=name, phone=phone), at=local(3, 1, 9))
+        members.register(ctx, MemberForm(name=name, phone=phone), at=local(3, 1, 9, y=2025))
     old = sell(ctx, "13800000003", ["ZJTN"], [("cash", 39800)], local(3, 1, 10, y=2025))
     course = sell(ctx, "13800000002", ["ZJTN10"], [("alipay", 358000)], local(3, 9, 23, 50))
     sell(ctx, "13800000002", ["ZYB"], [("wechat", 3900)], local(3, 11, 0, 10))

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from spa_pos.clock import FixedClock
 from spa_pos.errors import DomainError
 from spa_pos.models import JobRun, LedgerEntry, OutboxMessage, PointLot, Sale
-from spa_pos.services import checkout, jobs, points, reminders
+from spa_pos.services import checkout, jobs, maintenance, points, reminders
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import Ctx
@@ -45,7 +45,7 @@ def set_backup_dir(ctx: Ctx, folder: Path) -> None:
 @pytest.fixture
 def busy_clinic(ctx: Ctx, tmp_path: Path) -> Ctx:
     """A member with a lot that expired, one expiring soon, and a backup folder."""
-    register(ctx, "张三", "13800000001")
+    register(ctx, "张三", "13800000001", at=local(2025, 2, 1))
     buy(ctx, "13800000001", local(2025, 3, 1))  # expired on 2026-03-01
     buy(ctx, "13800000001", local(2025, 3, 20))  # expires on 2026-03-20
     usb = tmp_path / "usb"
@@ -209,6 +209,20 @@ def test_catch_up_continues_after_a_failing_job(
     assert [job for job, _ in jobs.missed_runs(busy_clinic)] == ["reminders"]
 
 
+def test_a_refusal_is_logged_only_for_a_scheduled_run(ctx: Ctx) -> None:
+    """Run by hand, a refused job writes nothing (the person is told); the scheduler's
+    and the catch-up's runs have no one to tell, so the job log keeps their refusal."""
+    maintenance.snapshot_dir().parent.mkdir(parents=True, exist_ok=True)
+    maintenance.snapshot_dir().write_text("not a folder")
+    with pytest.raises(DomainError, match="快照文件夹"):
+        jobs.run_job(ctx, "backup")
+    assert runs(ctx, "backup") == []
+    with pytest.raises(DomainError, match="快照文件夹"):
+        jobs.run_scheduled(ctx, "backup")
+    [run] = runs(ctx, "backup")
+    assert run.status == "failed" and "快照文件夹" in (run.error or "")
+
+
 def test_a_manual_run_now_counts_as_done(busy_clinic: Ctx, clock: FixedClock) -> None:
     jobs.run_job(busy_clinic, "tags")
     assert "tags" not in dict(jobs.missed_runs(busy_clinic))
@@ -230,7 +244,7 @@ def test_expiry_works_in_batches_and_a_sale_gets_in_between(
     write lock is free, so the till's sale goes through there (it runs inside the pause,
     on the job's own thread: had the lock been held, it could not)."""
     for n in range(2, 5):  # three more members with a lot that expired on 2026-03-01
-        register(busy_clinic, f"会员{n}", f"1380000000{n}")
+        register(busy_clinic, f"会员{n}", f"1380000000{n}", at=local(2025, 2, 1))
         buy(busy_clinic, f"1380000000{n}", local(2025, 3, 1))
     monkeypatch.setattr(jobs, "EXPIRY_BATCH", 1)
     with busy_clinic.db.read() as s:

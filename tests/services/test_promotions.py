@@ -110,7 +110,7 @@ def test_several_multipliers_on_one_line_take_the_largest(ctx: Ctx) -> None:
     ],
 )
 def test_the_period_is_from_included_to_excluded(ctx: Ctx, moment: str, points: int) -> None:
-    member = register(ctx, "张三", "13800000002")
+    member = register(ctx, "张三", "13800000002", at=local("2026-03-01T09:00:00"))
     promo(ctx, "妇女节", starts="2026-03-08", ends="2026-03-15", multiplier="2")
     request = pay([("AJ", 1)], member, 16800)
     late = SaleRequest(request.items, member=member, at=local(moment))

@@ -99,7 +99,8 @@ def test_a_voucher_cannot_be_used_before_it_was_issued(ctx: Ctx, member: str) ->
     refused("limits.voucher_before_issue", lambda: checkout.sell(ctx, early), ctx)
 
 
-def test_a_course_session_cannot_be_used_before_it_was_bought(ctx: Ctx, member: str) -> None:
+def test_a_course_session_cannot_be_used_before_it_was_bought(ctx: Ctx) -> None:
+    members.register(ctx, MemberForm("张三", PHONE), at=START - timedelta(days=30))
     sell(ctx, item="ZJTN10", fen=358000)
     refused(
         "limits.course_before_purchase",
@@ -164,3 +165,43 @@ def test_writes_of_money_and_points_into_a_closed_day_are_refused(
 
     dayclose.reopen_day(ctx, START.date())  # a manager reopens it: the entry goes in
     sell(ctx, START)
+
+
+# --- points spent before they were earned ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "gap", [limits.FUTURE_TOLERANCE + timedelta(minutes=1), timedelta(hours=3), timedelta(days=20)]
+)
+def test_points_cannot_be_spent_before_they_were_earned(ctx: Ctx, gap: timedelta) -> None:
+    """A back-dated redemption draws only on lots that existed at its moment: the points
+    of a later sale are not there yet, so it is refused (writing nothing); dated after
+    that sale, the same redemption goes through."""
+    members.register(ctx, MemberForm("张三", PHONE), at=START - timedelta(days=60))
+    earned = START - timedelta(days=25)
+    sell(ctx, earned)
+    refused(
+        "points.not_enough_redeem",
+        lambda: vouchers.redeem(ctx, PHONE, "R-Q10", at=earned - gap),
+        ctx,
+    )
+    assert vouchers.redeem(ctx, PHONE, "R-Q10", at=earned + gap).points_spent == 100
+
+
+# --- entries before a member joined ------------------------------------------------------
+
+
+def test_nothing_is_booked_for_a_member_before_they_joined(ctx: Ctx, member: str) -> None:
+    """The member joins at START; every dated entry of theirs from before is refused."""
+    sell(ctx, item="ZJTN10", fen=358000)  # points to redeem and a course to use
+    event = adjustments.add_event(ctx, "讲座", 50)
+    early = START - limits.FUTURE_TOLERANCE - timedelta(minutes=1)
+    attempts: dict[str, Callable[[], object]] = {
+        "sale": lambda: sell(ctx, early),
+        "redemption": lambda: vouchers.redeem(ctx, PHONE, "R-Q10", at=early),
+        "course use": lambda: courses.use_session(ctx, PHONE, "ZJTN", at=early),
+        "event award": lambda: adjustments.attend(ctx, event, PHONE, at=early),
+    }
+    for attempt in attempts.values():
+        refused("members.before_joined", attempt, ctx)
+    sell(ctx, START - limits.FUTURE_TOLERANCE)  # within the clock tolerance
