@@ -8,7 +8,7 @@ import argparse
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from spa_pos.cli_common import add_command, add_group
+from spa_pos.cli_common import INTEGER, add_command, add_group
 from spa_pos.money import format_fen, parse_yuan
 from spa_pos.services.context import Ctx
 
@@ -197,14 +197,6 @@ def cmd_reward_history(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, An
     return {"code": args.code, "changes": data}, text
 
 
-def _signed(text: str) -> int:
-    """±N (argparse would read a leading minus as an option otherwise)."""
-    try:
-        return int(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text}") from exc
-
-
 def register(sub: Any) -> None:
     """Add `catalog` and `reward` to the main parser's subcommands."""
     group = add_group(sub, "catalog", "the clinic's services, products and courses")
@@ -217,11 +209,13 @@ def register(sub: Any) -> None:
     p.add_argument("--price", required=True, help="yuan")
     p.add_argument("--category", required=True, help="the clinic's category (肩颈, 产品, …)")
     p.add_argument("--kind", choices=KINDS, help="default: course with --sessions, else service")
-    p.add_argument("--points", type=int, help="fixed points (default: earned at the rate)")
-    p.add_argument("--sessions", type=int, help="a course: how many sessions")
+    p.add_argument("--points", type=INTEGER, help="fixed points (default: earned at the rate)")
+    p.add_argument("--sessions", type=INTEGER, help="a course: how many sessions")
     p.add_argument("--of", help="a course: the service code its sessions are of")
-    p.add_argument("--valid-days", type=int, help="a course: valid this many days after purchase")
-    p.add_argument("--order", type=int, help="place on the till (lower first)")
+    p.add_argument(
+        "--valid-days", type=INTEGER, help="a course: valid this many days after purchase"
+    )
+    p.add_argument("--order", type=INTEGER, help="place on the till (lower first)")
 
     p = add_command(group, "edit", cmd_catalog_edit, "change an item")
     p.add_argument("code")
@@ -229,11 +223,11 @@ def register(sub: Any) -> None:
     p.add_argument("--price", help="yuan")
     p.add_argument("--category")
     points = p.add_mutually_exclusive_group()
-    points.add_argument("--points", type=int)
+    points.add_argument("--points", type=INTEGER)
     points.add_argument("--at-rate", action="store_true", help="earn at the rate")
-    p.add_argument("--sessions", type=int)
-    p.add_argument("--valid-days", type=int, help="0: no limit")
-    p.add_argument("--order", type=int)
+    p.add_argument("--sessions", type=INTEGER)
+    p.add_argument("--valid-days", type=INTEGER, help="0: no limit")
+    p.add_argument("--order", type=INTEGER)
     state = p.add_mutually_exclusive_group()
     state.add_argument("--retire", action="store_true", help="take it off the till")
     state.add_argument("--restore", action="store_true", help="put it back on the till")
@@ -243,18 +237,18 @@ def register(sub: Any) -> None:
     p = add_command(group, "add", cmd_reward_add, "a new reward")
     p.add_argument("code")
     p.add_argument("--name", required=True)
-    p.add_argument("--cost", type=int, required=True, help="points")
+    p.add_argument("--cost", type=INTEGER, required=True, help="points")
     gives = p.add_mutually_exclusive_group(required=True)
     gives.add_argument("--item", help="the service or product it gives")
     gives.add_argument("--coupon", help="a coupon of this many yuan")
-    p.add_argument("--stock", type=int, help="default: unlimited")
+    p.add_argument("--stock", type=INTEGER, help="default: unlimited")
 
     p = add_command(group, "edit", cmd_reward_edit, "change a reward")
     p.add_argument("code")
     p.add_argument("--name")
-    p.add_argument("--cost", type=int, help="points")
+    p.add_argument("--cost", type=INTEGER, help="points")
     stock = p.add_mutually_exclusive_group()
-    stock.add_argument("--stock", type=int, help="the stock counted now")
+    stock.add_argument("--stock", type=INTEGER, help="the stock counted now")
     stock.add_argument("--unlimited", action="store_true", help="no stock limit")
     state = p.add_mutually_exclusive_group()
     state.add_argument("--retire", action="store_true")
@@ -262,7 +256,7 @@ def register(sub: Any) -> None:
 
     p = add_command(group, "restock", cmd_reward_restock, "add to (or take from) the stock")
     p.add_argument("code")
-    p.add_argument("delta", type=_signed, metavar="±N")
+    p.add_argument("delta", type=INTEGER, metavar="±N")
     p.add_argument("--reason", required=True)
 
     p = add_command(group, "history", cmd_reward_history, "the reward's stock moves")

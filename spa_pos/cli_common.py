@@ -43,7 +43,9 @@ class Parser(argparse.ArgumentParser):
     (`--help` still prints it), like every other refusal of the command line."""
 
     def error(self, message: str) -> NoReturn:
-        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        # The message quotes what was typed, which may hold undecodable bytes (surrogates).
+        line = f"{self.prog}: error: {message}".encode("utf-8", "backslashreplace").decode()
+        print(line, file=sys.stderr)
         raise SystemExit(2)
 
 
