@@ -426,3 +426,25 @@ def test_exports_members_catalog_and_sales(ctx: Ctx, tmp_path: Path) -> None:
     )
     with pytest.raises(DomainError, match="只能导出为"):
         exports.export_members(ctx, tmp_path / "m.txt")
+
+
+def test_duplicate_phones_are_compared_cleaned(ctx: Ctx, tmp_path: Path) -> None:
+    """ "138 0000 0002" and "13800000002" are one phone, inside the file and against the
+    database, whatever the spaces, dashes, +86 or full-width digits."""
+    register(ctx, "老会员", "13900000009")
+    path = write_csv(
+        tmp_path / "m.csv",
+        [
+            ["姓名", "手机"],
+            ["甲", "138 0000 0002"],  # 2
+            ["乙", "13800000002"],  # 3
+            ["丙", "+86 139-0000-0009"],  # 4: in the database
+            ["丁", "１３８０００００００３"],  # 5
+            ["戊", "0086 138 0000 0003"],  # 6
+        ],
+    )
+    assert errors_of(ctx, path) == {
+        3: "手机 13800000002 与第 2 行重复",
+        4: "手机号 13900000009 已被其他会员使用",
+        6: "手机 13800000003 与第 5 行重复",
+    }

@@ -81,7 +81,7 @@ def check(work: Work, sheet: Sheet, columns: Columns) -> Checked:
     for line, cells in sheet.rows:
         row = Row(line, cells, columns)
         name = row.text("name")
-        phone = re.sub(r"[\s\-]", "", row.text("phone")).removeprefix("+86")
+        phone = members.clean_phone(row.text("phone"))  # as stored: duplicates compare equal
         birthday = row.day("birthday")
         gender = _gender(row)
         form = MemberForm(
