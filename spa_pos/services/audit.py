@@ -69,6 +69,9 @@ def _keyed_digest(key: str, row: AuditEntry, prev_hash: str) -> str:
 # tool on the file) leaves no note and no audit row: that is what `verify` finds.
 
 _TOUCHED_TABLE = "spa_pos_touched"
+_TOUCHED_EXISTS = (
+    f"SELECT 1 FROM sqlite_temp_master WHERE type = 'table' AND name = '{_TOUCHED_TABLE}'"
+)
 _TRIGGERS_AT = "spa_pos.audit.schema"  # DBAPI connection info: schema version triggered
 _CLINIC_ID = "spa_pos.audit.clinic_id"  # DBAPI connection info: the file's clinic id
 
@@ -131,8 +134,11 @@ def _install_triggers(session: Session, _transaction: Any, connection: Connectio
     if connection.get_execution_options().get("sqlite_begin") != "IMMEDIATE":
         return
     info = connection.connection.info
-    version = _driver_of(connection).execute("PRAGMA schema_version").fetchone()[0]
-    if info.get(_TRIGGERS_AT) == version:
+    driver = _driver_of(connection)
+    version = driver.execute("PRAGMA schema_version").fetchone()[0]
+    # TEMP objects made in a transaction that then rolled back are gone again: the flag
+    # alone is not enough, the table must still be there.
+    if info.get(_TRIGGERS_AT) == version and driver.execute(_TOUCHED_EXISTS).fetchone():
         return
     existing = {name for (name,) in connection.exec_driver_sql("SELECT name FROM sqlite_master")}
     statements = [

@@ -244,3 +244,24 @@ def test_a_keyring_from_another_machine_is_missing_here_and_verify_says_so(
     shutil.rmtree(paths.config_dir())
     code, found = verify(till, capsys)
     assert code == 2 and found["problems"] == ["no_keyring"]
+
+
+def test_a_refused_first_write_on_a_connection_leaves_the_next_one_digested(
+    till: Path, ctx: Ctx, capsys: Any
+) -> None:
+    """The TEMP notes table and triggers are made inside the first write transaction of a
+    connection; when that transaction rolls back they are gone, and the next write must
+    make them again (it once failed with "no such table: spa_pos_touched")."""
+    from spa_pos.errors import DomainError
+    from spa_pos.services import adjustments
+
+    fresh = Ctx(Database(f"sqlite:///{till}"), CLI_ACTOR, ctx.clock)
+    try:
+        with pytest.raises(DomainError):
+            adjustments.adjust(fresh, "13999999999", 10, "没有这个会员")
+        adjustments.adjust(fresh, "13800000001", 10, "补录")
+    finally:
+        fresh.db.dispose()
+    ctx.db.dispose()
+    code, found = verify(till, capsys)
+    assert (code, found["problems"]) == (0, [])
