@@ -13,10 +13,12 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
+from spa_pos.clock import FixedClock
 from spa_pos.errors import DomainError
-from spa_pos.models import AuditEntry, CatalogItem, ImportBatch, LedgerEntry
-from spa_pos.services import exports, imports, members, points
+from spa_pos.models import AuditEntry, CatalogItem, CourseBalance, ImportBatch, LedgerEntry, Member
+from spa_pos.services import catalog, courses, exports, imports, members, points, profile
 from spa_pos.services import settings as settings_svc
+from spa_pos.services.catalog import ItemSpec
 from spa_pos.services.context import Ctx
 from spa_pos.services.imports import ImportRefused
 from spa_pos.services.imports.framework import decode_csv, read_sheet
@@ -310,6 +312,76 @@ def test_members_arrive_with_opening_lots_their_expiry_and_the_reason(
         assert '"imported": 3' in audit.detail
         batch = s.scalars(select(ImportBatch)).one()
         assert (batch.kind, batch.rows, batch.actor) == ("members", 3, ctx.actor.name)
+
+
+def test_course_sessions_left_arrive_as_balances_without_a_sale(
+    ctx: Ctx, tmp_path: Path, clock: FixedClock
+) -> None:
+    catalog.add_item(ctx, ItemSpec("JJ1", "肩颈放松", "service", 12800, None, "肩颈"))
+    catalog.add_item(
+        ctx, ItemSpec("JJ10", "肩颈十次", "course", 108000, None, "肩颈", 10, "JJ1", valid_days=30)
+    )
+    path = write_csv(
+        tmp_path / "m.csv",
+        [
+            ["姓名", "手机", "疗程", "剩余次数", "疗程到期"],
+            ["甲", "13800000001", "ZJTN10", "4", ""],  # 2: no last day
+            ["乙", "13800000002", "jj10", "3", ""],  # 3: the course's 30 days from today
+            ["丙", "13800000003", "ZJTN10", "2", "2026-03-12"],  # 4
+            ["丁", "13800000004", "", "", ""],  # 5: no course
+        ],
+    )
+    assert imports.run(ctx, "members", path).imported == 4
+    assert profile.show(ctx, "13800000001").courses == [("针灸推拿十次疗程", 4)]
+    assert profile.show(ctx, "13800000004").courses == []
+    with ctx.db.read() as s:
+        found = s.execute(
+            select(
+                Member.phone,
+                CourseBalance.sale_line_id,
+                CourseBalance.expires_on,
+                CourseBalance.note,
+            )
+            .join(Member, Member.id == CourseBalance.member_id)
+            .order_by(Member.phone)
+        ).all()
+    assert [tuple(r) for r in found] == [
+        ("13800000001", None, None, "期初导入"),
+        ("13800000002", None, date(2026, 4, 9), "期初导入"),
+        ("13800000003", None, date(2026, 3, 12), "期初导入"),
+    ]
+    assert courses.use_session(ctx, "13800000002", "JJ1").sessions_left == 2
+    clock.advance(days=3)  # 2026-03-13: 丙's balance is over
+    with pytest.raises(DomainError, match="2026-03-12 到期"):
+        courses.use_session(ctx, "13800000003", "ZJTN")
+
+
+def test_bad_course_columns(ctx: Ctx, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "m.csv",
+        [
+            ["姓名", "手机", "疗程", "剩余次数", "疗程到期"],
+            ["甲", "13800000001", "ZJTN10", "", ""],  # 2
+            ["乙", "13800000002", "", "3", ""],  # 3
+            ["丙", "13800000003", "AJ", "3", ""],  # 4: a service, not a course
+            ["丁", "13800000004", "NOPE", "3", ""],  # 5
+            ["戊", "13800000005", "ZJTN10", "1000", ""],  # 6
+            ["己", "13800000006", "ZJTN10", "2", "2026-03-09"],  # 7
+            ["庚", "13800000007", "ZJTN10", "-2", ""],  # 8
+            ["辛", "13800000008", "ZJTN10", "0", ""],  # 9: used up, nothing to bring
+            ["壬", "13800000009", "", "", "2026-04-01"],  # 10
+        ],
+    )
+    assert errors_of(ctx, path) == {
+        2: "疗程和剩余次数需一起填写",
+        3: "疗程和剩余次数需一起填写",
+        4: "疗程 AJ 不是已知的疗程项目",
+        5: "疗程 NOPE 不是已知的疗程项目",
+        6: "剩余次数 最多 999 次",
+        7: "疗程到期日 2026-03-09 已过",
+        8: "剩余次数 不能为负数: -2",
+        10: "疗程和剩余次数需一起填写",
+    }
 
 
 # --- catalog --------------------------------------------------------------------------
