@@ -11,8 +11,11 @@ has them, inside the migration's transaction where the pragma cannot be turned o
 dropping `course_balances` while `course_uses` points at it fails at commit. So the uses
 are set aside in a plain table, their table dropped, the balances copied, and the uses
 table built again with the same rows and ids.
+
+The copy is written out rather than left to `batch_alter_table`: a batch copy lists the
+foreign keys it reflected in no fixed order, and a restore compares a backup's schema,
+statement by statement, with the one the migrations make.
 """
-from collections.abc import Callable
 
 from alembic import op
 import sqlalchemy as sa
@@ -23,15 +26,43 @@ down_revision = '0009'
 branch_labels = None
 depends_on = None
 
+_COLUMNS = ('member_id, course_item_id, service_item_id, sale_line_id, sessions_total, '
+            'sessions_used, created_at, status, id, expires_on')
 
-def _without_uses(change: Callable[[], None]) -> None:
-    """Run `change` on course_balances while nothing points at it."""
+
+def _balances_sql(table: str, *, imported: bool) -> str:
+    """The balances' table as the models define it (`imported`: from 0010 on) or before."""
+    sale_line = 'sale_line_id INTEGER' if imported else 'sale_line_id INTEGER NOT NULL'
+    note = ', note VARCHAR(20)' if imported else ''
+    return f"""CREATE TABLE {table} (
+	member_id INTEGER NOT NULL,
+	course_item_id INTEGER NOT NULL,
+	service_item_id INTEGER NOT NULL,
+	{sale_line},
+	sessions_total INTEGER NOT NULL,
+	sessions_used INTEGER NOT NULL,
+	created_at DATETIME NOT NULL,
+	status VARCHAR(10) NOT NULL,
+	id INTEGER NOT NULL, expires_on DATE{note},
+	CONSTRAINT pk_course_balances PRIMARY KEY (id),
+	CONSTRAINT fk_course_balances_course_item_id_catalog_items FOREIGN KEY(course_item_id) REFERENCES catalog_items (id),
+	CONSTRAINT fk_course_balances_member_id_members FOREIGN KEY(member_id) REFERENCES members (id),
+	CONSTRAINT fk_course_balances_sale_line_id_sale_lines FOREIGN KEY(sale_line_id) REFERENCES sale_lines (id),
+	CONSTRAINT fk_course_balances_service_item_id_catalog_items FOREIGN KEY(service_item_id) REFERENCES catalog_items (id)
+)"""
+
+
+def _copy_balances(*, imported: bool) -> None:
+    """Copy course_balances into its new definition, while nothing points at it."""
     op.execute('CREATE TABLE _course_uses_kept AS SELECT id, balance_id, used_at, actor '
                'FROM course_uses')
-    with op.batch_alter_table('course_uses', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_course_uses_balance_id'))
-    op.drop_table('course_uses')
-    change()
+    op.execute('DROP TABLE course_uses')  # its index goes with it
+    op.execute(_balances_sql('_course_balances_new', imported=imported))
+    op.execute(f'INSERT INTO _course_balances_new ({_COLUMNS}) '
+               f'SELECT {_COLUMNS} FROM course_balances')
+    op.execute('DROP TABLE course_balances')
+    op.execute('ALTER TABLE _course_balances_new RENAME TO course_balances')
+    op.execute('CREATE INDEX ix_course_balances_member_id ON course_balances (member_id)')
     op.create_table('course_uses',
     sa.Column('balance_id', sa.Integer(), nullable=False),
     sa.Column('used_at', sa.DateTime(), nullable=False),
@@ -40,20 +71,14 @@ def _without_uses(change: Callable[[], None]) -> None:
     sa.ForeignKeyConstraint(['balance_id'], ['course_balances.id'], name=op.f('fk_course_uses_balance_id_course_balances')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_course_uses'))
     )
-    with op.batch_alter_table('course_uses', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_course_uses_balance_id'), ['balance_id'], unique=False)
+    op.execute('CREATE INDEX ix_course_uses_balance_id ON course_uses (balance_id)')
     op.execute('INSERT INTO course_uses (id, balance_id, used_at, actor) '
                'SELECT id, balance_id, used_at, actor FROM _course_uses_kept')
-    op.drop_table('_course_uses_kept')
+    op.execute('DROP TABLE _course_uses_kept')
 
 
 def upgrade() -> None:
-    def change() -> None:
-        with op.batch_alter_table('course_balances', schema=None, recreate='always') as batch_op:
-            batch_op.alter_column('sale_line_id', existing_type=sa.Integer(), nullable=True)
-            batch_op.add_column(sa.Column('note', sa.String(length=20), nullable=True))
-
-    _without_uses(change)
+    _copy_balances(imported=True)
 
 
 def downgrade() -> None:
@@ -65,10 +90,4 @@ def downgrade() -> None:
             f'{imported} course balances were imported without a sale: '
             'an older version cannot keep them'
         )
-
-    def change() -> None:
-        with op.batch_alter_table('course_balances', schema=None, recreate='always') as batch_op:
-            batch_op.drop_column('note')
-            batch_op.alter_column('sale_line_id', existing_type=sa.Integer(), nullable=False)
-
-    _without_uses(change)
+    _copy_balances(imported=False)
