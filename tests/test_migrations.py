@@ -14,6 +14,7 @@ from sqlalchemy import text
 from spa_pos.cli import run
 from spa_pos.db import Database, latest_revision
 from spa_pos.models import Base
+from spa_pos.services.backup.schema import differences, migrated_schema, schema_of_file
 from spa_pos.services.context import Ctx
 
 
@@ -122,6 +123,7 @@ def test_0010_goes_down_and_up_again_with_course_uses(ctx: Ctx) -> None:
     from spa_pos.services.checkout import SaleRequest, sell
     from tests.conftest import register
 
+    assert ctx.db.path is not None
     card = register(ctx, "张三", "13800000001")
     sell(ctx, SaleRequest([("ZJTN10", 1)], [("cash", 358000)], member=card))
     courses.use_session(ctx, card, "ZJTN")
@@ -130,8 +132,11 @@ def test_0010_goes_down_and_up_again_with_course_uses(ctx: Ctx) -> None:
     assert len(uses) == 2 and balances[0][2] == 2 and required is False
     migrate_to(ctx.db, "0009", down=True)
     assert _courses_now(ctx) == (balances, uses, True)
+    assert differences(schema_of_file(ctx.db.path), migrated_schema("0009")) == []
     migrate_to(ctx.db, "head")
     assert _courses_now(ctx) == (balances, uses, False)
+    # exactly the schema a restore expects (statement by statement)
+    assert differences(schema_of_file(ctx.db.path), migrated_schema("0010")) == []
     assert courses.use_session(ctx, card, "ZJTN").sessions_left == 7
     assert run(["--db", str(ctx.db.path), "audit", "verify", "--json"]) == 0
 
