@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -13,6 +14,7 @@ from sqlalchemy import text
 from spa_pos.cli import run
 from spa_pos.db import Database, latest_revision
 from spa_pos.models import Base
+from spa_pos.services.backup.schema import differences, migrated_schema, schema_of_file
 from spa_pos.services.context import Ctx
 
 
@@ -99,3 +101,59 @@ def test_0004_goes_down_and_up_again_with_data(ctx: Ctx) -> None:
     with ctx.db.engine.connect() as conn:
         keys = conn.execute(text("SELECT pinyin FROM catalog_items WHERE code = 'AJ'")).one()
     assert keys == ("aijiu",)
+
+
+def _courses_now(ctx: Ctx) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]], bool]:
+    """The balances and uses as stored, and whether a balance must have a sale line."""
+    with ctx.db.engine.connect() as conn:
+        balances = conn.execute(
+            text("SELECT id, sale_line_id, sessions_used FROM course_balances ORDER BY id")
+        ).all()
+        uses = conn.execute(text("SELECT id, balance_id, actor FROM course_uses ORDER BY id")).all()
+        assert conn.execute(text("PRAGMA foreign_key_check")).all() == []
+        info = conn.execute(text("PRAGMA table_info(course_balances)")).all()
+    required = next(bool(c[3]) for c in info if c[1] == "sale_line_id")
+    return [tuple(b) for b in balances], [tuple(u) for u in uses], required
+
+
+def test_0010_goes_down_and_up_again_with_course_uses(ctx: Ctx) -> None:
+    """The balances' table is copied with foreign keys on: the uses pointing at it keep
+    their rows and ids, and sessions are used as before."""
+    from spa_pos.services import courses
+    from spa_pos.services.checkout import SaleRequest, sell
+    from tests.conftest import register
+
+    assert ctx.db.path is not None
+    card = register(ctx, "张三", "13800000001")
+    sell(ctx, SaleRequest([("ZJTN10", 1)], [("cash", 358000)], member=card))
+    courses.use_session(ctx, card, "ZJTN")
+    courses.use_session(ctx, card, "ZJTN")
+    balances, uses, required = _courses_now(ctx)
+    assert len(uses) == 2 and balances[0][2] == 2 and required is False
+    migrate_to(ctx.db, "0009", down=True)
+    assert _courses_now(ctx) == (balances, uses, True)
+    assert differences(schema_of_file(ctx.db.path), migrated_schema("0009")) == []
+    migrate_to(ctx.db, "head")
+    assert _courses_now(ctx) == (balances, uses, False)
+    # exactly the schema a restore expects (statement by statement)
+    assert differences(schema_of_file(ctx.db.path), migrated_schema("0010")) == []
+    assert courses.use_session(ctx, card, "ZJTN").sessions_left == 7
+    assert run(["--db", str(ctx.db.path), "audit", "verify", "--json"]) == 0
+
+
+def test_0010_will_not_go_down_over_imported_balances(ctx: Ctx) -> None:
+    """An older version cannot hold sessions without a sale: it is refused, not lost."""
+    from tests.conftest import register
+
+    card = register(ctx, "张三", "13800000001")
+    migrate_to(
+        ctx.db,
+        "head",
+        "INSERT INTO course_balances (member_id, course_item_id, service_item_id,"
+        " sessions_total, sessions_used, created_at, status, note)"
+        " SELECT m.id, c.id, c.course_service_id, 5, 0, '2026-01-01', 'open', '期初导入'"
+        f" FROM catalog_items c, members m WHERE c.code = 'ZJTN10' AND m.card_no = '{card}'",
+    )
+    with pytest.raises(RuntimeError, match="1 course balances were imported without a sale"):
+        migrate_to(ctx.db, "0009", down=True)
+    assert ctx.db.stored_revision() == "0010"

@@ -17,7 +17,9 @@ class CourseBalance(IdMixin, Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
     course_item_id: Mapped[int] = mapped_column(ForeignKey("catalog_items.id"))
     service_item_id: Mapped[int] = mapped_column(ForeignKey("catalog_items.id"))
-    sale_line_id: Mapped[int] = mapped_column(ForeignKey("sale_lines.id"))
+    # The sale line that bought it; None for sessions brought in by an import (its note
+    # says so: 期初导入).
+    sale_line_id: Mapped[int | None] = mapped_column(ForeignKey("sale_lines.id"))
     sessions_total: Mapped[int]
     sessions_used: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime]
@@ -25,6 +27,7 @@ class CourseBalance(IdMixin, Base):
     # The last business day a session may be used (the course's valid days counted from
     # the purchase); None: no limit.
     expires_on: Mapped[date | None]
+    note: Mapped[str | None] = mapped_column(String(20))
 
     course_item: Mapped[CatalogItem] = relationship(foreign_keys=[course_item_id])
     service_item: Mapped[CatalogItem] = relationship(foreign_keys=[service_item_id])

@@ -65,7 +65,7 @@ def use_session(
         s.add(CourseUse(balance_id=balance.id, used_at=stamp, actor=work.actor))
         member.last_visit_at = max(member.last_visit_at or stamp, stamp)
         tags.refresh_member_tags(s, member.id, work.moment, work.settings)
-        left = remaining_for(s, member.id, balance.service_item_id)
+        left = remaining_for(s, member.id, balance.service_item_id, today)
         work.audit(
             "course.use",
             "course_balance",
@@ -78,13 +78,15 @@ def use_session(
 
 
 def _expired(balance: CourseBalance, today: date) -> bool:
+    """Past its last day (`expires_on` is the last business day it may be used)."""
     return balance.expires_on is not None and balance.expires_on < today
 
 
-def remaining_for(session: Session, member_id: int, service_item_id: int) -> int:
+def remaining_for(session: Session, member_id: int, service_item_id: int, today: date) -> int:
+    """The sessions of a service the member may still use today."""
     return sum(
         b.sessions_left
-        for b in open_balances(session, member_id)
+        for b in usable_balances(session, member_id, today)
         if b.service_item_id == service_item_id
     )
 
@@ -98,3 +100,13 @@ def open_balances(session: Session, member_id: int) -> list[CourseBalance]:
             .order_by(CourseBalance.created_at)
         )
     )
+
+
+def usable_balances(session: Session, member_id: int, today: date) -> list[CourseBalance]:
+    """The balances with sessions left and not past their last day: what the profile,
+    the window and the receipt offer (an expired balance is refused when used)."""
+    return [
+        b
+        for b in open_balances(session, member_id)
+        if b.sessions_left > 0 and not _expired(b, today)
+    ]

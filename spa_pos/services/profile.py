@@ -75,9 +75,7 @@ def build(s: Session, member: Member, now: datetime) -> Profile:
         for v in vouchers.member_vouchers(s, member.id)
     ]
     course_list = [
-        (b.course_item.name, b.sessions_left)
-        for b in courses.open_balances(s, member.id)
-        if b.sessions_left > 0
+        (b.course_item.name, b.sessions_left) for b in courses.usable_balances(s, member.id, today)
     ]
     referrer = s.get(Member, member.referrer_id) if member.referrer_id else None
     return Profile(
@@ -161,15 +159,15 @@ class MemberView:
 
 
 def member_view(ctx: Ctx, ref: str) -> MemberView:
-    """A member's profile by phone or card number, with course codes for using a session."""
+    """A member's profile by phone or card number, with course codes for using a session
+    (the balances still usable today, as in the profile)."""
+    now = ctx.clock.now()
     with ctx.db.read() as s:
         member = members.find_one(s, ref)
+        today = clk.local_date(now, settings_svc.load(s, now).timezone)
         left: dict[str, CourseView] = {}
-        for balance in courses.open_balances(s, member.id):
+        for balance in courses.usable_balances(s, member.id, today):
             item = balance.course_item
             before = left[item.code].sessions_left if item.code in left else 0
             left[item.code] = CourseView(item.code, item.name, before + balance.sessions_left)
-        return MemberView(
-            build(s, member, ctx.clock.now()),
-            [c for c in left.values() if c.sessions_left > 0],
-        )
+        return MemberView(build(s, member, now), list(left.values()))

@@ -76,8 +76,7 @@ def _member_block(s: Session, member: Member, cfg: Settings, now: datetime) -> d
         "next_reward": profile.next_reward(s, member.points_balance),
         "courses_left": tuple(
             (b.course_item.name, b.sessions_left)
-            for b in courses.open_balances(s, member.id)
-            if b.sessions_left
+            for b in courses.usable_balances(s, member.id, today)
         ),
     }
 

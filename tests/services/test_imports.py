@@ -13,10 +13,12 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
+from spa_pos.clock import FixedClock
 from spa_pos.errors import DomainError
-from spa_pos.models import AuditEntry, CatalogItem, ImportBatch, LedgerEntry
-from spa_pos.services import exports, imports, members, points
+from spa_pos.models import AuditEntry, CatalogItem, CourseBalance, ImportBatch, LedgerEntry, Member
+from spa_pos.services import catalog, courses, exports, imports, members, points, profile
 from spa_pos.services import settings as settings_svc
+from spa_pos.services.catalog import ItemSpec
 from spa_pos.services.context import Ctx
 from spa_pos.services.imports import ImportRefused
 from spa_pos.services.imports.framework import decode_csv, read_sheet
@@ -312,6 +314,76 @@ def test_members_arrive_with_opening_lots_their_expiry_and_the_reason(
         assert (batch.kind, batch.rows, batch.actor) == ("members", 3, ctx.actor.name)
 
 
+def test_course_sessions_left_arrive_as_balances_without_a_sale(
+    ctx: Ctx, tmp_path: Path, clock: FixedClock
+) -> None:
+    catalog.add_item(ctx, ItemSpec("JJ1", "肩颈放松", "service", 12800, None, "肩颈"))
+    catalog.add_item(
+        ctx, ItemSpec("JJ10", "肩颈十次", "course", 108000, None, "肩颈", 10, "JJ1", valid_days=30)
+    )
+    path = write_csv(
+        tmp_path / "m.csv",
+        [
+            ["姓名", "手机", "疗程", "剩余次数", "疗程到期"],
+            ["甲", "13800000001", "ZJTN10", "4", ""],  # 2: no last day
+            ["乙", "13800000002", "jj10", "3", ""],  # 3: the course's 30 days from today
+            ["丙", "13800000003", "ZJTN10", "2", "2026-03-12"],  # 4
+            ["丁", "13800000004", "", "", ""],  # 5: no course
+        ],
+    )
+    assert imports.run(ctx, "members", path).imported == 4
+    assert profile.show(ctx, "13800000001").courses == [("针灸推拿十次疗程", 4)]
+    assert profile.show(ctx, "13800000004").courses == []
+    with ctx.db.read() as s:
+        found = s.execute(
+            select(
+                Member.phone,
+                CourseBalance.sale_line_id,
+                CourseBalance.expires_on,
+                CourseBalance.note,
+            )
+            .join(Member, Member.id == CourseBalance.member_id)
+            .order_by(Member.phone)
+        ).all()
+    assert [tuple(r) for r in found] == [
+        ("13800000001", None, None, "期初导入"),
+        ("13800000002", None, date(2026, 4, 9), "期初导入"),
+        ("13800000003", None, date(2026, 3, 12), "期初导入"),
+    ]
+    assert courses.use_session(ctx, "13800000002", "JJ1").sessions_left == 2
+    clock.advance(days=3)  # 2026-03-13: 丙's balance is over
+    with pytest.raises(DomainError, match="2026-03-12 到期"):
+        courses.use_session(ctx, "13800000003", "ZJTN")
+
+
+def test_bad_course_columns(ctx: Ctx, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "m.csv",
+        [
+            ["姓名", "手机", "疗程", "剩余次数", "疗程到期"],
+            ["甲", "13800000001", "ZJTN10", "", ""],  # 2
+            ["乙", "13800000002", "", "3", ""],  # 3
+            ["丙", "13800000003", "AJ", "3", ""],  # 4: a service, not a course
+            ["丁", "13800000004", "NOPE", "3", ""],  # 5
+            ["戊", "13800000005", "ZJTN10", "1000", ""],  # 6
+            ["己", "13800000006", "ZJTN10", "2", "2026-03-09"],  # 7
+            ["庚", "13800000007", "ZJTN10", "-2", ""],  # 8
+            ["辛", "13800000008", "ZJTN10", "0", ""],  # 9: used up, nothing to bring
+            ["壬", "13800000009", "", "", "2026-04-01"],  # 10
+        ],
+    )
+    assert errors_of(ctx, path) == {
+        2: "疗程和剩余次数需一起填写",
+        3: "疗程和剩余次数需一起填写",
+        4: "疗程 AJ 不是已知的疗程项目",
+        5: "疗程 NOPE 不是已知的疗程项目",
+        6: "剩余次数 最多 999 次",
+        7: "疗程到期日 2026-03-09 已过",
+        8: "剩余次数 不能为负数: -2",
+        10: "疗程和剩余次数需一起填写",
+    }
+
+
 # --- catalog --------------------------------------------------------------------------
 
 CATALOG_HEADER = ["编码", "名称", "类别", "价格", "积分", "次数", "对应项目"]
@@ -356,19 +428,36 @@ def test_bad_catalog_rows(ctx: Ctx, tmp_path: Path) -> None:
             ["X6", "戊", "肩颈", "10", "", "", "", "疗程"],  # 7
             ["X7", "己", "肩颈", "10", "", "2", "", "服务"],  # 8
             ["X1", "庚", "肩颈", "10", "-3", "", "", ""],  # 9
-            ["X8", "辛", "", "10", "", "2", "YBLL", ""],  # 10: good (a demo service)
+            ["X8", "辛", "疗程", "10", "", "2", "YBLL", ""],  # 10: good (a demo service)
+            ["X9", "壬", "", "10", "", "", "", ""],  # 11
+            ["aj", "癸", "艾灸", "10", "", "", "", ""],  # 12: the demo's AJ
+            ["YBLL", "精油", "产品", "10", "", "", "", "产品"],  # 13: a service stays one
+            ["Y1", "子", "肩颈", "10", "", "2", "Y2", ""],  # 14: its service is bad
+            ["Y2", "丑", "肩颈", "10", "", "", "", "产品"],  # 15: good, but a product
+            ["x8", "寅", "肩颈", "10", "", "", "", ""],  # 16: X8 again, whatever the case
         ],
     )
     assert errors_of(ctx, path, "catalog") == {
         2: "价格格式不对: -1",
-        3: "编码只能是字母和数字（最多 24 位）: X 2",
-        4: "对应项目 NOPE 不是已知的服务项目",
+        3: "编码: 编码只能用字母和数字",
+        4: "对应项目: 疗程需要一个在售的服务项目: NOPE",
         5: "类型 套餐 应为 服务、疗程 或 产品",
         6: "名称 不能为空；价格 不能为空",
-        7: "疗程需填写次数（至少 1）和对应项目",
-        8: "只有疗程可以填写次数和对应项目",
+        7: "次数: 请填写；对应项目: 请填写",
+        8: "次数: 只有疗程才有次数、对应项目和有效天数",
         9: "积分 不能为负数: -3",
+        11: "类别: 请填写类别（如 肩颈、艾灸、产品）",
+        12: "编码: 编码 AJ 已被使用",
+        13: "类型: 已有项目不能改变类型，请新建一个项目",
+        14: "对应项目: 疗程需要一个在售的服务项目: Y2",
+        16: "编码 x8 与第 10 行重复",
     }
+
+
+def test_a_price_list_without_categories_is_refused_once(ctx: Ctx, tmp_path: Path) -> None:
+    """The till's category buttons are the items' categories: the catalog requires one."""
+    path = write_csv(tmp_path / "c.csv", [["编码", "名称", "价格"], ["JJ", "肩颈", "198"]])
+    assert errors_of(ctx, path, "catalog") == {1: "缺少必需的列: category"}
 
 
 # --- export ---------------------------------------------------------------------------
@@ -426,3 +515,25 @@ def test_exports_members_catalog_and_sales(ctx: Ctx, tmp_path: Path) -> None:
     )
     with pytest.raises(DomainError, match="只能导出为"):
         exports.export_members(ctx, tmp_path / "m.txt")
+
+
+def test_duplicate_phones_are_compared_cleaned(ctx: Ctx, tmp_path: Path) -> None:
+    """ "138 0000 0002" and "13800000002" are one phone, inside the file and against the
+    database, whatever the spaces, dashes, +86 or full-width digits."""
+    register(ctx, "老会员", "13900000009")
+    path = write_csv(
+        tmp_path / "m.csv",
+        [
+            ["姓名", "手机"],
+            ["甲", "138 0000 0002"],  # 2
+            ["乙", "13800000002"],  # 3
+            ["丙", "+86 139-0000-0009"],  # 4: in the database
+            ["丁", "１３８０００００００３"],  # 5
+            ["戊", "0086 138 0000 0003"],  # 6
+        ],
+    )
+    assert errors_of(ctx, path) == {
+        3: "手机 13800000002 与第 2 行重复",
+        4: "手机号 13900000009 已被其他会员使用",
+        6: "手机 13800000003 与第 5 行重复",
+    }

@@ -1,14 +1,14 @@
 """Importing the catalog (项目与商品导入): services, products and courses from a price list.
 
-Rows become `catalog.ItemSpec`s written by `catalog.upsert_item` (an existing code is
-updated). 类别 is the clinic's own category (肩颈, 艾灸, 产品 ...); the kind comes from
-an optional 类型 column, else a row with sessions is a course, a 类别 that names a kind
-(产品, 疗程, service ...) is that kind, and anything else is a service.
+Rows become `catalog.ItemSpec`s, checked by the catalog's one validation
+(`catalog.validate_item`, as the back office's add and edit) and written by
+`catalog.upsert_item` (an existing code is an edit of that item). 类别 is the clinic's
+own category (肩颈, 艾灸, 产品 ...); the kind comes from an optional 类型 column, else a
+row with sessions is a course, a 类别 that names a kind (产品, 疗程, service ...) is that
+kind, and anything else is a service.
 """
 
 from __future__ import annotations
-
-import re
 
 from sqlalchemy import select
 
@@ -29,8 +29,6 @@ from spa_pos.services.imports.framework import (
 )
 from spa_pos.services.unit_of_work import Work
 
-_CODE = re.compile(r"^[A-Za-z0-9]{1,24}$")
-MAX_NAME = 60
 KINDS = {
     "service": "service",
     "服务": "service",
@@ -46,7 +44,7 @@ KINDS = {
 FIELDS = (
     Field("code", ("编码", "代码", "编号", "项目编码", "商品编码", "item code"), True),
     Field("name", ("名称", "项目名称", "商品名称", "品名", "item name"), True),
-    Field("category", ("类别", "分类", "类目", "group")),
+    Field("category", ("类别", "分类", "类目", "group"), True),
     Field("kind", ("类型", "种类", "type")),
     Field("price", ("价格", "售价", "单价", "标准价", "price yuan"), True),
     Field("points", ("积分", "赠送积分", "固定积分")),
@@ -55,61 +53,58 @@ FIELDS = (
 )
 
 
-def check_item(spec: ItemSpec, services: set[str]) -> list[str]:
-    """The problems of one item, given the service codes a course may name.
-
-    Kept on its own: `catalog.validate_item(session, spec)` (full per-field validation,
-    being added to the catalog service) is meant to replace it."""
-    problems = []
-    if not _CODE.match(spec.code):
-        problems.append(say("imports.bad_code", item=spec.code))
-    if len(spec.name) > MAX_NAME:
-        problems.append(say("imports.name_too_long", max=MAX_NAME))
-    if spec.kind == "course":
-        if not spec.sessions or not spec.course_service_code:
-            problems.append(say("imports.course_needs_of"))
-        elif spec.course_service_code not in services:
-            problems.append(say("imports.unknown_item", item=spec.course_service_code))
-    elif spec.sessions is not None or spec.course_service_code:
-        problems.append(say("imports.only_course_sessions"))
-    return problems
-
-
 def check(work: Work, sheet: Sheet, columns: Columns) -> Checked:
+    """Every row through the catalog's own `validate_item` (an existing code is an edit
+    of that item), and no code twice in the file (whatever the case, as the catalog
+    compares codes)."""
     s = work.session
-    services = set(
-        s.scalars(select(CatalogItem.code).where(CatalogItem.kind == "service", CatalogItem.active))
-    )
-    specs: list[tuple[int, ItemSpec | None, list[str]]] = []
+    existing = set(s.scalars(select(CatalogItem.code)))
+    parsed: list[tuple[int, ItemSpec | None, list[str]]] = []
+    seen: dict[str, int] = {}
     for line, cells in sheet.rows:
         row = Row(line, cells, columns)
         spec = _spec(row)
-        specs.append((line, spec, row.problems))
-        if spec is not None and spec.kind == "service":
-            services.add(spec.code)
-    errors: list[RowError] = []
-    good: list[ItemSpec] = []
-    seen: dict[str, int] = {}
-    for line, spec, problems in specs:
         if spec is not None:
-            problems.extend(check_item(spec, services))
-            if spec.code in seen:
-                problems.append(
+            key = spec.code.lower()
+            if key in seen:
+                row.problems.append(
                     say(
                         "imports.duplicate_in_file",
                         column=columns.header["code"],
                         value=spec.code,
-                        line=seen[spec.code],
+                        line=seen[key],
                     )
                 )
-            seen.setdefault(spec.code, line)
+            seen.setdefault(key, line)
+        parsed.append((line, spec, row.problems))
+    problems_of = {
+        line: catalog.validate_item(s, spec, editing=spec.code if spec.code in existing else None)
+        for line, spec, _ in parsed
+        if spec is not None
+    }
+    # A course may name a service the same file brings: it is not in the database while
+    # the file is checked (a dry run writes nothing), so the file's good services stand
+    # for it. The file's services are written before its courses.
+    services = {
+        spec.code
+        for line, spec, problems in parsed
+        if spec is not None and spec.kind == "service" and not problems and not problems_of[line]
+    }
+    errors: list[RowError] = []
+    good: list[ItemSpec] = []
+    for line, spec, problems in parsed:
+        if spec is not None:
+            found = problems_of[line]
+            if spec.course_service_code in services:
+                found.pop("course_service_code", None)
+            if found:
+                problems.append(catalog.field_problems(found))
         if problems or spec is None:
             errors.append(RowError(line, "；".join(problems)))
         else:
             good.append(spec)
 
     def write(progress: Progress) -> int:
-        # Services before the courses that name them.
         ordered = sorted(good, key=lambda spec: spec.kind == "course")
         for done, spec in enumerate(ordered, 1):
             catalog.upsert_item(s, spec)

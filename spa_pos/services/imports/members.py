@@ -8,19 +8,21 @@ Opening points become one lot per member through the points service, with the re
 期初导入: an `adjust` entry, so the old system's balance does not count as spending
 towards a tier. Their expiry is the 积分到期 column, else the validity rule counted from
 the import day: counting it from an old join date would expire years-old members' points
-the moment they arrive.
+the moment they arrive. Course sessions left (疗程 and 剩余次数) become a course balance
+without a sale, noted 期初导入.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from spa_pos import clock as clk
-from spa_pos.models import Member
+from spa_pos import limits
+from spa_pos.models import CatalogItem, CourseBalance, Member
 from spa_pos.services import members, points
 from spa_pos.services.imports.framework import (
     Checked,
@@ -57,7 +59,20 @@ FIELDS = (
         ("积分到期", "积分到期日", "积分有效期", "积分到期日期", "expiry", "points expiry"),
     ),
     Field("notes", ("备注", "说明", "note", "remarks", "memo")),
+    Field("course", ("疗程", "疗程项目", "疗程编码", "course", "course code")),
+    Field("course_left", ("剩余次数", "疗程剩余次数", "疗程余次", "sessions left")),
+    Field("course_expire", ("疗程到期", "疗程到期日", "疗程有效期", "course expiry")),
 )
+
+
+@dataclass(frozen=True)
+class _Course:
+    """Sessions left of a course bought before the till (期初导入)."""
+
+    item_id: int
+    service_id: int
+    sessions: int
+    expires: date | None
 
 
 @dataclass(frozen=True)
@@ -67,11 +82,15 @@ class _Good:
     joined: date | None
     points: int
     expires: date | None
+    course: _Course | None
 
 
 def check(work: Work, sheet: Sheet, columns: Columns) -> Checked:
     """Every row against the members rules, the file's other rows and the database."""
     s, today = work.session, work.today
+    course_items = {
+        c.code: c for c in s.scalars(select(CatalogItem).where(CatalogItem.kind == "course"))
+    }
     cards_taken = set(s.scalars(select(Member.card_no)))
     phones_taken = set(s.scalars(select(Member.phone)))
     phones_seen: dict[str, int] = {}
@@ -81,7 +100,7 @@ def check(work: Work, sheet: Sheet, columns: Columns) -> Checked:
     for line, cells in sheet.rows:
         row = Row(line, cells, columns)
         name = row.text("name")
-        phone = re.sub(r"[\s\-]", "", row.text("phone")).removeprefix("+86")
+        phone = members.clean_phone(row.text("phone"))  # as stored: duplicates compare equal
         birthday = row.day("birthday")
         gender = _gender(row)
         form = MemberForm(
@@ -110,10 +129,11 @@ def check(work: Work, sheet: Sheet, columns: Columns) -> Checked:
         expires = row.day("points_expire")
         if expires is not None and expires < today:
             row.problems.append(say("imports.expiry_past", day=expires.isoformat()))
+        course = _course(row, course_items, today)
         if row.problems:
             errors.append(RowError(line, "；".join(row.problems)))
         else:
-            good.append(_Good(form, card, joined, opening, expires))
+            good.append(_Good(form, card, joined, opening, expires, course))
 
     def write(progress: Progress) -> int:
         """Set-based: an import of 10,000 members is a few statements, not 10,000 flushes."""
@@ -143,9 +163,57 @@ def check(work: Work, sheet: Sheet, columns: Columns) -> Checked:
             actor=work.actor,
             note=OPENING_NOTE,
         )
+        opened = [
+            {
+                "member_id": m,
+                "course_item_id": g.course.item_id,
+                "service_item_id": g.course.service_id,
+                "sale_line_id": None,
+                "sessions_total": g.course.sessions,
+                "sessions_used": 0,
+                "created_at": work.stamp,
+                "status": "open",
+                "expires_on": g.course.expires,
+                "note": OPENING_NOTE,
+            }
+            for m, g in zip(ids, good, strict=True)
+            if g.course is not None
+        ]
+        if opened:
+            s.execute(insert(CourseBalance), opened)
         return len(ids)
 
     return Checked(errors, write)
+
+
+def _course(row: Row, items: dict[str, CatalogItem], today: date) -> _Course | None:
+    """The sessions left of a course in the catalog, both named together (none left: no
+    balance). They are valid until the 疗程到期 column's day, else the course's valid days
+    counted from the import day (as a course bought today), else without a last day."""
+    code = row.text("course")
+    given = row.raw("course_left") is not None
+    left = row.integer("course_left")
+    last_day = row.day("course_expire")
+    if not code and not given and last_day is None:
+        return None
+    if not code or not given:
+        row.problems.append(say("imports.course_needs_both"))
+        return None
+    if not left:  # wrong (noted), or a course used up: nothing to bring in
+        return None
+    item = items.get(code) or items.get(code.upper())
+    if item is None or item.course_service_id is None:
+        row.problems.append(say("imports.course_unknown", item=code))
+        return None
+    if left > limits.MAX_QTY:
+        row.problems.append(
+            say("imports.course_too_many", column=row.column("course_left"), most=limits.MAX_QTY)
+        )
+    if last_day is not None and last_day < today:
+        row.problems.append(say("imports.course_expiry_past", day=last_day.isoformat()))
+    if last_day is None and item.valid_days:
+        last_day = today + timedelta(days=item.valid_days)
+    return _Course(item.id, item.course_service_id, left, last_day)
 
 
 def _gender(row: Row) -> str | None:
