@@ -217,19 +217,17 @@ class MemberPanel(QScrollArea):
                 wrap=True,
             )
             text.setObjectName(f"course_{course.code}")
-            facts = QVBoxLayout()
-            facts.setSpacing(2)
-            facts.addWidget(text)
+            box.addWidget(text)
+            line = QHBoxLayout()
             if course.expires_on is not None:
                 until = label(
                     self.tr("valid until {date}").format(date=course.expires_on.isoformat()),
                     "muted",
                 )
                 until.setObjectName(f"courseUntil_{course.code}")
-                facts.addWidget(until)
-            line = QHBoxLayout()
-            line.addLayout(facts, 1)
-            line.addWidget(use, 0, Qt.AlignmentFlag.AlignVCenter)
+                line.addWidget(until)
+            line.addStretch(1)
+            line.addWidget(use)
             box.addLayout(line)
         return frame
 
