@@ -788,6 +788,30 @@ New member: F2.</translation>
             <translation>{points} more points for {reward}</translation>
         </message>
         <message>
+            <source>Birthday month · points ×{factor}</source>
+            <translation>Birthday month · points ×{factor}</translation>
+        </message>
+        <message>
+            <source>Points earned on purchases this month are multiplied by {factor}.</source>
+            <translation>Points earned on purchases this month are multiplied by {factor}.</translation>
+        </message>
+        <message>
+            <source>Redeemable now: {n} → F4</source>
+            <translation>Redeemable now: {n} → F4</translation>
+        </message>
+        <message>
+            <source>{reward}: {points} points</source>
+            <translation>{reward}: {points} points</translation>
+        </message>
+        <message>
+            <source>{names} and more</source>
+            <translation>{names} and more</translation>
+        </message>
+        <message>
+            <source>valid until {date}</source>
+            <translation>valid until {date}</translation>
+        </message>
+        <message>
             <source>COURSE SESSIONS</source>
             <translation>COURSE SESSIONS</translation>
         </message>

@@ -788,6 +788,30 @@ New member: F2.</source>
             <translation>再积 {points} 分可兑换{reward}</translation>
         </message>
         <message>
+            <source>Birthday month · points ×{factor}</source>
+            <translation>本月生日 · 积分 ×{factor}</translation>
+        </message>
+        <message>
+            <source>Points earned on purchases this month are multiplied by {factor}.</source>
+            <translation>本月消费所得积分 ×{factor}。</translation>
+        </message>
+        <message>
+            <source>Redeemable now: {n} → F4</source>
+            <translation>可兑换 {n} 项 → F4</translation>
+        </message>
+        <message>
+            <source>{reward}: {points} points</source>
+            <translation>{reward}：{points} 分</translation>
+        </message>
+        <message>
+            <source>{names} and more</source>
+            <translation>{names} 等</translation>
+        </message>
+        <message>
+            <source>valid until {date}</source>
+            <translation>有效期至 {date}</translation>
+        </message>
+        <message>
             <source>COURSE SESSIONS</source>
             <translation>疗程余次</translation>
         </message>

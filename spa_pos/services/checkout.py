@@ -16,6 +16,7 @@ from spa_pos.models import CatalogItem, CourseBalance, Member, Payment, Sale, Sa
 from spa_pos.models.sale import PAYMENT_METHODS as PAYMENT_METHODS  # the till offers these
 from spa_pos.services import (
     catalog,
+    earning,
     members,
     points,
     pricing,
@@ -180,7 +181,7 @@ def _price(work: unit_of_work.Work, request: SaleRequest) -> _Cart:
         promos = promotions.in_force(s, work.stamp)
         earner = pricing.Earner(
             tier.factor,
-            member.birthday is not None and member.birthday.month == work.today.month,
+            earning.birthday_month(member.birthday, work.today),
             bool(member.referrer_id) and not member.referral_awarded,
             promotions.member_tags(s, member.id) if any(p.tag for p in promos) else frozenset(),
         )

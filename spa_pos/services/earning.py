@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from fractions import Fraction
 from math import floor
 
@@ -44,6 +45,11 @@ class Earning:
     @property
     def total(self) -> int:
         return sum(p for _, p in self.breakdown)
+
+
+def birthday_month(birthday: date | None, today: date) -> bool:
+    """E6 applies: `today` (the clinic's date) falls in the member's birthday month."""
+    return birthday is not None and birthday.month == today.month
 
 
 def line_base(line: LineBasis, settings: Settings) -> tuple[Fraction, Fraction]:

@@ -252,6 +252,13 @@ def spend(
     return draws
 
 
+def spendable(session: Session, member: Member, at: datetime, today: date) -> int:
+    """The points a redemption at `at` (naive UTC) on `today` may take: the usable lots
+    (what `spend` checks), never more than the balance (a refund's debt is paid first)."""
+    usable = sum(lot.remaining for lot in _usable_lots(session, member.id, at, today))
+    return min(member.points_balance, usable)
+
+
 def _usable_lots(session: Session, member_id: int, at: datetime, today: date) -> list[PointLot]:
     """Open lots that existed at `at` (within the tolerance two tills' clocks may differ
     by) and were not yet past their date on `today` (the expiry job may not have run yet)."""

@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
-from spa_pos.models import Member, Sale, SaleLine
-from spa_pos.services import catalog, courses, members, points, vouchers
+from spa_pos.models import Member, Reward, Sale, SaleLine
+from spa_pos.services import catalog, courses, earning, members, points, vouchers
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.services.settings import Tier
@@ -96,7 +96,7 @@ def build(s: Session, member: Member, now: datetime) -> Profile:
         courses=course_list,
         vouchers=vlist,
         visits=recent_visits(s, member.id, cfg.timezone),
-        next_reward=next_reward(s, member.points_balance),
+        next_reward=next_reward(s, points.spendable(s, member, stamp, today)),
     )
 
 
@@ -123,12 +123,33 @@ def recent_visits(s: Session, member_id: int, tz: str, limit: int = 10) -> list[
     return visits
 
 
+def _on_offer(s: Session) -> list[Reward]:
+    """The rewards a member may redeem today: active and in stock, cheapest first."""
+    return [r for r in catalog.active_rewards(s) if r.stock is None or r.stock > 0]
+
+
 def next_reward(s: Session, balance: int) -> tuple[int, str] | None:
     """The cheapest reward the member cannot afford yet ("再积 120 分可兑换 头部按摩")."""
-    for reward in catalog.active_rewards(s):
-        if reward.points_cost > balance and (reward.stock is None or reward.stock > 0):
+    for reward in _on_offer(s):
+        if reward.points_cost > balance:
             return reward.points_cost - balance, reward.name
     return None
+
+
+@dataclass(frozen=True)
+class RewardOffer:
+    code: str
+    name: str
+    points_cost: int
+
+
+def redeemable(s: Session, balance: int) -> list[RewardOffer]:
+    """Every reward the member could redeem now with `balance` points, the dearest (the
+    most the points buy) first."""
+    offers = [
+        RewardOffer(r.code, r.name, r.points_cost) for r in _on_offer(s) if r.points_cost <= balance
+    ]
+    return sorted(offers, key=lambda o: -o.points_cost)
 
 
 # --- the window's current member ---------------------------------------------------------
@@ -139,15 +160,20 @@ class CourseView:
     code: str  # the course package's catalog code, for courses.use_session
     name: str
     sessions_left: int
+    expires_on: date | None  # the soonest last day of its balances; None: none has one
 
 
 @dataclass(frozen=True)
 class MemberView:
-    """The member the window serves: the profile, and each course package with sessions
-    left by its code (what using a session names)."""
+    """The member the window serves: the profile, each course package with sessions left
+    by its code (what using a session names), what their points buy now (`redeemable`,
+    with what they buy next in `profile.next_reward`, from the same spendable points) and,
+    in their birthday month, the E6 multiplier in force now."""
 
     profile: Profile
     courses: list[CourseView]
+    redeemable: list[RewardOffer]
+    birthday_multiplier: str | None  # None: not the member's birthday month
 
     @property
     def card_no(self) -> str:
@@ -164,10 +190,25 @@ def member_view(ctx: Ctx, ref: str) -> MemberView:
     now = ctx.clock.now()
     with ctx.db.read() as s:
         member = members.find_one(s, ref)
-        today = clk.local_date(now, settings_svc.load(s, now).timezone)
+        cfg = settings_svc.load(s, now)
+        today = clk.local_date(now, cfg.timezone)
         left: dict[str, CourseView] = {}
         for balance in courses.usable_balances(s, member.id, today):
             item = balance.course_item
-            before = left[item.code].sessions_left if item.code in left else 0
-            left[item.code] = CourseView(item.code, item.name, before + balance.sessions_left)
-        return MemberView(build(s, member, now), list(left.values()))
+            before = left.get(item.code)
+            last_days = [
+                d for d in (balance.expires_on, before.expires_on if before else None) if d
+            ]
+            left[item.code] = CourseView(
+                item.code,
+                item.name,
+                (before.sessions_left if before else 0) + balance.sessions_left,
+                min(last_days, default=None),
+            )
+        spendable = points.spendable(s, member, clk.to_utc_naive(now), today)
+        return MemberView(
+            build(s, member, now),
+            list(left.values()),
+            redeemable(s, spendable),
+            cfg.birthday_multiplier if earning.birthday_month(member.birthday, today) else None,
+        )

@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.lookup.panel.edit_requested.connect(lambda _: self.edit_member())
         self.lookup.panel.use_course_requested.connect(self.use_course)
         self.lookup.panel.voucher_picked.connect(self.use_voucher)
+        self.lookup.panel.redeem_requested.connect(lambda: self.go(self.redeem_tab))
         self.checkout.member_requested.connect(self.open_member)
         self.checkout.use_course_requested.connect(self.use_course)
         self.checkout.print_receipt_requested.connect(lambda no: self.print_document("receipt", no))

@@ -1,4 +1,6 @@
-"""The member panel (会员信息): everything `profile.build` knows, laid out for the cashier."""
+"""The member panel (会员信息): everything `profile.member_view` knows, laid out for the
+cashier, with what to offer first: the birthday month, the rewards the points buy now
+(→ F4), points about to expire and the sessions left on each course."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spa_pos.services.profile import MemberView
+from spa_pos.services.profile import MemberView, RewardOffer
 from spa_pos.ui.style import tier_badge_css
 from spa_pos.ui.widgets import button, card, label, row
 
@@ -20,6 +22,7 @@ class MemberPanel(QScrollArea):
     edit_requested = Signal(str)  # card number
     use_course_requested = Signal(str)  # course item code
     voucher_picked = Signal(str)  # voucher code, to use in the current sale
+    redeem_requested = Signal()  # go to redeem (F4)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +101,20 @@ class MemberPanel(QScrollArea):
         edit = button(self.tr("Edit"))
         edit.clicked.connect(lambda: self.edit_requested.emit(p.card_no))
         top = row(name, badge)
+        if view.birthday_multiplier is not None:
+            banner = label(
+                self.tr("Birthday month · points ×{factor}").format(
+                    factor=view.birthday_multiplier
+                ),
+                "pill",
+            )
+            banner.setObjectName("birthdayBanner")
+            banner.setToolTip(
+                self.tr("Points earned on purchases this month are multiplied by {factor}.").format(
+                    factor=view.birthday_multiplier
+                )
+            )
+            top.addWidget(banner)
         top.addStretch(1)
         top.addWidget(edit)
         box.addLayout(top)
@@ -139,6 +156,8 @@ class MemberPanel(QScrollArea):
             )
             warn.setObjectName("expiring")
             box.addWidget(warn)
+        if view.redeemable:
+            box.addLayout(self._redeemable(view.redeemable))
         if p.next_reward:
             missing, reward = p.next_reward
             box.addWidget(
@@ -151,6 +170,35 @@ class MemberPanel(QScrollArea):
                 )
             )
         return frame
+
+    def _redeemable(self, offers: list[RewardOffer]) -> QVBoxLayout:
+        """ "Redeemable now: 3 → F4" (the button goes to redeem) over the names of the
+        dearest few; the tooltip lists every one with its points."""
+        shown = 3
+        go = button(self.tr("Redeemable now: {n} → F4").format(n=len(offers)), "link")
+        go.setObjectName("redeemable")
+        go.setToolTip(
+            "\n".join(
+                self.tr("{reward}: {points} points").format(
+                    reward=o.name, points=f"{o.points_cost:,}"
+                )
+                for o in offers
+            )
+        )
+        go.clicked.connect(self.redeem_requested)
+        names = "、".join(o.name for o in offers[:shown])
+        if len(offers) > shown:
+            names = self.tr("{names} and more").format(names=names)
+        listed = label(names, "muted", wrap=True)
+        listed.setObjectName("redeemableNames")
+        listed.setToolTip(go.toolTip())
+        line = row(go)
+        line.addStretch(1)
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addLayout(line)
+        box.addWidget(listed)
+        return box
 
     def _courses(self, view: MemberView) -> QWidget:
         frame, box = card()
@@ -168,7 +216,16 @@ class MemberPanel(QScrollArea):
                 ),
                 wrap=True,
             )
-            line = row(text)
+            text.setObjectName(f"course_{course.code}")
+            box.addWidget(text)
+            line = QHBoxLayout()
+            if course.expires_on is not None:
+                until = label(
+                    self.tr("valid until {date}").format(date=course.expires_on.isoformat()),
+                    "muted",
+                )
+                until.setObjectName(f"courseUntil_{course.code}")
+                line.addWidget(until)
             line.addStretch(1)
             line.addWidget(use)
             box.addLayout(line)
