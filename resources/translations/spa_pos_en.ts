@@ -214,6 +214,14 @@ SHA-256 {sha} · {size}{locked}</translation>
             <translation>No item matches “{text}”</translation>
         </message>
         <message>
+            <source>This sale earns {points} points</source>
+            <translation>This sale earns {points} points</translation>
+        </message>
+        <message>
+            <source>The cart is empty: add an item first, then F12 pays</source>
+            <translation>The cart is empty: add an item first, then F12 pays</translation>
+        </message>
+        <message>
             <source>Voucher refused: {reason}</source>
             <translation>Voucher refused: {reason}</translation>
         </message>
@@ -1000,8 +1008,8 @@ valid until {date}</translation>
             <translation>Cash tendered</translation>
         </message>
         <message>
-            <source>Rest</source>
-            <translation>Rest</translation>
+            <source>Rest ({key})</source>
+            <translation>Rest ({key})</translation>
         </message>
         <message>
             <source>Put the amount still due here</source>
@@ -1018,6 +1026,10 @@ valid until {date}</translation>
         <message>
             <source>Amount due</source>
             <translation>Amount due</translation>
+        </message>
+        <message>
+            <source>This sale earns {points} points</source>
+            <translation>This sale earns {points} points</translation>
         </message>
         <message>
             <source>Paid {amount}</source>
@@ -1517,8 +1529,8 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <translation>Sale {no} is paid</translation>
         </message>
         <message>
-            <source>Print receipt</source>
-            <translation>Print receipt</translation>
+            <source>Print receipt (P)</source>
+            <translation>Print receipt (P)</translation>
         </message>
         <message>
             <source>Done (Enter)</source>
@@ -1533,8 +1545,8 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <translation>POINTS EARNED</translation>
         </message>
         <message>
-            <source>Referrer {card} gets {points} points</source>
-            <translation>Referrer {card} gets {points} points</translation>
+            <source>Referrer {name} gets {points} points</source>
+            <translation>Referrer {name} gets {points} points</translation>
         </message>
         <message>
             <source>New balance {points}</source>

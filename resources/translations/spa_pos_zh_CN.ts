@@ -214,6 +214,14 @@ SHA-256 {sha} · {size}{locked}</translation>
             <translation>没有与“{text}”匹配的项目</translation>
         </message>
         <message>
+            <source>This sale earns {points} points</source>
+            <translation>本单可得 {points} 积分</translation>
+        </message>
+        <message>
+            <source>The cart is empty: add an item first, then F12 pays</source>
+            <translation>购物车是空的：先加项目，再按 F12 结账</translation>
+        </message>
+        <message>
             <source>Voucher refused: {reason}</source>
             <translation>兑换券不能使用：{reason}</translation>
         </message>
@@ -1000,8 +1008,8 @@ valid until {date}</source>
             <translation>现金实收</translation>
         </message>
         <message>
-            <source>Rest</source>
-            <translation>补足</translation>
+            <source>Rest ({key})</source>
+            <translation>补足 ({key})</translation>
         </message>
         <message>
             <source>Put the amount still due here</source>
@@ -1018,6 +1026,10 @@ valid until {date}</source>
         <message>
             <source>Amount due</source>
             <translation>应收金额</translation>
+        </message>
+        <message>
+            <source>This sale earns {points} points</source>
+            <translation>本单可得 {points} 积分</translation>
         </message>
         <message>
             <source>Paid {amount}</source>
@@ -1517,8 +1529,8 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <translation>销售单 {no} 已收款</translation>
         </message>
         <message>
-            <source>Print receipt</source>
-            <translation>打印小票</translation>
+            <source>Print receipt (P)</source>
+            <translation>打印小票 (P)</translation>
         </message>
         <message>
             <source>Done (Enter)</source>
@@ -1533,8 +1545,8 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <translation>本次积分</translation>
         </message>
         <message>
-            <source>Referrer {card} gets {points} points</source>
-            <translation>推荐人 {card} 获得 {points} 分推荐奖励</translation>
+            <source>Referrer {name} gets {points} points</source>
+            <translation>推荐人 {name} 获得 {points} 分推荐奖励</translation>
         </message>
         <message>
             <source>New balance {points}</source>

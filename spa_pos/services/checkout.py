@@ -62,6 +62,8 @@ class SaleResult:
     balance: int | None
     referrer_award: tuple[str, int] | None  # (referrer card, points)
     promotions: dict[str, str] = field(default_factory=dict)  # breakdown rule -> its name
+    payments: tuple[tuple[str, int], ...] = ()  # (method, fen) as tendered
+    referrer_name: str | None = None  # who `referrer_award` went to
 
 
 @dataclass
@@ -117,11 +119,11 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
                 _INSERT_PAYMENTS,
                 [{"sale_id": sale_id, "method": m, "amount_fen": a} for m, a in request.payments],
             )
-        referrer_award: tuple[str, int] | None = None
+        referrer: Member | None = None
         if member is not None:
             _open_courses(s, member, rows, stamp, work.today)
             member.last_visit_at = max(member.last_visit_at or stamp, stamp)
-            referrer_award = _award_points(work, sale_id, member, priced)
+            referrer = _award_points(work, sale_id, member, priced)
             tags.refresh_after_visit(s, member, work.moment, cfg)
         # Last: its digest covers every row the sale wrote (audit.py).
         work.audit(
@@ -144,8 +146,10 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
             priced.points_earned,
             list(priced.points_breakdown),
             member.points_balance if member else None,
-            referrer_award,
+            (referrer.card_no, priced.referrer_points) if referrer else None,
             dict(priced.promotions),
+            tuple(request.payments),
+            referrer.name if referrer else None,
         )
 
 
@@ -300,9 +304,9 @@ def _open_courses(
 
 def _award_points(
     work: unit_of_work.Work, sale_id: int, member: Member, priced: pricing.PricedCart
-) -> tuple[str, int] | None:
-    """Book the priced points; returns (referrer card, points) when the referral pays out."""
-    referrer_award = None
+) -> Member | None:
+    """Book the priced points; returns the referrer when the referral pays out."""
+    referrer = None
     if priced.referral:
         member.referral_awarded = True
         referrer = work.session.get(Member, member.referrer_id)
@@ -318,7 +322,6 @@ def _award_points(
             actor=work.actor,
             note=f"推荐 {member.name} 首次消费",
         )
-        referrer_award = (referrer.card_no, priced.referrer_points)
     points.award(
         work.session,
         member,
@@ -329,4 +332,4 @@ def _award_points(
         sale_id=sale_id,
         actor=work.actor,
     )
-    return referrer_award
+    return referrer

@@ -40,6 +40,7 @@ from spa_pos.ui.widgets import tile as make_tile
 from spa_pos.ui.worker import DbWorker
 
 TILE_COLUMNS = 3
+TILE_HEIGHT = 92  # px: the code, the name and the price
 VOUCHER_ROW = 40  # px per voucher line, the list shows up to three
 
 
@@ -80,7 +81,6 @@ class CheckoutPage(QWidget):
         layout.addLayout(self._build_catalog(), 9)
         layout.addLayout(self._build_cart(), 11)
         self.retranslate()
-        self._show_totals()
 
     # --- layout ----------------------------------------------------------------------
     def _build_catalog(self) -> QVBoxLayout:
@@ -158,6 +158,8 @@ class CheckoutPage(QWidget):
         self.due_caption = label("", "section")
         self.due = label("", "big")
         self.due.setObjectName("dueTotal")
+        self.points_preview = label("", "muted")
+        self.points_preview.setObjectName("pointsToEarn")
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.addWidget(self.subtotal_caption, 0, 0)
@@ -168,6 +170,7 @@ class CheckoutPage(QWidget):
         due_box.setSpacing(0)
         due_box.addWidget(self.due_caption, 0, Qt.AlignmentFlag.AlignRight)
         due_box.addWidget(self.due, 0, Qt.AlignmentFlag.AlignRight)
+        due_box.addWidget(self.points_preview, 0, Qt.AlignmentFlag.AlignRight)
         sums = QHBoxLayout()
         sums.addLayout(grid)
         sums.addStretch(1)
@@ -209,6 +212,7 @@ class CheckoutPage(QWidget):
         self.clear_button.setText(self.tr("Clear (Esc)"))
         self.pay_button.setText(self.tr("Pay (F12)"))
         self.model.retranslate()
+        self._show_totals()
         self._fill_chips()
         self._fill_vouchers()
         self._fill_member_menus()
@@ -265,11 +269,22 @@ class CheckoutPage(QWidget):
         clear(self.tiles)
         items = self.matches(split_quantity(self.search.text())[0])
         for n, item in enumerate(items):
-            tile = make_tile([(item.name, "tileTitle"), (format_fen(item.price_fen), "tilePrice")])
+            tile = make_tile(
+                [
+                    (item.code, "muted"),  # what to type next time
+                    (item.name, "tileTitle"),
+                    (format_fen(item.price_fen), "tilePrice"),
+                ],
+                height=TILE_HEIGHT,
+            )
             tile.setObjectName(f"tile_{item.code}")
-            tile.setToolTip(item.code)
-            tile.clicked.connect(lambda _=False, it=item: self.add_item(it))
+            tile.clicked.connect(lambda _=False, it=item: self._tile_clicked(it))
             self.tiles.addWidget(tile, n // TILE_COLUMNS, n % TILE_COLUMNS)
+
+    def _tile_clicked(self, item: CatalogEntry) -> None:
+        """Into the cart, and the keyboard back to the search for the next scan or F12."""
+        self.add_item(item)
+        self.search.setFocus()
 
     def add_item(self, item: CatalogEntry, qty: int = 1) -> None:
         row = self.model.add(item, qty)
@@ -292,6 +307,7 @@ class CheckoutPage(QWidget):
         found = self.matches(query)
         if not found:
             self.show_notice(self.tr("No item matches “{text}”").format(text=query))
+            self.search.selectAll()  # the next scan replaces it
             return
         self.add_item(found[0], qty)
         self.search.clear()
@@ -396,6 +412,7 @@ class CheckoutPage(QWidget):
         for code in stale:
             self.model.remove_voucher(code)
         self._fill_member_menus()
+        self._request_quote()  # the member's points (and tier) change the quote
 
     def _fill_member_menus(self) -> None:
         voucher_menu, course_menu = self.pick_voucher.menu(), self.course_button.menu()
@@ -447,6 +464,10 @@ class CheckoutPage(QWidget):
         self.discount.setText(format_fen(-quote.discount_fen))
         self.due.setText(format_fen(quote.due_fen))
         self.pay_button.setEnabled(not self.model.is_empty())
+        self.points_preview.setText(
+            self.tr("This sale earns {points} points").format(points=f"{quote.points_earned:,}")
+        )
+        self.points_preview.setVisible(self._member is not None and not self.model.is_empty())
 
     def _quote_refused(self, exc: Exception) -> bool:
         if isinstance(exc, DomainError):
@@ -464,9 +485,11 @@ class CheckoutPage(QWidget):
 
     def pay(self) -> None:
         """F12: take the money for the cart (the member, if any, earns the points)."""
-        if self.model.is_empty() or (
-            self.payment and alive(self.payment) and self.payment.isVisible()
-        ):
+        if self.payment and alive(self.payment) and self.payment.isVisible():
+            return
+        if self.model.is_empty():
+            self.show_notice(self.tr("The cart is empty: add an item first, then F12 pays"))
+            self.search.setFocus()
             return
         request = self._request()
         self.worker.run(
@@ -480,7 +503,7 @@ class CheckoutPage(QWidget):
         """The dialog charges the service's quote of exactly the request it will send."""
         if self.payment and alive(self.payment) and self.payment.isVisible():
             return
-        self.payment = PaymentDialog(self.worker, request, quote.due_fen, self)
+        self.payment = PaymentDialog(self.worker, request, quote, self)
         self.payment.paid.connect(self._paid)
         open_dialog(self.payment)
 

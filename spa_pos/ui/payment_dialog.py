@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import pairwise
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -18,32 +19,43 @@ from spa_pos.errors import DomainError
 from spa_pos.money import format_fen, parse_yuan
 from spa_pos.services import checkout, pricing
 from spa_pos.services.checkout import PAYMENT_METHODS, SaleRequest, SaleResult
+from spa_pos.services.pricing import PricedCart
 from spa_pos.ui import i18n
 from spa_pos.ui.changes import Change
+from spa_pos.ui.style import set_role
 from spa_pos.ui.widgets import button, button_bar, card, label
 from spa_pos.ui.worker import DbWorker
+
+# The letter that pays what is still due with a method, wherever the focus is in the
+# dialog (a money field takes no letters): F12, W, Enter is a whole WeChat payment.
+METHOD_KEYS = {"cash": "C", "card": "K", "wechat": "W", "alipay": "A"}
 
 
 class PaymentDialog(QDialog):
     """Takes the amounts by method and runs `checkout.sell`; `paid` carries the result.
 
-    `due_fen` is the service's quote of `request`; what is still due and the change are
-    `pricing.tender`'s, the sum `checkout.sell` settles with."""
+    `quote` is the service's quote of `request`: the sum due and, for a member, the points
+    the sale earns. What is still due and the change are `pricing.tender`'s, the sum
+    `checkout.sell` settles with. A method's letter (`METHOD_KEYS`) pays the rest with it."""
 
     paid = Signal(object)  # SaleResult
 
     def __init__(
-        self, worker: DbWorker, request: SaleRequest, due_fen: int, parent: QWidget | None = None
+        self,
+        worker: DbWorker,
+        request: SaleRequest,
+        quote: PricedCart,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.worker = worker
         self.request = request
-        self.due_fen = due_fen
+        self.due_fen = quote.due_fen
         self.setWindowTitle(self.tr("Payment"))
         self.setModal(True)
         self.setMinimumWidth(520)
 
-        due = label(format_fen(due_fen), "big")
+        due = label(format_fen(quote.due_fen), "big")
         due.setObjectName("due")
         self.fields: dict[str, QLineEdit] = {}
         grid = QGridLayout()
@@ -58,7 +70,7 @@ class PaymentDialog(QDialog):
             field.setAlignment(Qt.AlignmentFlag.AlignRight)
             field.setInputMethodHints(Qt.InputMethodHint.ImhFormattedNumbersOnly)
             field.textChanged.connect(self._update)
-            rest = button(self.tr("Rest"))
+            rest = button(self.tr("Rest ({key})").format(key=METHOD_KEYS[method]))
             rest.setObjectName(f"rest_{method}")
             rest.setToolTip(self.tr("Put the amount still due here"))
             rest.clicked.connect(lambda _=False, m=method: self.fill_rest(m))
@@ -83,6 +95,15 @@ class PaymentDialog(QDialog):
         head, head_box = card()
         head_box.addWidget(label(self.tr("Amount due"), "section"))
         head_box.addWidget(due)
+        if request.member is not None:
+            points = label(
+                self.tr("This sale earns {points} points").format(
+                    points=f"{quote.points_earned:,}"
+                ),
+                "muted",
+            )
+            points.setObjectName("pointsToEarn")
+            head_box.addWidget(points)
         buttons = button_bar(cancel, self.confirm)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -98,8 +119,24 @@ class PaymentDialog(QDialog):
         chain: list[QWidget] = [*self.fields.values(), self.confirm, cancel, *rest_buttons]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+        for widget in chain:
+            widget.installEventFilter(self)
         self.fields["cash"].setFocus()
         self._update()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A method's letter pays the rest with it (a money field would drop the letter)."""
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            no_modifier = event.modifiers() in (
+                Qt.KeyboardModifier.NoModifier,
+                Qt.KeyboardModifier.ShiftModifier,
+            )
+            for method, letter in METHOD_KEYS.items():
+                if no_modifier and event.key() == ord(letter):
+                    self.fill_rest(method)
+                    return True
+        return super().eventFilter(watched, event)
 
     def amounts(self) -> list[tuple[str, int]]:
         """(method, fen) of every filled field; raises DomainError on a malformed one."""
@@ -130,10 +167,12 @@ class PaymentDialog(QDialog):
         self.error.setText("")
         self.paid_label.setText(self.tr("Paid {amount}").format(amount=format_fen(money.paid_fen)))
         if money.short_fen:
+            set_role(self.status, "amountShort")  # not the green of the change
             self.status.setText(
                 self.tr("Still due {amount}").format(amount=format_fen(money.short_fen))
             )
         else:
+            set_role(self.status, "amount")
             self.status.setText(
                 self.tr("Change {amount}").format(amount=format_fen(money.change_fen))
             )
@@ -166,7 +205,8 @@ class PaymentDialog(QDialog):
 
 
 class SaleSummaryDialog(QDialog):
-    """What the sale came to: money, change and the points with their breakdown."""
+    """What the sale came to: money by method, change and the points with their
+    breakdown. P prints the receipt, Enter ends the sale."""
 
     print_requested = Signal(str)  # sale number
 
@@ -179,11 +219,16 @@ class SaleSummaryDialog(QDialog):
         money, money_box = card()
         grid = QGridLayout()
         grid.setVerticalSpacing(6)
-        for row_no, (text, fen) in enumerate(
-            ((self.tr("Total"), result.total_fen), (self.tr("Paid"), result.paid_fen))
-        ):
+        rows = [
+            ("total", self.tr("Total"), result.total_fen),
+            *((f"paid_{m}", i18n.method_name(m), fen) for m, fen in result.payments),
+            ("paid", self.tr("Paid"), result.paid_fen),
+        ]
+        for row_no, (name, text, fen) in enumerate(rows):
             grid.addWidget(label(text, "muted"), row_no, 0)
-            grid.addWidget(label(format_fen(fen)), row_no, 1, Qt.AlignmentFlag.AlignRight)
+            amount = label(format_fen(fen))
+            amount.setObjectName(name)
+            grid.addWidget(amount, row_no, 1, Qt.AlignmentFlag.AlignRight)
         money_box.addLayout(grid)
         change = label(
             self.tr("Change {amount}").format(amount=format_fen(result.change_fen)), "amount"
@@ -198,11 +243,12 @@ class SaleSummaryDialog(QDialog):
         layout.addWidget(money)
         if result.balance is not None:
             layout.addWidget(self._points(result))
-        print_button = button(self.tr("Print receipt"))
+        print_button = button(self.tr("Print receipt (P)"))
         print_button.setObjectName("printReceipt")
         # A click does not take the focus from 完成: Enter still ends the sale afterwards.
         print_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         print_button.clicked.connect(lambda: self.print_requested.emit(result.sale_no))
+        QShortcut(QKeySequence(Qt.Key.Key_P), self, print_button.click)
         done = button(self.tr("Done (Enter)"), "primary")
         done.setDefault(True)
         done.clicked.connect(self.accept)
@@ -225,14 +271,14 @@ class SaleSummaryDialog(QDialog):
             grid.addWidget(label(f"{pts:+,}"), row_no, 1, Qt.AlignmentFlag.AlignRight)
         box.addLayout(grid)
         if result.referrer_award:
-            box.addWidget(
-                label(
-                    self.tr("Referrer {card} gets {points} points").format(
-                        card=result.referrer_award[0], points=result.referrer_award[1]
-                    ),
-                    "muted",
-                )
+            referrer = label(
+                self.tr("Referrer {name} gets {points} points").format(
+                    name=result.referrer_name, points=result.referrer_award[1]
+                ),
+                "muted",
             )
+            referrer.setObjectName("referrerAward")
+            box.addWidget(referrer)
         balance = label(self.tr("New balance {points}").format(points=f"{result.balance:,}"))
         balance.setObjectName("newBalance")
         box.addWidget(balance)

@@ -37,10 +37,12 @@ def test_demo_sale_earns_item_package_and_referral_points(ctx: Ctx) -> None:
     assert dict(r.points_breakdown) == {"E1": 2200, "E2": 400, "E3": 100}
     assert r.points_earned == 2700 == r.balance
     assert r.referrer_award == (referrer, 200)
+    assert (r.referrer_name, r.payments) == ("李四", (("wechat", 397800),))
     assert balance(ctx, referrer) == 200
     # the referral is once per new member
     again = sell(ctx, SaleRequest(items=[("AJ", 1)], member=member, payments=[("cash", 16800)]))
     assert "E3" not in dict(again.points_breakdown)
+    assert (again.referrer_award, again.referrer_name) == (None, None)
     assert balance(ctx, referrer) == 200
 
 
