@@ -27,7 +27,7 @@ from spa_pos.services.members import MemberForm, MemberHit
 from spa_pos.services.profile import MemberView
 from spa_pos.ui.changes import Change
 from spa_pos.ui.live_form import Check, LiveChecks
-from spa_pos.ui.widgets import add_field, button, form_grid, row_widget
+from spa_pos.ui.widgets import add_field, button, form_grid
 from spa_pos.ui.worker import DbWorker
 
 FIELDS = ("name", "phone", "birthday", "gender", "referrer")
@@ -97,7 +97,8 @@ class MemberDialog(QDialog):
         ):
             add_field(form, text, widget, self.live.error_label(key, marked))
             if key == "phone":
-                form.addWidget(row_widget(self.open_duplicate), form.rowCount(), 1)
+                row = form.rowCount()
+                form.addWidget(self.open_duplicate, row, 1, Qt.AlignmentFlag.AlignLeft)
         add_field(form, self.tr("Health needs"), self.health)
         add_field(form, self.tr("Notes"), self.notes)
         form.addWidget(self.consent, form.rowCount(), 1)
