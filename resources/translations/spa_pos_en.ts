@@ -750,6 +750,10 @@ Card {card}  ·  {points} points</translation>
             <source>Write the birthday as YYYY-MM-DD, e.g. 1985-06-01</source>
             <translation>Write the birthday as YYYY-MM-DD, e.g. 1985-06-01</translation>
         </message>
+        <message>
+            <source>Open {name} (card {card}) instead</source>
+            <translation>Open {name} (card {card}) instead</translation>
+        </message>
     </context>
     <context>
         <name>MemberPanel</name>
@@ -1666,6 +1670,22 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>Repeat passphrase</source>
             <translation>Repeat passphrase</translation>
         </message>
+        <message>
+            <source>A folder on the USB drive</source>
+            <translation>A folder on the USB drive</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <source>Backup folder</source>
+            <translation>Backup folder</translation>
+        </message>
+        <message>
+            <source>Choose the backup folder</source>
+            <translation>Choose the backup folder</translation>
+        </message>
     </context>
     <context>
         <name>SetupWizard</name>
@@ -1704,6 +1724,14 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>You can change prices and items later.</source>
             <translation>You can change prices and items later.</translation>
+        </message>
+        <message>
+            <source>Quit the set-up?</source>
+            <translation>Quit the set-up?</translation>
+        </message>
+        <message>
+            <source>The till cannot be used until it is set up. Quit now?</source>
+            <translation>The till cannot be used until it is set up. Quit now?</translation>
         </message>
     </context>
     <context>
@@ -2696,6 +2724,33 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Repeat passphrase</source>
             <translation>Repeat passphrase</translation>
+        </message>
+    </context>
+    <context>
+        <name>_FolderPage</name>
+        <message>
+            <source>Backup folder</source>
+            <translation>Backup folder</translation>
+        </message>
+        <message>
+            <source>Every evening the till copies its data into this folder. Choose a folder on the USB drive; leave empty to choose it later in Settings.</source>
+            <translation>Every evening the till copies its data into this folder. Choose a folder on the USB drive; leave empty to choose it later in Settings.</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>Folder</translation>
+        </message>
+        <message>
+            <source>Choose the backup folder</source>
+            <translation>Choose the backup folder</translation>
+        </message>
+        <message>
+            <source>No such folder</source>
+            <translation>No such folder</translation>
         </message>
     </context>
 </TS>

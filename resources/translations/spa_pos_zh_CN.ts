@@ -750,6 +750,10 @@ Card {card}  ·  {points} points</source>
             <source>Write the birthday as YYYY-MM-DD, e.g. 1985-06-01</source>
             <translation>生日请写成 YYYY-MM-DD，例如 1985-06-01</translation>
         </message>
+        <message>
+            <source>Open {name} (card {card}) instead</source>
+            <translation>改为打开 {name}（卡号 {card}）</translation>
+        </message>
     </context>
     <context>
         <name>MemberPanel</name>
@@ -1666,6 +1670,22 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>Repeat passphrase</source>
             <translation>再输一次口令</translation>
         </message>
+        <message>
+            <source>A folder on the USB drive</source>
+            <translation>U 盘上的文件夹</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>Backup folder</source>
+            <translation>备份文件夹</translation>
+        </message>
+        <message>
+            <source>Choose the backup folder</source>
+            <translation>选择备份文件夹</translation>
+        </message>
     </context>
     <context>
         <name>SetupWizard</name>
@@ -1704,6 +1724,14 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>You can change prices and items later.</source>
             <translation>价格和项目以后可以修改。</translation>
+        </message>
+        <message>
+            <source>Quit the set-up?</source>
+            <translation>退出首次设置？</translation>
+        </message>
+        <message>
+            <source>The till cannot be used until it is set up. Quit now?</source>
+            <translation>设置完成之前无法使用收银台。现在退出吗？</translation>
         </message>
     </context>
     <context>
@@ -2696,6 +2724,33 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Repeat passphrase</source>
             <translation>再输一次口令</translation>
+        </message>
+    </context>
+    <context>
+        <name>_FolderPage</name>
+        <message>
+            <source>Backup folder</source>
+            <translation>备份文件夹</translation>
+        </message>
+        <message>
+            <source>Every evening the till copies its data into this folder. Choose a folder on the USB drive; leave empty to choose it later in Settings.</source>
+            <translation>收银台每天晚上把数据备份到这个文件夹。请选择 U 盘上的文件夹；留空可以以后在设置中再选。</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <source>Choose the backup folder</source>
+            <translation>选择备份文件夹</translation>
+        </message>
+        <message>
+            <source>No such folder</source>
+            <translation>找不到该文件夹</translation>
         </message>
     </context>
 </TS>

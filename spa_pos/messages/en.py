@@ -404,6 +404,10 @@ _BACKUP: dict[str, str] = {
         "The backup passphrase is too short: at least {min_len} characters."
     ),
     "backup.passphrases_differ": "The two backup passphrases differ.",
+    "backup.no_folder": "No backup folder is set (choose a folder on the USB drive in Settings)",
+    "backup.folder_not_plugged": (
+        "The backup folder is not available (USB drive not plugged in?): {folder}"
+    ),
     "backup.keyring_missing": (
         "This machine has no keys for this clinic: QR codes of vouchers issued before cannot "
         "be verified (type their code instead), and earlier audit entries can only be checked "

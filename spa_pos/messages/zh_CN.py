@@ -313,6 +313,8 @@ _BACKUP: dict[str, str] = {
     ),
     "backup.passphrase_too_short": "备份口令太短：至少 {min_len} 个字符。",
     "backup.passphrases_differ": "两次输入的备份口令不一致。",
+    "backup.no_folder": "未设置备份文件夹（请在设置中选择U盘上的文件夹）",
+    "backup.folder_not_plugged": "备份文件夹不可用（U盘未插入？）：{folder}",
     "backup.keyring_missing": (
         "本机没有这家店的密钥：恢复前发出的兑换券二维码无法验证（可输入券号核销），"
         "之前的审计记录只能校验链接。请用加密备份恢复以带回密钥。"

@@ -24,7 +24,7 @@ class Member(IdMixin, Base):
     referrer_id: Mapped[int | None] = mapped_column(ForeignKey("members.id"))
     health_needs: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
-    marketing_consent: Mapped[bool] = mapped_column(default=True)
+    marketing_consent: Mapped[bool] = mapped_column(default=False)  # opt-in
     joined_at: Mapped[datetime]
     last_visit_at: Mapped[datetime | None]
     referral_awarded: Mapped[bool] = mapped_column(default=False)

@@ -99,14 +99,15 @@ class SetUp:
     manager_pin: str
     load_demo: bool
     backup_passphrase: str = ""  # "": backups stay plaintext until one is set in 设置
+    backup_dir: str = ""  # the end-of-day backup's folder (a USB drive); "": set it later
 
 
 def set_up(ctx: Ctx, answers: SetUp) -> None:
-    """First run: the clinic's details, the manager PIN, the backup passphrase (kept in the
-    keyring, not the database) and, if wanted, the demo catalog, in one transaction with
-    one audit row (`clinic.set_up`), so a failure leaves nothing half set up. Refused once
-    a manager PIN exists: from then on 设置 changes these, and the PIN only for whoever
-    knows it."""
+    """First run: the clinic's details, the manager PIN, the backup folder, the backup
+    passphrase (kept in the keyring, not the database) and, if wanted, the demo catalog,
+    in one transaction with one audit row (`clinic.set_up`), so a failure leaves nothing
+    half set up. Refused once a manager PIN exists: from then on 设置 changes these, and
+    the PIN only for whoever knows it."""
     if not keys.passphrase_ok(answers.backup_passphrase):
         raise BackupError("backup.passphrase_too_short", min_len=keys.PASSPHRASE_MIN_LEN)
     pin_hash = staff.hashed_pin(answers.manager_pin)  # scrypt is slow: before the write lock
@@ -117,6 +118,7 @@ def set_up(ctx: Ctx, answers: SetUp) -> None:
             "clinic_name": answers.clinic_name,
             "clinic_address": answers.clinic_address,
             "clinic_phone": answers.clinic_phone,
+            **({"backup_dir": answers.backup_dir} if answers.backup_dir else {}),
         }
         settings_svc.save(work.session, manager_pin_hash=pin_hash, **details)
         demo = _put_demo(work.session) if answers.load_demo else None

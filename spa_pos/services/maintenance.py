@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from spa_pos import paths
+from spa_pos import messages, paths
 from spa_pos.errors import BackupError
 from spa_pos.services import audit, backup, keys, unit_of_work
 from spa_pos.services import settings as settings_svc
@@ -33,7 +33,7 @@ def snapshot_dir() -> Path:
 class DailyBackup:
     snapshot: Path | None  # today's snapshot in the data folder
     backup: BackupResult | None  # the copy on the backup folder (USB drive)
-    skipped: str | None  # why no backup copy was made, for the cashier
+    skipped: str | None  # why no backup copy was made, for the cashier (the job log)
 
 
 @dataclass(frozen=True)
@@ -104,10 +104,12 @@ def end_of_day_backup(ctx: Ctx, as_of: datetime, *, to_backup_dir: bool = True) 
     if not to_backup_dir:
         return DailyBackup(snapshot, None, None)
     if not cfg.backup_dir:
-        return DailyBackup(snapshot, None, "未设置备份文件夹（请在设置中选择U盘上的文件夹）")
+        # 设置 and the first-run wizard have the field this sends the owner to.
+        return DailyBackup(snapshot, None, messages.render("backup.no_folder", {}))
     target = Path(cfg.backup_dir)
     if not target.is_dir():
-        return DailyBackup(snapshot, None, f"备份文件夹不可用（U盘未插入？）：{target}")
+        skipped = messages.render("backup.folder_not_plugged", {"folder": str(target)})
+        return DailyBackup(snapshot, None, skipped)
     result = backup.backup_database(
         db_path,
         target,

@@ -78,7 +78,9 @@ class MemberForm:
     referrer: str | None = None  # phone or card number
     health_needs: str = ""
     notes: str = ""
-    marketing_consent: bool = True
+    # Opt-in, as China's Personal Information Protection Law expects: only a member who
+    # said yes gets offers and reminders.
+    marketing_consent: bool = False
 
 
 @dataclass
@@ -120,16 +122,20 @@ def phone_taken(phone: str) -> str:
     return _say("members.phone_taken", phone=phone)
 
 
+def _phone_owner(session: Session, phone: str, member_id: int | None) -> Member | None:
+    """The other member who already has `phone` (cleaned), if any."""
+    owner = session.scalars(select(Member).where(Member.phone == phone)).first()
+    return owner if owner is not None and owner.id != member_id else None
+
+
 def validate(
     session: Session, form: MemberForm, today: date, *, member_id: int | None = None
 ) -> dict[str, str]:
     """Every problem with a form, by field name; an empty dict means it can be saved."""
     errors = check_fields(form, today)
     phone = clean_phone(form.phone)
-    if "phone" not in errors:
-        owner = session.scalars(select(Member.id).where(Member.phone == phone)).first()
-        if owner is not None and owner != member_id:
-            errors["phone"] = phone_taken(phone)
+    if "phone" not in errors and _phone_owner(session, phone, member_id) is not None:
+        errors["phone"] = phone_taken(phone)
     if form.referrer:
         try:
             ref = find_one(session, form.referrer)
@@ -384,7 +390,8 @@ def count(session: Session) -> int:
 
 
 def mask_phone(phone: str) -> str:
-    """13800000002 -> 138****0002 (receipts and lists seen by others)."""
+    """13800000002 -> 138****0002: the phone as receipts and the window show it (others
+    see the screen and the paper); only the edit dialog gets the whole number (`phone_of`)."""
     return phone[:3] + "****" + phone[-4:] if len(phone) == 11 else phone
 
 
@@ -397,14 +404,34 @@ class MemberHit:
 
     card_no: str
     name: str
-    phone: str
+    phone_masked: str  # 138****0002 (`mask_phone`)
     balance: int
 
 
+def _hit(member: Member) -> MemberHit:
+    return MemberHit(member.card_no, member.name, mask_phone(member.phone), member.points_balance)
+
+
 def hits(ctx: Ctx, text: str) -> list[MemberHit]:
-    """`search` as the lookup list shows it."""
+    """`search` as the lookup list shows it, phones masked."""
     with ctx.db.read() as s:
-        return [MemberHit(m.card_no, m.name, m.phone, m.points_balance) for m in search(s, text)]
+        return [_hit(m) for m in search(s, text)]
+
+
+def phone_of(ctx: Ctx, card_no: str) -> str:
+    """The member's whole phone number, asked for explicitly by the edit dialog: everything
+    else the window shows has it masked."""
+    with ctx.db.read() as s:
+        return find_one(s, card_no).phone
+
+
+def duplicate_of(ctx: Ctx, phone: str, card_no: str | None = None) -> MemberHit | None:
+    """The member (other than `card_no`) who already has `phone`, for the register and
+    edit dialogs to offer opening them instead of typing them in twice."""
+    with ctx.db.read() as s:
+        member_id = find_one(s, card_no).id if card_no else None
+        owner = _phone_owner(s, clean_phone(phone), member_id)
+        return _hit(owner) if owner is not None else None
 
 
 def check_form(ctx: Ctx, form: MemberForm, card_no: str | None = None) -> dict[str, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -42,7 +42,7 @@ class Visit:
 class Profile:
     card_no: str
     name: str
-    phone: str
+    phone: str  # whole for `member show`; masked (138****0002) in the window's `member_view`
     birthday: date | None
     gender: str | None
     health_needs: str
@@ -186,7 +186,8 @@ class MemberView:
 
 def member_view(ctx: Ctx, ref: str) -> MemberView:
     """A member's profile by phone or card number, with course codes for using a session
-    (the balances still usable today, as in the profile)."""
+    (the balances still usable today, as in the profile). The phone is masked, as on the
+    receipt: the screen faces the waiting room (the edit dialog asks `members.phone_of`)."""
     now = ctx.clock.now()
     with ctx.db.read() as s:
         member = members.find_one(s, ref)
@@ -207,7 +208,7 @@ def member_view(ctx: Ctx, ref: str) -> MemberView:
             )
         spendable = points.spendable(s, member, clk.to_utc_naive(now), today)
         return MemberView(
-            build(s, member, now),
+            replace(build(s, member, now), phone=members.mask_phone(member.phone)),
             list(left.values()),
             redeemable(s, spendable),
             cfg.birthday_multiplier if earning.birthday_month(member.birthday, today) else None,

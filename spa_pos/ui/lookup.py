@@ -116,7 +116,10 @@ class LookupPage(QWidget):
         for hit in hits:
             item = QListWidgetItem(
                 self.tr("{name}   {phone}\nCard {card}  ·  {points} points").format(
-                    name=hit.name, phone=hit.phone, card=hit.card_no, points=f"{hit.balance:,}"
+                    name=hit.name,
+                    phone=hit.phone_masked,
+                    card=hit.card_no,
+                    points=f"{hit.balance:,}",
                 )
             )
             item.setData(CARD_ROLE, hit.card_no)

@@ -423,12 +423,14 @@ class MainWindow(QMainWindow):
         if self.is_ready and not alive(self.dialog):
             dialog = MemberDialog(self.worker, parent=self)
             dialog.saved.connect(self._member_saved)
+            dialog.open_existing.connect(self._member_saved)
             self._open_dialog(dialog)
 
     def edit_member(self) -> None:
         if self.member is not None and not alive(self.dialog):
             dialog = MemberDialog(self.worker, self.member, parent=self)
             dialog.saved.connect(self._member_saved)
+            dialog.open_existing.connect(self._member_saved)
             self._open_dialog(dialog)
 
     def _member_saved(self, card_no: str) -> None:

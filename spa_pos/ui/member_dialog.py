@@ -2,7 +2,9 @@
 
 Every change asks `members.validate` (on the worker, after a short pause) and shows each
 problem under its own field. Only fields the cashier has touched show problems until
-they press Save, so a fresh form is not a wall of red.
+they press Save, so a fresh form is not a wall of red; Save shows them all and puts the
+cursor in the first. A phone another member has offers to open that member instead.
+The window shows phones masked: editing loads the whole number (`members.phone_of`).
 """
 
 from __future__ import annotations
@@ -21,11 +23,11 @@ from PySide6.QtWidgets import (
 
 from spa_pos.services import members
 from spa_pos.services.context import Ctx
-from spa_pos.services.members import MemberForm
+from spa_pos.services.members import MemberForm, MemberHit
 from spa_pos.services.profile import MemberView
 from spa_pos.ui.changes import Change
 from spa_pos.ui.live_form import Check, LiveChecks
-from spa_pos.ui.widgets import add_field, form_grid
+from spa_pos.ui.widgets import add_field, button, form_grid
 from spa_pos.ui.worker import DbWorker
 
 FIELDS = ("name", "phone", "birthday", "gender", "referrer")
@@ -39,6 +41,7 @@ class _Draft:
 
 class MemberDialog(QDialog):
     saved = Signal(str)  # card number
+    open_existing = Signal(str)  # card number of the member who has the phone typed
     validated = Signal(dict)  # the errors now shown, by field
 
     def __init__(
@@ -75,7 +78,14 @@ class MemberDialog(QDialog):
         self.health.setPlaceholderText(self.tr("e.g. insomnia, neck pain"))
         self.notes = QLineEdit()
         self.consent = QCheckBox(self.tr("Agrees to receive offers and reminders"))
-        self.consent.setChecked(True)
+        self.consent.setChecked(False)  # opt-in: only when the member says yes
+        self.duplicate: MemberHit | None = None
+        self.open_duplicate = button()
+        self.open_duplicate.setObjectName("openDuplicate")
+        self.open_duplicate.clicked.connect(self._open_duplicate)
+        self.open_duplicate.hide()
+        self._focus_first = False  # Save was pressed: put the cursor in the first problem
+        self.validated.connect(self._after_check)
 
         form = form_grid()
         for key, text, widget, marked in (
@@ -86,6 +96,9 @@ class MemberDialog(QDialog):
             ("referrer", self.tr("Referrer"), self.referrer, self.referrer),
         ):
             add_field(form, text, widget, self.live.error_label(key, marked))
+            if key == "phone":
+                row = form.rowCount()
+                form.addWidget(self.open_duplicate, row, 1, Qt.AlignmentFlag.AlignLeft)
         add_field(form, self.tr("Health needs"), self.health)
         add_field(form, self.tr("Notes"), self.notes)
         form.addWidget(self.consent, form.rowCount(), 1)
@@ -107,7 +120,12 @@ class MemberDialog(QDialog):
     def _fill(self, view: MemberView) -> None:
         p = view.profile
         self.name.setText(p.name)
-        self.phone.setText(p.phone)
+        # The view's phone is masked: the whole number comes on its own, Save waits for it.
+        self.phone.setEnabled(False)
+        self.live.button.setEnabled(False)
+        self.worker.run(
+            lambda ctx: members.phone_of(ctx, view.card_no), self._phone_loaded, owner=self
+        )
         self.birthday.setText(p.birthday.isoformat() if p.birthday else "")
         self.gender.setCurrentIndex(max(0, self.gender.findData(p.gender)))
         if p.referrer:  # a referrer cannot change once registered
@@ -117,6 +135,11 @@ class MemberDialog(QDialog):
         self.health.setText(p.health_needs)
         self.notes.setText(p.notes)
         self.consent.setChecked(p.marketing_consent)
+
+    def _phone_loaded(self, phone: str) -> None:
+        self.phone.setText(phone)
+        self.phone.setEnabled(True)
+        self.live.button.setEnabled(True)
 
     # --- validation ------------------------------------------------------------------
     def _draft(self) -> _Draft:
@@ -146,13 +169,52 @@ class MemberDialog(QDialog):
         card = self.card_no
         return lambda ctx: members.check_form(ctx, draft.form, card), draft.local_errors
 
+    def _after_check(self, shown: dict[str, str]) -> None:
+        """After the problems are shown: the cursor to the first one (after Save), and the
+        offer to open the member who already has this phone."""
+        if self._focus_first and shown:
+            first = next(key for key in FIELDS if key in shown)
+            self._field(first).setFocus()
+        self._focus_first = False
+        if "phone" not in shown:
+            self._show_duplicate(None)
+            return
+        phone, card = self.phone.text(), self.card_no
+        self.worker.run(
+            lambda ctx: members.duplicate_of(ctx, phone, card),
+            lambda hit: self._show_duplicate(hit if phone == self.phone.text() else None),
+            owner=self,
+        )
+
+    def _field(self, key: str) -> QWidget:
+        fields: dict[str, QWidget] = {
+            "name": self.name,
+            "phone": self.phone,
+            "birthday": self.birthday,
+            "gender": self.gender,
+            "referrer": self.referrer,
+        }
+        return fields[key]
+
+    def _show_duplicate(self, hit: MemberHit | None) -> None:
+        self.duplicate = hit
+        if hit is not None:
+            self.open_duplicate.setText(
+                self.tr("Open {name} (card {card}) instead").format(name=hit.name, card=hit.card_no)
+            )
+        self.open_duplicate.setVisible(hit is not None)
+
+    def _open_duplicate(self) -> None:
+        if self.duplicate is not None:
+            self.open_existing.emit(self.duplicate.card_no)
+            self.reject()
+
     # --- saving ----------------------------------------------------------------------
     def save(self) -> None:
-        self.live.show_all = True
+        self._focus_first = True
         draft = self._draft()
-        if draft.local_errors:
-            self.live.show_errors(draft.local_errors)
-            return
+        if not self.live.ready(draft.local_errors):
+            return  # the check shows the form's own problems with the service's
         card = self.card_no
 
         def job(ctx: Ctx) -> str:

@@ -1,5 +1,6 @@
 """Settings (设置): the window's language, the clinic's name, address and phone, the
-printer (打印机), the manager PIN (店长密码) and the backup passphrase (备份口令)."""
+backup folder (备份文件夹), the printer (打印机), the manager PIN (店长密码) and the backup
+passphrase (备份口令)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFileDialog,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -23,7 +25,15 @@ from spa_pos.ui import i18n
 from spa_pos.ui.changes import Change
 from spa_pos.ui.pin_dialog import ChangePinDialog
 from spa_pos.ui.printer_settings import CAPTION_WIDTH, PrinterForm
-from spa_pos.ui.widgets import add_field, button, button_bar, form_grid, label, open_dialog
+from spa_pos.ui.widgets import (
+    add_field,
+    button,
+    button_bar,
+    form_grid,
+    label,
+    open_dialog,
+    row_widget,
+)
 from spa_pos.ui.worker import DbWorker
 
 
@@ -35,6 +45,7 @@ class ClinicSettings:
     clinic_phone: str
     printer: dict[str, Any]  # as `print_queue.printer_for` reads it
     receipt_width_mm: int
+    backup_dir: str = ""  # the end-of-day backup's folder (the USB drive); "": none
 
 
 def load(ctx: Ctx) -> ClinicSettings:
@@ -46,6 +57,7 @@ def load(ctx: Ctx) -> ClinicSettings:
         cfg.clinic_phone,
         dict(cfg.printer),
         cfg.receipt_width_mm,
+        cfg.backup_dir,
     )
 
 
@@ -59,6 +71,7 @@ def save(ctx: Ctx, values: ClinicSettings, passphrase: str = "") -> ClinicSettin
         clinic_phone=values.clinic_phone,
         printer=values.printer,
         receipt_width_mm=values.receipt_width_mm,
+        backup_dir=values.backup_dir,
     )
     if passphrase:
         maintenance.set_backup_passphrase(ctx, passphrase)
@@ -92,6 +105,12 @@ class SettingsDialog(QDialog):
         add_field(form, self.tr("Clinic name"), self.name)
         add_field(form, self.tr("Address"), self.address)
         add_field(form, self.tr("Phone"), self.phone)
+        self.backup_dir = QLineEdit(current.backup_dir)
+        self.backup_dir.setObjectName("backupDir")
+        self.backup_dir.setPlaceholderText(self.tr("A folder on the USB drive"))
+        browse = button(self.tr("Choose…"))
+        browse.clicked.connect(self.browse_backup_dir)
+        add_field(form, self.tr("Backup folder"), row_widget(self.backup_dir, browse))
         self.save_button = button(self.tr("Save (Enter)"), "primary")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.submit)
@@ -145,6 +164,13 @@ class SettingsDialog(QDialog):
         )
         open_dialog(dialog)
 
+    def browse_backup_dir(self) -> None:
+        picker = QFileDialog(self, self.tr("Choose the backup folder"), self.backup_dir.text())
+        picker.setFileMode(QFileDialog.FileMode.Directory)
+        picker.setOption(QFileDialog.Option.ShowDirsOnly)
+        picker.fileSelected.connect(self.backup_dir.setText)
+        picker.open()
+
     def values(self) -> ClinicSettings:
         """What was entered; raises DomainError with what to fix."""
         if not self.name.text().strip():
@@ -156,6 +182,7 @@ class SettingsDialog(QDialog):
             self.phone.text().strip(),
             self.printer.printer(),
             self.printer.width_mm(),
+            self.backup_dir.text().strip(),
         )
 
     def new_passphrase(self) -> str:

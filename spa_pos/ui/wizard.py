@@ -1,11 +1,15 @@
-"""First run (首次设置): the clinic's name, address and phone, a manager PIN, a backup
-passphrase (optional) and, if wanted, the demo catalog."""
+"""First run (首次设置): the clinic's name, address and phone, a manager PIN, the backup
+folder and passphrase (both optional) and, if wanted, the demo catalog. Esc (or closing
+it) asks before quitting: the till cannot be used until it is set up."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFileDialog,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -17,7 +21,7 @@ from spa_pos.services import catalog, clinic, keys, staff
 from spa_pos.services.catalog import CatalogEntry, RewardEntry
 from spa_pos.services.clinic import SetUp
 from spa_pos.services.context import Ctx
-from spa_pos.ui.widgets import add_field, form_grid, label
+from spa_pos.ui.widgets import add_field, button, confirm, form_grid, label, row_widget
 
 
 def apply(ctx: Ctx, answers: SetUp) -> tuple[list[CatalogEntry], list[RewardEntry]]:
@@ -56,6 +60,46 @@ class _PinPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return bool(staff.PIN.match(self.pin.text())) and self.pin.text() == self.repeat.text()
+
+
+class _FolderPage(QWizardPage):
+    """Optional: where the end-of-day backup goes (a folder on the USB drive)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Backup folder"))
+        self.setSubTitle(
+            self.tr(
+                "Every evening the till copies its data into this folder. Choose a folder on "
+                "the USB drive; leave empty to choose it later in Settings."
+            )
+        )
+        self.folder = QLineEdit()
+        self.folder.setObjectName("backupFolder")
+        self.folder.textChanged.connect(self._check)
+        self.browse_button = button(self.tr("Choose…"))
+        self.browse_button.clicked.connect(self.browse)
+        self.problem = label("", "error")
+        form = form_grid()
+        add_field(
+            form, self.tr("Folder"), row_widget(self.folder, self.browse_button), self.problem
+        )
+        QVBoxLayout(self).addLayout(form)
+
+    def browse(self) -> None:
+        picker = QFileDialog(self, self.tr("Choose the backup folder"), self.folder.text())
+        picker.setFileMode(QFileDialog.FileMode.Directory)
+        picker.setOption(QFileDialog.Option.ShowDirsOnly)
+        picker.fileSelected.connect(self.folder.setText)
+        picker.open()
+
+    def _check(self) -> None:
+        self.problem.setText("" if self.isComplete() else self.tr("No such folder"))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        text = self.folder.text().strip()
+        return not text or Path(text).is_dir()
 
 
 class _PassphrasePage(QWizardPage):
@@ -108,6 +152,7 @@ class SetupWizard(QWizard):
         clinic_page.registerField("clinic_name*", self.name)
 
         self.pin_page = _PinPage()
+        self.folder_page = _FolderPage()
         self.passphrase_page = _PassphrasePage()
 
         demo_page = QWizardPage()
@@ -121,16 +166,28 @@ class SetupWizard(QWizard):
         box.addWidget(label(self.tr("You can change prices and items later."), "muted"))
         box.addStretch(1)
 
-        for page in (clinic_page, self.pin_page, self.passphrase_page, demo_page):
+        pages = (clinic_page, self.pin_page, self.folder_page, self.passphrase_page, demo_page)
+        for page in pages:
             self.addPage(page)
         self.accepted.connect(lambda: self.completed.emit(self.answers()))
 
+    def reject(self) -> None:
+        """Esc or the close button: quitting ends the program (nothing is set up yet), so
+        ask first; a slip of the finger on the first page should not cost a restart."""
+        confirm(
+            self,
+            self.tr("Quit the set-up?"),
+            self.tr("The till cannot be used until it is set up. Quit now?"),
+            super().reject,
+        )
+
     def answers(self) -> SetUp:
         return SetUp(
-            self.name.text().strip(),
-            self.address.text().strip(),
-            self.phone.text().strip(),
-            self.pin_page.pin.text(),
-            self.demo.isChecked(),
-            self.passphrase_page.passphrase.text(),
+            clinic_name=self.name.text().strip(),
+            clinic_address=self.address.text().strip(),
+            clinic_phone=self.phone.text().strip(),
+            manager_pin=self.pin_page.pin.text(),
+            load_demo=self.demo.isChecked(),
+            backup_passphrase=self.passphrase_page.passphrase.text(),
+            backup_dir=self.folder_page.folder.text().strip(),
         )

@@ -44,8 +44,9 @@ def set_backup_dir(ctx: Ctx, folder: Path) -> None:
 
 @pytest.fixture
 def busy_clinic(ctx: Ctx, tmp_path: Path) -> Ctx:
-    """A member with a lot that expired, one expiring soon, and a backup folder."""
-    register(ctx, "张三", "13800000001", at=local(2025, 2, 1))
+    """A member who agreed to reminders, with a lot that expired, one expiring soon, and a
+    backup folder."""
+    register(ctx, "张三", "13800000001", at=local(2025, 2, 1), marketing_consent=True)
     buy(ctx, "13800000001", local(2025, 3, 1))  # expired on 2026-03-01
     buy(ctx, "13800000001", local(2025, 3, 20))  # expires on 2026-03-20
     usb = tmp_path / "usb"

@@ -13,6 +13,7 @@ from spa_pos.db import Database
 from spa_pos.errors import BackupError
 from spa_pos.models import AuditEntry, Member
 from spa_pos.services import maintenance
+from spa_pos.services.backup import rotation, verify_backup
 from spa_pos.services.context import CLI_ACTOR, Ctx
 from tests.conftest import register
 
@@ -68,7 +69,9 @@ def test_a_damaged_backup_leaves_the_database_alone(ctx: Ctx, saved: Path) -> No
     assert members_in(ctx) == 2
 
 
-def test_end_of_day_backup_snapshot_is_made_once_a_day(ctx: Ctx, clock: FixedClock) -> None:
+def test_end_of_day_backup_snapshot_is_made_once_a_day(
+    ctx: Ctx, clock: FixedClock, db_path: Path
+) -> None:
     first = maintenance.end_of_day_backup(ctx, clock.now(), to_backup_dir=False)
     assert first.snapshot is not None
     mtime = first.snapshot.stat().st_mtime_ns
@@ -78,4 +81,20 @@ def test_end_of_day_backup_snapshot_is_made_once_a_day(ctx: Ctx, clock: FixedClo
     assert again.snapshot == first.snapshot
     assert again.snapshot.stat().st_mtime_ns == mtime
     assert first.snapshot.parent == maintenance.snapshot_dir()
-    assert first.snapshot.name == "spa-pos_daily_20260310.sqlite3"
+    assert first.snapshot.name == f"spa-pos_daily_{rotation.database_id(db_path)}_20260310.sqlite3"
+
+
+def test_two_databases_get_two_snapshots_the_same_day(
+    ctx: Ctx, clock: FixedClock, tmp_path: Path
+) -> None:
+    other = Ctx(Database(f"sqlite:///{tmp_path / 'other' / 'clinic.sqlite3'}"), CLI_ACTOR, clock)
+    other.db.migrate()
+    register(other, "李四", "13800000002")
+
+    mine = maintenance.end_of_day_backup(ctx, clock.now(), to_backup_dir=False).snapshot
+    theirs = maintenance.end_of_day_backup(other, clock.now(), to_backup_dir=False).snapshot
+
+    assert mine is not None and theirs is not None and mine != theirs
+    with verify_backup(mine) as kept, verify_backup(theirs) as other_kept:
+        assert (kept.row_counts["members"], other_kept.row_counts["members"]) == (0, 1)
+    other.db.dispose()

@@ -6,7 +6,7 @@ import pytest
 
 from spa_pos import messages
 from spa_pos.models import AuditEntry
-from spa_pos.services import members
+from spa_pos.services import members, profile
 from spa_pos.services.context import Ctx
 from spa_pos.services.members import FieldErrors, MemberForm
 from tests.conftest import register
@@ -116,3 +116,37 @@ def test_a_referral_loop_of_any_length_is_refused(ctx: Ctx, length: int) -> None
     members.edit(ctx, root, MemberForm(name="根", phone="13800000100", referrer=outsider))
     with ctx.db.read() as s:
         assert members.find_one(s, root).referrer_id == members.find_one(s, outsider).id
+
+
+def test_marketing_consent_is_opt_in(ctx: Ctx) -> None:
+    quiet = register(ctx, "张三", "13800000002")
+    agreed = register(ctx, "李四", "13800000003", marketing_consent=True)
+    with ctx.db.read() as s:
+        assert not members.find_one(s, quiet).marketing_consent
+        assert members.find_one(s, agreed).marketing_consent
+
+
+def test_the_window_gets_masked_phones_and_edit_asks_for_the_whole_one(ctx: Ctx) -> None:
+    card = register(ctx, "张三", "13800000002")
+
+    assert [(h.card_no, h.phone_masked) for h in members.hits(ctx, "0002")] == [
+        (card, "138****0002")
+    ]
+    assert profile.member_view(ctx, card).profile.phone == "138****0002"
+    assert members.phone_of(ctx, card) == "13800000002"
+    assert profile.show(ctx, card).phone == "13800000002"  # `member show`: the owner's CLI
+
+
+def test_duplicate_of_names_the_other_member_with_that_phone(ctx: Ctx) -> None:
+    card = register(ctx, "张三", "13800000002")
+    other = register(ctx, "李四", "13800000003")
+
+    hit = members.duplicate_of(ctx, "138 0000 0002")
+    assert hit is not None and (hit.card_no, hit.name, hit.phone_masked) == (
+        card,
+        "张三",
+        "138****0002",
+    )
+    assert members.duplicate_of(ctx, "13800000002", card) is None  # their own phone
+    assert members.duplicate_of(ctx, "13800000002", other) is not None
+    assert members.duplicate_of(ctx, "13800000009") is None

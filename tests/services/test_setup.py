@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,11 @@ from sqlalchemy.exc import IntegrityError
 
 from spa_pos.clock import FixedClock
 from spa_pos.db import Database
-from spa_pos.errors import DomainError
+from spa_pos.errors import BackupError, DomainError
 from spa_pos.models import AuditEntry, CatalogItem
-from spa_pos.services import catalog, clinic, staff
+from spa_pos.services import catalog, clinic, jobs, staff
 from spa_pos.services import settings as settings_svc
+from spa_pos.services.backup import container, verify_backup
 from spa_pos.services.clinic import SetUp
 from spa_pos.services.context import CLI_ACTOR, Ctx
 
@@ -109,3 +111,33 @@ def test_set_up_is_refused_once_a_manager_pin_exists(ctx: Ctx) -> None:
     assert audit_actions(ctx) == before
     assert settings_svc.current(ctx).clinic_name != "康和理疗馆"
     assert staff.manager(ctx, "店长", "1357").is_manager
+
+
+def test_the_wizards_passphrase_and_folder_are_what_the_scheduled_backup_uses(
+    new_clinic: Ctx, tmp_path: Path
+) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    passphrase = "正确的马电池订书钉"
+    clinic.set_up(
+        new_clinic,
+        replace(ANSWERS, backup_passphrase=passphrase, backup_dir=str(usb)),
+    )
+    assert settings_svc.current(new_clinic).backup_dir == str(usb)
+
+    run = jobs.run_scheduled(new_clinic, "backup")
+
+    assert run.status == "ok" and run.changed == 1
+    copy, snapshot = Path(run.detail["file"]), Path(run.detail["snapshot"])
+    assert copy.parent == usb
+    for made in (copy, snapshot):
+        assert container.is_encrypted(made)
+        with pytest.raises(BackupError):
+            verify_backup(made).discard()
+        with verify_backup(made, passphrase) as verified:
+            assert verified.encrypted
+    with new_clinic.db.read() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "clinic.set_up")).one()
+        detail = json.loads(entry.detail)
+    assert detail["backup_dir"] == str(usb) and detail["backup_passphrase"] == {"set": True}
+    assert passphrase not in entry.detail

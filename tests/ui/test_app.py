@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -27,7 +27,7 @@ from spa_pos.ui.background import BackgroundJobs
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.wizard import SetupWizard
 from tests.conftest import START
-from tests.ui.conftest import MANAGER_PIN, open_dialogs, wait_dialog
+from tests.ui.conftest import MANAGER_PIN, activate, answer_yes, open_dialogs, wait_dialog
 
 
 @pytest.fixture
@@ -64,6 +64,15 @@ def test_first_run_creates_the_database_and_asks_for_the_clinic(
     page.repeat.setText(MANAGER_PIN)
     assert page.isComplete()
     wizard.button(QWizard.WizardButton.NextButton).click()
+    where = wizard.folder_page
+    assert where.isComplete()  # optional: set later in Settings
+    where.folder.setText(str(tmp_path / "no-such-drive"))
+    assert not where.isComplete() and where.problem.text()
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    where.folder.setText(str(usb))
+    assert where.isComplete()
+    wizard.button(QWizard.WizardButton.NextButton).click()
     secret = wizard.passphrase_page
     assert secret.isComplete()  # optional: empty is fine
     secret.passphrase.setText("short")
@@ -81,12 +90,34 @@ def test_first_run_creates_the_database_and_asks_for_the_clinic(
     with ctx.db.read() as s:
         cfg = settings_svc.load(s, ctx.clock.now())
         assert (cfg.clinic_name, cfg.clinic_address) == ("康和理疗馆", "文三路 88 号")
+        assert cfg.backup_dir == str(usb)
         assert len(catalog.active_rewards(s)) == 6
     assert staff.manager(ctx, "店长", MANAGER_PIN).is_manager
     assert maintenance.has_backup_passphrase(ctx)
     window.close()
     window.worker.wait_for_done()
     ctx.db.dispose()
+
+
+def test_esc_on_the_wizards_first_page_asks_before_quitting(
+    qtbot: QtBot, translators: i18n.Translators
+) -> None:
+    wizard = SetupWizard(catalog_empty=True)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    activate(qtbot, wizard)
+    with qtbot.assertNotEmitted(wizard.rejected):
+        qtbot.keyClick(wizard.name, Qt.Key.Key_Escape)
+        box = wait_dialog(qtbot, QMessageBox)
+        no = box.button(QMessageBox.StandardButton.No)
+        assert no is not None
+        qtbot.mouseClick(no, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not open_dialogs(QMessageBox))
+    assert wizard.isVisible()
+    with qtbot.waitSignal(wizard.rejected):
+        qtbot.keyClick(wizard.name, Qt.Key.Key_Escape)
+        answer_yes(qtbot)
+    assert not wizard.isVisible()
 
 
 def test_logging_goes_to_a_rotating_file_in_the_log_folder(root_logging: None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from spa_pos.services import adjustments, vouchers
@@ -112,3 +113,17 @@ def test_scanned_unknown_card_says_so(qtbot: QtBot, window: MainWindow) -> None:
         qtbot.keyClick(window.lookup.search, Qt.Key.Key_Return)
     assert "找不到会员 89999999" in shown.args[0]
     assert window.member is None
+
+
+def test_phones_are_masked_in_the_list_and_the_panel(
+    qtbot: QtBot, window: MainWindow, cashier: Ctx
+) -> None:
+    register(cashier, "张三", "13812345678")
+    qtbot.keyClicks(window.lookup.search, "5678")
+    qtbot.waitUntil(lambda: len(result_texts(window)) == 1)
+    assert "138****5678" in result_texts(window)[0]
+    assert "13812345678" not in result_texts(window)[0]
+    qtbot.keyClick(window.lookup.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.lookup.panel.view is not None)
+    shown = " ".join(label.text() for label in window.lookup.panel.findChildren(QLabel))
+    assert "138****5678" in shown and "13812345678" not in shown

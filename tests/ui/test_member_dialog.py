@@ -10,7 +10,7 @@ from spa_pos.services.context import Ctx
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.member_dialog import MemberDialog
 from tests.conftest import register
-from tests.ui.conftest import press, type_text, wait_dialog
+from tests.ui.conftest import open_dialogs, press, type_text, wait_dialog
 
 
 def new_member_dialog(qtbot: QtBot, window: MainWindow) -> MemberDialog:
@@ -81,7 +81,7 @@ def test_registering_opens_the_new_member(qtbot: QtBot, window: MainWindow, cash
     p = window.member.profile
     assert (p.name, p.phone, p.referrer, p.health_needs) == (
         "张三",
-        "13800000001",
+        "138****0001",  # the window shows phones masked
         "李四",
         "失眠调理",
     )
@@ -95,9 +95,11 @@ def test_editing_keeps_the_members_own_phone_valid(
     card = register(cashier, "张三", "13800000001")
     with qtbot.waitSignal(window.member_changed):
         window.open_member(card)
+    assert window.member is not None and window.member.profile.phone == "138****0001"
     window.edit_member()
     dialog = wait_dialog(qtbot, MemberDialog)
-    assert dialog.phone.text() == "13800000001"
+    qtbot.waitUntil(lambda: dialog.phone.text() == "13800000001")  # whole, for editing
+    assert dialog.phone.isEnabled() and dialog.live.button.isEnabled()
     dialog.notes.setText("喜欢力度轻一些")
     dialog.name.setFocus()
     dialog.name.end(False)
@@ -108,3 +110,52 @@ def test_editing_keeps_the_members_own_phone_valid(
         press(qtbot, dialog, Qt.Key.Key_Return)
     assert window.member is not None
     assert (window.member.profile.name, window.member.profile.notes) == ("张三四", "喜欢力度轻一些")
+
+
+def test_marketing_consent_is_unticked_until_the_member_agrees(
+    qtbot: QtBot, window: MainWindow, cashier: Ctx
+) -> None:
+    dialog = new_member_dialog(qtbot, window)
+    assert not dialog.consent.isChecked()
+    type_text(dialog.name, "张三")
+    qtbot.keyClicks(dialog.phone, "13800000001")
+    with qtbot.waitSignal(window.member_changed):
+        press(qtbot, dialog, Qt.Key.Key_Return)
+    assert window.member is not None and not window.member.profile.marketing_consent
+
+
+def test_save_shows_every_problem_at_once_and_focuses_the_first(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = new_member_dialog(qtbot, window)
+    qtbot.keyClicks(dialog.birthday, "1985-13-01")  # one the form itself cannot read
+    dialog.referrer.setFocus()
+    with qtbot.waitSignal(dialog.validated) as validated:
+        dialog.save()
+    assert set(validated.args[0]) == {"name", "phone", "birthday"}
+    assert shown_error(dialog, "name") == "请填写姓名"
+    assert "11 位" in shown_error(dialog, "phone")
+    assert "YYYY-MM-DD" in shown_error(dialog, "birthday")
+    qtbot.waitUntil(dialog.name.hasFocus)
+
+
+def test_a_phone_another_member_has_offers_to_open_them(
+    qtbot: QtBot, window: MainWindow, cashier: Ctx
+) -> None:
+    card = register(cashier, "张三", "13800000001")
+    dialog = new_member_dialog(qtbot, window)
+    offer = dialog.open_duplicate
+    with qtbot.waitSignal(dialog.validated):
+        qtbot.keyClicks(dialog.phone, "13800000001")
+    qtbot.waitUntil(offer.isVisible)
+    assert "张三" in offer.text() and card in offer.text()
+    with qtbot.waitSignal(dialog.validated):
+        qtbot.keyClick(dialog.phone, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: not offer.isVisible())  # 1380000000 is nobody's
+    with qtbot.waitSignal(dialog.validated):
+        qtbot.keyClicks(dialog.phone, "1")
+    qtbot.waitUntil(offer.isVisible)
+    with qtbot.waitSignal(window.member_changed):
+        qtbot.mouseClick(offer, Qt.MouseButton.LeftButton)
+    assert window.member is not None and window.member.card_no == card
+    assert not open_dialogs(MemberDialog)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from spa_pos.services import maintenance, print_queue, staff
+from spa_pos.services import jobs, maintenance, print_queue, staff
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.ui.main_window import MainWindow
@@ -151,3 +153,25 @@ def test_the_backup_passphrase_is_set_in_settings(
     with qtbot.waitSignal(dialog.saved):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert maintenance.has_backup_passphrase(ctx)
+
+
+def test_the_backup_folder_the_job_log_sends_the_owner_to_is_in_settings(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx, tmp_path: Path
+) -> None:
+    skipped = jobs.run_job(ctx, "backup")
+    assert skipped.status == "skipped" and "设置" in skipped.detail["reason"]
+    usb = tmp_path / "usb"
+    usb.mkdir()
+
+    dialog = open_settings(qtbot, window)
+    assert dialog.backup_dir.text() == ""
+    dialog.backup_dir.setText(str(usb))
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    assert settings_svc.current(ctx).backup_dir == str(usb)
+    ctx.clock.advance(days=1)  # type: ignore[attr-defined]
+    done = jobs.run_job(ctx, "backup")
+    assert done.status == "ok" and Path(done.detail["file"]).parent == usb
+    qtbot.waitUntil(lambda: not alive(window.dialog))
+    assert open_settings(qtbot, window).backup_dir.text() == str(usb)

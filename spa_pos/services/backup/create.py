@@ -111,15 +111,17 @@ def local_snapshot(
     passphrase: str | None = None,
     keyring: str | None = None,
 ) -> Path:
-    """Today's snapshot in the data folder (encrypted if a `passphrase` is given, with the
-    sealed `keyring` in its manifest); keeps the last `keep` days.
+    """Today's snapshot of `db_path` in the data folder (encrypted if a `passphrase` is
+    given, with the sealed `keyring` in its manifest); keeps the last `keep` days of this
+    database (named after `rotation.database_id`, so other databases' are left alone).
 
     "Today" is the business date of `now` in the clinic's zone `tz`. Idempotent: if
     today's snapshot (with its manifest) exists it is returned untouched.
     """
     rotation.check_keep(keep)
     suffix = ".enc" if passphrase is not None else ""
-    file = snapshot_dir / (rotation.daily_name(now, tz) + suffix)
+    db_id = rotation.database_id(db_path)
+    file = snapshot_dir / (rotation.daily_name(db_id, now, tz) + suffix)
     if file.is_file() and manifest_path(file).is_file():
         return file
     _require_database(db_path)
@@ -139,7 +141,7 @@ def local_snapshot(
         keyring=keyring,
         progress=None,
     )
-    rotation.rotate(snapshot_dir, keep, rotation.daily_key, protect=result.file)
+    rotation.rotate(snapshot_dir, keep, rotation.daily_key(db_id), protect=result.file)
     return result.file
 
 

@@ -4,7 +4,9 @@ last N daily snapshots in the data folder, and the `.part` files a crash left be
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 import re
 import time
 import unicodedata
@@ -28,7 +30,9 @@ _UNSAFE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 _BACKUP_NAME = re.compile(
     r"^spa-pos_(?P<clinic>.+)_(?P<stamp>\d{8}-\d{4})(?:-(?P<seq>\d+))?\.sqlite3(?:\.enc)?$"
 )
-_DAILY_NAME = re.compile(r"^spa-pos_daily_(?P<stamp>\d{8})\.sqlite3(?:\.enc)?$")
+_DAILY_NAME = re.compile(
+    r"^spa-pos_daily_(?P<db>[0-9a-f]{12})_(?P<stamp>\d{8})\.sqlite3(?:\.enc)?$"
+)
 
 
 def safe_clinic_name(name: str) -> str:
@@ -50,8 +54,16 @@ def backup_stem(slug: str, now: datetime, tz: str) -> str:
     return f"spa-pos_{slug}_{local(now, tz):%Y%m%d-%H%M}"
 
 
-def daily_name(now: datetime, tz: str) -> str:
-    return f"spa-pos_daily_{local(now, tz):%Y%m%d}.sqlite3"
+def database_id(db_path: Path) -> str:
+    """A short stable id of the database file (a hash of its resolved path): the daily
+    snapshots of two databases (two clinics, a training copy via `--db`) share the data
+    folder, and each database's snapshots are named and rotated apart."""
+    where = os.path.normcase(str(db_path.resolve()))
+    return hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def daily_name(db_id: str, now: datetime, tz: str) -> str:
+    return f"spa-pos_daily_{db_id}_{local(now, tz):%Y%m%d}.sqlite3"
 
 
 def backup_key(slug: str) -> Key:
@@ -66,10 +78,14 @@ def backup_key(slug: str) -> Key:
     return key
 
 
-def daily_key(name: str) -> tuple[str, int] | None:
-    """Recognises the daily snapshots."""
-    match = _DAILY_NAME.match(name)
-    return None if match is None else (match["stamp"], 1)
+def daily_key(db_id: str) -> Key:
+    """Recognises the daily snapshots of the database `db_id` (see `database_id`)."""
+
+    def key(name: str) -> tuple[str, int] | None:
+        match = _DAILY_NAME.match(name)
+        return None if match is None or match["db"] != db_id else (match["stamp"], 1)
+
+    return key
 
 
 def free_name(folder: Path, stem: str, suffix: str) -> str:

@@ -14,7 +14,7 @@ from typing import IO
 import pytest
 
 from spa_pos.errors import BackupError
-from spa_pos.services.backup import BackupResult, Drive, local_snapshot, verify_backup
+from spa_pos.services.backup import BackupResult, Drive, local_snapshot, rotation, verify_backup
 from tests.services.backup.helpers import (
     NOW,
     PASSPHRASE,
@@ -333,8 +333,25 @@ def test_local_snapshot_keeps_seven_days(db: Path, tmp_path: Path) -> None:
 
     files = sorted(p.name for p in snapshots.glob("*.sqlite3"))
     assert files == sorted(p.name for p in made[-7:])
-    assert files[-1] == "spa-pos_daily_20261202.sqlite3"
+    assert files[-1] == f"spa-pos_daily_{rotation.database_id(db)}_20261202.sqlite3"
     assert len(list(snapshots.glob("*.json"))) == 7
+
+
+def test_two_databases_keep_their_own_snapshots(db: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other" / db.name  # another clinic's file of the same name (--db)
+    other.parent.mkdir()
+    other.write_bytes(db.read_bytes())
+    add_members(other, 1)
+    snapshots = tmp_path / "snapshots"
+
+    mine = local_snapshot(db, snapshots, now=NOW, tz=TZ, keep=1)
+    theirs = local_snapshot(other, snapshots, now=NOW, tz=TZ, keep=1)
+    local_snapshot(other, snapshots, now=NOW + timedelta(days=1), tz=TZ, keep=1)
+
+    assert mine != theirs and mine.is_file()  # the other's rotation leaves mine alone
+    assert not theirs.exists()  # ... and drops its own older day
+    with verify_backup(mine) as verified:
+        assert verified.row_counts["member"] == 200
 
 
 def test_local_snapshot_twice_a_day_keeps_the_first(db: Path, tmp_path: Path) -> None:
@@ -354,6 +371,6 @@ def test_local_snapshot_twice_a_day_keeps_the_first(db: Path, tmp_path: Path) ->
 def test_local_snapshot_day_is_the_clinic_day(db: Path, tmp_path: Path) -> None:
     late = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)  # 01:00 on the 24th in Shanghai
     snapshot = local_snapshot(db, tmp_path / "s", now=late, tz=TZ)
-    assert snapshot.name == "spa-pos_daily_20261124.sqlite3"
+    assert snapshot.name.endswith("_20261124.sqlite3")
     in_london = local_snapshot(db, tmp_path / "london", now=late, tz="Europe/London")
-    assert in_london.name == "spa-pos_daily_20261123.sqlite3"
+    assert in_london.name.endswith("_20261123.sqlite3")

@@ -70,9 +70,14 @@ def test_free_name_counts_up_past_a_manifest_alone(usb: Path) -> None:
     assert rotation.free_name(usb, "b", ".sqlite3") == "b-3.sqlite3"
 
 
-def test_daily_key_knows_only_daily_snapshots() -> None:
-    assert rotation.daily_key("spa-pos_daily_20261123.sqlite3") == ("20261123", 1)
-    assert rotation.daily_key("spa-pos_c_20261123-2130.sqlite3") is None
+def test_daily_key_knows_only_daily_snapshots_of_its_database(tmp_path: Path) -> None:
+    mine, theirs = rotation.database_id(tmp_path / "a.db"), rotation.database_id(tmp_path / "b.db")
+    key = rotation.daily_key(mine)
+    assert key(f"spa-pos_daily_{mine}_20261123.sqlite3") == ("20261123", 1)
+    assert key(f"spa-pos_daily_{mine}_20261123.sqlite3.enc") == ("20261123", 1)
+    assert key(f"spa-pos_daily_{theirs}_20261123.sqlite3") is None
+    assert key("spa-pos_c_20261123-2130.sqlite3") is None
+    assert rotation.database_id(tmp_path / "x" / ".." / "a.db") == mine  # the resolved path
 
 
 @given(st.text())
