@@ -245,6 +245,22 @@ SHA-256 {sha} · {size}{locked}</translation>
             <source>{course}: {left} left</source>
             <translation>{course}: {left} left</translation>
         </message>
+        <message>
+            <source>Discard the cart</source>
+            <translation>Discard the cart</translation>
+        </message>
+        <message>
+            <source>Discard the current cart ({n} items)?</source>
+            <translation>Discard the current cart ({n} items)?</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Discard</translation>
+        </message>
+        <message>
+            <source>Keep checking out</source>
+            <translation>Keep checking out</translation>
+        </message>
     </context>
     <context>
         <name>DayCloseDialog</name>
@@ -588,6 +604,18 @@ Card {card}  ·  {points} points</translation>
         <message>
             <source>Cannot do that</source>
             <translation>Cannot do that</translation>
+        </message>
+        <message>
+            <source>Restored the unfinished cart from last time</source>
+            <translation>Restored the unfinished cart from last time</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <source>The cart is saved as a draft and comes back next time. Quit?</source>
+            <translation>The cart is saved as a draft and comes back next time. Quit?</translation>
         </message>
     </context>
     <context>

@@ -245,6 +245,22 @@ SHA-256 {sha} · {size}{locked}</translation>
             <source>{course}: {left} left</source>
             <translation>{course}：剩余 {left} 次</translation>
         </message>
+        <message>
+            <source>Discard the cart</source>
+            <translation>放弃购物车</translation>
+        </message>
+        <message>
+            <source>Discard the current cart ({n} items)?</source>
+            <translation>放弃当前购物车（{n} 件）？</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>放弃</translation>
+        </message>
+        <message>
+            <source>Keep checking out</source>
+            <translation>继续结账</translation>
+        </message>
     </context>
     <context>
         <name>DayCloseDialog</name>
@@ -588,6 +604,18 @@ Card {card}  ·  {points} points</source>
         <message>
             <source>Cannot do that</source>
             <translation>无法完成</translation>
+        </message>
+        <message>
+            <source>Restored the unfinished cart from last time</source>
+            <translation>已恢复上次未完成的购物车</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>The cart is saved as a draft and comes back next time. Quit?</source>
+            <translation>购物车已保存为草稿，下次打开时恢复。退出？</translation>
         </message>
     </context>
     <context>

@@ -533,6 +533,13 @@ _IMPORT: dict[str, str] = {
     "imports.export_failed": "Cannot write {file}: {reason}",
 }
 
+_DRAFTS: dict[str, str] = {
+    "drafts.item_retired": "{item} ×{qty} is no longer sold and was left out of the cart",
+    "drafts.price_changed": "The price of {item} changed from {old} to {new}",
+    "drafts.voucher_dropped": "Voucher {voucher} can no longer be used ({reason}) and was left out",
+    "drafts.member_gone": "Member {card} was not found; the cart is back as a walk-in's",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -555,4 +562,5 @@ MESSAGES: dict[str, str] = (
     | _PROMOS
     | _IMPORT
     | _LIMITS
+    | _DRAFTS
 )

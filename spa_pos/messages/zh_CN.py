@@ -417,6 +417,13 @@ _IMPORT: dict[str, str] = {
     "imports.export_failed": "无法写入 {file}: {reason}",
 }
 
+_DRAFTS: dict[str, str] = {
+    "drafts.item_retired": "{item} ×{qty} 已下架，未恢复到购物车",
+    "drafts.price_changed": "{item} 的价格已从 {old} 变为 {new}",
+    "drafts.voucher_dropped": "兑换券 {voucher} 已不能使用（{reason}），未恢复到购物车",
+    "drafts.member_gone": "找不到会员 {card}，购物车按散客恢复",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -439,4 +446,5 @@ MESSAGES: dict[str, str] = (
     | _PROMOS
     | _IMPORT
     | _LIMITS
+    | _DRAFTS
 )

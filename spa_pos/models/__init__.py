@@ -4,6 +4,7 @@ from spa_pos.models.admin import AuditEntry, Event, EventAttendance, RuleChange,
 from spa_pos.models.base import Base
 from spa_pos.models.catalog import CatalogItem
 from spa_pos.models.course import CourseBalance, CourseUse
+from spa_pos.models.draft import CartDraft
 from spa_pos.models.imports import ImportBatch
 from spa_pos.models.jobs import DayClose, JobRun, OutboxMessage, StreakAward
 from spa_pos.models.member import Member, MemberTag
@@ -16,6 +17,7 @@ from spa_pos.models.sale import Payment, Refund, RefundPayment, Sale, SaleLine
 __all__ = [
     "AuditEntry",
     "Base",
+    "CartDraft",
     "CatalogItem",
     "CourseBalance",
     "CourseUse",

@@ -37,9 +37,11 @@ from spa_pos.services import keys
 
 GENESIS = "0" * 64
 
-UNTRACKED_TABLES = frozenset({"audit_log", "print_jobs", "job_runs", "outbox", "member_tags"})
-"""Tables whose rows are not digested: the trail itself, and operational queues and the
-derived tags."""
+UNTRACKED_TABLES = frozenset(
+    {"audit_log", "print_jobs", "job_runs", "outbox", "member_tags", "cart_drafts"}
+)
+"""Tables whose rows are not digested: the trail itself, operational queues, the derived
+tags and the till's open cart (saved on every change; no money until it is sold)."""
 
 AUTO_ACTION = "rows.write"
 AUTO_ACTOR = "system"

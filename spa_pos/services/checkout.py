@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import cast
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table, delete, insert
 from sqlalchemy.orm import Session
 
 from spa_pos import limits
 from spa_pos.errors import DomainError
 from spa_pos.models import CatalogItem, CourseBalance, Member, Payment, Sale, SaleLine, Voucher
+from spa_pos.models.draft import CartDraft
 from spa_pos.models.sale import PAYMENT_METHODS as PAYMENT_METHODS  # the till offers these
 from spa_pos.services import (
     catalog,
@@ -49,6 +50,7 @@ class SaleRequest:
     member: str | None = None  # phone or card number; None for a walk-in
     vouchers: list[str] = field(default_factory=list)  # codes or QR payloads
     at: datetime | None = None  # when it happened, if not now (till was down)
+    till: str | None = None  # the till whose open cart this is: its draft goes with the sale
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,8 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
                 _INSERT_PAYMENTS,
                 [{"sale_id": sale_id, "method": m, "amount_fen": a} for m, a in request.payments],
             )
+        if request.till is not None:  # sold: the cart must never come back (drafts.py)
+            s.execute(delete(CartDraft).where(CartDraft.till == request.till))
         referrer: Member | None = None
         if member is not None:
             _open_courses(s, member, rows, stamp, work.today)

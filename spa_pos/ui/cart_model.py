@@ -23,6 +23,7 @@ from spa_pos.money import format_fen
 from spa_pos.services import pricing
 from spa_pos.services.catalog import CatalogEntry
 from spa_pos.services.checkout import SaleRequest
+from spa_pos.services.drafts import Draft, DraftLine
 from spa_pos.services.pricing import MAX_QTY, PricedCart
 from spa_pos.services.vouchers import VoucherCheck
 
@@ -104,6 +105,18 @@ class CartModel(QAbstractTableModel):
     def is_empty(self) -> bool:
         return not self.lines and not self.vouchers
 
+    def units(self) -> int:
+        """How many things the cart holds: the items' units and the vouchers."""
+        return sum(line.qty for line in self.lines) + len(self.vouchers)
+
+    def load(self, lines: list[tuple[CatalogEntry, int]], vouchers: list[VoucherCheck]) -> None:
+        """Replace the cart with these lines and vouchers (a restored draft): one change."""
+        self.beginResetModel()
+        self.lines = [CartLine(item, qty) for item, qty in lines]
+        self.vouchers = list(vouchers)
+        self.endResetModel()
+        self._update()
+
     @property
     def quote(self) -> PricedCart:
         """The last quote received: the figures shown until the next one arrives."""
@@ -124,11 +137,16 @@ class CartModel(QAbstractTableModel):
     def items(self) -> list[tuple[str, int]]:
         return [(line.item.code, line.qty) for line in self.lines]
 
-    def request(self, member: str | None) -> SaleRequest:
-        """The sale this cart asks for (no payments yet)."""
+    def request(self, member: str | None, till: str | None = None) -> SaleRequest:
+        """The sale this cart asks for (no payments yet); selling it ends `till`'s draft."""
         return SaleRequest(
-            items=self.items(), member=member, vouchers=[v.text for v in self.vouchers]
+            items=self.items(), member=member, vouchers=[v.text for v in self.vouchers], till=till
         )
+
+    def draft(self, member: str | None) -> Draft:
+        """What the cart holds, to keep as the till's draft (vouchers by code)."""
+        lines = [DraftLine(x.item.code, x.qty, x.item.price_fen) for x in self.lines]
+        return Draft(lines, member, [v.code for v in self.vouchers])
 
     def _update(self) -> None:
         self.revision += 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QButtonGroup,
     QGridLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QMessageBox,
     QScrollArea,
     QTableView,
     QVBoxLayout,
@@ -26,9 +28,10 @@ from PySide6.QtWidgets import (
 
 from spa_pos.errors import DomainError
 from spa_pos.money import format_fen
-from spa_pos.services import checkout, members, vouchers
+from spa_pos.services import checkout, drafts, members, vouchers
 from spa_pos.services.catalog import CatalogEntry, categories
 from spa_pos.services.checkout import SaleRequest, SaleResult
+from spa_pos.services.drafts import Restored
 from spa_pos.services.pricing import PricedCart
 from spa_pos.services.profile import MemberView
 from spa_pos.services.vouchers import VoucherCheck
@@ -66,6 +69,7 @@ class CheckoutPage(QWidget):
         self.worker = worker
         self.model = CartModel(self)
         self.model.changed.connect(self._request_quote)
+        self.model.changed.connect(self.save_draft)
         self._catalog: list[CatalogEntry] = []
         # Vouchers just added, by code, with the item they make free: the item comes into
         # the cart when the quote shows that no line of it had a unit to make free.
@@ -73,6 +77,7 @@ class CheckoutPage(QWidget):
         self._category = ""
         self._member: MemberView | None = None
         self.payment: PaymentDialog | None = None
+        self.discard_box: QMessageBox | None = None
         self.summary: SaleSummaryDialog | None = None
 
         layout = QHBoxLayout(self)
@@ -340,12 +345,57 @@ class CheckoutPage(QWidget):
         return super().eventFilter(watched, event)
 
     def clear_sale(self) -> None:
-        """Esc: clear the search first, then the cart."""
+        """Esc: clear the search first, then (once the cashier says so) the cart."""
         if self.search.text():
             self.search.clear()
+        elif self.model.is_empty():
+            self.hide_notice()
+        else:
+            self.ask_discard()
+
+    # --- the cart kept as a draft ----------------------------------------------------
+    def ask_discard(self) -> None:
+        """A full cart is given up only when the cashier says so: Enter and Esc keep it."""
+        if self.discard_box and alive(self.discard_box) and self.discard_box.isVisible():
             return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Discard the cart"),
+            self.tr("Discard the current cart ({n} items)?").format(n=self.model.units()),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep checking out"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def clicked(choice: QAbstractButton) -> None:
+            if choice is discard:
+                self.discard_cart()
+
+        box.buttonClicked.connect(clicked)
+        self.discard_box = box
+        open_dialog(box)
+
+    def discard_cart(self) -> None:
+        """Empty the cart; its draft goes with it (an empty cart is saved as none)."""
         self.model.clear()
         self.hide_notice()
+
+    def save_draft(self) -> None:
+        """Keep the cart as the till's draft, on the DB worker: after every change, so a
+        crash or a closed window never loses it."""
+        draft = self.model.draft(self._member.card_no if self._member else None)
+        self.worker.run(lambda ctx: drafts.save(ctx, draft))
+
+    def restore(self, restored: Restored) -> None:
+        """Put a draft loaded at start-up back in the cart, with its quote and what changed."""
+        self.model.load(restored.lines, restored.vouchers)
+        self.model.set_quote(self.model.revision, restored.quote)
+        self._show_totals()
+        if restored.notes:
+            self.show_notice("\n".join(restored.notes))
 
     # --- vouchers --------------------------------------------------------------------
     def add_voucher(self, text: str) -> None:
@@ -413,6 +463,8 @@ class CheckoutPage(QWidget):
             self.model.remove_voucher(code)
         self._fill_member_menus()
         self._request_quote()  # the member's points (and tier) change the quote
+        if not self.model.is_empty():  # the draft keeps whose cart it is
+            self.save_draft()
 
     def _fill_member_menus(self) -> None:
         voucher_menu, course_menu = self.pick_voucher.menu(), self.course_button.menu()
@@ -434,7 +486,9 @@ class CheckoutPage(QWidget):
 
     # --- totals and paying -----------------------------------------------------------
     def _request(self) -> SaleRequest:
-        return self.model.request(self._member.card_no if self._member else None)
+        return self.model.request(
+            self._member.card_no if self._member else None, till=drafts.MAIN_TILL
+        )
 
     def _request_quote(self) -> None:
         """The cart changed: ask the service what it costs now (on the DB worker)."""

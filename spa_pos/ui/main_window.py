@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QTabWidget,
     QVBoxLayout,
@@ -26,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from spa_pos.errors import DomainError
-from spa_pos.services import catalog, clinic, courses, profile
+from spa_pos.services import catalog, clinic, courses, drafts, profile
 from spa_pos.services.catalog import CatalogEntry, RewardEntry
 from spa_pos.services.clinic import SetUp, Startup
 from spa_pos.services.courses import CourseUseResult
+from spa_pos.services.drafts import Restored
 from spa_pos.services.profile import MemberView
 from spa_pos.ui import i18n, wizard
 from spa_pos.ui.background import BackgroundJobs
@@ -66,6 +68,8 @@ class MainWindow(QMainWindow):
         self.clinic_name = ""
         self.is_ready = False
         self.dialog: QDialog | None = None  # the dialog (member, settings, …) open now
+        self.close_box: QMessageBox | None = None  # "quit with a cart?" while it is asked
+        self._quitting = False  # closing was confirmed, or the program closes the window
         self.resize(1280, 800)
         self.setMinimumSize(1024, 700)
 
@@ -153,6 +157,7 @@ class MainWindow(QMainWindow):
         self.background.run_finished.connect(lambda _: self._reload_member())
         self.ready.connect(self.background.start)
         self.ready.connect(self._refresh_manage)
+        self.ready.connect(self._restore_draft)
 
     @property
     def redeem(self) -> RedeemPage:
@@ -526,7 +531,44 @@ class MainWindow(QMainWindow):
         inform(self, self.tr("Cannot do that"), text, warning=True)
         self.error_shown.emit(text)
 
+    # --- the open cart across a restart ---------------------------------------------
+    def _restore_draft(self) -> None:
+        """Once the window is usable: the cart left open last time (closed, crashed)
+        comes back as it was, checked against today's catalog."""
+        self.worker.run(drafts.load, self._draft_loaded)
+
+    def _draft_loaded(self, restored: Restored | None) -> None:
+        if restored is None:
+            return
+        if restored.member is not None:
+            self.set_member(restored.member)
+        self.checkout.restore(restored)
+        self.go(self.checkout)
+        self.statusBar().showMessage(self.tr("Restored the unfinished cart from last time"))
+
+    def _keep_open(self, event: QCloseEvent) -> bool:
+        """Closing during a sale is asked first: the cart is kept as a draft (it is saved
+        on every change) and comes back when the window opens again."""
+        if self._quitting or not self.is_ready or self.checkout.model.is_empty():
+            return False
+        event.ignore()
+        if not (self.close_box and alive(self.close_box) and self.close_box.isVisible()):
+            self.close_box = confirm(
+                self,
+                self.tr("Quit"),
+                self.tr("The cart is saved as a draft and comes back next time. Quit?"),
+                self.quit,
+            )
+        return True
+
+    def quit(self) -> None:
+        """Close the window without asking; an open cart stays as the till's draft."""
+        self._quitting = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._keep_open(event):
+            return
         self.background.stop()
         self.printing.wait_for_done()
         self.worker.wait_for_done()

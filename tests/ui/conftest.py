@@ -54,7 +54,7 @@ def translators() -> Iterator[i18n.Translators]:
 @pytest.fixture
 def window(qtbot: QtBot, cashier: Ctx, translators: i18n.Translators) -> Iterator[MainWindow]:
     main = build_window(cashier, translators)
-    qtbot.addWidget(main)
+    qtbot.addWidget(main, before_close_func=lambda _: main.quit())  # a cart may be left open
     main.show()
     with qtbot.waitSignal(main.ready, timeout=10_000):
         main.start()
