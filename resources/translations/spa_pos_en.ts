@@ -2642,6 +2642,18 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>Exported {rows} rows to {file}.</source>
             <translation>Exported {rows} rows to {file}.</translation>
         </message>
+        <message>
+            <source>Course (code)</source>
+            <translation>Course (code)</translation>
+        </message>
+        <message>
+            <source>Course sessions left</source>
+            <translation>Course sessions left</translation>
+        </message>
+        <message>
+            <source>Course valid until</source>
+            <translation>Course valid until</translation>
+        </message>
     </context>
     <context>
         <name>_PassphrasePage</name>

@@ -2642,6 +2642,18 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>Exported {rows} rows to {file}.</source>
             <translation>已导出 {rows} 行到 {file}。</translation>
         </message>
+        <message>
+            <source>Course (code)</source>
+            <translation>疗程（编码）</translation>
+        </message>
+        <message>
+            <source>Course sessions left</source>
+            <translation>疗程剩余次数</translation>
+        </message>
+        <message>
+            <source>Course valid until</source>
+            <translation>疗程到期日</translation>
+        </message>
     </context>
     <context>
         <name>_PassphrasePage</name>

@@ -239,6 +239,9 @@ class ImportDialog(QDialog):
                 "gender": self.tr("Gender"),
                 "joined": self.tr("Joined on"),
                 "points_expire": self.tr("Points expire on"),
+                "course": self.tr("Course (code)"),
+                "course_left": self.tr("Course sessions left"),
+                "course_expire": self.tr("Course valid until"),
             },
             "catalog": {
                 "code": self.tr("Code"),

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from spa_pos.services import members
+from spa_pos.services.imports import catalog as catalog_import
+from spa_pos.services.imports import members as member_import
 from spa_pos.services.context import Ctx
 from spa_pos.ui.import_dialog import ImportDialog
 from spa_pos.ui.main_window import MainWindow
@@ -88,3 +90,13 @@ def test_an_unknown_column_is_mapped_then_the_file_imported_with_the_pin(
     dialog.choose(str(path))  # the same file again
     qtbot.waitUntil(lambda: "不能重复导入" in dialog.summary.text())
     assert not dialog.import_button.isEnabled()
+
+
+def test_every_field_a_column_can_be_mapped_to_is_named_for_the_owner(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The mapping combo never shows a field's internal name (course_left ...)."""
+    dialog = open_import(qtbot, window)
+    for kind, fields in (("members", member_import.FIELDS), ("catalog", catalog_import.FIELDS)):
+        for field in fields:
+            assert dialog.field_label(kind, field.name) != field.name, (kind, field.name)
