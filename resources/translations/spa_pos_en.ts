@@ -2654,6 +2654,14 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>Course valid until</source>
             <translation>Course valid until</translation>
         </message>
+        <message>
+            <source>Course valid for (days)</source>
+            <translation>Course valid for (days)</translation>
+        </message>
+        <message>
+            <source>Order on the till</source>
+            <translation>Order on the till</translation>
+        </message>
     </context>
     <context>
         <name>_PassphrasePage</name>

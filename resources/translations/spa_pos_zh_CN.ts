@@ -2654,6 +2654,14 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>Course valid until</source>
             <translation>疗程到期日</translation>
         </message>
+        <message>
+            <source>Course valid for (days)</source>
+            <translation>疗程有效天数</translation>
+        </message>
+        <message>
+            <source>Order on the till</source>
+            <translation>排序</translation>
+        </message>
     </context>
     <context>
         <name>_PassphrasePage</name>

@@ -251,6 +251,8 @@ class ImportDialog(QDialog):
                 "price": self.tr("Price"),
                 "sessions": self.tr("Sessions"),
                 "of": self.tr("Service of the course"),
+                "valid_days": self.tr("Course valid for (days)"),
+                "sort_order": self.tr("Order on the till"),
             },
         }[kind]
         return labels.get(field) or shared.get(field) or field

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from spa_pos.services import members
+from spa_pos.services.context import Ctx
 from spa_pos.services.imports import catalog as catalog_import
 from spa_pos.services.imports import members as member_import
-from spa_pos.services.context import Ctx
 from spa_pos.ui.import_dialog import ImportDialog
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.pin_dialog import ManagerPinDialog
