@@ -237,6 +237,10 @@ SHA-256 {sha} · {size}{locked}</translation>
             <source>{course}: {left} left</source>
             <translation>{course}: {left} left</translation>
         </message>
+        <message>
+            <source>No longer on sale, taken out of the cart: {items}</source>
+            <translation>No longer on sale, taken out of the cart: {items}</translation>
+        </message>
     </context>
     <context>
         <name>DayCloseDialog</name>

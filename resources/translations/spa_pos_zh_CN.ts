@@ -237,6 +237,10 @@ SHA-256 {sha} · {size}{locked}</translation>
             <source>{course}: {left} left</source>
             <translation>{course}：剩余 {left} 次</translation>
         </message>
+        <message>
+            <source>No longer on sale, taken out of the cart: {items}</source>
+            <translation>已停售，已从购物车移除：{items}</translation>
+        </message>
     </context>
     <context>
         <name>DayCloseDialog</name>

@@ -27,6 +27,7 @@ from spa_pos.services import promotions, tags
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Actor, Ctx
 from spa_pos.services.promotions import InvalidPromotion, PromotionForm, PromotionView
+from spa_pos.ui.changes import Change
 from spa_pos.ui.widgets import (
     add_field,
     button,
@@ -253,6 +254,7 @@ class PromotionsDialog(QDialog):
             lambda ctx: promotions.end(self._as_manager(ctx), promo_id),
             self._ended,
             on_error=self._refused,
+            changes=Change.PROMOTIONS,
             owner=self,
         )
 
@@ -289,6 +291,7 @@ class PromotionsDialog(QDialog):
             lambda ctx: promotions.add(self._as_manager(ctx), form),
             self._added,
             on_error=self._refused,
+            changes=Change.PROMOTIONS,
             owner=self,
         )
 
