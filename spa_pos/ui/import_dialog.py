@@ -272,7 +272,8 @@ class ImportDialog(QDialog):
             self.worker,
             self.tr("Import {rows} rows from {file}?").format(rows=preview.rows, file=path.name),
             lambda ctx: imports.run(ctx, kind, path, mapping, progress=emit),
-            changes=Change.MEMBERS if kind == "members" else None,
+            # the till's item buttons and an open cart follow an imported catalog
+            changes=Change.MEMBERS if kind == "members" else Change.CATALOG,
             parent=self,
         )
         self.pin_dialog.succeeded.connect(self._imported)

@@ -137,7 +137,7 @@ def test_unknown_headers_are_mapped_by_the_owner(ctx: Ctx, tmp_path: Path) -> No
     path = write_csv(tmp_path / "m.csv", [["客户", "联系方式"], ["张三", "13800000002"]])
     preview = imports.preview(ctx, "members", path)
     assert preview.unknown == ["客户", "联系方式"]
-    assert [e.reason for e in preview.errors] == ["缺少必需的列: name", "缺少必需的列: phone"]
+    assert [e.reason for e in preview.errors] == ["缺少必需的列: 姓名", "缺少必需的列: 手机"]
     mapping = {"客户": "name", "联系方式": "phone"}
     assert imports.preview(ctx, "members", path, mapping).ok
     assert imports.run(ctx, "members", path, mapping).imported == 1
@@ -515,7 +515,7 @@ def test_bad_catalog_rows(ctx: Ctx, tmp_path: Path) -> None:
 def test_a_price_list_without_categories_is_refused_once(ctx: Ctx, tmp_path: Path) -> None:
     """The till's category buttons are the items' categories: the catalog requires one."""
     path = write_csv(tmp_path / "c.csv", [["编码", "名称", "价格"], ["JJ", "肩颈", "198"]])
-    assert errors_of(ctx, path, "catalog") == {1: "缺少必需的列: category"}
+    assert errors_of(ctx, path, "catalog") == {1: "缺少必需的列: 类别"}
 
 
 # --- export ---------------------------------------------------------------------------
