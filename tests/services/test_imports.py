@@ -413,6 +413,8 @@ def test_a_price_list_becomes_the_catalog(ctx: Ctx, tmp_path: Path) -> None:
         assert (jj.kind, jj.category, jj.points, jj.price_fen) == ("service", "肩颈", 100, 19800)
         assert (jyl.kind, jyl.price_fen, jyl.points) == ("product", 5990, None)
         assert (aj.name, aj.price_fen) == ("艾灸（新价）", 18800)
+        # new items stand on the till in the price list's order, after the demo's (0)
+        assert [jj5.sort_order, jj.sort_order, jyl.sort_order, aj.sort_order] == [1, 2, 3, 0]
 
 
 def test_a_price_list_changes_only_the_columns_it_carries(ctx: Ctx, tmp_path: Path) -> None:

@@ -10,7 +10,9 @@ kind, and anything else is a service.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
+from itertools import count
 
 from sqlalchemy import select
 
@@ -63,11 +65,15 @@ def check(work: Work, sheet: Sheet, columns: Columns) -> Checked:
     compares codes)."""
     s = work.session
     existing = {item.code: ItemRow.of(item) for item in s.scalars(select(CatalogItem))}
+    # New items without a 排序 stand on the till in the price list's order, after the
+    # items the catalog has.
+    last = max((row.sort_order for row in existing.values()), default=0)
+    till_order = (min(n, catalog.MAX_SORT_ORDER) for n in count(last + 1))
     parsed: list[tuple[int, ItemSpec | None, list[str]]] = []
     seen: dict[str, int] = {}
     for line, cells in sheet.rows:
         row = Row(line, cells, columns)
-        spec = _spec(row, existing)
+        spec = _spec(row, existing, till_order)
         if spec is not None:
             key = spec.code.lower()
             if key in seen:
@@ -118,9 +124,10 @@ def check(work: Work, sheet: Sheet, columns: Columns) -> Checked:
     return Checked(errors, write)
 
 
-def _spec(row: Row, existing: dict[str, ItemRow]) -> ItemSpec | None:
+def _spec(row: Row, existing: dict[str, ItemRow], till_order: Iterator[int]) -> ItemSpec | None:
     """The row as an item, or None with its problems noted. For an item the catalog has
-    (same code), what the file has no column for stays as it is."""
+    (same code), what the file has no column for stays as it is; a new item without a
+    till order takes the next of `till_order`."""
     code = row.required("code")
     name = row.required("name")
     price_text = row.required("price")
@@ -158,7 +165,7 @@ def _spec(row: Row, existing: dict[str, ItemRow]) -> ItemSpec | None:
             sessions,
             of,
             valid_days,
-            sort_order=sort_order or 0,
+            sort_order=next(till_order) if sort_order is None else sort_order,
         )
     has = row.columns.index.__contains__
     return replace(
