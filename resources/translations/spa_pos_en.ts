@@ -261,6 +261,10 @@ SHA-256 {sha} · {size}{locked}</translation>
             <source>Keep checking out</source>
             <translation>Keep checking out</translation>
         </message>
+        <message>
+            <source>No longer on sale, taken out of the cart: {items}</source>
+            <translation>No longer on sale, taken out of the cart: {items}</translation>
+        </message>
     </context>
     <context>
         <name>DayCloseDialog</name>
@@ -1075,6 +1079,10 @@ valid until {date}</translation>
             <source>Change {amount}</source>
             <translation>Change {amount}</translation>
         </message>
+        <message>
+            <source>Rest</source>
+            <translation>Rest</translation>
+        </message>
     </context>
     <context>
         <name>PrintNotice</name>
@@ -1583,6 +1591,14 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>New balance {points}</source>
             <translation>New balance {points}</translation>
+        </message>
+        <message>
+            <source>Print receipt</source>
+            <translation>Print receipt</translation>
+        </message>
+        <message>
+            <source>Referrer {card} gets {points} points</source>
+            <translation>Referrer {card} gets {points} points</translation>
         </message>
     </context>
     <context>
@@ -2733,6 +2749,26 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Exported {rows} rows to {file}.</source>
             <translation>Exported {rows} rows to {file}.</translation>
+        </message>
+        <message>
+            <source>Course (code)</source>
+            <translation>Course (code)</translation>
+        </message>
+        <message>
+            <source>Course sessions left</source>
+            <translation>Course sessions left</translation>
+        </message>
+        <message>
+            <source>Course valid until</source>
+            <translation>Course valid until</translation>
+        </message>
+        <message>
+            <source>Course valid for (days)</source>
+            <translation>Course valid for (days)</translation>
+        </message>
+        <message>
+            <source>Order on the till</source>
+            <translation>Order on the till</translation>
         </message>
     </context>
     <context>

@@ -261,6 +261,10 @@ SHA-256 {sha} · {size}{locked}</translation>
             <source>Keep checking out</source>
             <translation>继续结账</translation>
         </message>
+        <message>
+            <source>No longer on sale, taken out of the cart: {items}</source>
+            <translation>已停售，已从购物车移除：{items}</translation>
+        </message>
     </context>
     <context>
         <name>DayCloseDialog</name>
@@ -1075,6 +1079,10 @@ valid until {date}</source>
             <source>Change {amount}</source>
             <translation>找零 {amount}</translation>
         </message>
+        <message>
+            <source>Rest</source>
+            <translation>补足</translation>
+        </message>
     </context>
     <context>
         <name>PrintNotice</name>
@@ -1583,6 +1591,14 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>New balance {points}</source>
             <translation>积分余额 {points}</translation>
+        </message>
+        <message>
+            <source>Print receipt</source>
+            <translation>打印小票</translation>
+        </message>
+        <message>
+            <source>Referrer {card} gets {points} points</source>
+            <translation>推荐人 {card} 获得 {points} 分推荐奖励</translation>
         </message>
     </context>
     <context>
@@ -2733,6 +2749,26 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Exported {rows} rows to {file}.</source>
             <translation>已导出 {rows} 行到 {file}。</translation>
+        </message>
+        <message>
+            <source>Course (code)</source>
+            <translation>疗程（编码）</translation>
+        </message>
+        <message>
+            <source>Course sessions left</source>
+            <translation>疗程剩余次数</translation>
+        </message>
+        <message>
+            <source>Course valid until</source>
+            <translation>疗程到期日</translation>
+        </message>
+        <message>
+            <source>Course valid for (days)</source>
+            <translation>疗程有效天数</translation>
+        </message>
+        <message>
+            <source>Order on the till</source>
+            <translation>排序</translation>
         </message>
     </context>
     <context>

@@ -109,6 +109,17 @@ def _require_manager(ctx: Ctx) -> None:
         raise DomainError("promos.manager_only")
 
 
+def check(ctx: Ctx, form: PromotionForm) -> dict[str, str]:
+    """Every problem of the form by field, in the language in force; empty when `add`
+    would take it. The window checks the form with it as it is typed."""
+    with unit_of_work.read(ctx) as work:
+        try:
+            _check(work.session, form, work.stamp, work.settings.timezone)
+        except InvalidPromotion as exc:
+            return {key: str(problem) for key, problem in exc.problems.items()}
+    return {}
+
+
 def add(ctx: Ctx, form: PromotionForm) -> PromotionView:
     """Check and store a new promotion; raises InvalidPromotion listing every problem."""
     _require_manager(ctx)

@@ -21,8 +21,15 @@ class Change(Enum):
     DAY_CLOSE = auto()  # a day closed or reopened
     BACKUP = auto()
     CATALOG = auto()  # items or rewards added, changed, retired or restocked
+    PROMOTIONS = auto()  # a promotion added or ended
 
     @property
     def touches_members(self) -> bool:
         """Can a member's balance, tier, vouchers or courses be different after it?"""
-        return self not in (Change.SETTINGS, Change.DAY_CLOSE, Change.BACKUP, Change.CATALOG)
+        return self not in (
+            Change.SETTINGS,
+            Change.DAY_CLOSE,
+            Change.BACKUP,
+            Change.CATALOG,
+            Change.PROMOTIONS,
+        )

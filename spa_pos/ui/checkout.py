@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from spa_pos.errors import DomainError
 from spa_pos.money import format_fen
-from spa_pos.services import checkout, drafts, members, vouchers
+from spa_pos.services import catalog, checkout, drafts, members, vouchers
 from spa_pos.services.catalog import CatalogEntry, categories
 from spa_pos.services.checkout import SaleRequest, SaleResult
 from spa_pos.services.drafts import Restored
@@ -36,6 +36,7 @@ from spa_pos.services.pricing import PricedCart
 from spa_pos.services.profile import MemberView
 from spa_pos.services.vouchers import VoucherCheck
 from spa_pos.ui.cart_model import CartModel, Column
+from spa_pos.ui.changes import Change
 from spa_pos.ui.payment_dialog import PaymentDialog, SaleSummaryDialog
 from spa_pos.ui.style import set_role
 from spa_pos.ui.widgets import alive, button, card, clear, label, open_dialog
@@ -70,6 +71,7 @@ class CheckoutPage(QWidget):
         self.model = CartModel(self)
         self.model.changed.connect(self._request_quote)
         self.model.changed.connect(self.save_draft)
+        worker.changed.connect(self._prices_changed)
         self._catalog: list[CatalogEntry] = []
         # Vouchers just added, by code, with the item they make free: the item comes into
         # the cart when the quote shows that no line of it had a unit to make free.
@@ -501,6 +503,35 @@ class CheckoutPage(QWidget):
             on_error=self._quote_refused,
             owner=self,
         )
+
+    def _prices_changed(self, change: Change) -> None:
+        """An item, a loyalty rule or a promotion changed in the back office: the open cart
+        shows the items as they are now and is quoted again by the service; an item
+        retired meanwhile leaves the cart, and the cashier is told which."""
+        if (
+            change not in (Change.CATALOG, Change.SETTINGS, Change.PROMOTIONS)
+            or self.model.is_empty()
+        ):
+            return
+
+        def refresh(found: tuple[list[CatalogEntry], object]) -> None:
+            on_sale = {entry.code: entry for entry in found[0]}
+            retired = [line.item.name for line in self.model.lines if line.item.code not in on_sale]
+            for line in self.model.lines:
+                line.item = on_sale.get(line.item.code, line.item)
+            for row in reversed(range(len(self.model.lines))):
+                if self.model.lines[row].item.code not in on_sale:
+                    self.model.remove(row)
+            self._request_quote()
+            if retired:
+                self.show_notice(
+                    self.tr("No longer on sale, taken out of the cart: {items}").format(
+                        items="、".join(retired)
+                    ),
+                    error=True,
+                )
+
+        self.worker.run(catalog.entries, refresh, owner=self)
 
     def _quoted(self, revision: int, quote: PricedCart) -> None:
         if not self.model.set_quote(revision, quote):

@@ -239,6 +239,9 @@ class ImportDialog(QDialog):
                 "gender": self.tr("Gender"),
                 "joined": self.tr("Joined on"),
                 "points_expire": self.tr("Points expire on"),
+                "course": self.tr("Course (code)"),
+                "course_left": self.tr("Course sessions left"),
+                "course_expire": self.tr("Course valid until"),
             },
             "catalog": {
                 "code": self.tr("Code"),
@@ -248,6 +251,8 @@ class ImportDialog(QDialog):
                 "price": self.tr("Price"),
                 "sessions": self.tr("Sessions"),
                 "of": self.tr("Service of the course"),
+                "valid_days": self.tr("Course valid for (days)"),
+                "sort_order": self.tr("Order on the till"),
             },
         }[kind]
         return labels.get(field) or shared.get(field) or field
@@ -267,7 +272,8 @@ class ImportDialog(QDialog):
             self.worker,
             self.tr("Import {rows} rows from {file}?").format(rows=preview.rows, file=path.name),
             lambda ctx: imports.run(ctx, kind, path, mapping, progress=emit),
-            changes=Change.MEMBERS if kind == "members" else None,
+            # the till's item buttons and an open cart follow an imported catalog
+            changes=Change.MEMBERS if kind == "members" else Change.CATALOG,
             parent=self,
         )
         self.pin_dialog.succeeded.connect(self._imported)

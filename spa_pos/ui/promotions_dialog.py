@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,6 +26,8 @@ from spa_pos.services import promotions, tags
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Actor, Ctx
 from spa_pos.services.promotions import InvalidPromotion, PromotionForm, PromotionView
+from spa_pos.ui.changes import Change
+from spa_pos.ui.live_form import LiveChecks
 from spa_pos.ui.widgets import (
     add_field,
     button,
@@ -94,7 +95,15 @@ class PromotionsDialog(QDialog):
         self.end_button.clicked.connect(self.ask_end)
 
         self.fields: dict[str, QLineEdit | QComboBox] = {}
-        self.errors: dict[str, QLabel] = {}
+        # Each field is checked by the service as it is typed, the reason next to it.
+        self.live = LiveChecks(
+            self,
+            worker,
+            lambda: (lambda ctx: promotions.check(ctx, self.form()), {}),
+            lambda _shown: None,
+            (self.tr("Add promotion (Enter)"), self.submit),
+        )
+        self.errors = self.live.errors
         columns = {
             key: grid
             for keys, grid in ((LEFT, form_grid(90)), (RIGHT, form_grid(90)))
@@ -125,23 +134,19 @@ class PromotionsDialog(QDialog):
                 field.addItem(self.tr("Every member"), "")
                 for tag in tags.TAGS:
                     field.addItem(tag, tag)
+                field.currentIndexChanged.connect(lambda _: self.live.changed("tag"))
             else:
                 field = QLineEdit()
                 field.setPlaceholderText(hints.get(key, ""))
+                field.textEdited.connect(lambda _=None, key=key: self.live.changed(key))
             field.setObjectName(f"promo_{key}")
-            error = label("", "error", wrap=True)
-            error.setObjectName(f"error_{key}")
-            error.hide()
             self.fields[key] = field
-            self.errors[key] = error
-            add_field(columns[key], captions[key], field, error)
+            add_field(columns[key], captions[key], field, self.live.error_label(key, field))
         self._line("starts").setText(state.today.isoformat())
         self._line("ends").setText((state.today + timedelta(days=DEFAULT_DAYS)).isoformat())
 
-        self.add_button = button(self.tr("Add promotion (Enter)"), "primary")
+        self.add_button = self.live.button  # the default button: Enter in the form adds
         self.add_button.setObjectName("addPromotion")
-        self.add_button.setDefault(True)  # Enter in the form adds
-        self.add_button.clicked.connect(self.submit)
         self.status = label("", "muted", wrap=True)
         self.status.setObjectName("promotionStatus")
         close = button(self.tr("Close (Esc)"))
@@ -253,6 +258,7 @@ class PromotionsDialog(QDialog):
             lambda ctx: promotions.end(self._as_manager(ctx), promo_id),
             self._ended,
             on_error=self._refused,
+            changes=Change.PROMOTIONS,
             owner=self,
         )
 
@@ -276,12 +282,8 @@ class PromotionsDialog(QDialog):
             tag=tag.currentData(),
         )
 
-    def show_errors(self, errors: dict[str, str]) -> None:
-        for key, error in self.errors.items():
-            error.setText(errors.get(key, ""))
-            error.setVisible(key in errors)
-
     def submit(self) -> None:
+        self.live.ready({})  # from now on every problem shows, touched or not
         form = self.form()
         self.add_button.setEnabled(False)
         self.status.clear()
@@ -289,14 +291,17 @@ class PromotionsDialog(QDialog):
             lambda ctx: promotions.add(self._as_manager(ctx), form),
             self._added,
             on_error=self._refused,
+            changes=Change.PROMOTIONS,
             owner=self,
         )
 
     def _added(self, view: PromotionView) -> None:
         self.add_button.setEnabled(True)
-        self.show_errors({})
         for key in ("name", "multiplier", "bonus", "items", "category"):
             self._line(key).clear()
+        self.live.touched.clear()  # a fresh form for the next one
+        self.live.show_all = False
+        self.live.show_errors({})
         self.status.setText(self.tr("“{name}” is added.").format(name=view.name))
         self.fields["name"].setFocus()
         self.changed.emit()
@@ -305,7 +310,7 @@ class PromotionsDialog(QDialog):
     def _refused(self, exc: Exception) -> bool:
         self.add_button.setEnabled(True)
         if isinstance(exc, InvalidPromotion):
-            self.show_errors({key: str(problem) for key, problem in exc.problems.items()})
+            self.live.show_errors({key: str(problem) for key, problem in exc.problems.items()})
             self.fields[next(k for k in FIELDS if k in exc.problems)].setFocus()
             return True
         if isinstance(exc, DomainError):

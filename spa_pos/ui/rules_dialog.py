@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spa_pos import messages
 from spa_pos.errors import DomainError
 from spa_pos.services import rules
 from spa_pos.services.context import Actor, Ctx
@@ -391,7 +392,7 @@ class RulesDialog(QDialog):
 
         def refused(exc: Exception) -> bool:
             if isinstance(exc, DomainError):
-                answered(str(exc))
+                answered(self.reason(exc))
                 return True
             return False
 
@@ -401,6 +402,14 @@ class RulesDialog(QDialog):
             on_error=refused,
             owner=self,
         )
+
+    def reason(self, exc: DomainError) -> str:
+        """The service's reason, naming the rule by its caption on this screen rather
+        than by its setting key (earn_rate_per_yuan)."""
+        key = exc.params.get("key")
+        if key not in self.errors:
+            return str(exc)
+        return messages.render(exc.code, {**exc.params, "key": self.caption(str(key))})
 
     def show_rules_at(self) -> None:
         at = from_qdatetime(self.at.dateTime(), self.zone)
@@ -457,7 +466,7 @@ class RulesDialog(QDialog):
             return False
         key = exc.params.get("key")
         if key in self.errors:
-            self.show_error(str(key), str(exc))
+            self.show_error(str(key), self.reason(exc))
             (self.tiers if key == TIERS else self.fields[str(key)]).setFocus()
         else:
             self.set_message(self.error, str(exc))

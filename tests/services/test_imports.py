@@ -137,7 +137,7 @@ def test_unknown_headers_are_mapped_by_the_owner(ctx: Ctx, tmp_path: Path) -> No
     path = write_csv(tmp_path / "m.csv", [["客户", "联系方式"], ["张三", "13800000002"]])
     preview = imports.preview(ctx, "members", path)
     assert preview.unknown == ["客户", "联系方式"]
-    assert [e.reason for e in preview.errors] == ["缺少必需的列: name", "缺少必需的列: phone"]
+    assert [e.reason for e in preview.errors] == ["缺少必需的列: 姓名", "缺少必需的列: 手机"]
     mapping = {"客户": "name", "联系方式": "phone"}
     assert imports.preview(ctx, "members", path, mapping).ok
     assert imports.run(ctx, "members", path, mapping).imported == 1
@@ -413,6 +413,66 @@ def test_a_price_list_becomes_the_catalog(ctx: Ctx, tmp_path: Path) -> None:
         assert (jj.kind, jj.category, jj.points, jj.price_fen) == ("service", "肩颈", 100, 19800)
         assert (jyl.kind, jyl.price_fen, jyl.points) == ("product", 5990, None)
         assert (aj.name, aj.price_fen) == ("艾灸（新价）", 18800)
+        # new items stand on the till in the price list's order, after the demo's (0)
+        assert [jj5.sort_order, jj.sort_order, jyl.sort_order, aj.sort_order] == [1, 2, 3, 0]
+
+
+def test_a_price_list_changes_only_the_columns_it_carries(ctx: Ctx, tmp_path: Path) -> None:
+    """The owner set the till order, a course's validity and retired an item in the back
+    office; a new price list without those columns changes prices, not them."""
+    catalog.add_item(ctx, ItemSpec("JJ", "肩颈调理", "service", 19800, 100, "肩颈", sort_order=7))
+    catalog.add_item(
+        ctx,
+        ItemSpec(
+            "JJ5",
+            "肩颈五次卡",
+            "course",
+            88000,
+            None,
+            "肩颈",
+            5,
+            "JJ",
+            valid_days=180,
+            sort_order=3,
+        ),
+    )
+    catalog.add_item(ctx, ItemSpec("OLD", "旧精油", "product", 5000, None, "产品"))
+    catalog.edit_item(
+        ctx, "OLD", ItemSpec("OLD", "旧精油", "product", 5000, None, "产品", active=False)
+    )
+    path = write_xlsx(
+        tmp_path / "prices.xlsx",
+        [
+            ["编码", "名称", "类别", "价格"],
+            ["JJ", "肩颈调理", "肩颈", "218"],
+            ["JJ5", "肩颈五次卡", "肩颈", "980"],
+            ["OLD", "旧精油", "产品", "55"],
+        ],
+    )
+    assert imports.run(ctx, "catalog", path).imported == 3
+    jj, jj5, old = (catalog.find_item(ctx, code) for code in ("JJ", "JJ5", "OLD"))
+    assert (jj.price_fen, jj.points, jj.sort_order) == (21800, 100, 7)
+    assert (jj5.price_fen, jj5.kind, jj5.sessions, jj5.course_service_code) == (
+        98000,
+        "course",
+        5,
+        "JJ",
+    )
+    assert (jj5.valid_days, jj5.sort_order) == (180, 3)
+    assert (old.price_fen, old.active) == (5500, False)
+
+    again = write_xlsx(
+        tmp_path / "order.xlsx",
+        [
+            ["编码", "名称", "类别", "价格", "积分", "有效天数", "排序"],
+            ["JJ", "肩颈调理", "肩颈", "218", "", "", "2"],
+            ["JJ5", "肩颈五次卡", "肩颈", "980", "", "365", ""],
+        ],
+    )
+    assert imports.run(ctx, "catalog", again).imported == 2
+    jj, jj5 = catalog.find_item(ctx, "JJ"), catalog.find_item(ctx, "JJ5")
+    assert (jj.points, jj.sort_order, jj.valid_days) == (None, 2, None)
+    assert (jj5.valid_days, jj5.sort_order, jj5.sessions) == (365, 0, 5)
 
 
 def test_bad_catalog_rows(ctx: Ctx, tmp_path: Path) -> None:
@@ -457,7 +517,7 @@ def test_bad_catalog_rows(ctx: Ctx, tmp_path: Path) -> None:
 def test_a_price_list_without_categories_is_refused_once(ctx: Ctx, tmp_path: Path) -> None:
     """The till's category buttons are the items' categories: the catalog requires one."""
     path = write_csv(tmp_path / "c.csv", [["编码", "名称", "价格"], ["JJ", "肩颈", "198"]])
-    assert errors_of(ctx, path, "catalog") == {1: "缺少必需的列: category"}
+    assert errors_of(ctx, path, "catalog") == {1: "缺少必需的列: 类别"}
 
 
 # --- export ---------------------------------------------------------------------------

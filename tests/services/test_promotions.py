@@ -286,3 +286,15 @@ def test_only_a_manager_adds_or_ends_promotions(ctx: Ctx) -> None:
         promotions.end(cashier, pid)
     with pytest.raises(DomainError, match="没有这个活动: 99"):
         promotions.end(ctx, 99)
+
+
+def test_check_names_every_problem_by_field_and_writes_nothing(ctx: Ctx) -> None:
+    """What the window shows next to each field as it is typed: the same checks as `add`."""
+    bad = PromotionForm("", "2026-03-20", "2026-03-19", multiplier="1", items=("NOPE",))
+    assert set(promotions.check(ctx, bad)) == {"name", "ends", "multiplier", "items"}
+    assert promotions.check(ctx, bad)["items"] == str(
+        DomainError("promos.unknown_item", item="NOPE")
+    )
+    good = PromotionForm("艾灸周", "2026-03-20", "2026-03-27", multiplier="2", items=("AJ",))
+    assert promotions.check(ctx, good) == {}
+    assert promotions.listing(ctx) == []

@@ -12,6 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from spa_pos.services import members
 from spa_pos.services.context import Ctx
+from spa_pos.services.imports import catalog as catalog_import
+from spa_pos.services.imports import members as member_import
 from spa_pos.ui.import_dialog import ImportDialog
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.pin_dialog import ManagerPinDialog
@@ -68,7 +70,7 @@ def test_an_unknown_column_is_mapped_then_the_file_imported_with_the_pin(
     dialog = open_import(qtbot, window)
     dialog.choose(str(path))
     qtbot.waitUntil(lambda: dialog.errors.rowCount() == 1)
-    assert cell_text(dialog.errors, 0, 1) == "缺少必需的列: name"
+    assert cell_text(dialog.errors, 0, 1) == "缺少必需的列: 姓名"
     combo = dialog.columns.cellWidget(0, 1)
     assert isinstance(combo, QComboBox)
     combo.setCurrentIndex(combo.findData("name"))
@@ -88,3 +90,33 @@ def test_an_unknown_column_is_mapped_then_the_file_imported_with_the_pin(
     dialog.choose(str(path))  # the same file again
     qtbot.waitUntil(lambda: "不能重复导入" in dialog.summary.text())
     assert not dialog.import_button.isEnabled()
+
+
+def test_every_field_a_column_can_be_mapped_to_is_named_for_the_owner(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The mapping combo never shows a field's internal name (course_left ...)."""
+    dialog = open_import(qtbot, window)
+    for kind, fields in (("members", member_import.FIELDS), ("catalog", catalog_import.FIELDS)):
+        for field in fields:
+            assert dialog.field_label(kind, field.name) != field.name, (kind, field.name)
+
+
+def test_an_imported_price_list_is_on_the_till_at_once(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    """The till's category buttons and items follow the import, no restart needed."""
+    path = write_csv(
+        tmp_path / "prices.csv",
+        [["编码", "名称", "类别", "价格"], ["JJ01", "肩颈推拿", "肩颈", "168"]],
+    )
+    dialog = open_import(qtbot, window)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("catalog"))
+    dialog.choose(str(path))
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    pin = wait_dialog(qtbot, ManagerPinDialog)
+    qtbot.keyClicks(pin.pin, MANAGER_PIN)
+    press(qtbot, pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: [i.code for i in window.checkout.matches("jj01")] == ["JJ01"])
+    assert "肩颈" in [b.text() for b in window.checkout.chip_group.buttons()]

@@ -111,6 +111,21 @@ def test_add_with_errors_next_to_fields_then_end_early(
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
 
+def test_each_field_is_checked_as_it_is_typed(qtbot: QtBot, window: MainWindow) -> None:
+    """The reason shows next to a field while typing, before any Enter; a field not
+    touched yet stays quiet."""
+    dialog = open_promotions(qtbot, window)
+    qtbot.keyClicks(tab_to(qtbot, dialog, "multiplier"), "1")
+    qtbot.waitUntil(lambda: error_of(dialog, "multiplier").startswith("积分倍数应大于 1"))
+    assert error_of(dialog, "name") == ""
+    assert dialog.fields["multiplier"].property("invalid") is True
+    qtbot.keyClicks(dialog.fields["multiplier"], ".5")
+    qtbot.waitUntil(lambda: error_of(dialog, "multiplier") == "")
+    qtbot.keyClicks(tab_to(qtbot, dialog, "items"), "NOPE")
+    qtbot.waitUntil(lambda: "NOPE" in error_of(dialog, "items"))
+    assert error_of(dialog, "name") == ""
+
+
 def test_the_sale_summary_names_the_promotion(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
     card = register(ctx, "张三", "13800000001")
     promotions.add(ctx, PromotionForm("艾灸双倍周", "2026-03-10", "2026-03-17", "2", items=("AJ",)))

@@ -78,9 +78,12 @@ def _checked(
     return columns, spec.check(work, sheet, columns)
 
 
-def _missing(columns: Columns) -> list[RowError]:
+def _missing(kind: str, columns: Columns) -> list[RowError]:
+    """A required column the file lacks, named by the header a clinic's sheet would
+    have (姓名, 手机 ...), not by the field's internal name."""
+    header = {f.name: f.aliases[0] for f in KINDS[kind].fields}
     return [
-        RowError(1, DomainError("imports.missing_column", field=f).render())
+        RowError(1, DomainError("imports.missing_column", field=header[f]).render())
         for f in columns.missing
     ]
 
@@ -97,7 +100,7 @@ def preview(ctx: Ctx, kind: str, path: Path, mapping: Mapping[str, str] | None =
         rows=len(sheet.rows),
         recognised=columns.recognised,
         unknown=columns.unknown,
-        errors=_missing(columns) if checked is None else checked.errors,
+        errors=_missing(kind, columns) if checked is None else checked.errors,
         fields=[f.name for f in KINDS[kind].fields],
     )
 
@@ -119,7 +122,7 @@ def run(
     sheet = read_sheet(path)
     with unit_of_work.write(ctx) as work:
         columns, checked = _checked(work, kind, sheet, mapping)
-        errors = _missing(columns) if checked is None else checked.errors
+        errors = _missing(kind, columns) if checked is None else checked.errors
         if checked is None or errors:
             raise ImportRefused(ImportResult(kind, sheet.name, len(sheet.rows), 0, errors))
         report(0.0)

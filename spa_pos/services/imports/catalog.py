@@ -10,13 +10,17 @@ kind, and anything else is a service.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import replace
+from itertools import count
+
 from sqlalchemy import select
 
 from spa_pos.errors import DomainError
 from spa_pos.models import CatalogItem
 from spa_pos.money import parse_yuan
 from spa_pos.services import catalog
-from spa_pos.services.catalog import ItemSpec
+from spa_pos.services.catalog import ItemRow, ItemSpec
 from spa_pos.services.imports.framework import (
     Checked,
     Columns,
@@ -50,6 +54,8 @@ FIELDS = (
     Field("points", ("积分", "赠送积分", "固定积分")),
     Field("sessions", ("次数", "疗程次数", "sessions count")),
     Field("of", ("对应项目", "对应服务", "服务项目编码", "service", "of code")),
+    Field("valid_days", ("有效天数", "有效期天数", "疗程有效天数", "valid days")),
+    Field("sort_order", ("排序", "顺序", "排列顺序", "sort order", "till order")),
 )
 
 
@@ -58,12 +64,16 @@ def check(work: Work, sheet: Sheet, columns: Columns) -> Checked:
     of that item), and no code twice in the file (whatever the case, as the catalog
     compares codes)."""
     s = work.session
-    existing = set(s.scalars(select(CatalogItem.code)))
+    existing = {item.code: ItemRow.of(item) for item in s.scalars(select(CatalogItem))}
+    # New items without a 排序 stand on the till in the price list's order, after the
+    # items the catalog has.
+    last = max((row.sort_order for row in existing.values()), default=0)
+    till_order = (min(n, catalog.MAX_SORT_ORDER) for n in count(last + 1))
     parsed: list[tuple[int, ItemSpec | None, list[str]]] = []
     seen: dict[str, int] = {}
     for line, cells in sheet.rows:
         row = Row(line, cells, columns)
-        spec = _spec(row)
+        spec = _spec(row, existing, till_order)
         if spec is not None:
             key = spec.code.lower()
             if key in seen:
@@ -114,8 +124,10 @@ def check(work: Work, sheet: Sheet, columns: Columns) -> Checked:
     return Checked(errors, write)
 
 
-def _spec(row: Row) -> ItemSpec | None:
-    """The row as an item, or None with its problems noted."""
+def _spec(row: Row, existing: dict[str, ItemRow], till_order: Iterator[int]) -> ItemSpec | None:
+    """The row as an item, or None with its problems noted. For an item the catalog has
+    (same code), what the file has no column for stays as it is; a new item without a
+    till order takes the next of `till_order`."""
     code = row.required("code")
     name = row.required("name")
     price_text = row.required("price")
@@ -125,25 +137,46 @@ def _spec(row: Row) -> ItemSpec | None:
             price = parse_yuan(price_text)
         except DomainError:
             row.problems.append(say("imports.bad_price", text=price_text))
+    before = existing.get(code)
     points = row.integer("points")
     sessions = row.integer("sessions")
     of = row.text("of") or None
+    valid_days = row.integer("valid_days")
+    sort_order = row.integer("sort_order")
     category = row.text("category")
     kind_text = row.text("kind")
     kind = KINDS.get(kind_text.lower()) if kind_text else None
     if kind_text and kind is None:
         row.problems.append(say("imports.bad_kind", text=kind_text))
+    if kind is None and before is not None:
+        kind = before.kind
     if kind is None:
         kind = "course" if sessions or of else KINDS.get(category.lower(), "service")
     if row.problems or price is None:
         return None
-    return ItemSpec(
-        code=code,
+    if before is None:
+        return ItemSpec(
+            code,
+            name,
+            kind,
+            price,
+            points,
+            category,
+            sessions,
+            of,
+            valid_days,
+            sort_order=next(till_order) if sort_order is None else sort_order,
+        )
+    has = row.columns.index.__contains__
+    return replace(
+        before.spec(),
         name=name,
         kind=kind,
         price_fen=price,
-        points=points,
         category=category,
-        sessions=sessions,
-        course_service_code=of,
+        points=points if has("points") else before.points,
+        sessions=sessions if has("sessions") else before.sessions,
+        course_service_code=of if has("of") else before.course_service_code,
+        valid_days=valid_days if has("valid_days") else before.valid_days,
+        sort_order=(sort_order or 0) if has("sort_order") else before.sort_order,
     )
