@@ -64,7 +64,11 @@ def test_the_day_book_lists_refunds_and_its_totals_are_the_z_reports(
     assert [v.sale_no for v in book.sales] == [whole.sale_no, split.sale_no]
     assert [r.refund_no for r in book.refunds] == [full.refund_no, partial.refund_no]
     newest = book.refunds[0]
-    assert (newest.sale_no, newest.member_name, newest.refunded_fen) == (whole.sale_no, "张三", 7800)
+    assert (newest.sale_no, newest.member_name, newest.refunded_fen) == (
+        whole.sale_no,
+        "张三",
+        7800,
+    )
     assert newest.lines == ["足浴包"] and newest.payments == [("alipay", 7800)]
     assert book.refunds[1].lines == ["足浴包"] and book.refunds[1].refunded_fen == 3900
 
