@@ -36,7 +36,6 @@ from sqlalchemy.orm import Session
 from spa_pos import clock as clk
 from spa_pos import limits
 from spa_pos.errors import DomainError
-from spa_pos.money import parse_yuan
 from spa_pos.models import (
     DayClose,
     LedgerEntry,
@@ -49,6 +48,7 @@ from spa_pos.models import (
     Voucher,
 )
 from spa_pos.models.sale import PAYMENT_METHODS
+from spa_pos.money import parse_yuan
 from spa_pos.services import audit, unit_of_work
 from spa_pos.services.context import Ctx
 

@@ -22,7 +22,6 @@ from spa_pos.services import dayclose
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 
-
 SERIAL_DIGITS = 4  # S20260310-0012: the day's serial after the date
 
 

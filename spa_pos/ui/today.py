@@ -104,8 +104,15 @@ class SalesModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        entry = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole and isinstance(entry, RefundView):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cells(self.rows[index.row()])[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (4, 6):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def cells(self, entry: Entry) -> list[str]:
+        """A row's texts: a refund's money is negative, on the day it was paid back."""
+        if isinstance(entry, RefundView):
             return [
                 entry.refund_no,
                 entry.at.strftime("%H:%M"),
@@ -117,22 +124,17 @@ class SalesModel(QAbstractTableModel):
                 payments_text(entry.payments, -1) or "—",
                 str(-entry.points_reversed) if entry.points_reversed else "",
                 self.tr("Refund"),
-            ][index.column()]
-        sale = entry
-        if role == Qt.ItemDataRole.DisplayRole:
-            return [
-                sale.sale_no,
-                sale.at.strftime("%H:%M"),
-                sale.member_name or self.tr("Walk-in"),
-                "、".join(line.name for line in sale.lines),
-                format_fen(sale.due_fen),
-                payments_text(sale.payments) or "—",
-                str(sale.points_earned) if sale.member_name else "",
-                i18n.sale_status(sale.status),
-            ][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (4, 6):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+            ]
+        return [
+            entry.sale_no,
+            entry.at.strftime("%H:%M"),
+            entry.member_name or self.tr("Walk-in"),
+            "、".join(line.name for line in entry.lines),
+            format_fen(entry.due_fen),
+            payments_text(entry.payments) or "—",
+            str(entry.points_earned) if entry.member_name else "",
+            i18n.sale_status(entry.status),
+        ]
 
     def retranslate(self) -> None:
         self._headers = self.headers()

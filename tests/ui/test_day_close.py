@@ -8,18 +8,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from spa_pos.errors import DomainError
-from spa_pos.models import DayClose
+from spa_pos.models import AuditEntry, DayClose
 from spa_pos.services import checkout, dayclose, refunds
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import Ctx
 from spa_pos.ui.day_close import DayCloseDialog
 from spa_pos.ui.main_window import MainWindow
+from spa_pos.ui.payment_dialog import PaymentDialog
 from spa_pos.ui.pin_dialog import ManagerPinDialog
 from tests.conftest import register
 from tests.ui.conftest import (
@@ -216,3 +217,35 @@ def test_closing_names_the_difference_and_a_shortfall_defaults_to_no(
     with qtbot.waitSignal(dialog.closed):
         press(qtbot, box, Qt.Key.Key_Return)  # it adds up: Enter closes
     assert not message_texts()
+
+
+def test_checkout_on_a_closed_day_says_so_refuses_f12_and_a_manager_reopens_it(
+    qtbot: QtBot, window: MainWindow, day: Ctx
+) -> None:
+    """Choice (a) of issue #11: no sale silently outside every Z report, and none booked
+    on another day; the manager reopens the day on the spot."""
+    dayclose.close_day(day, None, 16800)
+    press(qtbot, window, Qt.Key.Key_F3)
+    page = window.checkout
+    qtbot.waitUntil(page.closed_banner.isVisible)
+    assert "2026-03-10" in page.closed_text.text()
+    qtbot.keyClicks(page.search, "AJ")
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert not page.model.is_empty()
+    press(qtbot, window, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: "已日结" in page.notice.text() and page.notice.isVisible())
+    assert not open_dialogs(PaymentDialog)
+
+    qtbot.mouseClick(page.reopen_button, Qt.MouseButton.LeftButton)
+    pin = wait_dialog(qtbot, ManagerPinDialog)
+    assert any("2026-03-10" in shown.text() for shown in pin.findChildren(QLabel))
+    qtbot.keyClicks(pin.pin, MANAGER_PIN)
+    press(qtbot, pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not page.closed_banner.isVisible())
+    assert not page.notice.isVisible()
+    with day.db.read() as s:
+        assert s.scalars(select(DayClose.reopened_by)).one() == "收银台(店长)"
+        reopened = s.scalars(select(AuditEntry).where(AuditEntry.action == "day.reopen")).one()
+        assert reopened.entity_id == "2026-03-10"
+    press(qtbot, window, Qt.Key.Key_F12)
+    wait_dialog(qtbot, PaymentDialog)  # the sale goes ahead, into the day's next Z report
