@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from spa_pos.errors import DomainError
-from spa_pos.money import format_fen, parse_yuan
+from spa_pos.money import format_fen
 from spa_pos.printing.content import Block, Heading, Mark, Row, Text, Title
 from spa_pos.services import dayclose
 from spa_pos.services import settings as settings_svc
@@ -287,9 +287,10 @@ class DayCloseDialog(QDialog):
         self.date.setFocus()
 
     def counted_fen(self) -> int | None:
-        """The counted cash, None when left empty; raises DomainError if malformed."""
-        text = self.counted.text().strip()
-        return parse_yuan(text) if text else None
+        """The counted cash as it is being typed, None while empty; raises DomainError
+        if it is malformed."""
+        text = self.counted.text()
+        return dayclose.counted_cash(text) if text.strip() else None
 
     def difference_text(self, diff: int) -> str:
         """短款 ¥12.00 / 长款 ¥2.00 / 相符: the difference in the words of a cash count."""
