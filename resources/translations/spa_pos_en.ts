@@ -265,6 +265,18 @@ SHA-256 {sha} · {size}{locked}</translation>
             <source>No longer on sale, taken out of the cart: {items}</source>
             <translation>No longer on sale, taken out of the cart: {items}</translation>
         </message>
+        <message>
+            <source>Reopen the day (manager)</source>
+            <translation>Reopen the day (manager)</translation>
+        </message>
+        <message>
+            <source>Today ({date}) is already closed: a sale now would be in no Z report, so none can be taken. A manager can reopen the day; close it again at the end of the day.</source>
+            <translation>Today ({date}) is already closed: a sale now would be in no Z report, so none can be taken. A manager can reopen the day; close it again at the end of the day.</translation>
+        </message>
+        <message>
+            <source>Reopen the close of {date} to take sales again?</source>
+            <translation>Reopen the close of {date} to take sales again?</translation>
+        </message>
     </context>
     <context>
         <name>DayCloseDialog</name>
@@ -439,6 +451,36 @@ SHA-256 {sha} · {size}{locked}</translation>
         <message>
             <source>Audit anchor</source>
             <translation>Audit anchor</translation>
+        </message>
+        <message>
+            <source>Change date…</source>
+            <translation>Change date…</translation>
+        </message>
+        <message>
+            <source>{date} (not today)</source>
+            <translation>{date} (not today)</translation>
+        </message>
+        <message>
+            <source>cash matches</source>
+            <translation>cash matches</translation>
+        </message>
+        <message>
+            <source>over {amount}</source>
+            <translation>over {amount}</translation>
+        </message>
+        <message>
+            <source>short {amount}</source>
+            <translation>short {amount}</translation>
+        </message>
+        <message>
+            <source>Close the day</source>
+            <translation>Close the day</translation>
+        </message>
+        <message>
+            <source>Close the business day {date}?
+Expected cash {expected}, counted {counted}: {difference}.</source>
+            <translation>Close the business day {date}?
+Expected cash {expected}, counted {counted}: {difference}.</translation>
         </message>
     </context>
     <context>
@@ -1639,6 +1681,14 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>Walk-in</source>
             <translation>Walk-in</translation>
         </message>
+        <message>
+            <source>Refund of {sale}: {items}</source>
+            <translation>Refund of {sale}: {items}</translation>
+        </message>
+        <message>
+            <source>Refund</source>
+            <translation>Refund</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialog</name>
@@ -1863,6 +1913,14 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Print refund receipt</source>
             <translation>Print refund receipt</translation>
+        </message>
+        <message>
+            <source>Sale number or its last digits (e.g. 12), then Enter</source>
+            <translation>Sale number or its last digits (e.g. 12), then Enter</translation>
+        </message>
+        <message>
+            <source>Today: {sales} sales, {refunds} refunds, net {amount}</source>
+            <translation>Today: {sales} sales, {refunds} refunds, net {amount}</translation>
         </message>
     </context>
     <context>

@@ -265,6 +265,18 @@ SHA-256 {sha} · {size}{locked}</translation>
             <source>No longer on sale, taken out of the cart: {items}</source>
             <translation>已停售，已从购物车移除：{items}</translation>
         </message>
+        <message>
+            <source>Reopen the day (manager)</source>
+            <translation>撤销日结（店长）</translation>
+        </message>
+        <message>
+            <source>Today ({date}) is already closed: a sale now would be in no Z report, so none can be taken. A manager can reopen the day; close it again at the end of the day.</source>
+            <translation>今日（{date}）已日结：现在收款不会计入任何日结单，因此不能收银。店长可撤销日结；营业结束时请重新日结。</translation>
+        </message>
+        <message>
+            <source>Reopen the close of {date} to take sales again?</source>
+            <translation>撤销 {date} 的日结，继续收银？</translation>
+        </message>
     </context>
     <context>
         <name>DayCloseDialog</name>
@@ -439,6 +451,36 @@ SHA-256 {sha} · {size}{locked}</translation>
         <message>
             <source>Audit anchor</source>
             <translation>审计锚点</translation>
+        </message>
+        <message>
+            <source>Change date…</source>
+            <translation>改日期…</translation>
+        </message>
+        <message>
+            <source>{date} (not today)</source>
+            <translation>{date}（不是今天）</translation>
+        </message>
+        <message>
+            <source>cash matches</source>
+            <translation>账实相符</translation>
+        </message>
+        <message>
+            <source>over {amount}</source>
+            <translation>长款 {amount}</translation>
+        </message>
+        <message>
+            <source>short {amount}</source>
+            <translation>短款 {amount}</translation>
+        </message>
+        <message>
+            <source>Close the day</source>
+            <translation>确认日结</translation>
+        </message>
+        <message>
+            <source>Close the business day {date}?
+Expected cash {expected}, counted {counted}: {difference}.</source>
+            <translation>确认日结营业日 {date}？
+钱箱应有现金 {expected}，实点现金 {counted}：{difference}。</translation>
         </message>
     </context>
     <context>
@@ -1639,6 +1681,14 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>Walk-in</source>
             <translation>散客</translation>
         </message>
+        <message>
+            <source>Refund of {sale}: {items}</source>
+            <translation>退 {sale}：{items}</translation>
+        </message>
+        <message>
+            <source>Refund</source>
+            <translation>退款</translation>
+        </message>
     </context>
     <context>
         <name>SettingsDialog</name>
@@ -1863,6 +1913,14 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Print refund receipt</source>
             <translation>打印退款小票</translation>
+        </message>
+        <message>
+            <source>Sale number or its last digits (e.g. 12), then Enter</source>
+            <translation>销售单号或末几位（如 12），回车查找</translation>
+        </message>
+        <message>
+            <source>Today: {sales} sales, {refunds} refunds, net {amount}</source>
+            <translation>今日 {sales} 笔销售、{refunds} 笔退款，净收 {amount}</translation>
         </message>
     </context>
     <context>

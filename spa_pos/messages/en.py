@@ -235,6 +235,9 @@ _STAFF: dict[str, str] = {
 
 # day close
 _DAYCLOSE: dict[str, str] = {
+    "dayclose.counted_required": (
+        "Count the cash in the drawer and enter it before closing the day"
+    ),
     "dayclose.negative_cash": "The counted cash cannot be negative",
     "dayclose.future": "Cannot close a future day: {day}",
     "dayclose.already_closed": (

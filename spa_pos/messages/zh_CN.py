@@ -195,6 +195,7 @@ _STAFF: dict[str, str] = {
 
 # day close
 _DAYCLOSE: dict[str, str] = {
+    "dayclose.counted_required": "请先清点钱箱，填写实点现金后再日结",
     "dayclose.negative_cash": "清点的现金不能为负数",
     "dayclose.future": "不能日结未来的日期: {day}",
     "dayclose.already_closed": (

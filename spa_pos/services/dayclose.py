@@ -11,7 +11,13 @@ lands in a day whose Z report was already printed and counted. The refusal
 (`dayclose.day_closed`, raised by `unit_of_work.write(..., books=True)`) tells the cashier
 that a manager can reopen the day (`reopen_day`), book the entry and close it again;
 booking it silently on the next open day would put it in a report for a day it did not
-happen on.
+happen on. For the same reason the till does not book a sale made after the close on the
+next business day: its checkout shows that today is closed (`closed_today`), refuses F12
+before taking money (`check_open`) and lets a manager reopen the day on the spot; the
+next close then records a fresh Z report (audited as a re-close).
+
+The money per payment method (`takings`) is computed once, here, for the Z report and for
+the till's list of the day (今日流水), so the two agree to the fen.
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ from spa_pos.models import (
     Voucher,
 )
 from spa_pos.models.sale import PAYMENT_METHODS
+from spa_pos.money import parse_yuan
 from spa_pos.services import audit, unit_of_work
 from spa_pos.services.context import Ctx
 
@@ -85,37 +92,21 @@ def z_report(session: Session, business_date: date, tz: str) -> ZReport:
     end = clk.local_day_start_utc(business_date + timedelta(days=1), tz)
     day_sales = (Sale.created_at >= start, Sale.created_at < end)
 
-    count, gross, discount, due, change = session.execute(
+    count, gross, discount, due = session.execute(
         select(
             func.count(Sale.id),
             func.sum(Sale.gross_fen),
             func.sum(Sale.discount_fen),
             func.sum(Sale.due_fen),
-            func.sum(Sale.change_fen),
         ).where(*day_sales)
     ).one()
-    by_method = _per_method(
-        session.execute(
-            select(Payment.method, func.sum(Payment.amount_fen))
-            .join(Sale, Sale.id == Payment.sale_id)
-            .where(*day_sales)
-            .group_by(Payment.method)
-        ).all()
-    )
-    by_method["cash"] -= int(change or 0)
+    money = takings(session, business_date, tz)
+    by_method, refunds_by_method = money.sales_by_method, money.refunds_by_method
 
     day_refunds = (Refund.created_at >= start, Refund.created_at < end)
     refund_count, refunded = session.execute(
         select(func.count(Refund.id), func.sum(Refund.refunded_fen)).where(*day_refunds)
     ).one()
-    refunds_by_method = _per_method(
-        session.execute(
-            select(RefundPayment.method, func.sum(RefundPayment.amount_fen))
-            .join(Refund, Refund.id == RefundPayment.refund_id)
-            .where(*day_refunds)
-            .group_by(RefundPayment.method)
-        ).all()
-    )
 
     voucher_kinds = dict(
         session.execute(
@@ -178,6 +169,59 @@ def z_report(session: Session, business_date: date, tz: str) -> ZReport:
     )
 
 
+@dataclass(frozen=True)
+class Takings:
+    """The money of one business day per payment method (every method, zero included):
+    what its sales took (cash net of the change given) and what the refunds made that day
+    paid back (whatever day their sale was)."""
+
+    sales_by_method: dict[str, int]
+    refunds_by_method: dict[str, int]
+
+    @property
+    def net_by_method(self) -> dict[str, int]:
+        return {m: fen - self.refunds_by_method[m] for m, fen in self.sales_by_method.items()}
+
+    @property
+    def sales_fen(self) -> int:
+        return sum(self.sales_by_method.values())
+
+    @property
+    def refunds_fen(self) -> int:
+        return sum(self.refunds_by_method.values())
+
+    @property
+    def net_fen(self) -> int:
+        return self.sales_fen - self.refunds_fen
+
+
+def takings(session: Session, business_date: date, tz: str) -> Takings:
+    """The day's money per payment method: THE computation the Z report and the till's
+    list of the day both show."""
+    start = clk.local_day_start_utc(business_date, tz)
+    end = clk.local_day_start_utc(business_date + timedelta(days=1), tz)
+    day_sales = (Sale.created_at >= start, Sale.created_at < end)
+    by_method = _per_method(
+        session.execute(
+            select(Payment.method, func.sum(Payment.amount_fen))
+            .join(Sale, Sale.id == Payment.sale_id)
+            .where(*day_sales)
+            .group_by(Payment.method)
+        ).all()
+    )
+    change = session.scalar(select(func.sum(Sale.change_fen)).where(*day_sales))
+    by_method["cash"] -= int(change or 0)
+    refunds_by_method = _per_method(
+        session.execute(
+            select(RefundPayment.method, func.sum(RefundPayment.amount_fen))
+            .join(Refund, Refund.id == RefundPayment.refund_id)
+            .where(Refund.created_at >= start, Refund.created_at < end)
+            .group_by(RefundPayment.method)
+        ).all()
+    )
+    return Takings(by_method, refunds_by_method)
+
+
 def _per_method(rows: Iterable[Row[tuple[str, Any]]]) -> dict[str, int]:
     totals = dict.fromkeys(PAYMENT_METHODS, 0)
     for method, amount in rows:
@@ -185,14 +229,31 @@ def _per_method(rows: Iterable[Row[tuple[str, Any]]]) -> dict[str, int]:
     return totals
 
 
+def counted_cash(text: str) -> int:
+    """The cash counted in the drawer as typed at the till, in fen. The till never closes
+    a day without it (a blank field is refused, not taken as "not counted"): a close by
+    accident, with nothing counted, is what this guards against."""
+    if not text.strip():
+        raise DomainError("dayclose.counted_required")
+    fen = parse_yuan(text.strip())
+    _check_counted(fen)
+    return fen
+
+
+def _check_counted(fen: int) -> None:
+    if fen < 0:
+        raise DomainError("dayclose.negative_cash")
+    limits.check_counted_cash(fen)
+
+
 def close_day(
     ctx: Ctx, business_date: date | None = None, counted_cash_fen: int | None = None
 ) -> ZReport:
-    """日结: record the day's Z report and the counted cash. Refused if already closed."""
-    if counted_cash_fen is not None and counted_cash_fen < 0:
-        raise DomainError("dayclose.negative_cash")
+    """日结: record the day's Z report and the counted cash. Refused if already closed.
+    The counted cash may be left out here (the command line's `--counted-cash` is
+    optional); the till requires it (`counted_cash`)."""
     if counted_cash_fen is not None:
-        limits.check_counted_cash(counted_cash_fen)
+        _check_counted(counted_cash_fen)
     with unit_of_work.write(ctx) as work:
         s, tz = work.session, work.settings.timezone
         day = business_date or work.today
@@ -254,6 +315,21 @@ def reopen_day(ctx: Ctx, business_date: date) -> None:
             closed_by=row.actor,
             report=json.loads(row.report),
         )
+
+
+def closed_today(ctx: Ctx) -> date | None:
+    """Today's business date if it is closed (and not reopened), else None: the checkout
+    shows it so that nobody rings up a sale the till would refuse."""
+    with unit_of_work.read(ctx) as work:
+        return work.today if unit_of_work.is_closed(work.session, work.today) else None
+
+
+def check_open(ctx: Ctx) -> None:
+    """Refuse (`dayclose.day_closed`) when today's business day is closed: checked before
+    the till takes money, with the refusal `checkout.sell` would give."""
+    day = closed_today(ctx)
+    if day is not None:
+        raise DomainError("dayclose.day_closed", day=day)
 
 
 def find_close(session: Session, business_date: date) -> DayClose | None:

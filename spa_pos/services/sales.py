@@ -1,8 +1,10 @@
-"""Sales as the till lists them (今日流水): the sales of one business day, and one sale by
-its number, as plain views (no ORM object leaves the unit of work).
+"""Sales as the till lists them (今日流水): the sales and refunds of one business day with
+the day's money per payment method, and one sale by its number, as plain views (no ORM
+object leaves the unit of work).
 
 The business day and the times shown are the clinic's (settings `timezone`), as the
-end-of-day close counts them.
+end-of-day close counts them. The day's totals are the Z report's own
+(`dayclose.takings`): net of the refunds made that day, per payment method.
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
 from spa_pos import clock as clk
-from spa_pos.models import Sale
+from spa_pos.models import Refund, Sale
+from spa_pos.services import dayclose
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
+
+SERIAL_DIGITS = 4  # S20260310-0012: the day's serial after the date
 
 
 @dataclass(frozen=True)
@@ -47,32 +52,93 @@ class SaleView:
     payments: list[tuple[str, int]]
 
 
-def of_day(ctx: Ctx, day: date | None = None) -> list[SaleView]:
-    """The sales of `day` (default: today), newest first."""
+@dataclass(frozen=True)
+class RefundView:
+    """A refund as its own entry of the day it was made (money back is negative there)."""
+
+    refund_no: str
+    sale_no: str  # the sale it refunds (maybe of an earlier day)
+    at: datetime  # aware, in the clinic's time zone
+    member_name: str | None
+    actor: str  # the manager who allowed it
+    refunded_fen: int
+    points_reversed: int
+    lines: list[str]  # names of the refunded lines
+    payments: list[tuple[str, int]]  # paid back, per method
+
+
+@dataclass(frozen=True)
+class DayBook:
+    """今日流水: the day's sales and refunds (each newest first) and its money."""
+
+    day: date
+    sales: list[SaleView]
+    refunds: list[RefundView]
+    takings: dayclose.Takings  # as the Z report counts it
+
+
+def day_book(ctx: Ctx, day: date | None = None) -> DayBook:
+    """The sales and refunds of `day` (default: today) with its takings per method."""
     with ctx.db.read() as s:
         tz = settings_svc.detail(s, "timezone")
         day = day or settings_svc.business_date(s, ctx.clock.now())
         start = clk.local_day_start_utc(day, tz)
         end = clk.local_day_start_utc(day + timedelta(days=1), tz)
-        rows = s.scalars(
+        sales = s.scalars(
             _sales()
             .where(Sale.created_at >= start, Sale.created_at < end)
-            .order_by(Sale.created_at.desc())
+            .order_by(Sale.created_at.desc(), Sale.id.desc())
         ).all()
-        return [_view(sale, tz) for sale in rows]
+        refunds = s.scalars(
+            select(Refund)
+            .options(
+                selectinload(Refund.payments),
+                selectinload(Refund.sale).selectinload(Sale.lines),
+                selectinload(Refund.sale).selectinload(Sale.member),
+            )
+            .where(Refund.created_at >= start, Refund.created_at < end)
+            .order_by(Refund.created_at.desc(), Refund.id.desc())
+        ).all()
+        return DayBook(
+            day,
+            [_view(sale, tz) for sale in sales],
+            [_refund_view(refund, tz) for refund in refunds],
+            dayclose.takings(s, day, tz),
+        )
 
 
 def by_number(ctx: Ctx, sale_no: str) -> SaleView | None:
-    """One sale by its number (any day; case and spaces as typed do not matter)."""
+    """One sale by its number (any day; case and spaces as typed do not matter), or by
+    the last digits of a number of today: "12" or "0012" finds today's S…-0012, so the
+    cashier does not type the date part that every sale of the day shares."""
+    text = sale_no.strip().upper()
     with ctx.db.read() as s:
         tz = settings_svc.detail(s, "timezone")
-        sale = s.scalars(_sales().where(Sale.sale_no == sale_no.strip().upper())).first()
+        if text.isdigit() and len(text) <= SERIAL_DIGITS:
+            today = settings_svc.business_date(s, ctx.clock.now())
+            text = f"S{today:%Y%m%d}-{int(text):0{SERIAL_DIGITS}d}"
+        sale = s.scalars(_sales().where(Sale.sale_no == text)).first()
         return _view(sale, tz) if sale else None
 
 
 def _sales() -> Select[tuple[Sale]]:
     return select(Sale).options(
         selectinload(Sale.lines), selectinload(Sale.payments), selectinload(Sale.member)
+    )
+
+
+def _refund_view(refund: Refund, tz: str) -> RefundView:
+    sale = refund.sale
+    return RefundView(
+        refund.refund_no,
+        sale.sale_no,
+        clk.from_utc_naive(refund.created_at).astimezone(ZoneInfo(tz)),
+        sale.member.name if sale.member else None,
+        refund.actor,
+        refund.refunded_fen,
+        refund.points_reversed,
+        [ln.name for ln in sale.lines if ln.refund_id == refund.id],
+        [(p.method, p.amount_fen) for p in refund.payments],
     )
 
 

@@ -100,9 +100,14 @@ def write(ctx: Ctx, at: datetime | None = None, *, books: bool = False) -> Itera
         limits.check_moment(at, now)
     with ctx.db.write() as session:
         work = Work(session, at or now, ctx.actor.name)
-        if books and session.scalars(_CLOSED, {"day": work.today}).first() is not None:
+        if books and is_closed(session, work.today):
             raise DomainError("dayclose.day_closed", day=work.today)
         yield work
+
+
+def is_closed(session: Session, day: date) -> bool:
+    """Whether the business day `day` is closed (closed and not reopened)."""
+    return session.scalars(_CLOSED, {"day": day}).first() is not None
 
 
 @contextmanager

@@ -2,12 +2,20 @@
 
 The search takes a code, a name or its pinyin; Enter adds the best match and `ZJTN*2`
 adds two. A scanned card or voucher typed into it is recognised as in the lookup.
+
+When today's business day is already closed (日结), a sale would land in no Z report, so
+the till refuses it (`checkout.sell`) rather than booking it on the next day: the page
+says so in a banner, F12 is refused before any money is taken (`dayclose.check_open`),
+and a manager can reopen the day on the spot with the PIN (audited; the next close
+records the Z report afresh).
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -28,9 +36,10 @@ from PySide6.QtWidgets import (
 
 from spa_pos.errors import DomainError
 from spa_pos.money import format_fen
-from spa_pos.services import catalog, checkout, drafts, members, vouchers
+from spa_pos.services import catalog, checkout, dayclose, drafts, members, vouchers
 from spa_pos.services.catalog import CatalogEntry, categories
 from spa_pos.services.checkout import SaleRequest, SaleResult
+from spa_pos.services.context import Ctx
 from spa_pos.services.drafts import Restored
 from spa_pos.services.pricing import PricedCart
 from spa_pos.services.profile import MemberView
@@ -38,6 +47,7 @@ from spa_pos.services.vouchers import VoucherCheck
 from spa_pos.ui.cart_model import CartModel, Column
 from spa_pos.ui.changes import Change
 from spa_pos.ui.payment_dialog import PaymentDialog, SaleSummaryDialog
+from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.style import set_role
 from spa_pos.ui.widgets import alive, button, card, clear, label, open_dialog
 from spa_pos.ui.widgets import tile as make_tile
@@ -81,6 +91,9 @@ class CheckoutPage(QWidget):
         self.payment: PaymentDialog | None = None
         self.discard_box: QMessageBox | None = None
         self.summary: SaleSummaryDialog | None = None
+        self.closed_day: date | None = None  # today's business date once it is closed
+        self.pin_dialog: ManagerPinDialog | None = None
+        worker.changed.connect(self._on_changed)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
@@ -195,8 +208,19 @@ class CheckoutPage(QWidget):
         actions.addWidget(self.clear_button)
         actions.addWidget(self.pay_button, 1)
 
+        self.closed_banner, banner = card(margins=12, spacing=8)
+        self.closed_banner.setObjectName("dayClosedBanner")
+        self.closed_text = label("", "error", wrap=True)
+        self.reopen_button = button("", "primary")
+        self.reopen_button.setObjectName("reopenToday")
+        self.reopen_button.clicked.connect(self.ask_reopen)
+        banner.addWidget(self.closed_text)
+        banner.addWidget(self.reopen_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.closed_banner.hide()
+
         column = QVBoxLayout()
         column.setSpacing(10)
+        column.addWidget(self.closed_banner)
         column.addWidget(self.table, 1)
         column.addLayout(voucher_bar)
         column.addWidget(self.voucher_list)
@@ -218,6 +242,8 @@ class CheckoutPage(QWidget):
         self.course_button.setText(self.tr("Use course session"))
         self.clear_button.setText(self.tr("Clear (Esc)"))
         self.pay_button.setText(self.tr("Pay (F12)"))
+        self.reopen_button.setText(self.tr("Reopen the day (manager)"))
+        self._show_day_state(self.closed_day)
         self.model.retranslate()
         self._show_totals()
         self._fill_chips()
@@ -486,6 +512,45 @@ class CheckoutPage(QWidget):
         self.pick_voucher.setEnabled(not voucher_menu.isEmpty())
         self.course_button.setEnabled(not course_menu.isEmpty())
 
+    # --- a closed day ----------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh_day()  # the day may have been closed, or turned, since last shown
+        super().showEvent(event)
+
+    def _on_changed(self, change: Change) -> None:
+        if change is Change.DAY_CLOSE:
+            self.refresh_day()
+
+    def refresh_day(self) -> None:
+        self.worker.run(dayclose.closed_today, self._show_day_state, owner=self)
+
+    def _show_day_state(self, closed: date | None) -> None:
+        if self.closed_day is not None and closed is None:
+            self.hide_notice()  # the refusal of F12 no longer holds
+        self.closed_day = closed
+        self.closed_banner.setVisible(closed is not None)
+        if closed is not None:
+            self.closed_text.setText(
+                self.tr(
+                    "Today ({date}) is already closed: a sale now would be in no Z report, "
+                    "so none can be taken. A manager can reopen the day; close it again "
+                    "at the end of the day."
+                ).format(date=closed.isoformat())
+            )
+
+    def ask_reopen(self) -> None:
+        day = self.closed_day
+        if day is None:
+            return
+        self.pin_dialog = ManagerPinDialog(
+            self.worker,
+            self.tr("Reopen the close of {date} to take sales again?").format(date=day.isoformat()),
+            lambda ctx: dayclose.reopen_day(ctx, day),
+            changes=Change.DAY_CLOSE,
+            parent=self,
+        )
+        open_dialog(self.pin_dialog)
+
     # --- totals and paying -----------------------------------------------------------
     def _request(self) -> SaleRequest:
         return self.model.request(
@@ -577,12 +642,22 @@ class CheckoutPage(QWidget):
             self.search.setFocus()
             return
         request = self._request()
+
+        def quote_if_open(ctx: Ctx) -> PricedCart:
+            dayclose.check_open(ctx)
+            return checkout.quote(ctx, request)
+
         self.worker.run(
-            lambda ctx: checkout.quote(ctx, request),
+            quote_if_open,
             lambda quote: self._open_payment(request, quote),
-            on_error=self._quote_refused,
+            on_error=self._pay_refused,
             owner=self,
         )
+
+    def _pay_refused(self, exc: Exception) -> bool:
+        if isinstance(exc, DomainError) and exc.code == "dayclose.day_closed":
+            self.refresh_day()
+        return self._quote_refused(exc)
 
     def _open_payment(self, request: SaleRequest, quote: PricedCart) -> None:
         """The dialog charges the service's quote of exactly the request it will send."""

@@ -3,12 +3,18 @@ printing the report and (manager) reopening a closed day.
 
 A closed day shows the report as it was recorded when it was closed, who closed it and
 when, and cannot be changed; an open day shows the live report.
+
+A day is never closed by accident: the keyboard starts in the counted cash, Enter with it
+blank is refused next to the field, and closing asks once more naming the difference
+(短款 / 长款). The business date is today's unless the cashier deliberately picks another
+(改日期…, last in the Tab order), so no stray keystroke moves the close to another day.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from itertools import pairwise
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -17,12 +23,13 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from spa_pos.errors import DomainError
-from spa_pos.money import format_fen, parse_yuan
+from spa_pos.money import format_fen
 from spa_pos.printing.content import Block, Heading, Mark, Row, Text, Title
 from spa_pos.services import dayclose
 from spa_pos.services import settings as settings_svc
@@ -34,7 +41,7 @@ from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.printing import PrintCenter
 from spa_pos.ui.report_print import ReportOutcome, ReportPrinter, report_printer
 from spa_pos.ui.style import set_role
-from spa_pos.ui.widgets import button, card, clear, label, open_dialog
+from spa_pos.ui.widgets import button, card, clear, confirm, label, open_dialog
 from spa_pos.ui.worker import DbWorker
 
 Line = tuple[str, str, str]  # (key, caption, value)
@@ -81,6 +88,7 @@ class DayCloseDialog(QDialog):
         self.view = view
         self.values: dict[str, str] = {}  # what each figure shows, by key (tests, printing)
         self.pin_dialog: ManagerPinDialog | None = None
+        self.confirmation: QMessageBox | None = None
         self.setWindowTitle(self.tr("End-of-day close"))
         self.setModal(True)
         self.setMinimumWidth(820)
@@ -92,6 +100,12 @@ class DayCloseDialog(QDialog):
         self.date.setMaximumDate(qdate(view.today))
         self.date.setDate(qdate(view.report.business_date))
         self.date.dateChanged.connect(lambda d: self.load(d.toPython()))
+        self.date.hide()  # shown by 改日期…: another day is a deliberate choice
+        self.date_label = label("", "section")
+        self.date_label.setObjectName("businessDateShown")
+        self.change_date = button(self.tr("Change date…"), "link")
+        self.change_date.setObjectName("changeDate")
+        self.change_date.clicked.connect(self.pick_date)
         self.status = label("", "muted", wrap=True)
         self.status.setObjectName("dayStatus")
         self.figures = QGridLayout()
@@ -127,7 +141,9 @@ class DayCloseDialog(QDialog):
         top.addWidget(label(self.windowTitle(), "title"))
         top.addStretch(1)
         top.addWidget(label(self.tr("Business date")))
+        top.addWidget(self.date_label)
         top.addWidget(self.date)
+        top.addWidget(self.change_date)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.reopen_button)
@@ -141,9 +157,12 @@ class DayCloseDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(self.figures)
         layout.addWidget(self._cash_card())
-        layout.addWidget(self.error)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
+        chain = [self.counted, self.close_button, cancel, self.print_button]
+        chain += [self.reopen_button, self.change_date, self.date]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
         self.show_day(view)
 
     def _cash_card(self) -> QWidget:
@@ -158,6 +177,7 @@ class DayCloseDialog(QDialog):
         grid.addWidget(self.expected, 1, 0)
         grid.addWidget(self.counted, 1, 1)
         grid.addWidget(self.difference, 1, 2)
+        grid.addWidget(self.error, 2, 0, 1, 3)  # the reason, next to the field
         for column in range(3):
             grid.setColumnStretch(column, 1)
         box.addLayout(grid)
@@ -225,6 +245,13 @@ class DayCloseDialog(QDialog):
             box.addStretch(1)
             self.figures.addWidget(frame, 0, column)
         self.expected.setText(format_fen(r.expected_cash_fen))
+        day = r.business_date
+        self.date_label.setText(
+            day.isoformat()
+            if day == view.today
+            else self.tr("{date} (not today)").format(date=day.isoformat())
+        )
+        set_role(self.date_label, "section" if day == view.today else "warn")
         is_closed = view.closed_at is not None
         self.counted.setReadOnly(is_closed)
         if is_closed:
@@ -246,17 +273,31 @@ class DayCloseDialog(QDialog):
         self.reopen_button.setVisible(is_closed)
         self._update_difference()
         self.error.setText(problem)
-        (self.close_button if not is_closed else self.print_button).setFocus()
+        if not self.date.hasFocus():  # a date being typed keeps the keyboard
+            (self.counted if not is_closed else self.print_button).setFocus()
 
     def load(self, day: date, problem: str = "") -> None:
         self.worker.run(
             lambda ctx: load_day(ctx, day), lambda view: self.show_day(view, problem), owner=self
         )
 
+    def pick_date(self) -> None:
+        """改日期…: the date field appears and takes the keyboard."""
+        self.date.show()
+        self.date.setFocus()
+
     def counted_fen(self) -> int | None:
-        """The counted cash, None when left empty; raises DomainError if malformed."""
-        text = self.counted.text().strip()
-        return parse_yuan(text) if text else None
+        """The counted cash as it is being typed, None while empty; raises DomainError
+        if it is malformed."""
+        text = self.counted.text()
+        return dayclose.counted_cash(text) if text.strip() else None
+
+    def difference_text(self, diff: int) -> str:
+        """短款 ¥12.00 / 长款 ¥2.00 / 相符: the difference in the words of a cash count."""
+        if diff == 0:
+            return self.tr("cash matches")
+        text = self.tr("over {amount}") if diff > 0 else self.tr("short {amount}")
+        return text.format(amount=format_fen(abs(diff)))
 
     def _update_difference(self) -> None:
         try:
@@ -281,13 +322,38 @@ class DayCloseDialog(QDialog):
 
     # --- closing, reopening, printing ------------------------------------------------
     def submit(self) -> None:
+        """Enter / the close button: refused with the cash blank or malformed (the reason
+        next to the field, the keyboard back in it), else asks once more naming the
+        difference. With a difference, the question's default answer is No: a second
+        Enter does not close a day that does not add up."""
         if self.view.closed_at is not None:
             return
         try:
-            counted = self.counted_fen()
+            counted = dayclose.counted_cash(self.counted.text())
         except DomainError as exc:
             self.error.setText(str(exc))
+            self.counted.setFocus()
             return
+        r = self.view.report
+        diff = counted - r.expected_cash_fen
+        self.confirmation = confirm(
+            self,
+            self.tr("Close the day"),
+            self.tr(
+                "Close the business day {date}?\n"
+                "Expected cash {expected}, counted {counted}: {difference}."
+            ).format(
+                date=r.business_date.isoformat(),
+                expected=format_fen(r.expected_cash_fen),
+                counted=format_fen(counted),
+                difference=self.difference_text(diff),
+            ),
+            lambda: self.close_the_day(counted),
+        )
+        if diff:
+            self.confirmation.setDefaultButton(QMessageBox.StandardButton.No)
+
+    def close_the_day(self, counted: int) -> None:
         day = self.view.report.business_date
         self.close_button.setEnabled(False)
         self.worker.run(

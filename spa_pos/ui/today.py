@@ -1,5 +1,10 @@
 """Today's sales (今日流水): the day's list, a sale's lines, reprint and refunds.
 
+A refund made today is a row of its own (negative, on the time it was made), and the
+header shows the day's money net of refunds per payment method: the figures of the Z
+report (`sales.day_book` hands over `dayclose.takings`), never summed here. The search
+takes a whole sale number or, for today's sales, just its last digits.
+
 A refund (whole sale or the ticked lines) needs the manager PIN; `refunds.refund` runs
 with the manager actor that `staff.manager` gives back. Its receipt is printed from the
 message that confirms it.
@@ -33,8 +38,9 @@ from spa_pos.money import format_fen
 from spa_pos.services import refunds
 from spa_pos.services import sales as sales_svc
 from spa_pos.services.context import Ctx
+from spa_pos.services.dayclose import Takings
 from spa_pos.services.refunds import RefundResult
-from spa_pos.services.sales import SaleView
+from spa_pos.services.sales import DayBook, RefundView, SaleView
 from spa_pos.ui import i18n
 from spa_pos.ui.changes import Change
 from spa_pos.ui.pin_dialog import ManagerPinDialog
@@ -42,23 +48,33 @@ from spa_pos.ui.widgets import button, card, inform, label, open_dialog
 from spa_pos.ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
+Entry = SaleView | RefundView
 LINE_ROLE = Qt.ItemDataRole.UserRole
 
 
-def payments_text(payments: list[tuple[str, int]]) -> str:
-    return " + ".join(f"{i18n.method_name(m)} {format_fen(a)}" for m, a in payments)
+def payments_text(payments: list[tuple[str, int]], sign: int = 1) -> str:
+    return " + ".join(f"{i18n.method_name(m)} {format_fen(sign * a)}" for m, a in payments)
 
 
 class SalesModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.sales: list[SaleView] = []
+        self.rows: list[Entry] = []  # sales and refunds, newest first
         self._headers = self.headers()
 
-    def set_sales(self, sales: list[SaleView]) -> None:
+    def set_book(self, book: DayBook) -> None:
         self.beginResetModel()
-        self.sales = sales
+        self.sales = book.sales
+        self.rows = sorted([*book.sales, *book.refunds], key=lambda e: e.at, reverse=True)
         self.endResetModel()
+
+    def listed(self, sale_no: str) -> SaleView | None:
+        return next((s for s in self.sales if s.sale_no == sale_no), None)
+
+    def row_of(self, sale_no: str) -> int | None:
+        sale = self.listed(sale_no)
+        return None if sale is None else self.rows.index(sale)
 
     def headers(self) -> list[str]:
         return [
@@ -73,7 +89,7 @@ class SalesModel(QAbstractTableModel):
         ]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.sales)
+        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 8
@@ -88,27 +104,43 @@ class SalesModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        sale = self.sales[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return [
-                sale.sale_no,
-                sale.at.strftime("%H:%M"),
-                sale.member_name or self.tr("Walk-in"),
-                "、".join(line.name for line in sale.lines),
-                format_fen(sale.due_fen),
-                payments_text(sale.payments) or "—",
-                str(sale.points_earned) if sale.member_name else "",
-                i18n.sale_status(sale.status),
-            ][index.column()]
+            return self.cells(self.rows[index.row()])[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (4, 6):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def cells(self, entry: Entry) -> list[str]:
+        """A row's texts: a refund's money is negative, on the day it was paid back."""
+        if isinstance(entry, RefundView):
+            return [
+                entry.refund_no,
+                entry.at.strftime("%H:%M"),
+                entry.member_name or self.tr("Walk-in"),
+                self.tr("Refund of {sale}: {items}").format(
+                    sale=entry.sale_no, items="、".join(entry.lines)
+                ),
+                format_fen(-entry.refunded_fen),
+                payments_text(entry.payments, -1) or "—",
+                str(-entry.points_reversed) if entry.points_reversed else "",
+                self.tr("Refund"),
+            ]
+        return [
+            entry.sale_no,
+            entry.at.strftime("%H:%M"),
+            entry.member_name or self.tr("Walk-in"),
+            "、".join(line.name for line in entry.lines),
+            format_fen(entry.due_fen),
+            payments_text(entry.payments) or "—",
+            str(entry.points_earned) if entry.member_name else "",
+            i18n.sale_status(entry.status),
+        ]
+
     def retranslate(self) -> None:
         self._headers = self.headers()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 7)
-        if self.sales:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.sales) - 1, 7))
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 7))
 
 
 class TodayPage(QWidget):
@@ -122,9 +154,13 @@ class TodayPage(QWidget):
         self.model = SalesModel(self)
         self.current: SaleView | None = None
         self.pin_dialog: ManagerPinDialog | None = None
+        self.refunds = 0
+        self.takings: Takings | None = None
 
         self.summary = label("", "title")
         self.summary.setObjectName("todaySummary")
+        self.by_method = label("", "muted", wrap=True)
+        self.by_method.setObjectName("todayByMethod")
         self.search = QLineEdit()
         self.search.setProperty("role", "search")
         self.search.setClearButtonEnabled(True)
@@ -167,7 +203,11 @@ class TodayPage(QWidget):
         box.addLayout(actions)
 
         top = QHBoxLayout()
-        top.addWidget(self.summary)
+        sums = QVBoxLayout()
+        sums.setSpacing(2)
+        sums.addWidget(self.summary)
+        sums.addWidget(self.by_method)
+        top.addLayout(sums)
         top.addStretch(1)
         top.addWidget(self.search)
         body = QHBoxLayout()
@@ -182,7 +222,9 @@ class TodayPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("Sale number, then Enter"))
+        self.search.setPlaceholderText(
+            self.tr("Sale number or its last digits (e.g. 12), then Enter")
+        )
         self.reprint.setText(self.tr("Reprint receipt"))
         self.refund_lines.setText(self.tr("Refund ticked lines"))
         self.refund_all.setText(self.tr("Refund whole sale"))
@@ -197,32 +239,57 @@ class TodayPage(QWidget):
 
     # --- the list --------------------------------------------------------------------
     def refresh(self) -> None:
-        self.worker.run(sales_svc.of_day, self._loaded, owner=self)
+        self.worker.run(sales_svc.day_book, self._loaded, owner=self)
 
     def _on_changed(self, change: Change) -> None:
         if change in (Change.SALES, Change.REFUNDS):
             self.refresh()
 
-    def _loaded(self, sales: list[SaleView]) -> None:
+    def _loaded(self, book: DayBook) -> None:
         keep = self.current.sale_no if self.current else None
-        self.model.set_sales(sales)
+        self.model.set_book(book)
+        self.refunds, self.takings = len(book.refunds), book.takings
         self._show_summary()
-        fresh = next((s for s in sales if s.sale_no == keep), None)
-        if fresh is not None:
-            self.table.selectRow(sales.index(fresh))
+        fresh = next((s for s in book.sales if s.sale_no == keep), None)
+        row = self.model.row_of(fresh.sale_no) if fresh else None
+        if row is not None:
+            self.table.selectRow(row)
         self.show_sale(fresh or self.current)
 
     def _show_summary(self) -> None:
-        sales = self.model.sales
+        money = self.takings
+        if money is None:
+            self.summary.setText("")
+            self.by_method.setText("")
+            return
         self.summary.setText(
-            self.tr("Today: {n} sales, {amount}").format(
-                n=len(sales), amount=format_fen(sum(s.due_fen for s in sales))
+            self.tr("Today: {sales} sales, {refunds} refunds, net {amount}").format(
+                sales=len(self.model.sales), refunds=self.refunds, amount=format_fen(money.net_fen)
+            )
+        )
+        self.by_method.setText(
+            " · ".join(
+                f"{i18n.method_name(m)} {format_fen(net)}"
+                for m, net in money.net_by_method.items()
+                if money.sales_by_method[m] or money.refunds_by_method[m]
             )
         )
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self.show_sale(self.model.sales[current.row()])
+        if not current.isValid():
+            return
+        entry = self.model.rows[current.row()]
+        if isinstance(entry, SaleView):
+            self.show_sale(entry)
+            return
+        sale_no = entry.sale_no  # a refund row shows the sale it refunds
+        listed = self.model.listed(sale_no)
+        if listed is not None:
+            self.show_sale(listed)
+        else:  # a sale of an earlier day
+            self.worker.run(
+                lambda ctx: sales_svc.by_number(ctx, sale_no), self.show_sale, owner=self
+            )
 
     def find_sale(self) -> None:
         text = self.search.text().strip()
@@ -242,9 +309,9 @@ class TodayPage(QWidget):
                 warning=True,
             )
             return
-        for row, listed in enumerate(self.model.sales):
-            if listed.sale_no == sale.sale_no:
-                self.table.selectRow(row)
+        row = self.model.row_of(sale.sale_no)
+        if row is not None:
+            self.table.selectRow(row)
         self.show_sale(sale)
 
     # --- one sale --------------------------------------------------------------------

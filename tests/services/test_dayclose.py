@@ -184,3 +184,32 @@ def test_recent_closes_newest_first(ctx: Ctx) -> None:
     dayclose.close_day(ctx, date(2026, 3, 9))
     with ctx.db.read() as s:
         assert [c.business_date.day for c in dayclose.recent_closes(s)] == [9, 8]
+
+
+def test_the_till_needs_the_counted_cash(ctx: Ctx) -> None:
+    for blank in ("", "   "):
+        with pytest.raises(DomainError) as refused:
+            dayclose.counted_cash(blank)
+        assert refused.value.code == "dayclose.counted_required"
+    for wrong in ("-1", "abc"):
+        with pytest.raises(DomainError) as malformed:
+            dayclose.counted_cash(wrong)
+        assert malformed.value.code == "general.bad_amount"
+    assert dayclose.counted_cash(" 168.5 ") == 16850
+
+
+def test_a_closed_today_is_known_before_money_is_taken_and_a_reopen_lets_it_sell(
+    ctx: Ctx,
+) -> None:
+    assert dayclose.closed_today(ctx) is None
+    dayclose.check_open(ctx)
+    dayclose.close_day(ctx, counted_cash_fen=0)
+    assert dayclose.closed_today(ctx) == DAY
+    with pytest.raises(DomainError) as refused:
+        dayclose.check_open(ctx)
+    assert refused.value.code == "dayclose.day_closed"
+    dayclose.reopen_day(ctx, DAY)
+    assert dayclose.closed_today(ctx) is None
+    checkout.sell(ctx, SaleRequest(items=[("AJ", 1)], payments=[("cash", 16800)]))
+    again = dayclose.close_day(ctx, counted_cash_fen=16800)
+    assert (again.sales, again.difference_fen) == (1, 0)  # the Z report issued afresh

@@ -11,9 +11,11 @@ from sqlalchemy import select
 
 from spa_pos.clock import FixedClock
 from spa_pos.models import Sale
-from spa_pos.services import catalog, checkout, members
+from spa_pos.money import format_fen
+from spa_pos.services import catalog, checkout, dayclose, members, refunds
 from spa_pos.services.checkout import SaleRequest, SaleResult
 from spa_pos.services.context import Ctx
+from spa_pos.ui import i18n
 from spa_pos.ui.changes import Change
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.pin_dialog import ManagerPinDialog
@@ -44,7 +46,8 @@ def test_the_days_sales_are_listed_newest_first(
     open_today(qtbot, window, 2)
     sales = window.today.model.sales
     assert [s.sale_no for s in sales] == [second.sale_no, first.sale_no]
-    assert window.today.summary.text() == "今日 2 笔，共 ¥246.00"
+    assert window.today.summary.text().endswith("¥246.00")
+    assert window.today.by_method.text() == "微信支付 ¥246.00"
     model = window.today.model
     assert model.data(model.index(1, 2)) == "张三"
     assert model.data(model.index(0, 2)) == "散客"
@@ -131,3 +134,57 @@ def test_the_list_refreshes_on_sales_and_refunds_only(
     assert window.today.model.rowCount() == 0
     window.worker.run(lambda _ctx: None, changes=Change.SALES)
     qtbot.waitUntil(lambda: window.today.model.rowCount() == 1)
+
+
+def test_refunds_are_rows_of_their_own_and_the_totals_are_the_z_reports(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx, clock: FixedClock
+) -> None:
+    """A split payment, a partial and a full refund: the header is net, per method, and
+    agrees with the Z report to the fen."""
+    card = register(ctx, "张三", "13800000001")
+    split = checkout.sell(
+        ctx,
+        SaleRequest(items=[("AJ", 1), ("ZYB", 1)], payments=[("cash", 10000), ("wechat", 10700)]),
+    )
+    whole = checkout.sell(
+        ctx, SaleRequest(items=[("ZYB", 2)], member=card, payments=[("alipay", 7800)])
+    )
+    clock.advance(minutes=5)
+    partial = refunds.refund(ctx, split.sale_no, [2])
+    clock.advance(minutes=5)
+    full = refunds.refund(ctx, whole.sale_no)
+    open_today(qtbot, window, 4)
+    model = window.today.model
+    column = [[model.data(model.index(row, c)) for row in range(4)] for c in (0, 4)]
+    assert column[0] == [full.refund_no, partial.refund_no, whole.sale_no, split.sale_no]
+    assert column[1] == ["-¥78.00", "-¥39.00", "¥78.00", "¥207.00"]
+    assert model.data(model.index(0, 5)) == "支付宝 -¥78.00"
+
+    z = dayclose.day_status(ctx).report
+    net = {m: fen - z.refunds_by_method[m] for m, fen in z.by_method.items()}
+    assert window.today.summary.text().endswith(format_fen(z.net_revenue_fen))
+    assert z.net_revenue_fen == 20700 + 7800 - 3900 - 7800
+    assert window.today.by_method.text() == " · ".join(
+        f"{i18n.method_name(m)} {format_fen(fen)}"
+        for m, fen in net.items()
+        if z.by_method[m] or z.refunds_by_method[m]
+    )
+    assert "支付宝 ¥0.00" in window.today.by_method.text()  # refunded in full, shown net
+
+    window.today.table.selectRow(1)  # a refund row shows the sale it refunds
+    qtbot.waitUntil(
+        lambda: window.today.current is not None and window.today.current.sale_no == split.sale_no
+    )
+
+
+def test_a_sale_is_found_by_its_last_digits(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
+    first = sell(ctx, None, ("AJ", 1))
+    sell(ctx, None, ("ZYB", 1))
+    open_today(qtbot, window, 2)
+    window.today.search.setFocus()
+    qtbot.keyClicks(window.today.search, "1")
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: window.today.current is not None and window.today.current.sale_no == first.sale_no
+    )
+    assert window.today.table.currentIndex().row() == 1
