@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from spa_pos.cli_common import add_command, add_group
+from spa_pos.cli_common import ROW_ID, add_command, add_group
 from spa_pos.services.context import Ctx
 
 if TYPE_CHECKING:
@@ -73,4 +73,4 @@ def register(sub: Any) -> None:
     p.add_argument("--tag", metavar="TAG", help="only members with this tag")
     add_command(group, "list", cmd_promo_list, "list promotions")
     p = add_command(group, "end", cmd_promo_end, "end a promotion now")
-    p.add_argument("promo_id", type=int, metavar="ID")
+    p.add_argument("promo_id", type=ROW_ID, metavar="ID")
