@@ -267,7 +267,7 @@ class CheckoutPage(QWidget):
         for n, item in enumerate(items):
             tile = make_tile([(item.name, "tileTitle"), (format_fen(item.price_fen), "tilePrice")])
             tile.setObjectName(f"tile_{item.code}")
-            tile.setToolTip(item.code)
+            tile.setToolTip(f"{item.name}\n{item.code}")  # the whole name, elided on the tile
             tile.clicked.connect(lambda _=False, it=item: self.add_item(it))
             self.tiles.addWidget(tile, n // TILE_COLUMNS, n % TILE_COLUMNS)
 
