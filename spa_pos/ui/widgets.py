@@ -294,6 +294,10 @@ def open_dialog(dialog: QDialog) -> QDialog:
     when it opened, if that is still on screen. Whoever reacts to the dialog's end after
     this (connected later) may send the keyboard elsewhere."""
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if not dialog.testAttribute(Qt.WidgetAttribute.WA_Resized):
+        # Left to itself Qt opens a window at most 2/3 of the screen high, squeezing a
+        # long form on a 1024×768 till while the screen's lower third stays unused.
+        resize_within_screen(dialog, dialog.sizeHint())
     owner = dialog.parentWidget()
     if owner is not None:
         window = owner.window()
