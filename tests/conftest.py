@@ -3,6 +3,7 @@ clock that only moves when told to. Data folders point at tmp_path."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 
@@ -48,6 +49,20 @@ def _messages_in_chinese(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("SPA_POS_LANG", "zh_CN")
     yield
     messages.set_language(None)
+
+
+TILL_SCREEN = (1024, 768)  # the smallest screen the window is made for
+
+
+@pytest.fixture(scope="session")
+def qapp_args(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """Qt's offscreen screen is a till's 1024×768 (its default is 800×800), so what fits
+    in the tests fits at the till (tests/ui/test_fits_screen.py)."""
+    width, height = TILL_SCREEN
+    screen = {"name": "till", "x": 0, "y": 0, "width": width, "height": height}
+    config = tmp_path_factory.mktemp("qt") / "screens.json"
+    config.write_text(json.dumps({"screens": [{**screen, "logicalDpi": 96, "logicalBpi": 96}]}))
+    return ["spa_pos-tests", "-platform", f"offscreen:configfile={config}"]
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -52,8 +52,9 @@ def setup_logging(folder: Path | None = None) -> Path:
 
 
 def setup_application(app: QApplication) -> None:
-    """Font (bundled WenQuanYi Micro Hei, a warning when missing), look and icon, and garbage
-    collected on the UI thread only (see `guards`). Safe to call again."""
+    """Font (bundled WenQuanYi Micro Hei, a warning when missing), look and icon, Qt's own
+    dialogs, and garbage collected on the UI thread only (see `guards`). Safe to call
+    again."""
     if app.property("spa_pos_ready"):
         return
     app.setProperty("spa_pos_ready", True)
@@ -63,6 +64,9 @@ def setup_application(app: QApplication) -> None:
     use_bundled_font(app)
     app.setStyle("Fusion")
     app.setStyleSheet(STYLESHEET)
+    # Qt's own folder and file pickers rather than the system's: styled like the app and
+    # in its language (the system's follow the desktop's).
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
     if ICON_FILE.exists():
         app.setWindowIcon(QIcon(str(ICON_FILE)))
 

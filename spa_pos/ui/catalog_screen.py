@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +38,7 @@ from spa_pos.ui.widgets import (
     label,
     open_dialog,
     read_only_table,
+    resize_within_screen,
     row,
 )
 from spa_pos.ui.worker import DbWorker
@@ -282,7 +283,7 @@ class CatalogDialog(QDialog):
         self.items: list[ItemRow] = []
         self.item_dialog: ItemDialog | None = None
         self.setModal(True)
-        self.resize(1080, 680)
+        resize_within_screen(self, QSize(1080, 680))
         self.heading = label("", "title")
         self.show_retired = QCheckBox()
         self.show_retired.setObjectName("showRetired")

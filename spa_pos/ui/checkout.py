@@ -311,6 +311,7 @@ class CheckoutPage(QWidget):
                 height=TILE_HEIGHT,
             )
             tile.setObjectName(f"tile_{item.code}")
+            tile.setToolTip(f"{item.name}\n{item.code}")  # the whole name, elided on the tile
             tile.clicked.connect(lambda _=False, it=item: self._tile_clicked(it))
             self.tiles.addWidget(tile, n // TILE_COLUMNS, n % TILE_COLUMNS)
 

@@ -41,7 +41,7 @@ from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.printing import PrintCenter
 from spa_pos.ui.report_print import ReportOutcome, ReportPrinter, report_printer
 from spa_pos.ui.style import set_role
-from spa_pos.ui.widgets import button, card, clear, confirm, label, open_dialog
+from spa_pos.ui.widgets import ScrollingBody, button, card, clear, confirm, label, open_dialog
 from spa_pos.ui.worker import DbWorker
 
 Line = tuple[str, str, str]  # (key, caption, value)
@@ -154,9 +154,12 @@ class DayCloseDialog(QDialog):
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
         layout.addLayout(top)
-        layout.addWidget(self.status)
-        layout.addLayout(self.figures)
-        layout.addWidget(self._cash_card())
+        body = QVBoxLayout()  # the figures scroll on a short screen
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.status)
+        body.addLayout(self.figures)
+        body.addWidget(self._cash_card())
+        layout.addWidget(ScrollingBody(body), 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
         chain = [self.counted, self.close_button, cancel, self.print_button]

@@ -51,7 +51,9 @@ def resolve(setting: str, system: QLocale | None = None) -> str:
 
 
 class Translators:
-    """The translators installed on the application: ours and Qt's own (dialog buttons)."""
+    """The translators installed on the application: ours and Qt's own (`qtbase_*.qm`,
+    shipped in the PySide6 wheel's TranslationsPath), which speak for Qt's dialogs:
+    message box buttons, the folder and file pickers."""
 
     def __init__(self) -> None:
         self.language = ""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spa_pos import paths
 from spa_pos.errors import DomainError
 from spa_pos.services import catalog, clinic, courses, drafts, profile
 from spa_pos.services.catalog import CatalogEntry, RewardEntry
@@ -44,7 +45,16 @@ from spa_pos.ui.printing import PrintCenter, PrintResult
 from spa_pos.ui.redeem import RedeemPage
 from spa_pos.ui.style import tier_badge_css
 from spa_pos.ui.today import TodayPage
-from spa_pos.ui.widgets import LazyPage, alive, button, confirm, inform, label, open_dialog
+from spa_pos.ui.widgets import (
+    LazyPage,
+    alive,
+    button,
+    confirm,
+    elided_label,
+    inform,
+    label,
+    open_dialog,
+)
 from spa_pos.ui.worker import DbWorker
 
 if TYPE_CHECKING:
@@ -70,8 +80,6 @@ class MainWindow(QMainWindow):
         self.dialog: QDialog | None = None  # the dialog (member, settings, …) open now
         self.close_box: QMessageBox | None = None  # "quit with a cart?" while it is asked
         self._quitting = False  # closing was confirmed, or the program closes the window
-        self.resize(1280, 800)
-        self.setMinimumSize(1024, 700)
 
         self.printing = PrintCenter(worker, self)
         self.background = BackgroundJobs(worker, self)
@@ -106,13 +114,15 @@ class MainWindow(QMainWindow):
         self._shortcuts()
         self.retranslate()
         self.statusBar().showMessage(self.tr("Opening the database…"))
+        self._restore_geometry()
 
     def _build_header(self) -> QFrame:
         header = QFrame()
         header.setProperty("role", "header")
-        self.brand = label("", "brand")
+        # The clinic's and the member's names give way ("…") before the buttons do.
+        self.brand = elided_label("", "brand")
         self.brand.setObjectName("brand")
-        self.member_label = label("")
+        self.member_label = elided_label("")
         self.member_label.setObjectName("currentMember")
         self.tier = label("", "badge")
         self.tier.hide()
@@ -127,10 +137,9 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(header)
         row.setContentsMargins(20, 8, 16, 8)
         row.setSpacing(12)
-        row.addWidget(self.brand)
-        row.addStretch(1)
+        row.addWidget(self.brand, 1)
         row.addWidget(self.busy)
-        row.addWidget(self.member_label)
+        row.addWidget(self.member_label, 0, Qt.AlignmentFlag.AlignRight)
         row.addWidget(self.tier)
         row.addWidget(self.walk_in)
         row.addWidget(self.settings_button)
@@ -248,6 +257,7 @@ class MainWindow(QMainWindow):
 
     def _title(self) -> None:
         self.brand.setText(self.clinic_name)
+        self.brand.setToolTip(self.clinic_name)
         self.setWindowTitle(
             self.tr("{clinic} — reception").format(clinic=self.clinic_name)
             if self.clinic_name
@@ -375,11 +385,13 @@ class MainWindow(QMainWindow):
         self.tier.setVisible(view is not None)
         if view is None:
             self.member_label.setText(self.tr("Walk-in customer"))
+            self.member_label.setToolTip("")
             return
         p = view.profile
         self.member_label.setText(
             self.tr("{name} · {points} points").format(name=p.name, points=f"{p.balance:,}")
         )
+        self.member_label.setToolTip(self.member_label.text())
         self.tier.setText(p.tier.name)
         self.tier.setStyleSheet(tier_badge_css(p.tier.name))
 
@@ -566,9 +578,22 @@ class MainWindow(QMainWindow):
         self._quitting = True
         self.close()
 
+    # --- size and place ----------------------------------------------------------------
+    @staticmethod
+    def _stored() -> QSettings:
+        return QSettings(str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_geometry(self) -> None:
+        """Where the window was when last closed (size, place, maximized or not); the
+        first time, maximized: it then fits whatever screen the till has."""
+        saved = self._stored().value("geometry")
+        if not (isinstance(saved, QByteArray) and self.restoreGeometry(saved)):
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._keep_open(event):
             return
+        self._stored().setValue("geometry", self.saveGeometry())
         self.background.stop()
         self.printing.wait_for_done()
         self.worker.wait_for_done()

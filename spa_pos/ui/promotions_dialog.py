@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,6 +36,7 @@ from spa_pos.ui.widgets import (
     form_grid,
     label,
     read_only_table,
+    resize_within_screen,
 )
 from spa_pos.ui.worker import DbWorker
 
@@ -73,7 +74,7 @@ class PromotionsDialog(QDialog):
         self.promos: list[PromotionView] = []
         self.setWindowTitle(self.tr("Promotions"))
         self.setModal(True)
-        self.setMinimumSize(960, 720)
+        resize_within_screen(self, QSize(960, 720))
 
         self.table = read_only_table(6)
         self.table.setObjectName("promotions")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QSignalBlocker, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,6 +39,7 @@ from spa_pos.ui.widgets import (
     label,
     open_dialog,
     read_only_table,
+    resize_within_screen,
     row,
 )
 from spa_pos.ui.worker import DbWorker
@@ -311,7 +312,7 @@ class RewardsDialog(QDialog):
         self.moves: list[StockChange] = []
         self.child: QDialog | None = None
         self.setModal(True)
-        self.resize(1080, 720)
+        resize_within_screen(self, QSize(1080, 720))
         self.heading = label("", "title")
         self.table = read_only_table(6)
         self.table.setObjectName("rewardsTable")

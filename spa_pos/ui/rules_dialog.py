@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QSize, QTime, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -45,6 +45,7 @@ from spa_pos.ui.widgets import (
     form_grid,
     label,
     read_only_table,
+    resize_within_screen,
     row_widget,
 )
 from spa_pos.ui.worker import DbWorker
@@ -94,7 +95,7 @@ class RulesDialog(QDialog):
         self.zone = screen.in_force.at.tzinfo
         self.setWindowTitle(self.tr("Loyalty rules"))
         self.setModal(True)
-        self.resize(1000, 720)
+        resize_within_screen(self, QSize(1000, 720))
         self.original: dict[str, str] = {}
         self.fields: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}

@@ -26,6 +26,7 @@ from spa_pos.ui.changes import Change
 from spa_pos.ui.pin_dialog import ChangePinDialog
 from spa_pos.ui.printer_settings import CAPTION_WIDTH, PrinterForm
 from spa_pos.ui.widgets import (
+    ScrollingBody,
     add_field,
     button,
     button_bar,
@@ -117,10 +118,9 @@ class SettingsDialog(QDialog):
         cancel = button(self.tr("Cancel (Esc)"))
         cancel.clicked.connect(self.reject)
         buttons = button_bar(cancel, self.save_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
+        layout = QVBoxLayout()  # the form, scrolling on a short screen (ScrollingBody)
+        layout.setContentsMargins(0, 0, 8, 0)
         layout.setSpacing(12)
-        layout.addWidget(label(self.windowTitle(), "title"))
         layout.addLayout(form)
         layout.addWidget(label(self.tr("PRINTER"), "section"))
         layout.addWidget(self.printer)
@@ -154,8 +154,13 @@ class SettingsDialog(QDialog):
         add_field(secrets_form, self.tr("New passphrase"), self.passphrase)
         add_field(secrets_form, self.tr("Repeat passphrase"), self.passphrase_repeat)
         layout.addLayout(secrets_form)
-        layout.addWidget(self.error)
-        layout.addLayout(buttons)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 20, 24, 20)
+        outer.setSpacing(12)
+        outer.addWidget(label(self.windowTitle(), "title"))
+        outer.addWidget(ScrollingBody(layout), 1)
+        outer.addWidget(self.error)
+        outer.addLayout(buttons)
 
     def open_change_pin(self) -> None:
         dialog = ChangePinDialog(self.worker, parent=self)

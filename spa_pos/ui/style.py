@@ -22,7 +22,9 @@ WARN = "#9a5b00"
 WARN_BG = "#fff4e0"
 DANGER = "#c0392b"
 
-TIER_COLORS = {"普通": "#7b8794", "银卡": "#8a9bb0", "金卡": "#b8860b", "钻石": "#4c5fd5"}
+# Badge backgrounds under white text: each at least 4.5:1 (WCAG AA), which the lighter
+# silver and gold people expect are not; tests/ui/test_fits_screen.py measures them.
+TIER_COLORS = {"普通": "#66707a", "银卡": "#4f6a8a", "金卡": "#8a6508", "钻石": "#4c5fd5"}
 MIN_TOUCH = 48
 ICONS = (resources_dir() / "icons").as_posix()
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QDialog,
     QFrame,
     QGridLayout,
@@ -19,7 +20,10 @@ from PySide6.QtWidgets import (
     QLayout,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
+    QStyle,
+    QStyleOption,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -33,6 +37,46 @@ def label(text: str = "", role: str | None = None, *, wrap: bool = False) -> QLa
     if role in ("badge", "pill"):
         widget.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
     widget.setWordWrap(wrap)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return widget
+
+
+class ElidedLabel(QLabel):
+    """One line of text that, when short of room, ends in "…" instead of being cut
+    mid-character or pushing its window wider than the screen. `text()` stays the whole
+    text; `shown_text()` is what is drawn."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        margins = self.contentsMargins()
+        least = self.fontMetrics().horizontalAdvance("……") + margins.left() + margins.right()
+        return QSize(min(hint.width(), least), hint.height())
+
+    def shown_text(self) -> str:
+        return self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, self.contentsRect().width()
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
+        self.style().drawItemText(
+            painter,
+            self.contentsRect(),
+            int(self.alignment()),
+            self.palette(),
+            self.isEnabled(),
+            self.shown_text(),
+            self.foregroundRole(),
+        )
+
+
+def elided_label(text: str = "", role: str | None = None) -> ElidedLabel:
+    widget = ElidedLabel(text)
+    if role:
+        widget.setProperty("role", role)
     widget.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     return widget
 
@@ -79,8 +123,11 @@ def button(text: str = "", role: str | None = None) -> QPushButton:
 
 def tile(lines: list[tuple[str, str | None]], *, height: int = 72) -> QPushButton:
     """A large touch button showing a few lines in their own styles (name, price, …).
-    The labels let clicks through; a disabled tile greys them all."""
+    The labels let clicks through; a disabled tile greys them all. A line too long for
+    the tile ends in "…", and the first line (the name) is the tile's tooltip."""
     widget = Button()
+    if lines:
+        widget.setToolTip(lines[0][0])
     widget.setProperty("role", "tile")
     widget.setStyleSheet(f"QPushButton {{ min-height: {height}px; }}")  # beats the 48 px rule
     box = QVBoxLayout(widget)
@@ -88,11 +135,52 @@ def tile(lines: list[tuple[str, str | None]], *, height: int = 72) -> QPushButto
     box.setSpacing(4)
     box.addStretch(1)
     for text, role in lines:
-        line = label(text, role)
+        line = elided_label(text, role)
         line.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         box.addWidget(line)
     box.addStretch(1)
     return widget
+
+
+class ScrollingBody(QScrollArea):
+    """The body of a tall dialog (a long form): as tall as its content where the screen
+    has room, scrolling where it has not (a 1024×768 till), so the dialog's own buttons,
+    outside the body, stay on screen."""
+
+    ROOM_LEFT = 340  # px of the screen's height: a taskbar, the dialog's frame, title, buttons
+    LEAST = 160  # px: the least height of the body
+
+    def __init__(self, body: QLayout, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.body = QWidget()
+        self.body.setLayout(body)
+        self.setWidget(self.body)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def _bar(self) -> int:
+        return self.verticalScrollBar().sizeHint().width()
+
+    def sizeHint(self) -> QSize:
+        inner = self.body.sizeHint()
+        room = self.screen().availableGeometry().height() - self.ROOM_LEFT
+        return QSize(inner.width() + self._bar(), min(inner.height(), max(room, self.LEAST)))
+
+    def minimumSizeHint(self) -> QSize:
+        inner = self.body.minimumSizeHint()
+        return QSize(inner.width() + self._bar(), min(inner.height(), self.LEAST))
+
+
+WINDOW_FRAME = QSize(16, 48)  # px a window manager's title bar and borders may take
+TASKBAR = QSize(0, 40)  # px a taskbar may cover where the desktop does not set them aside
+
+
+def resize_within_screen(window: QWidget, wanted: QSize) -> None:
+    """Give a window the size it looks best at, or as much of it as its screen has room
+    for (a 1024×768 till, its taskbar and the window's frame)."""
+    room = window.screen().availableGeometry().size() - WINDOW_FRAME - TASKBAR
+    window.resize(wanted.boundedTo(room).expandedTo(window.minimumSizeHint()))
 
 
 def form_grid(caption_width: int = 0) -> QGridLayout:
@@ -202,12 +290,30 @@ def alive(obj: QObject | None) -> bool:
 def open_dialog(dialog: QDialog) -> QDialog:
     """Open window-modal without blocking the event loop; the dialog is deleted when it
     closes and its window gets the keyboard back (F-keys need an active window, and not
-    every till runs a window manager that hands it back)."""
+    every till runs a window manager that hands it back), in the field the cashier was in
+    when it opened, if that is still on screen. Whoever reacts to the dialog's end after
+    this (connected later) may send the keyboard elsewhere."""
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if not dialog.testAttribute(Qt.WidgetAttribute.WA_Resized):
+        # Left to itself Qt opens a window at most 2/3 of the screen high, squeezing a
+        # long form on a 1024×768 till while the screen's lower third stays unused.
+        resize_within_screen(dialog, dialog.sizeHint())
     owner = dialog.parentWidget()
     if owner is not None:
         window = owner.window()
-        dialog.finished.connect(lambda _: window.activateWindow())
+        was_in = QApplication.focusWidget()
+
+        def give_back() -> None:
+            window.activateWindow()
+            if (
+                was_in is not None
+                and alive(was_in)
+                and was_in.window() is window
+                and was_in.isVisible()
+            ):
+                was_in.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        dialog.finished.connect(lambda _: give_back())
     dialog.open()
     return dialog
 

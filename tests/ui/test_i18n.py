@@ -9,7 +9,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from spa_pos.services import checkout, jobs
@@ -128,3 +129,25 @@ def test_shipped_qm_files_are_compiled_from_the_ts_files(tmp_path: Path, languag
     )
     shipped = source.with_suffix(".qm")
     assert compiled.read_bytes() == shipped.read_bytes(), f"run pyside6-lrelease on {source}"
+
+
+def test_qts_own_dialogs_speak_the_windows_language_and_look_like_it(
+    qtbot: QtBot, translators: i18n.Translators
+) -> None:
+    """Message boxes and the folder picker: Qt's translations, from the PySide6 wheel,
+    follow the window's language; the pickers are Qt's (styled by the app's style sheet),
+    not the system's."""
+    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    assert (qt_dir / "qtbase_zh_CN.qm").is_file()
+    assert QCoreApplication.testAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
+    yes_no = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    for language, yes, look_in in (
+        (i18n.ZH_CN, "是(&Y)", "查找范围："),
+        (i18n.EN, "&Yes", "Look in:"),
+    ):
+        translators.apply(language)
+        box = QMessageBox(QMessageBox.Icon.Question, "", "", yes_no)
+        qtbot.addWidget(box)
+        button = box.button(QMessageBox.StandardButton.Yes)
+        assert button is not None and button.text() == yes
+        assert QCoreApplication.translate("QFileDialog", "Look in:") == look_in

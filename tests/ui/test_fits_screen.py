@@ -1,0 +1,371 @@
+"""The reception window and every dialog it opens fit the tills people have: a 1024×768
+screen (a dialog also leaves room for a 40 px taskbar), in Chinese and in English.
+
+Each dialog is opened the way the cashier opens it, with real data; its smallest size
+(what its layout allows) and the size it opens at (its size hint, or the size it asked
+for within the screen) must fit. The tests' screen is a till's (tests/conftest.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from spa_pos import paths
+from spa_pos.services import adjustments, checkout, vouchers
+from spa_pos.services import settings as settings_svc
+from spa_pos.services.checkout import SaleRequest
+from spa_pos.services.context import Ctx
+from spa_pos.ui import i18n, style
+from spa_pos.ui.backup_dialog import BackupDialog
+from spa_pos.ui.catalog_screen import CatalogDialog, ItemDialog
+from spa_pos.ui.day_close import DayCloseDialog
+from spa_pos.ui.import_dialog import ImportDialog
+from spa_pos.ui.main_window import MainWindow
+from spa_pos.ui.member_dialog import MemberDialog
+from spa_pos.ui.payment_dialog import PaymentDialog, SaleSummaryDialog
+from spa_pos.ui.pin_dialog import ChangePinDialog, ManagerPinDialog
+from spa_pos.ui.promotions_dialog import PromotionsDialog
+from spa_pos.ui.redeem import VoucherDialog
+from spa_pos.ui.restore_dialog import RestoreDialog
+from spa_pos.ui.rewards_screen import RestockDialog, RewardDialog, RewardsDialog
+from spa_pos.ui.rules_dialog import RulesDialog
+from spa_pos.ui.settings_dialog import SettingsDialog
+from spa_pos.ui.widgets import TASKBAR, WINDOW_FRAME, ElidedLabel, open_dialog
+from spa_pos.ui.wizard import SetupWizard
+from tests.conftest import register
+from tests.ui.conftest import MANAGER_PIN, press, wait_dialog
+
+SCREEN = QSize(1024, 768)
+# A taskbar takes the bottom 40 px; the window manager's title bar and borders, some more.
+DIALOG_ROOM = SCREEN - TASKBAR - WINDOW_FRAME
+LONG_NAME = "欧阳慧敏·Alexandra Konstantinopoulou"
+
+
+def fits(size: QSize, room: QSize) -> bool:
+    return size.width() <= room.width() and size.height() <= room.height()
+
+
+def smallest(widget: QWidget) -> QSize:
+    """The smallest size the widget can be given: its layout's minimum, or what was set."""
+    return widget.minimumSizeHint().expandedTo(widget.minimumSize())
+
+
+@pytest.fixture(params=[i18n.ZH_CN, i18n.EN])
+def language(request: pytest.FixtureRequest, cashier: Ctx) -> str:
+    """Both languages the window speaks (English strings run longer)."""
+    settings_svc.update(cashier, language=request.param)
+    return str(request.param)
+
+
+def as_manager(qtbot: QtBot, window: MainWindow, open_it: Callable[[], None]) -> None:
+    open_it()
+    pin = wait_dialog(qtbot, ManagerPinDialog)
+    qtbot.keyClicks(pin.pin, MANAGER_PIN)
+    press(qtbot, pin, Qt.Key.Key_Return)
+
+
+def member_on_sale(qtbot: QtBot, window: MainWindow, ctx: Ctx, points: int = 0) -> str:
+    card = register(ctx, LONG_NAME, "13800000001")
+    if points:
+        adjustments.adjust(ctx, card, points, "测试")
+    with qtbot.waitSignal(window.member_changed):
+        window.open_member(card)
+    return card
+
+
+def _member_new(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    press(qtbot, window, Qt.Key.Key_F2)
+    return wait_dialog(qtbot, MemberDialog)
+
+
+def _member_edit(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    member_on_sale(qtbot, window, ctx)
+    window.edit_member()
+    return wait_dialog(qtbot, MemberDialog)
+
+
+def _settings(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    press(qtbot, window, Qt.Key.Key_F9)
+    return wait_dialog(qtbot, SettingsDialog)
+
+
+def _settings_network_printer(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    """The tallest form: a network printer shows its address and port fields."""
+    dialog = _settings(qtbot, window, ctx)
+    assert isinstance(dialog, SettingsDialog)
+    kind = dialog.printer.kind
+    kind.setCurrentIndex(kind.findData("network"))
+    return dialog
+
+
+def _change_pin(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    settings = _settings(qtbot, window, ctx)
+    assert isinstance(settings, SettingsDialog)
+    settings.open_change_pin()
+    return wait_dialog(qtbot, ChangePinDialog)
+
+
+def _manager_pin(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    window.manage.open_rules()
+    return wait_dialog(qtbot, ManagerPinDialog)
+
+
+def _payment(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    member_on_sale(qtbot, window, ctx)
+    for item in window.checkout.matches("")[:6]:
+        window.checkout.add_item(item)
+    press(qtbot, window, Qt.Key.Key_F12)
+    return wait_dialog(qtbot, PaymentDialog)
+
+
+def _sale_summary(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    card = member_on_sale(qtbot, window, ctx)
+    items = [(item.code, 1) for item in window.checkout.matches("")[:4]]
+    due = checkout.quote(ctx, SaleRequest(items=items, member=card)).due_fen
+    result = checkout.sell(
+        ctx, SaleRequest(items=items, member=card, payments=[("cash", due - 100), ("card", 100)])
+    )
+    return open_dialog(SaleSummaryDialog(result, window))
+
+
+def _voucher(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    card = member_on_sale(qtbot, window, ctx, points=100_000)
+    reward = max(window.rewards, key=lambda r: len(r.name))
+    return open_dialog(VoucherDialog(vouchers.redeem(ctx, card, reward.code), window))
+
+
+def _day_close(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    press(qtbot, window, Qt.Key.Key_F6)
+    return wait_dialog(qtbot, DayCloseDialog)
+
+
+def _backup(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    press(qtbot, window, Qt.Key.Key_F10)
+    return wait_dialog(qtbot, BackupDialog)
+
+
+def _restore(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    window.manage.open_restore()
+    return wait_dialog(qtbot, RestoreDialog)
+
+
+def _rules(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    as_manager(qtbot, window, window.manage.open_rules)
+    return wait_dialog(qtbot, RulesDialog)
+
+
+def _catalog(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    as_manager(qtbot, window, window.manage.open_catalog)
+    dialog = wait_dialog(qtbot, CatalogDialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0)
+    return dialog
+
+
+def _item(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    screen = _catalog(qtbot, window, ctx)
+    assert isinstance(screen, CatalogDialog)
+    screen.table.selectRow(0)
+    screen.edit_selected()
+    return wait_dialog(qtbot, ItemDialog)
+
+
+def _rewards(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    as_manager(qtbot, window, window.manage.open_rewards)
+    dialog = wait_dialog(qtbot, RewardsDialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0)
+    return dialog
+
+
+def _reward(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    screen = _rewards(qtbot, window, ctx)
+    assert isinstance(screen, RewardsDialog)
+    screen.table.selectRow(0)
+    screen.edit_selected()
+    return wait_dialog(qtbot, RewardDialog)
+
+
+def _restock(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    screen = _rewards(qtbot, window, ctx)
+    assert isinstance(screen, RewardsDialog)
+    screen.table.selectRow(0)
+    screen.restock_selected()
+    return wait_dialog(qtbot, RestockDialog)
+
+
+def _promotions(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    as_manager(qtbot, window, window.manage.open_promotions)
+    return wait_dialog(qtbot, PromotionsDialog)
+
+
+def _import(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    window.manage.open_import()
+    return wait_dialog(qtbot, ImportDialog)
+
+
+def _wizard(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    return open_dialog(SetupWizard(catalog_empty=True, parent=window))
+
+
+Opener = Callable[[QtBot, MainWindow, Ctx], QDialog]
+DIALOGS: dict[str, Opener] = {
+    "member_new": _member_new,
+    "member_edit": _member_edit,
+    "settings": _settings,
+    "settings_network_printer": _settings_network_printer,
+    "change_pin": _change_pin,
+    "manager_pin": _manager_pin,
+    "payment": _payment,
+    "sale_summary": _sale_summary,
+    "voucher": _voucher,
+    "day_close": _day_close,
+    "backup": _backup,
+    "restore": _restore,
+    "rules": _rules,
+    "catalog": _catalog,
+    "item": _item,
+    "rewards": _rewards,
+    "reward": _reward,
+    "restock": _restock,
+    "promotions": _promotions,
+    "import": _import,
+    "wizard": _wizard,
+}
+
+
+def every_dialog_class() -> set[type[Any]]:
+    """Every dialog the app defines (subclasses of QDialog in spa_pos.ui)."""
+    found: set[type[Any]] = set()
+    pending: list[type[Any]] = [QDialog]
+    while pending:
+        kind = pending.pop()
+        for sub in kind.__subclasses__():
+            pending.append(sub)
+            if sub.__module__.startswith("spa_pos.ui."):
+                found.add(sub)
+    return found
+
+
+def test_the_list_below_opens_every_dialog_the_app_has() -> None:
+    opened = {
+        MemberDialog,
+        SettingsDialog,
+        ChangePinDialog,
+        ManagerPinDialog,
+        PaymentDialog,
+        SaleSummaryDialog,
+        VoucherDialog,
+        DayCloseDialog,
+        BackupDialog,
+        RestoreDialog,
+        RulesDialog,
+        CatalogDialog,
+        ItemDialog,
+        RewardsDialog,
+        RewardDialog,
+        RestockDialog,
+        PromotionsDialog,
+        ImportDialog,
+        SetupWizard,
+    }
+    assert every_dialog_class() <= opened
+
+
+@pytest.mark.parametrize("name", list(DIALOGS))
+def test_the_dialog_fits_a_1024x768_screen(
+    qtbot: QtBot, language: str, window: MainWindow, ctx: Ctx, name: str
+) -> None:
+    """`ctx` (the owner) puts in the data a dialog shows; the till opens the dialog."""
+    dialog = DIALOGS[name](qtbot, window, ctx)
+    QApplication.processEvents()
+    assert fits(smallest(dialog), DIALOG_ROOM), (name, smallest(dialog))
+    assert fits(dialog.size(), DIALOG_ROOM), (name, dialog.size())
+
+
+def test_the_window_fits_1024x768_on_every_screen_with_a_long_name(
+    qtbot: QtBot, language: str, window: MainWindow, cashier: Ctx
+) -> None:
+    member_on_sale(qtbot, window, cashier)
+    window.clinic_name = "康乐中医理疗养生馆（人民路旗舰店）Wellness & Physiotherapy"
+    window.retranslate()
+    for n in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(n)
+        QApplication.processEvents()
+        assert fits(smallest(window), SCREEN), (window.tabs.tabText(n), smallest(window))
+    window.resize(SCREEN)
+    QApplication.processEvents()
+    assert window.size() == SCREEN
+
+
+def test_the_window_opens_maximized_then_where_it_was_left(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """First start: maximized. The size and place it had when closed come back next time,
+    from the user's config folder."""
+    assert window.isMaximized()
+    window.showNormal()
+    window.setGeometry(40, 30, 760, 560)
+    QApplication.processEvents()
+    window.close()
+    stored = QSettings(str(paths.config_dir() / "window.ini"), QSettings.Format.IniFormat)
+    assert stored.value("geometry")
+    restored = MainWindow(window.worker, window.translators)
+    qtbot.addWidget(restored)
+    restored.show()
+    QApplication.processEvents()
+    assert not restored.isMaximized()
+    assert restored.size() == QSize(760, 560)
+
+
+def test_long_tile_names_are_elided_with_the_whole_name_in_the_tooltip(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    press(qtbot, window, Qt.Key.Key_F3)
+    page = window.checkout
+    item = page.matches("")[0]
+    page.set_catalog([replace(item, name=LONG_NAME * 2)])
+    window.showNormal()
+    window.resize(SCREEN)
+    QApplication.processEvents()
+    [tile] = [t for t in page.findChildren(QWidget, f"tile_{item.code}") if t.isVisible()]
+    title = tile.findChildren(ElidedLabel)[0]
+    assert title.text() == LONG_NAME * 2
+    shown = title.shown_text()
+    assert shown.endswith("…") and shown[:-1] in title.text()
+    assert title.fontMetrics().horizontalAdvance(shown) <= title.contentsRect().width()
+    assert LONG_NAME * 2 in tile.toolTip()
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio of two colours."""
+
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+        )
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("tier", [*style.TIER_COLORS, "自定义等级"])
+def test_tier_badges_meet_wcag_aa_contrast(qtbot: QtBot, tier: str) -> None:
+    """The badge as drawn: its text colour on its background, ≥ 4.5:1."""
+    badge = QLabel(tier)
+    badge.setProperty("role", "badge")
+    badge.setStyleSheet(style.tier_badge_css(tier))
+    qtbot.addWidget(badge)
+    badge.ensurePolished()
+    palette = badge.palette()
+    text = palette.color(badge.foregroundRole())
+    back = palette.color(badge.backgroundRole())
+    assert contrast(text, back) >= 4.5, (tier, text.name(), back.name())
