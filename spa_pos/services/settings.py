@@ -32,7 +32,7 @@ from spa_pos import clock as clk
 from spa_pos import limits
 from spa_pos.errors import DomainError
 from spa_pos.models import RuleChange, Setting
-from spa_pos.services import audit
+from spa_pos.services import audit, permissions
 from spa_pos.services.context import Ctx
 
 log = logging.getLogger(__name__)
@@ -343,6 +343,7 @@ def update(ctx: Ctx, **changes: Any) -> Settings:
     naming each key that really changed, before and after; a loyalty rule among them is
     in force from now on (`spa_pos.services.rules.change` chooses another time). Nothing
     changed: nothing written; any bad value: nothing written either."""
+    permissions.require(ctx, "change_settings")
     validate(changes)
     now = ctx.clock.now()
     with ctx.db.write() as s:
@@ -354,7 +355,7 @@ def update(ctx: Ctx, **changes: Any) -> Settings:
             return before
         stamp = clk.to_utc_naive(now)
         for key in [k for k in changed if k in LOYALTY_KEYS]:
-            append_rule(s, key, changed[key], effective_from=stamp, at=stamp, actor=ctx.actor.name)
+            append_rule(s, key, changed[key], effective_from=stamp, at=stamp, actor=ctx.actor.label)
         save(s, **{k: v for k, v in changed.items() if k not in LOYALTY_KEYS})
         after = load(s, now)
         detail = {
@@ -366,11 +367,12 @@ def update(ctx: Ctx, **changes: Any) -> Settings:
         audit.record(
             s,
             at=stamp,
-            actor=ctx.actor.name,
+            actor=ctx.actor.label,
             action="settings.update",
             entity="settings",
             entity_id=",".join(changed),
             detail=detail,
+            approver=ctx.actor.approver.name if ctx.actor.approver else None,
         )
         return after
 
