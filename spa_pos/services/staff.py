@@ -197,7 +197,7 @@ def sign_in(ctx: Ctx, name: str, pin: str) -> Actor:
             _reset(work, row, pin)
             return Actor(row.name, row.role)
         _count_failure(work, row)
-    raise DomainError("staff.pin_wrong")
+    raise DomainError("staff.pin_wrong_for", name=account)
 
 
 def approved(ctx: Ctx, name: str, pin: str) -> Actor:
