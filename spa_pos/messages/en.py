@@ -248,8 +248,6 @@ _STAFF: dict[str, str] = {
     "staff.action.refund": "A refund",
     "staff.action.cancel_voucher": "Cancelling a voucher",
     "staff.action.adjust_over_limit": "Adjusting points past the limit",
-    "staff.action.price_override": "Changing a price at the till",
-    "staff.action.backdate_sale": "Entering a past sale",
     "staff.action.reopen_day": "Reopening a closed day",
     "staff.action.restore": "Restoring a backup",
     "staff.action.run_job": "Running a job by hand",

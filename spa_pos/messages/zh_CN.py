@@ -206,8 +206,6 @@ _STAFF: dict[str, str] = {
     "staff.action.refund": "退款",
     "staff.action.cancel_voucher": "作废兑换券",
     "staff.action.adjust_over_limit": "超过限额调整积分",
-    "staff.action.price_override": "改价",
-    "staff.action.backdate_sale": "补录以前的销售",
     "staff.action.reopen_day": "撤销日结",
     "staff.action.restore": "恢复备份",
     "staff.action.run_job": "手动运行后台任务",

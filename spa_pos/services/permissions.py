@@ -26,8 +26,6 @@ ALLOWED: dict[str, frozenset[str]] = {
     "refund": _MANAGER,
     "cancel_voucher": _MANAGER,
     "adjust_over_limit": _MANAGER,
-    "price_override": _MANAGER,
-    "backdate_sale": _MANAGER,
     "reopen_day": _MANAGER,
     "restore": _OWNER,
     "run_job": _MANAGER | {"system"},

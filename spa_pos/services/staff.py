@@ -75,12 +75,25 @@ def pin_problem(pin: str) -> str | None:
     return None if PIN.match(pin) else pin_rule()
 
 
-def hashed_pin(pin: str, kdf: Kdf = KDF) -> str:
+def hashed_pin(pin: str) -> str:
     """A new PIN as it is stored; refuses one that is too short."""
     if not PIN.match(pin):
         raise DomainError("staff.pin_format")
+    return _stored_form(pin)
+
+
+def _stored_form(pin: str) -> str:
     salt = secrets.token_bytes(16)
-    return f"scrypt${kdf.n}${kdf.r}${kdf.p}${salt.hex()}${kdf.derive(pin, salt).hex()}"
+    return f"scrypt${KDF.n}${KDF.r}${KDF.p}${salt.hex()}${KDF.derive(pin, salt).hex()}"
+
+
+def _checked(stored: str, pin: str) -> tuple[bool, str | None]:
+    """Whether `pin` matches, and if it does but `stored` is at a lower cost than `KDF`,
+    its new stored form (a PIN migrated from before 0012 may be shorter than today's rule:
+    it stays valid until changed). Slow: call outside any transaction."""
+    if not _matches(stored, pin):
+        return False, None
+    return True, _stored_form(pin) if _outdated(stored) else None
 
 
 def _parse(stored: str) -> tuple[Kdf, bytes, str]:
@@ -189,12 +202,12 @@ def sign_in(ctx: Ctx, name: str, pin: str) -> Actor:
         row = _by_name(s, name)
         account, stored = row.name, row.pin_hash
         _refuse_unusable(row, ctx.clock.now())
-    good = _matches(stored, pin)  # slow: outside any transaction
+    good, rehashed = _checked(stored, pin)  # slow: outside any transaction
     with unit_of_work.write(ctx) as work:
         row = _by_name(work.session, account)
         _refuse_unusable(row, work.moment)
         if good:
-            _reset(work, row, pin)
+            _reset(work, row, rehashed)
             return Actor(row.name, row.role)
         _count_failure(work, row)
     raise DomainError("staff.pin_wrong_for", name=account)
@@ -221,12 +234,17 @@ def manager(ctx: Ctx, name: str, pin: str) -> Actor:
         usable = [(r.name, r.pin_hash) for r in rows if not _locked(r, now)]
         if not usable:
             _refuse_unusable(rows[0], now)
-    matched = next((account for account, stored in usable if _matches(stored, pin)), None)
+    matched, rehashed = None, None
+    for account, stored in usable:  # slow: outside any transaction
+        good, rehashed = _checked(stored, pin)
+        if good:
+            matched = account
+            break
     with unit_of_work.write(ctx) as work:
         if matched is not None:
             row = _by_name(work.session, matched)
             _refuse_unusable(row, work.moment)
-            _reset(work, row, pin)
+            _reset(work, row, rehashed)
             return Actor(name, "cashier", Actor(row.name, row.role))
         for account, _ in usable:
             _count_failure(work, _by_name(work.session, account))
@@ -255,15 +273,15 @@ def _count_failure(work: unit_of_work.Work, row: StaffMember) -> None:
     work.audit("staff.pin_failed", "staff", row.name, locked=locked)
 
 
-def _reset(work: unit_of_work.Work, row: StaffMember, pin: str) -> None:
-    """A right PIN: the count starts again, and an old-cost hash is brought up to `KDF`."""
-    if row.failed_count == 0 and row.locked_until is None and not _outdated(row.pin_hash):
+def _reset(work: unit_of_work.Work, row: StaffMember, rehashed: str | None) -> None:
+    """A right PIN: the count starts again, and an old-cost hash is replaced by
+    `rehashed`, the same PIN at `KDF`'s cost."""
+    if row.failed_count == 0 and row.locked_until is None and rehashed is None:
         return
-    rehashed = _outdated(row.pin_hash)
     row.failed_count, row.locked_until = 0, None
-    if rehashed:
-        row.pin_hash = hashed_pin(pin)
-    work.audit("staff.pin_ok", "staff", row.name, rehashed=rehashed)
+    if rehashed is not None:
+        row.pin_hash = rehashed
+    work.audit("staff.pin_ok", "staff", row.name, rehashed=rehashed is not None)
 
 
 # --- the owner's PIN (first-run wizard, 设置) ---------------------------------------------------
@@ -288,21 +306,18 @@ def create_owner(work: unit_of_work.Work, pin_hash: str) -> None:
 
 def change_manager_pin(ctx: Ctx, current: str, new: str) -> None:
     """A new PIN for the manager or owner account whose PIN is `current` (设置). Knowing
-    the PIN in force is the proof, so no role is asked for; the account is found and
-    changed in the same unit of work that checks nothing changed meanwhile."""
+    the PIN in force is the proof, so no role is asked for; a wrong one counts towards the
+    lockout as at the till (`manager`)."""
     stored_form = hashed_pin(new)  # scrypt is slow: before the write lock
-    with ctx.db.read() as s:
-        query = select(StaffMember.name, StaffMember.pin_hash).where(
-            StaffMember.active, StaffMember.role.in_(("manager", "owner"))
-        )
-        accounts = s.execute(query.order_by(StaffMember.id)).all()
-    if not accounts:
-        raise DomainError("staff.pin_not_set")
-    account = next((name for name, stored in accounts if _matches(stored, current)), None)
-    if account is None:
-        raise DomainError("staff.pin_wrong_current")
+    try:
+        proof = manager(ctx, ctx.actor.name, current).approver
+    except DomainError as exc:
+        if exc.code == "staff.pin_wrong":
+            raise DomainError("staff.pin_wrong_current") from exc
+        raise
+    assert proof is not None  # `manager` always names whose PIN it was
     with unit_of_work.write(ctx) as work:
-        row = _by_name(work.session, account)
+        row = _by_name(work.session, proof.name)
         row.pin_hash = stored_form
         work.audit("settings.manager_pin", "staff", row.name, changed=True)
 
