@@ -152,7 +152,7 @@ def backup_now(
         tz=cfg.timezone,
     )
     _remember_anchor(secrets.clinic_id, result)
-    settings_svc.update(ctx, backup_dir=str(target_dir.absolute()))
+    settings_svc.remember_backup_dir(ctx, str(target_dir.absolute()))
     return result
 
 

@@ -342,8 +342,20 @@ def update(ctx: Ctx, **changes: Any) -> Settings:
     """Change settings now, as one unit of work with an audit row (`settings.update`)
     naming each key that really changed, before and after; a loyalty rule among them is
     in force from now on (`spa_pos.services.rules.change` chooses another time). Nothing
-    changed: nothing written; any bad value: nothing written either."""
+    changed: nothing written; any bad value: nothing written either. A manager's
+    (`change_settings`)."""
     permissions.require(ctx, "change_settings")
+    return _write(ctx, changes)
+
+
+def remember_backup_dir(ctx: Ctx, folder: str) -> Settings:
+    """The folder a backup just went to becomes `backup_dir` (audited like `update`),
+    whoever made the backup: the window's 立即备份 is the cashier's. Asking a manager's PIN
+    before a backup to a new folder is the window's to do (not yet)."""
+    return _write(ctx, {"backup_dir": folder})
+
+
+def _write(ctx: Ctx, changes: dict[str, Any]) -> Settings:
     validate(changes)
     now = ctx.clock.now()
     with ctx.db.write() as s:
