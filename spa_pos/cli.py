@@ -487,9 +487,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     aud = add_group(sub, "audit", "audit trail")
     add("verify", cmd_audit_verify, "check the audit chain", aud)
-    from spa_pos import cli_catalog, cli_import, cli_ops, cli_promo, cli_rules
+    from spa_pos import cli_catalog, cli_import, cli_ops, cli_promo, cli_rules, cli_staff
 
-    for group in (cli_ops, cli_catalog, cli_rules, cli_promo, cli_import):
+    for group in (cli_ops, cli_catalog, cli_rules, cli_promo, cli_import, cli_staff):
         group.register(sub)
     return parser
 
@@ -503,6 +503,7 @@ def run(argv: Sequence[str], ctx_factory: Callable[[str], Ctx] | None = None) ->
 
         return open_window(getattr(args, "db", None))
     from spa_pos.cli_ops import cmd_restore
+    from spa_pos.cli_staff import acting
 
     url = resolve_db(getattr(args, "db", None))
     try:
@@ -516,7 +517,7 @@ def run(argv: Sequence[str], ctx_factory: Callable[[str], Ctx] | None = None) ->
     try:
         if args.handler not in (cmd_init, cmd_demo, cmd_restore):
             _require_schema(ctx)
-        data, text = args.handler(ctx, args)
+        data, text = args.handler(acting(ctx, args), args)
     except Answered as exc:
         print(json.dumps(_jsonable(exc.data), ensure_ascii=False) if as_json else str(exc))
         return 2

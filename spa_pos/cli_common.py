@@ -104,7 +104,7 @@ def output_file(text: str) -> Path:
 
 
 def common_options() -> argparse.ArgumentParser:
-    """--db and --json, accepted before or after the subcommand."""
+    """--db, --json, --as and --approver, accepted before or after the subcommand."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
@@ -113,6 +113,19 @@ def common_options() -> argparse.ArgumentParser:
     )
     common.add_argument(
         "--json", action="store_true", default=argparse.SUPPRESS, help="print one JSON object"
+    )
+    common.add_argument(
+        "--as",
+        dest="as_",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="act as this staff member, PIN in $SPA_POS_PIN (default: the owner's rights)",
+    )
+    common.add_argument(
+        "--approver",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="a manager who approves on the spot, PIN in $SPA_POS_APPROVER_PIN",
     )
     return common
 

@@ -155,10 +155,6 @@ SHA-256 {sha} · {size}{locked}</translation>
             <translation>Enter the PIN in force.</translation>
         </message>
         <message>
-            <source>The PIN is 4 to 8 digits.</source>
-            <translation>The PIN is 4 to 8 digits.</translation>
-        </message>
-        <message>
             <source>The two new PINs are not the same.</source>
             <translation>The two new PINs are not the same.</translation>
         </message>
@@ -1953,8 +1949,8 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <translation>Manager PIN</translation>
         </message>
         <message>
-            <source>Refunds and other manager actions ask for this PIN (4 to 8 digits).</source>
-            <translation>Refunds and other manager actions ask for this PIN (4 to 8 digits).</translation>
+            <source>Refunds and other manager actions ask for this PIN.</source>
+            <translation>Refunds and other manager actions ask for this PIN.</translation>
         </message>
         <message>
             <source>PIN</source>
@@ -1963,10 +1959,6 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Repeat PIN</source>
             <translation>Repeat PIN</translation>
-        </message>
-        <message>
-            <source>Use 4 to 8 digits</source>
-            <translation>Use 4 to 8 digits</translation>
         </message>
         <message>
             <source>The two PINs differ</source>

@@ -155,10 +155,6 @@ SHA-256 {sha} · {size}{locked}</translation>
             <translation>请输入当前店长密码。</translation>
         </message>
         <message>
-            <source>The PIN is 4 to 8 digits.</source>
-            <translation>店长密码应为 4 到 8 位数字。</translation>
-        </message>
-        <message>
             <source>The two new PINs are not the same.</source>
             <translation>两次输入的新密码不一致。</translation>
         </message>
@@ -1953,8 +1949,8 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <translation>店长密码</translation>
         </message>
         <message>
-            <source>Refunds and other manager actions ask for this PIN (4 to 8 digits).</source>
-            <translation>退款等店长操作需要输入此密码（4 到 8 位数字）。</translation>
+            <source>Refunds and other manager actions ask for this PIN.</source>
+            <translation>退款等店长操作需要输入此密码。</translation>
         </message>
         <message>
             <source>PIN</source>
@@ -1963,10 +1959,6 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Repeat PIN</source>
             <translation>再输一次</translation>
-        </message>
-        <message>
-            <source>Use 4 to 8 digits</source>
-            <translation>请输入 4 到 8 位数字</translation>
         </message>
         <message>
             <source>The two PINs differ</source>

@@ -60,7 +60,6 @@ _CATALOG: dict[str, str] = {
     "catalog.retire_used_by_reward": (
         "The reward “{reward}” is still offered; its item cannot be retired"
     ),
-    "catalog.manager_only": "Changing the catalog or the rewards needs a manager",
     "catalog.item_invalid": "The item cannot be saved: {problems}",
     "catalog.course_expired": "{member}'s {item} course expired on {last_day} and cannot be used",
     "catalog.field_code": "Code",
@@ -119,7 +118,6 @@ _CHECKOUT: dict[str, str] = {
 
 # refunds
 _REFUNDS: dict[str, str] = {
-    "refunds.manager_only": "Refunds need a manager",
     "refunds.no_such_line": "Sale {sale_no} has no line {line}",
     "refunds.line_refunded": "Line {line} is already refunded",
     "refunds.all_refunded": "Sale {sale_no} is fully refunded",
@@ -154,7 +152,6 @@ _VOUCHERS: dict[str, str] = {
     "vouchers.reason_other_member": "the voucher belongs to another member",
     "vouchers.unusable": "The voucher cannot be used: {reason} ({voucher})",
     "vouchers.out_of_stock": "{reward} is out of stock",
-    "vouchers.cancel_manager_only": "Cancelling a voucher needs a manager",
     "vouchers.not_found": "No such voucher: {voucher}",
     "vouchers.cancel_used": "The voucher is already used and cannot be cancelled",
     "vouchers.cancel_cancelled": "The voucher is already cancelled",
@@ -227,10 +224,36 @@ _RULES: dict[str, str] = {
 
 # staff and PIN
 _STAFF: dict[str, str] = {
-    "staff.pin_format": "The manager PIN must be 4 to 8 digits",
+    "staff.pin_format": "A PIN is 6 or more digits, or a passphrase of 8 or more characters",
     "staff.pin_wrong_current": "The current manager PIN is wrong",
     "staff.pin_not_set": "No manager PIN is set yet; set one in Settings",
     "staff.pin_wrong": "Wrong manager PIN",
+    "staff.not_allowed": "{action} needs {role} rights",
+    "staff.locked": (
+        "{name}'s account is locked after too many wrong PINs; try again in {minutes} minutes"
+    ),
+    "staff.disabled": "{name}'s account is disabled",
+    "staff.unknown": "No staff account is named {name}",
+    "staff.exists": "A staff account named {name} exists already",
+    "staff.bad_name": "A staff name is required, at most {max_len} characters",
+    "staff.bad_role": "{role} is no staff role (roles: {roles})",
+    "staff.last_owner": "The last owner account cannot be disabled",
+    "staff.pin_env_missing": "No PIN in the environment variable {var}",
+    "staff.approver_without_as": "--approver goes with --as",
+    "staff.pin_wrong_for": "Wrong PIN for {name}",
+    "staff.role.cashier": "cashier",
+    "staff.role.therapist": "therapist",
+    "staff.role.manager": "manager",
+    "staff.role.owner": "owner",
+    "staff.action.refund": "A refund",
+    "staff.action.cancel_voucher": "Cancelling a voucher",
+    "staff.action.adjust_over_limit": "Adjusting points past the limit",
+    "staff.action.reopen_day": "Reopening a closed day",
+    "staff.action.restore": "Restoring a backup",
+    "staff.action.run_job": "Running a job by hand",
+    "staff.action.change_settings": "Changing settings",
+    "staff.action.change_catalog_rules": "Changing the catalog, rewards, rules or promotions",
+    "staff.action.manage_staff": "Managing staff accounts",
 }
 
 # day close
@@ -244,7 +267,6 @@ _DAYCLOSE: dict[str, str] = {
         "{day} was closed at {closed_at} by {actor} and cannot be closed twice; to "
         "close it again, a manager must reopen it first"
     ),
-    "dayclose.reopen_manager_only": "Reopening a day needs a manager",
     "dayclose.not_closed": "{day} is not closed; there is nothing to reopen",
     "dayclose.day_closed": (
         "{day} is closed: no more sales, refunds or points can be booked on it. If this "
@@ -480,7 +502,6 @@ _LIMITS: dict[str, str] = {
 
 # promotions
 _PROMOS: dict[str, str] = {
-    "promos.manager_only": "Only a manager can manage promotions",
     "promos.name_required": "Enter the promotion's name",
     "promos.name_too_long": "A promotion's name has at most {max} characters",
     "promos.time_required": "Enter a time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)",

@@ -51,7 +51,6 @@ _CATALOG: dict[str, str] = {
     "catalog.course_needs_active_service": "疗程需要一个在售的服务项目: {item}",
     "catalog.retire_used_by_course": "疗程「{course}」仍在售，不能停售它的服务项目",
     "catalog.retire_used_by_reward": "兑换项「{reward}」仍在兑换，不能停售它的项目",
-    "catalog.manager_only": "修改项目和兑换目录需要店长权限",
     "catalog.item_invalid": "项目不能保存: {problems}",
     "catalog.course_expired": "{member} 的 {item} 疗程已于 {last_day} 到期，不能再使用",
     "catalog.field_code": "编码",
@@ -104,7 +103,6 @@ _CHECKOUT: dict[str, str] = {
 
 # refunds
 _REFUNDS: dict[str, str] = {
-    "refunds.manager_only": "退款需要店长权限",
     "refunds.no_such_line": "销售 {sale_no} 没有第 {line} 行",
     "refunds.line_refunded": "第 {line} 行已经退过款",
     "refunds.all_refunded": "销售 {sale_no} 已全部退款",
@@ -134,7 +132,6 @@ _VOUCHERS: dict[str, str] = {
     "vouchers.reason_other_member": "不是该会员的兑换券",
     "vouchers.unusable": "兑换券不能使用: {reason} ({voucher})",
     "vouchers.out_of_stock": "{reward} 已兑完，暂无库存",
-    "vouchers.cancel_manager_only": "作废兑换券需要店长权限",
     "vouchers.not_found": "没有这张兑换券: {voucher}",
     "vouchers.cancel_used": "兑换券已使用，不能作废",
     "vouchers.cancel_cancelled": "兑换券已作废，不能作废",
@@ -187,10 +184,34 @@ _RULES: dict[str, str] = {
 
 # staff and PIN
 _STAFF: dict[str, str] = {
-    "staff.pin_format": "店长密码应为 4 到 8 位数字",
+    "staff.pin_format": "密码应为至少 6 位数字，或至少 8 个字符的口令",
     "staff.pin_wrong_current": "当前店长密码不对",
     "staff.pin_not_set": "还没有设置店长密码，请在设置中设置",
     "staff.pin_wrong": "店长密码不对",
+    "staff.not_allowed": "{action}需要{role}权限",
+    "staff.locked": "{name} 的账号因连续输错密码已锁定，请 {minutes} 分钟后再试",
+    "staff.disabled": "{name} 的账号已停用",
+    "staff.unknown": "没有名为 {name} 的员工账号",
+    "staff.exists": "已有名为 {name} 的员工账号",
+    "staff.bad_name": "员工姓名不能为空，最多 {max_len} 个字",
+    "staff.bad_role": "{role} 不是员工角色（可选: {roles}）",
+    "staff.last_owner": "不能停用最后一个老板账号",
+    "staff.pin_env_missing": "环境变量 {var} 中没有密码",
+    "staff.approver_without_as": "--approver 需要和 --as 一起使用",
+    "staff.pin_wrong_for": "{name} 的密码不对",
+    "staff.role.cashier": "收银员",
+    "staff.role.therapist": "技师",
+    "staff.role.manager": "店长",
+    "staff.role.owner": "老板",
+    "staff.action.refund": "退款",
+    "staff.action.cancel_voucher": "作废兑换券",
+    "staff.action.adjust_over_limit": "超过限额调整积分",
+    "staff.action.reopen_day": "撤销日结",
+    "staff.action.restore": "恢复备份",
+    "staff.action.run_job": "手动运行后台任务",
+    "staff.action.change_settings": "修改设置",
+    "staff.action.change_catalog_rules": "修改项目、兑换目录、积分规则和限时活动",
+    "staff.action.manage_staff": "管理员工账号",
 }
 
 # day close
@@ -201,7 +222,6 @@ _DAYCLOSE: dict[str, str] = {
     "dayclose.already_closed": (
         "{day} 已于 {closed_at} 由 {actor} 日结，不能重复日结；如需重新日结，请店长先撤销日结"
     ),
-    "dayclose.reopen_manager_only": "撤销日结需要店长权限",
     "dayclose.not_closed": "{day} 还没有日结，无需撤销",
     "dayclose.day_closed": (
         "{day} 已日结，不能再记入销售、退款或积分；如确需补录，请店长先撤销该日的日结，"
@@ -369,7 +389,6 @@ _LIMITS: dict[str, str] = {
 
 # promotions (限时活动)
 _PROMOS: dict[str, str] = {
-    "promos.manager_only": "只有店长可以管理限时活动",
     "promos.name_required": "请填写活动名称",
     "promos.name_too_long": "活动名称最多 {max} 个字",
     "promos.time_required": "请填写时间（YYYY-MM-DD 或 YYYY-MM-DDTHH:MM）",

@@ -13,6 +13,7 @@ from spa_pos.models.printing import PrintJob
 from spa_pos.models.promotion import Promotion, PromotionItem
 from spa_pos.models.reward import Reward, RewardStockChange, Voucher
 from spa_pos.models.sale import Payment, Refund, RefundPayment, Sale, SaleLine
+from spa_pos.models.staff import StaffMember
 
 __all__ = [
     "AuditEntry",
@@ -43,6 +44,7 @@ __all__ = [
     "Sale",
     "SaleLine",
     "Setting",
+    "StaffMember",
     "StreakAward",
     "Voucher",
 ]

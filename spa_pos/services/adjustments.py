@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from spa_pos import clock as clk
 from spa_pos import limits
 from spa_pos.errors import DomainError, NotFound
-from spa_pos.models import Event, EventAttendance
-from spa_pos.services import members, points, unit_of_work
+from spa_pos.models import Event, EventAttendance, LedgerEntry
+from spa_pos.services import members, permissions, points, unit_of_work
 from spa_pos.services.context import Ctx
 
 
 def adjust(ctx: Ctx, member_ref: str, delta: int, reason: str) -> int:
-    """Add or take points with a reason; above the limit only a manager may. Returns the
-    new balance."""
+    """Add or take points with a reason. The limit (`adjust_manager_limit`) is on the
+    points adjusted for one member in one business day, both ways, this adjustment
+    included: ten +200s in a row are 2000 and need a manager too (`adjust_over_limit`).
+    Returns the new balance."""
     reason = reason.strip()
     if not reason:
         raise DomainError("points.adjust_reason_required")
@@ -25,9 +28,12 @@ def adjust(ctx: Ctx, member_ref: str, delta: int, reason: str) -> int:
     limits.check_points(delta)
     with unit_of_work.write(ctx, books=True) as work:
         cfg = work.settings
-        if abs(delta) > cfg.adjust_manager_limit and not ctx.actor.is_manager:
-            raise DomainError("points.adjust_over_limit", limit=cfg.adjust_manager_limit)
         member = members.find_one(work.session, member_ref)
+        day_total = _adjusted_on(work, member.id) + abs(delta)
+        if day_total > cfg.adjust_manager_limit and not permissions.allows(
+            ctx.actor, "adjust_over_limit"
+        ):
+            raise DomainError("points.adjust_over_limit", limit=cfg.adjust_manager_limit)
         members.check_joined(member, work.stamp)
         if delta > 0:
             points.award(
@@ -62,6 +68,21 @@ def adjust(ctx: Ctx, member_ref: str, delta: int, reason: str) -> int:
             balance=member.points_balance,
         )
         return member.points_balance
+
+
+def _adjusted_on(work: unit_of_work.Work, member_id: int) -> int:
+    """Points adjusted (either way) for the member on the business day of `work`."""
+    start = clk.local_day_start_utc(work.today, work.settings.timezone)
+    end = clk.local_day_start_utc(work.today + timedelta(days=1), work.settings.timezone)
+    total = work.session.scalar(
+        select(func.coalesce(func.sum(func.abs(LedgerEntry.points)), 0)).where(
+            LedgerEntry.member_id == member_id,
+            LedgerEntry.kind == "adjust",
+            LedgerEntry.created_at >= start,
+            LedgerEntry.created_at < end,
+        )
+    )
+    return int(total or 0)
 
 
 def add_event(ctx: Ctx, name: str, award_points: int, on: date | None = None) -> int:

@@ -248,9 +248,14 @@ def record(
     entity: str,
     entity_id: object,
     detail: dict[str, Any],
+    approver: str | None = None,
 ) -> None:
     """Append one audit row in the caller's transaction (which holds the write lock), with
     the digest of the business rows written in it since its previous audit row.
+
+    `actor` is who acted (`Actor.label`); a manager who approved on the spot is also named
+    on its own in the detail (`approver`), where the trail can be filtered by it. Both are
+    covered by the row's keyed hash.
 
     The row is inserted with plain SQL on the transaction's connection: the business rows
     had to be flushed first (to hash them as stored), and a second ORM flush at commit
@@ -265,7 +270,12 @@ def record(
         action=action,
         entity=entity,
         entity_id=str(entity_id),
-        detail=json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
+        detail=json.dumps(
+            {**detail, "approver": approver} if approver else detail,
+            ensure_ascii=False,
+            sort_keys=True,
+            default=str,
+        ),
         rows=_digests(session, touched),
         prev_hash=prev,
     )

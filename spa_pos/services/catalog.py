@@ -23,7 +23,7 @@ from spa_pos.models import CatalogItem, Reward
 from spa_pos.models.catalog import ITEM_KINDS
 from spa_pos.money import format_fen
 from spa_pos.pinyin import pinyin_keys
-from spa_pos.services import unit_of_work
+from spa_pos.services import permissions, unit_of_work
 from spa_pos.services.context import Ctx
 
 # The bounds of an item's fields: the columns' lengths, and amounts no clinic would type
@@ -364,11 +364,6 @@ class ItemRow:
         return ItemSpec(**asdict(self))
 
 
-def require_manager(ctx: Ctx) -> None:
-    if not ctx.actor.is_manager:
-        raise DomainError("catalog.manager_only")
-
-
 def list_items(ctx: Ctx, *, include_retired: bool = False) -> list[ItemRow]:
     """The catalog in the till's order; retired items last when included."""
     query = select(CatalogItem).order_by(
@@ -430,7 +425,7 @@ def _refuse(problems: dict[str, str]) -> None:
 
 def add_item(ctx: Ctx, spec: ItemSpec) -> ItemRow:
     """A new item of the clinic's (manager or owner)."""
-    require_manager(ctx)
+    permissions.require(ctx, "change_catalog_rules")
     spec = _tidy(spec)
     with unit_of_work.write(ctx) as work:
         _refuse(validate_item(work.session, spec))
@@ -443,7 +438,7 @@ def add_item(ctx: Ctx, spec: ItemSpec) -> ItemRow:
 def edit_item(ctx: Ctx, code: str, spec: ItemSpec) -> ItemRow:
     """Change an item to `spec` (manager or owner). Sales made before keep the name,
     price and points they were made with; retiring takes it off the till only."""
-    require_manager(ctx)
+    permissions.require(ctx, "change_catalog_rules")
     spec = _tidy(spec)
     with unit_of_work.write(ctx) as work:
         s = work.session

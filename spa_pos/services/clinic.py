@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
 from spa_pos.db import latest_revision
-from spa_pos.errors import BackupError, DomainError
+from spa_pos.errors import BackupError
 from spa_pos.services import audit, catalog, keys, staff, unit_of_work
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.catalog import CatalogEntry, ItemSpec, RewardEntry, RewardSpec
@@ -103,24 +103,23 @@ class SetUp:
 
 
 def set_up(ctx: Ctx, answers: SetUp) -> None:
-    """First run: the clinic's details, the manager PIN, the backup folder, the backup
-    passphrase (kept in the keyring, not the database) and, if wanted, the demo catalog,
-    in one transaction with one audit row (`clinic.set_up`), so a failure leaves nothing
-    half set up. Refused once a manager PIN exists: from then on 设置 changes these, and
-    the PIN only for whoever knows it."""
+    """First run: the clinic's details, the owner account (named 店长) with the PIN typed,
+    the backup folder, the backup passphrase (kept in the keyring, not the database) and,
+    if wanted, the demo catalog, in one transaction (audit rows `settings.manager_pin` and
+    `clinic.set_up`), so a failure leaves nothing half set up. Refused once an owner account
+    exists: from then on 设置 changes these, and the PIN only for whoever knows it."""
     if not keys.passphrase_ok(answers.backup_passphrase):
         raise BackupError("backup.passphrase_too_short", min_len=keys.PASSPHRASE_MIN_LEN)
     pin_hash = staff.hashed_pin(answers.manager_pin)  # scrypt is slow: before the write lock
     with unit_of_work.write(ctx) as work:
-        if work.settings.manager_pin_hash:
-            raise DomainError("general.already_set_up")
+        staff.create_owner(work, pin_hash)
         details = {
             "clinic_name": answers.clinic_name,
             "clinic_address": answers.clinic_address,
             "clinic_phone": answers.clinic_phone,
             **({"backup_dir": answers.backup_dir} if answers.backup_dir else {}),
         }
-        settings_svc.save(work.session, manager_pin_hash=pin_hash, **details)
+        settings_svc.save(work.session, **details)
         demo = _put_demo(work.session) if answers.load_demo else None
         work.audit(
             "clinic.set_up",
@@ -153,7 +152,7 @@ def startup(ctx: Ctx) -> Startup:
     init(ctx)
     cfg = settings_svc.current(ctx)
     items, rewards = catalog.entries(ctx)
-    return Startup(cfg.clinic_name, cfg.language, bool(cfg.manager_pin_hash), items, rewards)
+    return Startup(cfg.clinic_name, cfg.language, staff.has_manager_pin(ctx), items, rewards)
 
 
 def zone(ctx: Ctx) -> ZoneInfo:

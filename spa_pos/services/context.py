@@ -10,12 +10,23 @@ from spa_pos.db import Database
 
 @dataclass(frozen=True)
 class Actor:
+    """Who acts, with which role (`spa_pos.services.permissions.ROLES`), and who approved
+    on the spot. An `approver` is only ever set by `spa_pos.services.staff` after it
+    checked that person's PIN, so a service may trust it."""
+
     name: str
-    is_manager: bool = False
+    role: str = "cashier"
+    approver: Actor | None = None
+
+    @property
+    def label(self) -> str:
+        """The name stored in `*_by` columns and the audit's actor: both names when a
+        manager approved ("收银台(店长)")."""
+        return f"{self.name}({self.approver.name})" if self.approver else self.name
 
 
-CLI_ACTOR = Actor("cli", is_manager=True)  # the CLI acts with the owner's rights
-SYSTEM_ACTOR = Actor("system", is_manager=True)  # background jobs
+CLI_ACTOR = Actor("cli", "owner")  # the CLI acts with the owner's rights (cli.md)
+SYSTEM_ACTOR = Actor("system", "system")  # background jobs: may run jobs, nothing else
 
 
 @dataclass

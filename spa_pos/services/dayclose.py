@@ -49,7 +49,7 @@ from spa_pos.models import (
 )
 from spa_pos.models.sale import PAYMENT_METHODS
 from spa_pos.money import parse_yuan
-from spa_pos.services import audit, unit_of_work
+from spa_pos.services import audit, permissions, unit_of_work
 from spa_pos.services.context import Ctx
 
 
@@ -300,8 +300,7 @@ def close_day(
 
 def reopen_day(ctx: Ctx, business_date: date) -> None:
     """撤销日结 (manager): the day can then be closed again with a fresh report."""
-    if not ctx.actor.is_manager:
-        raise DomainError("dayclose.reopen_manager_only")
+    permissions.require(ctx, "reopen_day")
     with unit_of_work.write(ctx) as work:
         row = find_close(work.session, business_date)
         if row is None or row.reopened_at is not None:

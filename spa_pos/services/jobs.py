@@ -26,7 +26,7 @@ from spa_pos import clock as clk
 from spa_pos import limits
 from spa_pos.errors import DomainError
 from spa_pos.models import JobRun
-from spa_pos.services import maintenance, points, reminders, streaks, tags
+from spa_pos.services import maintenance, permissions, points, reminders, streaks, tags
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.services.job_names import JOB_TITLES as JOB_TITLES  # re-exported
@@ -183,6 +183,7 @@ def run_job(
     to tell, so it logs its refusal too (`log_refusal`, see `run_scheduled`). A job that
     works in batches (expiry) calls `pause()` between two of them, outside any
     transaction."""
+    permissions.require(ctx, "run_job")
     if name not in _JOBS:
         raise DomainError("jobs.unknown", name=name, available=", ".join(JOBS))
     started = ctx.clock.now()

@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from spa_pos import messages, paths
 from spa_pos.errors import BackupError
-from spa_pos.services import audit, backup, keys, unit_of_work
+from spa_pos.services import audit, backup, keys, permissions, unit_of_work
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.backup import BackupResult, Progress, RestoreResult
 from spa_pos.services.backup.schema import migrated_schema
@@ -71,6 +71,7 @@ def set_backup_passphrase(ctx: Ctx, passphrase: str) -> None:
     """The owner's backup passphrase (设置, first-run wizard): from now on every backup,
     including the end-of-day one and the daily snapshot, is encrypted with it. Kept in the
     keyring in the config folder, never in the database. "" goes back to plaintext."""
+    permissions.require(ctx, "change_settings")
     if not keys.passphrase_ok(passphrase):  # before the write lock
         raise BackupError("backup.passphrase_too_short", min_len=keys.PASSPHRASE_MIN_LEN)
     with unit_of_work.write(ctx) as work:
@@ -153,7 +154,7 @@ def backup_now(
         tz=cfg.timezone,
     )
     _remember_anchor(secrets.clinic_id, result)
-    settings_svc.update(ctx, backup_dir=str(target_dir.absolute()))
+    settings_svc.remember_backup_dir(ctx, str(target_dir.absolute()))
     return result
 
 
@@ -181,6 +182,7 @@ def restore(
     (a new machine), and the restored chain's head becomes the last anchor: the owner chose
     to continue from it.
     """
+    permissions.require(ctx, "restore")
     db_path = _require_file(ctx)
     tz = _timezone_if_readable(ctx)
     now = ctx.clock.now()

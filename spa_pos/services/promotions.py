@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from spa_pos import clock as clk
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import CatalogItem, MemberTag, Promotion, PromotionItem
-from spa_pos.services import pricing, tags, unit_of_work
+from spa_pos.services import permissions, pricing, tags, unit_of_work
 from spa_pos.services.context import Ctx
 from spa_pos.services.settings import Settings
 
@@ -104,11 +104,6 @@ class _Checked:
     tag: str | None
 
 
-def _require_manager(ctx: Ctx) -> None:
-    if not ctx.actor.is_manager:
-        raise DomainError("promos.manager_only")
-
-
 def check(ctx: Ctx, form: PromotionForm) -> dict[str, str]:
     """Every problem of the form by field, in the language in force; empty when `add`
     would take it. The window checks the form with it as it is typed."""
@@ -122,7 +117,7 @@ def check(ctx: Ctx, form: PromotionForm) -> dict[str, str]:
 
 def add(ctx: Ctx, form: PromotionForm) -> PromotionView:
     """Check and store a new promotion; raises InvalidPromotion listing every problem."""
-    _require_manager(ctx)
+    permissions.require(ctx, "change_catalog_rules")
     with unit_of_work.write(ctx) as work:
         checked = _check(work.session, form, work.stamp, work.settings.timezone)
         promo = Promotion(
@@ -159,7 +154,7 @@ def add(ctx: Ctx, form: PromotionForm) -> PromotionView:
 def end(ctx: Ctx, promo_id: int) -> PromotionView:
     """End a promotion now (an upcoming one never starts); sales already made keep their
     points. Records who ended it and when."""
-    _require_manager(ctx)
+    permissions.require(ctx, "change_catalog_rules")
     with unit_of_work.write(ctx) as work:
         promo = work.session.get(Promotion, promo_id)
         if promo is None:

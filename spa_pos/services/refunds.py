@@ -28,7 +28,7 @@ from spa_pos.models import (
     SaleLine,
     Voucher,
 )
-from spa_pos.services import earning, points, tags, unit_of_work
+from spa_pos.services import earning, permissions, points, tags, unit_of_work
 from spa_pos.services.context import Ctx
 from spa_pos.services.numbering import next_number
 
@@ -46,8 +46,7 @@ class RefundResult:
 def refund(
     ctx: Ctx, sale_no: str, line_nos: list[int] | None = None, *, at: datetime | None = None
 ) -> RefundResult:
-    if not ctx.actor.is_manager:
-        raise DomainError("refunds.manager_only")
+    permissions.require(ctx, "refund")
     with unit_of_work.write(ctx, at, books=True) as work:
         s, stamp, today = work.session, work.stamp, work.today
         sale = s.scalars(select(Sale).where(Sale.sale_no == sale_no.strip().upper())).first()

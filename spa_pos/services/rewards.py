@@ -15,13 +15,12 @@ from spa_pos import clock as clk
 from spa_pos import messages
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import CatalogItem, Reward, RewardStockChange
-from spa_pos.services import catalog, unit_of_work
+from spa_pos.services import catalog, permissions, unit_of_work
 from spa_pos.services.catalog import (
     MAX_NAME,
     MAX_PRICE_FEN,
     FieldProblems,
     code_problem,
-    require_manager,
     text_problem,
 )
 from spa_pos.services.catalog import problem_text as _problem
@@ -202,7 +201,7 @@ def _apply(session: Session, reward: Reward, form: RewardForm) -> None:
 
 
 def add_reward(ctx: Ctx, form: RewardForm) -> RewardRow:
-    require_manager(ctx)
+    permissions.require(ctx, "change_catalog_rules")
     form = _tidy(form)
     with unit_of_work.write(ctx) as work:
         s = work.session
@@ -221,7 +220,7 @@ def add_reward(ctx: Ctx, form: RewardForm) -> RewardRow:
 def edit_reward(ctx: Ctx, code: str, form: RewardForm) -> RewardRow:
     """Change a reward; a new stock figure is recorded as a stock move. Vouchers already
     issued keep what they give."""
-    require_manager(ctx)
+    permissions.require(ctx, "change_catalog_rules")
     form = _tidy(form)
     with unit_of_work.write(ctx) as work:
         s = work.session
@@ -248,7 +247,7 @@ def edit_reward(ctx: Ctx, code: str, form: RewardForm) -> RewardRow:
 
 def restock(ctx: Ctx, code: str, delta: int, reason: str) -> RewardRow:
     """Add to (or, for breakage and counting, take from) a reward's stock, with why."""
-    require_manager(ctx)
+    permissions.require(ctx, "change_catalog_rules")
     reason = reason.strip()
     problem = text_problem(reason, limit=MAX_REASON, required="rewards.reason_required")
     if problem:

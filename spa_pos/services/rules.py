@@ -21,8 +21,8 @@ from sqlalchemy import select
 from spa_pos import clock as clk
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import RuleChange, Sale
+from spa_pos.services import permissions, unit_of_work
 from spa_pos.services import settings as settings_svc
-from spa_pos.services import unit_of_work
 from spa_pos.services.context import Ctx
 from spa_pos.services.settings import LOYALTY_KEYS as LOYALTY_KEYS  # re-exported
 from spa_pos.services.settings import Settings
@@ -82,6 +82,7 @@ def change(
     """Record rule changes in force from `effective_from` (aware; default now), all of them
     or, if any key, value or the time is refused, none. Each leaves an audit row
     (`rules.change`) with the value in force before it at that time."""
+    permissions.require(ctx, "change_catalog_rules")
     for key in changes:
         _require_rule(key)
     settings_svc.validate(changes)

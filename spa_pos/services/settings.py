@@ -32,7 +32,7 @@ from spa_pos import clock as clk
 from spa_pos import limits
 from spa_pos.errors import DomainError
 from spa_pos.models import RuleChange, Setting
-from spa_pos.services import audit
+from spa_pos.services import audit, permissions
 from spa_pos.services.context import Ctx
 
 log = logging.getLogger(__name__)
@@ -342,7 +342,20 @@ def update(ctx: Ctx, **changes: Any) -> Settings:
     """Change settings now, as one unit of work with an audit row (`settings.update`)
     naming each key that really changed, before and after; a loyalty rule among them is
     in force from now on (`spa_pos.services.rules.change` chooses another time). Nothing
-    changed: nothing written; any bad value: nothing written either."""
+    changed: nothing written; any bad value: nothing written either. A manager's
+    (`change_settings`)."""
+    permissions.require(ctx, "change_settings")
+    return _write(ctx, changes)
+
+
+def remember_backup_dir(ctx: Ctx, folder: str) -> Settings:
+    """The folder a backup just went to becomes `backup_dir` (audited like `update`),
+    whoever made the backup: the window's 立即备份 is the cashier's. Asking a manager's PIN
+    before a backup to a new folder is the window's to do (not yet)."""
+    return _write(ctx, {"backup_dir": folder})
+
+
+def _write(ctx: Ctx, changes: dict[str, Any]) -> Settings:
     validate(changes)
     now = ctx.clock.now()
     with ctx.db.write() as s:
@@ -354,7 +367,7 @@ def update(ctx: Ctx, **changes: Any) -> Settings:
             return before
         stamp = clk.to_utc_naive(now)
         for key in [k for k in changed if k in LOYALTY_KEYS]:
-            append_rule(s, key, changed[key], effective_from=stamp, at=stamp, actor=ctx.actor.name)
+            append_rule(s, key, changed[key], effective_from=stamp, at=stamp, actor=ctx.actor.label)
         save(s, **{k: v for k, v in changed.items() if k not in LOYALTY_KEYS})
         after = load(s, now)
         detail = {
@@ -366,11 +379,12 @@ def update(ctx: Ctx, **changes: Any) -> Settings:
         audit.record(
             s,
             at=stamp,
-            actor=ctx.actor.name,
+            actor=ctx.actor.label,
             action="settings.update",
             entity="settings",
             entity_id=",".join(changed),
             detail=detail,
+            approver=ctx.actor.approver.name if ctx.actor.approver else None,
         )
         return after
 

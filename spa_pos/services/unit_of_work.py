@@ -38,7 +38,7 @@ from spa_pos.errors import DomainError
 from spa_pos.models import DayClose
 from spa_pos.services import audit
 from spa_pos.services import settings as settings_svc
-from spa_pos.services.context import Ctx
+from spa_pos.services.context import Actor, Ctx
 from spa_pos.services.settings import Settings
 
 
@@ -48,7 +48,13 @@ class Work:
 
     session: Session
     moment: datetime  # aware
-    actor: str
+    who: Actor
+
+    @property
+    def actor(self) -> str:
+        """Who acts, as stored in `*_by` columns and the audit: both names when a manager
+        approved on the spot."""
+        return self.who.label
 
     @property
     def stamp(self) -> datetime:
@@ -77,6 +83,7 @@ class Work:
             entity=entity,
             entity_id=entity_id,
             detail=detail,
+            approver=self.who.approver.name if self.who.approver else None,
         )
 
 
@@ -99,7 +106,7 @@ def write(ctx: Ctx, at: datetime | None = None, *, books: bool = False) -> Itera
     if at is not None:
         limits.check_moment(at, now)
     with ctx.db.write() as session:
-        work = Work(session, at or now, ctx.actor.name)
+        work = Work(session, at or now, ctx.actor)
         if books and is_closed(session, work.today):
             raise DomainError("dayclose.day_closed", day=work.today)
         yield work
@@ -115,4 +122,4 @@ def read(ctx: Ctx, at: datetime | None = None) -> Iterator[Work]:
     """A read-only session with the same moment, settings and business date."""
     moment = at or ctx.clock.now()
     with ctx.db.read() as session:
-        yield Work(session, moment, ctx.actor.name)
+        yield Work(session, moment, ctx.actor)

@@ -20,7 +20,16 @@ from sqlalchemy.orm import Session
 from spa_pos import messages
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import LedgerEntry, Member, Reward, Voucher
-from spa_pos.services import audit, catalog, keys, members, points, rewards, unit_of_work
+from spa_pos.services import (
+    audit,
+    catalog,
+    keys,
+    members,
+    permissions,
+    points,
+    rewards,
+    unit_of_work,
+)
 from spa_pos.services.context import Ctx
 
 QR_PREFIX = "SPAV1"
@@ -193,8 +202,7 @@ class Cancellation:
 def cancel(ctx: Ctx, code: str) -> Cancellation:
     """R4 (manager): cancel an unused voucher; the points go back to the lots they came
     from, with their original expiry dates."""
-    if not ctx.actor.is_manager:
-        raise DomainError("vouchers.cancel_manager_only")
+    permissions.require(ctx, "cancel_voucher")
     with unit_of_work.write(ctx, books=True) as work:
         s, stamp = work.session, work.stamp
         voucher = s.scalars(select(Voucher).where(Voucher.code == code.strip().upper())).first()

@@ -43,7 +43,7 @@ class ManagerPinDialog(QDialog):
         self.pin = QLineEdit()
         self.pin.setObjectName("managerPin")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin.setMaxLength(8)
+        self.pin.setMaxLength(staff.MAX_PIN)
         self.pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         self.error = label("", "error", wrap=True)
@@ -95,7 +95,7 @@ def _pin_field(name: str) -> QLineEdit:
     field = QLineEdit()
     field.setObjectName(name)
     field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setMaxLength(8)
+    field.setMaxLength(staff.MAX_PIN)
     field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
     return field
 
@@ -151,8 +151,9 @@ class ChangePinDialog(QDialog):
         found: dict[str, str] = {}
         if submitting and not self.fields["current"].text():
             found["current"] = self.tr("Enter the PIN in force.")
-        if (new or submitting) and not staff.PIN.match(new):
-            found["new"] = self.tr("The PIN is 4 to 8 digits.")
+        problem = staff.pin_problem(new)
+        if (new or submitting) and problem:
+            found["new"] = problem
         if (repeat or submitting) and repeat != new:
             found["repeat"] = self.tr("The two new PINs are not the same.")
         return found

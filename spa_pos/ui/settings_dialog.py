@@ -23,7 +23,7 @@ from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.ui import i18n
 from spa_pos.ui.changes import Change
-from spa_pos.ui.pin_dialog import ChangePinDialog
+from spa_pos.ui.pin_dialog import ChangePinDialog, ManagerPinDialog
 from spa_pos.ui.printer_settings import CAPTION_WIDTH, PrinterForm
 from spa_pos.ui.widgets import (
     ScrollingBody,
@@ -87,6 +87,7 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.worker = worker
+        self.pin_dialog: ManagerPinDialog | None = None
         self.setWindowTitle(self.tr("Settings"))
         self.setModal(True)
         self.setMinimumWidth(520)
@@ -206,13 +207,16 @@ class SettingsDialog(QDialog):
         except DomainError as exc:
             self.error.setText(str(exc))
             return
-        self.save_button.setEnabled(False)
-        self.worker.run(
+        # Settings are a manager's (the service refuses anyone else): the PIN approves.
+        self.pin_dialog = ManagerPinDialog(
+            self.worker,
+            self.windowTitle(),
             lambda ctx: save(ctx, values, passphrase),
-            self._saved,
             changes=Change.SETTINGS,
-            owner=self,
+            parent=self,
         )
+        self.pin_dialog.succeeded.connect(self._saved)
+        open_dialog(self.pin_dialog)
 
     def _saved(self, values: ClinicSettings) -> None:
         self.saved.emit(values)

@@ -35,13 +35,13 @@ class _PinPage(QWizardPage):
         super().__init__()
         self.setTitle(self.tr("Manager PIN"))
         self.setSubTitle(
-            self.tr("Refunds and other manager actions ask for this PIN (4 to 8 digits).")
+            self.tr("Refunds and other manager actions ask for this PIN.") + " " + staff.pin_rule()
         )
         self.pin = QLineEdit()
         self.repeat = QLineEdit()
         for field in (self.pin, self.repeat):
             field.setEchoMode(QLineEdit.EchoMode.Password)
-            field.setMaxLength(8)
+            field.setMaxLength(staff.MAX_PIN)
             field.textChanged.connect(self._check)
         self.problem = label("", "error")
         form = form_grid()
@@ -50,8 +50,9 @@ class _PinPage(QWizardPage):
         QVBoxLayout(self).addLayout(form)
 
     def _check(self) -> None:
-        if self.pin.text() and not staff.PIN.match(self.pin.text()):
-            self.problem.setText(self.tr("Use 4 to 8 digits"))
+        problem = staff.pin_problem(self.pin.text())
+        if self.pin.text() and problem:
+            self.problem.setText(problem)
         elif self.repeat.text() and self.repeat.text() != self.pin.text():
             self.problem.setText(self.tr("The two PINs differ"))
         else:

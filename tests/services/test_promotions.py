@@ -280,9 +280,9 @@ def test_a_multiplier_is_stored_as_typed_without_trailing_zeros(ctx: Ctx) -> Non
 def test_only_a_manager_adds_or_ends_promotions(ctx: Ctx) -> None:
     pid = promo(ctx, multiplier="2")
     cashier = Ctx(ctx.db, Actor("收银台"), ctx.clock)
-    with pytest.raises(DomainError, match="只有店长"):
+    with pytest.raises(DomainError, match="需要店长权限"):
         promotions.add(cashier, form())
-    with pytest.raises(DomainError, match="只有店长"):
+    with pytest.raises(DomainError, match="需要店长权限"):
         promotions.end(cashier, pid)
     with pytest.raises(DomainError, match="没有这个活动: 99"):
         promotions.end(ctx, 99)

@@ -22,7 +22,7 @@ from spa_pos.services.backup import container, verify_backup
 from spa_pos.services.clinic import SetUp
 from spa_pos.services.context import CLI_ACTOR, Ctx
 
-ANSWERS = SetUp("康和理疗馆", "文三路 88 号", "0571-88880000", "2468", load_demo=True)
+ANSWERS = SetUp("康和理疗馆", "文三路 88 号", "0571-88880000", "246813", load_demo=True)
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def test_set_up_stores_all_answers_with_one_audit_row(new_clinic: Ctx) -> None:
         "文三路 88 号",
         "0571-88880000",
     )
-    assert staff.manager(new_clinic, "店长", "2468").is_manager
+    assert staff.manager(new_clinic, "店长", "246813").approver is not None
     items, rewards = catalog.entries(new_clinic)
     assert (len(items), len(rewards)) == (len(clinic.DEMO_ITEMS), len(clinic.DEMO_REWARDS))
     assert audit_actions(new_clinic) == ["clinic.set_up"]
@@ -69,9 +69,9 @@ def test_set_up_stores_all_answers_with_one_audit_row(new_clinic: Ctx) -> None:
 
 
 def test_set_up_without_the_demo_leaves_the_catalog_empty(new_clinic: Ctx) -> None:
-    clinic.set_up(new_clinic, SetUp("康和理疗馆", "", "", "2468", load_demo=False))
+    clinic.set_up(new_clinic, SetUp("康和理疗馆", "", "", "246813", load_demo=False))
     assert item_count(new_clinic) == 0
-    assert staff.manager(new_clinic, "店长", "2468").is_manager
+    assert staff.manager(new_clinic, "店长", "246813").approver is not None
 
 
 def test_a_failure_part_way_leaves_nothing_written(new_clinic: Ctx) -> None:
@@ -95,14 +95,14 @@ def test_a_failure_part_way_leaves_nothing_written(new_clinic: Ctx) -> None:
 
 
 def test_a_bad_pin_is_refused_before_anything_is_written(new_clinic: Ctx) -> None:
-    with pytest.raises(DomainError, match="4 到 8 位数字"):
+    with pytest.raises(DomainError, match="至少 6 位数字"):
         clinic.set_up(new_clinic, SetUp("康和理疗馆", "", "", "12ab", load_demo=True))
     assert settings_svc.current(new_clinic).clinic_name != "康和理疗馆"
     assert item_count(new_clinic) == 0
 
 
 def test_set_up_is_refused_once_a_manager_pin_exists(ctx: Ctx) -> None:
-    staff.set_manager_pin(ctx, "1357")
+    staff.set_manager_pin(ctx, "135724")
     before = audit_actions(ctx)
     with pytest.raises(DomainError) as refused:
         clinic.set_up(ctx, ANSWERS)
@@ -110,7 +110,7 @@ def test_set_up_is_refused_once_a_manager_pin_exists(ctx: Ctx) -> None:
     assert str(refused.value) == "首次设置已经完成，请在设置中修改"
     assert audit_actions(ctx) == before
     assert settings_svc.current(ctx).clinic_name != "康和理疗馆"
-    assert staff.manager(ctx, "店长", "1357").is_manager
+    assert staff.manager(ctx, "店长", "135724").approver is not None
 
 
 def test_the_wizards_passphrase_and_folder_are_what_the_scheduled_backup_uses(

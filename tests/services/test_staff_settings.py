@@ -30,19 +30,19 @@ def audit_count(ctx: Ctx) -> int:
 
 
 def test_the_pin_changes_only_with_the_pin_in_force(ctx: Ctx) -> None:
-    staff.set_manager_pin(ctx, "2468")
+    staff.set_manager_pin(ctx, "246813")
     before = audit_count(ctx)
     with pytest.raises(DomainError, match="当前店长密码不对"):
         staff.change_manager_pin(ctx, "1111", "135790")
-    with pytest.raises(DomainError, match="4 到 8 位数字"):
-        staff.change_manager_pin(ctx, "2468", "12ab")
-    assert audit_count(ctx) == before
-    assert staff.manager(ctx, "小王", "2468").is_manager
+    with pytest.raises(DomainError, match="至少 6 位数字"):
+        staff.change_manager_pin(ctx, "246813", "12ab")
+    assert audit_count(ctx) == before + 1  # the wrong PIN, counted towards the lockout
+    assert staff.manager(ctx, "小王", "246813").approver is not None
 
-    staff.change_manager_pin(ctx, "2468", "135790")
-    assert staff.manager(ctx, "小王", "135790").is_manager
+    staff.change_manager_pin(ctx, "246813", "135790")
+    assert staff.manager(ctx, "小王", "135790").approver is not None
     with pytest.raises(DomainError, match="店长密码不对"):
-        staff.manager(ctx, "小王", "2468")
+        staff.manager(ctx, "小王", "246813")
     assert len(audit_rows(ctx, "settings.manager_pin")) == 2  # set, then changed
 
 

@@ -22,7 +22,7 @@ from spa_pos.ui import i18n
 from spa_pos.ui.app import CASHIER, build_window, setup_application
 from spa_pos.ui.main_window import MainWindow
 
-MANAGER_PIN = "2468"
+MANAGER_PIN = "246813"
 W = TypeVar("W", bound=QWidget)
 
 

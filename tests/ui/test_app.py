@@ -59,7 +59,7 @@ def test_first_run_creates_the_database_and_asks_for_the_clinic(
     wizard.button(QWizard.WizardButton.NextButton).click()
     page = wizard.pin_page
     page.pin.setText("12")
-    assert "4 到 8 位" in page.problem.text() and not page.isComplete()
+    assert "至少 6 位" in page.problem.text() and not page.isComplete()
     page.pin.setText(MANAGER_PIN)
     page.repeat.setText(MANAGER_PIN)
     assert page.isComplete()
@@ -92,7 +92,7 @@ def test_first_run_creates_the_database_and_asks_for_the_clinic(
         assert (cfg.clinic_name, cfg.clinic_address) == ("康和理疗馆", "文三路 88 号")
         assert cfg.backup_dir == str(usb)
         assert len(catalog.active_rewards(s)) == 6
-    assert staff.manager(ctx, "店长", MANAGER_PIN).is_manager
+    assert staff.manager(ctx, "店长", MANAGER_PIN).approver is not None
     assert maintenance.has_backup_passphrase(ctx)
     window.close()
     window.worker.wait_for_done()

@@ -18,8 +18,9 @@ from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.ui import i18n
 from spa_pos.ui.main_window import MainWindow
+from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.settings_dialog import SettingsDialog
-from tests.ui.conftest import message_texts, press, wait_dialog
+from tests.ui.conftest import MANAGER_PIN, message_texts, press, wait_dialog
 
 UI_SOURCES = sorted(str(p) for p in Path(i18n.__file__).parent.glob("*.py"))
 TOOLS = Path(sys.executable).parent
@@ -30,6 +31,9 @@ def choose_language(qtbot: QtBot, window: MainWindow, code: str) -> None:
     dialog = wait_dialog(qtbot, SettingsDialog)
     dialog.language.setCurrentIndex(dialog.language.findData(code))
     press(qtbot, dialog, Qt.Key.Key_Return)
+    pin = wait_dialog(qtbot, ManagerPinDialog)  # settings are a manager's
+    qtbot.keyClicks(pin.pin, MANAGER_PIN)
+    press(qtbot, pin, Qt.Key.Key_Return)
 
 
 def test_switching_language_changes_the_visible_labels(

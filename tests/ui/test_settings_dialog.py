@@ -12,7 +12,7 @@ from spa_pos.services import jobs, maintenance, print_queue, staff
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.ui.main_window import MainWindow
-from spa_pos.ui.pin_dialog import ChangePinDialog
+from spa_pos.ui.pin_dialog import ChangePinDialog, ManagerPinDialog
 from spa_pos.ui.settings_dialog import SettingsDialog
 from spa_pos.ui.widgets import alive
 from tests.ui.conftest import MANAGER_PIN, press, wait_dialog
@@ -21,6 +21,13 @@ from tests.ui.conftest import MANAGER_PIN, press, wait_dialog
 def open_settings(qtbot: QtBot, window: MainWindow) -> SettingsDialog:
     press(qtbot, window, Qt.Key.Key_F9)
     return wait_dialog(qtbot, SettingsDialog)
+
+
+def approve(qtbot: QtBot) -> None:
+    """Settings are a manager's: the PIN dialog over the settings asks for the PIN."""
+    pin = wait_dialog(qtbot, ManagerPinDialog)
+    qtbot.keyClicks(pin.pin, MANAGER_PIN)
+    press(qtbot, pin, Qt.Key.Key_Return)
 
 
 def saved_printer(ctx: Ctx) -> tuple[dict[str, object], int]:
@@ -54,6 +61,7 @@ def test_a_network_printer_with_58mm_paper_is_saved(
     form.kick.setChecked(False)
     with qtbot.waitSignal(dialog.saved):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        approve(qtbot)
     assert saved_printer(ctx) == (
         {"kind": "escpos_network", "host": "192.168.1.50", "port": 9101, "kick_drawer": False},
         58,
@@ -96,6 +104,7 @@ def test_each_kind_of_printer_is_saved_with_its_fields(
         getattr(dialog.printer, name).setText(text)
     with qtbot.waitSignal(dialog.saved):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        approve(qtbot)
     assert saved_printer(ctx) == ({"kind": kind, **expected}, 80)
 
 
@@ -118,7 +127,7 @@ def test_the_manager_changes_the_pin_by_keyboard_with_errors_next_to_the_fields(
     dialog = wait_dialog(qtbot, ChangePinDialog)
     qtbot.keyClicks(dialog.fields["current"], "1111")  # not the PIN in force
     qtbot.keyClicks(dialog.fields["new"], "12")
-    assert dialog.errors["new"].text() == "店长密码应为 4 到 8 位数字。"
+    assert dialog.errors["new"].text() == "密码应为至少 6 位数字，或至少 8 个字符的口令"
     qtbot.keyClicks(dialog.fields["new"], "3579")
     qtbot.keyClicks(dialog.fields["repeat"], "12357")
     assert not dialog.errors["new"].isVisibleTo(dialog)
@@ -126,13 +135,13 @@ def test_the_manager_changes_the_pin_by_keyboard_with_errors_next_to_the_fields(
     qtbot.keyClicks(dialog.fields["repeat"], "9")
     press(qtbot, dialog, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.errors["current"].text() == "当前店长密码不对")
-    assert staff.manager(ctx, "店长", MANAGER_PIN).is_manager  # nothing changed
+    assert staff.manager(ctx, "店长", MANAGER_PIN).approver is not None  # nothing changed
 
     dialog.fields["current"].setText(MANAGER_PIN)
     press(qtbot, dialog, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not alive(dialog) or not dialog.isVisible())
     assert settings.pin_note.text() == "店长密码已修改。"
-    assert staff.manager(ctx, "店长", "123579").is_manager
+    assert staff.manager(ctx, "店长", "123579").approver is not None
 
 
 def test_the_backup_passphrase_is_set_in_settings(
@@ -152,6 +161,7 @@ def test_the_backup_passphrase_is_set_in_settings(
     dialog.passphrase_repeat.setText("一二三四五六七八")
     with qtbot.waitSignal(dialog.saved):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        approve(qtbot)
     assert maintenance.has_backup_passphrase(ctx)
 
 
