@@ -58,9 +58,9 @@ def smallest(widget: QWidget) -> QSize:
 
 
 @pytest.fixture(params=[i18n.ZH_CN, i18n.EN])
-def language(request: pytest.FixtureRequest, cashier: Ctx) -> str:
-    """Both languages the window speaks (English strings run longer)."""
-    settings_svc.update(cashier, language=request.param)
+def language(request: pytest.FixtureRequest, ctx: Ctx, cashier: Ctx) -> str:
+    """Both languages the window speaks (English strings run longer); the owner sets it."""
+    settings_svc.update(ctx, language=request.param)
     return str(request.param)
 
 
@@ -334,7 +334,9 @@ def test_long_tile_names_are_elided_with_the_whole_name_in_the_tooltip(
     window.resize(SCREEN)
     QApplication.processEvents()
     [tile] = [t for t in page.findChildren(QWidget, f"tile_{item.code}") if t.isVisible()]
-    title = tile.findChildren(ElidedLabel)[0]
+    [title] = [
+        line for line in tile.findChildren(ElidedLabel) if line.property("role") == "tileTitle"
+    ]
     assert title.text() == LONG_NAME * 2
     shown = title.shown_text()
     assert shown.endswith("…") and shown[:-1] in title.text()

@@ -178,6 +178,7 @@ def test_the_backup_folder_the_job_log_sends_the_owner_to_is_in_settings(
     dialog.backup_dir.setText(str(usb))
     with qtbot.waitSignal(dialog.saved):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        approve(qtbot)
 
     assert settings_svc.current(ctx).backup_dir == str(usb)
     ctx.clock.advance(days=1)  # type: ignore[attr-defined]
