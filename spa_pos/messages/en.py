@@ -554,6 +554,7 @@ _PROFILE: dict[str, str] = {
     "profile.feedback_no_member": "Sale {sale_no} was not a member's; feedback cannot be kept",
     "profile.sale_not_found": "There is no sale {sale_no}",
     "profile.note_empty": "A consultation note cannot be empty",
+    "profile.note_too_long": "A consultation note has at most {max_chars} characters",
 }
 
 MESSAGES: dict[str, str] = (

@@ -436,6 +436,7 @@ _PROFILE: dict[str, str] = {
     "profile.feedback_no_member": "单据 {sale_no} 不是会员消费，无法记录回访",
     "profile.sale_not_found": "没有这张单据: {sale_no}",
     "profile.note_empty": "问诊记录不能为空",
+    "profile.note_too_long": "问诊记录最多 {max_chars} 个字",
 }
 
 MESSAGES: dict[str, str] = (
