@@ -555,6 +555,7 @@ _PROFILE: dict[str, str] = {
     "profile.sale_not_found": "There is no sale {sale_no}",
     "profile.note_empty": "A consultation note cannot be empty",
     "profile.note_too_long": "A consultation note has at most {max_chars} characters",
+    "profile.comment_too_long": "A comment has at most {max_chars} characters",
 }
 
 MESSAGES: dict[str, str] = (

@@ -437,6 +437,7 @@ _PROFILE: dict[str, str] = {
     "profile.sale_not_found": "没有这张单据: {sale_no}",
     "profile.note_empty": "问诊记录不能为空",
     "profile.note_too_long": "问诊记录最多 {max_chars} 个字",
+    "profile.comment_too_long": "评价最多 {max_chars} 个字",
 }
 
 MESSAGES: dict[str, str] = (

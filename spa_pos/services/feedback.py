@@ -29,7 +29,7 @@ def record(ctx: Ctx, sale_no: str, score: int, comment: str, reward: bool) -> Fe
         raise DomainError("profile.feedback_score", score=score)
     comment = comment.strip()
     if len(comment) > COMMENT_MAX_CHARS:
-        raise DomainError("profile.note_too_long", max_chars=COMMENT_MAX_CHARS)
+        raise DomainError("profile.comment_too_long", max_chars=COMMENT_MAX_CHARS)
     with unit_of_work.write(ctx, books=reward) as work:
         s = work.session
         sale = s.scalars(select(Sale).where(Sale.sale_no == sale_no.strip())).first()
