@@ -13,8 +13,11 @@ from sqlalchemy import func, select
 from spa_pos import clock as clk
 from spa_pos.errors import NotFound
 from spa_pos.models import Event, EventAttendance, Member
+from spa_pos.models.admin import EVENT_KINDS
 from spa_pos.services import members, unit_of_work
 from spa_pos.services.context import Ctx
+
+KINDS = EVENT_KINDS  # for the window, which never imports models
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,8 @@ class FeedbackResult:
 def record(ctx: Ctx, sale_no: str, score: int, comment: str, reward: bool) -> FeedbackResult:
     """Keep the member's feedback on a sale, once. With `reward`, the feedback counts as an
     interaction (E4) and earns the lowest award of the configured event range
-    (`event_points_min`): a fixed amount, so the cashier never picks a number."""
+    (`event_points_min`, shown beforehand as `profile.Care.feedback_points`): a fixed
+    amount, so the cashier never picks a number."""
     if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 5:
         raise DomainError("profile.feedback_score", score=score)
     comment = comment.strip()

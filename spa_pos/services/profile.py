@@ -474,6 +474,7 @@ class Care:
     favourites: list[Favourite]
     suggestions: list[Suggestion]
     notes: list[NoteView]
+    feedback_points: int  # what a rewarded feedback earns (`feedback.record`)
 
 
 def care(ctx: Ctx, card: str, limit: int = 100) -> Care:
@@ -490,6 +491,7 @@ def care(ctx: Ctx, card: str, limit: int = 100) -> Care:
             fav,
             _suggestions(s, had, fav),
             _notes(s, member.id, tz),
+            work.settings.event_points_min,
         )
 
 
