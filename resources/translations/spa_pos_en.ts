@@ -2893,6 +2893,10 @@ A safety copy of the current data is kept first (in the “safety” folder next
     <context>
         <name>EventsDialog</name>
         <message>
+            <source>Member</source>
+            <translation>Member</translation>
+        </message>
+        <message>
             <source>Came</source>
             <translation>Came</translation>
         </message>

@@ -246,7 +246,7 @@ class TimelineEntry:
 
     at: datetime  # aware, clinic's zone
     kind: str  # one of TIMELINE_KINDS
-    ref: str  # sale or refund number; the event's name; "" for a course session
+    ref: str  # the sale or refund number ("" for a course session or an event)
     what: str
     by: str
     paid_fen: int
@@ -321,7 +321,7 @@ def _timeline(s: Session, member_id: int, tz: str, limit: int) -> list[TimelineE
         .limit(limit)
     ).tuples()
     for at, name, award in attended:
-        entries.append(TimelineEntry(_local(at, tz), "event", name, name, "", 0, award))
+        entries.append(TimelineEntry(_local(at, tz), "event", "", name, "", 0, award))
     feedback = s.execute(
         select(Feedback, Sale.sale_no)
         .join(Sale, Sale.id == Feedback.sale_id)

@@ -122,7 +122,7 @@ class EventsDialog(QDialog):
         self.came = read_only_table(4)
         self.came.setObjectName("attendees")
         self.came.setHorizontalHeaderLabels(
-            [self.tr("Marked at"), self.tr("Card"), self.tr("Phone"), self.tr("Name")]
+            [self.tr("Marked at"), self.tr("Card"), self.tr("Phone"), self.tr("Member")]
         )
         self.message = label("", "error", wrap=True)
         self.message.setObjectName("eventsMessage")

@@ -271,7 +271,7 @@ class ProfileDialog(QDialog):
             if full:
                 paid = format_fen(entry.paid_fen) if entry.paid_fen else ""
                 cells += [entry.ref, entry.by, paid]
-            cells += [f"{entry.points:+d}" if entry.points else "", self._remark(entry)]
+            cells += [f"{entry.points:+,}" if entry.points else "", self._remark(entry)]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c in numeric:

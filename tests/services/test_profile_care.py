@@ -65,7 +65,7 @@ def test_the_timeline_is_newest_first_with_refunds_sessions_and_events(ctx: Ctx)
         ("sale", 10),
     ]
     event, refund, bag, session, course, first = entries
-    assert (event.what, event.points) == ("养生讲座", 80)
+    assert (event.ref, event.what, event.points) == ("", "养生讲座", 80)
     assert (refund.what, refund.paid_fen) == (h["bag"], -3900)
     assert refund.points < 0
     assert (bag.ref, bag.what, bag.refunded, bag.paid_fen) == (
