@@ -1540,6 +1540,14 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <translation>Adjustments above this need a manager</translation>
         </message>
         <message>
+            <source>Event points: at least</source>
+            <translation>Event points: at least</translation>
+        </message>
+        <message>
+            <source>Event points: at most</source>
+            <translation>Event points: at most</translation>
+        </message>
+        <message>
             <source>Points valid for (months)</source>
             <translation>Points valid for (months)</translation>
         </message>
@@ -2865,6 +2873,290 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>No such folder</source>
             <translation>No such folder</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventsButton</name>
+        <message>
+            <source>Events…</source>
+            <translation>Events…</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventsDialog</name>
+        <message>
+            <source>Member</source>
+            <translation>Member</translation>
+        </message>
+        <message>
+            <source>Came</source>
+            <translation>Came</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>Card</translation>
+        </message>
+        <message>
+            <source>Choose an event on the left</source>
+            <translation>Choose an event on the left</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation>Close (Esc)</translation>
+        </message>
+        <message>
+            <source>Create event</source>
+            <translation>Create event</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Event</translation>
+        </message>
+        <message>
+            <source>Events and interactions</source>
+            <translation>Events and interactions</translation>
+        </message>
+        <message>
+            <source>Health lecture</source>
+            <translation>Health lecture</translation>
+        </message>
+        <message>
+            <source>Live interaction</source>
+            <translation>Live interaction</translation>
+        </message>
+        <message>
+            <source>Marked at</source>
+            <translation>Marked at</translation>
+        </message>
+        <message>
+            <source>Marked: +{points} points, balance {balance}</source>
+            <translation>Marked: +{points} points, balance {balance}</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>New event</source>
+            <translation>New event</translation>
+        </message>
+        <message>
+            <source>No member found for “{text}”</source>
+            <translation>No member found for “{text}”</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <source>Points per member: {low}–{high} (loyalty rules)</source>
+            <translation>Points per member: {low}–{high} (loyalty rules)</translation>
+        </message>
+        <message>
+            <source>Quiz</source>
+            <translation>Quiz</translation>
+        </message>
+        <message>
+            <source>Scan a card, or type a phone, card or name</source>
+            <translation>Scan a card, or type a phone, card or name</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Video interaction</source>
+            <translation>Video interaction</translation>
+        </message>
+        <message>
+            <source>Wellness salon</source>
+            <translation>Wellness salon</translation>
+        </message>
+        <message>
+            <source>e.g. 春季养生讲座</source>
+            <translation>e.g. 春季养生讲座</translation>
+        </message>
+        <message>
+            <source>{name} · {date} · +{points} points</source>
+            <translation>{name} · {date} · +{points} points</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfileButton</name>
+        <message>
+            <source>Profile…</source>
+            <translation>Profile…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfileDialog</name>
+        <message>
+            <source>A new consultation note…</source>
+            <translation>A new consultation note…</translation>
+        </message>
+        <message>
+            <source>Add note</source>
+            <translation>Add note</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation>Close (Esc)</translation>
+        </message>
+        <message>
+            <source>Consultation notes</source>
+            <translation>Consultation notes</translation>
+        </message>
+        <message>
+            <source>Course session</source>
+            <translation>Course session</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Event</translation>
+        </message>
+        <message>
+            <source>Favourite categories</source>
+            <translation>Favourite categories</translation>
+        </message>
+        <message>
+            <source>Feedback</source>
+            <translation>Feedback</translation>
+        </message>
+        <message>
+            <source>Feedback rewarded: +{points} points, balance {balance}</source>
+            <translation>Feedback rewarded: +{points} points, balance {balance}</translation>
+        </message>
+        <message>
+            <source>Health and notes</source>
+            <translation>Health and notes</translation>
+        </message>
+        <message>
+            <source>Health needs</source>
+            <translation>Health needs</translation>
+        </message>
+        <message>
+            <source>Interactions and feedback</source>
+            <translation>Interactions and feedback</translation>
+        </message>
+        <message>
+            <source>Member profile</source>
+            <translation>Member profile</translation>
+        </message>
+        <message>
+            <source>None recorded</source>
+            <translation>None recorded</translation>
+        </message>
+        <message>
+            <source>Not tried yet: worth suggesting</source>
+            <translation>Not tried yet: worth suggesting</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Nothing to suggest yet</source>
+            <translation>Nothing to suggest yet</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>Paid</translation>
+        </message>
+        <message>
+            <source>Partly refunded</source>
+            <translation>Partly refunded</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <source>Preferences</source>
+            <translation>Preferences</translation>
+        </message>
+        <message>
+            <source>Record feedback</source>
+            <translation>Record feedback</translation>
+        </message>
+        <message>
+            <source>Recorded by</source>
+            <translation>Recorded by</translation>
+        </message>
+        <message>
+            <source>Refund</source>
+            <translation>Refund</translation>
+        </message>
+        <message>
+            <source>Refunded</source>
+            <translation>Refunded</translation>
+        </message>
+        <message>
+            <source>Reward as an interaction (+{points} points)</source>
+            <translation>Reward as an interaction (+{points} points)</translation>
+        </message>
+        <message>
+            <source>Sale</source>
+            <translation>Sale</translation>
+        </message>
+        <message>
+            <source>Satisfaction after a visit</source>
+            <translation>Satisfaction after a visit</translation>
+        </message>
+        <message>
+            <source>Score (1–5)</source>
+            <translation>Score (1–5)</translation>
+        </message>
+        <message>
+            <source>Score {score}/5</source>
+            <translation>Score {score}/5</translation>
+        </message>
+        <message>
+            <source>Usually has {usual}; never tried {name}</source>
+            <translation>Usually has {usual}; never tried {name}</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>Visit</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>Visits</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>What happened</translation>
+        </message>
+        <message>
+            <source>What the member said</source>
+            <translation>What the member said</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <source>{category}: {visits} visits, usually {usual}</source>
+            <translation>{category}: {visits} visits, usually {usual}</translation>
+        </message>
+        <message>
+            <source>{name} · card {card}</source>
+            <translation>{name} · card {card}</translation>
         </message>
     </context>
 </TS>

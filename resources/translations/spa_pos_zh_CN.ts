@@ -1540,6 +1540,14 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <translation>手工调整超过此数需店长</translation>
         </message>
         <message>
+            <source>Event points: at least</source>
+            <translation>活动积分下限</translation>
+        </message>
+        <message>
+            <source>Event points: at most</source>
+            <translation>活动积分上限</translation>
+        </message>
+        <message>
             <source>Points valid for (months)</source>
             <translation>积分有效期（月）</translation>
         </message>
@@ -2865,6 +2873,290 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>No such folder</source>
             <translation>找不到该文件夹</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventsButton</name>
+        <message>
+            <source>Events…</source>
+            <translation>活动…</translation>
+        </message>
+    </context>
+    <context>
+        <name>EventsDialog</name>
+        <message>
+            <source>Member</source>
+            <translation>会员</translation>
+        </message>
+        <message>
+            <source>Came</source>
+            <translation>到场</translation>
+        </message>
+        <message>
+            <source>Card</source>
+            <translation>卡号</translation>
+        </message>
+        <message>
+            <source>Choose an event on the left</source>
+            <translation>请在左侧选择活动</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation>关闭 (Esc)</translation>
+        </message>
+        <message>
+            <source>Create event</source>
+            <translation>创建活动</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>活动</translation>
+        </message>
+        <message>
+            <source>Events and interactions</source>
+            <translation>活动与互动</translation>
+        </message>
+        <message>
+            <source>Health lecture</source>
+            <translation>健康讲座</translation>
+        </message>
+        <message>
+            <source>Live interaction</source>
+            <translation>直播互动</translation>
+        </message>
+        <message>
+            <source>Marked at</source>
+            <translation>签到时间</translation>
+        </message>
+        <message>
+            <source>Marked: +{points} points, balance {balance}</source>
+            <translation>已签到：+{points} 分，余额 {balance}</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>New event</source>
+            <translation>新建活动</translation>
+        </message>
+        <message>
+            <source>No member found for “{text}”</source>
+            <translation>没有找到会员“{text}”</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
+            <source>Points per member: {low}–{high} (loyalty rules)</source>
+            <translation>每人积分：{low}–{high}（积分规则）</translation>
+        </message>
+        <message>
+            <source>Quiz</source>
+            <translation>知识问答</translation>
+        </message>
+        <message>
+            <source>Scan a card, or type a phone, card or name</source>
+            <translation>扫会员卡，或输入手机号、卡号、姓名</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Video interaction</source>
+            <translation>视频互动</translation>
+        </message>
+        <message>
+            <source>Wellness salon</source>
+            <translation>养生沙龙</translation>
+        </message>
+        <message>
+            <source>e.g. 春季养生讲座</source>
+            <translation>例如 春季养生讲座</translation>
+        </message>
+        <message>
+            <source>{name} · {date} · +{points} points</source>
+            <translation>{name} · {date} · +{points} 分</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfileButton</name>
+        <message>
+            <source>Profile…</source>
+            <translation>会员画像…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProfileDialog</name>
+        <message>
+            <source>A new consultation note…</source>
+            <translation>新的问诊记录…</translation>
+        </message>
+        <message>
+            <source>Add note</source>
+            <translation>添加记录</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation>关闭 (Esc)</translation>
+        </message>
+        <message>
+            <source>Consultation notes</source>
+            <translation>问诊记录</translation>
+        </message>
+        <message>
+            <source>Course session</source>
+            <translation>疗程消耗</translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>活动</translation>
+        </message>
+        <message>
+            <source>Favourite categories</source>
+            <translation>常做类别</translation>
+        </message>
+        <message>
+            <source>Feedback</source>
+            <translation>回访评价</translation>
+        </message>
+        <message>
+            <source>Feedback rewarded: +{points} points, balance {balance}</source>
+            <translation>评价已奖励：+{points} 分，余额 {balance}</translation>
+        </message>
+        <message>
+            <source>Health and notes</source>
+            <translation>健康与问诊</translation>
+        </message>
+        <message>
+            <source>Health needs</source>
+            <translation>健康需求</translation>
+        </message>
+        <message>
+            <source>Interactions and feedback</source>
+            <translation>互动与回访</translation>
+        </message>
+        <message>
+            <source>Member profile</source>
+            <translation>会员画像</translation>
+        </message>
+        <message>
+            <source>None recorded</source>
+            <translation>未记录</translation>
+        </message>
+        <message>
+            <source>Not tried yet: worth suggesting</source>
+            <translation>未试过的项目（可推荐）</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Nothing to suggest yet</source>
+            <translation>暂无推荐</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>单号</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>实付</translation>
+        </message>
+        <message>
+            <source>Partly refunded</source>
+            <translation>部分退款</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
+            <source>Preferences</source>
+            <translation>偏好与推荐</translation>
+        </message>
+        <message>
+            <source>Record feedback</source>
+            <translation>记录评价</translation>
+        </message>
+        <message>
+            <source>Recorded by</source>
+            <translation>经手人</translation>
+        </message>
+        <message>
+            <source>Refund</source>
+            <translation>退款</translation>
+        </message>
+        <message>
+            <source>Refunded</source>
+            <translation>已退款</translation>
+        </message>
+        <message>
+            <source>Reward as an interaction (+{points} points)</source>
+            <translation>作为互动奖励（+{points} 分）</translation>
+        </message>
+        <message>
+            <source>Sale</source>
+            <translation>单据</translation>
+        </message>
+        <message>
+            <source>Satisfaction after a visit</source>
+            <translation>到店满意度回访</translation>
+        </message>
+        <message>
+            <source>Score (1–5)</source>
+            <translation>评分 (1–5)</translation>
+        </message>
+        <message>
+            <source>Score {score}/5</source>
+            <translation>评分 {score}/5</translation>
+        </message>
+        <message>
+            <source>Usually has {usual}; never tried {name}</source>
+            <translation>常做{usual}，未试过{name}</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>消费</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>到店记录</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>What the member said</source>
+            <translation>会员的评价</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>{category}: {visits} visits, usually {usual}</source>
+            <translation>{category}：{visits} 次，常做{usual}</translation>
+        </message>
+        <message>
+            <source>{name} · card {card}</source>
+            <translation>{name} · 卡号 {card}</translation>
         </message>
     </context>
 </TS>

@@ -564,6 +564,21 @@ _DRAFTS: dict[str, str] = {
     "drafts.member_gone": "Member {card} was not found; the cart is back as a walk-in's",
 }
 
+_EVENTS: dict[str, str] = {
+    "events.points_out_of_range": "Event points must be from {low} to {high}, not {points}",
+    "events.bad_kind": "There is no event type {kind}",
+}
+
+_PROFILE: dict[str, str] = {
+    "profile.feedback_score": "Satisfaction is 1 to 5, not {score}",
+    "profile.feedback_given": "Sale {sale_no} already has feedback",
+    "profile.feedback_no_member": "Sale {sale_no} was not a member's; feedback cannot be kept",
+    "profile.sale_not_found": "There is no sale {sale_no}",
+    "profile.note_empty": "A consultation note cannot be empty",
+    "profile.note_too_long": "A consultation note has at most {max_chars} characters",
+    "profile.comment_too_long": "A comment has at most {max_chars} characters",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -587,4 +602,6 @@ MESSAGES: dict[str, str] = (
     | _IMPORT
     | _LIMITS
     | _DRAFTS
+    | _EVENTS
+    | _PROFILE
 )

@@ -444,6 +444,21 @@ _DRAFTS: dict[str, str] = {
     "drafts.member_gone": "找不到会员 {card}，购物车按散客恢复",
 }
 
+_EVENTS: dict[str, str] = {
+    "events.points_out_of_range": "活动积分应在 {low} 到 {high} 分之间，而不是 {points}",
+    "events.bad_kind": "没有这种活动类型: {kind}",
+}
+
+_PROFILE: dict[str, str] = {
+    "profile.feedback_score": "满意度应为 1 到 5 分，而不是 {score}",
+    "profile.feedback_given": "单据 {sale_no} 已经评价过了",
+    "profile.feedback_no_member": "单据 {sale_no} 不是会员消费，无法记录回访",
+    "profile.sale_not_found": "没有这张单据: {sale_no}",
+    "profile.note_empty": "问诊记录不能为空",
+    "profile.note_too_long": "问诊记录最多 {max_chars} 个字",
+    "profile.comment_too_long": "评价最多 {max_chars} 个字",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -467,4 +482,6 @@ MESSAGES: dict[str, str] = (
     | _IMPORT
     | _LIMITS
     | _DRAFTS
+    | _EVENTS
+    | _PROFILE
 )

@@ -7,12 +7,12 @@ from spa_pos.models.course import CourseBalance, CourseUse
 from spa_pos.models.draft import CartDraft
 from spa_pos.models.imports import ImportBatch
 from spa_pos.models.jobs import DayClose, JobRun, OutboxMessage, StreakAward
-from spa_pos.models.member import Member, MemberTag
+from spa_pos.models.member import Member, MemberNote, MemberTag
 from spa_pos.models.points import LedgerEntry, PointLot
 from spa_pos.models.printing import PrintJob
 from spa_pos.models.promotion import Promotion, PromotionItem
 from spa_pos.models.reward import Reward, RewardStockChange, Voucher
-from spa_pos.models.sale import Payment, Refund, RefundPayment, Sale, SaleLine
+from spa_pos.models.sale import Feedback, Payment, Refund, RefundPayment, Sale, SaleLine
 from spa_pos.models.staff import StaffMember
 
 __all__ = [
@@ -25,10 +25,12 @@ __all__ = [
     "DayClose",
     "Event",
     "EventAttendance",
+    "Feedback",
     "ImportBatch",
     "JobRun",
     "LedgerEntry",
     "Member",
+    "MemberNote",
     "MemberTag",
     "OutboxMessage",
     "Payment",

@@ -49,10 +49,15 @@ class AuditEntry(IdMixin, Base):
     hash: Mapped[str] = mapped_column(String(64))  # HMAC-SHA256 (SHA-256 before 0009)
 
 
+EVENT_KINDS = ("lecture", "salon", "quiz", "live", "video")
+
+
 class Event(IdMixin, Base):
     __tablename__ = "events"
 
     name: Mapped[str] = mapped_column(String(60))
+    # One of EVENT_KINDS (讲座, 沙龙, 问答, 直播, 视频); "lecture" for events made before 0014.
+    kind: Mapped[str] = mapped_column(String(10), default="lecture", server_default="lecture")
     points: Mapped[int]
     on_date: Mapped[date]
 

@@ -46,3 +46,15 @@ class MemberTag(Base):
     tag: Mapped[str] = mapped_column(String(32), primary_key=True, index=True)
 
     member: Mapped[Member] = relationship(back_populates="tags")
+
+
+class MemberNote(IdMixin, Base):
+    """A consultation note (问诊记录) with who wrote it and when; appended, never edited.
+    Health details: kept out of every masked read model (lists, lookups, exports)."""
+
+    __tablename__ = "member_notes"
+
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    at: Mapped[datetime]
+    author: Mapped[str] = mapped_column(String(40))
+    text: Mapped[str] = mapped_column(Text)

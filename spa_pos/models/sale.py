@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from spa_pos.models.base import Base, IdMixin
@@ -90,3 +90,18 @@ class RefundPayment(IdMixin, Base):
     refund_id: Mapped[int] = mapped_column(ForeignKey("refunds.id"), index=True)
     method: Mapped[str] = mapped_column(String(10))
     amount_fen: Mapped[int]
+
+
+class Feedback(IdMixin, Base):
+    """Satisfaction after a visit (满意度回访): once per sale, 1–5 and a comment; `points`
+    is the E4 interaction award it earned (0: not rewarded)."""
+
+    __tablename__ = "feedback"
+
+    sale_id: Mapped[int] = mapped_column(ForeignKey("sales.id"), unique=True)
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), index=True)
+    score: Mapped[int]
+    comment: Mapped[str] = mapped_column(Text, default="")
+    points: Mapped[int] = mapped_column(default=0)
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(40))

@@ -11,6 +11,7 @@ from spa_pos import clock as clk
 from spa_pos import limits
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import Event, EventAttendance, LedgerEntry
+from spa_pos.models.admin import EVENT_KINDS
 from spa_pos.services import members, permissions, points, unit_of_work
 from spa_pos.services.context import Ctx
 
@@ -85,17 +86,26 @@ def _adjusted_on(work: unit_of_work.Work, member_id: int) -> int:
     return int(total or 0)
 
 
-def add_event(ctx: Ctx, name: str, award_points: int, on: date | None = None) -> int:
+def add_event(
+    ctx: Ctx, name: str, award_points: int, on: date | None = None, kind: str = "lecture"
+) -> int:
+    """An activity (E4) of one of `EVENT_KINDS`, its points within the configured range
+    (`event_points_min`..`event_points_max`, read at the time of creation)."""
     if not name.strip():
         raise DomainError("courses.event_name_required")
     if award_points <= 0:
         raise DomainError("courses.event_points_positive")
     limits.check_points(award_points)
+    if kind not in EVENT_KINDS:
+        raise DomainError("events.bad_kind", kind=kind)
     with unit_of_work.write(ctx) as work:
-        event = Event(name=name.strip(), points=award_points, on_date=on or work.today)
+        low, high = work.settings.event_points_min, work.settings.event_points_max
+        if not low <= award_points <= high:
+            raise DomainError("events.points_out_of_range", low=low, high=high, points=award_points)
+        event = Event(name=name.strip(), kind=kind, points=award_points, on_date=on or work.today)
         work.session.add(event)
         work.session.flush()
-        work.audit("event.add", "event", event.id, name=event.name, points=award_points)
+        work.audit("event.add", "event", event.id, name=event.name, kind=kind, points=award_points)
         return event.id
 
 

@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
-from spa_pos.models import Member, Reward, Sale, SaleLine
-from spa_pos.services import catalog, courses, earning, members, points, vouchers
+from spa_pos.errors import DomainError
+from spa_pos.models import (
+    CatalogItem,
+    CourseBalance,
+    CourseUse,
+    Event,
+    EventAttendance,
+    Feedback,
+    Member,
+    MemberNote,
+    Refund,
+    Reward,
+    Sale,
+    SaleLine,
+)
+from spa_pos.services import catalog, courses, earning, members, points, unit_of_work, vouchers
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.services.settings import Tier
@@ -213,3 +229,277 @@ def member_view(ctx: Ctx, ref: str) -> MemberView:
             redeemable(s, spendable),
             cfg.birthday_multiplier if earning.birthday_month(member.birthday, today) else None,
         )
+
+
+# --- the profile screen (会员画像): timeline, preferences, notes ---------------------------
+
+TIMELINE_KINDS = ("sale", "refund", "course", "event", "feedback")
+FAVOURITE_CATEGORIES = 3  # the member's top categories that suggestions come from
+NOTE_MAX_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One thing that happened to a member, in the clinic's time zone. `paid_fen` and
+    `points` are negative for a refund. `by` is who recorded it (the cashier, or the staff
+    who used the session); a therapist per line is not recorded yet."""
+
+    at: datetime  # aware, clinic's zone
+    kind: str  # one of TIMELINE_KINDS
+    ref: str  # the sale or refund number ("" for a course session or an event)
+    what: str
+    by: str
+    paid_fen: int
+    points: int
+    refunded: str = ""  # a sale: "" | "refunded" | "partially_refunded"
+    score: int | None = None  # feedback: 1–5
+
+
+def _local(stored: datetime, tz: str) -> datetime:
+    return clk.from_utc_naive(stored).astimezone(ZoneInfo(tz))
+
+
+def _timeline(s: Session, member_id: int, tz: str, limit: int) -> list[TimelineEntry]:
+    """Newest first; each source is read newest first up to `limit`, then merged."""
+    entries: list[TimelineEntry] = []
+    sales = s.scalars(
+        select(Sale)
+        .where(Sale.member_id == member_id)
+        .order_by(Sale.created_at.desc(), Sale.id.desc())
+        .limit(limit)
+    ).all()
+    for sale in sales:
+        lines = sorted(sale.lines, key=lambda ln: ln.line_no)
+        what = "、".join(ln.name if ln.qty == 1 else f"{ln.name}×{ln.qty}" for ln in lines)
+        refunded = "" if sale.status == "completed" else sale.status
+        entries.append(
+            TimelineEntry(
+                _local(sale.created_at, tz),
+                "sale",
+                sale.sale_no,
+                what,
+                sale.cashier,
+                sale.due_fen,
+                sale.points_earned,
+                refunded,
+            )
+        )
+    refunds = s.execute(
+        select(Refund, Sale.sale_no)
+        .join(Sale, Sale.id == Refund.sale_id)
+        .where(Sale.member_id == member_id)
+        .order_by(Refund.created_at.desc(), Refund.id.desc())
+        .limit(limit)
+    ).tuples()
+    for refund, sale_no in refunds:
+        entries.append(
+            TimelineEntry(
+                _local(refund.created_at, tz),
+                "refund",
+                refund.refund_no,
+                sale_no,
+                refund.actor,
+                -refund.refunded_fen,
+                -refund.points_reversed,
+            )
+        )
+    uses = s.execute(
+        select(CourseUse.used_at, CourseUse.actor, CatalogItem.name)
+        .join(CourseBalance, CourseBalance.id == CourseUse.balance_id)
+        .join(CatalogItem, CatalogItem.id == CourseBalance.course_item_id)
+        .where(CourseBalance.member_id == member_id)
+        .order_by(CourseUse.used_at.desc(), CourseUse.id.desc())
+        .limit(limit)
+    ).tuples()
+    for used_at, actor, name in uses:
+        entries.append(TimelineEntry(_local(used_at, tz), "course", "", name, actor, 0, 0))
+    attended = s.execute(
+        select(EventAttendance.at, Event.name, Event.points)
+        .join(Event, Event.id == EventAttendance.event_id)
+        .where(EventAttendance.member_id == member_id)
+        .order_by(EventAttendance.at.desc(), EventAttendance.id.desc())
+        .limit(limit)
+    ).tuples()
+    for at, name, award in attended:
+        entries.append(TimelineEntry(_local(at, tz), "event", "", name, "", 0, award))
+    feedback = s.execute(
+        select(Feedback, Sale.sale_no)
+        .join(Sale, Sale.id == Feedback.sale_id)
+        .where(Feedback.member_id == member_id)
+        .order_by(Feedback.at.desc(), Feedback.id.desc())
+        .limit(limit)
+    ).tuples()
+    for fb, sale_no in feedback:
+        entries.append(
+            TimelineEntry(
+                _local(fb.at, tz),
+                "feedback",
+                sale_no,
+                fb.comment,
+                fb.actor,
+                0,
+                fb.points,
+                score=fb.score,
+            )
+        )
+    entries.sort(key=lambda e: e.at, reverse=True)  # stable: same moment keeps source order
+    return entries[:limit]
+
+
+def timeline(ctx: Ctx, card: str, limit: int = 100) -> list[TimelineEntry]:
+    """A member's visits and interactions, newest first: sales with their lines (refunded
+    ones marked), refunds, course sessions, events attended and feedback given."""
+    with unit_of_work.read(ctx) as work:
+        member = members.find_one(work.session, card)
+        return _timeline(work.session, member.id, work.settings.timezone, limit)
+
+
+@dataclass(frozen=True)
+class Favourite:
+    category: str
+    visits: int  # sale lines and course sessions in this category
+    usual: str  # the service the member has most often in it
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A service in one of the member's favourite categories they never had
+    ("常做艾灸，未试过药浴": usual=艾灸, name=药浴)."""
+
+    category: str
+    usual: str
+    code: str
+    name: str
+
+
+def _had(s: Session, member_id: int) -> list[tuple[int, str, str]]:
+    """(item id, name, category) of every service the member had: sale lines not refunded,
+    each course session counted as its service."""
+    bought = s.execute(
+        select(CatalogItem.id, CatalogItem.name, CatalogItem.category)
+        .join(SaleLine, SaleLine.item_id == CatalogItem.id)
+        .join(Sale, Sale.id == SaleLine.sale_id)
+        .where(
+            Sale.member_id == member_id,
+            SaleLine.refund_id.is_(None),
+            CatalogItem.kind == "service",
+        )
+    ).tuples()
+    sessions = s.execute(
+        select(CatalogItem.id, CatalogItem.name, CatalogItem.category)
+        .join(CourseBalance, CourseBalance.service_item_id == CatalogItem.id)
+        .join(CourseUse, CourseUse.balance_id == CourseBalance.id)
+        .where(CourseBalance.member_id == member_id)
+    ).tuples()
+    return [*bought, *sessions]
+
+
+def _favourites(had: list[tuple[int, str, str]]) -> list[Favourite]:
+    per_category: dict[str, Counter[str]] = {}
+    for _item_id, name, category in had:
+        per_category.setdefault(category, Counter())[name] += 1
+    ranked = sorted(per_category.items(), key=lambda kv: (-kv[1].total(), kv[0]))
+    return [
+        Favourite(category, names.total(), names.most_common(1)[0][0])
+        for category, names in ranked[:FAVOURITE_CATEGORIES]
+    ]
+
+
+def _suggestions(
+    s: Session, had: list[tuple[int, str, str]], favourites: list[Favourite]
+) -> list[Suggestion]:
+    tried = {item_id for item_id, _name, _category in had}
+    usual = {f.category: f.usual for f in favourites}
+    untried = s.scalars(
+        select(CatalogItem)
+        .where(
+            CatalogItem.kind == "service",
+            CatalogItem.active.is_(True),
+            CatalogItem.category.in_(usual),
+        )
+        .order_by(CatalogItem.sort_order, CatalogItem.code)
+    ).all()
+    order = [f.category for f in favourites]
+    return sorted(
+        (
+            Suggestion(item.category, usual[item.category], item.code, item.name)
+            for item in untried
+            if item.id not in tried
+        ),
+        key=lambda g: order.index(g.category),
+    )
+
+
+@dataclass(frozen=True)
+class NoteView:
+    at: datetime  # aware, clinic's zone
+    author: str
+    text: str
+
+
+def _notes(s: Session, member_id: int, tz: str) -> list[NoteView]:
+    rows = s.scalars(
+        select(MemberNote)
+        .where(MemberNote.member_id == member_id)
+        .order_by(MemberNote.at.desc(), MemberNote.id.desc())
+    ).all()
+    return [NoteView(_local(n.at, tz), n.author, n.text) for n in rows]
+
+
+def add_note(ctx: Ctx, card: str, text: str) -> NoteView:
+    """Append a consultation note (问诊记录), by the signed-in staff, now; audited."""
+    text = text.strip()
+    if not text:
+        raise DomainError("profile.note_empty")
+    if len(text) > NOTE_MAX_CHARS:
+        raise DomainError("profile.note_too_long", max_chars=NOTE_MAX_CHARS)
+    with unit_of_work.write(ctx) as work:
+        member = members.find_one(work.session, card)
+        note = MemberNote(member_id=member.id, at=work.stamp, author=work.actor, text=text)
+        work.session.add(note)
+        work.session.flush()
+        work.audit("member.note", "member", member.card_no, note_id=note.id)
+        return NoteView(_local(note.at, work.settings.timezone), note.author, note.text)
+
+
+@dataclass(frozen=True)
+class Care:
+    """Everything the profile screen shows beyond the member panel, read at once. Health
+    details (needs, notes): only for the staff who open the profile, never in lists."""
+
+    card_no: str
+    name: str
+    health_needs: str
+    timeline: list[TimelineEntry]
+    favourites: list[Favourite]
+    suggestions: list[Suggestion]
+    notes: list[NoteView]
+    feedback_points: int  # what a rewarded feedback earns (`feedback.record`)
+
+
+def care(ctx: Ctx, card: str, limit: int = 100) -> Care:
+    with unit_of_work.read(ctx) as work:
+        s, tz = work.session, work.settings.timezone
+        member = members.find_one(s, card)
+        had = _had(s, member.id)
+        fav = _favourites(had)
+        return Care(
+            member.card_no,
+            member.name,
+            member.health_needs,
+            _timeline(s, member.id, tz, limit),
+            fav,
+            _suggestions(s, had, fav),
+            _notes(s, member.id, tz),
+            work.settings.event_points_min,
+        )
+
+
+def favourites(ctx: Ctx, card: str) -> list[Favourite]:
+    """The member's top categories by visits, the most visited first."""
+    return care(ctx, card, limit=0).favourites
+
+
+def suggestions(ctx: Ctx, card: str) -> list[Suggestion]:
+    """Active services in the member's favourite categories they never had."""
+    return care(ctx, card, limit=0).suggestions

@@ -224,6 +224,8 @@ class Settings:
     streak_bonus: int = _rule(500, _integer(0, limits.MAX_POINTS))  # E5
     birthday_multiplier: str = _rule("2", _positive_decimal)  # E6
     tiers: tuple[Tier, ...] = _rule(DEFAULT_TIERS, _tiers)  # E7
+    event_points_min: int = _rule(50, _integer(1, limits.MAX_POINTS))  # E4, per event
+    event_points_max: int = _rule(150, _integer(1, limits.MAX_POINTS))  # E4
     adjust_manager_limit: int = _rule(200, _integer(0, limits.MAX_POINTS))  # E8
     # Expiry
     points_validity_months: int = _rule(12, _integer(1))  # X1

@@ -2,9 +2,10 @@
 calendar months earns a flat bonus once per window; windows never overlap.
 
 A paid visit-day is a local day with a sale paid with money (not wholly by vouchers) that
-was not refunded in full. A month counts as soon as it has M of them, so the bonus comes
-on the visit that completes the window. Rewarded windows are stored (`StreakAward`); a new
-window starts after the member's last rewarded one, which makes the job idempotent.
+was not refunded in full, or with a course session (the course was paid when bought). A
+month counts as soon as it has M of them, so the bonus comes on the visit that completes
+the window. Rewarded windows are stored (`StreakAward`); a new window starts after the
+member's last rewarded one, which makes the job idempotent.
 
 Only the last 2K months are looked at: enough to catch up after the app was closed for
 weeks, without awarding streaks from years of imported history.
@@ -15,11 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
-from spa_pos.models import Member, Sale, StreakAward
+from spa_pos.models import CourseBalance, CourseUse, Member, Sale, StreakAward
 from spa_pos.services import points
 from spa_pos.services.settings import Settings
 
@@ -87,26 +88,30 @@ def completed_windows(
 def _paid_visit_days(
     session: Session, horizon: date, until: datetime, at_least: int, tz: str
 ) -> dict[int, set[date]]:
-    """Local paid visit-days since the month `horizon`, of members with enough sales to
-    complete a window (the count filter keeps the Python part small)."""
+    """Local paid visit-days since the month `horizon`, of members with enough visits to
+    complete a window (the count filter keeps the Python part small). A course session is
+    a paid visit: the course was paid for with money when it was bought."""
     since = clk.local_day_start_utc(horizon, tz)
-    paid = (
+    sales = select(Sale.member_id.label("member_id"), Sale.created_at.label("at")).where(
         Sale.member_id.is_not(None),
         Sale.due_fen > 0,
         Sale.status != "refunded",
         Sale.created_at >= since,
         Sale.created_at <= until,
     )
+    sessions = (
+        select(CourseBalance.member_id.label("member_id"), CourseUse.used_at.label("at"))
+        .join(CourseBalance, CourseBalance.id == CourseUse.balance_id)
+        .where(CourseUse.used_at >= since, CourseUse.used_at <= until)
+    )
+    visits = union_all(sales, sessions).subquery("visits")
     candidates = (
-        select(Sale.member_id)
-        .where(*paid)
-        .group_by(Sale.member_id)
-        .having(func.count() >= at_least)
+        select(visits.c.member_id).group_by(visits.c.member_id).having(func.count() >= at_least)
     )
     days: dict[int, set[date]] = {}
     for member_id, at in session.execute(
-        select(Sale.member_id, Sale.created_at).where(
-            *paid, Sale.member_id.in_(candidates.scalar_subquery())
+        select(visits.c.member_id, visits.c.at).where(
+            visits.c.member_id.in_(candidates.scalar_subquery())
         )
     ):
         days.setdefault(member_id, set()).add(clk.local_date(clk.from_utc_naive(at), tz))

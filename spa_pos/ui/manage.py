@@ -21,6 +21,7 @@ from spa_pos.ui.background import BackgroundJobs
 from spa_pos.ui.backup_dialog import BackupDialog
 from spa_pos.ui.catalog_screen import CatalogDialog
 from spa_pos.ui.day_close import DayCloseDialog, DayView, load_day
+from spa_pos.ui.events_screen import EventsButton
 from spa_pos.ui.import_dialog import ImportDialog
 from spa_pos.ui.jobs_panel import JobsPanel
 from spa_pos.ui.pin_dialog import ManagerPinDialog
@@ -87,7 +88,7 @@ class ManagePage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch(1)
-        for widget in (self.day_close, self.backup, self.restore):
+        for widget in (EventsButton(worker), self.day_close, self.backup, self.restore):
             top.addWidget(widget)
         office = QHBoxLayout()  # the owner's back office, behind the manager PIN
         office.addWidget(self.office_heading)

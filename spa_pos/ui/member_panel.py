@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from spa_pos.services.profile import MemberView, RewardOffer
+from spa_pos.ui.profile_screen import ProfileButton
 from spa_pos.ui.style import tier_badge_css
 from spa_pos.ui.widgets import button, card, label, row
 
@@ -116,6 +117,7 @@ class MemberPanel(QScrollArea):
             )
             top.addWidget(banner)
         top.addStretch(1)
+        top.addWidget(ProfileButton(p.card_no))
         top.addWidget(edit)
         box.addLayout(top)
         facts = [self.tr("Card {card}").format(card=p.card_no), p.phone]

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from spa_pos.clock import FixedClock
 from spa_pos.models import LedgerEntry, Member, StreakAward
-from spa_pos.services import checkout, jobs, members, points, refunds
+from spa_pos.services import checkout, courses, jobs, members, points, refunds
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import Ctx
 from spa_pos.services.members import MemberForm
@@ -121,6 +121,24 @@ def test_a_refunded_sale_is_no_visit(ctx: Ctx, clock: FixedClock) -> None:
     visit(ctx, local(2026, 3, 2))
     refunds.refund(ctx, visit(ctx, local(2026, 3, 9)), at=enter_at(ctx, local(2026, 3, 9, 12)))
     assert run_as_of(ctx, clock, local(2026, 3, 31)) == 0
+
+
+def test_course_sessions_are_visit_days(ctx: Ctx, clock: FixedClock) -> None:
+    """A physiotherapy clinic's regulars come on a prepaid course: each session is a visit."""
+    setup(ctx)
+    checkout.sell(
+        ctx,
+        SaleRequest(
+            items=[("ZJTN10", 1)],
+            payments=[("cash", 358000)],
+            member=PHONE,
+            at=enter_at(ctx, local(2026, 1, 5)),
+        ),
+    )
+    for month, day in [(1, 20), (2, 3), (2, 17), (3, 2), (3, 9)]:
+        courses.use_session(ctx, PHONE, "ZJTN10", at=enter_at(ctx, local(2026, month, day)))
+    assert run_as_of(ctx, clock, local(2026, 3, 10)) == 1
+    assert e5(ctx) == [(500, "连续消费 2026-01 至 2026-03")]
 
 
 def test_completed_windows() -> None:

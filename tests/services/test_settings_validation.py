@@ -55,6 +55,8 @@ REFUSED: list[tuple[str, Any, str]] = [
     ("high_value_top_percent", -1, "settings.int_between"),
     ("points_validity_months", 0, "settings.int_at_least"),
     ("dormant_days", 0, "settings.int_at_least"),
+    ("event_points_min", 0, "settings.int_between"),
+    ("event_points_max", 10**19, "settings.int_between"),  # limits.MAX_POINTS
     ("adjust_manager_limit", -5, "settings.int_between"),
     ("adjust_manager_limit", 10**19, "settings.int_between"),  # limits.MAX_POINTS
     ("backup_keep", 0, "settings.int_at_least"),
@@ -233,6 +235,8 @@ BAD_VALUES: dict[str, st.SearchStrategy[Any]] = {
     "streak_min_visit_days": bad_int(1),
     "streak_bonus": bad_int(0),
     "tiers": bad_tiers,
+    "event_points_min": bad_int(1),
+    "event_points_max": bad_int(1),
     "adjust_manager_limit": bad_int(0),
     "points_validity_months": bad_int(1),
     "reminder_window_days": bad_int(1),
