@@ -82,10 +82,16 @@ def cmd_init(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     from spa_pos.services import clinic
 
     result = clinic.init(ctx)
-    return (
-        {"db": result.db, "schema_version": result.schema_version},
-        f"数据库已就绪: {result.db}（版本 {result.schema_version}）",
-    )
+    data: dict[str, Any] = {"db": result.db, "schema_version": result.schema_version}
+    text = f"数据库已就绪: {result.db}（版本 {result.schema_version}）"
+    if result.upgraded is not None:
+        up = result.upgraded
+        data["upgraded_from"] = up.from_version
+        data["upgrade_backup"] = str(up.backup) if up.backup else None
+        text += "\n" + str(
+            DomainError("backup.upgraded", from_version=up.from_version, file=str(up.backup))
+        )
+    return data, text
 
 
 def cmd_demo(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
@@ -377,6 +383,8 @@ def cmd_audit_verify(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any]
     lines += [_problem_text(problem, result) for problem in result.problems]
     if result.unverifiable:
         lines.append(str(DomainError("audit.unverifiable", count=result.unverifiable)))
+    if result.legacy:
+        lines.append(str(DomainError("audit.legacy", count=result.legacy)))
     data, text = result.to_json(), "\n".join(lines)
     if not result.ok:
         raise _Invalid(data, text)
@@ -560,7 +568,9 @@ def _require_schema(ctx: Ctx) -> None:
     if ctx.db.stored_revision() is None:
         raise DomainError("cli.not_initialized", url=ctx.db.url)
     if not ctx.db.is_current():
-        ctx.db.migrate()
+        from spa_pos.services import clinic
+
+        clinic.init(ctx)  # an earlier release's database: a verified copy, then the upgrade
 
 
 def _language(ctx: Ctx) -> str | None:
