@@ -418,6 +418,9 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common_options()],
         description="理疗馆收银与会员积分 / clinic POS and points",
     )
+    parser.add_argument(
+        "--version", action="store_true", help="the app's and the schema's versions, then exit"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(
@@ -506,6 +509,8 @@ def run(argv: Sequence[str], ctx_factory: Callable[[str], Ctx] | None = None) ->
     parser = build_parser()
     args = parser.parse_args(list(argv))
     as_json = getattr(args, "json", False)
+    if args.version:
+        return _print_version(as_json)
     if not getattr(args, "handler", None):
         from spa_pos.window import open_window
 
@@ -538,6 +543,20 @@ def run(argv: Sequence[str], ctx_factory: Callable[[str], Ctx] | None = None) ->
     finally:
         ctx.db.dispose()
     print(json.dumps(_jsonable(data), ensure_ascii=False) if as_json else text)
+    return 0
+
+
+def _print_version(as_json: bool) -> int:
+    """`spa-pos --version`: no database is opened (or made) for it."""
+    from spa_pos.services import upgrade
+
+    about = upgrade.versions()
+    data = {"app_version": about.app_version, "schema_version": about.schema_version}
+    print(
+        json.dumps(data, ensure_ascii=False)
+        if as_json
+        else f"spa-pos {about.app_version} (schema {about.schema_version})"
+    )
     return 0
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from spa_pos import __version__
 from spa_pos.cli import run
 from spa_pos.clock import FixedClock
 from spa_pos.db import Database, latest_revision
@@ -184,3 +185,18 @@ def test_a_database_from_a_newer_release_is_refused_untouched(
     assert "9999" in str(refused.value) and "新" in str(refused.value)
     assert not upgrade.backup_folder(path).exists()
     ctx.db.dispose()
+
+
+def test_version_prints_the_app_and_schema_versions_without_opening_a_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "clinic.sqlite3"
+
+    assert run(["--db", str(path), "--version", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "app_version": __version__,
+        "schema_version": latest_revision(),
+    }
+    assert run(["--version"]) == 0
+    assert capsys.readouterr().out == f"spa-pos {__version__} (schema {latest_revision()})\n"
+    assert not path.exists()

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from spa_pos import __version__
 from spa_pos.db import latest_revision
 from spa_pos.errors import BackupError, DomainError
 from spa_pos.services import backup, unit_of_work
@@ -24,6 +25,32 @@ from spa_pos.services.backup.rotation import database_id
 from spa_pos.services.context import Ctx
 
 FOLDER = "upgrades"
+
+
+@dataclass(frozen=True)
+class About:
+    """What the About dialog and `spa-pos --version` show."""
+
+    app_version: str
+    schema_version: str  # the schema this release writes (the newest migration)
+    database_schema: str | None = None  # the open database's (None: not made yet)
+    database: str = ""  # its file (or URL)
+
+
+def versions() -> About:
+    """The release's versions, without opening a database (`spa-pos --version`)."""
+    return About(__version__, latest_revision())
+
+
+def about(ctx: Ctx) -> About:
+    """The release's versions and the open database's schema and file."""
+    path = ctx.db.path
+    return About(
+        __version__,
+        latest_revision(),
+        ctx.db.stored_revision(),
+        str(path) if path is not None else ctx.db.url,
+    )
 
 
 @dataclass(frozen=True)
