@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from spa_pos import system
+from spa_pos import paths, system
 from spa_pos.cli import run
 from spa_pos.services.backup.durable import Drive, fsync_dir
 
@@ -100,6 +100,8 @@ def test_the_till_works_in_a_user_folder_with_a_chinese_name(
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "数据"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "配置"))
+    monkeypatch.setenv("WIN_PD_OVERRIDE_LOCAL_APPDATA", str(home / "AppData" / "Local"))
+    monkeypatch.setenv("WIN_PD_OVERRIDE_APPDATA", str(home / "AppData" / "Roaming"))
     usb = tmp_path / "U盘"
     usb.mkdir()
 
@@ -109,8 +111,8 @@ def test_the_till_works_in_a_user_folder_with_a_chinese_name(
         return data
 
     spa_pos("init")  # the default database, in the data folder under 张三
-    db = home / "数据" / "spa-pos" / "spa_pos.sqlite3"
-    assert db.is_file()
+    assert paths.default_db_path().is_file()
+    assert home in paths.default_db_path().parents
     spa_pos("demo")
     spa_pos("member", "add", "--name", "王芳", "--phone", "13800000001")
     sale = spa_pos("sell", "--member", "13800000001", "--item", "AJ", "--pay", "cash:168")
