@@ -82,10 +82,16 @@ def cmd_init(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     from spa_pos.services import clinic
 
     result = clinic.init(ctx)
-    return (
-        {"db": result.db, "schema_version": result.schema_version},
-        f"数据库已就绪: {result.db}（版本 {result.schema_version}）",
-    )
+    data: dict[str, Any] = {"db": result.db, "schema_version": result.schema_version}
+    text = f"数据库已就绪: {result.db}（版本 {result.schema_version}）"
+    if result.upgraded is not None:
+        up = result.upgraded
+        data["upgraded_from"] = up.from_version
+        data["upgrade_backup"] = str(up.backup) if up.backup else None
+        text += "\n" + str(
+            DomainError("backup.upgraded", from_version=up.from_version, file=str(up.backup))
+        )
+    return data, text
 
 
 def cmd_demo(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
@@ -377,6 +383,8 @@ def cmd_audit_verify(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any]
     lines += [_problem_text(problem, result) for problem in result.problems]
     if result.unverifiable:
         lines.append(str(DomainError("audit.unverifiable", count=result.unverifiable)))
+    if result.legacy:
+        lines.append(str(DomainError("audit.legacy", count=result.legacy)))
     data, text = result.to_json(), "\n".join(lines)
     if not result.ok:
         raise _Invalid(data, text)
@@ -409,6 +417,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="spa-pos",
         parents=[common_options()],
         description="理疗馆收银与会员积分 / clinic POS and points",
+    )
+    parser.add_argument(
+        "--version", action="store_true", help="the app's and the schema's versions, then exit"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -498,6 +509,8 @@ def run(argv: Sequence[str], ctx_factory: Callable[[str], Ctx] | None = None) ->
     parser = build_parser()
     args = parser.parse_args(list(argv))
     as_json = getattr(args, "json", False)
+    if args.version:
+        return _print_version(as_json)
     if not getattr(args, "handler", None):
         from spa_pos.window import open_window
 
@@ -534,6 +547,20 @@ def run(argv: Sequence[str], ctx_factory: Callable[[str], Ctx] | None = None) ->
     return 0
 
 
+def _print_version(as_json: bool) -> int:
+    """`spa-pos --version`: no database is opened (or made) for it."""
+    from spa_pos.services import upgrade
+
+    about = upgrade.versions()
+    data = {"app_version": about.app_version, "schema_version": about.schema_version}
+    print(
+        json.dumps(data, ensure_ascii=False)
+        if as_json
+        else f"spa-pos {about.app_version} (schema {about.schema_version})"
+    )
+    return 0
+
+
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -561,7 +588,9 @@ def _require_schema(ctx: Ctx) -> None:
     if ctx.db.stored_revision() is None:
         raise DomainError("cli.not_initialized", url=ctx.db.url)
     if not ctx.db.is_current():
-        ctx.db.migrate()
+        from spa_pos.services import clinic
+
+        clinic.init(ctx)  # an earlier release's database: a verified copy, then the upgrade
 
 
 def _language(ctx: Ctx) -> str | None:

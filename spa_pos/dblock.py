@@ -32,6 +32,7 @@ from typing import IO
 
 import portalocker
 
+from spa_pos import system
 from spa_pos.errors import BackupError, DatabaseBusy
 
 SHARED_WAIT_S = 10.0  # opening the database waits this long for a restore to finish
@@ -179,7 +180,7 @@ def _alive(pid: int) -> bool:
     """Whether process `pid` still runs (a stale entry's holder was killed)."""
     if pid == os.getpid():
         return True
-    if sys.platform == "win32":
+    if system.is_windows():
         return _alive_windows(pid)
     try:
         os.kill(pid, 0)

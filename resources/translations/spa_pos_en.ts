@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About spa-pos</source>
+            <translation>About spa-pos</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>App version</source>
+            <translation>App version</translation>
+        </message>
+        <message>
+            <source>Schema version</source>
+            <translation>Schema version</translation>
+        </message>
+        <message>
+            <source>Database schema</source>
+            <translation>Database schema</translation>
+        </message>
+        <message>
+            <source>Database file</source>
+            <translation>Database file</translation>
+        </message>
+        <message>
+            <source>not created yet</source>
+            <translation>not created yet</translation>
+        </message>
+    </context>
+    <context>
+        <name>AboutButton</name>
+        <message>
+            <source>About…</source>
+            <translation>About…</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
             <source>Unexpected error</source>

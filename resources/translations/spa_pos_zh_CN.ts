@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About spa-pos</source>
+            <translation>关于 spa-pos</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>App version</source>
+            <translation>程序版本</translation>
+        </message>
+        <message>
+            <source>Schema version</source>
+            <translation>数据结构版本</translation>
+        </message>
+        <message>
+            <source>Database schema</source>
+            <translation>数据库的结构版本</translation>
+        </message>
+        <message>
+            <source>Database file</source>
+            <translation>数据库文件</translation>
+        </message>
+        <message>
+            <source>not created yet</source>
+            <translation>尚未创建</translation>
+        </message>
+    </context>
+    <context>
+        <name>AboutButton</name>
+        <message>
+            <source>About…</source>
+            <translation>关于…</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
             <source>Unexpected error</source>

@@ -9,6 +9,10 @@ _GENERAL: dict[str, str] = {
         "The database is busy (a background job or a backup is writing); nothing was "
         "saved, please try again shortly."
     ),
+    "general.schema_newer": (
+        "The database is at version {version}, newer than this program ({head}): install "
+        "the newer release to open it"
+    ),
     "general.sale_not_found": "No such sale: {sale_no}",
 }
 
@@ -308,6 +312,17 @@ _BACKUP: dict[str, str] = {
     ),
     "backup.folder_unavailable": "Folder not available (USB drive pulled out?): {folder}",
     "backup.snapshot_dir_failed": "Cannot create the snapshot folder {folder}: {reason}",
+    "backup.upgrade_folder_failed": (
+        "Cannot create the folder for the copy made before upgrading {folder}: {reason} "
+        "(the database was not upgraded)"
+    ),
+    "backup.upgrade_copy_wrong": (
+        "The copy made before upgrading does not check: {file} (the database was not upgraded)"
+    ),
+    "backup.upgraded": (
+        "The database was upgraded from version {from_version}; the verified copy made "
+        "before: {file}"
+    ),
     "backup.local_temp_failed": (
         "Backup failed: error writing to this computer's temporary folder: {reason}"
     ),
@@ -462,6 +477,10 @@ _AUDIT: dict[str, str] = {
     "audit.unverifiable": (
         "The first {count} entries were keyed with a key this machine lacks: "
         "only their links are checked"
+    ),
+    "audit.legacy": (
+        "The first {count} entries predate the keyed chain (an earlier release): they are "
+        "checked with the public formula, and the keyed chain continues from them"
     ),
 }
 

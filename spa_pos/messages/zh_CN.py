@@ -6,6 +6,7 @@ _GENERAL: dict[str, str] = {
     "general.bad_time": "时间格式不对: {text} (应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM)",
     "general.bad_amount": "金额格式不对: {text!r} (例如 398 或 12.50)",
     "general.database_busy": "数据库正忙（后台任务或备份正在写入），本次操作没有保存，请稍后再试。",
+    "general.schema_newer": "数据库版本 {version} 比本程序（{head}）新，请安装新版本后再打开",
     "general.sale_not_found": "没有这笔销售: {sale_no}",
 }
 
@@ -257,6 +258,9 @@ _BACKUP: dict[str, str] = {
     "backup.target_unavailable": "备份失败：目标文件夹不可用（U盘被拔出？）：{folder}",
     "backup.folder_unavailable": "文件夹不可用（U盘被拔出？）：{folder}",
     "backup.snapshot_dir_failed": "无法创建快照文件夹 {folder}：{reason}",
+    "backup.upgrade_folder_failed": "无法创建升级前备份的文件夹 {folder}：{reason}（数据库未升级）",
+    "backup.upgrade_copy_wrong": "升级前备份校验不符：{file}（数据库未升级）",
+    "backup.upgraded": "数据库已从版本 {from_version} 升级；升级前的备份已校验：{file}",
     "backup.local_temp_failed": "备份失败：本机临时文件夹写入出错：{reason}",
     "backup.target_gone": (
         "备份失败：目标文件夹不可用（U盘被拔出？）：{folder}。之前的备份未受影响。"
@@ -352,6 +356,7 @@ _AUDIT: dict[str, str] = {
     "audit.rows_changed": "{count} 行业务数据在最后一次记录后被改动，例如 {table} {key}",
     "audit.no_keyring": "本机没有这家店的审计密钥，无法校验（请从加密备份恢复）",
     "audit.unverifiable": "其中前 {count} 条用本机没有的密钥签名，只能校验链接",
+    "audit.legacy": "其中前 {count} 条写于旧版本（密钥审计之前），按公开算法校验，密钥链接续其后",
 }
 
 # command line

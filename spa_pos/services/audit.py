@@ -383,6 +383,7 @@ class ChainCheck:
     problems: list[str] = field(default_factory=list)  # codes, see `PROBLEMS`
     changed_rows: list[dict[str, str]] = field(default_factory=list)
     unverifiable: int = 0  # rows keyed with a key this machine does not have
+    legacy: int = 0  # rows from before the keyed chain (0009), checked with the public formula
     anchor: keys.Anchor | None = None  # the last anchor this machine knows
 
     def to_json(self) -> dict[str, Any]:
@@ -393,6 +394,7 @@ class ChainCheck:
             "problems": self.problems,
             "changed_rows": self.changed_rows,
             "unverifiable": self.unverifiable,
+            "legacy": self.legacy,
             "anchor": None
             if self.anchor is None
             else {"entries": self.anchor.entries, "head": self.anchor.head},
@@ -409,7 +411,7 @@ def verify(session: Session) -> ChainCheck:
     known = keys.load_anchor(clinic) if clinic else None
     problems: list[str] = []
     first_bad: int | None = None
-    unverifiable = 0
+    unverifiable = legacy_rows = 0
     last_writer: dict[tuple[str, str], tuple[int, str]] = {}
     prev, count, anchored_hash = GENESIS, 0, None
     for row in _rows(session):
@@ -419,6 +421,8 @@ def verify(session: Session) -> ChainCheck:
                 prev, row.at, row.actor, row.action, row.entity, row.entity_id, row.detail
             )
             good = row.hash == legacy and not row.rows
+            if good and ring is not None:
+                legacy_rows += 1
             if not good and (ring is None or ring.audit_before == "foreign"):
                 unverifiable += 1  # keyed with a key this machine lacks: links only
                 good = True
@@ -451,6 +455,7 @@ def verify(session: Session) -> ChainCheck:
         problems=problems,
         changed_rows=changed,
         unverifiable=unverifiable if ring is not None else 0,
+        legacy=legacy_rows,
         anchor=known,
     )
 

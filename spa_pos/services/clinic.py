@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -14,6 +15,9 @@ from spa_pos.services import audit, catalog, keys, staff, unit_of_work
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.catalog import CatalogEntry, ItemSpec, RewardEntry, RewardSpec
 from spa_pos.services.context import Ctx
+
+if TYPE_CHECKING:
+    from spa_pos.services.upgrade import Upgraded
 
 DEMO_ITEMS = (
     ItemSpec("ZJTN", "高端针灸推拿套餐", "service", 39800, 200, "理疗项目"),
@@ -39,12 +43,23 @@ DEMO_REWARDS = (
 class InitResult:
     db: str
     schema_version: str
+    upgraded: Upgraded | None = None  # a database from an earlier release
 
 
 def init(ctx: Ctx) -> InitResult:
-    """Create or upgrade the database in place, and make the clinic's keyring once (in the
-    user's config folder, see `keys`; an upgraded database's voucher secret moves there)."""
-    version = latest_revision() if ctx.db.is_current() else ctx.db.migrate()
+    """Create the database, or upgrade one from an earlier release in place (a verified
+    copy first, `services.upgrade`), and make the clinic's keyring once (in the user's
+    config folder, see `keys`; an upgraded database's voucher secret moves there)."""
+    upgraded = None
+    if ctx.db.is_current():
+        version = latest_revision()
+    elif ctx.db.stored_revision() is None:
+        version = ctx.db.migrate()
+    else:
+        from spa_pos.services import upgrade  # only for an old database: it loads backups
+
+        upgraded = upgrade.upgrade(ctx)
+        version = upgraded.to_version if upgraded is not None else latest_revision()
     # Read first: every start-up comes here, and it should not wait for the write lock
     # (a long nightly job, a backup from the command line) when nothing is to be written.
     with ctx.db.read() as s:
@@ -53,7 +68,7 @@ def init(ctx: Ctx) -> InitResult:
     if not has_keyring:
         with ctx.db.write() as s:
             audit.keyring(s)
-    return InitResult(ctx.db.url, version)
+    return InitResult(ctx.db.url, version, upgraded)
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ from pathlib import Path
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from spa_pos import paths
+from spa_pos import paths, system
 from spa_pos.errors import BackupError
 from spa_pos.models import Setting
 
@@ -146,7 +146,7 @@ def _write_private(path: Path, content: str) -> None:
             out.write(content)
             out.flush()
             os.fsync(out.fileno())
-        os.replace(tmp, path)
+        system.replace_file(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

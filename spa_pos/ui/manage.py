@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 from spa_pos.services import maintenance
 from spa_pos.services.context import Ctx
 from spa_pos.services.jobs import JobResult
+from spa_pos.ui.about_dialog import AboutButton
 from spa_pos.ui.background import BackgroundJobs
 from spa_pos.ui.backup_dialog import BackupDialog
 from spa_pos.ui.catalog_screen import CatalogDialog
@@ -90,6 +91,7 @@ class ManagePage(QWidget):
         top.addStretch(1)
         for widget in (EventsButton(worker), self.day_close, self.backup, self.restore):
             top.addWidget(widget)
+        top.addWidget(AboutButton(worker, self._open))  # versions, for support
         office = QHBoxLayout()  # the owner's back office, behind the manager PIN
         office.addWidget(self.office_heading)
         office.addStretch(1)

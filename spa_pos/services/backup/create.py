@@ -14,7 +14,6 @@ encrypt, so that one goes to a local temp folder and is encrypted straight into 
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -23,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from spa_pos import system
 from spa_pos.errors import BackupError
 from spa_pos.services.backup import container, rotation
 from spa_pos.services.backup.durable import (
@@ -170,7 +170,7 @@ def write_backup(
             snapshot, digest, size, anchor = _write_encrypted(
                 db_path, part, passphrase, progress, drive
             )
-        os.replace(part, file)
+        system.replace_file(part, file)
         fsync_dir(target_dir, drive)
     try:
         manifest = write_manifest(

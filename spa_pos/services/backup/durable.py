@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+from spa_pos import system
 from spa_pos.errors import BackupError
 from spa_pos.services.backup.progress import Progress
 
@@ -160,7 +161,7 @@ def write_json_durably(path: Path, data: dict[str, Any], drive: Drive = DRIVE) -
             json.dump(data, out, ensure_ascii=False, indent=2)
             out.flush()
             drive.fsync(out.fileno())
-        os.replace(part, path)
+        system.replace_file(part, path)
     except BaseException:
         unlink_quietly(part)
         raise
@@ -198,7 +199,7 @@ def sha256_stream(
 
 def fsync_dir(folder: Path, drive: Drive = DRIVE) -> None:
     """Make a rename durable. Best effort: Windows and some USB filesystems cannot."""
-    if os.name == "nt":
+    if not system.can_fsync_folder():
         return
     try:
         fd = os.open(folder, os.O_RDONLY)
@@ -252,7 +253,7 @@ def _remove_part(part: Path, folder: int | None) -> None:
 
 
 def _open_dir(folder: Path) -> int | None:
-    if os.name == "nt" or os.unlink not in os.supports_dir_fd:
+    if not system.can_unlink_in_folder():
         return None
     try:
         return os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))

@@ -7,13 +7,13 @@ clinic's name. On any refusal the current database is left as it was.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from spa_pos import system
 from spa_pos.errors import BackupError
 from spa_pos.services.backup import rotation
 from spa_pos.services.backup.create import write_backup
@@ -138,7 +138,7 @@ def _swap_in(verified_copy: Path, db_path: Path, busy_timeout_s: float) -> None:
         _settle(db_path, busy_timeout_s)
         for suffix in ("-journal", "-wal", "-shm"):
             _sidecar(db_path, suffix).unlink(missing_ok=True)
-        os.replace(staging, db_path)
+        system.replace_file(staging, db_path)
     except BaseException as exc:
         unlink_quietly(staging)
         if isinstance(exc, OSError):

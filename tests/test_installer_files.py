@@ -1,0 +1,94 @@
+"""The Windows installer script and its CI workflow, held to each other and to the bundle
+the PyInstaller spec makes (`dist/spa-pos/spa-pos.exe`): they cannot run on this machine,
+so what can be checked here is checked here."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PureWindowsPath
+
+import pytest
+from platformdirs.windows import Windows
+
+from spa_pos import paths
+
+ROOT = Path(__file__).resolve().parent.parent
+ISS = ROOT / "installer" / "spa-pos.iss"
+WORKFLOW = ROOT / ".github" / "workflows" / "windows.yml"
+BUNDLE_EXE = "dist/spa-pos/spa-pos.exe"  # what installer/spa-pos.spec produces
+
+
+def _sections(text: str) -> dict[str, list[str]]:
+    """The .iss file's sections and their lines (comments and blanks left out)."""
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith(";"):
+            continue
+        if re.fullmatch(r"\[\w+\]", line):
+            current = line[1:-1]
+            sections.setdefault(current, [])
+        else:
+            sections.setdefault(current, []).append(line)
+    return sections
+
+
+def _defines(text: str) -> dict[str, str]:
+    return dict(re.findall(r'^#define (\w+) "([^"]*)"', text, re.MULTILINE))
+
+
+def _setup(sections: dict[str, list[str]]) -> dict[str, str]:
+    return dict(line.split("=", 1) for line in sections["Setup"])
+
+
+def test_the_installer_is_per_user_needs_no_administrator_and_has_both_languages() -> None:
+    sections = _sections(ISS.read_text(encoding="utf-8"))
+    setup = _setup(sections)
+    assert setup["PrivilegesRequired"] == "lowest"
+    assert setup["DefaultDirName"].startswith("{autopf}")  # the user's Programs folder then
+    languages = " ".join(sections["Languages"])
+    assert "ChineseSimplified.isl" in languages and "Default.isl" in languages
+    assert (ISS.parent / setup["SetupIconFile"]).is_file()
+
+
+def test_start_menu_and_desktop_shortcuts_open_the_bundles_executable() -> None:
+    text = ISS.read_text(encoding="utf-8")
+    defines, sections = _defines(text), _sections(text)
+    icons = sections["Icons"]
+    assert any(line.startswith('Name: "{autoprograms}') for line in icons)
+    assert any(
+        line.startswith('Name: "{autodesktop}') and "Tasks: desktopicon" in line for line in icons
+    )
+    assert all('Filename: "{app}\\{#AppExe}"' in line for line in icons)
+    # The files come from the folder the spec makes, the shortcut opens its executable.
+    bundle = PureWindowsPath(ISS.parent.name, defines["BundleDir"], defines["AppExe"])
+    assert Path(*bundle.parts).resolve() == (ROOT / BUNDLE_EXE).resolve()
+
+
+def test_the_uninstaller_keeps_the_clinics_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    sections = _sections(ISS.read_text(encoding="utf-8"))
+    assert "UninstallDelete" not in sections  # it removes only what it installed
+    # The data folder (platformdirs on Windows, as spa_pos.paths asks it) is not inside
+    # the program's folder ({autopf} of a per-user install: LOCALAPPDATA\Programs).
+    local = "C:\\Users\\张三\\AppData\\Local"
+    monkeypatch.setenv("WIN_PD_OVERRIDE_LOCAL_APPDATA", local)
+    data = PureWindowsPath(Windows(paths.APP_NAME, appauthor=False).user_data_dir)
+    program = PureWindowsPath(local, "Programs", paths.APP_NAME)
+    assert data == PureWindowsPath(local, paths.APP_NAME)
+    assert program not in data.parents and data not in program.parents and data != program
+
+
+def test_the_workflow_builds_the_bundle_and_installer_and_runs_the_tests_on_windows() -> None:
+    workflow = WORKFLOW.read_text(encoding="utf-8")
+    setup = _setup(_sections(ISS.read_text(encoding="utf-8")))
+    assert "runs-on: windows-latest" in workflow
+    assert "python -m pytest" in workflow
+    assert "pyinstaller --noconfirm --clean installer/spa-pos.spec" in workflow
+    assert PureWindowsPath(BUNDLE_EXE).as_posix() in workflow.replace("\\", "/")
+    assert "installer\\spa-pos.iss" in workflow
+    # The installer the workflow uploads is the one the script names.
+    name = setup["OutputBaseFilename"].replace("{#AppName}", "spa-pos")
+    name = name.replace("{#AppVersion}", "${{ steps.version.outputs.version }}")
+    assert f"dist\\{name}.exe" in workflow
+    assert setup["OutputDir"] == "..\\dist"
