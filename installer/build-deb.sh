@@ -38,5 +38,5 @@ Description: Point of sale and member points for a wellness clinic (理疗馆收
 CONTROL
 mkdir -p "$out"
 deb="$out/spa-pos_${version}_${arch}.deb"
-dpkg-deb --root-owner-group -Zxz -z6 --build "$root" "$deb" >/dev/null
+dpkg-deb --root-owner-group -Zgzip -z6 --build "$root" "$deb" >/dev/null
 echo "$deb"
