@@ -16,6 +16,7 @@ import statistics
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 LOG = Path(".local/state/spa-pos/log/spa_pos.log")
@@ -54,7 +55,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
         env = {"HOME": tmp, "PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"}
-        cases = {
+        cases: dict[str, Callable[[], float]] = {
             "spa-pos --help": lambda: timed([exe, "--help"], env),
             "spa-pos member find": lambda: timed([exe, "member", "find", "13800"], env),
             "window usable": lambda: window_ready(exe, env, home),
