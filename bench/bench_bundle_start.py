@@ -94,7 +94,9 @@ def main() -> None:
             for name, case in cases.items():
                 results[name].append(case())
     print(f"spa-pos init (new database, first run) {cold['spa-pos init (new database)']:.2f} s")
-    size = sum(p.stat().st_size for p in Path(exe).parent.rglob("*") if p.is_file())
+    size = sum(
+        p.stat().st_size for p in Path(exe).parent.rglob("*") if p.is_file() and not p.is_symlink()
+    )
     print(f"bundle {Path(exe).parent}: {size / 1e6:.0f} MB")
     for name, times in results.items():
         warm = statistics.median(times[1:]) if len(times) > 1 else float("nan")
