@@ -1,5 +1,5 @@
 # The two commands of the README: `make run` and `make test`. CI runs `make lint` too.
-.PHONY: run test setup lint bench screenshots
+.PHONY: run test setup lint bench screenshots dist
 
 setup:
 	@bash installer/bootstrap.sh
@@ -18,3 +18,11 @@ lint: setup
 
 bench: setup
 	.venv/bin/python -m bench.run
+
+# The one-folder bundle dist/spa-pos/ (PyInstaller, installer/spa-pos.spec), with the per-user
+# install script and menu entry beside it, and the .deb built from it. PyInstaller (the
+# `dist` extra) is installed on first use. VENV=DIR builds with another virtualenv.
+VENV ?= .venv
+dist: $(if $(filter .venv,$(VENV)),setup)
+	$(VENV)/bin/python -c "import PyInstaller" 2>/dev/null || $(VENV)/bin/pip install -q -e ".[dist]"
+	PYTHON=$(VENV)/bin/python bash installer/build.sh dist build/pyinstaller

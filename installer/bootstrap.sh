@@ -29,7 +29,7 @@ fi
 stamp=.venv/.setup-stamp
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/pip install -q --upgrade pip
-  .venv/bin/pip install -q -e ".[dev]"
+  .venv/bin/pip install -q -e ".[dev,dist]"
   touch "$stamp"
 fi
 # An editable install is not byte-compiled by pip; compiling here spares the first start

@@ -22,11 +22,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from spa_pos.dblock import DatabaseLock
 from spa_pos.errors import DatabaseBusy
+from spa_pos.paths import migrations_dir
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS = migrations_dir()
 BUSY_TIMEOUT_MS = 10_000
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -30,13 +31,29 @@ def default_db_path() -> Path:
     return data_dir() / "spa_pos.sqlite3"
 
 
+def package_dir() -> Path:
+    """The folder of the `spa_pos` package's files: the source (or installed) package, or
+    in the one-folder bundle (PyInstaller, `installer/spa-pos.spec`) its `spa_pos/` folder
+    beside the executable's libraries, where the spec puts the migrations and resources."""
+    bundle = getattr(sys, "_MEIPASS", None) if getattr(sys, "frozen", False) else None
+    return Path(bundle) / "spa_pos" if bundle else Path(__file__).resolve().parent
+
+
+def migrations_dir() -> Path:
+    """The alembic scripts, read as files (alembic imports them by path)."""
+    return package_dir() / "migrations"
+
+
 def resources_dir() -> Path:
     """The folder of the app's fonts, translations and icons.
 
     Installed (wheel, sdist or editable), it is the package `spa_pos.resources`, which
     pyproject.toml maps to the top-level `resources/` folder. Run from a checkout that is
     not installed (PYTHONPATH), there is no such package and the checkout's folder is used.
+    In the bundle it is a plain folder (not a package): `spa_pos/resources`.
     """
+    if getattr(sys, "frozen", False):
+        return package_dir() / "resources"
     try:
         return Path(str(resources.files("spa_pos.resources")))
     except ModuleNotFoundError:
