@@ -6,7 +6,14 @@ from spa_pos.models.catalog import CatalogItem
 from spa_pos.models.course import CourseBalance, CourseUse
 from spa_pos.models.draft import CartDraft
 from spa_pos.models.imports import ImportBatch
-from spa_pos.models.jobs import DayClose, JobRun, OutboxMessage, StreakAward
+from spa_pos.models.jobs import (
+    DayClose,
+    JobRun,
+    OutboxContact,
+    OutboxMessage,
+    OutboxTemplate,
+    StreakAward,
+)
 from spa_pos.models.member import Member, MemberTag
 from spa_pos.models.points import LedgerEntry, PointLot
 from spa_pos.models.printing import PrintJob
@@ -29,7 +36,9 @@ __all__ = [
     "LedgerEntry",
     "Member",
     "MemberTag",
+    "OutboxContact",
     "OutboxMessage",
+    "OutboxTemplate",
     "Payment",
     "PointLot",
     "PrintJob",
