@@ -9,6 +9,11 @@ The outbox gets `period` (the occasion a message is for, UNIQUE with member and 
 the X5 rescue taken from a reminder, the statuses `failed` and `skipped`, and the kinds
 潜在流失 win-back, 再积 N 分 and idle course sessions. `outbox_contacts` keeps each
 contact's result and note (回访记录); `outbox_templates` the owner's wording.
+
+The outbox is copied by hand, like 0010 does: a batch copy lists the foreign keys it
+reflected in no fixed order, and a restore compares a backup's schema statement by
+statement with the one the migrations make. Nothing points at the outbox while it is
+copied (`outbox_contacts` is made after it, and dropped before it going down).
 """
 from alembic import op
 import sqlalchemy as sa
@@ -19,31 +24,52 @@ down_revision = '0011'
 branch_labels = None
 depends_on = None
 
-OLD_KINDS = "kind in ('expiry_reminder', 'dormant', 'birthday')"
-NEW_KINDS = (
-    "kind in ('expiry_reminder', 'dormant', 'churn_risk', 'birthday', 'points_goal', "
-    "'course_idle')"
-)
-OLD_STATUSES = "status in ('queued', 'printed', 'exported', 'sent')"
-NEW_STATUSES = "status in ('queued', 'printed', 'exported', 'sent', 'failed', 'skipped')"
+_COLUMNS = 'member_id, kind, lot_id, text, created_at, status, id'
+
+
+def _outbox_sql(table: str, *, care: bool) -> str:
+    """The outbox's table as the models define it (`care`: from 0013 on) or as 0002 made
+    it, constraint for constraint."""
+    if care:
+        kinds = ("'expiry_reminder', 'dormant', 'churn_risk', 'birthday', 'points_goal', "
+                 "'course_idle'")
+        statuses = "'queued', 'printed', 'exported', 'sent', 'failed', 'skipped'"
+        columns = ('\n\tperiod VARCHAR(40), \n\trescue VARCHAR(10), \n\trescued_at DATETIME, '
+                   '\n\trescued_by VARCHAR(40), ')
+        extra = (", \n\tCONSTRAINT ck_outbox_rescue_known CHECK (rescue in ('extend', 'bonus')), "
+                 "\n\tCONSTRAINT uq_outbox_member_id UNIQUE (member_id, kind, period)")
+    else:
+        kinds = "'expiry_reminder', 'dormant', 'birthday'"
+        statuses = "'queued', 'printed', 'exported', 'sent'"
+        columns, extra = '', ''
+    return f"""CREATE TABLE {table} (
+\tmember_id INTEGER NOT NULL, 
+\tkind VARCHAR(20) NOT NULL, 
+\tlot_id INTEGER, 
+\ttext TEXT NOT NULL, 
+\tcreated_at DATETIME NOT NULL, 
+\tstatus VARCHAR(10) NOT NULL, 
+\tid INTEGER NOT NULL, {columns}
+\tCONSTRAINT pk_outbox PRIMARY KEY (id), 
+\tCONSTRAINT ck_outbox_kind_known CHECK (kind in ({kinds})), 
+\tCONSTRAINT ck_outbox_status_known CHECK (status in ({statuses})), 
+\tCONSTRAINT fk_outbox_lot_id_point_lots FOREIGN KEY(lot_id) REFERENCES point_lots (id), 
+\tCONSTRAINT fk_outbox_member_id_members FOREIGN KEY(member_id) REFERENCES members (id), 
+\tCONSTRAINT uq_outbox_kind UNIQUE (kind, lot_id){extra}
+)"""
+
+
+def _copy_outbox(*, care: bool) -> None:
+    op.execute(_outbox_sql('_outbox_new', care=care))
+    op.execute(f'INSERT INTO _outbox_new ({_COLUMNS}) SELECT {_COLUMNS} FROM outbox')
+    op.execute('DROP TABLE outbox')  # its indexes go with it
+    op.execute('ALTER TABLE _outbox_new RENAME TO outbox')
+    op.execute('CREATE INDEX ix_outbox_member_id ON outbox (member_id)')
+    op.execute('CREATE INDEX ix_outbox_status_created ON outbox (status, created_at)')
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('outbox', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('period', sa.String(length=40), nullable=True))
-        batch_op.add_column(sa.Column('rescue', sa.String(length=10), nullable=True))
-        batch_op.add_column(sa.Column('rescued_at', sa.DateTime(), nullable=True))
-        batch_op.add_column(sa.Column('rescued_by', sa.String(length=40), nullable=True))
-        batch_op.drop_constraint(op.f('ck_outbox_kind_known'), type_='check')
-        batch_op.drop_constraint(op.f('ck_outbox_status_known'), type_='check')
-        batch_op.create_check_constraint(op.f('ck_outbox_kind_known'), sa.text(NEW_KINDS))
-        batch_op.create_check_constraint(op.f('ck_outbox_status_known'), sa.text(NEW_STATUSES))
-        batch_op.create_check_constraint(
-            op.f('ck_outbox_rescue_known'), sa.text("rescue in ('extend', 'bonus')")
-        )
-        batch_op.create_unique_constraint(
-            op.f('uq_outbox_member_id'), ['member_id', 'kind', 'period']
-        )
+    _copy_outbox(care=True)
     op.create_table(
         'outbox_contacts',
         sa.Column('message_id', sa.Integer(), nullable=False),
@@ -86,14 +112,4 @@ def downgrade() -> None:
         "DELETE FROM outbox WHERE kind IN ('churn_risk', 'points_goal', 'course_idle')"
     )
     op.execute("UPDATE outbox SET status = 'queued' WHERE status IN ('failed', 'skipped')")
-    with op.batch_alter_table('outbox', schema=None) as batch_op:
-        batch_op.drop_constraint(op.f('uq_outbox_member_id'), type_='unique')
-        batch_op.drop_constraint(op.f('ck_outbox_rescue_known'), type_='check')
-        batch_op.drop_constraint(op.f('ck_outbox_status_known'), type_='check')
-        batch_op.drop_constraint(op.f('ck_outbox_kind_known'), type_='check')
-        batch_op.create_check_constraint(op.f('ck_outbox_kind_known'), sa.text(OLD_KINDS))
-        batch_op.create_check_constraint(op.f('ck_outbox_status_known'), sa.text(OLD_STATUSES))
-        batch_op.drop_column('rescued_by')
-        batch_op.drop_column('rescued_at')
-        batch_op.drop_column('rescue')
-        batch_op.drop_column('period')
+    _copy_outbox(care=False)
