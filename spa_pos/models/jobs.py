@@ -30,7 +30,6 @@ def _one_of(column: str, values: tuple[str, ...]) -> str:
     return f"{column} in ({', '.join(repr(v) for v in values)})"
 
 
-
 class JobRun(IdMixin, Base):
     """One run of a job. The catch-up at start-up reads these, not APScheduler's memory."""
 
