@@ -543,6 +543,23 @@ _DRAFTS: dict[str, str] = {
     "drafts.member_gone": "Member {card} was not found; the cart is back as a walk-in's",
 }
 
+_CARE: dict[str, str] = {
+    "care.template_empty": "The template cannot be empty",
+    "care.template_too_long": "A template is at most {max_len} characters long",
+    "care.template_brace": "The template has an unpaired brace; fields you can use: {allowed}",
+    "care.template_unknown_field": "The template's field {field} is unknown; fields you can "
+    "use: {allowed}",
+    "care.unknown_kind": "There is no message kind “{kind}”; choose from: {available}",
+    "care.message_not_found": "Message {id} was not found",
+    "care.unknown_result": "There is no contact result “{result}”; choose from: {available}",
+    "care.note_too_long": "A note is at most {max_len} characters long",
+    "care.unknown_rescue": "There is no rescue “{how}”; choose from: extend, bonus",
+    "care.rescue_needs_manager": "Rescuing points needs a manager",
+    "care.rescue_not_reminder": "Only an expiry reminder can be rescued",
+    "care.rescued_already": "{member}'s points were rescued once already",
+    "care.rescue_too_few": "Only {points} points are expiring; a rescue needs {needed}",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -566,4 +583,5 @@ MESSAGES: dict[str, str] = (
     | _IMPORT
     | _LIMITS
     | _DRAFTS
+    | _CARE
 )

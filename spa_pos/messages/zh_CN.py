@@ -425,6 +425,22 @@ _DRAFTS: dict[str, str] = {
     "drafts.member_gone": "找不到会员 {card}，购物车按散客恢复",
 }
 
+_CARE: dict[str, str] = {
+    "care.template_empty": "模板不能为空",
+    "care.template_too_long": "模板最多 {max_len} 个字",
+    "care.template_brace": "模板里有不成对的花括号；可用的字段：{allowed}",
+    "care.template_unknown_field": "模板里的字段 {field} 不认识；可用的字段：{allowed}",
+    "care.unknown_kind": "没有“{kind}”这种消息，可选：{available}",
+    "care.message_not_found": "找不到消息 {id}",
+    "care.unknown_result": "没有“{result}”这种回访结果，可选：{available}",
+    "care.note_too_long": "备注最多 {max_len} 个字",
+    "care.unknown_rescue": "没有“{how}”这种挽留方式，可选：extend, bonus",
+    "care.rescue_needs_manager": "积分挽留需要店长操作",
+    "care.rescue_not_reminder": "只有到期提醒可以做积分挽留",
+    "care.rescued_already": "{member} 的这些积分已经挽留过一次",
+    "care.rescue_too_few": "即将到期的积分只有 {points}，满 {needed} 才能挽留",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -448,4 +464,5 @@ MESSAGES: dict[str, str] = (
     | _IMPORT
     | _LIMITS
     | _DRAFTS
+    | _CARE
 )

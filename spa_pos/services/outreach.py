@@ -82,7 +82,9 @@ def check_template(kind: str, text: str) -> None:
         if name is None:
             continue
         if name not in allowed or spec or conversion:
-            raise DomainError("care.template_unknown_field", field=name, allowed=_braced(allowed))
+            raise DomainError(
+                "care.template_unknown_field", field=_braced([name]), allowed=_braced(allowed)
+            )
 
 
 def _fields_of(kind: str) -> tuple[str, ...]:
