@@ -41,6 +41,7 @@ from spa_pos.services.context import Actor, Ctx
 
 # --- templates -----------------------------------------------------------------------------
 
+KINDS = OUTBOX_KINDS  # re-exported for the screen, which reads no model
 WIN_BACK_KINDS = ("dormant", "churn_risk")
 CLINIC = "诊所"
 # The fields each kind of message may use; the job fills them in when it queues one.
