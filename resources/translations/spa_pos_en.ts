@@ -196,6 +196,10 @@ SHA-256 {sha} · {size}{locked}</translation>
             <source>The two new PINs are not the same.</source>
             <translation>The two new PINs are not the same.</translation>
         </message>
+        <message>
+            <source>The PIN is 4 to 8 digits.</source>
+            <translation>The PIN is 4 to 8 digits.</translation>
+        </message>
     </context>
     <context>
         <name>CheckoutPage</name>
@@ -1629,6 +1633,18 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>Saved {count} change(s), in force from {start}.</source>
             <translation>Saved {count} change(s), in force from {start}.</translation>
         </message>
+        <message>
+            <source>Rescue bonus (points)</source>
+            <translation>Rescue bonus (points)</translation>
+        </message>
+        <message>
+            <source>Reward nearly reached (points short)</source>
+            <translation>Reward nearly reached (points short)</translation>
+        </message>
+        <message>
+            <source>Course sessions idle after (days)</source>
+            <translation>Course sessions idle after (days)</translation>
+        </message>
     </context>
     <context>
         <name>SaleSummaryDialog</name>
@@ -2009,6 +2025,14 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>The two PINs differ</source>
             <translation>The two PINs differ</translation>
+        </message>
+        <message>
+            <source>Refunds and other manager actions ask for this PIN (4 to 8 digits).</source>
+            <translation>Refunds and other manager actions ask for this PIN (4 to 8 digits).</translation>
+        </message>
+        <message>
+            <source>Use 4 to 8 digits</source>
+            <translation>Use 4 to 8 digits</translation>
         </message>
     </context>
     <context>
@@ -3195,6 +3219,192 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>{name} · card {card}</source>
             <translation>{name} · card {card}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CareButton</name>
+        <message>
+            <source>Member care…</source>
+            <translation>Member care…</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberCareDialog</name>
+        <message>
+            <source>Member care</source>
+            <translation>Member care</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>All kinds</translation>
+        </message>
+        <message>
+            <source>To contact</source>
+            <translation>To contact</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Sent</translation>
+        </message>
+        <message>
+            <source>No answer</source>
+            <translation>No answer</translation>
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation>Skipped</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Member</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>Follow-up</translation>
+        </message>
+        <message>
+            <source>Note (回访记录)</source>
+            <translation>Note (回访记录)</translation>
+        </message>
+        <message>
+            <source>Copy text (Ctrl+C)</source>
+            <translation>Copy text (Ctrl+C)</translation>
+        </message>
+        <message>
+            <source>Came back</source>
+            <translation>Came back</translation>
+        </message>
+        <message>
+            <source>Extend a month</source>
+            <translation>Extend a month</translation>
+        </message>
+        <message>
+            <source>Rescue bonus</source>
+            <translation>Rescue bonus</translation>
+        </message>
+        <message>
+            <source>Print call list</source>
+            <translation>Print call list</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Export…</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation>Close (Esc)</translation>
+        </message>
+        <message>
+            <source>Points expiring</source>
+            <translation>Points expiring</translation>
+        </message>
+        <message>
+            <source>Win-back: dormant</source>
+            <translation>Win-back: dormant</translation>
+        </message>
+        <message>
+            <source>Win-back: churn risk</source>
+            <translation>Win-back: churn risk</translation>
+        </message>
+        <message>
+            <source>Birthday</source>
+            <translation>Birthday</translation>
+        </message>
+        <message>
+            <source>Reward in reach</source>
+            <translation>Reward in reach</translation>
+        </message>
+        <message>
+            <source>Course unused</source>
+            <translation>Course unused</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Failed</translation>
+        </message>
+        <message>
+            <source>Printed</source>
+            <translation>Printed</translation>
+        </message>
+        <message>
+            <source>Exported</source>
+            <translation>Exported</translation>
+        </message>
+        <message>
+            <source>Win-back success: %1 (%2 of %3 decided, %4 reached)</source>
+            <translation>Win-back success: %1 (%2 of %3 decided, %4 reached)</translation>
+        </message>
+        <message>
+            <source>Copied %1's message</source>
+            <translation>Copied %1's message</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Extend %1's expiring points by one month?</source>
+            <translation>Extend %1's expiring points by one month?</translation>
+        </message>
+        <message>
+            <source>Give %1 the rescue bonus?</source>
+            <translation>Give %1 the rescue bonus?</translation>
+        </message>
+        <message>
+            <source>Extended %1 points by one month</source>
+            <translation>Extended %1 points by one month</translation>
+        </message>
+        <message>
+            <source>Gave %1 bonus points</source>
+            <translation>Gave %1 bonus points</translation>
+        </message>
+        <message>
+            <source>Call list</source>
+            <translation>Call list</translation>
+        </message>
+        <message>
+            <source>Result: ______  Note: ________</source>
+            <translation>Result: ______  Note: ________</translation>
+        </message>
+        <message>
+            <source>the printer</source>
+            <translation>the printer</translation>
+        </message>
+        <message>
+            <source>Call list printed to %1</source>
+            <translation>Call list printed to %1</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>Excel (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Exported %1 messages to %2</source>
+            <translation>Exported %1 messages to %2</translation>
         </message>
     </context>
 </TS>

@@ -196,6 +196,10 @@ SHA-256 {sha} · {size}{locked}</translation>
             <source>The two new PINs are not the same.</source>
             <translation>两次输入的新密码不一致。</translation>
         </message>
+        <message>
+            <source>The PIN is 4 to 8 digits.</source>
+            <translation>店长密码应为 4 到 8 位数字。</translation>
+        </message>
     </context>
     <context>
         <name>CheckoutPage</name>
@@ -1629,6 +1633,18 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>Saved {count} change(s), in force from {start}.</source>
             <translation>已保存 {count} 项修改，自 {start} 起生效。</translation>
         </message>
+        <message>
+            <source>Rescue bonus (points)</source>
+            <translation>挽留赠送积分</translation>
+        </message>
+        <message>
+            <source>Reward nearly reached (points short)</source>
+            <translation>差多少分内提醒“再积 N 分可兑换”</translation>
+        </message>
+        <message>
+            <source>Course sessions idle after (days)</source>
+            <translation>疗程多少天未用即提醒</translation>
+        </message>
     </context>
     <context>
         <name>SaleSummaryDialog</name>
@@ -2009,6 +2025,14 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>The two PINs differ</source>
             <translation>两次输入的密码不一致</translation>
+        </message>
+        <message>
+            <source>Refunds and other manager actions ask for this PIN (4 to 8 digits).</source>
+            <translation>退款等店长操作需要输入此密码（4 到 8 位数字）。</translation>
+        </message>
+        <message>
+            <source>Use 4 to 8 digits</source>
+            <translation>请输入 4 到 8 位数字</translation>
         </message>
     </context>
     <context>
@@ -3195,6 +3219,192 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>{name} · card {card}</source>
             <translation>{name} · 卡号 {card}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CareButton</name>
+        <message>
+            <source>Member care…</source>
+            <translation>会员关怀…</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberCareDialog</name>
+        <message>
+            <source>Member care</source>
+            <translation>会员关怀</translation>
+        </message>
+        <message>
+            <source>All kinds</source>
+            <translation>全部类型</translation>
+        </message>
+        <message>
+            <source>To contact</source>
+            <translation>待联系</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>已发送</translation>
+        </message>
+        <message>
+            <source>No answer</source>
+            <translation>未接通</translation>
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation>已跳过</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>会员</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>回访记录</translation>
+        </message>
+        <message>
+            <source>Note (回访记录)</source>
+            <translation>备注（回访记录）</translation>
+        </message>
+        <message>
+            <source>Copy text (Ctrl+C)</source>
+            <translation>复制文字 (Ctrl+C)</translation>
+        </message>
+        <message>
+            <source>Came back</source>
+            <translation>已回店</translation>
+        </message>
+        <message>
+            <source>Extend a month</source>
+            <translation>延期一个月</translation>
+        </message>
+        <message>
+            <source>Rescue bonus</source>
+            <translation>赠送挽留积分</translation>
+        </message>
+        <message>
+            <source>Print call list</source>
+            <translation>打印回访名单</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation>关闭 (Esc)</translation>
+        </message>
+        <message>
+            <source>Points expiring</source>
+            <translation>积分到期提醒</translation>
+        </message>
+        <message>
+            <source>Win-back: dormant</source>
+            <translation>唤醒：沉睡</translation>
+        </message>
+        <message>
+            <source>Win-back: churn risk</source>
+            <translation>唤醒：潜在流失</translation>
+        </message>
+        <message>
+            <source>Birthday</source>
+            <translation>生日双倍积分</translation>
+        </message>
+        <message>
+            <source>Reward in reach</source>
+            <translation>再积分可兑换</translation>
+        </message>
+        <message>
+            <source>Course unused</source>
+            <translation>疗程未使用</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>未送达</translation>
+        </message>
+        <message>
+            <source>Printed</source>
+            <translation>已打印</translation>
+        </message>
+        <message>
+            <source>Exported</source>
+            <translation>已导出</translation>
+        </message>
+        <message>
+            <source>Win-back success: %1 (%2 of %3 decided, %4 reached)</source>
+            <translation>唤醒成功率：%1（已定 %3 人中回店 %2 人，已联系 %4 人）</translation>
+        </message>
+        <message>
+            <source>Copied %1's message</source>
+            <translation>已复制 %1 的消息</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>Extend %1's expiring points by one month?</source>
+            <translation>将 %1 即将到期的积分延期一个月？</translation>
+        </message>
+        <message>
+            <source>Give %1 the rescue bonus?</source>
+            <translation>给 %1 赠送挽留积分？</translation>
+        </message>
+        <message>
+            <source>Extended %1 points by one month</source>
+            <translation>已将 %1 积分延期一个月</translation>
+        </message>
+        <message>
+            <source>Gave %1 bonus points</source>
+            <translation>已赠送 %1 挽留积分</translation>
+        </message>
+        <message>
+            <source>Call list</source>
+            <translation>回访名单</translation>
+        </message>
+        <message>
+            <source>Result: ______  Note: ________</source>
+            <translation>结果：______  备注：________</translation>
+        </message>
+        <message>
+            <source>the printer</source>
+            <translation>打印机</translation>
+        </message>
+        <message>
+            <source>Call list printed to %1</source>
+            <translation>回访名单已打印到 %1</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Excel (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Exported %1 messages to %2</source>
+            <translation>已导出 %1 条消息到 %2</translation>
         </message>
     </context>
 </TS>

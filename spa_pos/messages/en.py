@@ -257,6 +257,7 @@ _STAFF: dict[str, str] = {
     "staff.action.run_job": "Running a job by hand",
     "staff.action.change_settings": "Changing settings",
     "staff.action.change_catalog_rules": "Changing the catalog, rewards, rules or promotions",
+    "staff.action.member_care": "rescue points, send targeted coupons and messages",
     "staff.action.manage_staff": "Managing staff accounts",
 }
 
@@ -598,6 +599,22 @@ _PROFILE: dict[str, str] = {
     "profile.comment_too_long": "A comment has at most {max_chars} characters",
 }
 
+_CARE: dict[str, str] = {
+    "care.template_empty": "The template cannot be empty",
+    "care.template_too_long": "A template is at most {max_len} characters long",
+    "care.template_brace": "The template has an unpaired brace; fields you can use: {allowed}",
+    "care.template_unknown_field": "The template's field {field} is unknown; fields you can "
+    "use: {allowed}",
+    "care.unknown_kind": "There is no message kind “{kind}”; choose from: {available}",
+    "care.message_not_found": "Message {id} was not found",
+    "care.unknown_result": "There is no contact result “{result}”; choose from: {available}",
+    "care.note_too_long": "A note is at most {max_len} characters long",
+    "care.unknown_rescue": "There is no rescue “{how}”; choose from: extend, bonus",
+    "care.rescue_not_reminder": "Only an expiry reminder can be rescued",
+    "care.rescued_already": "{member}'s points were rescued once already",
+    "care.rescue_too_few": "Only {points} points are expiring; a rescue needs {needed}",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -623,4 +640,5 @@ MESSAGES: dict[str, str] = (
     | _DRAFTS
     | _EVENTS
     | _PROFILE
+    | _CARE
 )

@@ -212,6 +212,7 @@ _STAFF: dict[str, str] = {
     "staff.action.run_job": "手动运行后台任务",
     "staff.action.change_settings": "修改设置",
     "staff.action.change_catalog_rules": "修改项目、兑换目录、积分规则和限时活动",
+    "staff.action.member_care": "积分挽留、定向发券和群发消息",
     "staff.action.manage_staff": "管理员工账号",
 }
 
@@ -464,6 +465,21 @@ _PROFILE: dict[str, str] = {
     "profile.comment_too_long": "评价最多 {max_chars} 个字",
 }
 
+_CARE: dict[str, str] = {
+    "care.template_empty": "模板不能为空",
+    "care.template_too_long": "模板最多 {max_len} 个字",
+    "care.template_brace": "模板里有不成对的花括号；可用的字段：{allowed}",
+    "care.template_unknown_field": "模板里的字段 {field} 不认识；可用的字段：{allowed}",
+    "care.unknown_kind": "没有“{kind}”这种消息，可选：{available}",
+    "care.message_not_found": "找不到消息 {id}",
+    "care.unknown_result": "没有“{result}”这种回访结果，可选：{available}",
+    "care.note_too_long": "备注最多 {max_len} 个字",
+    "care.unknown_rescue": "没有“{how}”这种挽留方式，可选：extend, bonus",
+    "care.rescue_not_reminder": "只有到期提醒可以做积分挽留",
+    "care.rescued_already": "{member} 的这些积分已经挽留过一次",
+    "care.rescue_too_few": "即将到期的积分只有 {points}，满 {needed} 才能挽留",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -489,4 +505,5 @@ MESSAGES: dict[str, str] = (
     | _DRAFTS
     | _EVENTS
     | _PROFILE
+    | _CARE
 )

@@ -6,7 +6,14 @@ from spa_pos.models.catalog import CatalogItem
 from spa_pos.models.course import CourseBalance, CourseUse
 from spa_pos.models.draft import CartDraft
 from spa_pos.models.imports import ImportBatch
-from spa_pos.models.jobs import DayClose, JobRun, OutboxMessage, StreakAward
+from spa_pos.models.jobs import (
+    DayClose,
+    JobRun,
+    OutboxContact,
+    OutboxMessage,
+    OutboxTemplate,
+    StreakAward,
+)
 from spa_pos.models.member import Member, MemberNote, MemberTag
 from spa_pos.models.points import LedgerEntry, PointLot
 from spa_pos.models.printing import PrintJob
@@ -32,7 +39,9 @@ __all__ = [
     "Member",
     "MemberNote",
     "MemberTag",
+    "OutboxContact",
     "OutboxMessage",
+    "OutboxTemplate",
     "Payment",
     "PointLot",
     "PrintJob",

@@ -11,8 +11,23 @@ from sqlalchemy.orm import Mapped, mapped_column
 from spa_pos.models.base import Base, IdMixin
 
 JOB_STATUSES = ("ok", "skipped", "failed")
-OUTBOX_KINDS = ("expiry_reminder", "dormant", "birthday")
-OUTBOX_STATUSES = ("queued", "printed", "exported", "sent")
+OUTBOX_KINDS = (
+    "expiry_reminder",  # X4: points expiring within the window
+    "dormant",  # win-back: 沉睡
+    "churn_risk",  # win-back: 潜在流失
+    "birthday",  # E6: birthday double points
+    "points_goal",  # 再积 N 分可兑换 X
+    "course_idle",  # prepaid course sessions unused for a while
+)
+OUTBOX_STATUSES = ("queued", "printed", "exported", "sent", "failed", "skipped")
+# What staff record after contacting a member (回访记录); `failed` and `skipped` are the
+# command line's words for "could not reach" and "left out".
+CONTACT_RESULTS = ("sent", "no_answer", "came_back", "failed", "skipped")
+RESCUES = ("extend", "bonus")  # X5
+
+
+def _one_of(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} in ({', '.join(repr(v) for v in values)})"
 
 
 class JobRun(IdMixin, Base):
@@ -37,7 +52,11 @@ class JobRun(IdMixin, Base):
 
 
 class OutboxMessage(IdMixin, Base):
-    """An outreach message (到期提醒, 唤醒, 生日祝福) for staff to print, export or send."""
+    """An outreach message (到期提醒, 唤醒, 生日祝福, …) for staff to print, export or send.
+
+    `period` says which occasion it is for (the lot, the spell of absence, the birthday's
+    year, the month, the course's idle spell), so that one member never gets two
+    messages of a kind for the same occasion: a UNIQUE constraint holds it."""
 
     __tablename__ = "outbox"
 
@@ -47,13 +66,45 @@ class OutboxMessage(IdMixin, Base):
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
     status: Mapped[str] = mapped_column(String(10), default="queued")
+    period: Mapped[str | None] = mapped_column(String(40))
+    rescue: Mapped[str | None] = mapped_column(String(10))  # X5: extend | bonus, once
+    rescued_at: Mapped[datetime | None]
+    rescued_by: Mapped[str | None] = mapped_column(String(40))
 
     __table_args__ = (
         UniqueConstraint("kind", "lot_id"),  # X4: one reminder per lot
+        UniqueConstraint("member_id", "kind", "period"),
         Index("ix_outbox_status_created", "status", "created_at"),
-        CheckConstraint("kind in ('expiry_reminder', 'dormant', 'birthday')", name="kind_known"),
-        CheckConstraint("status in ('queued', 'printed', 'exported', 'sent')", name="status_known"),
+        CheckConstraint(_one_of("kind", OUTBOX_KINDS), name="kind_known"),
+        CheckConstraint(_one_of("status", OUTBOX_STATUSES), name="status_known"),
+        CheckConstraint(_one_of("rescue", RESCUES), name="rescue_known"),
     )
+
+
+class OutboxContact(IdMixin, Base):
+    """One contact about a message (回访记录): its result, the note, who and when."""
+
+    __tablename__ = "outbox_contacts"
+
+    message_id: Mapped[int] = mapped_column(ForeignKey("outbox.id"), index=True)
+    result: Mapped[str] = mapped_column(String(10))
+    note: Mapped[str] = mapped_column(String(200), default="")
+    at: Mapped[datetime]
+    actor: Mapped[str] = mapped_column(String(40))
+
+    __table_args__ = (CheckConstraint(_one_of("result", CONTACT_RESULTS), name="result_known"),)
+
+
+class OutboxTemplate(IdMixin, Base):
+    """The owner's own wording of one kind of message; a kind without a row uses the
+    default text in `spa_pos.services.outreach`."""
+
+    __tablename__ = "outbox_templates"
+
+    kind: Mapped[str] = mapped_column(String(20), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str] = mapped_column(String(40))
 
 
 class StreakAward(IdMixin, Base):

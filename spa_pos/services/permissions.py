@@ -31,6 +31,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "run_job": _MANAGER | {"system"},
     "change_settings": _MANAGER,
     "change_catalog_rules": _MANAGER,
+    "member_care": _MANAGER,
     "manage_staff": _OWNER,
 }
 """action → the roles that may do it. The only place a permission is decided."""

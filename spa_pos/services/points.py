@@ -453,6 +453,18 @@ def expiring_within(
     return [(int(p), d) for p, d in rows]
 
 
+def record_extension(
+    session: Session, member: Member, lot_id: int, *, at: datetime, until: date, actor: str
+) -> None:
+    """X5: the ledger's record of a lot's new expiry date (the lot itself is changed by
+    the caller); no points move."""
+    session.add(
+        _entry(
+            member, lot_id, "extend", 0, at, rule="X5", note=f"延期至 {until:%Y-%m-%d}", actor=actor
+        )
+    )
+
+
 def open_lots(session: Session, member_id: int) -> list[PointLot]:
     return _open_lots(session, member_id)
 

@@ -231,6 +231,7 @@ class Settings:
     points_validity_months: int = _rule(12, _integer(1))  # X1
     reminder_window_days: int = _rule(30, _integer(1))  # X4
     rescue_min_points: int = _rule(500, _integer(0, limits.MAX_POINTS))  # X5
+    rescue_bonus_points: int = _rule(100, _integer(1, limits.MAX_POINTS))  # X5
     # Redemption
     voucher_valid_days: int = _rule(90, _integer(1))  # R2
     # R3's voucher-signing secret is not a setting: it lives in the keyring outside the
@@ -240,6 +241,10 @@ class Settings:
     high_value_top_percent: int = _rule(10, _integer(0, 100))
     dormant_days: int = _rule(30, _integer(1))
     birthday_soon_days: int = _rule(7, _integer(1))
+    # Member care (会员关怀): "再积 N 分可兑换 X" when N is at most this; a course whose
+    # sessions lie unused this many days gets a reminder.
+    points_goal_gap: int = _rule(100, _integer(1, limits.MAX_POINTS))
+    course_idle_days: int = _rule(60, _integer(1))
     # Operations
     closing_time: str = _setting("21:30", _time_of_day)
     backup_dir: str = _setting("", _text(1000))

@@ -25,6 +25,7 @@ from spa_pos.ui.day_close import DayCloseDialog, DayView, load_day
 from spa_pos.ui.events_screen import EventsButton
 from spa_pos.ui.import_dialog import ImportDialog
 from spa_pos.ui.jobs_panel import JobsPanel
+from spa_pos.ui.member_care import CareButton
 from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.print_queue_panel import PrintQueuePanel
 from spa_pos.ui.printing import PrintCenter
@@ -92,6 +93,7 @@ class ManagePage(QWidget):
         for widget in (EventsButton(worker), self.day_close, self.backup, self.restore):
             top.addWidget(widget)
         top.addWidget(AboutButton(worker, self._open))  # versions, for support
+        top.insertWidget(2, CareButton(worker, printing))  # 会员关怀, first after the heading
         office = QHBoxLayout()  # the owner's back office, behind the manager PIN
         office.addWidget(self.office_heading)
         office.addStretch(1)

@@ -241,12 +241,19 @@ class RulesDialog(QDialog):
                     "points_validity_months",
                     "reminder_window_days",
                     "rescue_min_points",
+                    "rescue_bonus_points",
                     "voucher_valid_days",
                 ],
             ),
             (
                 self.tr("MEMBER TAGS"),
-                ["high_value_top_percent", "dormant_days", "birthday_soon_days"],
+                [
+                    "high_value_top_percent",
+                    "dormant_days",
+                    "birthday_soon_days",
+                    "points_goal_gap",
+                    "course_idle_days",
+                ],
             ),
         ]
 
@@ -267,10 +274,13 @@ class RulesDialog(QDialog):
             "points_validity_months": self.tr("Points valid for (months)"),
             "reminder_window_days": self.tr("Expiry reminder (days before)"),
             "rescue_min_points": self.tr("Rescue from (points expiring)"),
+            "rescue_bonus_points": self.tr("Rescue bonus (points)"),
             "voucher_valid_days": self.tr("Vouchers valid for (days)"),
             "high_value_top_percent": self.tr("High value: top (%)"),
             "dormant_days": self.tr("Dormant after (days without a visit)"),
             "birthday_soon_days": self.tr("Birthday soon (days ahead)"),
+            "points_goal_gap": self.tr("Reward nearly reached (points short)"),
+            "course_idle_days": self.tr("Course sessions idle after (days)"),
             TIERS: self.tr("Tiers"),
         }
 

@@ -21,6 +21,7 @@ from spa_pos.services import (
     dayclose,
     jobs,
     maintenance,
+    outreach,
     permissions,
     refunds,
     rewards,
@@ -78,6 +79,14 @@ def _change_catalog_rules(owner: Ctx, acting: Ctx, _: Path) -> None:
     rewards.restock(acting, "R-BJZ", 1, "到货")
 
 
+def _member_care(owner: Ctx, acting: Ctx, _: Path) -> None:
+    """Allowed, it goes on to find there is no such reminder (a refusal of its own)."""
+    with pytest.raises(DomainError) as refused:
+        outreach.rescue(acting, 999_999, "extend")
+    if refused.value.code == "staff.not_allowed":
+        raise refused.value
+
+
 def _manage_staff(owner: Ctx, acting: Ctx, _: Path) -> None:
     staff.add(acting, "小周", "therapist", "135792")
 
@@ -91,6 +100,7 @@ ACTIONS: dict[str, Action] = {
     "run_job": _run_job,
     "change_settings": _change_settings,
     "change_catalog_rules": _change_catalog_rules,
+    "member_care": _member_care,
     "manage_staff": _manage_staff,
 }
 
@@ -105,6 +115,7 @@ ALLOWED = {  # written out here, not read from the table: this is what the table
         "run_job",
         "change_settings",
         "change_catalog_rules",
+        "member_care",
     },
     "owner": set(ACTIONS),
     "system": {"run_job"},
