@@ -11,7 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from spa_pos.models.base import Base, IdMixin
 
 JOB_STATUSES = ("ok", "skipped", "failed")
-OUTBOX_KINDS = ("expiry_reminder", "dormant", "birthday")
+OUTBOX_KINDS = ("expiry_reminder", "dormant", "birthday", "campaign")
 OUTBOX_STATUSES = ("queued", "printed", "exported", "sent")
 
 
@@ -37,7 +37,8 @@ class JobRun(IdMixin, Base):
 
 
 class OutboxMessage(IdMixin, Base):
-    """An outreach message (到期提醒, 唤醒, 生日祝福) for staff to print, export or send."""
+    """An outreach message (到期提醒, 唤醒, 生日祝福, or a campaign queued from the member
+    list) for staff to print, export or send."""
 
     __tablename__ = "outbox"
 
@@ -51,7 +52,9 @@ class OutboxMessage(IdMixin, Base):
     __table_args__ = (
         UniqueConstraint("kind", "lot_id"),  # X4: one reminder per lot
         Index("ix_outbox_status_created", "status", "created_at"),
-        CheckConstraint("kind in ('expiry_reminder', 'dormant', 'birthday')", name="kind_known"),
+        CheckConstraint(
+            "kind in ('expiry_reminder', 'dormant', 'birthday', 'campaign')", name="kind_known"
+        ),
         CheckConstraint("status in ('queued', 'printed', 'exported', 'sent')", name="status_known"),
     )
 
