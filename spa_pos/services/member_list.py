@@ -27,7 +27,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, extract, func, insert, select
+from sqlalchemy import Select, extract, func, insert, select, true
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql import ColumnElement, Subquery
 
@@ -132,8 +132,9 @@ def _earned(since: datetime) -> Subquery:
     )
 
 
-def _favourites(since: datetime) -> Subquery:
-    """(member_id, category) of every member's favourite category (see the module)."""
+def _favourites(since: datetime, only: Sequence[int] | None = None) -> Subquery:
+    """(member_id, category) of every member's favourite category (see the module);
+    `only` limits it to some members."""
     per_category = (
         select(
             Sale.member_id.label("member_id"),
@@ -148,6 +149,7 @@ def _favourites(since: datetime) -> Subquery:
             Sale.created_at >= since,
             SaleLine.refund_id.is_(None),
             CatalogItem.category != "",
+            Sale.member_id.in_(only) if only is not None else true(),
         )
         .group_by(Sale.member_id, CatalogItem.category)
         .subquery("per_category")
@@ -299,13 +301,9 @@ def rows_of(session: Session, ids: Sequence[int], now: datetime, cfg: Settings) 
         ):
             held.setdefault(member_id, []).append(tag)
         spent = tags.net_spend(since, chunk)
-        spend.update(session.execute(select(spent.c.member_id, spent.c.fen)).tuples())
-        fav = _favourites(since)
-        favourite.update(
-            session.execute(
-                select(fav.c.member_id, fav.c.category).where(fav.c.member_id.in_(chunk))
-            ).tuples()
-        )
+        spend.update(session.execute(select(spent.c.member_id, spent.c.fen)).tuples().all())
+        fav = _favourites(since, chunk)
+        favourite.update(session.execute(select(fav.c.member_id, fav.c.category)).tuples().all())
     tiers = points.tiers_of(session, list(ids), clk.to_utc_naive(now), cfg)
     out = []
     for member_id in ids:
