@@ -117,6 +117,7 @@ class Choices:
     tiers: tuple[str, ...]
     categories: tuple[str, ...]
     rewards: tuple[tuple[str, str], ...]  # (code, name) of active rewards
+    today: date  # the clinic's business date, for "visited within N days"
 
 
 # --- the per-member figures, as subqueries ------------------------------------------------
@@ -369,6 +370,7 @@ def choices(ctx: Ctx) -> Choices:
             tuple(t.name for t in sorted(work.settings.tiers, key=lambda t: t.threshold)),
             tuple(categories),
             tuple((r.code, r.name) for r in catalog.active_rewards(s)),
+            work.today,
         )
 
 
