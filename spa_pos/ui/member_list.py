@@ -8,9 +8,10 @@ Every figure, the filter's rules and the count come from `services.member_list`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -52,9 +53,6 @@ from spa_pos.ui.widgets import (
     row,
 )
 from spa_pos.ui.worker import DbWorker
-
-if TYPE_CHECKING:
-    from spa_pos.ui.manage import ManagePage
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE = member_list.PAGE_SIZE
@@ -485,10 +483,24 @@ def load_choices(manager: Ctx) -> Choices:
     return member_list.choices(manager)
 
 
+T = TypeVar("T")
+
+
+class Office(Protocol):
+    """What the button needs of 管理 (`ManagePage`): its worker, and opening a screen
+    after the manager PIN."""
+
+    worker: DbWorker
+
+    def _as_manager(
+        self, what: str, load: Callable[[Ctx], T], screen: Callable[[Ctx, T], QDialog]
+    ) -> None: ...
+
+
 class MemberListButton(Button):
     """管理's way in (one line there): asks the manager PIN, then opens the list."""
 
-    def __init__(self, page: ManagePage) -> None:
+    def __init__(self, page: Office) -> None:
         super().__init__()
         self.page = page
         self.setObjectName("openMemberList")
@@ -508,5 +520,7 @@ class MemberListButton(Button):
         page._as_manager(
             self.tr("Open the member list: filter, export, coupons and messages."),
             load_choices,
-            lambda manager, choices: MemberListDialog(page.worker, manager, choices, parent=page),
+            lambda manager, choices: MemberListDialog(
+                page.worker, manager, choices, parent=self.window()
+            ),
         )
