@@ -58,6 +58,7 @@ Index = QModelIndex | QPersistentModelIndex
 PAGE = member_list.PAGE_SIZE
 ANY = None  # the "全部" choice of a filter combo
 VISITS = (30, 90, 180)  # "came within N days" / "not for N days" choices
+TAGS_COLUMN = 4
 SORT_OF_COLUMN = (
     "card",
     "name",
@@ -251,7 +252,11 @@ class MemberListDialog(QDialog):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Fixed, not fitted to contents: fitting would read (fetch) a thousand rows.
+        header.setSectionResizeMode(TAGS_COLUMN, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(TAGS_COLUMN, 260)
         self.export_button = button(self.tr("Export…"))
         self.export_button.setObjectName("exportList")
         self.export_button.clicked.connect(self.ask_export)
@@ -265,7 +270,9 @@ class MemberListDialog(QDialog):
         close.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(row(self.tag, self.tier, self.visit, self.month, self.favourite))
-        layout.addLayout(row(self.spend_min, self.spend_max, self.search, self.problem))
+        second = row(self.spend_min, self.spend_max, self.search, self.problem)
+        second.addStretch(1)
+        layout.addLayout(second)
         layout.addWidget(self.table, 1)
         layout.addLayout(
             button_bar(
