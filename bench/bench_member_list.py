@@ -33,7 +33,7 @@ CASES: tuple[tuple[str, Filter, str, bool], ...] = (
     ("last visit in Feb 2026", Filter(visited_from=date(2026, 2, 1)), "last_visit", True),
     ("tier 金卡", Filter(tier="金卡"), "card", False),
     ("spend ≥ ¥2000", Filter(spend_min_fen=200_000), "card", False),
-    ("favourite 肩颈", Filter(favourite="肩颈"), "card", False),
+    ("favourite 产品", Filter(favourite="产品"), "card", False),
     ("everyone, by spend", Filter(), "spend", True),
     ("everyone, by favourite", Filter(), "favourite", False),
 )
