@@ -3406,5 +3406,216 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>Exported %1 messages to %2</source>
             <translation>Exported %1 messages to %2</translation>
         </message>
+        <message>
+            <source>Campaign</source>
+            <translation>Campaign</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberTableModel</name>
+        <message>
+            <source>Card</source>
+            <translation>Card</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>Tier</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Tags</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <source>Last visit</source>
+            <translation>Last visit</translation>
+        </message>
+        <message>
+            <source>Spend (12 months)</source>
+            <translation>Spend (12 months)</translation>
+        </message>
+        <message>
+            <source>Favourite</source>
+            <translation>Favourite</translation>
+        </message>
+        <message>
+            <source>Never</source>
+            <translation>Never</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberListDialog</name>
+        <message>
+            <source>Member list</source>
+            <translation>Member list</translation>
+        </message>
+        <message>
+            <source>Spend from ¥</source>
+            <translation>Spend from ¥</translation>
+        </message>
+        <message>
+            <source>to ¥</source>
+            <translation>to ¥</translation>
+        </message>
+        <message>
+            <source>Filter</source>
+            <translation>Filter</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Export…</translation>
+        </message>
+        <message>
+            <source>Give a coupon…</source>
+            <translation>Give a coupon…</translation>
+        </message>
+        <message>
+            <source>Send a message…</source>
+            <translation>Send a message…</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation>Close (Esc)</translation>
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation>Counting…</translation>
+        </message>
+        <message>
+            <source>Export to</source>
+            <translation>Export to</translation>
+        </message>
+        <message>
+            <source>Give a coupon</source>
+            <translation>Give a coupon</translation>
+        </message>
+        <message>
+            <source>Send a message</source>
+            <translation>Send a message</translation>
+        </message>
+        <message>
+            <source>Queued {count} messages in the outbox.</source>
+            <translation>Queued {count} messages in the outbox.</translation>
+        </message>
+        <message>
+            <source>Any tag</source>
+            <translation>Any tag</translation>
+        </message>
+        <message>
+            <source>Any tier</source>
+            <translation>Any tier</translation>
+        </message>
+        <message>
+            <source>Any birthday</source>
+            <translation>Any birthday</translation>
+        </message>
+        <message>
+            <source>Any favourite</source>
+            <translation>Any favourite</translation>
+        </message>
+        <message>
+            <source>Any last visit</source>
+            <translation>Any last visit</translation>
+        </message>
+        <message>
+            <source>{count} members</source>
+            <translation>{count} members</translation>
+        </message>
+        <message>
+            <source>Exported {rows} members to {file}.</source>
+            <translation>Exported {rows} members to {file}.</translation>
+        </message>
+        <message>
+            <source>Give one “{reward}” voucher, at no points, to each of the {count} members in this list?</source>
+            <translation>Give one “{reward}” voucher, at no points, to each of the {count} members in this list?</translation>
+        </message>
+        <message>
+            <source>Queue this message for the {consenting} members who agreed to receive messages? ({others} others in the list did not and get nothing.)</source>
+            <translation>Queue this message for the {consenting} members who agreed to receive messages? ({others} others in the list did not and get nothing.)</translation>
+        </message>
+        <message>
+            <source>Born in month {m}</source>
+            <translation>Born in month {m}</translation>
+        </message>
+        <message>
+            <source>Came within {n} days</source>
+            <translation>Came within {n} days</translation>
+        </message>
+        <message>
+            <source>Not for {n} days</source>
+            <translation>Not for {n} days</translation>
+        </message>
+        <message>
+            <source>Gave {count} vouchers of “{reward}”.</source>
+            <translation>Gave {count} vouchers of “{reward}”.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CouponDialog</name>
+        <message>
+            <source>Give a coupon</source>
+            <translation>Give a coupon</translation>
+        </message>
+        <message>
+            <source>Why, e.g. neck and shoulder care month</source>
+            <translation>Why, e.g. neck and shoulder care month</translation>
+        </message>
+        <message>
+            <source>Reward</source>
+            <translation>Reward</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Next…</source>
+            <translation>Next…</translation>
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>Cancel (Esc)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MessageDialog</name>
+        <message>
+            <source>Send a message</source>
+            <translation>Send a message</translation>
+        </message>
+        <message>
+            <source>{姓名} becomes each member's name</source>
+            <translation>{姓名} becomes each member's name</translation>
+        </message>
+        <message>
+            <source>Next…</source>
+            <translation>Next…</translation>
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>Cancel (Esc)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberListButton</name>
+        <message>
+            <source>Member list…</source>
+            <translation>Member list…</translation>
+        </message>
+        <message>
+            <source>Open the member list: filter, export, coupons and messages.</source>
+            <translation>Open the member list: filter, export, coupons and messages.</translation>
+        </message>
     </context>
 </TS>

@@ -3406,5 +3406,216 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>Exported %1 messages to %2</source>
             <translation>已导出 %1 条消息到 %2</translation>
         </message>
+        <message>
+            <source>Campaign</source>
+            <translation>群发活动</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberTableModel</name>
+        <message>
+            <source>Card</source>
+            <translation>卡号</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
+            <source>Last visit</source>
+            <translation>最近到店</translation>
+        </message>
+        <message>
+            <source>Spend (12 months)</source>
+            <translation>近12月消费</translation>
+        </message>
+        <message>
+            <source>Favourite</source>
+            <translation>偏好品类</translation>
+        </message>
+        <message>
+            <source>Never</source>
+            <translation>从未到店</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberListDialog</name>
+        <message>
+            <source>Member list</source>
+            <translation>会员列表</translation>
+        </message>
+        <message>
+            <source>Spend from ¥</source>
+            <translation>消费从 ¥</translation>
+        </message>
+        <message>
+            <source>to ¥</source>
+            <translation>到 ¥</translation>
+        </message>
+        <message>
+            <source>Filter</source>
+            <translation>筛选</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message>
+            <source>Give a coupon…</source>
+            <translation>发券…</translation>
+        </message>
+        <message>
+            <source>Send a message…</source>
+            <translation>发消息…</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation>关闭 (Esc)</translation>
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation>正在统计…</translation>
+        </message>
+        <message>
+            <source>Export to</source>
+            <translation>导出到</translation>
+        </message>
+        <message>
+            <source>Give a coupon</source>
+            <translation>发券</translation>
+        </message>
+        <message>
+            <source>Send a message</source>
+            <translation>发消息</translation>
+        </message>
+        <message>
+            <source>Queued {count} messages in the outbox.</source>
+            <translation>已将 {count} 条消息放入待发列表。</translation>
+        </message>
+        <message>
+            <source>Any tag</source>
+            <translation>全部标签</translation>
+        </message>
+        <message>
+            <source>Any tier</source>
+            <translation>全部等级</translation>
+        </message>
+        <message>
+            <source>Any birthday</source>
+            <translation>全部生日</translation>
+        </message>
+        <message>
+            <source>Any favourite</source>
+            <translation>全部偏好</translation>
+        </message>
+        <message>
+            <source>Any last visit</source>
+            <translation>不限到店时间</translation>
+        </message>
+        <message>
+            <source>{count} members</source>
+            <translation>共 {count} 位会员</translation>
+        </message>
+        <message>
+            <source>Exported {rows} members to {file}.</source>
+            <translation>已导出 {rows} 位会员到 {file}。</translation>
+        </message>
+        <message>
+            <source>Give one “{reward}” voucher, at no points, to each of the {count} members in this list?</source>
+            <translation>向列表中的 {count} 位会员每人发放一张「{reward}」券（不扣积分）？</translation>
+        </message>
+        <message>
+            <source>Queue this message for the {consenting} members who agreed to receive messages? ({others} others in the list did not and get nothing.)</source>
+            <translation>给同意接收消息的 {consenting} 位会员发送这条消息？（列表中另有 {others} 位未同意，不会收到。）</translation>
+        </message>
+        <message>
+            <source>Born in month {m}</source>
+            <translation>{m}月生日</translation>
+        </message>
+        <message>
+            <source>Came within {n} days</source>
+            <translation>{n}天内到店</translation>
+        </message>
+        <message>
+            <source>Not for {n} days</source>
+            <translation>超过{n}天未到店</translation>
+        </message>
+        <message>
+            <source>Gave {count} vouchers of “{reward}”.</source>
+            <translation>已发放 {count} 张「{reward}」券。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CouponDialog</name>
+        <message>
+            <source>Give a coupon</source>
+            <translation>发券</translation>
+        </message>
+        <message>
+            <source>Why, e.g. neck and shoulder care month</source>
+            <translation>原因，例如 肩颈关怀月</translation>
+        </message>
+        <message>
+            <source>Reward</source>
+            <translation>兑换品</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Next…</source>
+            <translation>下一步…</translation>
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>取消 (Esc)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MessageDialog</name>
+        <message>
+            <source>Send a message</source>
+            <translation>发消息</translation>
+        </message>
+        <message>
+            <source>{姓名} becomes each member's name</source>
+            <translation>{姓名} 会换成每位会员的姓名</translation>
+        </message>
+        <message>
+            <source>Next…</source>
+            <translation>下一步…</translation>
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>取消 (Esc)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberListButton</name>
+        <message>
+            <source>Member list…</source>
+            <translation>会员列表…</translation>
+        </message>
+        <message>
+            <source>Open the member list: filter, export, coupons and messages.</source>
+            <translation>打开会员列表：筛选、导出、发券和发消息。</translation>
+        </message>
     </context>
 </TS>

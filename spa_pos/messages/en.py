@@ -615,6 +615,26 @@ _CARE: dict[str, str] = {
     "care.rescue_too_few": "Only {points} points are expiring; a rescue needs {needed}",
 }
 
+# member list
+_MEMBER_LIST: dict[str, str] = {
+    "member_list.unknown_tag": "No tag {tag} (available: {available})",
+    "member_list.unknown_tier": "No tier {tier} (available: {available})",
+    "member_list.bad_month": "The birthday month must be 1 to 12: {month}",
+    "member_list.empty_range": "A range cannot start after it ends",
+    "member_list.unknown_sort": "Cannot sort by {sort} (available: {available})",
+    "member_list.reason_required": "Enter why the coupon is given",
+    "member_list.reward_inactive": "{reward} is no longer offered and cannot be given",
+    "member_list.nobody": "No member is in the filter",
+    "member_list.not_enough_stock": (
+        "{reward} has only {stock} in stock, not enough for {count} members"
+    ),
+    "member_list.message_empty": "Enter the message",
+    "member_list.message_too_long": "A message has at most {limit} characters",
+    "member_list.nobody_consents": (
+        "None of the {count} members in the filter agreed to receive marketing messages"
+    ),
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -641,4 +661,5 @@ MESSAGES: dict[str, str] = (
     | _EVENTS
     | _PROFILE
     | _CARE
+    | _MEMBER_LIST
 )

@@ -480,6 +480,22 @@ _CARE: dict[str, str] = {
     "care.rescue_too_few": "即将到期的积分只有 {points}，满 {needed} 才能挽留",
 }
 
+# member list (会员列表)
+_MEMBER_LIST: dict[str, str] = {
+    "member_list.unknown_tag": "没有标签 {tag}（可选：{available}）",
+    "member_list.unknown_tier": "没有等级 {tier}（可选：{available}）",
+    "member_list.bad_month": "生日月份应为 1 到 12：{month}",
+    "member_list.empty_range": "范围的起点不能大于终点",
+    "member_list.unknown_sort": "不能按 {sort} 排序（可选：{available}）",
+    "member_list.reason_required": "请填写发券原因",
+    "member_list.reward_inactive": "{reward} 已停止兑换，不能发放",
+    "member_list.nobody": "筛选结果中没有会员",
+    "member_list.not_enough_stock": "{reward} 库存只有 {stock}，不够发给 {count} 位会员",
+    "member_list.message_empty": "请填写消息内容",
+    "member_list.message_too_long": "消息最多 {limit} 个字",
+    "member_list.nobody_consents": "筛选出的 {count} 位会员都没有同意接收营销消息",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -506,4 +522,5 @@ MESSAGES: dict[str, str] = (
     | _EVENTS
     | _PROFILE
     | _CARE
+    | _MEMBER_LIST
 )

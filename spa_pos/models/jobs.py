@@ -18,6 +18,7 @@ OUTBOX_KINDS = (
     "birthday",  # E6: birthday double points
     "points_goal",  # 再积 N 分可兑换 X
     "course_idle",  # prepaid course sessions unused for a while
+    "campaign",  # queued from the member list to everyone in a filter
 )
 OUTBOX_STATUSES = ("queued", "printed", "exported", "sent", "failed", "skipped")
 # What staff record after contacting a member (回访记录); `failed` and `skipped` are the
@@ -52,7 +53,8 @@ class JobRun(IdMixin, Base):
 
 
 class OutboxMessage(IdMixin, Base):
-    """An outreach message (到期提醒, 唤醒, 生日祝福, …) for staff to print, export or send.
+    """An outreach message (到期提醒, 唤醒, 生日祝福, …, or a campaign queued from
+    the member list) for staff to print, export or send.
 
     `period` says which occasion it is for (the lot, the spell of absence, the birthday's
     year, the month, the course's idle spell), so that one member never gets two

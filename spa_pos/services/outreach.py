@@ -90,7 +90,7 @@ def check_template(kind: str, text: str) -> None:
 
 def _fields_of(kind: str) -> tuple[str, ...]:
     if kind not in FIELDS:
-        raise DomainError("care.unknown_kind", kind=kind, available=", ".join(OUTBOX_KINDS))
+        raise DomainError("care.unknown_kind", kind=kind, available=", ".join(FIELDS))
     return FIELDS[kind]
 
 
@@ -104,9 +104,10 @@ def render(template: str, values: dict[str, object]) -> str:
 
 
 def templates(session: Session) -> dict[str, str]:
-    """The wording in force of every kind: the owner's, else the default."""
+    """The wording in force of every kind the jobs queue: the owner's, else the default
+    (a campaign from the member list brings its own text)."""
     stored = dict(session.execute(select(OutboxTemplate.kind, OutboxTemplate.text)).tuples().all())
-    return {kind: stored.get(kind, DEFAULT_TEMPLATES[kind]) for kind in OUTBOX_KINDS}
+    return {kind: stored.get(kind, text) for kind, text in DEFAULT_TEMPLATES.items()}
 
 
 def template_texts(ctx: Ctx) -> dict[str, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import statistics
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -132,28 +132,36 @@ def high_value_members(
 ) -> tuple[set[int], int | None]:
     """Top `top_percent` % of the members who spent money in the last 12 months, by spend
     net of refunds; members tied with the last one are in too."""
-    since = clk.to_utc_naive(now) - timedelta(days=365)
-    spend: dict[int, int] = {}
-    paid = (
-        select(Sale.member_id, func.sum(Sale.due_fen))
-        .where(Sale.member_id.is_not(None), Sale.created_at >= since)
-        .group_by(Sale.member_id)
-    )
-    refunded = (
-        select(Sale.member_id, func.sum(Refund.refunded_fen))
-        .join(Sale, Sale.id == Refund.sale_id)
-        .where(Sale.member_id.is_not(None), Refund.created_at >= since)
-        .group_by(Sale.member_id)
-    )
-    for member_id, fen in session.execute(paid):
-        spend[member_id] = int(fen)
-    for member_id, fen in session.execute(refunded):
-        spend[member_id] = spend.get(member_id, 0) - int(fen)
+    spent = net_spend(clk.to_utc_naive(now) - timedelta(days=365))
+    spend = {m: int(fen) for m, fen in session.execute(select(spent.c.member_id, spent.c.fen))}
     ranked = sorted((fen for fen in spend.values() if fen > 0), reverse=True)
     if not ranked or top_percent <= 0:
         return set(), None
     threshold = ranked[max(1, math.ceil(len(ranked) * top_percent / 100)) - 1]
     return {m for m, fen in spend.items() if fen >= threshold}, threshold
+
+
+def net_spend(since: datetime, only: Sequence[int] | None = None) -> Subquery:
+    """(member_id, fen): what each member paid since `since` (naive UTC) less what was
+    refunded since then: the spend 高价值 ranks and the member list shows. `only` limits
+    it to some members."""
+    paid = select(Sale.member_id.label("member_id"), Sale.due_fen.label("fen")).where(
+        Sale.member_id.is_not(None), Sale.created_at >= since
+    )
+    refunded = (
+        select(Sale.member_id.label("member_id"), (-Refund.refunded_fen).label("fen"))
+        .join(Sale, Sale.id == Refund.sale_id)
+        .where(Sale.member_id.is_not(None), Refund.created_at >= since)
+    )
+    if only is not None:
+        paid = paid.where(Sale.member_id.in_(only))
+        refunded = refunded.where(Sale.member_id.in_(only))
+    both = union_all(paid, refunded).subquery("moves")
+    return (
+        select(both.c.member_id, func.sum(both.c.fen).label("fen"))
+        .group_by(both.c.member_id)
+        .subquery("spend")
+    )
 
 
 def _visits() -> Subquery:

@@ -26,6 +26,7 @@ from spa_pos.ui.events_screen import EventsButton
 from spa_pos.ui.import_dialog import ImportDialog
 from spa_pos.ui.jobs_panel import JobsPanel
 from spa_pos.ui.member_care import CareButton
+from spa_pos.ui.member_list import MemberListButton
 from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.print_queue_panel import PrintQueuePanel
 from spa_pos.ui.printing import PrintCenter
@@ -99,6 +100,7 @@ class ManagePage(QWidget):
         office.addStretch(1)
         for widget in (self.catalog, self.rewards, self.rules, self.promotions, self.data):
             office.addWidget(widget)
+        office.addWidget(MemberListButton(self))  # 会员列表
         panels = QHBoxLayout()
         panels.setSpacing(16)
         panels.addWidget(self.queue, 1)

@@ -184,6 +184,7 @@ class MemberCareDialog(QDialog):
             "birthday": self.tr("Birthday"),
             "points_goal": self.tr("Reward in reach"),
             "course_idle": self.tr("Course unused"),
+            "campaign": self.tr("Campaign"),
         }[kind]
 
     def result_name(self, result: str | None) -> str:

@@ -1,0 +1,543 @@
+"""The member list (会员列表): members chosen by a filter, sorted and paged in SQL, exported,
+and sent a targeted coupon or a message all at once.
+
+Definitions (all over the last 12 months, i.e. 365 days before now):
+- spend (消费): what the member paid (`Sale.due_fen`) less what was refunded, as 高价值
+  counts it (`tags.net_spend`);
+- tier (等级): from the points earned (`points.EARNING_KINDS`), as everywhere else;
+- favourite category (偏好品类): the catalog category on which the member spent the most
+  money (sale lines not refunded, `SaleLine.net_fen`); a tie goes to the category bought
+  on more lines, then the first by name. Lines paid wholly by vouchers count as lines with
+  no money. Items without a category are left out; a member who bought nothing has none.
+- last visit (最近到店): `Member.last_visit_at` (sales and course sessions).
+
+The database does the filtering, sorting, counting and paging; only a page of rows (or,
+for an export, coupon or message, the ids and the columns written) comes back.
+
+Consent: a targeted coupon is a voucher the cashier sees when the member comes to the
+till, not a message, so members without marketing consent do receive it (nothing is sent
+to them); a message is queued only for members with consent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, extract, func, insert, select, true
+from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.sql import ColumnElement, Subquery
+
+from spa_pos import clock as clk
+from spa_pos.errors import DomainError
+from spa_pos.models import (
+    CatalogItem,
+    LedgerEntry,
+    Member,
+    MemberTag,
+    OutboxMessage,
+    Sale,
+    SaleLine,
+    Voucher,
+)
+from spa_pos.services import (
+    catalog,
+    exports,
+    members,
+    permissions,
+    points,
+    rewards,
+    tags,
+    unit_of_work,
+    vouchers,
+)
+from spa_pos.services.context import Ctx
+from spa_pos.services.settings import Settings
+
+T = TypeVar("T")
+SORTS = ("card", "name", "tier", "balance", "last_visit", "spend", "favourite")
+PAGE_SIZE = 50
+MAX_MESSAGE = 500
+CAMPAIGN = "campaign"  # the outbox kind of a message queued from the list
+YEAR = timedelta(days=365)
+_CHUNK = 500  # ids per IN (...) list
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Who is in the list; every field left empty does not filter. Dates are the clinic's
+    business days, both ends included; money is fen."""
+
+    tag: str | None = None  # one of `tags.TAGS`
+    tier: str | None = None  # a tier's name
+    visited_from: date | None = None
+    visited_to: date | None = None
+    birthday_month: int | None = None  # 1..12
+    spend_min_fen: int | None = None
+    spend_max_fen: int | None = None
+    favourite: str | None = None  # a catalog category
+
+    def as_dict(self) -> dict[str, object]:
+        """The fields set, for the audit row (dates as ISO text)."""
+        out: dict[str, object] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is not None:
+                out[f.name] = value.isoformat() if isinstance(value, date) else value
+        return out
+
+
+@dataclass(frozen=True)
+class Row:
+    card_no: str
+    name: str
+    phone: str  # masked (`members.mask_phone`)
+    tier: str
+    tags: tuple[str, ...]
+    balance: int
+    last_visit: date | None
+    spend_fen: int
+    favourite: str  # "" when none
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[Row]
+    total: int  # members in the whole filter
+    offset: int
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the filter bar offers."""
+
+    tags: tuple[str, ...]
+    tiers: tuple[str, ...]
+    categories: tuple[str, ...]
+    rewards: tuple[tuple[str, str], ...]  # (code, name) of active rewards
+    today: date  # the clinic's business date, for "visited within N days"
+
+
+# --- the per-member figures, as subqueries ------------------------------------------------
+
+
+def _earned(since: datetime) -> Subquery:
+    """(member_id, points) earned since `since`: what the tier counts."""
+    return (
+        select(LedgerEntry.member_id, func.sum(LedgerEntry.points).label("points"))
+        .where(LedgerEntry.kind.in_(points.EARNING_KINDS), LedgerEntry.created_at >= since)
+        .group_by(LedgerEntry.member_id)
+        .subquery("earned")
+    )
+
+
+def _favourites(since: datetime, only: Sequence[int] | None = None) -> Subquery:
+    """(member_id, category) of every member's favourite category (see the module);
+    `only` limits it to some members."""
+    per_category = (
+        select(
+            Sale.member_id.label("member_id"),
+            CatalogItem.category.label("category"),
+            func.sum(SaleLine.net_fen).label("fen"),
+            func.count().label("lines"),
+        )
+        .join(SaleLine, SaleLine.sale_id == Sale.id)
+        .join(CatalogItem, CatalogItem.id == SaleLine.item_id)
+        .where(
+            Sale.member_id.is_not(None),
+            Sale.created_at >= since,
+            SaleLine.refund_id.is_(None),
+            CatalogItem.category != "",
+            Sale.member_id.in_(only) if only is not None else true(),
+        )
+        .group_by(Sale.member_id, CatalogItem.category)
+        .subquery("per_category")
+    )
+    ranked = select(
+        per_category.c.member_id,
+        per_category.c.category,
+        func.row_number()
+        .over(
+            partition_by=per_category.c.member_id,
+            order_by=(
+                per_category.c.fen.desc(),
+                per_category.c.lines.desc(),
+                per_category.c.category,
+            ),
+        )
+        .label("rank"),
+    ).subquery("ranked")
+    return (
+        select(ranked.c.member_id, ranked.c.category)
+        .where(ranked.c.rank == 1)
+        .subquery("favourite")
+    )
+
+
+def _tier_bounds(cfg: Settings, name: str) -> tuple[int, int | None]:
+    """The points earned that put a member in tier `name`: [low, high)."""
+    ordered = sorted(cfg.tiers, key=lambda t: t.threshold)
+    for index, tier in enumerate(ordered):
+        if tier.name == name:
+            above = ordered[index + 1].threshold if index + 1 < len(ordered) else None
+            return tier.threshold, above
+    raise DomainError(
+        "member_list.unknown_tier", tier=name, available="、".join(t.name for t in ordered)
+    )
+
+
+@dataclass
+class _Query:
+    """The filtered members as one statement, with the figures joined only when the
+    filter or the sort needs them."""
+
+    stmt: Select[Any]
+    spend: Subquery | None = None
+    earned: Subquery | None = None
+    favourite: Subquery | None = None
+
+
+def check(flt: Filter) -> None:
+    if flt.tag is not None and flt.tag not in tags.TAGS:
+        raise DomainError("member_list.unknown_tag", tag=flt.tag, available="、".join(tags.TAGS))
+    if flt.birthday_month is not None and not 1 <= flt.birthday_month <= 12:
+        raise DomainError("member_list.bad_month", month=flt.birthday_month)
+    for low, high in ((flt.visited_from, flt.visited_to), (flt.spend_min_fen, flt.spend_max_fen)):
+        if low is not None and high is not None and low > high:  # type: ignore[operator]
+            raise DomainError("member_list.empty_range")
+
+
+def _query(flt: Filter, now: datetime, cfg: Settings, sort: str | None) -> _Query:
+    check(flt)
+    since = clk.to_utc_naive(now) - YEAR
+    q = _Query(select(Member.id))
+    if flt.tag is not None:
+        q.stmt = q.stmt.where(
+            select(MemberTag.member_id)
+            .where(MemberTag.member_id == Member.id, MemberTag.tag == flt.tag)
+            .exists()
+        )
+    if flt.visited_from is not None:
+        q.stmt = q.stmt.where(
+            Member.last_visit_at >= clk.local_day_start_utc(flt.visited_from, cfg.timezone)
+        )
+    if flt.visited_to is not None:
+        end = clk.local_day_start_utc(flt.visited_to + timedelta(days=1), cfg.timezone)
+        q.stmt = q.stmt.where(Member.last_visit_at < end)
+    if flt.birthday_month is not None:
+        q.stmt = q.stmt.where(extract("month", Member.birthday) == flt.birthday_month)
+    if flt.spend_min_fen is not None or flt.spend_max_fen is not None or sort == "spend":
+        q.spend = tags.net_spend(since)
+        q.stmt = q.stmt.outerjoin(q.spend, q.spend.c.member_id == Member.id)
+        fen = func.coalesce(q.spend.c.fen, 0)
+        if flt.spend_min_fen is not None:
+            q.stmt = q.stmt.where(fen >= flt.spend_min_fen)
+        if flt.spend_max_fen is not None:
+            q.stmt = q.stmt.where(fen <= flt.spend_max_fen)
+    if flt.tier is not None or sort == "tier":
+        q.earned = _earned(since)
+        q.stmt = q.stmt.outerjoin(q.earned, q.earned.c.member_id == Member.id)
+        if flt.tier is not None:
+            low, high = _tier_bounds(cfg, flt.tier)
+            earned = func.coalesce(q.earned.c.points, 0)
+            q.stmt = q.stmt.where(earned >= low)
+            if high is not None:
+                q.stmt = q.stmt.where(earned < high)
+    if flt.favourite is not None or sort == "favourite":
+        q.favourite = _favourites(since)
+        q.stmt = q.stmt.outerjoin(q.favourite, q.favourite.c.member_id == Member.id)
+        if flt.favourite is not None:
+            q.stmt = q.stmt.where(q.favourite.c.category == flt.favourite)
+    return q
+
+
+def _order(q: _Query, sort: str, descending: bool) -> Select[Any]:
+    keys: dict[str, ColumnElement[Any] | InstrumentedAttribute[Any]] = {
+        "card": Member.card_no,
+        "name": Member.pinyin,
+        "balance": Member.points_balance,
+        "last_visit": Member.last_visit_at,  # never came: first (SQLite sorts NULL low)
+    }
+    if q.spend is not None:
+        keys["spend"] = func.coalesce(q.spend.c.fen, 0)
+    if q.earned is not None:
+        keys["tier"] = func.coalesce(q.earned.c.points, 0)
+    if q.favourite is not None:
+        keys["favourite"] = func.coalesce(q.favourite.c.category, "")
+    if sort not in keys:
+        raise DomainError("member_list.unknown_sort", sort=sort, available=", ".join(SORTS))
+    key = keys[sort]
+    return q.stmt.order_by(key.desc() if descending else key.asc(), Member.id)
+
+
+def _count(session: Session, q: _Query) -> int:
+    return session.scalar(select(func.count()).select_from(q.stmt.subquery())) or 0
+
+
+def matching_ids(session: Session, flt: Filter, now: datetime, cfg: Settings) -> list[int]:
+    """Every member in the filter, by id."""
+    return list(session.scalars(_query(flt, now, cfg, None).stmt.order_by(Member.id)))
+
+
+# --- the rows -----------------------------------------------------------------------------
+
+
+def _chunks(ids: Sequence[T]) -> list[list[T]]:
+    return [list(ids[i : i + _CHUNK]) for i in range(0, len(ids), _CHUNK)]
+
+
+def rows_of(session: Session, ids: Sequence[int], now: datetime, cfg: Settings) -> list[Row]:
+    """The rows of these members, in this order, their figures computed for them only."""
+    since = clk.to_utc_naive(now) - YEAR
+    found: dict[int, Member] = {}
+    held: dict[int, list[str]] = {}
+    spend: dict[int, int] = {}
+    favourite: dict[int, str] = {}
+    for chunk in _chunks(ids):
+        found.update((m.id, m) for m in session.scalars(select(Member).where(Member.id.in_(chunk))))
+        for member_id, tag in session.execute(
+            select(MemberTag.member_id, MemberTag.tag).where(MemberTag.member_id.in_(chunk))
+        ):
+            held.setdefault(member_id, []).append(tag)
+        spent = tags.net_spend(since, chunk)
+        spend.update(session.execute(select(spent.c.member_id, spent.c.fen)).tuples().all())
+        fav = _favourites(since, chunk)
+        favourite.update(session.execute(select(fav.c.member_id, fav.c.category)).tuples().all())
+    tiers = points.tiers_of(session, list(ids), clk.to_utc_naive(now), cfg)
+    out = []
+    for member_id in ids:
+        m = found[member_id]
+        out.append(
+            Row(
+                m.card_no,
+                m.name,
+                members.mask_phone(m.phone),
+                tiers[member_id].name,
+                tuple(t for t in tags.TAGS if t in held.get(member_id, ())),
+                m.points_balance,
+                clk.local_date(clk.from_utc_naive(m.last_visit_at), cfg.timezone)
+                if m.last_visit_at
+                else None,
+                int(spend.get(member_id) or 0),
+                favourite.get(member_id, ""),
+            )
+        )
+    return out
+
+
+def page(
+    ctx: Ctx,
+    flt: Filter,
+    *,
+    sort: str = "card",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = PAGE_SIZE,
+) -> Page:
+    """One page of the filter, sorted by a column of `SORTS` (ties by member), with the
+    number of members in the whole filter."""
+    if sort not in SORTS:
+        raise DomainError("member_list.unknown_sort", sort=sort, available=", ".join(SORTS))
+    with unit_of_work.read(ctx) as work:
+        s, now, cfg = work.session, work.moment, work.settings
+        q = _query(flt, now, cfg, sort)
+        ids = list(s.scalars(_order(q, sort, descending).offset(max(offset, 0)).limit(limit)))
+        return Page(rows_of(s, ids, now, cfg), _count(s, q), max(offset, 0))
+
+
+def count(ctx: Ctx, flt: Filter, *, with_consent: bool = False) -> int:
+    """How many members the filter holds (with marketing consent only, for a message)."""
+    with unit_of_work.read(ctx) as work:
+        q = _query(flt, work.moment, work.settings, None)
+        if with_consent:
+            q.stmt = q.stmt.where(Member.marketing_consent.is_(True))
+        return _count(work.session, q)
+
+
+def choices(ctx: Ctx) -> Choices:
+    with unit_of_work.read(ctx) as work:
+        s = work.session
+        categories = s.scalars(
+            select(CatalogItem.category)
+            .where(CatalogItem.category != "")
+            .distinct()
+            .order_by(CatalogItem.category)
+        )
+        return Choices(
+            tags.TAGS,
+            tuple(t.name for t in sorted(work.settings.tiers, key=lambda t: t.threshold)),
+            tuple(categories),
+            tuple((r.code, r.name) for r in catalog.active_rewards(s)),
+            work.today,
+        )
+
+
+# --- export -------------------------------------------------------------------------------
+
+HEADERS = ("卡号", "姓名", "手机", "等级", "标签", "积分", "最近到店", "近12月消费", "偏好品类")
+
+
+def export(
+    ctx: Ctx, flt: Filter, path: Path, *, sort: str = "card", descending: bool = False
+) -> exports.ExportResult:
+    """The whole filter, in the list's order, to XLSX or CSV (by the extension); phones
+    masked as on screen."""
+    with unit_of_work.read(ctx) as work:
+        s, now, cfg = work.session, work.moment, work.settings
+        if sort not in SORTS:
+            raise DomainError("member_list.unknown_sort", sort=sort, available=", ".join(SORTS))
+        ids = list(s.scalars(_order(_query(flt, now, cfg, sort), sort, descending)))
+        table = [
+            (
+                r.card_no,
+                r.name,
+                r.phone,
+                r.tier,
+                " ".join(r.tags),
+                r.balance,
+                r.last_visit,
+                exports.yuan(r.spend_fen),
+                r.favourite,
+            )
+            for r in rows_of(s, ids, now, cfg)
+        ]
+    exports.write_table(path, HEADERS, table)
+    return exports.ExportResult(path, len(table))
+
+
+# --- acting on everyone in the filter ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Batch:
+    count: int
+    skipped: int  # members in the filter left out (no consent, for a message)
+
+
+def _reason(text: str) -> str:
+    reason = members.clean_text(text)
+    if not reason:
+        raise DomainError("member_list.reason_required")
+    return reason[:60]
+
+
+def issue_coupon(
+    ctx: Ctx, flt: Filter, reward_code: str, reason: str, *, at: datetime | None = None
+) -> Batch:
+    """A targeted coupon (定向发券, manager): one voucher of `reward_code` to every member in
+    the filter, at no points (nothing goes on the ledger), all in one transaction with one
+    audit row naming the filter, the reward, the reason and the count. Members without
+    marketing consent get theirs too: it waits at the till, nothing is sent to them.
+
+    A reward with limited stock gives one unit per voucher; too little stock refuses the
+    whole batch."""
+    permissions.require(ctx, "member_care")
+    why = _reason(reason)
+    with unit_of_work.write(ctx, at) as work:
+        s, stamp, cfg = work.session, work.stamp, work.settings
+        reward = catalog.reward_by_code(s, reward_code)
+        if not reward.active:
+            raise DomainError("member_list.reward_inactive", reward=reward.name)
+        ids = matching_ids(s, flt, work.moment, cfg)
+        if not ids:
+            raise DomainError("member_list.nobody")
+        if reward.stock is not None and reward.stock < len(ids):
+            raise DomainError(
+                "member_list.not_enough_stock",
+                reward=reward.name,
+                stock=reward.stock,
+                count=len(ids),
+            )
+        expires = work.today + timedelta(days=cfg.voucher_valid_days)
+        codes = _new_codes(s, len(ids))
+        s.execute(
+            insert(Voucher),
+            [
+                {
+                    "code": code,
+                    "reward_id": reward.id,
+                    "member_id": member_id,
+                    "issued_at": stamp,
+                    "expires_on": expires,
+                    "points_spent": 0,
+                    "status": "issued",
+                }
+                for code, member_id in zip(codes, ids, strict=True)
+            ],
+        )
+        if reward.stock is not None:
+            reward.stock -= len(ids)
+            rewards.record_stock(
+                s, reward, "redeem", -len(ids), at=stamp, actor=work.actor, reason=why
+            )
+        work.audit(
+            "voucher.targeted",
+            "reward",
+            reward.code,
+            count=len(ids),
+            filter=flt.as_dict(),
+            reason=why,
+            first=codes[0],
+            last=codes[-1],
+        )
+        return Batch(len(ids), 0)
+
+
+def _new_codes(session: Session, n: int) -> list[str]:
+    """`n` new voucher codes (`vouchers.new_code`), none in use yet."""
+    codes: set[str] = set()
+    while len(codes) < n:
+        wanted = {vouchers.new_code() for _ in range(n - len(codes))} - codes
+        for chunk in _chunks(sorted(wanted)):
+            taken = set(session.scalars(select(Voucher.code).where(Voucher.code.in_(chunk))))
+            codes |= set(chunk) - taken
+    return sorted(codes)[:n]
+
+
+def queue_message(ctx: Ctx, flt: Filter, text: str, *, at: datetime | None = None) -> Batch:
+    """Queue `text` in the outbox (营销消息, manager) for every member in the filter who
+    gave marketing consent; `{姓名}` in the text becomes each member's name. One
+    transaction, one audit row with the filter and the counts."""
+    permissions.require(ctx, "member_care")
+    body = text.strip()
+    if not body:
+        raise DomainError("member_list.message_empty")
+    if len(body) > MAX_MESSAGE:
+        raise DomainError("member_list.message_too_long", limit=MAX_MESSAGE)
+    with unit_of_work.write(ctx, at) as work:
+        s, stamp = work.session, work.stamp
+        q = _query(flt, work.moment, work.settings, None)
+        everyone = _count(s, q)
+        consenting = s.execute(
+            q.stmt.add_columns(Member.name)
+            .where(Member.marketing_consent.is_(True))
+            .order_by(Member.id)
+        ).all()
+        if not consenting:
+            raise DomainError("member_list.nobody_consents", count=everyone)
+        s.execute(
+            insert(OutboxMessage),
+            [
+                {
+                    "member_id": member_id,
+                    "kind": CAMPAIGN,
+                    "text": body.replace("{姓名}", name),
+                    "created_at": stamp,
+                    "status": "queued",
+                }
+                for member_id, name in consenting
+            ],
+        )
+        work.audit(
+            "outbox.campaign",
+            "outbox",
+            CAMPAIGN,
+            count=len(consenting),
+            skipped=everyone - len(consenting),
+            filter=flt.as_dict(),
+            text=body,
+        )
+        return Batch(len(consenting), everyone - len(consenting))
