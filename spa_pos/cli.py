@@ -487,9 +487,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     aud = add_group(sub, "audit", "audit trail")
     add("verify", cmd_audit_verify, "check the audit chain", aud)
-    from spa_pos import cli_catalog, cli_import, cli_ops, cli_promo, cli_rules
+    from spa_pos import cli_catalog, cli_import, cli_ops, cli_promo, cli_reports, cli_rules
 
-    for group in (cli_ops, cli_catalog, cli_rules, cli_promo, cli_import):
+    for group in (cli_ops, cli_catalog, cli_rules, cli_promo, cli_import, cli_reports):
         group.register(sub)
     return parser
 

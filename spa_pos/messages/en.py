@@ -543,6 +543,14 @@ _DRAFTS: dict[str, str] = {
     "drafts.member_gone": "Member {card} was not found; the cart is back as a walk-in's",
 }
 
+_KPI = {
+    "kpi.bad_period": "Bad period: the start {start} is after the end {end}",
+    "kpi.period_too_long": "A period is at most {days} days long",
+    "kpi.bad_month": "A month is written YYYY-MM: {text}",
+    "kpi.win_back_no_contacts": "No contact results recorded yet, so no win-back rate",
+    "kpi.conclusions_too_long": "Conclusions are at most {max} characters",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -566,4 +574,5 @@ MESSAGES: dict[str, str] = (
     | _IMPORT
     | _LIMITS
     | _DRAFTS
+    | _KPI
 )

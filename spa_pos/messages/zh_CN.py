@@ -425,6 +425,14 @@ _DRAFTS: dict[str, str] = {
     "drafts.member_gone": "找不到会员 {card}，购物车按散客恢复",
 }
 
+_KPI = {
+    "kpi.bad_period": "统计期间有误：开始 {start} 晚于结束 {end}",
+    "kpi.period_too_long": "统计期间最长 {days} 天",
+    "kpi.bad_month": "月份格式应为 YYYY-MM：{text}",
+    "kpi.win_back_no_contacts": "尚无回访记录，暂无法计算唤醒率",
+    "kpi.conclusions_too_long": "评估结论最长 {max} 字",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -448,4 +456,5 @@ MESSAGES: dict[str, str] = (
     | _IMPORT
     | _LIMITS
     | _DRAFTS
+    | _KPI
 )

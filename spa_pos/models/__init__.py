@@ -11,6 +11,7 @@ from spa_pos.models.member import Member, MemberTag
 from spa_pos.models.points import LedgerEntry, PointLot
 from spa_pos.models.printing import PrintJob
 from spa_pos.models.promotion import Promotion, PromotionItem
+from spa_pos.models.review import SchemeReview
 from spa_pos.models.reward import Reward, RewardStockChange, Voucher
 from spa_pos.models.sale import Payment, Refund, RefundPayment, Sale, SaleLine
 
@@ -42,6 +43,7 @@ __all__ = [
     "RuleChange",
     "Sale",
     "SaleLine",
+    "SchemeReview",
     "Setting",
     "StreakAward",
     "Voucher",
