@@ -558,7 +558,9 @@ def _trend(session: Session, start: date, end: date, tz: str) -> tuple[TrendPoin
 
     visits = _visits(lo, hi, tz)
     v_bucket = bucket(visits.c.day)
-    by_visits = dict(session.execute(select(v_bucket, func.count()).group_by(v_bucket)).tuples().all())
+    by_visits = dict(
+        session.execute(select(v_bucket, func.count()).group_by(v_bucket)).tuples().all()
+    )
 
     s_bucket = bucket(_day_number(Sale.created_at, lo, hi, tz))
     sold = dict(
@@ -566,7 +568,9 @@ def _trend(session: Session, start: date, end: date, tz: str) -> tuple[TrendPoin
             select(s_bucket, func.sum(Sale.due_fen))
             .where(Sale.created_at >= lo, Sale.created_at < hi)
             .group_by(s_bucket)
-        ).tuples().all()
+        )
+        .tuples()
+        .all()
     )
     r_bucket = bucket(_day_number(Refund.created_at, lo, hi, tz))
     refunded = dict(
@@ -574,7 +578,9 @@ def _trend(session: Session, start: date, end: date, tz: str) -> tuple[TrendPoin
             select(r_bucket, func.sum(Refund.refunded_fen))
             .where(Refund.created_at >= lo, Refund.created_at < hi)
             .group_by(r_bucket)
-        ).tuples().all()
+        )
+        .tuples()
+        .all()
     )
     j_bucket = bucket(_day_number(Member.joined_at, lo, hi, tz))
     joined = dict(
@@ -582,7 +588,9 @@ def _trend(session: Session, start: date, end: date, tz: str) -> tuple[TrendPoin
             select(j_bucket, func.count())
             .where(Member.joined_at >= lo, Member.joined_at < hi)
             .group_by(j_bucket)
-        ).tuples().all()
+        )
+        .tuples()
+        .all()
     )
     ends = [clk.local_day_start_utc(b + timedelta(1), tz) for _, b in slices]
     balances = _outstanding(session, ends)
@@ -633,30 +641,51 @@ def parse_month(text: str) -> tuple[date, date]:
     return first, clk.add_months(first, 1) - timedelta(days=1)
 
 
+# The figures compared period against period, in the order the reports show them:
+# (key in Figures.to_json(), Chinese label, how it is written).
+ROWS: tuple[tuple[str, str, str], ...] = (
+    ("members_total", "会员总数", "count"),
+    ("new_members", "新会员", "count"),
+    ("active_members", "活跃会员", "count"),
+    ("visits", "到店人次", "count"),
+    ("revenue_fen", "营业额（净）", "fen"),
+    ("spend_per_visit_fen", "会员客单价", "fen"),
+    ("repurchase_30d", "30天复购率", "repurchase"),
+    ("win_back", "唤醒率", "win_back"),
+    ("points_issued", "发放积分", "count"),
+    ("points_redeemed", "兑换积分", "count"),
+    ("points_expired", "过期积分", "count"),
+    ("points_outstanding", "未兑积分", "count"),
+    ("liability_fen", "积分负债（折合金额）", "fen"),
+    ("redemption_rate", "兑换率", "rate"),
+    ("rewards_cost_fen", "兑换成本（券抵扣）", "fen"),
+    ("rewards_cost_share", "兑换成本占比", "rate"),
+)
+
+
+def show(value: Any, how: str) -> str:
+    """One figure of `Figures.to_json()` written for a report."""
+    if value is None:
+        return "—"
+    if how == "fen":
+        return format_fen(int(value))
+    if how == "rate":
+        return f"{float(value):.1%}"
+    if how == "repurchase":
+        return f"{value['rate']:.1%}（{value['repurchased']}/{value['eligible']}）"
+    if how == "win_back":
+        return "—" if value["rate"] is None else f"{value['rate']:.1%}"
+    return f"{int(value):,}"
+
+
+def compare_rows(cur: dict[str, Any], prev: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(label, this period, the period before) of every figure in ROWS."""
+    return [(label, show(cur[key], how), show(prev[key], how)) for key, label, how in ROWS]
+
+
 def summary_text(board: Dashboard) -> str:
     """The human-readable `report kpi`: one line per figure, this period and the last."""
     cur, prev = board.current, board.previous
-
-    def money(fen: int | None) -> str:
-        return "—" if fen is None else format_fen(fen)
-
-    rows = [
-        ("新会员", str(cur.new_members), str(prev.new_members)),
-        ("活跃会员", str(cur.active_members), str(prev.active_members)),
-        ("到店人次", str(cur.visits), str(prev.visits)),
-        ("营业额", money(cur.revenue_fen), money(prev.revenue_fen)),
-        ("客单价", money(cur.spend_per_visit_fen), money(prev.spend_per_visit_fen)),
-        (
-            "30天复购率",
-            f"{cur.repurchase_30d.rate:.1%} ({cur.repurchase_30d.repurchased}/"
-            f"{cur.repurchase_30d.eligible})",
-            f"{prev.repurchase_30d.rate:.1%}",
-        ),
-        ("发放积分", str(cur.points_issued), str(prev.points_issued)),
-        ("兑换积分", str(cur.points_redeemed), str(prev.points_redeemed)),
-        ("过期积分", str(cur.points_expired), str(prev.points_expired)),
-        ("未兑积分", str(cur.points_outstanding), str(prev.points_outstanding)),
-        ("积分负债", money(cur.liability_fen), money(prev.liability_fen)),
-    ]
     head = f"{cur.start} – {cur.end}（上期 {prev.start} – {prev.end}）"
+    rows = compare_rows(cur.to_json(), prev.to_json())
     return "\n".join([head, *(f"{name}：{now}（上期 {before}）" for name, now, before in rows)])

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
@@ -37,7 +38,7 @@ class Review:
     id: int
     month: str
     author: str
-    created_at: datetime  # aware
+    created_at: datetime  # aware, in the clinic's zone
     conclusions: str
     figures: dict[str, Any]  # kpi.Figures.to_json() of the month
     previous: dict[str, Any]  # the same for the month before
@@ -98,7 +99,7 @@ def write(ctx: Ctx, month: str, conclusions: str | None) -> Review:
         s.add(row)
         s.flush()
         work.audit("scheme_review.write", "scheme_review", row.id, month=row.month)
-        return _view(row)
+        return _view(row, tz)
 
 
 def reviews(ctx: Ctx, month: str) -> list[Review]:
@@ -110,7 +111,7 @@ def reviews(ctx: Ctx, month: str) -> list[Review]:
             .where(SchemeReview.month == f"{first:%Y-%m}")
             .order_by(SchemeReview.id.desc())
         )
-        return [_view(r) for r in rows]
+        return [_view(r, work.settings.timezone) for r in rows]
 
 
 def _month_ends(first: date) -> list[date]:
@@ -121,13 +122,13 @@ def _month_ends(first: date) -> list[date]:
     ]
 
 
-def _view(row: SchemeReview) -> Review:
+def _view(row: SchemeReview, tz: str) -> Review:
     snap = json.loads(row.figures)
     return Review(
         id=row.id,
         month=row.month,
         author=row.author,
-        created_at=clk.from_utc_naive(row.created_at),
+        created_at=clk.from_utc_naive(row.created_at).astimezone(ZoneInfo(tz)),
         conclusions=row.conclusions,
         figures=snap["figures"],
         previous=snap["previous"],

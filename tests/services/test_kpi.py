@@ -47,6 +47,11 @@ def sell(ctx: Ctx, member: str | None, item: str, fen: int, at: datetime) -> str
 
 @pytest.fixture
 def history(ctx: Ctx) -> Ctx:
+    return build_history(ctx)
+
+
+def build_history(ctx: Ctx) -> Ctx:
+    """The history of the module's docstring, in `ctx`'s database."""
     joined = local(12, 1, 9, y=2025)
     register(ctx, "张三", A, at=joined, marketing_consent=True)
     register(ctx, "李四", B, at=joined, marketing_consent=True)
