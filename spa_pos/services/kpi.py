@@ -213,6 +213,30 @@ def previous_period(start: date, end: date) -> tuple[date, date]:
     return start - timedelta(days=days), start - timedelta(days=1)
 
 
+PRESETS = ("this_month", "last_month", "last_30_days", "this_year", "last_12_months")
+
+
+def period_for(preset: str, today: date) -> tuple[date, date]:
+    """The dashboard's ready-made periods, ending today (or last month's end)."""
+    month_start = today.replace(day=1)
+    if preset == "this_month":
+        return month_start, today
+    if preset == "last_month":
+        return clk.add_months(month_start, -1), month_start - timedelta(days=1)
+    if preset == "last_30_days":
+        return today - timedelta(days=29), today
+    if preset == "this_year":
+        return today.replace(month=1, day=1), today
+    if preset == "last_12_months":
+        return clk.add_months(today, -12) + timedelta(days=1), today
+    raise ValueError(preset)
+
+
+def business_today(ctx: Ctx) -> date:
+    with unit_of_work.read(ctx) as work:
+        return work.today
+
+
 def dashboard(ctx: Ctx, start: date, end: date) -> Dashboard:
     if end < start:
         raise DomainError("kpi.bad_period", start=start.isoformat(), end=end.isoformat())

@@ -20,6 +20,7 @@ from spa_pos.services.jobs import JobResult
 from spa_pos.ui.background import BackgroundJobs
 from spa_pos.ui.backup_dialog import BackupDialog
 from spa_pos.ui.catalog_screen import CatalogDialog
+from spa_pos.ui.dashboard_button import DashboardButton
 from spa_pos.ui.day_close import DayCloseDialog, DayView, load_day
 from spa_pos.ui.import_dialog import ImportDialog
 from spa_pos.ui.jobs_panel import JobsPanel
@@ -94,6 +95,7 @@ class ManagePage(QWidget):
         office.addStretch(1)
         for widget in (self.catalog, self.rewards, self.rules, self.promotions, self.data):
             office.addWidget(widget)
+        office.addWidget(DashboardButton(worker, self._open))
         panels = QHBoxLayout()
         panels.setSpacing(16)
         panels.addWidget(self.queue, 1)
