@@ -25,6 +25,7 @@ by adding the zone's UTC offset in force at that moment (`_day_number`).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -417,9 +418,11 @@ def _day_no(day: date) -> int:
     return (day - _EPOCH).days
 
 
-def _offsets(lo: datetime, hi: datetime, tz: str) -> list[tuple[datetime | None, int]]:
-    """The zone's UTC offset (seconds) over [lo, hi): [(from, offset)], the first from None.
-    Changes are found hour by hour, enough for every zone in use."""
+@functools.lru_cache(maxsize=64)
+def _offsets(lo: datetime, hi: datetime, tz: str) -> tuple[tuple[datetime | None, int], ...]:
+    """The zone's UTC offset (seconds) over [lo, hi): ((from, offset), ...), the first
+    from None. Looked at day by day, and hour by hour within a day whose offset changed:
+    every zone in use changes on the hour."""
     zone = ZoneInfo(tz)
 
     def offset(at: datetime) -> int:
@@ -427,13 +430,16 @@ def _offsets(lo: datetime, hi: datetime, tz: str) -> list[tuple[datetime | None,
         return int(delta.total_seconds()) if delta is not None else 0
 
     spans: list[tuple[datetime | None, int]] = [(None, offset(lo))]
-    at = lo
-    while at < hi:
-        nxt = at + timedelta(hours=1)
-        if (now := offset(nxt)) != spans[-1][1]:
-            spans.append((nxt, now))
-        at = nxt
-    return spans
+    day = lo
+    while day < hi:
+        nxt = day + timedelta(days=1)
+        if offset(nxt) != spans[-1][1]:
+            for hour in range(1, 25):
+                at = day + timedelta(hours=hour)
+                if (now := offset(at)) != spans[-1][1]:
+                    spans.append((at, now))
+        day = nxt
+    return tuple(spans)
 
 
 def _day_number(column: Any, lo: datetime, hi: datetime, tz: str) -> ColumnElement[int]:

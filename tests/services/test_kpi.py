@@ -170,3 +170,34 @@ def test_an_empty_database_gives_zeros(ctx: Ctx) -> None:
     )
     assert cur.repurchase_30d.rate == 0.0
     assert cur.tiers["普通"] == 0
+
+
+@pytest.mark.parametrize("tz", ["Asia/Shanghai", "Europe/Berlin", "America/New_York"])
+def test_sql_business_day_matches_the_clock(ctx: Ctx, tz: str) -> None:
+    """The local day SQL gives a stored moment is `clock.local_date`'s, across the zone's
+    offset changes (2026: 29 March and 25 October in Berlin, 8 March and 1 November in
+    New York) and around local midnight."""
+    from datetime import UTC, timedelta
+
+    from sqlalchemy import DateTime, literal, select
+
+    from spa_pos import clock as clk
+
+    lo, hi = datetime(2026, 1, 1), datetime(2027, 1, 1)
+    moments = [
+        datetime(2026, m, d, h, mi)
+        for m, d in ((3, 8), (3, 28), (3, 29), (3, 30), (10, 24), (10, 25), (11, 1), (11, 2))
+        for h in range(24)
+        for mi in (0, 59)
+    ]
+    with ctx.db.read() as s:
+        days = s.execute(
+            select(*(kpi._day_number(literal(m, DateTime()), lo, hi, tz) for m in moments))
+        ).one()
+    expected = [
+        (clk.local_date(m.replace(tzinfo=UTC), tz) - date(1970, 1, 1)).days for m in moments
+    ]
+    assert list(days) == expected
+    assert timedelta(days=days[0]) + date(1970, 1, 1) == clk.local_date(
+        moments[0].replace(tzinfo=UTC), tz
+    )
