@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from spa_pos.cli_common import add_command, add_group, parse_day
+from spa_pos.cli_common import Refused, add_command, add_group, parse_day
 from spa_pos.services.context import Ctx
 
 
@@ -22,9 +22,15 @@ def cmd_report_review(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any
     from spa_pos.printing.kpi_pdf import render_review_pdf
     from spa_pos.services import scheme_review
 
-    review = scheme_review.write(ctx, args.month, args.conclusions)
     out = Path(args.out)
-    render_review_pdf(review, out)
+
+    def render(review: scheme_review.Review) -> None:
+        try:
+            render_review_pdf(review, out)
+        except OSError as exc:
+            raise Refused("imports.export_failed", file=str(out), reason=str(exc)) from exc
+
+    review = scheme_review.write(ctx, args.month, args.conclusions, then=render)
     data = {"review_id": review.id, "month": review.month, "pdf": str(out), **review.to_json()}
     return data, f"已生成 {review.month} 积分制度评估：{out}"
 

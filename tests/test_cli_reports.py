@@ -143,3 +143,13 @@ def test_report_review_refuses_a_bad_month(history: Ctx, run: Run, tmp_path: Pat
     assert code == 2
     assert "月份格式应为 YYYY-MM" in err
     assert scheme_review.reviews(history, "2026-02") == []
+
+
+def test_a_review_whose_pdf_cannot_be_written_is_not_kept(
+    history: Ctx, run: Run, tmp_path: Path
+) -> None:
+    out = tmp_path / "no such folder" / "review.pdf"
+    code, _, err = run("report", "review", "--month", "2026-02", "--to", str(out))
+    assert code == 2
+    assert "review.pdf" in err
+    assert scheme_review.reviews(history, "2026-02") == []

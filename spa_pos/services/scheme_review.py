@@ -9,6 +9,7 @@ then (a JSON snapshot), so the report can be printed again as it was concluded o
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -61,8 +62,12 @@ class Review:
         }
 
 
-def write(ctx: Ctx, month: str, conclusions: str | None) -> Review:
-    """Compute `month`'s figures and keep them with the owner's conclusions."""
+def write(
+    ctx: Ctx, month: str, conclusions: str | None, then: Callable[[Review], None] | None = None
+) -> Review:
+    """Compute `month`'s figures and keep them with the owner's conclusions. `then` (the
+    PDF) runs before the review is committed: a report that could not be made is not
+    kept as made."""
     text = (conclusions or "").strip()
     if len(text) > MAX_CONCLUSIONS:
         raise DomainError("kpi.conclusions_too_long", max=MAX_CONCLUSIONS)
@@ -99,7 +104,10 @@ def write(ctx: Ctx, month: str, conclusions: str | None) -> Review:
         s.add(row)
         s.flush()
         work.audit("scheme_review.write", "scheme_review", row.id, month=row.month)
-        return _view(row, tz)
+        review = _view(row, tz)
+        if then is not None:
+            then(review)
+        return review
 
 
 def reviews(ctx: Ctx, month: str) -> list[Review]:
