@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spa_pos import messages
 from spa_pos.errors import DomainError
 from spa_pos.money import format_fen
 from spa_pos.services import kpi
@@ -312,7 +313,7 @@ class DashboardDialog(QDialog):
     def _fill_table(self, cur: Figures, prev: Figures) -> None:
         rows = self._rows()
         # The win-back rate cannot be computed yet: its row says why instead of a change.
-        why = cur.win_back.reason and str(DomainError(cur.win_back.reason))
+        why = cur.win_back.reason and messages.render(cur.win_back.reason, {})
         self.table.setRowCount(len(rows))
         for r, (name, text, value) in enumerate(rows):
             now, before = value(cur), value(prev)
