@@ -39,8 +39,6 @@ from sqlalchemy import (
     Integer,
     and_,
     case,
-    cast,
-    distinct,
     func,
     literal,
     select,
@@ -247,13 +245,21 @@ def dashboard(ctx: Ctx, start: date, end: date) -> Dashboard:
         session, cfg = work.session, work.settings
         value = point_value(session)
         current = figures(session, start, end, cfg, value)
-        previous = figures(session, *previous_period(start, end), cfg, value)
+        previous = figures(session, *previous_period(start, end), cfg, value, detail=False)
         return Dashboard(current, previous, members_per_tag(session), value)
 
 
 def figures(
-    session: Session, start: date, end: date, cfg: Settings, value: Fraction | None
+    session: Session,
+    start: date,
+    end: date,
+    cfg: Settings,
+    value: Fraction | None,
+    *,
+    detail: bool = True,
 ) -> Figures:
+    """The period's figures. Without `detail` (the period compared against) the lists
+    (trend, redemptions per reward, members per tier, top services) are left empty."""
     tz = cfg.timezone
     lo, hi = clk.local_day_start_utc(start, tz), clk.local_day_start_utc(end + timedelta(1), tz)
     first_day, last_day = _day_no(start), _day_no(end)
@@ -266,11 +272,7 @@ def figures(
     ).one()
 
     visits = _visits(lo, hi + timedelta(days=REPURCHASE_DAYS + 1), tz)
-    in_period = visits.c.day.between(first_day, last_day)
-    active, visit_count = session.execute(
-        select(func.count(distinct(visits.c.member_id)), func.count()).where(in_period)
-    ).one()
-    repurchase = _repurchase(session, visits, first_day, last_day)
+    visit_count, active, repurchase = _visit_figures(session, visits, first_day, last_day)
 
     sales_fen, member_sales_fen, cost = session.execute(
         select(
@@ -291,7 +293,8 @@ def figures(
     member_revenue = int(member_sales_fen) - int(member_refunds_fen)
 
     issued, redeemed, expired = _points_moved(session, lo, hi)
-    outstanding = _outstanding(session, [hi])[0]
+    trend = _trend(session, start, end, tz) if detail else ()
+    outstanding = trend[-1].points_outstanding if trend else _outstanding(session, [hi])[0]
     return Figures(
         start=start,
         end=end,
@@ -316,10 +319,10 @@ def figures(
         rewards_cost_share=(
             round(int(cost) / (revenue + int(cost)), 4) if revenue + int(cost) > 0 else 0.0
         ),
-        redemptions=_redemptions(session, lo, hi),
-        tiers=members_per_tier(session, hi, cfg),
-        top_services=_top_services(session, lo, hi),
-        trend=_trend(session, start, end, tz),
+        redemptions=_redemptions(session, lo, hi) if detail else (),
+        tiers=members_per_tier(session, hi, cfg) if detail else {},
+        top_services=_top_services(session, lo, hi) if detail else (),
+        trend=trend,
     )
 
 
@@ -450,7 +453,7 @@ def _day_number(column: Any, lo: datetime, hi: datetime, tz: str) -> ColumnEleme
     else:
         whens = [(column < start, off) for (_, off), (start, _) in itertools.pairwise(spans)]
         shift = case(*whens, else_=spans[-1][1])
-    return cast((_EpochSeconds(column) + shift) / 86400, Integer)
+    return (_EpochSeconds(column) + shift) // 86400
 
 
 def _visits(lo: datetime, hi: datetime, tz: str) -> Any:
@@ -472,28 +475,34 @@ def _visits(lo: datetime, hi: datetime, tz: str) -> Any:
     return select(both.c.member_id, both.c.day).distinct().subquery("visits")
 
 
-def _repurchase(session: Session, visits: Any, first_day: int, last_day: int) -> Repurchase:
-    first = (
-        select(visits.c.member_id, func.min(visits.c.day).label("day"))
-        .where(visits.c.day.between(first_day, last_day))
-        .group_by(visits.c.member_id)
-        .subquery("first_visit")
-    )
-    again = (
-        select(visits.c.member_id)
-        .where(
-            visits.c.member_id == first.c.member_id,
-            visits.c.day > first.c.day,
-            visits.c.day <= first.c.day + REPURCHASE_DAYS,
+def _visit_figures(
+    session: Session, visits: Any, first_day: int, last_day: int
+) -> tuple[int, int, Repurchase]:
+    """(visits, active members, 30-day repurchase) of the days first_day..last_day, in one
+    sorted pass: a member's first visit of the period is the row with no earlier one from
+    the period's start, and their next visit is the row after it (`visits` reaches 31
+    days past the period). Every active member is eligible for the repurchase figure."""
+    w = {"partition_by": visits.c.member_id, "order_by": visits.c.day}
+    ordered = (
+        select(
+            visits.c.day,
+            func.lag(visits.c.day).over(**w).label("before"),
+            func.lead(visits.c.day).over(**w).label("after"),
         )
-        .exists()
+        .where(visits.c.day >= first_day)
+        .subquery("ordered")
     )
-    eligible, repurchased = session.execute(
-        select(func.count(), func.coalesce(func.sum(case((again, 1), else_=0)), 0)).select_from(
-            first
+    o = ordered.c
+    in_period = o.day <= last_day
+    first = and_(in_period, o.before.is_(None))
+    count, active, repurchased = session.execute(
+        select(
+            func.count(case((in_period, 1))),
+            func.count(case((first, 1))),
+            func.count(case((and_(first, o.after <= o.day + REPURCHASE_DAYS), 1))),
         )
     ).one()
-    return Repurchase(int(eligible), int(repurchased))
+    return int(count), int(active), Repurchase(int(active), int(repurchased))
 
 
 def _points_moved(session: Session, lo: datetime, hi: datetime) -> tuple[int, int, int]:
@@ -592,7 +601,12 @@ def _trend(session: Session, start: date, end: date, tz: str) -> tuple[TrendPoin
         session.execute(select(v_bucket, func.count()).group_by(v_bucket)).tuples().all()
     )
 
-    s_bucket = bucket(_day_number(Sale.created_at, lo, hi, tz))
+    ends = [clk.local_day_start_utc(b + timedelta(1), tz) for _, b in slices]
+
+    def slice_of(moment: Any) -> ColumnElement[int]:
+        return case(*((moment < e, i) for i, e in enumerate(ends)), else_=len(ends))
+
+    s_bucket = slice_of(Sale.created_at)
     sold = dict(
         session.execute(
             select(s_bucket, func.sum(Sale.due_fen))
@@ -602,7 +616,7 @@ def _trend(session: Session, start: date, end: date, tz: str) -> tuple[TrendPoin
         .tuples()
         .all()
     )
-    r_bucket = bucket(_day_number(Refund.created_at, lo, hi, tz))
+    r_bucket = slice_of(Refund.created_at)
     refunded = dict(
         session.execute(
             select(r_bucket, func.sum(Refund.refunded_fen))
@@ -612,7 +626,7 @@ def _trend(session: Session, start: date, end: date, tz: str) -> tuple[TrendPoin
         .tuples()
         .all()
     )
-    j_bucket = bucket(_day_number(Member.joined_at, lo, hi, tz))
+    j_bucket = slice_of(Member.joined_at)
     joined = dict(
         session.execute(
             select(j_bucket, func.count())
@@ -622,7 +636,6 @@ def _trend(session: Session, start: date, end: date, tz: str) -> tuple[TrendPoin
         .tuples()
         .all()
     )
-    ends = [clk.local_day_start_utc(b + timedelta(1), tz) for _, b in slices]
     balances = _outstanding(session, ends)
     return tuple(
         TrendPoint(
