@@ -108,6 +108,7 @@ class DashboardDialog(QDialog):
         self.worker = worker
         self.today = today
         self.board: Dashboard | None = None
+        self.asked: tuple[date, date] | None = None  # the period last asked for
         self.setWindowTitle(self.tr("Dashboard"))
         self.setObjectName("dashboard")
         self.resize(1300, 720)
@@ -196,6 +197,7 @@ class DashboardDialog(QDialog):
 
     def load(self) -> None:
         start, end = self.period()
+        self.asked = (start, end)
         self.status.setText(self.tr("Counting…"))
         self.worker.run(
             lambda ctx: kpi.dashboard(ctx, start, end),
@@ -212,8 +214,10 @@ class DashboardDialog(QDialog):
 
     # --- showing it ------------------------------------------------------------------
     def show_board(self, board: Dashboard) -> None:
-        self.board = board
         cur, prev = board.current, board.previous
+        if (cur.start, cur.end) != self.asked:
+            return  # a period asked for before the one now chosen came back late
+        self.board = board
         self.status.setText(
             self.tr("{start} – {end}, against {pstart} – {pend}").format(
                 start=cur.start, end=cur.end, pstart=prev.start, pend=prev.end

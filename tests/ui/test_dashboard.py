@@ -77,3 +77,17 @@ def test_a_backwards_period_is_said_not_shown(
     qtbot.mouseClick(dialog.show_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "晚于结束" in dialog.status.text())
     assert cell_text(dialog.table, 3, 1) == "4"  # the last figures stay
+
+
+def test_a_late_answer_for_an_earlier_period_is_not_shown(
+    history: Ctx, qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = open_dashboard(qtbot, window)
+    show_last_month(qtbot, dialog)
+    february = dialog.board
+    assert february is not None
+    dialog.preset.setCurrentIndex(dialog.preset.findData("this_month"))
+    qtbot.waitUntil(lambda: "2026-03-01 – 2026-03-10" in dialog.status.text())
+    dialog.show_board(february)  # February's answer arriving after March was asked for
+    assert "2026-03-01 – 2026-03-10" in dialog.status.text()
+    assert dialog.board is not february
