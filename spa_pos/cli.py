@@ -504,11 +504,21 @@ def build_parser() -> argparse.ArgumentParser:
         cli_ops,
         cli_outbox,
         cli_promo,
+        cli_reports,
         cli_rules,
         cli_staff,
     )
 
-    for group in (cli_ops, cli_catalog, cli_rules, cli_promo, cli_import, cli_staff, cli_outbox):
+    for group in (
+        cli_ops,
+        cli_catalog,
+        cli_rules,
+        cli_promo,
+        cli_import,
+        cli_staff,
+        cli_outbox,
+        cli_reports,
+    ):
         group.register(sub)
     return parser
 

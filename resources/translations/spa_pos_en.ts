@@ -3618,4 +3618,154 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <translation>Open the member list: filter, export, coupons and messages.</translation>
         </message>
     </context>
+    <context>
+        <name>DashboardDialog</name>
+        <message>
+            <source>Dashboard</source>
+            <translation>Dashboard</translation>
+        </message>
+        <message>
+            <source>This month</source>
+            <translation>This month</translation>
+        </message>
+        <message>
+            <source>Last month</source>
+            <translation>Last month</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>Last 30 days</translation>
+        </message>
+        <message>
+            <source>This year</source>
+            <translation>This year</translation>
+        </message>
+        <message>
+            <source>Last 12 months</source>
+            <translation>Last 12 months</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <source>Export XLSX…</source>
+            <translation>Export XLSX…</translation>
+        </message>
+        <message>
+            <source>Printable PDF…</source>
+            <translation>Printable PDF…</translation>
+        </message>
+        <message>
+            <source>Figure</source>
+            <translation>Figure</translation>
+        </message>
+        <message>
+            <source>This period</source>
+            <translation>This period</translation>
+        </message>
+        <message>
+            <source>Previous</source>
+            <translation>Previous</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation>Counting…</translation>
+        </message>
+        <message>
+            <source>{start} – {end}, against {pstart} – {pend}</source>
+            <translation>{start} – {end}, against {pstart} – {pend}</translation>
+        </message>
+        <message>
+            <source>Revenue</source>
+            <translation>Revenue</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>Visits</translation>
+        </message>
+        <message>
+            <source>Redemptions by reward (points)</source>
+            <translation>Redemptions by reward (points)</translation>
+        </message>
+        <message>
+            <source>Top services</source>
+            <translation>Top services</translation>
+        </message>
+        <message>
+            <source>Members per tier</source>
+            <translation>Members per tier</translation>
+        </message>
+        <message>
+            <source>Members per tag</source>
+            <translation>Members per tag</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>Members</translation>
+        </message>
+        <message>
+            <source>New members</source>
+            <translation>New members</translation>
+        </message>
+        <message>
+            <source>Active members</source>
+            <translation>Active members</translation>
+        </message>
+        <message>
+            <source>Spend per visit</source>
+            <translation>Spend per visit</translation>
+        </message>
+        <message>
+            <source>30-day repurchase</source>
+            <translation>30-day repurchase</translation>
+        </message>
+        <message>
+            <source>Win-back rate</source>
+            <translation>Win-back rate</translation>
+        </message>
+        <message>
+            <source>Points issued</source>
+            <translation>Points issued</translation>
+        </message>
+        <message>
+            <source>Points redeemed</source>
+            <translation>Points redeemed</translation>
+        </message>
+        <message>
+            <source>Points expired</source>
+            <translation>Points expired</translation>
+        </message>
+        <message>
+            <source>Points outstanding</source>
+            <translation>Points outstanding</translation>
+        </message>
+        <message>
+            <source>Liability</source>
+            <translation>Liability</translation>
+        </message>
+        <message>
+            <source>Redemption rate</source>
+            <translation>Redemption rate</translation>
+        </message>
+        <message>
+            <source>Save the dashboard</source>
+            <translation>Save the dashboard</translation>
+        </message>
+        <message>
+            <source>Saved {file}</source>
+            <translation>Saved {file}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardButton</name>
+        <message>
+            <source>Dashboard…</source>
+            <translation>Dashboard…</translation>
+        </message>
+    </context>
 </TS>

@@ -3618,4 +3618,154 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <translation>打开会员列表：筛选、导出、发券和发消息。</translation>
         </message>
     </context>
+    <context>
+        <name>DashboardDialog</name>
+        <message>
+            <source>Dashboard</source>
+            <translation>经营看板</translation>
+        </message>
+        <message>
+            <source>This month</source>
+            <translation>本月</translation>
+        </message>
+        <message>
+            <source>Last month</source>
+            <translation>上月</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>近30天</translation>
+        </message>
+        <message>
+            <source>This year</source>
+            <translation>今年</translation>
+        </message>
+        <message>
+            <source>Last 12 months</source>
+            <translation>近12个月</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>查看</translation>
+        </message>
+        <message>
+            <source>Export XLSX…</source>
+            <translation>导出 XLSX…</translation>
+        </message>
+        <message>
+            <source>Printable PDF…</source>
+            <translation>打印版 PDF…</translation>
+        </message>
+        <message>
+            <source>Figure</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <source>This period</source>
+            <translation>本期</translation>
+        </message>
+        <message>
+            <source>Previous</source>
+            <translation>上期</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>变化</translation>
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation>正在统计…</translation>
+        </message>
+        <message>
+            <source>{start} – {end}, against {pstart} – {pend}</source>
+            <translation>{start} – {end}，对比上期 {pstart} – {pend}</translation>
+        </message>
+        <message>
+            <source>Revenue</source>
+            <translation>营业额</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>到店人次</translation>
+        </message>
+        <message>
+            <source>Redemptions by reward (points)</source>
+            <translation>按奖品兑换（积分）</translation>
+        </message>
+        <message>
+            <source>Top services</source>
+            <translation>热门项目</translation>
+        </message>
+        <message>
+            <source>Members per tier</source>
+            <translation>各等级会员</translation>
+        </message>
+        <message>
+            <source>Members per tag</source>
+            <translation>各标签会员</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>会员总数</translation>
+        </message>
+        <message>
+            <source>New members</source>
+            <translation>新会员</translation>
+        </message>
+        <message>
+            <source>Active members</source>
+            <translation>活跃会员</translation>
+        </message>
+        <message>
+            <source>Spend per visit</source>
+            <translation>会员客单价</translation>
+        </message>
+        <message>
+            <source>30-day repurchase</source>
+            <translation>30天复购率</translation>
+        </message>
+        <message>
+            <source>Win-back rate</source>
+            <translation>唤醒率</translation>
+        </message>
+        <message>
+            <source>Points issued</source>
+            <translation>发放积分</translation>
+        </message>
+        <message>
+            <source>Points redeemed</source>
+            <translation>兑换积分</translation>
+        </message>
+        <message>
+            <source>Points expired</source>
+            <translation>过期积分</translation>
+        </message>
+        <message>
+            <source>Points outstanding</source>
+            <translation>未兑积分</translation>
+        </message>
+        <message>
+            <source>Liability</source>
+            <translation>积分负债</translation>
+        </message>
+        <message>
+            <source>Redemption rate</source>
+            <translation>兑换率</translation>
+        </message>
+        <message>
+            <source>Save the dashboard</source>
+            <translation>保存经营看板</translation>
+        </message>
+        <message>
+            <source>Saved {file}</source>
+            <translation>已保存 {file}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardButton</name>
+        <message>
+            <source>Dashboard…</source>
+            <translation>经营看板…</translation>
+        </message>
+    </context>
 </TS>

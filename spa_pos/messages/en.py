@@ -635,6 +635,14 @@ _MEMBER_LIST: dict[str, str] = {
     ),
 }
 
+_KPI = {
+    "kpi.bad_period": "Bad period: the start {start} is after the end {end}",
+    "kpi.period_too_long": "A period is at most {days} days long",
+    "kpi.bad_month": "A month is written YYYY-MM: {text}",
+    "kpi.win_back_no_contacts": "No contact results recorded yet, so no win-back rate",
+    "kpi.conclusions_too_long": "Conclusions are at most {max} characters",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -662,4 +670,5 @@ MESSAGES: dict[str, str] = (
     | _PROFILE
     | _CARE
     | _MEMBER_LIST
+    | _KPI
 )

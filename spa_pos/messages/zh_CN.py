@@ -496,6 +496,14 @@ _MEMBER_LIST: dict[str, str] = {
     "member_list.nobody_consents": "筛选出的 {count} 位会员都没有同意接收营销消息",
 }
 
+_KPI = {
+    "kpi.bad_period": "统计期间有误：开始 {start} 晚于结束 {end}",
+    "kpi.period_too_long": "统计期间最长 {days} 天",
+    "kpi.bad_month": "月份格式应为 YYYY-MM：{text}",
+    "kpi.win_back_no_contacts": "尚无回访记录，暂无法计算唤醒率",
+    "kpi.conclusions_too_long": "评估结论最长 {max} 字",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -523,4 +531,5 @@ MESSAGES: dict[str, str] = (
     | _PROFILE
     | _CARE
     | _MEMBER_LIST
+    | _KPI
 )

@@ -18,6 +18,7 @@ from spa_pos.models.member import Member, MemberNote, MemberTag
 from spa_pos.models.points import LedgerEntry, PointLot
 from spa_pos.models.printing import PrintJob
 from spa_pos.models.promotion import Promotion, PromotionItem
+from spa_pos.models.review import SchemeReview
 from spa_pos.models.reward import Reward, RewardStockChange, Voucher
 from spa_pos.models.sale import Feedback, Payment, Refund, RefundPayment, Sale, SaleLine
 from spa_pos.models.staff import StaffMember
@@ -54,6 +55,7 @@ __all__ = [
     "RuleChange",
     "Sale",
     "SaleLine",
+    "SchemeReview",
     "Setting",
     "StaffMember",
     "StreakAward",

@@ -21,6 +21,7 @@ from spa_pos.ui.about_dialog import AboutButton
 from spa_pos.ui.background import BackgroundJobs
 from spa_pos.ui.backup_dialog import BackupDialog
 from spa_pos.ui.catalog_screen import CatalogDialog
+from spa_pos.ui.dashboard_button import DashboardButton
 from spa_pos.ui.day_close import DayCloseDialog, DayView, load_day
 from spa_pos.ui.events_screen import EventsButton
 from spa_pos.ui.import_dialog import ImportDialog
@@ -101,6 +102,7 @@ class ManagePage(QWidget):
         for widget in (self.catalog, self.rewards, self.rules, self.promotions, self.data):
             office.addWidget(widget)
         office.addWidget(MemberListButton(self))  # 会员列表
+        office.addWidget(DashboardButton(worker, self._open))
         panels = QHBoxLayout()
         panels.setSpacing(16)
         panels.addWidget(self.queue, 1)

@@ -1,7 +1,7 @@
 """staff accounts (员工): roles, PINs and lockouts
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-11-25 18:20:00
 
 One row per person who may sign in: cashier (收银员), therapist (技师), manager (店长) or

@@ -2,7 +2,7 @@
 rescue (X5)
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-11-25 19:00:00
 
 The outbox gets `period` (the occasion a message is for, UNIQUE with member and kind),

@@ -1,7 +1,7 @@
 """member care: consultation notes, visit feedback, event kinds
 
 Revision ID: 0014
-Revises: 0011
+Revises: 0013
 Create Date: 2026-11-25 19:00:00
 
 `member_notes`: consultation notes with author and time (health details, never in a

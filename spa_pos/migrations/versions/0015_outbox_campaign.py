@@ -1,6 +1,6 @@
 """outbox: a campaign message queued from the member list
 
-Revision ID: 0016
+Revision ID: 0015
 Revises: 0014
 
 The outbox's kinds are a CHECK constraint; SQLite changes one only by making the table
@@ -12,7 +12,7 @@ set aside while the table is copied.
 
 from alembic import op
 
-revision = "0016"
+revision = "0015"
 down_revision = "0014"
 branch_labels = None
 depends_on = None

@@ -1,0 +1,370 @@
+"""The dashboard (经营看板): a period's figures against the period before, charts with
+their numbers beside them, and the XLSX / PDF exports.
+
+Every number comes from `kpi.dashboard` (the service `report kpi` uses); this screen only
+lays them out. Charts are drawn with QPainter (`BarChart`): no chart library to load, so
+the till's start-up is untouched and the bundle stays lean. Opened from 管理 through
+`DashboardButton` (spa_pos/ui/dashboard_button.py), which imports this module on first use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spa_pos import messages
+from spa_pos.errors import DomainError
+from spa_pos.money import format_fen
+from spa_pos.services import kpi
+from spa_pos.services.context import Ctx
+from spa_pos.services.kpi import Dashboard, Figures
+from spa_pos.ui.widgets import button, label, read_only_table
+from spa_pos.ui.worker import DbWorker
+
+BAR = QColor(77, 128, 184)
+WIN_BACK_ROW = 7  # in `_rows`
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    text: str  # the number shown beside the bar
+
+
+class BarChart(QWidget):
+    """Horizontal bars, each with its label on the left and its number on the right."""
+
+    ROW = 24
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = ""
+        self.bars: list[Bar] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_bars(self, title: str, bars: list[Bar]) -> None:
+        self.title, self.bars = title, bars
+        self.setFixedHeight(self.ROW * (len(bars) + 1) + 12)
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, self.ROW * (len(self.bars) + 1) + 12)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        metrics = painter.fontMetrics()
+        bold = painter.font()
+        bold.setBold(True)
+        plain = painter.font()
+        painter.setFont(bold)
+        painter.drawText(0, metrics.ascent() + 2, self.title)
+        painter.setFont(plain)
+        if not self.bars:
+            painter.end()
+            return
+        label_w = max(metrics.horizontalAdvance(b.label) for b in self.bars) + 8
+        text_w = max(metrics.horizontalAdvance(b.text) for b in self.bars) + 8
+        room = max(0, self.width() - label_w - text_w)
+        top = max((b.value for b in self.bars), default=0) or 1
+        for i, b in enumerate(self.bars):
+            y = self.ROW * (i + 1)
+            base = y + (self.ROW + metrics.ascent() - metrics.descent()) // 2
+            painter.setPen(self.palette().text().color())
+            painter.drawText(0, base, b.label)
+            length = room * max(0.0, b.value) / top
+            painter.fillRect(QRectF(label_w, y + 5, length, self.ROW - 10), BAR)
+            painter.drawText(int(label_w + length + 6), base, b.text)
+        painter.end()
+
+
+def _count(n: int) -> str:
+    return f"{n:,}"
+
+
+class DashboardDialog(QDialog):
+    def __init__(self, worker: DbWorker, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self.today = today
+        self.board: Dashboard | None = None
+        self.asked: tuple[date, date] | None = None  # the period last asked for
+        self.setWindowTitle(self.tr("Dashboard"))
+        self.setObjectName("dashboard")
+        self.resize(1300, 720)
+
+        self.preset = QComboBox()
+        self.preset.setObjectName("preset")
+        names = {
+            "this_month": self.tr("This month"),
+            "last_month": self.tr("Last month"),
+            "last_30_days": self.tr("Last 30 days"),
+            "this_year": self.tr("This year"),
+            "last_12_months": self.tr("Last 12 months"),
+        }
+        for key in kpi.PRESETS:
+            self.preset.addItem(names[key], key)
+        self.date_from, self.date_to = QDateEdit(), QDateEdit()
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_from.setObjectName("dateFrom")
+        self.date_to.setObjectName("dateTo")
+        self.show_button = button(self.tr("Show"), "primary")
+        self.show_button.setObjectName("showPeriod")
+        self.xlsx_button = button(self.tr("Export XLSX…"))
+        self.xlsx_button.setObjectName("exportXlsx")
+        self.pdf_button = button(self.tr("Printable PDF…"))
+        self.pdf_button.setObjectName("exportPdf")
+        self.status = label("")
+        self.status.setObjectName("dashboardStatus")
+
+        self.table = read_only_table(4)
+        self.table.setObjectName("figures")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Figure"), self.tr("This period"), self.tr("Previous"), self.tr("Change")]
+        )
+        self.table.setMinimumWidth(520)
+        self.charts = {
+            key: BarChart() for key in ("revenue", "visits", "redemptions", "top", "tiers", "tags")
+        }
+        chart_box = QWidget()
+        grid = QGridLayout(chart_box)
+        grid.setHorizontalSpacing(24)
+        for i, chart in enumerate(self.charts.values()):
+            grid.addWidget(chart, i // 2, i % 2, Qt.AlignmentFlag.AlignTop)
+        grid.setRowStretch(3, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(chart_box)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.preset)
+        bar.addWidget(self.date_from)
+        bar.addWidget(QLabel("–"))
+        bar.addWidget(self.date_to)
+        bar.addWidget(self.show_button)
+        bar.addStretch(1)
+        bar.addWidget(self.xlsx_button)
+        bar.addWidget(self.pdf_button)
+        body = QHBoxLayout()
+        body.addWidget(self.table, 2)
+        body.addWidget(scroll, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.status)
+        layout.addLayout(body, 1)
+
+        self.preset.currentIndexChanged.connect(self._preset_chosen)
+        self.show_button.clicked.connect(self.load)
+        self.xlsx_button.clicked.connect(lambda: self._pick("xlsx"))
+        self.pdf_button.clicked.connect(lambda: self._pick("pdf"))
+        self._preset_chosen()
+
+    # --- the period ----------------------------------------------------------------
+    def _preset_chosen(self) -> None:
+        start, end = kpi.period_for(str(self.preset.currentData()), self.today)
+        self.date_from.setDate(QDate(start.year, start.month, start.day))
+        self.date_to.setDate(QDate(end.year, end.month, end.day))
+        self.load()
+
+    def period(self) -> tuple[date, date]:
+        def day(edit: QDateEdit) -> date:
+            d = edit.date()
+            return date(d.year(), d.month(), d.day())
+
+        return day(self.date_from), day(self.date_to)
+
+    def load(self) -> None:
+        start, end = self.period()
+        self.asked = (start, end)
+        self.status.setText(self.tr("Counting…"))
+        self.worker.run(
+            lambda ctx: kpi.dashboard(ctx, start, end),
+            self.show_board,
+            on_error=self._failed,
+            owner=self,
+        )
+
+    def _failed(self, exc: Exception) -> bool:
+        if isinstance(exc, DomainError):
+            self.status.setText(str(exc))
+            return True
+        return False
+
+    # --- showing it ------------------------------------------------------------------
+    def show_board(self, board: Dashboard) -> None:
+        cur, prev = board.current, board.previous
+        if (cur.start, cur.end) != self.asked:
+            return  # a period asked for before the one now chosen came back late
+        self.board = board
+        self.status.setText(
+            self.tr("{start} – {end}, against {pstart} – {pend}").format(
+                start=cur.start, end=cur.end, pstart=prev.start, pend=prev.end
+            )
+        )
+        self._fill_table(cur, prev)
+        self.charts["revenue"].set_bars(
+            self.tr("Revenue"),
+            [Bar(f"{p.start:%m-%d}", p.revenue_fen, format_fen(p.revenue_fen)) for p in cur.trend],
+        )
+        self.charts["visits"].set_bars(
+            self.tr("Visits"),
+            [Bar(f"{p.start:%m-%d}", p.visits, _count(p.visits)) for p in cur.trend],
+        )
+        self.charts["redemptions"].set_bars(
+            self.tr("Redemptions by reward (points)"),
+            [Bar(r.name, r.points, f"{_count(r.points)} ({r.vouchers})") for r in cur.redemptions],
+        )
+        self.charts["top"].set_bars(
+            self.tr("Top services"),
+            [Bar(t.name, t.revenue_fen, format_fen(t.revenue_fen)) for t in cur.top_services],
+        )
+        self.charts["tiers"].set_bars(
+            self.tr("Members per tier"), [Bar(t, n, _count(n)) for t, n in cur.tiers.items()]
+        )
+        self.charts["tags"].set_bars(
+            self.tr("Members per tag"), [Bar(t, n, _count(n)) for t, n in board.tags.items()]
+        )
+
+    def _rows(self) -> list[tuple[str, Callable[[Figures], str], Callable[[Figures], float]]]:
+        def rate(f: float | None) -> str:
+            return "—" if f is None else f"{f:.1%}"
+
+        def fen(v: int | None) -> str:
+            return "—" if v is None else format_fen(v)
+
+        return [
+            (self.tr("Members"), lambda f: _count(f.members_total), lambda f: f.members_total),
+            (self.tr("New members"), lambda f: _count(f.new_members), lambda f: f.new_members),
+            (
+                self.tr("Active members"),
+                lambda f: _count(f.active_members),
+                lambda f: f.active_members,
+            ),
+            (self.tr("Visits"), lambda f: _count(f.visits), lambda f: f.visits),
+            (self.tr("Revenue"), lambda f: fen(f.revenue_fen), lambda f: f.revenue_fen),
+            (
+                self.tr("Spend per visit"),
+                lambda f: fen(f.spend_per_visit_fen),
+                lambda f: f.spend_per_visit_fen,
+            ),
+            (
+                self.tr("30-day repurchase"),
+                lambda f: (
+                    f"{rate(f.repurchase_30d.rate)} "
+                    f"({f.repurchase_30d.repurchased}/{f.repurchase_30d.eligible})"
+                ),
+                lambda f: f.repurchase_30d.rate,
+            ),
+            (
+                self.tr("Win-back rate"),
+                lambda f: rate(f.win_back.rate),
+                lambda f: f.win_back.rate or 0.0,
+            ),
+            (
+                self.tr("Points issued"),
+                lambda f: _count(f.points_issued),
+                lambda f: f.points_issued,
+            ),
+            (
+                self.tr("Points redeemed"),
+                lambda f: _count(f.points_redeemed),
+                lambda f: f.points_redeemed,
+            ),
+            (
+                self.tr("Points expired"),
+                lambda f: _count(f.points_expired),
+                lambda f: f.points_expired,
+            ),
+            (
+                self.tr("Points outstanding"),
+                lambda f: _count(f.points_outstanding),
+                lambda f: f.points_outstanding,
+            ),
+            (
+                self.tr("Liability"),
+                lambda f: fen(f.liability_fen),
+                lambda f: f.liability_fen or 0,
+            ),
+            (
+                self.tr("Redemption rate"),
+                lambda f: rate(f.redemption_rate),
+                lambda f: f.redemption_rate,
+            ),
+        ]
+
+    def _fill_table(self, cur: Figures, prev: Figures) -> None:
+        rows = self._rows()
+        # The win-back rate cannot be computed yet: its row says why instead of a change.
+        why = cur.win_back.reason and messages.render(cur.win_back.reason, {})
+        self.table.setRowCount(len(rows))
+        for r, (name, text, value) in enumerate(rows):
+            now, before = value(cur), value(prev)
+            change = "—" if not before else f"{(now - before) / abs(before):+.0%}"
+            if r == WIN_BACK_ROW and why:
+                change = why
+            for c, cell in enumerate((name, text(cur), text(prev), change)):
+                item = QTableWidgetItem(cell)
+                if c:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(r, c, item)
+
+    # --- exports ---------------------------------------------------------------------
+    def _pick(self, kind: str) -> None:
+        if self.board is None:
+            return
+        picker = QFileDialog(self, self.tr("Save the dashboard"))
+        picker.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        picker.setNameFilters(["Excel (*.xlsx)"] if kind == "xlsx" else ["PDF (*.pdf)"])
+        picker.setDefaultSuffix(kind)
+        picker.fileSelected.connect(lambda path: self.export_to(kind, Path(path)))
+        picker.open()
+
+    def export_to(self, kind: str, path: Path) -> None:
+        board = self.board
+        if board is None:
+            return
+
+        def job(_: Ctx) -> Path:
+            if kind == "xlsx":
+                from spa_pos.services.kpi_export import export_xlsx
+
+                return export_xlsx(board, path)
+            from spa_pos.printing.kpi_pdf import render_dashboard_pdf
+
+            render_dashboard_pdf(board, path)
+            return path
+
+        self.worker.run(
+            job,
+            lambda saved: self.status.setText(self.tr("Saved {file}").format(file=saved)),
+            on_error=self._failed,
+            owner=self,
+        )
+
+
+def load_today(ctx: Ctx) -> date:
+    return kpi.business_today(ctx)

@@ -1,0 +1,93 @@
+"""The dashboard (经营看板) from 管理 on the hand-computed history of tests/services/test_kpi:
+the figures beside the previous period, the charts' numbers, and both exports read back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from spa_pos.services.context import Ctx
+from spa_pos.ui.dashboard import DashboardDialog
+from spa_pos.ui.main_window import MainWindow
+from tests.services.test_kpi import build_history
+from tests.ui.conftest import cell_text, child, pdf_text, press, wait_dialog
+
+
+@pytest.fixture
+def history(ctx: Ctx) -> Ctx:
+    return build_history(ctx)
+
+
+def open_dashboard(qtbot: QtBot, window: MainWindow) -> DashboardDialog:
+    press(qtbot, window, Qt.Key.Key_F7)
+    qtbot.mouseClick(child(window.manage, QPushButton, "openDashboard"), Qt.MouseButton.LeftButton)
+    return wait_dialog(qtbot, DashboardDialog)
+
+
+def show_last_month(qtbot: QtBot, dialog: DashboardDialog) -> None:
+    dialog.preset.setCurrentIndex(dialog.preset.findData("last_month"))
+    qtbot.waitUntil(lambda: "2026-02-01 – 2026-02-28" in dialog.status.text())
+
+
+def test_february_on_the_dashboard(
+    history: Ctx, qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    dialog = open_dashboard(qtbot, window)
+    qtbot.waitUntil(lambda: "2026-03-01 – 2026-03-10" in dialog.status.text())  # this month
+    show_last_month(qtbot, dialog)
+    table = dialog.table
+    visits = [cell_text(table, 3, c) for c in range(4)]
+    assert visits[1:] == ["4", "2", "+100%"]
+    assert cell_text(table, 6, 1) == "66.7% (2/3)"  # 30-day repurchase
+    assert cell_text(table, 4, 1) == "¥4,145.00"  # revenue
+    assert cell_text(table, 7, 1) == "—"  # win-back: no contacts yet, and why
+    assert cell_text(table, 7, 3) == "尚无回访记录，暂无法计算唤醒率"
+    top = dialog.charts["top"].bars
+    assert [(b.label, b.text) for b in top[:2]] == [
+        ("针灸推拿十次疗程", "¥3,580.00"),
+        ("高端针灸推拿套餐", "¥398.00"),
+    ]
+    assert [(b.label, b.text) for b in dialog.charts["tiers"].bars][:2] == [
+        ("普通", "2"),
+        ("银卡", "2"),
+    ]
+    assert sum(b.value for b in dialog.charts["visits"].bars) == 4
+
+    xlsx, pdf = tmp_path / "feb.xlsx", tmp_path / "feb.pdf"
+    dialog.export_to("xlsx", xlsx)
+    qtbot.waitUntil(lambda: "feb.xlsx" in dialog.status.text())
+    rows = {r[0]: r[1:] for r in load_workbook(xlsx)["对比"].iter_rows(values_only=True)}
+    assert rows["到店人次"] == (4, 2)
+    dialog.export_to("pdf", pdf)
+    qtbot.waitUntil(lambda: "feb.pdf" in dialog.status.text())
+    assert "66.7%（2/3）" in pdf_text(pdf)
+
+
+def test_a_backwards_period_is_said_not_shown(
+    history: Ctx, qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = open_dashboard(qtbot, window)
+    show_last_month(qtbot, dialog)
+    dialog.date_from.setDate(dialog.date_to.date().addDays(1))
+    qtbot.mouseClick(dialog.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "晚于结束" in dialog.status.text())
+    assert cell_text(dialog.table, 3, 1) == "4"  # the last figures stay
+
+
+def test_a_late_answer_for_an_earlier_period_is_not_shown(
+    history: Ctx, qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = open_dashboard(qtbot, window)
+    show_last_month(qtbot, dialog)
+    february = dialog.board
+    assert february is not None
+    dialog.preset.setCurrentIndex(dialog.preset.findData("this_month"))
+    qtbot.waitUntil(lambda: "2026-03-01 – 2026-03-10" in dialog.status.text())
+    dialog.show_board(february)  # February's answer arriving after March was asked for
+    assert "2026-03-01 – 2026-03-10" in dialog.status.text()
+    assert dialog.board is not february
