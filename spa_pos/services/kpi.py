@@ -65,8 +65,8 @@ from spa_pos.models import (
     Voucher,
 )
 from spa_pos.money import format_fen
+from spa_pos.services import outreach, unit_of_work
 from spa_pos.services import points as points_svc
-from spa_pos.services import unit_of_work
 from spa_pos.services.context import Ctx
 from spa_pos.services.settings import Settings
 
@@ -308,7 +308,7 @@ def figures(
         member_revenue_fen=member_revenue,
         spend_per_visit_fen=_per(member_revenue, int(visit_count)),
         repurchase_30d=repurchase,
-        win_back=win_back(session, lo, hi),
+        win_back=win_back(session, lo, hi, tz),
         points_issued=issued,
         points_redeemed=redeemed,
         points_expired=expired,
@@ -329,12 +329,16 @@ def figures(
 # --- figure by figure --------------------------------------------------------------------------
 
 
-def win_back(session: Session, lo: datetime, hi: datetime) -> WinBack:
-    """A win-back succeeds when the member contacted visits within 30 days of the contact
-    (issue #14). Contact results (回访记录) are recorded by member care; until this branch
-    has them there is nothing to count, and the figure says so instead of showing 0 %."""
-    del session, lo, hi  # read once contact records exist
-    return WinBack(contacted=0, came_back=0, rate=None, reason="kpi.win_back_no_contacts")
+def win_back(session: Session, lo: datetime, hi: datetime, tz: str) -> WinBack:
+    """Win-back messages first answered (回访记录) within the period, by member care's one
+    rule (`outreach.win_back_rate`), as it stood at the period's last day: how many were
+    reached, how many came back, and the rate over those decided (30 days over, or came
+    back). Without any decided contact the figure says so instead of showing 0 %."""
+    last_day = clk.local_date(clk.from_utc_naive(hi), tz) - timedelta(days=1)
+    found = outreach.win_back_rate(session, last_day, tz, reached=(lo, hi))
+    rate = found.rate if found.decided else None
+    reason = None if found.decided else "kpi.win_back_no_contacts"
+    return WinBack(found.contacted, found.won_back, rate, reason)
 
 
 def point_value(session: Session) -> Fraction | None:

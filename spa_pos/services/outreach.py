@@ -306,11 +306,17 @@ class WinBackRate:
         return self.won_back / self.decided if self.decided else 0.0
 
 
-def win_back_rate(session: Session, today: date, tz: str) -> WinBackRate:
+def win_back_rate(
+    session: Session,
+    today: date,
+    tz: str,
+    reached: tuple[datetime, datetime] | None = None,
+) -> WinBackRate:
     """A win-back succeeds when the member visits after being reached (the first contact
     with a result in `REACHED`), on a business day at most 30 days after the contact's.
     A visit is a sale not wholly refunded, or a course session. A contact less than 31
-    days ago without a visit yet is not decided and not counted in the rate."""
+    days ago without a visit yet is not decided and not counted in the rate. `reached`
+    keeps only the messages first reached within [from, to) (the dashboard's period)."""
     first_reached = (
         select(OutboxMessage.member_id, func.min(OutboxContact.at).label("at"))
         .join(OutboxContact, OutboxContact.message_id == OutboxMessage.id)
@@ -322,6 +328,9 @@ def win_back_rate(session: Session, today: date, tz: str) -> WinBackRate:
         )
         .group_by(OutboxMessage.id)
     )
+    if reached is not None:
+        first_at = func.min(OutboxContact.at)
+        first_reached = first_reached.having(first_at >= reached[0], first_at < reached[1])
     contacts = session.execute(first_reached).all()
     if not contacts:
         return WinBackRate(0, 0, 0)

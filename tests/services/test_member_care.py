@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from spa_pos.clock import FixedClock
 from spa_pos.errors import DomainError
 from spa_pos.models import AuditEntry, LedgerEntry, OutboxMessage, PointLot
-from spa_pos.services import checkout, courses, jobs, members, outreach, refunds
+from spa_pos.services import checkout, courses, jobs, kpi, members, outreach, refunds
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import Actor, Ctx
 from spa_pos.services.members import MemberForm
@@ -213,6 +213,12 @@ def test_win_back_rate_on_a_hand_computed_history(ctx: Ctx, clock: FixedClock) -
     result = outreach.rate(ctx)
     assert result == outreach.WinBackRate(4, 4, 2)
     assert result.rate == 0.5
+
+    # the dashboard's figure is the same rule, for the messages reached in its period
+    march = kpi.dashboard(ctx, date(2026, 3, 1), date(2026, 3, 31)).current.win_back
+    assert (march.contacted, march.came_back, march.rate) == (4, 2, 1.0)  # 李四 not yet decided
+    april = kpi.dashboard(ctx, date(2026, 4, 1), date(2026, 4, 30)).current.win_back
+    assert (april.contacted, april.rate, april.reason) == (0, None, "kpi.win_back_no_contacts")
 
 
 def buy_no(ctx: Ctx, phone: str, at: datetime) -> str:
