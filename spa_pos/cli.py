@@ -487,10 +487,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     aud = add_group(sub, "audit", "audit trail")
     add("verify", cmd_audit_verify, "check the audit chain", aud)
-    from spa_pos import cli_catalog, cli_import, cli_ops, cli_promo, cli_rules, cli_staff
+    from spa_pos import (
+        cli_catalog,
+        cli_import,
+        cli_ops,
+        cli_promo,
+        cli_reports_staff,
+        cli_rules,
+        cli_staff,
+    )
 
     for group in (cli_ops, cli_catalog, cli_rules, cli_promo, cli_import, cli_staff):
         group.register(sub)
+    cli_reports_staff.register(sub)
     return parser
 
 

@@ -564,6 +564,19 @@ _DRAFTS: dict[str, str] = {
     "drafts.member_gone": "Member {card} was not found; the cart is back as a walk-in's",
 }
 
+# therapists (技师): who served, the therapist report
+_THERAPISTS: dict[str, str] = {
+    "therapists.unknown": "No staff member {name}",
+    "therapists.inactive": "{name}'s account is disabled and cannot be named as the therapist",
+    "therapists.cannot_serve": (
+        "{name} is a {role} and cannot be named as the therapist (a therapist, manager or "
+        "owner can)"
+    ),
+    "therapists.product": "{item} is a product: only services and courses name a therapist",
+    "therapists.not_in_sale": "{item} is not in this sale, so it cannot name a therapist",
+    "therapists.bad_period": "The first day {first} is after the last day {last}",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -587,4 +600,5 @@ MESSAGES: dict[str, str] = (
     | _IMPORT
     | _LIMITS
     | _DRAFTS
+    | _THERAPISTS
 )

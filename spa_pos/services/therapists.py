@@ -1,0 +1,219 @@
+"""Who served whom (技师): the therapist named on service lines and course sessions, the
+member's suggested therapist, and the therapist report with its commission (提成).
+
+Rules, each decided here only:
+- Who may serve: an active staff member whose role is therapist, manager or owner (a
+  manager or the owner often does treatments in a small clinic); a cashier may not.
+- What takes a therapist: service and course lines, and course sessions. A product does
+  not (nobody "does" a product), and naming one for it is refused, not ignored.
+- The suggestion: the therapist of the member's most recent sale line that named one
+  (computed, so there is no second copy to keep in step).
+- Commission: the item's rate if it has one, else the therapist's, else none; rates are
+  basis points (1000 = 10%) of the line's revenue, rounded to the fen half up, once per
+  line (so the report is the sum of its lines). A course session earns none: its money,
+  and the commission on it, came with the course sale.
+- The report of a period counts the lines of the sales made in it (business days in the
+  clinic's zone), less the lines refunded (whenever refunded: a refunded line was not a
+  service paid for), and the course sessions used in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from spa_pos import clock as clk
+from spa_pos.errors import DomainError, NotFound
+from spa_pos.models import CatalogItem, CourseUse, Sale, SaleLine, StaffMember
+from spa_pos.services import members, permissions, unit_of_work
+from spa_pos.services.context import Ctx
+
+if TYPE_CHECKING:
+    from spa_pos.services.exports import ExportResult
+
+SERVING_ROLES = ("therapist", "manager", "owner")
+"""The roles that may be named as who did a service."""
+
+SERVED_KINDS = ("service", "course")
+"""The catalog kinds whose lines take a therapist."""
+
+BASIS = 10_000  # basis points in a whole
+
+
+def serving(session: Session, ref: str) -> StaffMember:
+    """The staff member `ref` (a name, or an id) if they may be named as the therapist."""
+    ref = ref.strip()
+    row = session.scalars(select(StaffMember).where(StaffMember.name == ref)).first()
+    if row is None and ref.isdigit() and len(ref) < 10:
+        row = session.get(StaffMember, int(ref))
+    if row is None:
+        raise NotFound("therapists.unknown", name=ref)
+    if not row.active:
+        raise DomainError("therapists.inactive", name=row.name)
+    if row.role not in SERVING_ROLES:
+        raise DomainError(
+            "therapists.cannot_serve", name=row.name, role=permissions.role_name(row.role)
+        )
+    return row
+
+
+def assign(
+    session: Session, wanted: Mapping[str, str], items: Mapping[str, CatalogItem]
+) -> dict[str, int]:
+    """The staff id serving each item code of a sale (`SaleRequest.therapists`), checked:
+    the code is in the sale, it is a service or a course, the person may serve."""
+    ids = {}
+    for code, ref in wanted.items():
+        item = items.get(code.strip().upper())
+        if item is None:
+            raise DomainError("therapists.not_in_sale", item=code)
+        if item.kind not in SERVED_KINDS:
+            raise DomainError("therapists.product", item=item.name)
+        ids[item.code] = serving(session, ref).id
+    return ids
+
+
+def choices(ctx: Ctx) -> list[str]:
+    """The names the till offers as therapists: who may serve, by name."""
+    with unit_of_work.read(ctx) as work:
+        return list(
+            work.session.scalars(
+                select(StaffMember.name)
+                .where(StaffMember.active, StaffMember.role.in_(SERVING_ROLES))
+                .order_by(StaffMember.name)
+            )
+        )
+
+
+def suggestion(ctx: Ctx, member_ref: str) -> str | None:
+    """The therapist of the member's most recent sale line that named one, if they may
+    still serve; None otherwise."""
+    with unit_of_work.read(ctx) as work:
+        s = work.session
+        member = members.find_one(s, member_ref)
+        row = s.scalars(
+            select(StaffMember)
+            .join(SaleLine, SaleLine.therapist_id == StaffMember.id)
+            .join(Sale, Sale.id == SaleLine.sale_id)
+            .where(Sale.member_id == member.id)
+            .order_by(Sale.created_at.desc(), Sale.id.desc(), SaleLine.line_no)
+            .limit(1)
+        ).first()
+        if row is None or not row.active or row.role not in SERVING_ROLES:
+            return None
+        return row.name
+
+
+def commission_fen(revenue_fen: int, item_rate_bp: int | None, staff_rate_bp: int | None) -> int:
+    """One line's commission: the item's rate if set, else the therapist's, else 0; half
+    a fen and up rounds up."""
+    rate = item_rate_bp if item_rate_bp is not None else staff_rate_bp or 0
+    return (revenue_fen * rate + BASIS // 2) // BASIS
+
+
+@dataclass(frozen=True)
+class TherapistRow:
+    name: str
+    services: int  # units of service lines served, refunded lines left out
+    sessions: int  # course sessions done
+    revenue_fen: int  # money paid for the lines served (service and course), net of refunds
+    commission_fen: int
+
+
+@dataclass(frozen=True)
+class TherapistReport:
+    first: date
+    last: date
+    rows: list[TherapistRow]
+
+    @property
+    def revenue_fen(self) -> int:
+        return sum(r.revenue_fen for r in self.rows)
+
+    @property
+    def commission_fen(self) -> int:
+        return sum(r.commission_fen for r in self.rows)
+
+
+def report(ctx: Ctx, first: date, last: date) -> TherapistReport:
+    """Per therapist, the period's services, sessions, revenue and commission (by name)."""
+    if first > last:
+        raise DomainError("therapists.bad_period", first=first.isoformat(), last=last.isoformat())
+    with unit_of_work.read(ctx) as work:
+        s, tz = work.session, work.settings.timezone
+        start = clk.local_day_start_utc(first, tz)
+        end = clk.local_day_start_utc(last + timedelta(days=1), tz)
+        totals: dict[int, list[int]] = {}  # staff id -> [services, sessions, revenue, commission]
+        lines = s.execute(
+            select(
+                SaleLine.therapist_id,
+                SaleLine.qty,
+                SaleLine.net_fen,
+                CatalogItem.kind,
+                CatalogItem.commission_rate_bp,
+                StaffMember.commission_rate_bp,
+            )
+            .join(Sale, Sale.id == SaleLine.sale_id)
+            .join(CatalogItem, CatalogItem.id == SaleLine.item_id)
+            .join(StaffMember, StaffMember.id == SaleLine.therapist_id)
+            .where(Sale.created_at >= start, Sale.created_at < end, SaleLine.refund_id.is_(None))
+        )
+        for staff_id, qty, net, kind, item_rate, staff_rate in lines:
+            t = totals.setdefault(staff_id, [0, 0, 0, 0])
+            t[0] += qty if kind == "service" else 0
+            t[2] += net
+            t[3] += commission_fen(net, item_rate, staff_rate)
+        sessions = s.execute(
+            select(CourseUse.therapist_id).where(
+                CourseUse.therapist_id.is_not(None),
+                CourseUse.used_at >= start,
+                CourseUse.used_at < end,
+            )
+        )
+        for (staff_id,) in sessions:
+            totals.setdefault(staff_id, [0, 0, 0, 0])[1] += 1
+        names = dict(
+            s.execute(select(StaffMember.id, StaffMember.name).where(StaffMember.id.in_(totals)))
+            .tuples()
+            .all()
+        )
+        rows = [TherapistRow(names[i], *t) for i, t in totals.items()]
+        return TherapistReport(first, last, sorted(rows, key=lambda r: r.name))
+
+
+HEADERS = ("技师", "项目次数", "疗程次数", "营业额（元）", "提成（元）")
+
+
+def export_report(ctx: Ctx, first: date, last: date, path: Path) -> ExportResult:
+    """The report as a spreadsheet (XLSX; CSV by the file's suffix), yuan as numbers."""
+    # Here, not at the top: exports imports checkout, which imports this module.
+    from spa_pos.services import exports
+
+    found = report(ctx, first, last)
+    rows = [
+        (
+            r.name,
+            r.services,
+            r.sessions,
+            exports.yuan(r.revenue_fen),
+            exports.yuan(r.commission_fen),
+        )
+        for r in found.rows
+    ]
+    rows.append(
+        (
+            "合计",
+            sum(r.services for r in found.rows),
+            sum(r.sessions for r in found.rows),
+            exports.yuan(found.revenue_fen),
+            exports.yuan(found.commission_fen),
+        )
+    )
+    exports.write_table(path, HEADERS, rows)
+    return exports.ExportResult(path, len(found.rows))
