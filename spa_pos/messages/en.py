@@ -574,6 +574,9 @@ _THERAPISTS: dict[str, str] = {
     ),
     "therapists.product": "{item} is a product: only services and courses name a therapist",
     "therapists.not_in_sale": "{item} is not in this sale, so it cannot name a therapist",
+    "therapists.bad_rate": (
+        "The commission rate {rate} is not between 0 and {max} basis points (1000 = 10%)"
+    ),
     "therapists.bad_period": "The first day {first} is after the last day {last}",
 }
 

@@ -451,6 +451,7 @@ _THERAPISTS: dict[str, str] = {
     "therapists.cannot_serve": "{name} 是{role}，不能记为技师（技师、店长或老板才可以）",
     "therapists.product": "{item} 是产品，不记技师（只有项目和疗程记技师）",
     "therapists.not_in_sale": "{item} 不在这笔销售里，不能为它记技师",
+    "therapists.bad_rate": "提成比例 {rate} 不在 0 到 {max} 个基点之间（1000 = 10%）",
     "therapists.bad_period": "开始日期 {first} 晚于结束日期 {last}",
 }
 

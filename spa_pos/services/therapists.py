@@ -110,6 +110,38 @@ def suggestion(ctx: Ctx, member_ref: str) -> str | None:
         return row.name
 
 
+def set_item_rate(ctx: Ctx, code: str, rate_bp: int | None) -> None:
+    """An item's commission rate (basis points; None: the therapist's rate applies)."""
+    permissions.require(ctx, "change_catalog_rules")
+    _check_rate(rate_bp)
+    with unit_of_work.write(ctx) as work:
+        item = work.session.scalars(
+            select(CatalogItem).where(CatalogItem.code == code.strip().upper())
+        ).first()
+        if item is None:
+            raise NotFound("catalog.item_not_found", item=code)
+        before, item.commission_rate_bp = item.commission_rate_bp, rate_bp
+        work.audit("catalog.commission", "catalog_item", item.code, before=before, after=rate_bp)
+
+
+def set_staff_rate(ctx: Ctx, name: str, rate_bp: int | None) -> None:
+    """A staff member's own commission rate, for items without one (None: 0)."""
+    permissions.require(ctx, "manage_staff")
+    _check_rate(rate_bp)
+    with unit_of_work.write(ctx) as work:
+        query = select(StaffMember).where(StaffMember.name == name.strip())
+        row = work.session.scalars(query).first()
+        if row is None:
+            raise NotFound("therapists.unknown", name=name)
+        before, row.commission_rate_bp = row.commission_rate_bp, rate_bp
+        work.audit("staff.commission", "staff", row.name, before=before, after=rate_bp)
+
+
+def _check_rate(rate_bp: int | None) -> None:
+    if rate_bp is not None and not 0 <= rate_bp <= BASIS:
+        raise DomainError("therapists.bad_rate", rate=rate_bp, max=BASIS)
+
+
 def commission_fen(revenue_fen: int, item_rate_bp: int | None, staff_rate_bp: int | None) -> int:
     """One line's commission: the item's rate if set, else the therapist's, else 0; half
     a fen and up rounds up."""
