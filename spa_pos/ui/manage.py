@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 from spa_pos.services import maintenance
 from spa_pos.services.context import Ctx
 from spa_pos.services.jobs import JobResult
+from spa_pos.ui import therapist_report
 from spa_pos.ui.background import BackgroundJobs
 from spa_pos.ui.backup_dialog import BackupDialog
 from spa_pos.ui.catalog_screen import CatalogDialog
@@ -94,6 +95,7 @@ class ManagePage(QWidget):
         office.addStretch(1)
         for widget in (self.catalog, self.rewards, self.rules, self.promotions, self.data):
             office.addWidget(widget)
+        office.addWidget(therapist_report.launcher(worker, self))
         panels = QHBoxLayout()
         panels.setSpacing(16)
         panels.addWidget(self.queue, 1)

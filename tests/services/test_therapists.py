@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from spa_pos import cli
-from spa_pos.clock import FixedClock
+from spa_pos.clock import FixedClock, local_day_start_utc
 from spa_pos.db import Database
 from spa_pos.errors import DomainError
 from spa_pos.models import CatalogItem, CourseUse, Sale, SaleLine, StaffMember
@@ -219,8 +219,7 @@ def test_the_months_report_adds_up_to_the_sales_service_revenue(
             .where(
                 CatalogItem.kind != "product",
                 SaleLine.refund_id.is_(None),
-                Sale.created_at
-                < therapists.clk.local_day_start_utc(date(2026, 4, 1), "Asia/Shanghai"),
+                Sale.created_at < local_day_start_utc(date(2026, 4, 1), "Asia/Shanghai"),
             )
         )
     assert therapists.report(ctx, *MARCH).revenue_fen == served
