@@ -259,8 +259,10 @@ def test_report_therapists_command(
     _a_month_of_work(ctx, clock)
     out = tmp_path / "march.xlsx"
     code = cli.run(
-        ["report", "therapists", "--from", "2026-03-01", "--to", "2026-03-31"]
-        + ["--to-file", str(out), "--db", str(db_path), "--json"],
+        [
+            *("report", "therapists", "--from", "2026-03-01", "--to", "2026-03-31"),
+            *("--to-file", str(out), "--db", str(db_path), "--json"),
+        ],
         lambda url: Ctx(Database(url), CLI_ACTOR, clock),
     )
     assert code == 0
