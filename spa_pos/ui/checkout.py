@@ -567,6 +567,7 @@ class CheckoutPage(QWidget):
     # --- a closed day ----------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh_day()  # the day may have been closed, or turned, since last shown
+        self.load_therapists()  # staff may have been added or disabled meanwhile
         super().showEvent(event)
 
     def _on_changed(self, change: Change) -> None:
