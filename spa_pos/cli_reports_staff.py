@@ -14,10 +14,10 @@ from spa_pos.services.context import Ctx
 
 
 def cmd_report_therapists(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
-    from spa_pos.services import therapists
+    from spa_pos.services import therapist_report
 
     first, last = parse_day(args.from_), parse_day(args.to)
-    found = therapists.report(ctx, first, last)
+    found = therapist_report.report(ctx, first, last)
     data: dict[str, Any] = {
         "from": first.isoformat(),
         "to": last.isoformat(),
@@ -39,7 +39,7 @@ def cmd_report_therapists(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str,
     ] or [f"{first} 至 {last} 没有记技师的服务"]
     if args.to_file:
         path: Path = output_file(args.to_file)
-        therapists.export_report(ctx, first, last, path)
+        therapist_report.export_report(ctx, first, last, path)
         data["file"] = str(path)
         text.append(f"已导出到 {path}")
     return data, "\n".join(text)

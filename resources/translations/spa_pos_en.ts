@@ -96,6 +96,18 @@ SHA-256 {sha} · {size}{locked}</translation>
     <context>
         <name>CartModel</name>
         <message>
+            <source>Therapist</source>
+            <translation>Therapist</translation>
+        </message>
+        <message>
+            <source>Who does it: click, or select the line and press T</source>
+            <translation>Who does it: click, or select the line and press T</translation>
+        </message>
+        <message>
+            <source>choose</source>
+            <translation>choose</translation>
+        </message>
+        <message>
             <source>Item</source>
             <translation>Item</translation>
         </message>
@@ -161,6 +173,10 @@ SHA-256 {sha} · {size}{locked}</translation>
     </context>
     <context>
         <name>CheckoutPage</name>
+        <message>
+            <source>Nobody</source>
+            <translation>Nobody</translation>
+        </message>
         <message>
             <source>Code, name or pinyin — Enter adds, ZJTN*2 adds two</source>
             <translation>Code, name or pinyin — Enter adds, ZJTN*2 adds two</translation>
@@ -2865,6 +2881,68 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>No such folder</source>
             <translation>No such folder</translation>
+        </message>
+    </context>
+    <context>
+        <name>TherapistReportDialog</name>
+        <message>
+            <source>Revenue {revenue}, commission {commission}</source>
+            <translation>Revenue {revenue}, commission {commission}</translation>
+        </message>
+        <message>
+            <source>Export the therapist report</source>
+            <translation>Export the therapist report</translation>
+        </message>
+        <message>
+            <source>Exported to {file}</source>
+            <translation>Exported to {file}</translation>
+        </message>
+        <message>
+            <source>Therapist report</source>
+            <translation>Therapist report</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <source>Export XLSX…</source>
+            <translation>Export XLSX…</translation>
+        </message>
+        <message>
+            <source>Therapist</source>
+            <translation>Therapist</translation>
+        </message>
+        <message>
+            <source>Services</source>
+            <translation>Services</translation>
+        </message>
+        <message>
+            <source>Course sessions</source>
+            <translation>Course sessions</translation>
+        </message>
+        <message>
+            <source>Revenue</source>
+            <translation>Revenue</translation>
+        </message>
+        <message>
+            <source>Commission</source>
+            <translation>Commission</translation>
+        </message>
+    </context>
+    <context>
+        <name>_Launcher</name>
+        <message>
+            <source>Therapist report…</source>
+            <translation>Therapist report…</translation>
         </message>
     </context>
 </TS>

@@ -1,5 +1,5 @@
 """The therapist report (技师业绩): per therapist, a period's services, course sessions,
-revenue and commission (提成), as `therapists.report` computed them, and its export to
+revenue and commission (提成), as `therapist_report.report` computed them, and its export to
 XLSX. Reached from 管理 (`launcher`)."""
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 
 from spa_pos.errors import DomainError
 from spa_pos.money import format_fen
-from spa_pos.services import therapists
+from spa_pos.services import therapist_report
 from spa_pos.services.exports import ExportResult
-from spa_pos.services.therapists import TherapistReport
+from spa_pos.services.therapist_report import TherapistReport
 from spa_pos.ui.style import set_role
 from spa_pos.ui.widgets import button, label, open_dialog
 from spa_pos.ui.worker import DbWorker
@@ -78,7 +78,7 @@ class TherapistReportDialog(QDialog):
     def refresh(self) -> None:
         first, last = self.period()
         self.worker.run(
-            lambda ctx: therapists.report(ctx, first, last),
+            lambda ctx: therapist_report.report(ctx, first, last),
             self._show,
             on_error=self._refused,
             owner=self,
@@ -120,7 +120,7 @@ class TherapistReportDialog(QDialog):
     def export_to(self, path: Path) -> None:
         first, last = self.period()
         self.worker.run(
-            lambda ctx: therapists.export_report(ctx, first, last, path),
+            lambda ctx: therapist_report.export_report(ctx, first, last, path),
             self._exported,
             on_error=self._refused,
             owner=self,

@@ -16,7 +16,7 @@ from spa_pos.clock import FixedClock, local_day_start_utc
 from spa_pos.db import Database
 from spa_pos.errors import DomainError
 from spa_pos.models import CatalogItem, CourseUse, Sale, SaleLine, StaffMember
-from spa_pos.services import courses, refunds, staff, therapists
+from spa_pos.services import courses, refunds, staff, therapist_report, therapists
 from spa_pos.services.checkout import SaleRequest, sell
 from spa_pos.services.context import CLI_ACTOR, Ctx
 from tests.conftest import register
@@ -195,16 +195,16 @@ def _a_month_of_work(ctx: Ctx, clock: FixedClock) -> tuple[str, str]:
 
 def test_the_months_report_by_hand(ctx: Ctx, team: None, clock: FixedClock) -> None:
     _a_month_of_work(ctx, clock)
-    found = therapists.report(ctx, *MARCH)
+    found = therapist_report.report(ctx, *MARCH)
     # 王: 针灸推拿 39800 at his 10% = 3980, 艾灸 ×2 33600 at the item's 20% = 6720; the
     # refunded 药浴 counts for nothing. 李: 头部按摩 12800 and the course 358000 at 5%
     # = 640 + 17900. One session each.
     assert found.rows == [
-        therapists.TherapistRow(LI, 1, 1, 12800 + 358000, 640 + 17900),
-        therapists.TherapistRow(WANG, 3, 1, 39800 + 33600, 3980 + 6720),
+        therapist_report.TherapistRow(LI, 1, 1, 12800 + 358000, 640 + 17900),
+        therapist_report.TherapistRow(WANG, 3, 1, 39800 + 33600, 3980 + 6720),
     ]
-    april = therapists.report(ctx, date(2026, 4, 1), date(2026, 4, 30))
-    assert april.rows == [therapists.TherapistRow(WANG, 1, 0, 16800, 3360)]
+    april = therapist_report.report(ctx, date(2026, 4, 1), date(2026, 4, 30))
+    assert april.rows == [therapist_report.TherapistRow(WANG, 1, 0, 16800, 3360)]
 
 
 def test_the_months_report_adds_up_to_the_sales_service_revenue(
@@ -222,7 +222,7 @@ def test_the_months_report_adds_up_to_the_sales_service_revenue(
                 Sale.created_at < local_day_start_utc(date(2026, 4, 1), "Asia/Shanghai"),
             )
         )
-    assert therapists.report(ctx, *MARCH).revenue_fen == served
+    assert therapist_report.report(ctx, *MARCH).revenue_fen == served
 
 
 def test_the_report_exports_to_xlsx_and_reads_back(
@@ -230,12 +230,12 @@ def test_the_report_exports_to_xlsx_and_reads_back(
 ) -> None:
     _a_month_of_work(ctx, clock)
     path = tmp_path / "技师.xlsx"
-    assert therapists.export_report(ctx, *MARCH, path).rows == 2
+    assert therapist_report.export_report(ctx, *MARCH, path).rows == 2
     sheet = load_workbook(path).active
     assert sheet is not None
     rows = [tuple(c.value for c in row) for row in sheet.iter_rows()]
     assert rows == [
-        therapists.HEADERS,
+        therapist_report.HEADERS,
         (LI, 1, 1, 3708, 185.4),  # yuan, as numbers
         (WANG, 3, 1, 734, 107),
         ("合计", 4, 2, 4442, 292.4),
@@ -244,7 +244,7 @@ def test_the_report_exports_to_xlsx_and_reads_back(
 
 def test_a_period_backwards_is_refused(ctx: Ctx) -> None:
     with pytest.raises(DomainError) as caught:
-        therapists.report(ctx, date(2026, 3, 31), date(2026, 3, 1))
+        therapist_report.report(ctx, date(2026, 3, 31), date(2026, 3, 1))
     assert caught.value.code == "therapists.bad_period"
 
 

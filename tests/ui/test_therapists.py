@@ -15,7 +15,7 @@ from spa_pos.models import SaleLine, StaffMember
 from spa_pos.services import checkout, staff
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import Ctx
-from spa_pos.ui.cart_model import Column
+from spa_pos.ui.cart_model import CartModel, Column
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.payment_dialog import PaymentDialog, SaleSummaryDialog
 from spa_pos.ui.therapist_report import TherapistReportDialog
@@ -31,6 +31,10 @@ def team(ctx: Ctx) -> None:
     """Two who may serve (before the window opens, so the till offers them)."""
     staff.add(ctx, WANG, "therapist", "246801")
     staff.add(ctx, LI, "manager", "246802")
+
+
+def who(model: CartModel, row: int) -> str | None:
+    return model.lines[row].therapist
 
 
 def add(qtbot: QtBot, window: MainWindow, code: str) -> None:
@@ -61,10 +65,10 @@ def test_the_therapist_defaults_to_the_members_usual_one_t_cycles_and_the_sale_r
     page.table.setCurrentIndex(model.index(0, Column.NAME))
     assert page.therapist_names == [OWNER, LI, WANG]
     press(qtbot, window, Qt.Key.Key_T)  # 王 is last of the names: then nobody
-    assert model.lines[0].therapist is None
+    assert who(model, 0) is None
     press(qtbot, window, Qt.Key.Key_T)
     press(qtbot, window, Qt.Key.Key_T)
-    assert model.lines[0].therapist == LI
+    assert who(model, 0) == LI
     page.table.setCurrentIndex(model.index(1, Column.NAME))
     press(qtbot, window, Qt.Key.Key_T)  # the product stays without
     assert model.lines[1].therapist is None
