@@ -90,12 +90,12 @@ class ManagePage(QWidget):
         top.addStretch(1)
         for widget in (self.day_close, self.backup, self.restore):
             top.addWidget(widget)
+        top.addWidget(therapist_report.launcher(worker, self))
         office = QHBoxLayout()  # the owner's back office, behind the manager PIN
         office.addWidget(self.office_heading)
         office.addStretch(1)
         for widget in (self.catalog, self.rewards, self.rules, self.promotions, self.data):
             office.addWidget(widget)
-        office.addWidget(therapist_report.launcher(worker, self))
         panels = QHBoxLayout()
         panels.setSpacing(16)
         panels.addWidget(self.queue, 1)
