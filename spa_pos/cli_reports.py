@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from spa_pos import cli_reports_staff
 from spa_pos.cli_common import Refused, add_command, add_group, parse_day
 from spa_pos.services.context import Ctx
 
@@ -37,6 +38,7 @@ def cmd_report_review(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any
 
 def register(sub: Any) -> None:
     group = add_group(sub, "report", "the owner's reports (经营报表)")
+    cli_reports_staff.add_commands(group)
     p = add_command(group, "kpi", cmd_report_kpi, "the owner's numbers for a period")
     p.add_argument("--from", dest="start", required=True, metavar="D")
     p.add_argument("--to", dest="end", required=True, metavar="D")

@@ -161,6 +161,18 @@ SHA-256 {sha} · {size}{locked}</translation>
             <source>Remove (Delete)</source>
             <translation>Remove (Delete)</translation>
         </message>
+        <message>
+            <source>Therapist</source>
+            <translation>Therapist</translation>
+        </message>
+        <message>
+            <source>Who does it: click, or select the line and press T</source>
+            <translation>Who does it: click, or select the line and press T</translation>
+        </message>
+        <message>
+            <source>choose</source>
+            <translation>choose</translation>
+        </message>
     </context>
     <context>
         <name>ChangePinDialog</name>
@@ -314,6 +326,10 @@ SHA-256 {sha} · {size}{locked}</translation>
         <message>
             <source>Reopen the close of {date} to take sales again?</source>
             <translation>Reopen the close of {date} to take sales again?</translation>
+        </message>
+        <message>
+            <source>Nobody</source>
+            <translation>Nobody</translation>
         </message>
     </context>
     <context>
@@ -3766,6 +3782,68 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Dashboard…</source>
             <translation>Dashboard…</translation>
+        </message>
+    </context>
+    <context>
+        <name>TherapistReportDialog</name>
+        <message>
+            <source>Revenue {revenue}, commission {commission}</source>
+            <translation>Revenue {revenue}, commission {commission}</translation>
+        </message>
+        <message>
+            <source>Export the therapist report</source>
+            <translation>Export the therapist report</translation>
+        </message>
+        <message>
+            <source>Exported to {file}</source>
+            <translation>Exported to {file}</translation>
+        </message>
+        <message>
+            <source>Therapist report</source>
+            <translation>Therapist report</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <source>Export XLSX…</source>
+            <translation>Export XLSX…</translation>
+        </message>
+        <message>
+            <source>Therapist</source>
+            <translation>Therapist</translation>
+        </message>
+        <message>
+            <source>Services</source>
+            <translation>Services</translation>
+        </message>
+        <message>
+            <source>Course sessions</source>
+            <translation>Course sessions</translation>
+        </message>
+        <message>
+            <source>Revenue</source>
+            <translation>Revenue</translation>
+        </message>
+        <message>
+            <source>Commission</source>
+            <translation>Commission</translation>
+        </message>
+    </context>
+    <context>
+        <name>_Launcher</name>
+        <message>
+            <source>Therapist report…</source>
+            <translation>Therapist report…</translation>
         </message>
     </context>
 </TS>

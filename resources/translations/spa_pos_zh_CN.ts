@@ -161,6 +161,18 @@ SHA-256 {sha} · {size}{locked}</translation>
             <source>Remove (Delete)</source>
             <translation>移除 (Delete)</translation>
         </message>
+        <message>
+            <source>Therapist</source>
+            <translation>技师</translation>
+        </message>
+        <message>
+            <source>Who does it: click, or select the line and press T</source>
+            <translation>谁来做：点击选择，或选中该行按 T 切换</translation>
+        </message>
+        <message>
+            <source>choose</source>
+            <translation>选择</translation>
+        </message>
     </context>
     <context>
         <name>ChangePinDialog</name>
@@ -314,6 +326,10 @@ SHA-256 {sha} · {size}{locked}</translation>
         <message>
             <source>Reopen the close of {date} to take sales again?</source>
             <translation>撤销 {date} 的日结，继续收银？</translation>
+        </message>
+        <message>
+            <source>Nobody</source>
+            <translation>不指定</translation>
         </message>
     </context>
     <context>
@@ -3766,6 +3782,68 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Dashboard…</source>
             <translation>经营看板…</translation>
+        </message>
+    </context>
+    <context>
+        <name>TherapistReportDialog</name>
+        <message>
+            <source>Revenue {revenue}, commission {commission}</source>
+            <translation>营业额 {revenue}，提成 {commission}</translation>
+        </message>
+        <message>
+            <source>Export the therapist report</source>
+            <translation>导出技师业绩</translation>
+        </message>
+        <message>
+            <source>Exported to {file}</source>
+            <translation>已导出到 {file}</translation>
+        </message>
+        <message>
+            <source>Therapist report</source>
+            <translation>技师业绩</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>到</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>查看</translation>
+        </message>
+        <message>
+            <source>Export XLSX…</source>
+            <translation>导出 XLSX…</translation>
+        </message>
+        <message>
+            <source>Therapist</source>
+            <translation>技师</translation>
+        </message>
+        <message>
+            <source>Services</source>
+            <translation>项目次数</translation>
+        </message>
+        <message>
+            <source>Course sessions</source>
+            <translation>疗程次数</translation>
+        </message>
+        <message>
+            <source>Revenue</source>
+            <translation>营业额</translation>
+        </message>
+        <message>
+            <source>Commission</source>
+            <translation>提成</translation>
+        </message>
+    </context>
+    <context>
+        <name>_Launcher</name>
+        <message>
+            <source>Therapist report…</source>
+            <translation>技师业绩…</translation>
         </message>
     </context>
 </TS>

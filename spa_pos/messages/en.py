@@ -643,6 +643,22 @@ _KPI = {
     "kpi.conclusions_too_long": "Conclusions are at most {max} characters",
 }
 
+# therapists (技师): who served, the therapist report
+_THERAPISTS: dict[str, str] = {
+    "therapists.unknown": "No staff member {name}",
+    "therapists.inactive": "{name}'s account is disabled and cannot be named as the therapist",
+    "therapists.cannot_serve": (
+        "{name} is a {role} and cannot be named as the therapist (a therapist, manager or "
+        "owner can)"
+    ),
+    "therapists.product": "{item} is a product: only services and courses name a therapist",
+    "therapists.not_in_sale": "{item} is not in this sale, so it cannot name a therapist",
+    "therapists.bad_rate": (
+        "The commission rate {rate} is not between 0 and {max} basis points (1000 = 10%)"
+    ),
+    "therapists.bad_period": "The first day {first} is after the last day {last}",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -671,4 +687,5 @@ MESSAGES: dict[str, str] = (
     | _CARE
     | _MEMBER_LIST
     | _KPI
+    | _THERAPISTS
 )

@@ -504,6 +504,17 @@ _KPI = {
     "kpi.conclusions_too_long": "评估结论最长 {max} 字",
 }
 
+# therapists (技师): who served, the therapist report
+_THERAPISTS: dict[str, str] = {
+    "therapists.unknown": "没有员工 {name}",
+    "therapists.inactive": "{name} 的账号已停用，不能记为技师",
+    "therapists.cannot_serve": "{name} 是{role}，不能记为技师（技师、店长或老板才可以）",
+    "therapists.product": "{item} 是产品，不记技师（只有项目和疗程记技师）",
+    "therapists.not_in_sale": "{item} 不在这笔销售里，不能为它记技师",
+    "therapists.bad_rate": "提成比例 {rate} 不在 0 到 {max} 个基点之间（1000 = 10%）",
+    "therapists.bad_period": "开始日期 {first} 晚于结束日期 {last}",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -532,4 +543,5 @@ MESSAGES: dict[str, str] = (
     | _CARE
     | _MEMBER_LIST
     | _KPI
+    | _THERAPISTS
 )

@@ -34,6 +34,9 @@ class CatalogItem(IdMixin, Base):
     active: Mapped[bool] = mapped_column(default=True)
     # Where the item stands on the till: lower first, then by code.
     sort_order: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Commission (提成) in basis points of the revenue, for whoever served it; None: the
+    # therapist's own rate applies (`spa_pos.services.therapists.commission_fen`).
+    commission_rate_bp: Mapped[int | None]
 
     course_service: Mapped[CatalogItem | None] = relationship(remote_side="CatalogItem.id")
 

@@ -43,3 +43,5 @@ class CourseUse(IdMixin, Base):
     balance_id: Mapped[int] = mapped_column(ForeignKey("course_balances.id"), index=True)
     used_at: Mapped[datetime]
     actor: Mapped[str] = mapped_column(String(40))
+    # Who did the session (技师), if the till named one.
+    therapist_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)

@@ -55,6 +55,8 @@ class SaleLine(IdMixin, Base):
     net_fen: Mapped[int]  # paid with money, after vouchers and coupons
     item_points: Mapped[int] = mapped_column(default=0)  # this line's share of the sale's points
     refund_id: Mapped[int | None] = mapped_column(ForeignKey("refunds.id"))
+    # Who did the service (技师): services and courses only (`spa_pos.services.therapists`).
+    therapist_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), index=True)
 
     sale: Mapped[Sale] = relationship(back_populates="lines")
     item: Mapped[CatalogItem] = relationship()

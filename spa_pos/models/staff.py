@@ -26,3 +26,6 @@ class StaffMember(IdMixin, Base):
     failed_count: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None]
     created_at: Mapped[datetime]
+    # Commission (提成) in basis points of the revenue served, used for items that set no
+    # rate of their own (`spa_pos.services.therapists.commission_fen`); None: 0.
+    commission_rate_bp: Mapped[int | None]

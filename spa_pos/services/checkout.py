@@ -23,6 +23,7 @@ from spa_pos.services import (
     pricing,
     promotions,
     tags,
+    therapists,
     unit_of_work,
     vouchers,
 )
@@ -51,6 +52,9 @@ class SaleRequest:
     vouchers: list[str] = field(default_factory=list)  # codes or QR payloads
     at: datetime | None = None  # when it happened, if not now (till was down)
     till: str | None = None  # the till whose open cart this is: its draft goes with the sale
+    # Who served which line: catalog code -> staff name (or id); services and courses only
+    # (`spa_pos.services.therapists`).
+    therapists: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,7 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
         paid, change = _check_payments(request.payments, priced.due_fen)
         if member is None and any(line.item.kind == "course" for line in priced.lines):
             raise DomainError("checkout.course_needs_member")
+        served = therapists.assign(s, request.therapists, cart.items)
 
         sale_no = next_number(s, "S", Sale.sale_no, work.today)
         sale_id: int = s.execute(
@@ -113,7 +118,7 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
                 "points_earned": priced.points_earned,
             },
         ).scalar_one()
-        rows = _write_lines(s, sale_id, cart)
+        rows = _write_lines(s, sale_id, cart, served)
         for v in cart.vouchers:
             v.status, v.used_at, v.used_sale_id = "used", stamp, sale_id
         if request.payments:  # none when vouchers cover everything
@@ -255,8 +260,11 @@ _INSERT_LINES = insert(_LINES).returning(_LINES.c.id, sort_by_parameter_order=Tr
 _INSERT_PAYMENTS = insert(cast(Table, Payment.__table__))
 
 
-def _write_lines(session: Session, sale_id: int, cart: _Cart) -> list[tuple[int, int, CatalogItem]]:
-    """The sale's lines with their final values: (line id, qty, item) of each."""
+def _write_lines(
+    session: Session, sale_id: int, cart: _Cart, served: dict[str, int]
+) -> list[tuple[int, int, CatalogItem]]:
+    """The sale's lines with their final values: (line id, qty, item) of each; `served`
+    gives the therapist of an item code."""
     by_code = {v.code: v for v in cart.vouchers}
     values = [
         {
@@ -270,6 +278,7 @@ def _write_lines(session: Session, sale_id: int, cart: _Cart) -> list[tuple[int,
             "free_units": line.free_units,
             "net_fen": line.net_fen,
             "item_points": line.points,
+            "therapist_id": served.get(line.item.code),
         }
         for no, line in enumerate(cart.priced.lines, start=1)
     ]

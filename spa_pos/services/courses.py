@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from spa_pos import limits
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import CatalogItem, CourseBalance, CourseUse
-from spa_pos.services import members, tags, unit_of_work
+from spa_pos.services import members, tags, therapists, unit_of_work
 from spa_pos.services.context import Ctx
 
 
@@ -22,10 +22,16 @@ class CourseUseResult:
 
 
 def use_session(
-    ctx: Ctx, member_ref: str, item_code: str, *, at: datetime | None = None
+    ctx: Ctx,
+    member_ref: str,
+    item_code: str,
+    *,
+    at: datetime | None = None,
+    therapist: str | None = None,
 ) -> CourseUseResult:
-    """Use one session; `item_code` is the course package or its service. The oldest
-    open balance still valid today is used first. A course taken off the till may still
+    """Use one session; `item_code` is the course package or its service; `therapist`
+    (a staff name) did it, if named. The oldest open balance still valid today is used
+    first. A course taken off the till may still
     be used by those who bought it; a balance past its last day is refused."""
     with unit_of_work.write(ctx, at, books=True) as work:
         s, stamp, today = work.session, work.stamp, work.today
@@ -62,7 +68,10 @@ def use_session(
                 "limits.course_before_purchase", origin=limits.stamp_text(balance.created_at)
             )
         balance.sessions_used += 1
-        s.add(CourseUse(balance_id=balance.id, used_at=stamp, actor=work.actor))
+        served = therapists.serving(s, therapist).id if therapist else None
+        s.add(
+            CourseUse(balance_id=balance.id, used_at=stamp, actor=work.actor, therapist_id=served)
+        )
         member.last_visit_at = max(member.last_visit_at or stamp, stamp)
         tags.refresh_member_tags(s, member.id, work.moment, work.settings)
         left = remaining_for(s, member.id, balance.service_item_id, today)

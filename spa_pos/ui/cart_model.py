@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 
 from spa_pos.money import format_fen
-from spa_pos.services import pricing
+from spa_pos.services import pricing, therapists
 from spa_pos.services.catalog import CatalogEntry
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.drafts import Draft, DraftLine
@@ -36,13 +36,15 @@ class Column(IntEnum):
     QTY = 2
     DISCOUNT = 3
     AMOUNT = 4
-    REMOVE = 5
+    THERAPIST = 5
+    REMOVE = 6
 
 
 @dataclass
 class CartLine:
     item: CatalogEntry
     qty: int
+    therapist: str | None = None  # who does it (技师): services and courses only
 
 
 class CartModel(QAbstractTableModel):
@@ -55,6 +57,7 @@ class CartModel(QAbstractTableModel):
         self.revision = 0  # counts the changes; a quote is for one revision
         self._quote = pricing.EMPTY
         self._quote_revision = 0
+        self.suggested: str | None = None  # the member's usual therapist, for new lines
 
     # --- editing ---------------------------------------------------------------------
     def add(self, item: CatalogEntry, qty: int = 1) -> int:
@@ -65,7 +68,8 @@ class CartModel(QAbstractTableModel):
                 return row
         row = len(self.lines)
         self.beginInsertRows(QModelIndex(), row, row)
-        self.lines.append(CartLine(item, min(max(qty, 1), MAX_QTY)))
+        therapist = self.suggested if self._served(item) else None
+        self.lines.append(CartLine(item, min(max(qty, 1), MAX_QTY), therapist))
         self.endInsertRows()
         self._update()
         return row
@@ -140,8 +144,42 @@ class CartModel(QAbstractTableModel):
     def request(self, member: str | None, till: str | None = None) -> SaleRequest:
         """The sale this cart asks for (no payments yet); selling it ends `till`'s draft."""
         return SaleRequest(
-            items=self.items(), member=member, vouchers=[v.text for v in self.vouchers], till=till
+            items=self.items(),
+            member=member,
+            vouchers=[v.text for v in self.vouchers],
+            till=till,
+            therapists=self.therapists(),
         )
+
+    # --- who serves each line (技师) -------------------------------------------------
+    @staticmethod
+    def _served(item: CatalogEntry) -> bool:
+        return item.kind in therapists.SERVED_KINDS
+
+    def takes_therapist(self, row: int) -> bool:
+        return 0 <= row < len(self.lines) and self._served(self.lines[row].item)
+
+    def set_therapist(self, row: int, name: str | None) -> bool:
+        """Name who does this line; a product takes nobody. The price does not change, so
+        the quote stands."""
+        if not self.takes_therapist(row):
+            return False
+        self.lines[row].therapist = name
+        cell = self.index(row, Column.THERAPIST)
+        self.dataChanged.emit(cell, cell)
+        return True
+
+    def suggest(self, name: str | None) -> None:
+        """The member's usual therapist (`therapists.suggestion`): new service lines take
+        it, and so do those in the cart that name nobody yet."""
+        self.suggested = name
+        for row, line in enumerate(self.lines):
+            if line.therapist is None and name is not None:
+                self.set_therapist(row, name)
+
+    def therapists(self) -> dict[str, str]:
+        """Item code -> therapist, for the lines that name one (`SaleRequest.therapists`)."""
+        return {x.item.code: x.therapist for x in self.lines if x.therapist}
 
     def draft(self, member: str | None) -> Draft:
         """What the cart holds, to keep as the till's draft (vouchers by code)."""
@@ -181,6 +219,7 @@ class CartModel(QAbstractTableModel):
             Column.QTY: self.tr("Qty"),
             Column.DISCOUNT: self.tr("Voucher"),
             Column.AMOUNT: self.tr("Amount"),
+            Column.THERAPIST: self.tr("Therapist"),
             Column.REMOVE: "",
         }[Column(section)]
 
@@ -198,6 +237,7 @@ class CartModel(QAbstractTableModel):
                 Column.QTY: str(line.qty),
                 Column.DISCOUNT: (self.tr("{n} free").format(n=free) if free else ""),
                 Column.AMOUNT: format_fen(priced.payable_fen) if priced else "",
+                Column.THERAPIST: self._therapist_text(index.row()),
                 Column.REMOVE: "✕",
             }[column]
         if role == Qt.ItemDataRole.EditRole and column == Column.QTY:
@@ -206,13 +246,20 @@ class CartModel(QAbstractTableModel):
             return self._alignment(column)
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.REMOVE:
             return self.tr("Remove (Delete)")
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.THERAPIST:
+            return self.tr("Who does it: click, or select the line and press T")
         return None
+
+    def _therapist_text(self, row: int) -> str:
+        if not self.takes_therapist(row):
+            return ""
+        return self.lines[row].therapist or self.tr("choose")
 
     @staticmethod
     def _alignment(column: Column) -> int:
         if column == Column.NAME:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if column in (Column.QTY, Column.REMOVE):
+        if column in (Column.QTY, Column.THERAPIST, Column.REMOVE):
             return int(Qt.AlignmentFlag.AlignCenter)
         return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 

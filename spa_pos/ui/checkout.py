@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from spa_pos.errors import DomainError
 from spa_pos.money import format_fen
-from spa_pos.services import catalog, checkout, dayclose, drafts, members, vouchers
+from spa_pos.services import catalog, checkout, dayclose, drafts, members, therapists, vouchers
 from spa_pos.services.catalog import CatalogEntry, categories
 from spa_pos.services.checkout import SaleRequest, SaleResult
 from spa_pos.services.context import Ctx
@@ -94,6 +94,9 @@ class CheckoutPage(QWidget):
         self.closed_day: date | None = None  # today's business date once it is closed
         self.pin_dialog: ManagerPinDialog | None = None
         worker.changed.connect(self._on_changed)
+        self.therapist_names: list[str] = []  # who may serve, for the 技师 cell
+        self.therapist_menu: QMenu | None = None
+        self.load_therapists()
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
@@ -350,6 +353,8 @@ class CheckoutPage(QWidget):
     def _on_cell_clicked(self, index: QModelIndex) -> None:
         if index.column() == Column.REMOVE:
             self.model.remove(index.row())
+        elif index.column() == Column.THERAPIST:
+            self.pick_therapist(index.row())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress:
@@ -360,6 +365,9 @@ class CheckoutPage(QWidget):
             row = self.table.currentIndex().row()
             if key == Qt.Key.Key_Delete and row >= 0:
                 self.model.remove(row)
+                return True
+            if key == Qt.Key.Key_T and row >= 0:
+                self.cycle_therapist(row)
                 return True
             if key in (Qt.Key.Key_Plus, Qt.Key.Key_Minus) and row >= 0:
                 step = 1 if key == Qt.Key.Key_Plus else -1
@@ -491,6 +499,7 @@ class CheckoutPage(QWidget):
         for code in stale:
             self.model.remove_voucher(code)
         self._fill_member_menus()
+        self._suggest_therapist()
         self._request_quote()  # the member's points (and tier) change the quote
         if not self.model.is_empty():  # the draft keeps whose cart it is
             self.save_draft()
@@ -513,9 +522,52 @@ class CheckoutPage(QWidget):
         self.pick_voucher.setEnabled(not voucher_menu.isEmpty())
         self.course_button.setEnabled(not course_menu.isEmpty())
 
+    # --- who serves each line (技师) -------------------------------------------------
+    def load_therapists(self) -> None:
+        """Who may serve (`therapists.choices`), for the 技师 cell's picker."""
+        self.worker.run(therapists.choices, self._set_therapist_names, owner=self)
+
+    def _set_therapist_names(self, names: list[str]) -> None:
+        self.therapist_names = names
+
+    def _suggest_therapist(self) -> None:
+        """New service lines default to the member's usual therapist."""
+        if self._member is None:
+            self.model.suggest(None)
+            return
+        card = self._member.card_no
+        self.worker.run(
+            lambda ctx: therapists.suggestion(ctx, card), self.model.suggest, owner=self
+        )
+
+    def cycle_therapist(self, row: int) -> None:
+        """T on a service line: the next therapist, then nobody, then the first again."""
+        if not self.model.takes_therapist(row) or not self.therapist_names:
+            return
+        choices: list[str | None] = [*self.therapist_names, None]
+        current = self.model.lines[row].therapist
+        at = choices.index(current) if current in choices else -1
+        self.model.set_therapist(row, choices[(at + 1) % len(choices)])
+
+    def pick_therapist(self, row: int) -> None:
+        """A click on the 技师 cell: the names in a small menu under it."""
+        if not self.model.takes_therapist(row):
+            return
+        menu = QMenu(self)
+        for name in self.therapist_names:
+            action = menu.addAction(name)
+            action.triggered.connect(lambda _=False, who=name: self.model.set_therapist(row, who))
+        menu.addSeparator()
+        nobody = menu.addAction(self.tr("Nobody"))
+        nobody.triggered.connect(lambda _=False: self.model.set_therapist(row, None))
+        self.therapist_menu = menu
+        cell = self.table.visualRect(self.model.index(row, Column.THERAPIST))
+        menu.popup(self.table.viewport().mapToGlobal(cell.bottomLeft()))
+
     # --- a closed day ----------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         self.refresh_day()  # the day may have been closed, or turned, since last shown
+        self.load_therapists()  # staff may have been added or disabled meanwhile
         super().showEvent(event)
 
     def _on_changed(self, change: Change) -> None:

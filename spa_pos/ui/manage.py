@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 from spa_pos.services import maintenance
 from spa_pos.services.context import Ctx
 from spa_pos.services.jobs import JobResult
+from spa_pos.ui import therapist_report
 from spa_pos.ui.about_dialog import AboutButton
 from spa_pos.ui.background import BackgroundJobs
 from spa_pos.ui.backup_dialog import BackupDialog
@@ -96,6 +97,7 @@ class ManagePage(QWidget):
             top.addWidget(widget)
         top.addWidget(AboutButton(worker, self._open))  # versions, for support
         top.insertWidget(2, CareButton(worker, printing))  # 会员关怀, first after the heading
+        top.addWidget(therapist_report.launcher(worker, self))
         office = QHBoxLayout()  # the owner's back office, behind the manager PIN
         office.addWidget(self.office_heading)
         office.addStretch(1)
