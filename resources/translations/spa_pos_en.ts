@@ -780,6 +780,10 @@ Card {card}  ·  {points} points</translation>
             <source>Import and export…</source>
             <translation>Import and export…</translation>
         </message>
+        <message>
+            <source>Members and numbers</source>
+            <translation>Members and numbers</translation>
+        </message>
     </context>
     <context>
         <name>ManagerPinDialog</name>

@@ -780,6 +780,10 @@ Card {card}  ·  {points} points</source>
             <source>Import and export…</source>
             <translation>数据导入导出…</translation>
         </message>
+        <message>
+            <source>Members and numbers</source>
+            <translation>会员与经营</translation>
+        </message>
     </context>
     <context>
         <name>ManagerPinDialog</name>

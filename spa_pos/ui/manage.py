@@ -61,6 +61,7 @@ class ManagePage(QWidget):
         self.printing = printing
         self.background = background
         self.heading = label("", "title")
+        self.care_heading = label("", "title")
         self.office_heading = label("", "title")
         self.day_close = button("", "primary")
         self.day_close.setObjectName("openDayClose")
@@ -90,21 +91,14 @@ class ManagePage(QWidget):
         self.jobs = JobsPanel(worker)
         self.jobs.job_ran.connect(self._job_ran)
         background.run_finished.connect(lambda _: self.jobs.refresh())
-        top = QHBoxLayout()
-        top.addWidget(self.heading)
-        top.addStretch(1)
-        for widget in (EventsButton(worker), self.day_close, self.backup, self.restore):
-            top.addWidget(widget)
-        top.addWidget(AboutButton(worker, self._open))  # versions, for support
-        top.insertWidget(2, CareButton(worker, printing))  # 会员关怀, first after the heading
-        top.addWidget(therapist_report.launcher(worker, self))
-        office = QHBoxLayout()  # the owner's back office, behind the manager PIN
-        office.addWidget(self.office_heading)
-        office.addStretch(1)
-        for widget in (self.catalog, self.rewards, self.rules, self.promotions, self.data):
-            office.addWidget(widget)
-        office.addWidget(MemberListButton(self))  # 会员列表
-        office.addWidget(DashboardButton(worker, self._open))
+        # Three rows of buttons, each under its own heading, so that each row fits a
+        # 1024-px till in either language: the day, the members and numbers, the back office.
+        day = self._row(EventsButton(worker), self.day_close, self.backup, self.restore)
+        day.addWidget(AboutButton(worker, self._open))  # versions, for support
+        care = self._row(CareButton(worker, printing), MemberListButton(self))
+        care.addWidget(DashboardButton(worker, self._open))
+        care.addWidget(therapist_report.launcher(worker, self))
+        office = self._row(self.catalog, self.rewards, self.rules, self.promotions, self.data)
         panels = QHBoxLayout()
         panels.setSpacing(16)
         panels.addWidget(self.queue, 1)
@@ -112,13 +106,26 @@ class ManagePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.setSpacing(12)
-        layout.addLayout(top)
+        layout.addWidget(self.heading)
+        layout.addLayout(day)
+        layout.addWidget(self.care_heading)
+        layout.addLayout(care)
+        layout.addWidget(self.office_heading)  # the owner's back office, behind the PIN
         layout.addLayout(office)
         layout.addLayout(panels, 1)
         self.retranslate()
 
+    @staticmethod
+    def _row(*widgets: QWidget) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for widget in widgets:
+            row.addWidget(widget)
+        row.addStretch(1)
+        return row
+
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Close, back up, print queue and jobs"))
+        self.care_heading.setText(self.tr("Members and numbers"))
         self.office_heading.setText(self.tr("Back office"))
         self.day_close.setText(self.tr("End-of-day close (F6)"))
         self.backup.setText(self.tr("Back up (F10)"))

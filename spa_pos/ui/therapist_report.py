@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent
+from PySide6.QtCore import QDate, QEvent, QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -28,7 +28,7 @@ from spa_pos.services import therapist_report
 from spa_pos.services.exports import ExportResult
 from spa_pos.services.therapist_report import TherapistReport
 from spa_pos.ui.style import set_role
-from spa_pos.ui.widgets import button, label, open_dialog
+from spa_pos.ui.widgets import button, label, open_dialog, resize_within_screen
 from spa_pos.ui.worker import DbWorker
 
 
@@ -68,7 +68,7 @@ class TherapistReportDialog(QDialog):
         layout.addLayout(period)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
-        self.resize(760, 480)
+        resize_within_screen(self, QSize(760, 480))
         self.retranslate()
         self.refresh()
 

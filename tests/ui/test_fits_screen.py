@@ -31,6 +31,7 @@ from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.member_dialog import MemberDialog
 from spa_pos.ui.payment_dialog import PaymentDialog, SaleSummaryDialog
 from spa_pos.ui.pin_dialog import ChangePinDialog, ManagerPinDialog
+from spa_pos.ui.profile_screen import ProfileButton, ProfileDialog
 from spa_pos.ui.promotions_dialog import PromotionsDialog
 from spa_pos.ui.redeem import VoucherDialog
 from spa_pos.ui.restore_dialog import RestoreDialog
@@ -89,6 +90,16 @@ def _member_edit(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
     member_on_sale(qtbot, window, ctx)
     window.edit_member()
     return wait_dialog(qtbot, MemberDialog)
+
+
+def _profile(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    member_on_sale(qtbot, window, ctx)
+    press(qtbot, window, Qt.Key.Key_F1)
+    [button] = [b for b in window.findChildren(ProfileButton) if b.isVisible()]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = wait_dialog(qtbot, ProfileDialog)
+    qtbot.waitSignal(dialog.loaded, timeout=10_000)
+    return dialog
 
 
 def _settings(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
@@ -216,6 +227,7 @@ def _wizard(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
 Opener = Callable[[QtBot, MainWindow, Ctx], QDialog]
 DIALOGS: dict[str, Opener] = {
     "member_new": _member_new,
+    "profile": _profile,
     "member_edit": _member_edit,
     "settings": _settings,
     "settings_network_printer": _settings_network_printer,
@@ -273,6 +285,7 @@ def test_the_list_below_opens_every_dialog_the_app_has() -> None:
         PromotionsDialog,
         ImportDialog,
         SetupWizard,
+        ProfileDialog,
     }
     assert every_dialog_class() <= opened
 
