@@ -3,7 +3,8 @@
 F1 lookup · F2 new member · F3 checkout · F4 redeem · F5 today's sales · F6 end-of-day
 close · F7 manage (background jobs) · F8 print queue · F9 settings · F10 backup · F11 switch
 cashier · F12 pay · Esc cancel. Once the database is open the window asks who is at the
-till (`sign_in`); the jobs then act as that person until the next sign-in. The window owns the current member, the DB worker's signals, printing and the
+till (`sign_in`); the jobs then act as that person until the next sign-in.
+The window owns the current member, the DB worker's signals, printing and the
 background jobs; screens talk to it through signals and refresh from the worker's
 `changed` (a `Change`).
 """
@@ -16,12 +17,12 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFrame,
     QHBoxLayout,
     QMainWindow,
     QMessageBox,
-    QApplication,
     QProgressBar,
     QTabWidget,
     QVBoxLayout,
