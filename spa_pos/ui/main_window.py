@@ -39,6 +39,7 @@ from spa_pos.services.courses import CourseUseResult
 from spa_pos.services.drafts import Restored
 from spa_pos.services.profile import MemberView
 from spa_pos.ui import i18n, wizard
+from spa_pos.ui.adjust_dialog import AdjustDialog, CancelVoucherDialog
 from spa_pos.ui.background import BackgroundJobs
 from spa_pos.ui.changes import Change
 from spa_pos.ui.checkout import CheckoutPage
@@ -176,6 +177,8 @@ class MainWindow(QMainWindow):
         self.lookup.panel.use_course_requested.connect(self.use_course)
         self.lookup.panel.voucher_picked.connect(self.use_voucher)
         self.lookup.panel.redeem_requested.connect(lambda: self.go(self.redeem_tab))
+        self.lookup.panel.adjust_requested.connect(self.adjust_points)
+        self.lookup.panel.cancel_voucher_requested.connect(self.cancel_voucher)
         self.checkout.member_requested.connect(self.open_member)
         self.checkout.use_course_requested.connect(self.use_course)
         self.checkout.print_receipt_requested.connect(lambda no: self.print_document("receipt", no))
@@ -500,6 +503,15 @@ class MainWindow(QMainWindow):
             dialog.saved.connect(self._member_saved)
             dialog.open_existing.connect(self._member_saved)
             self._open_dialog(dialog)
+
+    def adjust_points(self, card_no: str) -> None:
+        if self.member is not None and not alive(self.dialog):
+            name = self.member.profile.name
+            self._open_dialog(AdjustDialog(self.worker, card_no, name, parent=self))
+
+    def cancel_voucher(self, code: str, reward: str) -> None:
+        if not alive(self.dialog):
+            self._open_dialog(CancelVoucherDialog(self.worker, code, reward, parent=self))
 
     def _member_saved(self, card_no: str) -> None:
         self.go_lookup()
