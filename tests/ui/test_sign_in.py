@@ -78,9 +78,7 @@ def test_the_owner_account_alone_can_sign_in(qtbot: QtBot, window: MainWindow) -
     qtbot.waitUntil(lambda: window.actor == Actor("店长", "owner"))
 
 
-def test_switching_keeps_the_cart_and_the_page(
-    qtbot: QtBot, window: MainWindow, li: str
-) -> None:
+def test_switching_keeps_the_cart_and_the_page(qtbot: QtBot, window: MainWindow, li: str) -> None:
     ring_up(qtbot, window, "aj*2")
     before = window.checkout.model.draft(None)
     dialog = switch(qtbot, window)
@@ -91,9 +89,7 @@ def test_switching_keeps_the_cart_and_the_page(
     assert window.tabs.currentWidget() is window.checkout
 
 
-def test_idle_time_signs_out_keeping_the_cart(
-    qtbot: QtBot, window: MainWindow, li: str
-) -> None:
+def test_idle_time_signs_out_keeping_the_cart(qtbot: QtBot, window: MainWindow, li: str) -> None:
     ring_up(qtbot, window, "aj")
     before = window.checkout.model.draft(None)
     window.idle.set_minutes(1)
