@@ -8,12 +8,12 @@ import json
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QSpinBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from spa_pos.models import AuditEntry
-from spa_pos.services import adjustments, profile, vouchers
+from spa_pos.services import adjustments, profile, staff, vouchers
 from spa_pos.services.context import Ctx
 from spa_pos.ui.adjust_dialog import AdjustDialog, CancelVoucherDialog
 from spa_pos.ui.main_window import MainWindow
@@ -104,3 +104,27 @@ def test_a_voucher_is_cancelled_with_a_reason_once_a_manager_approves(
     assert balance(ctx, card) == 200
     actor, detail = audit(ctx, "voucher.cancel")[-1]
     assert (actor, detail["approver"], detail["reason"]) == ("收银台(店长)", "店长", "会员不要了")
+
+
+def test_with_several_managers_the_approver_is_picked_by_name(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx
+) -> None:
+    staff.add(ctx, "张店长", "manager", "112233")
+    card = register(ctx, "张三", "13800000001")
+    fill(qtbot, open_adjust(qtbot, window, card), 250, "活动补偿")
+    pin = wait_dialog(qtbot, ManagerPinDialog)
+    names = child(pin, QComboBox, "approverName")
+    qtbot.waitUntil(lambda: names.count() == 3)  # "any manager", 店长, 张店长
+    names.setCurrentIndex(names.findData("张店长"))
+    field = child(pin, QLineEdit, "managerPin")
+    qtbot.keyClicks(field, MANAGER_PIN)  # the owner's PIN is not 张店长's
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    error = child(pin, QLabel, "pinError")
+    qtbot.waitUntil(lambda: bool(error.text()))
+    assert error.text() == "张店长 的密码不对，还可以再试 4 次"
+    field.clear()
+    qtbot.keyClicks(field, "112233")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not open_dialogs(AdjustDialog))
+    actor, detail = audit(ctx, "points.adjust")[-1]
+    assert (actor, detail["approver"]) == ("收银台(张店长)", "张店长")
