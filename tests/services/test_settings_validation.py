@@ -247,6 +247,7 @@ BAD_VALUES: dict[str, st.SearchStrategy[Any]] = {
     "birthday_soon_days": bad_int(1),
     "closing_time": st.one_of(not_text, st.text(max_size=6).filter(not_hh_mm)),
     "backup_keep": bad_int(1),
+    "idle_sign_out_minutes": bad_int(0, 24 * 60),
     "printer": st.one_of(
         not_text, st.dictionaries(st.just("kind"), st.text(max_size=6).filter(lambda k: k != "pdf"))
     ),

@@ -23,6 +23,7 @@ from spa_pos.services import settings as settings_svc
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import Ctx
 from spa_pos.ui import i18n, style
+from spa_pos.ui.adjust_dialog import AdjustDialog, CancelVoucherDialog, _ReasonDialog
 from spa_pos.ui.backup_dialog import BackupDialog
 from spa_pos.ui.catalog_screen import CatalogDialog, ItemDialog
 from spa_pos.ui.day_close import DayCloseDialog
@@ -37,6 +38,7 @@ from spa_pos.ui.restore_dialog import RestoreDialog
 from spa_pos.ui.rewards_screen import RestockDialog, RewardDialog, RewardsDialog
 from spa_pos.ui.rules_dialog import RulesDialog
 from spa_pos.ui.settings_dialog import SettingsDialog
+from spa_pos.ui.sign_in import SignInDialog
 from spa_pos.ui.widgets import TASKBAR, WINDOW_FRAME, ElidedLabel, open_dialog
 from spa_pos.ui.wizard import SetupWizard
 from tests.conftest import register
@@ -115,6 +117,24 @@ def _change_pin(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
 def _manager_pin(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
     window.manage.open_rules()
     return wait_dialog(qtbot, ManagerPinDialog)
+
+
+def _sign_in(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    window.sign_out()
+    return wait_dialog(qtbot, SignInDialog)
+
+
+def _adjust(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    card = register(ctx, "张三", "13800000001")
+    window.open_member(card)
+    qtbot.waitUntil(lambda: window.member is not None)
+    window.adjust_points(card)
+    return wait_dialog(qtbot, AdjustDialog)
+
+
+def _cancel_voucher(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    window.cancel_voucher("V-TEST", "10元优惠券")
+    return wait_dialog(qtbot, CancelVoucherDialog)
 
 
 def _payment(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
@@ -236,6 +256,9 @@ DIALOGS: dict[str, Opener] = {
     "promotions": _promotions,
     "import": _import,
     "wizard": _wizard,
+    "sign_in": _sign_in,
+    "adjust": _adjust,
+    "cancel_voucher": _cancel_voucher,
 }
 
 
@@ -273,6 +296,10 @@ def test_the_list_below_opens_every_dialog_the_app_has() -> None:
         PromotionsDialog,
         ImportDialog,
         SetupWizard,
+        SignInDialog,
+        AdjustDialog,
+        CancelVoucherDialog,
+        _ReasonDialog,  # their base
     }
     assert every_dialog_class() <= opened
 
