@@ -717,6 +717,14 @@ Card {card}  ·  {points} points</translation>
             <source>The cart is saved as a draft and comes back next time. Quit?</source>
             <translation>The cart is saved as a draft and comes back next time. Quit?</translation>
         </message>
+        <message>
+            <source>Sign out; the cart stays for the next cashier</source>
+            <translation>Sign out; the cart stays for the next cashier</translation>
+        </message>
+        <message>
+            <source>Switch (F11)</source>
+            <translation>Switch (F11)</translation>
+        </message>
     </context>
     <context>
         <name>ManagePage</name>
@@ -802,6 +810,10 @@ Card {card}  ·  {points} points</translation>
         <message>
             <source>A manager enters the PIN to allow this.</source>
             <translation>A manager enters the PIN to allow this.</translation>
+        </message>
+        <message>
+            <source>Any manager (by the PIN)</source>
+            <translation>Any manager (by the PIN)</translation>
         </message>
     </context>
     <context>
@@ -1008,6 +1020,14 @@ valid until {date}</translation>
         <message>
             <source>NOTES</source>
             <translation>NOTES</translation>
+        </message>
+        <message>
+            <source>Adjust points…</source>
+            <translation>Adjust points…</translation>
+        </message>
+        <message>
+            <source>Cancel…</source>
+            <translation>Cancel…</translation>
         </message>
     </context>
     <context>
@@ -1857,6 +1877,18 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Choose the backup folder</source>
             <translation>Choose the backup folder</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <source>Never</source>
+            <translation>Never</translation>
+        </message>
+        <message>
+            <source>Sign out when idle</source>
+            <translation>Sign out when idle</translation>
         </message>
     </context>
     <context>
@@ -3848,6 +3880,94 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Therapist report…</source>
             <translation>Therapist report…</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdjustDialog</name>
+        <message>
+            <source>Adjust points</source>
+            <translation>Adjust points</translation>
+        </message>
+        <message>
+            <source>Enter the points to add or take.</source>
+            <translation>Enter the points to add or take.</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Member</translation>
+        </message>
+        <message>
+            <source>Points (+ add, − take)</source>
+            <translation>Points (+ add, − take)</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Today {used} of {limit} points adjusted for this member; {left} more without a manager.</source>
+            <translation>Today {used} of {limit} points adjusted for this member; {left} more without a manager.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CancelVoucherDialog</name>
+        <message>
+            <source>A manager approves the cancellation of voucher {code}.</source>
+            <translation>A manager approves the cancellation of voucher {code}.</translation>
+        </message>
+        <message>
+            <source>Cancel a voucher</source>
+            <translation>Cancel a voucher</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Voucher</source>
+            <translation>Voucher</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInDialog</name>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Sign in</translation>
+        </message>
+        <message>
+            <source>Sign in (Enter)</source>
+            <translation>Sign in (Enter)</translation>
+        </message>
+        <message>
+            <source>Type your PIN.</source>
+            <translation>Type your PIN.</translation>
+        </message>
+    </context>
+    <context>
+        <name>_ReasonDialog</name>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>Cancel (Esc)</translation>
+        </message>
+        <message>
+            <source>Confirm (Enter)</source>
+            <translation>Confirm (Enter)</translation>
+        </message>
+        <message>
+            <source>Give a reason.</source>
+            <translation>Give a reason.</translation>
         </message>
     </context>
 </TS>

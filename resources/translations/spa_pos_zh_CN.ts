@@ -717,6 +717,14 @@ Card {card}  ·  {points} points</source>
             <source>The cart is saved as a draft and comes back next time. Quit?</source>
             <translation>购物车已保存为草稿，下次打开时恢复。退出？</translation>
         </message>
+        <message>
+            <source>Sign out; the cart stays for the next cashier</source>
+            <translation>退出登录；购物车留给下一位收银员</translation>
+        </message>
+        <message>
+            <source>Switch (F11)</source>
+            <translation>切换 (F11)</translation>
+        </message>
     </context>
     <context>
         <name>ManagePage</name>
@@ -802,6 +810,10 @@ Card {card}  ·  {points} points</source>
         <message>
             <source>A manager enters the PIN to allow this.</source>
             <translation>此操作需要店长输入密码确认。</translation>
+        </message>
+        <message>
+            <source>Any manager (by the PIN)</source>
+            <translation>任一店长（按密码识别）</translation>
         </message>
     </context>
     <context>
@@ -1008,6 +1020,14 @@ valid until {date}</source>
         <message>
             <source>NOTES</source>
             <translation>备注</translation>
+        </message>
+        <message>
+            <source>Adjust points…</source>
+            <translation>调整积分…</translation>
+        </message>
+        <message>
+            <source>Cancel…</source>
+            <translation>作废…</translation>
         </message>
     </context>
     <context>
@@ -1857,6 +1877,18 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Choose the backup folder</source>
             <translation>选择备份文件夹</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> 分钟</translation>
+        </message>
+        <message>
+            <source>Never</source>
+            <translation>从不</translation>
+        </message>
+        <message>
+            <source>Sign out when idle</source>
+            <translation>空闲自动退出</translation>
         </message>
     </context>
     <context>
@@ -3848,6 +3880,94 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Therapist report…</source>
             <translation>技师业绩…</translation>
+        </message>
+    </context>
+    <context>
+        <name>AdjustDialog</name>
+        <message>
+            <source>Adjust points</source>
+            <translation>调整积分</translation>
+        </message>
+        <message>
+            <source>Enter the points to add or take.</source>
+            <translation>请填写要增加或扣减的积分。</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>会员</translation>
+        </message>
+        <message>
+            <source>Points (+ add, − take)</source>
+            <translation>积分（正数增加，负数扣减）</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Today {used} of {limit} points adjusted for this member; {left} more without a manager.</source>
+            <translation>今天已为该会员调整 {used} / {limit} 分，无需店长还可调整 {left} 分。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CancelVoucherDialog</name>
+        <message>
+            <source>A manager approves the cancellation of voucher {code}.</source>
+            <translation>作废兑换券 {code} 需要店长确认。</translation>
+        </message>
+        <message>
+            <source>Cancel a voucher</source>
+            <translation>作废兑换券</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Voucher</source>
+            <translation>兑换券</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInDialog</name>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <source>Sign in (Enter)</source>
+            <translation>登录 (Enter)</translation>
+        </message>
+        <message>
+            <source>Type your PIN.</source>
+            <translation>请输入密码。</translation>
+        </message>
+    </context>
+    <context>
+        <name>_ReasonDialog</name>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>取消 (Esc)</translation>
+        </message>
+        <message>
+            <source>Confirm (Enter)</source>
+            <translation>确认 (Enter)</translation>
+        </message>
+        <message>
+            <source>Give a reason.</source>
+            <translation>请填写原因。</translation>
         </message>
     </context>
 </TS>

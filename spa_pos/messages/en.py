@@ -244,7 +244,7 @@ _STAFF: dict[str, str] = {
     "staff.last_owner": "The last owner account cannot be disabled",
     "staff.pin_env_missing": "No PIN in the environment variable {var}",
     "staff.approver_without_as": "--approver goes with --as",
-    "staff.pin_wrong_for": "Wrong PIN for {name}",
+    "staff.pin_wrong_for": "Wrong PIN for {name}: {left} more tries before the account locks",
     "staff.role.cashier": "cashier",
     "staff.role.therapist": "therapist",
     "staff.role.manager": "manager",

@@ -199,7 +199,7 @@ _STAFF: dict[str, str] = {
     "staff.last_owner": "不能停用最后一个老板账号",
     "staff.pin_env_missing": "环境变量 {var} 中没有密码",
     "staff.approver_without_as": "--approver 需要和 --as 一起使用",
-    "staff.pin_wrong_for": "{name} 的密码不对",
+    "staff.pin_wrong_for": "{name} 的密码不对，还可以再试 {left} 次",
     "staff.role.cashier": "收银员",
     "staff.role.therapist": "技师",
     "staff.role.manager": "店长",

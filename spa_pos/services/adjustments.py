@@ -71,6 +71,25 @@ def adjust(ctx: Ctx, member_ref: str, delta: int, reason: str) -> int:
         return member.points_balance
 
 
+@dataclass(frozen=True)
+class Allowance:
+    """A member's adjustments today against the limit a cashier may adjust alone."""
+
+    limit: int  # `adjust_manager_limit`: points per member per business day, both ways
+    used: int  # adjusted today, either way
+
+    @property
+    def left(self) -> int:
+        return max(0, self.limit - self.used)
+
+
+def allowance(ctx: Ctx, member_ref: str) -> Allowance:
+    """What `adjust` counts for this member today (the adjust dialog shows it)."""
+    with unit_of_work.read(ctx) as work:
+        member = members.find_one(work.session, member_ref)
+        return Allowance(work.settings.adjust_manager_limit, _adjusted_on(work, member.id))
+
+
 def _adjusted_on(work: unit_of_work.Work, member_id: int) -> int:
     """Points adjusted (either way) for the member on the business day of `work`."""
     start = clk.local_day_start_utc(work.today, work.settings.timezone)

@@ -253,6 +253,9 @@ class Settings:
         default_factory=lambda: {"kind": "pdf", "folder": ""}, metadata={_CHECK: _printer}
     )
     receipt_width_mm: int = _setting(80, _one_of(*RECEIPT_WIDTHS_MM))
+    # The till signs out after this many minutes without a key or a click (0: never);
+    # the cart stays for whoever signs in next.
+    idle_sign_out_minutes: int = _setting(10, _integer(0, 24 * 60))
 
     def tier_for(self, earned_12m: int) -> Tier:
         reached = [t for t in self.tiers if earned_12m >= t.threshold]

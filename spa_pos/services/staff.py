@@ -209,8 +209,10 @@ def sign_in(ctx: Ctx, name: str, pin: str) -> Actor:
         if good:
             _reset(work, row, rehashed)
             return Actor(row.name, row.role)
-        _count_failure(work, row)
-    raise DomainError("staff.pin_wrong_for", name=account)
+        left = _count_failure(work, row)
+    if not left:
+        raise DomainError("staff.locked", name=account, minutes=LOCKOUT.seconds // 60)
+    raise DomainError("staff.pin_wrong_for", name=account, left=left)
 
 
 def approved(ctx: Ctx, name: str, pin: str) -> Actor:
@@ -264,13 +266,15 @@ def _refuse_unusable(row: StaffMember, now: datetime) -> None:
         raise DomainError("staff.locked", name=row.name, minutes=minutes)
 
 
-def _count_failure(work: unit_of_work.Work, row: StaffMember) -> None:
+def _count_failure(work: unit_of_work.Work, row: StaffMember) -> int:
+    """Count a wrong PIN; returns the tries left before the lock (0: locked now)."""
     row.failed_count += 1
     locked = row.failed_count >= MAX_FAILURES
     if locked:
         row.failed_count = 0
         row.locked_until = work.stamp + LOCKOUT
     work.audit("staff.pin_failed", "staff", row.name, locked=locked)
+    return 0 if locked else MAX_FAILURES - row.failed_count
 
 
 def _reset(work: unit_of_work.Work, row: StaffMember, rehashed: str | None) -> None:

@@ -199,9 +199,10 @@ class Cancellation:
     balance: int
 
 
-def cancel(ctx: Ctx, code: str) -> Cancellation:
+def cancel(ctx: Ctx, code: str, reason: str = "") -> Cancellation:
     """R4 (manager): cancel an unused voucher; the points go back to the lots they came
-    from, with their original expiry dates."""
+    from, with their original expiry dates. The `reason` (the window asks for one) goes
+    into the audit row."""
     permissions.require(ctx, "cancel_voucher")
     with unit_of_work.write(ctx, books=True) as work:
         s, stamp = work.session, work.stamp
@@ -237,6 +238,7 @@ def cancel(ctx: Ctx, code: str) -> Cancellation:
             voucher.code,
             member=member.card_no,
             points_returned=returned,
+            reason=reason.strip(),
         )
         return Cancellation(returned, member.points_balance)
 

@@ -1,8 +1,10 @@
 """The reception window: a header with the current member, five screens and the keys.
 
 F1 lookup · F2 new member · F3 checkout · F4 redeem · F5 today's sales · F6 end-of-day
-close · F7 manage (background jobs) · F8 print queue · F9 settings · F10 backup · F12 pay ·
-Esc cancel. The window owns the current member, the DB worker's signals, printing and the
+close · F7 manage (background jobs) · F8 print queue · F9 settings · F10 backup · F11 switch
+cashier · F12 pay · Esc cancel. Once the database is open the window asks who is at the
+till (`sign_in`); the jobs then act as that person until the next sign-in.
+The window owns the current member, the DB worker's signals, printing and the
 background jobs; screens talk to it through signals and refresh from the worker's
 `changed` (a `Change`).
 """
@@ -15,6 +17,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -28,13 +31,15 @@ from PySide6.QtWidgets import (
 
 from spa_pos import paths
 from spa_pos.errors import DomainError
-from spa_pos.services import catalog, clinic, courses, drafts, profile
+from spa_pos.services import catalog, clinic, courses, drafts, permissions, profile
 from spa_pos.services.catalog import CatalogEntry, RewardEntry
 from spa_pos.services.clinic import SetUp, Startup
+from spa_pos.services.context import Actor
 from spa_pos.services.courses import CourseUseResult
 from spa_pos.services.drafts import Restored
 from spa_pos.services.profile import MemberView
 from spa_pos.ui import i18n, wizard
+from spa_pos.ui.adjust_dialog import AdjustDialog, CancelVoucherDialog
 from spa_pos.ui.background import BackgroundJobs
 from spa_pos.ui.changes import Change
 from spa_pos.ui.checkout import CheckoutPage
@@ -43,6 +48,7 @@ from spa_pos.ui.member_dialog import MemberDialog
 from spa_pos.ui.print_queue_panel import PrintNotice
 from spa_pos.ui.printing import PrintCenter, PrintResult
 from spa_pos.ui.redeem import RedeemPage
+from spa_pos.ui.sign_in import IdleWatch, SignedIn, SignInDialog
 from spa_pos.ui.style import tier_badge_css
 from spa_pos.ui.today import TodayPage
 from spa_pos.ui.widgets import (
@@ -80,6 +86,13 @@ class MainWindow(QMainWindow):
         self.dialog: QDialog | None = None  # the dialog (member, settings, …) open now
         self.close_box: QMessageBox | None = None  # "quit with a cart?" while it is asked
         self._quitting = False  # closing was confirmed, or the program closes the window
+        self.actor: Actor | None = None  # who signed in at the till; None: nobody yet
+        self.sign_in_dialog: SignInDialog | None = None  # while the till is signed out
+        self.idle = IdleWatch(self)
+        self.idle.idle.connect(self.sign_out)
+        app = QApplication.instance()
+        if app is not None:
+            self.idle.watch(app)
 
         self.printing = PrintCenter(worker, self)
         self.background = BackgroundJobs(worker, self)
@@ -134,6 +147,11 @@ class MainWindow(QMainWindow):
         self.busy.hide()
         self.settings_button = button()
         self.settings_button.clicked.connect(self.open_settings)
+        self.who = label("", "muted")
+        self.who.setObjectName("signedIn")
+        self.switch_button = button()
+        self.switch_button.setObjectName("switchCashier")
+        self.switch_button.clicked.connect(self.sign_out)
         row = QHBoxLayout(header)
         row.setContentsMargins(20, 8, 16, 8)
         row.setSpacing(12)
@@ -142,6 +160,8 @@ class MainWindow(QMainWindow):
         row.addWidget(self.member_label, 0, Qt.AlignmentFlag.AlignRight)
         row.addWidget(self.tier)
         row.addWidget(self.walk_in)
+        row.addWidget(self.who)
+        row.addWidget(self.switch_button)
         row.addWidget(self.settings_button)
         return header
 
@@ -157,6 +177,8 @@ class MainWindow(QMainWindow):
         self.lookup.panel.use_course_requested.connect(self.use_course)
         self.lookup.panel.voucher_picked.connect(self.use_voucher)
         self.lookup.panel.redeem_requested.connect(lambda: self.go(self.redeem_tab))
+        self.lookup.panel.adjust_requested.connect(self.adjust_points)
+        self.lookup.panel.cancel_voucher_requested.connect(self.cancel_voucher)
         self.checkout.member_requested.connect(self.open_member)
         self.checkout.use_course_requested.connect(self.use_course)
         self.checkout.print_receipt_requested.connect(lambda no: self.print_document("receipt", no))
@@ -229,6 +251,7 @@ class MainWindow(QMainWindow):
             Qt.Key.Key_F8: self.go_print_queue,
             Qt.Key.Key_F9: self.open_settings,
             Qt.Key.Key_F10: lambda: self._manage_dialog(self.manage.open_backup),
+            Qt.Key.Key_F11: self.sign_out,
             Qt.Key.Key_F12: self.pay,
             Qt.Key.Key_Escape: self.cancel,
         }
@@ -245,6 +268,8 @@ class MainWindow(QMainWindow):
         ):
             self.tabs.setTabText(self.tabs.indexOf(page), text)
         self.settings_button.setText(self.tr("Settings (F9)"))
+        self.switch_button.setText(self.tr("Switch (F11)"))
+        self.switch_button.setToolTip(self.tr("Sign out; the cart stays for the next cashier"))
         self.walk_in.setText(self.tr("Switch to walk-in"))
         self.walk_in.setToolTip(self.tr("Serve without a member"))
         self._show_member_chip()
@@ -258,11 +283,17 @@ class MainWindow(QMainWindow):
     def _title(self) -> None:
         self.brand.setText(self.clinic_name)
         self.brand.setToolTip(self.clinic_name)
-        self.setWindowTitle(
+        title = (
             self.tr("{clinic} — reception").format(clinic=self.clinic_name)
             if self.clinic_name
             else self.tr("Reception")
         )
+        actor = self.actor
+        who = f"{permissions.role_name(actor.role)} {actor.name}" if actor else ""
+        self.who.setText(who)
+        self.who.setVisible(bool(who))
+        self.switch_button.setVisible(actor is not None)
+        self.setWindowTitle(f"{title} — {who}" if who else title)
 
     # --- start-up --------------------------------------------------------------------
     def start(self) -> None:
@@ -316,8 +347,31 @@ class MainWindow(QMainWindow):
         self.go_lookup()
         if self.today_tab.is_built:
             self.today.refresh()
+        if self.actor is None:  # a restore reloads the window: whoever is in stays in
+            self.sign_out()
         self.ready.emit()
         QTimer.singleShot(0, self._build_pages)
+
+    # --- who is at the till ----------------------------------------------------------
+    def sign_out(self) -> None:
+        """切换 (F11), or nobody touched the till for the idle time: back to the sign-in,
+        with the cart, the member and the page left as they are for the next person."""
+        if not self.is_ready or alive(self.sign_in_dialog):
+            return
+        self.idle.stop()
+        dialog = SignInDialog(self.worker, parent=self)
+        dialog.signed_in.connect(self.signed_in)
+        dialog.rejected.connect(self.quit)
+        self.sign_in_dialog = dialog
+        open_dialog(dialog)
+
+    def signed_in(self, result: SignedIn) -> None:
+        """From now on the window acts as `result.actor`."""
+        self.actor = result.actor
+        self.worker.set_actor(result.actor)
+        self.idle.set_minutes(result.idle_minutes)
+        self._title()
+        self._tab_changed(self.tabs.currentIndex())  # the keyboard back to the page
 
     # --- navigation and keys ---------------------------------------------------------
     def go(self, page: QWidget) -> None:
@@ -450,6 +504,15 @@ class MainWindow(QMainWindow):
             dialog.open_existing.connect(self._member_saved)
             self._open_dialog(dialog)
 
+    def adjust_points(self, card_no: str) -> None:
+        if self.member is not None and not alive(self.dialog):
+            name = self.member.profile.name
+            self._open_dialog(AdjustDialog(self.worker, card_no, name, parent=self))
+
+    def cancel_voucher(self, code: str, reward: str) -> None:
+        if not alive(self.dialog):
+            self._open_dialog(CancelVoucherDialog(self.worker, code, reward, parent=self))
+
     def _member_saved(self, card_no: str) -> None:
         self.go_lookup()
         self.open_member(card_no)
@@ -470,6 +533,7 @@ class MainWindow(QMainWindow):
     def settings_saved(self, values: ClinicSettings) -> None:
         self.clinic_name = values.clinic_name
         self.translators.apply(i18n.resolve(values.language))
+        self.idle.set_minutes(values.idle_sign_out_minutes)
         self._title()
 
     # --- vouchers, courses, printing -------------------------------------------------

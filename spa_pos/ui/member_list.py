@@ -138,7 +138,7 @@ class MemberTableModel(QAbstractTableModel):
             self.total = page.total
             self.pages[number] = page.rows
             self.endResetModel()
-        else:
+        elif page.rows:  # a later page came in (an empty one changes nothing shown)
             self.pages[number] = page.rows
             first = number * PAGE
             self.dataChanged.emit(

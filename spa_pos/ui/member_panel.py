@@ -24,6 +24,8 @@ class MemberPanel(QScrollArea):
     use_course_requested = Signal(str)  # course item code
     voucher_picked = Signal(str)  # voucher code, to use in the current sale
     redeem_requested = Signal()  # go to redeem (F4)
+    adjust_requested = Signal(str)  # card number: 调整积分…
+    cancel_voucher_requested = Signal(str, str)  # voucher code, reward: 作废…
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -138,7 +140,13 @@ class MemberPanel(QScrollArea):
         box.addWidget(label(self.tr("POINTS"), "section"))
         balance = label(f"{p.balance:,}", "big")
         balance.setObjectName("balance")
-        box.addWidget(balance)
+        adjust = button(self.tr("Adjust points…"))
+        adjust.setObjectName("adjustPoints")
+        adjust.clicked.connect(lambda: self.adjust_requested.emit(p.card_no))
+        line = row(balance)
+        line.addStretch(1)
+        line.addWidget(adjust)
+        box.addLayout(line)
         if p.balance < 0:
             box.addWidget(
                 label(
@@ -246,8 +254,16 @@ class MemberPanel(QScrollArea):
                     reward=v.reward, code=v.code, date=v.expires_on.isoformat()
                 )
             )
+            cancel = button(self.tr("Cancel…"))
+            cancel.setObjectName(f"cancelVoucher_{v.code}")
+            cancel.clicked.connect(
+                lambda _=False, code=v.code, reward=v.reward: self.cancel_voucher_requested.emit(
+                    code, reward
+                )
+            )
             line = row(text)
             line.addStretch(1)
+            line.addWidget(cancel)
             line.addWidget(use)
             box.addLayout(line)
         return frame

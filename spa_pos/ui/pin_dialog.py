@@ -1,7 +1,10 @@
 """The manager PIN (店长密码) for privileged work such as refunds, and changing it.
 
 The dialog checks the PIN with `staff.manager` and runs the privileged action with the
-manager actor in the same worker job, so the PIN never leaves the dialog.
+manager actor in the same worker job, so the PIN never leaves the dialog. The person
+signed in stays the actor and the manager is the approver: the row records both names.
+With more than one manager account, the manager can pick their name first
+(`staff.approved`: only that account's PIN is tried and counted).
 """
 
 from __future__ import annotations
@@ -11,11 +14,12 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from spa_pos.errors import DomainError
 from spa_pos.services import staff
 from spa_pos.services.context import Ctx
+from spa_pos.services.staff import StaffView
 from spa_pos.ui.changes import Change
 from spa_pos.ui.widgets import add_field, button, button_bar, form_grid, label
 from spa_pos.ui.worker import DbWorker
@@ -46,6 +50,9 @@ class ManagerPinDialog(QDialog):
         self.pin.setMaxLength(staff.MAX_PIN)
         self.pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.approver = QComboBox()
+        self.approver.setObjectName("approverName")
+        self.approver.hide()
         self.error = label("", "error", wrap=True)
         self.error.setObjectName("pinError")
         self.ok = button(self.tr("Confirm (Enter)"), "primary")
@@ -60,19 +67,33 @@ class ManagerPinDialog(QDialog):
         layout.addWidget(label(self.windowTitle(), "title"))
         layout.addWidget(label(what, wrap=True))
         layout.addWidget(label(self.tr("A manager enters the PIN to allow this."), "muted"))
+        layout.addWidget(self.approver)
         layout.addWidget(self.pin)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
         self.pin.setFocus()
+        worker.run(managers, self._listed, owner=self)
+
+    def _listed(self, accounts: list[StaffView]) -> None:
+        if len(accounts) < 2:
+            return
+        self.approver.addItem(self.tr("Any manager (by the PIN)"), "")
+        for view in accounts:
+            self.approver.addItem(view.name, view.name)
+        self.approver.show()
 
     def submit(self) -> None:
         pin = self.pin.text()
         action = self.action
+        name = self.approver.currentData()
         self.ok.setEnabled(False)
         self.error.clear()
 
         def job(ctx: Ctx) -> Any:
-            manager = staff.manager(ctx, ctx.actor.name, pin)
+            if name:
+                manager = staff.approved(ctx, name, pin)
+            else:
+                manager = staff.manager(ctx, ctx.actor.name, pin)
             return action(replace(ctx, actor=manager))
 
         self.worker.run(job, self._done, on_error=self._refused, changes=self.changes, owner=self)
@@ -89,6 +110,11 @@ class ManagerPinDialog(QDialog):
             self.pin.setFocus()
             return True
         return False
+
+
+def managers(ctx: Ctx) -> list[StaffView]:
+    """The active accounts that may approve (manager, owner), to pick from."""
+    return [v for v in staff.listing(ctx) if v.active and v.role in ("manager", "owner")]
 
 
 def _pin_field(name: str) -> QLineEdit:

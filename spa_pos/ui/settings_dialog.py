@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +48,7 @@ class ClinicSettings:
     printer: dict[str, Any]  # as `print_queue.printer_for` reads it
     receipt_width_mm: int
     backup_dir: str = ""  # the end-of-day backup's folder (the USB drive); "": none
+    idle_sign_out_minutes: int = 10  # 0: the till never signs out by itself
 
 
 def load(ctx: Ctx) -> ClinicSettings:
@@ -59,6 +61,7 @@ def load(ctx: Ctx) -> ClinicSettings:
         dict(cfg.printer),
         cfg.receipt_width_mm,
         cfg.backup_dir,
+        cfg.idle_sign_out_minutes,
     )
 
 
@@ -73,6 +76,7 @@ def save(ctx: Ctx, values: ClinicSettings, passphrase: str = "") -> ClinicSettin
         printer=values.printer,
         receipt_width_mm=values.receipt_width_mm,
         backup_dir=values.backup_dir,
+        idle_sign_out_minutes=values.idle_sign_out_minutes,
     )
     if passphrase:
         maintenance.set_backup_passphrase(ctx, passphrase)
@@ -113,6 +117,13 @@ class SettingsDialog(QDialog):
         browse = button(self.tr("Choose…"))
         browse.clicked.connect(self.browse_backup_dir)
         add_field(form, self.tr("Backup folder"), row_widget(self.backup_dir, browse))
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setObjectName("idleMinutes")
+        self.idle_minutes.setRange(0, 24 * 60)  # as the service checks it
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.idle_minutes.setSpecialValueText(self.tr("Never"))
+        self.idle_minutes.setValue(current.idle_sign_out_minutes)
+        add_field(form, self.tr("Sign out when idle"), self.idle_minutes)
         self.save_button = button(self.tr("Save (Enter)"), "primary")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.submit)
@@ -189,6 +200,7 @@ class SettingsDialog(QDialog):
             self.printer.printer(),
             self.printer.width_mm(),
             self.backup_dir.text().strip(),
+            self.idle_minutes.value(),
         )
 
     def new_passphrase(self) -> str:

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal, Slot
 
 from spa_pos.errors import DomainError
-from spa_pos.services.context import Ctx
+from spa_pos.services.context import Actor, Ctx
 from spa_pos.ui.changes import Change
 
 log = logging.getLogger(__name__)
@@ -57,6 +57,13 @@ class DbWorker(QObject):
         self._busy_timer.timeout.connect(self._show_busy)
         # Emitted from the pool thread; the worker lives in the UI thread: queued.
         self._finished.connect(self._deliver)
+
+    def set_actor(self, actor: Actor) -> None:
+        """From now on jobs act as `actor` (whoever signed in at the till). A job already
+        queued reads the context when it starts, so it acts as the person now signed in:
+        the window switches only from the sign-in dialog, which blocks every other
+        action."""
+        self.ctx = replace(self.ctx, actor=actor)
 
     @property
     def busy(self) -> bool:

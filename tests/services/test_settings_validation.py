@@ -60,6 +60,8 @@ REFUSED: list[tuple[str, Any, str]] = [
     ("adjust_manager_limit", -5, "settings.int_between"),
     ("adjust_manager_limit", 10**19, "settings.int_between"),  # limits.MAX_POINTS
     ("backup_keep", 0, "settings.int_at_least"),
+    ("idle_sign_out_minutes", -1, "settings.int_between"),
+    ("idle_sign_out_minutes", 24 * 60 + 1, "settings.int_between"),
     ("streak_bonus", "500", "settings.int_between"),
     ("referral_referrer_points", 1_000_001, "settings.int_between"),
     ("earn_rate_per_yuan", "101", "settings.not_positive_decimal"),  # limits.MAX_RATE
@@ -130,6 +132,7 @@ ACCEPTED: list[tuple[str, Any]] = [
     ("adjust_manager_limit", 0),
     ("points_validity_months", 1),
     ("receipt_width_mm", 58),
+    ("idle_sign_out_minutes", 0),  # never
     ("printer", {"kind": "escpos_network", "host": "192.168.1.50", "port": 9100}),
     ("manager_pin_hash", "ab12$cd34"),
     ("tiers", (Tier("普通", 0, "1"), Tier("VIP", 1, "1.05", ("生日礼遇",)))),
@@ -251,6 +254,7 @@ BAD_VALUES: dict[str, st.SearchStrategy[Any]] = {
     "course_idle_days": bad_int(1),
     "closing_time": st.one_of(not_text, st.text(max_size=6).filter(not_hh_mm)),
     "backup_keep": bad_int(1),
+    "idle_sign_out_minutes": bad_int(0, 24 * 60),
     "printer": st.one_of(
         not_text, st.dictionaries(st.just("kind"), st.text(max_size=6).filter(lambda k: k != "pdf"))
     ),

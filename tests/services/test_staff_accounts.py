@@ -48,9 +48,11 @@ def test_five_wrong_pins_lock_the_account_for_five_minutes_even_across_a_restart
         with pytest.raises(DomainError, match="小李 的密码不对"):
             staff.sign_in(ctx, "小李", "000000")
     assert staff.sign_in(ctx, "小李", "246801").role == "cashier"  # the count starts again
-    for _ in range(5):
-        with pytest.raises(DomainError, match="小李 的密码不对"):
+    for left in (4, 3, 2, 1):
+        with pytest.raises(DomainError, match=f"小李 的密码不对，还可以再试 {left} 次"):
             staff.sign_in(ctx, "小李", "000000")
+    with pytest.raises(DomainError, match="已锁定，请 5 分钟后再试"):  # the fifth locks
+        staff.sign_in(ctx, "小李", "000000")
     assert len(failures(ctx)) == 9 and failures(ctx)[-1] == {"who": "小李", "locked": True}
     with pytest.raises(DomainError, match="已锁定，请 5 分钟后再试"):
         staff.sign_in(ctx, "小李", "246801")  # even the right PIN

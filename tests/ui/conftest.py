@@ -17,10 +17,11 @@ from pytestqt.qtbot import QtBot
 
 from spa_pos.services import settings as settings_svc
 from spa_pos.services import staff
-from spa_pos.services.context import Ctx
+from spa_pos.services.context import Actor, Ctx
 from spa_pos.ui import i18n
 from spa_pos.ui.app import CASHIER, build_window, setup_application
 from spa_pos.ui.main_window import MainWindow
+from spa_pos.ui.sign_in import SignedIn, SignInDialog
 
 MANAGER_PIN = "246813"
 W = TypeVar("W", bound=QWidget)
@@ -58,11 +59,21 @@ def window(qtbot: QtBot, cashier: Ctx, translators: i18n.Translators) -> Iterato
     main.show()
     with qtbot.waitSignal(main.ready, timeout=10_000):
         main.start()
+    sign_in(qtbot, main, CASHIER)
     activate(qtbot, main)
     yield main
     main.close()
     main.worker.wait_for_done()
     gc.collect()
+
+
+def sign_in(qtbot: QtBot, main: MainWindow, actor: Actor, idle_minutes: int = 0) -> None:
+    """Past the sign-in dialog as `actor`, without typing a PIN (each costs 0.3 s of
+    scrypt; tests/ui/test_sign_in.py types them)."""
+    dialog = wait_dialog(qtbot, SignInDialog)
+    dialog.signed_in.emit(SignedIn(actor, idle_minutes))
+    dialog.accept()
+    qtbot.waitUntil(lambda: not open_dialogs(SignInDialog))
 
 
 def activate(qtbot: QtBot, widget: QWidget) -> None:

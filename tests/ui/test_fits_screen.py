@@ -7,6 +7,8 @@ for within the screen) must fit. The tests' screen is a till's (tests/conftest.p
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -17,18 +19,25 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+import spa_pos.ui
 from spa_pos import paths
-from spa_pos.services import adjustments, checkout, vouchers
+from spa_pos.services import adjustments, checkout, member_list, vouchers
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import Ctx
 from spa_pos.ui import i18n, style
+from spa_pos.ui.about_dialog import AboutDialog
+from spa_pos.ui.adjust_dialog import AdjustDialog, CancelVoucherDialog, _ReasonDialog
 from spa_pos.ui.backup_dialog import BackupDialog
 from spa_pos.ui.catalog_screen import CatalogDialog, ItemDialog
+from spa_pos.ui.dashboard import DashboardDialog
 from spa_pos.ui.day_close import DayCloseDialog
+from spa_pos.ui.events_screen import EventsDialog
 from spa_pos.ui.import_dialog import ImportDialog
 from spa_pos.ui.main_window import MainWindow
+from spa_pos.ui.member_care import MemberCareDialog
 from spa_pos.ui.member_dialog import MemberDialog
+from spa_pos.ui.member_list import CouponDialog, MemberListDialog, MessageDialog
 from spa_pos.ui.payment_dialog import PaymentDialog, SaleSummaryDialog
 from spa_pos.ui.pin_dialog import ChangePinDialog, ManagerPinDialog
 from spa_pos.ui.profile_screen import ProfileButton, ProfileDialog
@@ -38,6 +47,8 @@ from spa_pos.ui.restore_dialog import RestoreDialog
 from spa_pos.ui.rewards_screen import RestockDialog, RewardDialog, RewardsDialog
 from spa_pos.ui.rules_dialog import RulesDialog
 from spa_pos.ui.settings_dialog import SettingsDialog
+from spa_pos.ui.sign_in import SignInDialog
+from spa_pos.ui.therapist_report import TherapistReportDialog
 from spa_pos.ui.widgets import TASKBAR, WINDOW_FRAME, ElidedLabel, open_dialog
 from spa_pos.ui.wizard import SetupWizard
 from tests.conftest import register
@@ -102,6 +113,43 @@ def _profile(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
     return dialog
 
 
+def _shown(qtbot: QtBot, dialog: QDialog) -> QDialog:
+    qtbot.addWidget(dialog)
+    open_dialog(dialog)
+    return dialog
+
+
+def _member_care(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    press(qtbot, window, Qt.Key.Key_F7)
+    [opener] = [b for b in window.manage.findChildren(QWidget, "openMemberCare")]
+    qtbot.mouseClick(opener, Qt.MouseButton.LeftButton)
+    return wait_dialog(qtbot, MemberCareDialog)
+
+
+def _member_list(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    return _shown(qtbot, MemberListDialog(window.worker, ctx, member_list.choices(ctx), window))
+
+
+def _dashboard(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    return _shown(qtbot, DashboardDialog(window.worker, ctx.clock.now().date(), window))
+
+
+def _simple(kind: Callable[..., QDialog]) -> Opener:
+    """A dialog that needs only the database worker (or nothing) to open."""
+
+    def open_it(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+        try:
+            return _shown(qtbot, kind(window.worker, parent=window))
+        except TypeError:
+            return _shown(qtbot, kind(parent=window))
+
+    return open_it
+
+
+def _coupon(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    return _shown(qtbot, CouponDialog(member_list.choices(ctx).rewards, window))
+
+
 def _settings(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
     press(qtbot, window, Qt.Key.Key_F9)
     return wait_dialog(qtbot, SettingsDialog)
@@ -126,6 +174,24 @@ def _change_pin(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
 def _manager_pin(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
     window.manage.open_rules()
     return wait_dialog(qtbot, ManagerPinDialog)
+
+
+def _sign_in(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    window.sign_out()
+    return wait_dialog(qtbot, SignInDialog)
+
+
+def _adjust(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    card = register(ctx, "张三", "13800000001")
+    window.open_member(card)
+    qtbot.waitUntil(lambda: window.member is not None)
+    window.adjust_points(card)
+    return wait_dialog(qtbot, AdjustDialog)
+
+
+def _cancel_voucher(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    window.cancel_voucher("V-TEST", "10元优惠券")
+    return wait_dialog(qtbot, CancelVoucherDialog)
 
 
 def _payment(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
@@ -228,6 +294,14 @@ Opener = Callable[[QtBot, MainWindow, Ctx], QDialog]
 DIALOGS: dict[str, Opener] = {
     "member_new": _member_new,
     "profile": _profile,
+    "member_care": _member_care,
+    "member_list": _member_list,
+    "dashboard": _dashboard,
+    "events": _simple(EventsDialog),
+    "about": _simple(AboutDialog),
+    "therapist_report": _simple(TherapistReportDialog),
+    "coupon": _coupon,
+    "message": _simple(MessageDialog),
     "member_edit": _member_edit,
     "settings": _settings,
     "settings_network_printer": _settings_network_printer,
@@ -248,11 +322,17 @@ DIALOGS: dict[str, Opener] = {
     "promotions": _promotions,
     "import": _import,
     "wizard": _wizard,
+    "sign_in": _sign_in,
+    "adjust": _adjust,
+    "cancel_voucher": _cancel_voucher,
 }
 
 
 def every_dialog_class() -> set[type[Any]]:
-    """Every dialog the app defines (subclasses of QDialog in spa_pos.ui)."""
+    """Every dialog the app defines (subclasses of QDialog in spa_pos.ui), every screen
+    module imported first (many load lazily)."""
+    for module in pkgutil.iter_modules(spa_pos.ui.__path__):
+        importlib.import_module(f"spa_pos.ui.{module.name}")
     found: set[type[Any]] = set()
     pending: list[type[Any]] = [QDialog]
     while pending:
@@ -286,6 +366,18 @@ def test_the_list_below_opens_every_dialog_the_app_has() -> None:
         ImportDialog,
         SetupWizard,
         ProfileDialog,
+        SignInDialog,
+        AdjustDialog,
+        CancelVoucherDialog,
+        _ReasonDialog,  # their base
+        AboutDialog,
+        DashboardDialog,
+        EventsDialog,
+        MemberCareDialog,
+        MemberListDialog,
+        CouponDialog,
+        MessageDialog,
+        TherapistReportDialog,
     }
     assert every_dialog_class() <= opened
 
