@@ -154,12 +154,12 @@ class DayCloseDialog(QDialog):
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
         layout.addLayout(top)
-        body = QVBoxLayout()  # the figures scroll on a short screen
-        body.setContentsMargins(0, 0, 0, 0)
+        body = QVBoxLayout()  # the figures scroll on a short screen; the counted cash,
+        body.setContentsMargins(0, 0, 0, 0)  # where the keyboard is, never scrolls away
         body.addWidget(self.status)
         body.addLayout(self.figures)
-        body.addWidget(self._cash_card())
         layout.addWidget(ScrollingBody(body), 1)
+        layout.addWidget(self._cash_card())
         layout.addWidget(self.note)
         layout.addLayout(buttons)
         chain = [self.counted, self.close_button, cancel, self.print_button]
