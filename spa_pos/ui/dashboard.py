@@ -37,7 +37,7 @@ from spa_pos.money import format_fen
 from spa_pos.services import kpi
 from spa_pos.services.context import Ctx
 from spa_pos.services.kpi import Dashboard, Figures
-from spa_pos.ui.widgets import button, label, read_only_table
+from spa_pos.ui.widgets import button, label, read_only_table, resize_within_screen
 from spa_pos.ui.worker import DbWorker
 
 BAR = QColor(77, 128, 184)
@@ -111,7 +111,7 @@ class DashboardDialog(QDialog):
         self.asked: tuple[date, date] | None = None  # the period last asked for
         self.setWindowTitle(self.tr("Dashboard"))
         self.setObjectName("dashboard")
-        self.resize(1300, 720)
+        resize_within_screen(self, QSize(1300, 720))
 
         self.preset = QComboBox()
         self.preset.setObjectName("preset")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -42,6 +42,7 @@ from spa_pos.ui.widgets import (
     label,
     open_dialog,
     read_only_table,
+    resize_within_screen,
 )
 from spa_pos.ui.worker import DbWorker
 
@@ -82,7 +83,7 @@ class EventsDialog(QDialog):
         self.events: list[EventView] = []
         self.setWindowTitle(self.tr("Events and interactions"))
         self.setModal(True)
-        self.resize(1180, 660)
+        resize_within_screen(self, QSize(1180, 660))
         self.name = QLineEdit()
         self.name.setObjectName("eventName")
         self.name.setPlaceholderText(self.tr("e.g. 春季养生讲座"))

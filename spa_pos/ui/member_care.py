@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,7 +35,14 @@ from spa_pos.ui.changes import Change
 from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.printing import PrintCenter
 from spa_pos.ui.report_print import ReportOutcome, report_printer
-from spa_pos.ui.widgets import button, button_bar, label, open_dialog, read_only_table
+from spa_pos.ui.widgets import (
+    button,
+    button_bar,
+    label,
+    open_dialog,
+    read_only_table,
+    resize_within_screen,
+)
 from spa_pos.ui.worker import DbWorker
 
 
@@ -86,7 +94,7 @@ class MemberCareDialog(QDialog):
         self.views: list[MessageView] = []
         self.clinic = state.clinic
         self.setWindowTitle(self.tr("Member care"))
-        self.setMinimumSize(1100, 640)
+        resize_within_screen(self, QSize(1100, 640))
 
         self.kinds = QComboBox()
         self.kinds.setObjectName("careKind")

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
@@ -50,6 +51,7 @@ from spa_pos.ui.widgets import (
     form_grid,
     label,
     open_dialog,
+    resize_within_screen,
     row,
 )
 from spa_pos.ui.worker import DbWorker
@@ -204,7 +206,7 @@ class MemberListDialog(QDialog):
         super().__init__(parent)
         self.worker, self.manager, self.choices = worker, manager, choices
         self.setWindowTitle(self.tr("Member list"))
-        self.resize(1300, 700)
+        resize_within_screen(self, QSize(1300, 700))
         self.tag = self._combo(
             "filterTag", [(self.tr("Any tag"), ANY), *((t, t) for t in choices.tags)]
         )

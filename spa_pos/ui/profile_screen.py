@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,7 +33,16 @@ from spa_pos.services import feedback, profile
 from spa_pos.services.feedback import FeedbackResult
 from spa_pos.services.profile import Care, NoteView, TimelineEntry
 from spa_pos.ui.changes import Change
-from spa_pos.ui.widgets import button, button_bar, card, label, open_dialog, read_only_table, row
+from spa_pos.ui.widgets import (
+    button,
+    button_bar,
+    card,
+    label,
+    open_dialog,
+    read_only_table,
+    resize_within_screen,
+    row,
+)
 from spa_pos.ui.worker import DbWorker
 
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -78,7 +87,7 @@ class ProfileDialog(QDialog):
         self.care: Care | None = None
         self.setWindowTitle(self.tr("Member profile"))
         self.setModal(True)
-        self.resize(1100, 640)
+        resize_within_screen(self, QSize(1100, 640))
         self.heading = label("", "title")
         self.health = label("", wrap=True)
         self.health.setObjectName("healthNeeds")
