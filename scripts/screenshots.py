@@ -498,8 +498,14 @@ def use_screen(size: str) -> None:
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
 
 
-def shoot_sizes(script: Path, out: Path, sizes: list[str] | None) -> int:
-    """One size: shoot here. Several: one process each (one screen size per process)."""
+def shoot_sizes(
+    script: Path,
+    out: Path,
+    sizes: list[str] | None,
+    shoot: Callable[[Path, tuple[int, int]], None],
+) -> int:
+    """One size: `shoot` here, into out/WxH. Several: one process each (one screen size
+    per process)."""
     if sizes is None or len(sizes) > 1:
         for size in sizes or SIZES:
             done = subprocess.run(
@@ -509,13 +515,13 @@ def shoot_sizes(script: Path, out: Path, sizes: list[str] | None) -> int:
                 return done.returncode
         return 0
     use_screen(sizes[0])
-    run(out / sizes[0], parse_size(sizes[0]))
+    shoot(out / sizes[0], parse_size(sizes[0]))
     return 0
 
 
-def main() -> int:
+def arguments(doc: str | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
         "--out", type=Path, default=Path(__file__).resolve().parent.parent / "docs" / "screenshots"
@@ -523,8 +529,12 @@ def main() -> int:
     parser.add_argument(
         "--size", action="append", help=f"WxH, may repeat (default: {' and '.join(SIZES)})"
     )
-    args = parser.parse_args()
-    return shoot_sizes(Path(__file__).resolve(), args.out, args.size)
+    return parser.parse_args()
+
+
+def main() -> int:
+    args = arguments(__doc__)
+    return shoot_sizes(Path(__file__).resolve(), args.out, args.size, run)
 
 
 if __name__ == "__main__":
