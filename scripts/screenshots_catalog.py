@@ -1,4 +1,4 @@
-"""Screenshots of the back office's catalog and rewards screens for docs/screenshots
+"""Screenshots of the back office's catalog, rewards and loyalty rules screens for docs/screenshots
 (Chinese, at the till sizes of `scripts/screenshots.py`), on the same demo clinic.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots_catalog.py \
@@ -43,6 +43,7 @@ from spa_pos.ui import i18n
 from spa_pos.ui.catalog_screen import CatalogDialog, ItemDialog
 from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.rewards_screen import RewardsDialog
+from spa_pos.ui.rules_dialog import RulesDialog
 
 
 def own_catalog(db_url: str) -> None:
@@ -130,6 +131,15 @@ def run(out: Path, size: tuple[int, int]) -> None:
     shots.settle()
     shots.save("21_rewards", rewards_screen)
     rewards_screen.close()
+    shots.settle()
+
+    # 22. The loyalty rules.
+    window.manage.open_rules()
+    shots.settle()
+    unlock(shots)
+    rules = top_dialog(RulesDialog)()
+    shots.save("22_rules", rules)
+    rules.close()
     shots.settle()
 
     window.close()
