@@ -38,7 +38,6 @@ class AboutDialog(QDialog):
         self.schema_version.setText(about.schema_version)
         self.database_schema.setText(about.database_schema or self.tr("not created yet"))
         self.database.setText(about.database)
-        self.adjustSize()  # the wrapped path arrives after the dialog opened at its first size
 
 
 class AboutButton(Button):
