@@ -1,6 +1,10 @@
-"""Screenshots of the reception window for docs/screenshots (Chinese, 1280×800).
+"""Screenshots of the reception window for docs/screenshots (Chinese), at the tills'
+screen sizes: 1024×768 and 1366×768, each set in its own folder (`1024x768/01_….png`).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out DIR]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out DIR] [--size WxH]
+
+Without `--size` both sets are made, each in its own process: the offscreen screen is as
+large as the till's, so dialogs are sized for that screen as they would be on it.
 
 Builds a demo clinic in a temporary database (demo catalog, members including 张三 with a
 referrer, sales, redemptions), drives the real window through its screens as a cashier
@@ -14,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import socket
+import subprocess
 import sys
 import tempfile
 import time
@@ -27,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QInputMethodEvent, QPainter, QPixmap
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from spa_pos.clock import FixedClock
 from spa_pos.db import Database
@@ -39,6 +44,7 @@ from spa_pos.services import (
     jobs,
     members,
     promotions,
+    refunds,
     staff,
     vouchers,
 )
@@ -49,20 +55,26 @@ from spa_pos.services.members import MemberForm
 from spa_pos.services.promotions import PromotionForm
 from spa_pos.ui import app as ui_app
 from spa_pos.ui import i18n
+from spa_pos.ui.about_dialog import AboutDialog
 from spa_pos.ui.backup_dialog import BackupDialog
+from spa_pos.ui.dashboard import DashboardDialog
 from spa_pos.ui.day_close import DayCloseDialog
+from spa_pos.ui.events_screen import EventsDialog
 from spa_pos.ui.import_dialog import ImportDialog
 from spa_pos.ui.main_window import MainWindow
+from spa_pos.ui.member_care import MemberCareDialog
 from spa_pos.ui.member_dialog import MemberDialog
+from spa_pos.ui.member_list import MemberListDialog
 from spa_pos.ui.payment_dialog import PaymentDialog, SaleSummaryDialog
 from spa_pos.ui.pin_dialog import ManagerPinDialog
+from spa_pos.ui.profile_screen import ProfileDialog
 from spa_pos.ui.promotions_dialog import PromotionsDialog
 from spa_pos.ui.redeem import VoucherDialog
 from spa_pos.ui.worker import DbWorker
 
 NOW = datetime(2026, 3, 10, 2, 30, tzinfo=UTC)  # 10:30 in Shanghai
-SIZE = (1280, 800)
-MANAGER_PIN = "2468"
+SIZES = ("1024x768", "1366x768")
+MANAGER_PIN = "246813"  # the owner's PIN: staff PINs are 6+ digits
 
 
 def build_demo(db_url: str) -> None:
@@ -82,9 +94,10 @@ def build_demo(db_url: str) -> None:
     staff.set_manager_pin(ctx, MANAGER_PIN)
 
     def member(name: str, phone: str, days_ago: int, **extra: object) -> None:
+        clock.at = NOW - timedelta(days=days_ago)
         members.register(
             ctx,
-            MemberForm(name=name, phone=phone, **extra),  # type: ignore[arg-type]
+            MemberForm(name=name, phone=phone, marketing_consent=True, **extra),  # type: ignore[arg-type]
             at=NOW - timedelta(days=days_ago),
         )
 
@@ -94,13 +107,15 @@ def build_demo(db_url: str) -> None:
         items: list[tuple[str, int]],
         method: str,
         extra_cash: int = 0,
-    ) -> None:
-        at = NOW - timedelta(days=days_ago)
+        minutes_ago: int = 60,
+    ) -> str:
+        at = NOW - timedelta(days=days_ago, minutes=minutes_ago)
         clock.at = at
         with ctx.db.read() as s:
             due = sum(catalog.item_by_code(s, code).price_fen * qty for code, qty in items)
         pays = [(method, due)] if not extra_cash else [("cash", due + extra_cash)]
-        checkout.sell(ctx, SaleRequest(items=items, payments=pays, member=member_phone, at=at))
+        request = SaleRequest(items=items, payments=pays, member=member_phone, at=at)
+        return checkout.sell(ctx, request).sale_no
 
     member("李四", "13912345678", 400, birthday=date(1979, 11, 2), gender="M")
     member(
@@ -116,6 +131,7 @@ def build_demo(db_url: str) -> None:
     member("张珊", "13655550123", 200, gender="F")
     member("王芳", "13788886666", 120, birthday=date(1990, 7, 8), gender="F")
     member("赵四海", "15000001234", 90, gender="M")
+    history(sale)
     sale(340, "13800138000", [("ZJTN10", 1)], "wechat")
     sale(330, "13912345678", [("YBLL", 1), ("ZYB", 2)], "alipay")
     for days in (300, 240, 180):
@@ -131,9 +147,27 @@ def build_demo(db_url: str) -> None:
     sale(0, "13912345678", [("AJ", 1), ("ZYB", 1)], "card")
     sale(0, None, [("TBAM", 1)], "cash", extra_cash=2000)
     sale(0, "13788886666", [("YBLL", 1)], "alipay")
+    zhao_sale = sale(0, "15000001234", [("ZYB", 1)], "wechat", minutes_ago=40)
     clock.at = NOW
-    jobs.run_job(Ctx(ctx.db, CLI_ACTOR, clock), "tags", at=NOW)
+    refunds.refund(ctx, zhao_sale, at=NOW - timedelta(minutes=20))  # 今日流水's refund row
+    for job in ("tags", "reminders"):
+        jobs.run_job(Ctx(ctx.db, CLI_ACTOR, clock), job, at=NOW)
     ctx.db.dispose()
+
+
+def history(sale: Callable[..., str]) -> None:
+    """Five months of everyday sales, so the dashboard's charts have something to show."""
+    regulars = ["13800138000", "13912345678", "13655550123", "13788886666", None, None]
+    baskets = [[("AJ", 1)], [("TBAM", 1)], [("YBLL", 1), ("ZYB", 1)], [("YY", 1)], [("ZYB", 2)]]
+    methods = ["wechat", "alipay", "cash", "card"]
+    for days in range(150, 0, -1):
+        for n in range((days * 7) % 4):
+            who = regulars[(days + n) % len(regulars)]
+            if who == "13655550123" and days < 100:
+                who = None  # 张珊 stopped coming: member care's win-back list
+            if who == "13788886666" and days >= 120:
+                who = None  # 王芳 joined 120 days ago
+            sale(days, who, baskets[(days * 3 + n) % len(baskets)], methods[(days + n) % 4])
 
 
 class Shooter:
@@ -165,7 +199,7 @@ class Shooter:
             )
             painter.end()
         path = self.out / f"{name}.png"
-        shot.save(str(path))
+        shot.save(str(path), "PNG", 0)  # 0: the smallest file
         print(f"saved {path}")
 
 
@@ -192,7 +226,7 @@ def top_dialog(kind: type) -> Callable[[], QWidget]:
     return find
 
 
-def run(out: Path) -> None:
+def run(out: Path, size: tuple[int, int]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="spa_pos_shots_"))
     db_url = f"sqlite:///{folder / 'demo.sqlite3'}"
@@ -205,7 +239,7 @@ def run(out: Path) -> None:
     translators.apply(i18n.ZH_CN)
     ctx = Ctx(Database(db_url), ui_app.CASHIER, FixedClock(NOW))
     window = ui_app.build_window(ctx, translators)
-    window.resize(*SIZE)
+    window.resize(*size)
     window.show()
     window.start()
     shots = Shooter(window, out)
@@ -283,7 +317,9 @@ def run(out: Path) -> None:
     dialog.close()
     shots.settle()
 
+    member_screens(window, shots)
     manage(window, shots, ctx)
+    office(window, shots)
     promotions_screen(window, shots, ctx)
     data_import(window, shots, folder)
 
@@ -305,7 +341,7 @@ def manage(window: MainWindow, shots: Shooter, ctx: Ctx) -> None:
         settings_svc.save(
             s, printer={"kind": "escpos_network", "host": "127.0.0.1", "port": closed_port()}
         )
-    jobs.run_job(ctx, "expiry", at=NOW)
+    jobs.run_job(Ctx(ctx.db, CLI_ACTOR, ctx.clock), "expiry", at=NOW)
     window.print_document("receipt", window.today.model.sales[0].sale_no)
     shots.settle()
     press(window, Qt.Key.Key_F7)
@@ -319,6 +355,7 @@ def manage(window: MainWindow, shots: Shooter, ctx: Ctx) -> None:
     assert isinstance(day_close, DayCloseDialog)
     counted = day_close.view.report.expected_cash_fen - 500
     type_text(day_close.counted, f"{counted / 100:.2f}")
+    day_close.counted.setFocus()
     shots.settle()
     shots.save("10_day_close", day_close)
     day_close.close()
@@ -335,6 +372,62 @@ def manage(window: MainWindow, shots: Shooter, ctx: Ctx) -> None:
     shots.save("11_backup", backup)
     backup.close()
     shots.settle()
+
+
+def click(parent: QWidget, name: str) -> None:
+    found = parent.findChild(QPushButton, name)
+    assert found is not None, f"no button {name}"
+    found.click()
+
+
+def unlock(shots: Shooter) -> None:
+    """The manager PIN dialog, answered."""
+    pin = top_dialog(ManagerPinDialog)()
+    assert isinstance(pin, ManagerPinDialog)
+    type_text(pin.pin, MANAGER_PIN)
+    pin.submit()
+    shots.settle(400)
+
+
+def shoot_dialog(shots: Shooter, kind: type, name: str) -> None:
+    dialog = top_dialog(kind)()
+    shots.save(name, dialog)
+    dialog.close()
+    shots.settle()
+
+
+def member_screens(window: MainWindow, shots: Shooter) -> None:
+    """12. 张三's profile (会员画像) from the member panel."""
+    window.set_member(None)
+    window.open_member("13800138000")
+    press(window, Qt.Key.Key_F1)
+    shots.settle()
+    click(window, "openProfile")
+    shots.settle(400)
+    shoot_dialog(shots, ProfileDialog, "12_member_profile")
+
+
+def office(window: MainWindow, shots: Shooter) -> None:
+    """13-17. Member care, the member list (manager PIN), events, the dashboard, About."""
+    page = window.manage
+    press(window, Qt.Key.Key_F7)
+    shots.settle()
+    click(page, "openMemberCare")
+    shots.settle(400)
+    shoot_dialog(shots, MemberCareDialog, "13_member_care")
+    click(page, "openMemberList")
+    shots.settle()
+    unlock(shots)
+    shoot_dialog(shots, MemberListDialog, "14_member_list")
+    click(page, "openEvents")
+    shots.settle(400)
+    shoot_dialog(shots, EventsDialog, "15_events")
+    click(page, "openDashboard")
+    shots.settle(800)
+    shoot_dialog(shots, DashboardDialog, "16_dashboard")
+    click(page, "openAbout")
+    shots.settle(400)
+    shoot_dialog(shots, AboutDialog, "17_about")
 
 
 def promotions_screen(window: MainWindow, shots: Shooter, ctx: Ctx) -> None:
@@ -354,11 +447,7 @@ def promotions_screen(window: MainWindow, shots: Shooter, ctx: Ctx) -> None:
     shots.settle()
     window.manage.open_promotions()
     shots.settle()
-    pin = top_dialog(ManagerPinDialog)()
-    assert isinstance(pin, ManagerPinDialog)
-    type_text(pin.pin, MANAGER_PIN)
-    pin.submit()
-    shots.settle(400)
+    unlock(shots)
     dialog = top_dialog(PromotionsDialog)()
     assert isinstance(dialog, PromotionsDialog)
     type_text(dialog.fields["name"], "产品加倍")
@@ -393,16 +482,59 @@ def data_import(window: MainWindow, shots: Shooter, folder: Path) -> None:
     shots.settle()
 
 
-def main() -> int:
+def parse_size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    return int(width), int(height)
+
+
+def use_screen(size: str) -> None:
+    """Make the offscreen screen the till's size (before the QApplication exists)."""
+    width, height = parse_size(size)
+    config = Path(tempfile.mkdtemp(prefix="spa_pos_screen_")) / "screen.json"
+    config.write_text(
+        '{"screens": [{"name": "till", "x": 0, "y": 0, '
+        f'"width": {width}, "height": {height}, "logicalDpi": 96}}]}}'
+    )
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+def shoot_sizes(
+    script: Path,
+    out: Path,
+    sizes: list[str] | None,
+    shoot: Callable[[Path, tuple[int, int]], None],
+) -> int:
+    """One size: `shoot` here, into out/WxH. Several: one process each (one screen size
+    per process)."""
+    if sizes is None or len(sizes) > 1:
+        for size in sizes or SIZES:
+            done = subprocess.run(
+                [sys.executable, str(script), "--out", str(out), "--size", size], check=False
+            )
+            if done.returncode:
+                return done.returncode
+        return 0
+    use_screen(sizes[0])
+    shoot(out / sizes[0], parse_size(sizes[0]))
+    return 0
+
+
+def arguments(doc: str | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
         "--out", type=Path, default=Path(__file__).resolve().parent.parent / "docs" / "screenshots"
     )
-    args = parser.parse_args()
-    run(args.out)
-    return 0
+    parser.add_argument(
+        "--size", action="append", help=f"WxH, may repeat (default: {' and '.join(SIZES)})"
+    )
+    return parser.parse_args()
+
+
+def main() -> int:
+    args = arguments(__doc__)
+    return shoot_sizes(Path(__file__).resolve(), args.out, args.size, run)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
-"""Screenshots of the back office's catalog and rewards screens for docs/screenshots
-(Chinese, 1280×800), on the same demo clinic as `scripts/screenshots.py`.
+"""Screenshots of the back office's catalog, rewards and loyalty rules screens for docs/screenshots
+(Chinese, at the till sizes of `scripts/screenshots.py`), on the same demo clinic.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots_catalog.py [--out DIR]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots_catalog.py \
+        [--out DIR] [--size WxH]
 
 The clinic adds its own 肩颈 items and retires one; the shots show the catalog with the
 retired item, an item form with bad values refused next to their fields, and the rewards
@@ -10,7 +11,6 @@ with a restock in the stock history.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from dataclasses import replace
@@ -21,7 +21,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from screenshots import MANAGER_PIN, NOW, SIZE, Shooter, build_demo, top_dialog, type_text
+from screenshots import (
+    MANAGER_PIN,
+    NOW,
+    Shooter,
+    arguments,
+    build_demo,
+    shoot_sizes,
+    top_dialog,
+    type_text,
+)
 
 from spa_pos.clock import FixedClock
 from spa_pos.db import Database
@@ -34,6 +43,7 @@ from spa_pos.ui import i18n
 from spa_pos.ui.catalog_screen import CatalogDialog, ItemDialog
 from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.rewards_screen import RewardsDialog
+from spa_pos.ui.rules_dialog import RulesDialog
 
 
 def own_catalog(db_url: str) -> None:
@@ -62,7 +72,7 @@ def unlock(shots: Shooter) -> None:
     shots.settle(400)
 
 
-def run(out: Path) -> None:
+def run(out: Path, size: tuple[int, int]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp(prefix="spa_pos_shots_"))
     db_url = f"sqlite:///{folder / 'demo.sqlite3'}"
@@ -76,7 +86,7 @@ def run(out: Path) -> None:
     translators.apply(i18n.ZH_CN)
     ctx = Ctx(Database(db_url), ui_app.CASHIER, FixedClock(NOW))
     window = ui_app.build_window(ctx, translators)
-    window.resize(*SIZE)
+    window.resize(*size)
     window.show()
     window.start()
     shots = Shooter(window, out)
@@ -123,20 +133,23 @@ def run(out: Path) -> None:
     rewards_screen.close()
     shots.settle()
 
+    # 22. The loyalty rules.
+    window.manage.open_rules()
+    shots.settle()
+    unlock(shots)
+    rules = top_dialog(RulesDialog)()
+    shots.save("22_rules", rules)
+    rules.close()
+    shots.settle()
+
     window.close()
     shots.settle(50)
     ctx.db.dispose()
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument(
-        "--out", type=Path, default=Path(__file__).resolve().parent.parent / "docs" / "screenshots"
-    )
-    run(parser.parse_args().out)
-    return 0
+    args = arguments(__doc__)
+    return shoot_sizes(Path(__file__).resolve(), args.out, args.size, run)
 
 
 if __name__ == "__main__":
