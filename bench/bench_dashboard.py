@@ -5,7 +5,8 @@
 `kpi.dashboard` computes every figure for the year up to the benchmarks' "now" and for
 the year before (what the screen, `report kpi` and the exports show). The requirement
 (issue #14) is under 2 s. The first run starts with SQLite's page cache cold for this
-process; the median is over all runs. The month's scheme review figures are timed too.
+process; the median is over all runs. CPU time of this process (SQLite runs in it) is
+printed beside the wall clock, which other busy processes inflate.
 """
 
 from __future__ import annotations
@@ -41,18 +42,20 @@ def main() -> int:
     end = clk.local_date(ctx.clock.now(), settings_svc.current(ctx).timezone)
     start = end - timedelta(days=364)
     times: list[float] = []
+    cpus: list[float] = []
     board = None
     for _ in range(args.runs):
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         board = kpi.dashboard(ctx, start, end)
         times.append(time.perf_counter() - began)
+        cpus.append(time.process_time() - cpu)
     assert board is not None
     cur = board.current
     print(
         f"dashboard {start} – {end} and the year before, {summary.counts['members']:,} members, "
         f"{summary.counts['sales']:,} sales, {summary.counts['ledger_entries']:,} ledger rows: "
-        f"first {times[0]:.2f} s, median {statistics.median(times):.2f} s "
-        f"(target < {TARGET_S} s)"
+        f"first {times[0]:.2f} s, median {statistics.median(times):.2f} s wall, "
+        f"{statistics.median(cpus):.2f} s CPU (target < {TARGET_S} s)"
     )
     print(
         f"  visits {cur.visits:,}, active {cur.active_members:,}, revenue "

@@ -48,4 +48,8 @@ class LedgerEntry(IdMixin, Base):
     note: Mapped[str] = mapped_column(String(200), default="")
     actor: Mapped[str] = mapped_column(String(40), default="")
 
-    __table_args__ = (Index("ix_ledger_member_created", "member_id", "created_at"),)
+    __table_args__ = (
+        Index("ix_ledger_member_created", "member_id", "created_at"),
+        # by time, holding what the dashboard's sums and the tier counts read (0018)
+        Index("ix_ledger_created", "created_at", "kind", "member_id", "points"),
+    )

@@ -262,7 +262,7 @@ def figures(
     (trend, redemptions per reward, members per tier, top services) are left empty."""
     tz = cfg.timezone
     lo, hi = clk.local_day_start_utc(start, tz), clk.local_day_start_utc(end + timedelta(1), tz)
-    first_day, last_day = _day_no(start), _day_no(end)
+    first_day = _day_no(start)
 
     members_total, new_members = session.execute(
         select(
@@ -271,8 +271,12 @@ def figures(
         ).where(Member.joined_at < hi)
     ).one()
 
+    slices = _slices(start, end) if detail else [(start, end)]
     visits = _visits(lo, hi + timedelta(days=REPURCHASE_DAYS + 1), tz)
-    visit_count, active, repurchase = _visit_figures(session, visits, first_day, last_day)
+    per_slice, active, repurchase = _visit_figures(
+        session, visits, first_day, [_day_no(b) for _, b in slices]
+    )
+    visit_count = sum(per_slice)
 
     sales_fen, member_sales_fen, cost = session.execute(
         select(
@@ -292,9 +296,10 @@ def figures(
     revenue = int(sales_fen) - int(refunds_fen)
     member_revenue = int(member_sales_fen) - int(member_refunds_fen)
 
-    issued, redeemed, expired = _points_moved(session, lo, hi)
-    trend = _trend(session, start, end, tz) if detail else ()
-    outstanding = trend[-1].points_outstanding if trend else _outstanding(session, [hi])[0]
+    ends = [clk.local_day_start_utc(b + timedelta(1), tz) for _, b in slices]
+    balances, (issued, redeemed, expired) = _ledger(session, lo, ends)
+    trend = _trend(session, slices, ends, per_slice, balances, tz) if detail else ()
+    outstanding = balances[-1]
     return Figures(
         start=start,
         end=end,
@@ -480,12 +485,13 @@ def _visits(lo: datetime, hi: datetime, tz: str) -> Any:
 
 
 def _visit_figures(
-    session: Session, visits: Any, first_day: int, last_day: int
-) -> tuple[int, int, Repurchase]:
-    """(visits, active members, 30-day repurchase) of the days first_day..last_day, in one
-    sorted pass: a member's first visit of the period is the row with no earlier one from
-    the period's start, and their next visit is the row after it (`visits` reaches 31
-    days past the period). Every active member is eligible for the repurchase figure."""
+    session: Session, visits: Any, first_day: int, slice_ends: Sequence[int]
+) -> tuple[list[int], int, Repurchase]:
+    """(visits per slice, active members, 30-day repurchase) of the days from first_day
+    to the last of `slice_ends` (the last day of each slice of the period), in one sorted
+    pass: a member's first visit of the period is the row with no earlier one from the
+    period's start, and their next visit is the row after it (`visits` reaches 31 days
+    past the period). Every active member is eligible for the repurchase figure."""
     w = {"partition_by": visits.c.member_id, "order_by": visits.c.day}
     ordered = (
         select(
@@ -497,37 +503,59 @@ def _visit_figures(
         .subquery("ordered")
     )
     o = ordered.c
-    in_period = o.day <= last_day
+    in_period = o.day <= slice_ends[-1]
     first = and_(in_period, o.before.is_(None))
-    count, active, repurchased = session.execute(
+    part = case(*((o.day <= b, i) for i, b in enumerate(slice_ends)), else_=len(slice_ends))
+    rows = session.execute(
         select(
+            part,
             func.count(case((in_period, 1))),
             func.count(case((first, 1))),
             func.count(case((and_(first, o.after <= o.day + REPURCHASE_DAYS), 1))),
-        )
-    ).one()
-    return int(count), int(active), Repurchase(int(active), int(repurchased))
+        ).group_by(part)
+    ).all()
+    per_slice = [0] * len(slice_ends)
+    active = repurchased = 0
+    for index, count, firsts, again in rows:
+        if index < len(slice_ends):
+            per_slice[index] = int(count)
+        active += int(firsts)
+        repurchased += int(again)
+    return per_slice, active, Repurchase(active, repurchased)
 
 
-def _points_moved(session: Session, lo: datetime, hi: datetime) -> tuple[int, int, int]:
-    kind = LedgerEntry.kind
-    issued, redeemed, expired = session.execute(
+def _ledger(
+    session: Session, lo: datetime, ends: Sequence[datetime]
+) -> tuple[list[int], tuple[int, int, int]]:
+    """Every member's points balance at each of `ends` (ascending, naive UTC) and the
+    points (issued, redeemed, expired) between `lo` and the last end, as on the Z report
+    (issued: earned plus manual additions), in one pass over the ledger."""
+    kind, pts = LedgerEntry.kind, LedgerEntry.points
+    moments = [lo, *ends]
+    part = case(
+        *((LedgerEntry.created_at < m, i) for i, m in enumerate(moments)), else_=len(moments)
+    )
+    issued = case((kind == "earn", pts), (and_(kind == "adjust", pts > 0), pts), else_=0)
+    rows = session.execute(
         select(
-            func.coalesce(
-                func.sum(
-                    case(
-                        (kind == "earn", LedgerEntry.points),
-                        (and_(kind == "adjust", LedgerEntry.points > 0), LedgerEntry.points),
-                        else_=0,
-                    )
-                ),
-                0,
-            ),
-            func.coalesce(func.sum(case((kind == "redeem", -LedgerEntry.points), else_=0)), 0),
-            func.coalesce(func.sum(case((kind == "expire", -LedgerEntry.points), else_=0)), 0),
-        ).where(LedgerEntry.created_at >= lo, LedgerEntry.created_at < hi)
-    ).one()
-    return int(issued), int(redeemed), int(expired)
+            part,
+            func.sum(pts),
+            func.sum(issued),
+            func.sum(case((kind == "redeem", -pts), else_=0)),
+            func.sum(case((kind == "expire", -pts), else_=0)),
+        )
+        .where(LedgerEntry.created_at < moments[-1])
+        .group_by(part)
+    ).all()
+    sums = {int(i): (int(total), int(a), int(b), int(c)) for i, total, a, b, c in rows}
+    running, balances = 0, []
+    for i in range(len(moments)):
+        running += sums.get(i, (0,))[0]
+        if i > 0:
+            balances.append(running)
+    moved = [sums[i] for i in range(1, len(moments)) if i in sums]
+    totals = tuple(sum(m[k] for m in moved) for k in (1, 2, 3))
+    return balances, (totals[0], totals[1], totals[2])
 
 
 def _outstanding(session: Session, moments: Sequence[datetime]) -> list[int]:
@@ -591,21 +619,18 @@ def _slices(start: date, end: date) -> list[tuple[date, date]]:
     ]
 
 
-def _trend(session: Session, start: date, end: date, tz: str) -> tuple[TrendPoint, ...]:
-    slices = _slices(start, end)
-    lo, hi = clk.local_day_start_utc(start, tz), clk.local_day_start_utc(end + timedelta(1), tz)
-    bounds = [_day_no(b) for _, b in slices]
-
-    def bucket(day: ColumnElement[int]) -> ColumnElement[int]:
-        return case(*((day <= b, i) for i, b in enumerate(bounds)), else_=len(bounds))
-
-    visits = _visits(lo, hi, tz)
-    v_bucket = bucket(visits.c.day)
-    by_visits = dict(
-        session.execute(select(v_bucket, func.count()).group_by(v_bucket)).tuples().all()
-    )
-
-    ends = [clk.local_day_start_utc(b + timedelta(1), tz) for _, b in slices]
+def _trend(
+    session: Session,
+    slices: Sequence[tuple[date, date]],
+    ends: Sequence[datetime],
+    visits: Sequence[int],
+    balances: Sequence[int],
+    tz: str,
+) -> tuple[TrendPoint, ...]:
+    """The period slice by slice; `visits` and `balances` per slice come from the
+    period's visit and ledger passes."""
+    lo = clk.local_day_start_utc(slices[0][0], tz)
+    hi = ends[-1]
 
     def slice_of(moment: Any) -> ColumnElement[int]:
         return case(*((moment < e, i) for i, e in enumerate(ends)), else_=len(ends))
@@ -640,12 +665,11 @@ def _trend(session: Session, start: date, end: date, tz: str) -> tuple[TrendPoin
         .tuples()
         .all()
     )
-    balances = _outstanding(session, ends)
     return tuple(
         TrendPoint(
             a,
             b,
-            int(by_visits.get(i, 0)),
+            visits[i],
             int(sold.get(i) or 0) - int(refunded.get(i) or 0),
             int(joined.get(i, 0)),
             balances[i],

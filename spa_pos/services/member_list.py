@@ -27,7 +27,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, extract, func, insert, select, true
+from sqlalchemy import Select, extract, func, insert, literal_column, select, true
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql import ColumnElement, Subquery
 
@@ -125,11 +125,15 @@ class Choices:
 
 
 def _earned(since: datetime) -> Subquery:
-    """(member_id, points) earned since `since`: what the tier counts."""
+    """(member_id, points) earned since `since`: what the tier counts. Grouped by
+    `+member_id` (SQLite's way of saying "not by an index") so that it reads the ledger's
+    time index, which holds every column wanted: otherwise SQLite walks the whole ledger
+    in member order to save sorting the groups, fetching each row from the table, about
+    2.5x slower for a year on the benchmark database."""
     return (
         select(LedgerEntry.member_id, func.sum(LedgerEntry.points).label("points"))
         .where(LedgerEntry.kind.in_(points.EARNING_KINDS), LedgerEntry.created_at >= since)
-        .group_by(LedgerEntry.member_id)
+        .group_by(literal_column(f"+{LedgerEntry.__tablename__}.member_id"))
         .subquery("earned")
     )
 
