@@ -1,7 +1,7 @@
 """ledger time index: the ledger read by time (dashboard, tiers, member list)
 
 Revision ID: 0018
-Revises: 0016
+Revises: 0017
 Create Date: 2026-11-25 19:55:00
 
 The owner's dashboard sums the whole ledger by time (points issued, redeemed and expired,
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision = '0018'
-down_revision = '0016'
+down_revision = '0017'
 branch_labels = None
 depends_on = None
 
