@@ -75,6 +75,9 @@ def set_up_clinic(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         ctx.db.dispose()
 
 
+OFFSCREEN_NOTE = b"This plugin does not support propagateSizeHints()"
+
+
 @pytest.fixture(scope="module")
 def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pytest.importorskip("PyInstaller", reason="the `dist` extra (make test installs it)")
@@ -155,7 +158,10 @@ def test_the_bundle_runs_every_part_of_the_app_with_a_bare_environment(
         finally:
             window.terminate()
             stderr = window.communicate(timeout=30)[1]
-    assert stderr == b""  # no Qt warning
+    # no Qt warning but the offscreen platform's own note that it has no window manager
+    # to pass a maximized window's size hints to (a real screen has one)
+    said = [line for line in stderr.splitlines() if line != OFFSCREEN_NOTE]
+    assert said == []
     written = log.read_text("utf-8")
     assert "WARNING" not in written and "ERROR" not in written and "CRITICAL" not in written
 
