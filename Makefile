@@ -8,7 +8,7 @@ run: setup
 	.venv/bin/spa-pos
 
 test: setup
-	QT_QPA_PLATFORM=offscreen .venv/bin/pytest -q
+	QT_QPA_PLATFORM=offscreen .venv/bin/pytest -q -n auto
 
 # ruff and mypy (strict; what it checks is in pyproject.toml), as the pre-commit hooks run them.
 lint: setup
