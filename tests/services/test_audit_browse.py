@@ -172,9 +172,7 @@ def test_supervision_counts_per_person_and_flags_the_unusual(ctx: Ctx, history: 
     assert {r.name: r.adjustments for r in first_day.rows}["小李"] == 3
 
 
-def test_the_supervision_report_exports_to_xlsx(
-    ctx: Ctx, history: History, tmp_path: Path
-) -> None:
+def test_the_supervision_report_exports_to_xlsx(ctx: Ctx, history: History, tmp_path: Path) -> None:
     path = tmp_path / "supervision.xlsx"
     result = audit_browse.export_supervision(ctx, DAY1, DAY2, path)
     assert result.rows == 2
