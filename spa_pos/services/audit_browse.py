@@ -234,13 +234,21 @@ def _value(key: str, value: Any) -> str:
     return text if len(text) <= _SHOWN_VALUE else text[: _SHOWN_VALUE - 1] + "…"
 
 
+def field_name(key: str) -> str:
+    """A detail key as a person reads it (积分); a key without a label shows as is (a
+    setting's own key, say)."""
+    code = f"audit.field.{key}"
+    text = messages.render(code, {})
+    return key if text == code else text
+
+
 def _arrow(key: str, before: Any, after: Any) -> str:
     return f"{_value(key, before)} → {_value(key, after)}"
 
 
 def change_text(action: str, detail: dict[str, Any]) -> str:
     """What an audit row's detail says changed, "before → after" where it records both,
-    else what was recorded ("key: value")."""
+    else what was recorded ("积分: 300"); empty values are left out."""
     if action == "points.adjust" and isinstance(detail.get("balance"), int):
         balance, delta = detail["balance"], int(detail.get("delta", 0))
         reason = detail.get("reason")
@@ -250,22 +258,23 @@ def change_text(action: str, detail: dict[str, Any]) -> str:
         before, after = detail["before"], detail["after"]
         if isinstance(before, dict) and isinstance(after, dict):
             keys = [k for k in after if before.get(k) != after.get(k)]
-            parts += [f"{k}: {_arrow(k, before.get(k), after.get(k))}" for k in keys]
+            parts += [f"{field_name(k)}: {_arrow(k, before.get(k), after.get(k))}" for k in keys]
         else:
             parts.append(_arrow("", before, after))
     if isinstance(detail.get("changes"), dict):  # {field: [before, after]}
         for key, pair in detail["changes"].items():
             if isinstance(pair, list) and len(pair) == 2:
-                parts.append(f"{key}: {_arrow(key, pair[0], pair[1])}")
+                parts.append(f"{field_name(key)}: {_arrow(key, pair[0], pair[1])}")
     for key, value in detail.items():
-        if key in _HIDDEN or key in ("before", "after", "changes"):
+        if key in _HIDDEN or key in ("before", "after", "changes") or value in (None, "", [], {}):
             continue
+        name = field_name(key)
         if isinstance(value, dict) and "before" in value and "after" in value:
-            parts.append(f"{key}: {_arrow(key, value['before'], value['after'])}")
+            parts.append(f"{name}: {_arrow(key, value['before'], value['after'])}")
         elif isinstance(value, dict) and value.get("changed") is True:
-            parts.append(f"{key}: {messages.render('audit.changed', {})}")
+            parts.append(f"{name}: {messages.render('audit.changed', {})}")
         else:
-            parts.append(f"{key}: {_value(key, value)}")
+            parts.append(f"{name}: {_value(key, value)}")
     return "；".join(parts)
 
 

@@ -84,6 +84,18 @@ def test_a_settings_change_reads_before_and_after(ctx: Ctx, history: History) ->
     assert row.change.startswith("clinic_phone: ") and row.change.endswith(" → 0571-12345678")
 
 
+def test_other_details_read_with_their_labels_and_money_in_yuan(
+    ctx: Ctx, history: History
+) -> None:
+    (redeemed,) = _all(ctx, AuditFilter(kind="vouchers"))
+    assert redeemed.what.startswith("积分兑换 ")
+    assert f"会员: {history.other}" in redeemed.change and "奖品: R-TBAM" in redeemed.change
+    refunded = _all(ctx, AuditFilter(kind="sales", who="张店长", entity="sale"))[0]
+    assert refunded.what == f"退款 {history.manager_sale}"
+    assert "退款金额: ¥168.00" in refunded.change
+    assert "退回兑换券" not in refunded.change  # nothing returned: left out
+
+
 def test_filters_by_who_approver_kind_member_and_day(ctx: Ctx, history: History) -> None:
     by_li = _all(ctx, AuditFilter(who="小李"))
     assert {r.who for r in by_li} == {"小李"}
