@@ -84,9 +84,7 @@ def test_a_settings_change_reads_before_and_after(ctx: Ctx, history: History) ->
     assert row.change.startswith("clinic_phone: ") and row.change.endswith(" → 0571-12345678")
 
 
-def test_other_details_read_with_their_labels_and_money_in_yuan(
-    ctx: Ctx, history: History
-) -> None:
+def test_other_details_read_with_their_labels_and_money_in_yuan(ctx: Ctx, history: History) -> None:
     (redeemed,) = _all(ctx, AuditFilter(kind="vouchers"))
     assert redeemed.what.startswith("积分兑换 ")
     assert f"会员: {history.other}" in redeemed.change and "奖品: R-TBAM" in redeemed.change
