@@ -55,6 +55,161 @@
         </message>
     </context>
     <context>
+        <name>AuditDialog</name>
+        <message>
+            <source>Adjustments</source>
+            <translation>Adjustments</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <source>Approved by</source>
+            <translation>Approved by</translation>
+        </message>
+        <message>
+            <source>Audit trail</source>
+            <translation>Audit trail</translation>
+        </message>
+        <message>
+            <source>Before → after</source>
+            <translation>Before → after</translation>
+        </message>
+        <message>
+            <source>Business day</source>
+            <translation>Business day</translation>
+        </message>
+        <message>
+            <source>Catalog item</source>
+            <translation>Catalog item</translation>
+        </message>
+        <message>
+            <source>Dates</source>
+            <translation>Dates</translation>
+        </message>
+        <message>
+            <source>Days reopened</source>
+            <translation>Days reopened</translation>
+        </message>
+        <message>
+            <source>Export XLSX…</source>
+            <translation>Export XLSX…</translation>
+        </message>
+        <message>
+            <source>Export the supervision report</source>
+            <translation>Export the supervision report</translation>
+        </message>
+        <message>
+            <source>Exported to {file}</source>
+            <translation>Exported to {file}</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Member</translation>
+        </message>
+        <message>
+            <source>Member card</source>
+            <translation>Member card</translation>
+        </message>
+        <message>
+            <source>More…</source>
+            <translation>More…</translation>
+        </message>
+        <message>
+            <source>On</source>
+            <translation>On</translation>
+        </message>
+        <message>
+            <source>Over the limit (approved)</source>
+            <translation>Over the limit (approved)</translation>
+        </message>
+        <message>
+            <source>Points +/−</source>
+            <translation>Points +/−</translation>
+        </message>
+        <message>
+            <source>Redemptions (points)</source>
+            <translation>Redemptions (points)</translation>
+        </message>
+        <message>
+            <source>Refunded</source>
+            <translation>Refunded</translation>
+        </message>
+        <message>
+            <source>Refunds</source>
+            <translation>Refunds</translation>
+        </message>
+        <message>
+            <source>Reward</source>
+            <translation>Reward</translation>
+        </message>
+        <message>
+            <source>Sale</source>
+            <translation>Sale</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <source>Staff</source>
+            <translation>Staff</translation>
+        </message>
+        <message>
+            <source>Supervision report</source>
+            <translation>Supervision report</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>To</translation>
+        </message>
+        <message>
+            <source>To look into</source>
+            <translation>To look into</translation>
+        </message>
+        <message>
+            <source>Voucher</source>
+            <translation>Voucher</translation>
+        </message>
+        <message>
+            <source>Vouchers cancelled</source>
+            <translation>Vouchers cancelled</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Who</translation>
+        </message>
+        <message>
+            <source>{count} entries shown</source>
+            <translation>{count} entries shown</translation>
+        </message>
+    </context>
+    <context>
         <name>BackupDialog</name>
         <message>
             <source>Back up</source>
@@ -728,6 +883,14 @@ Card {card}  ·  {points} points</translation>
     </context>
     <context>
         <name>ManagePage</name>
+        <message>
+            <source>Audit trail…</source>
+            <translation>Audit trail…</translation>
+        </message>
+        <message>
+            <source>Read the audit trail and the supervision report.</source>
+            <translation>Read the audit trail and the supervision report.</translation>
+        </message>
         <message>
             <source>Back office</source>
             <translation>Back office</translation>

@@ -55,6 +55,161 @@
         </message>
     </context>
     <context>
+        <name>AuditDialog</name>
+        <message>
+            <source>Adjustments</source>
+            <translation>积分调整</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>Approved by</source>
+            <translation>批准人</translation>
+        </message>
+        <message>
+            <source>Audit trail</source>
+            <translation>审计记录</translation>
+        </message>
+        <message>
+            <source>Before → after</source>
+            <translation>变更前 → 变更后</translation>
+        </message>
+        <message>
+            <source>Business day</source>
+            <translation>营业日</translation>
+        </message>
+        <message>
+            <source>Catalog item</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Dates</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Days reopened</source>
+            <translation>撤销日结</translation>
+        </message>
+        <message>
+            <source>Export XLSX…</source>
+            <translation>导出 XLSX…</translation>
+        </message>
+        <message>
+            <source>Export the supervision report</source>
+            <translation>导出监督报表</translation>
+        </message>
+        <message>
+            <source>Exported to {file}</source>
+            <translation>已导出到 {file}</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>会员</translation>
+        </message>
+        <message>
+            <source>Member card</source>
+            <translation>会员卡号</translation>
+        </message>
+        <message>
+            <source>More…</source>
+            <translation>更多…</translation>
+        </message>
+        <message>
+            <source>On</source>
+            <translation>对象</translation>
+        </message>
+        <message>
+            <source>Over the limit (approved)</source>
+            <translation>超限额（批准人）</translation>
+        </message>
+        <message>
+            <source>Points +/−</source>
+            <translation>积分 +/−</translation>
+        </message>
+        <message>
+            <source>Redemptions (points)</source>
+            <translation>兑换（积分）</translation>
+        </message>
+        <message>
+            <source>Refunded</source>
+            <translation>退款金额</translation>
+        </message>
+        <message>
+            <source>Refunds</source>
+            <translation>退款</translation>
+        </message>
+        <message>
+            <source>Reward</source>
+            <translation>奖品</translation>
+        </message>
+        <message>
+            <source>Sale</source>
+            <translation>销售单</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>查询</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <source>Staff</source>
+            <translation>员工</translation>
+        </message>
+        <message>
+            <source>Supervision report</source>
+            <translation>监督报表</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <source>To look into</source>
+            <translation>需要关注</translation>
+        </message>
+        <message>
+            <source>Voucher</source>
+            <translation>兑换券</translation>
+        </message>
+        <message>
+            <source>Vouchers cancelled</source>
+            <translation>作废兑换券</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>操作人</translation>
+        </message>
+        <message>
+            <source>{count} entries shown</source>
+            <translation>已显示 {count} 条</translation>
+        </message>
+    </context>
+    <context>
         <name>BackupDialog</name>
         <message>
             <source>Back up</source>
@@ -728,6 +883,14 @@ Card {card}  ·  {points} points</source>
     </context>
     <context>
         <name>ManagePage</name>
+        <message>
+            <source>Audit trail…</source>
+            <translation>审计记录…</translation>
+        </message>
+        <message>
+            <source>Read the audit trail and the supervision report.</source>
+            <translation>查看审计记录和监督报表。</translation>
+        </message>
         <message>
             <source>Back office</source>
             <translation>后台管理</translation>

@@ -14,7 +14,7 @@ from typing import TypeVar
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
-from spa_pos.services import maintenance
+from spa_pos.services import maintenance, permissions
 from spa_pos.services.context import Ctx
 from spa_pos.services.jobs import JobResult
 from spa_pos.ui import therapist_report
@@ -87,6 +87,9 @@ class ManagePage(QWidget):
         self.data = button()
         self.data.setObjectName("openImport")
         self.data.clicked.connect(self.open_import)
+        self.audit = button()
+        self.audit.setObjectName("openAudit")
+        self.audit.clicked.connect(self.open_audit)
         self.queue = PrintQueuePanel(printing)
         self.jobs = JobsPanel(worker)
         self.jobs.job_ran.connect(self._job_ran)
@@ -98,7 +101,9 @@ class ManagePage(QWidget):
         care = self._row(CareButton(worker, printing), MemberListButton(self))
         care.addWidget(DashboardButton(worker, self._open))
         care.addWidget(therapist_report.launcher(worker, self))
-        office = self._row(self.catalog, self.rewards, self.rules, self.promotions, self.data)
+        office = self._row(
+            self.catalog, self.rewards, self.rules, self.promotions, self.data, self.audit
+        )
         panels = QHBoxLayout()
         panels.setSpacing(16)
         panels.addWidget(self.queue, 1)
@@ -135,6 +140,7 @@ class ManagePage(QWidget):
         self.rewards.setText(self.tr("Rewards…"))
         self.promotions.setText(self.tr("Promotions…"))
         self.data.setText(self.tr("Import and export…"))
+        self.audit.setText(self.tr("Audit trail…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -224,6 +230,20 @@ class ManagePage(QWidget):
         pin.succeeded.connect(granted.append)
         pin.accepted.connect(lambda: self._open(screen(*granted[0])))
         self._open(pin)
+
+    def open_audit(self) -> None:
+        """审计记录: straight away for a signed-in manager, else behind the manager PIN."""
+        from spa_pos.ui.audit_screen import AuditDialog
+
+        viewer = self.worker.ctx
+        if permissions.allows(viewer.actor, "view_audit"):
+            self._open(AuditDialog(self.worker, viewer, parent=self))
+            return
+        self._as_manager(
+            self.tr("Read the audit trail and the supervision report."),
+            _nothing,
+            lambda manager, _: AuditDialog(self.worker, manager, parent=self),
+        )
 
     def open_import(self) -> None:
         self._open(ImportDialog(self.worker, parent=self))

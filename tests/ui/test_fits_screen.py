@@ -28,6 +28,7 @@ from spa_pos.services.context import Ctx
 from spa_pos.ui import i18n, style
 from spa_pos.ui.about_dialog import AboutDialog
 from spa_pos.ui.adjust_dialog import AdjustDialog, CancelVoucherDialog, _ReasonDialog
+from spa_pos.ui.audit_screen import AuditDialog
 from spa_pos.ui.backup_dialog import BackupDialog
 from spa_pos.ui.catalog_screen import CatalogDialog, ItemDialog
 from spa_pos.ui.dashboard import DashboardDialog
@@ -286,6 +287,13 @@ def _import(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
     return wait_dialog(qtbot, ImportDialog)
 
 
+def _audit(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    as_manager(qtbot, window, window.manage.open_audit)
+    dialog = wait_dialog(qtbot, AuditDialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 0)
+    return dialog
+
+
 def _wizard(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
     return open_dialog(SetupWizard(catalog_empty=True, parent=window))
 
@@ -321,6 +329,7 @@ DIALOGS: dict[str, Opener] = {
     "restock": _restock,
     "promotions": _promotions,
     "import": _import,
+    "audit": _audit,
     "wizard": _wizard,
     "sign_in": _sign_in,
     "adjust": _adjust,
@@ -378,6 +387,7 @@ def test_the_list_below_opens_every_dialog_the_app_has() -> None:
         CouponDialog,
         MessageDialog,
         TherapistReportDialog,
+        AuditDialog,
     }
     assert every_dialog_class() <= opened
 
