@@ -259,6 +259,7 @@ _STAFF: dict[str, str] = {
     "staff.action.change_catalog_rules": "Changing the catalog, rewards, rules or promotions",
     "staff.action.member_care": "rescue points, send targeted coupons and messages",
     "staff.action.manage_staff": "Managing staff accounts",
+    "staff.action.review_scheme": "Writing the points-scheme review",
 }
 
 # day close

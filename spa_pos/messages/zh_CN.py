@@ -214,6 +214,7 @@ _STAFF: dict[str, str] = {
     "staff.action.change_catalog_rules": "修改项目、兑换目录、积分规则和限时活动",
     "staff.action.member_care": "积分挽留、定向发券和群发消息",
     "staff.action.manage_staff": "管理员工账号",
+    "staff.action.review_scheme": "积分制度评估",
 }
 
 # day close

@@ -33,6 +33,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "change_catalog_rules": _MANAGER,
     "member_care": _MANAGER,
     "manage_staff": _OWNER,
+    "review_scheme": _MANAGER,
 }
 """action → the roles that may do it. The only place a permission is decided."""
 

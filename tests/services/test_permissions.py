@@ -25,6 +25,7 @@ from spa_pos.services import (
     permissions,
     refunds,
     rewards,
+    scheme_review,
     staff,
     vouchers,
 )
@@ -87,6 +88,10 @@ def _member_care(owner: Ctx, acting: Ctx, _: Path) -> None:
         raise refused.value
 
 
+def _review_scheme(owner: Ctx, acting: Ctx, _: Path) -> None:
+    scheme_review.write(acting, "2026-02", "先观察一个月")
+
+
 def _manage_staff(owner: Ctx, acting: Ctx, _: Path) -> None:
     staff.add(acting, "小周", "therapist", "135792")
 
@@ -102,6 +107,7 @@ ACTIONS: dict[str, Action] = {
     "change_catalog_rules": _change_catalog_rules,
     "member_care": _member_care,
     "manage_staff": _manage_staff,
+    "review_scheme": _review_scheme,
 }
 
 ALLOWED = {  # written out here, not read from the table: this is what the table must say
@@ -116,6 +122,7 @@ ALLOWED = {  # written out here, not read from the table: this is what the table
         "change_settings",
         "change_catalog_rules",
         "member_care",
+        "review_scheme",
     },
     "owner": set(ACTIONS),
     "system": {"run_job"},
