@@ -87,6 +87,9 @@ class ManagePage(QWidget):
         self.data = button()
         self.data.setObjectName("openImport")
         self.data.clicked.connect(self.open_import)
+        self.review = button()
+        self.review.setObjectName("openSchemeReview")
+        self.review.clicked.connect(self.open_review)
         self.queue = PrintQueuePanel(printing)
         self.jobs = JobsPanel(worker)
         self.jobs.job_ran.connect(self._job_ran)
@@ -98,6 +101,7 @@ class ManagePage(QWidget):
         care = self._row(CareButton(worker, printing), MemberListButton(self))
         care.addWidget(DashboardButton(worker, self._open))
         care.addWidget(therapist_report.launcher(worker, self))
+        care.addWidget(self.review)
         office = self._row(self.catalog, self.rewards, self.rules, self.promotions, self.data)
         panels = QHBoxLayout()
         panels.setSpacing(16)
@@ -135,6 +139,7 @@ class ManagePage(QWidget):
         self.rewards.setText(self.tr("Rewards…"))
         self.promotions.setText(self.tr("Promotions…"))
         self.data.setText(self.tr("Import and export…"))
+        self.review.setText(self.tr("Scheme review…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -208,6 +213,18 @@ class ManagePage(QWidget):
             self.tr("Manage promotions"),
             load,
             lambda manager, state: PromotionsDialog(self.worker, manager.actor, state, parent=self),
+        )
+
+    def open_review(self) -> None:
+        """积分制度评估: the month's figures and the conclusions, written as the manager's."""
+        from spa_pos.ui import scheme_review_screen
+
+        self._as_manager(
+            self.tr("Review the points scheme"),
+            scheme_review_screen.load,
+            lambda manager, state: scheme_review_screen.SchemeReviewDialog(
+                self.worker, manager, state, parent=self
+            ),
         )
 
     def _as_manager(

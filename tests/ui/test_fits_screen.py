@@ -46,6 +46,7 @@ from spa_pos.ui.redeem import VoucherDialog
 from spa_pos.ui.restore_dialog import RestoreDialog
 from spa_pos.ui.rewards_screen import RestockDialog, RewardDialog, RewardsDialog
 from spa_pos.ui.rules_dialog import RulesDialog
+from spa_pos.ui.scheme_review_screen import SchemeReviewDialog
 from spa_pos.ui.settings_dialog import SettingsDialog
 from spa_pos.ui.sign_in import SignInDialog
 from spa_pos.ui.therapist_report import TherapistReportDialog
@@ -238,6 +239,11 @@ def _rules(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
     return wait_dialog(qtbot, RulesDialog)
 
 
+def _scheme_review(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    as_manager(qtbot, window, window.manage.open_review)
+    return wait_dialog(qtbot, SchemeReviewDialog)
+
+
 def _catalog(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
     as_manager(qtbot, window, window.manage.open_catalog)
     dialog = wait_dialog(qtbot, CatalogDialog)
@@ -314,6 +320,7 @@ DIALOGS: dict[str, Opener] = {
     "backup": _backup,
     "restore": _restore,
     "rules": _rules,
+    "scheme_review": _scheme_review,
     "catalog": _catalog,
     "item": _item,
     "rewards": _rewards,
@@ -378,6 +385,7 @@ def test_the_list_below_opens_every_dialog_the_app_has() -> None:
         CouponDialog,
         MessageDialog,
         TherapistReportDialog,
+        SchemeReviewDialog,
     }
     assert every_dialog_class() <= opened
 
