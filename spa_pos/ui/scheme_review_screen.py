@@ -133,6 +133,8 @@ class SchemeReviewDialog(QDialog):
         side.addWidget(self.trend, 1, 0)
         side.addWidget(label(self.tr("Members moving between tiers"), "section"), 0, 1)
         side.addWidget(self.moves, 1, 1)
+        side.setColumnStretch(0, 3)  # the trend's three columns, the moves' two
+        side.setColumnStretch(1, 2)
         numbers.addLayout(side, 2)
         writing = QVBoxLayout()
         writing.addWidget(label(self.tr("Conclusions"), "section"))

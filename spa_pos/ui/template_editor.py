@@ -108,7 +108,8 @@ class TemplateDialog(QDialog):
         while self.fields.count():
             item = self.fields.takeAt(0)
             widget = item.widget() if item is not None else None
-            if widget is not None:
+            if widget is not None:  # hidden now, deleted once the event loop comes round
+                widget.hide()
                 widget.deleteLater()
         self.field_buttons = {}
         for name in outreach.FIELDS[kind]:
