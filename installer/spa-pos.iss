@@ -1,5 +1,7 @@
 ; The Windows installer of spa-pos (Inno Setup 6), built by .github/workflows/windows.yml:
 ;   pyinstaller installer/spa-pos.spec        -> dist\spa-pos\spa-pos.exe (one folder)
+;     spa-pos.exe is the till, a windowed program (no console window behind it): the
+;     shortcuts open it; spa-pos-cli.exe beside it is the console program for commands.
 ;   iscc /DAppVersion=X.Y.Z installer\spa-pos.iss -> dist\spa-pos-X.Y.Z-setup.exe
 ;
 ; Per user, no administrator: the program goes to %LOCALAPPDATA%\Programs\spa-pos.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,9 +17,10 @@ from pypdf import PdfReader
 from spa_pos import cli
 from spa_pos.clock import FixedClock
 from spa_pos.db import Database
+from spa_pos.errors import DomainError
 from spa_pos.printing.kpi_pdf import render_dashboard_pdf
 from spa_pos.services import kpi, scheme_review
-from spa_pos.services.context import CLI_ACTOR, Ctx
+from spa_pos.services.context import CLI_ACTOR, Actor, Ctx
 from spa_pos.services.kpi_export import export_xlsx
 from tests.services.test_kpi import build_history
 
@@ -153,3 +155,20 @@ def test_a_review_whose_pdf_cannot_be_written_is_not_kept(
     assert code == 2
     assert "review.pdf" in err
     assert scheme_review.reviews(history, "2026-02") == []
+
+
+def test_the_preview_is_the_figures_a_review_then_keeps(history: Ctx) -> None:
+    shown = scheme_review.preview(history, "2026-02")
+    kept = scheme_review.write(history, "2026-02", "先观察")
+    assert shown.figures["visits"] > 0  # the history's February, not an empty month
+    assert (shown.month, shown.figures, shown.previous) == (kept.month, kept.figures, kept.previous)
+    assert (shown.tier_moves, shown.liability_trend) == (kept.tier_moves, kept.liability_trend)
+
+
+def test_only_a_manager_or_the_owner_writes_a_review(history: Ctx) -> None:
+    cashier = replace(history, actor=Actor("小李", "cashier"))
+    with pytest.raises(DomainError, match="积分制度评估需要店长权限"):
+        scheme_review.write(cashier, "2026-02", "")
+    assert scheme_review.reviews(history, "2026-02") == []
+    scheme_review.write(replace(history, actor=Actor("张店长", "manager")), "2026-02", "")
+    assert [r.author for r in scheme_review.reviews(history, "2026-02")] == ["张店长"]

@@ -1,11 +1,16 @@
 """The Windows installer script and its CI workflow, held to each other and to the bundle
-the PyInstaller spec makes (`dist/spa-pos/spa-pos.exe`): they cannot run on this machine,
-so what can be checked here is checked here."""
+the PyInstaller spec makes (`dist/spa-pos/spa-pos.exe`, the windowed till, and
+`spa-pos-cli.exe`, the commands): they cannot run on this machine, so what can be checked
+here is checked here."""
 
 from __future__ import annotations
 
 import re
+import sys
+import types
+from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
+from typing import Any
 
 import pytest
 from platformdirs.windows import Windows
@@ -14,8 +19,71 @@ from spa_pos import paths
 
 ROOT = Path(__file__).resolve().parent.parent
 ISS = ROOT / "installer" / "spa-pos.iss"
+SPEC = ROOT / "installer" / "spa-pos.spec"
 WORKFLOW = ROOT / ".github" / "workflows" / "windows.yml"
 BUNDLE_EXE = "dist/spa-pos/spa-pos.exe"  # what installer/spa-pos.spec produces
+BUNDLE_CLI = "dist/spa-pos/spa-pos-cli.exe"
+
+
+@dataclass
+class _Built:
+    """What the spec asked PyInstaller to build: its executables and the folder."""
+
+    exes: list[dict[str, Any]] = field(default_factory=list)
+    folder: str = ""
+    collected: list[Any] = field(default_factory=list)
+
+
+def _run_spec(platform: str, monkeypatch: pytest.MonkeyPatch) -> _Built:
+    """Evaluate installer/spa-pos.spec as PyInstaller would on `platform`, with PyInstaller's
+    build steps recording what they are given (PyInstaller is not installed here)."""
+    built = _Built()
+    hooks = types.ModuleType("PyInstaller.utils.hooks")
+    hooks.collect_submodules = lambda name: [name]  # type: ignore[attr-defined]
+    hooks.copy_metadata = lambda name: []  # type: ignore[attr-defined]
+    for name in ("PyInstaller", "PyInstaller.utils"):
+        monkeypatch.setitem(sys.modules, name, types.ModuleType(name))
+    monkeypatch.setitem(sys.modules, "PyInstaller.utils.hooks", hooks)
+    monkeypatch.setattr(sys, "platform", platform)
+
+    def exe(*parts: Any, **options: Any) -> dict[str, Any]:
+        built.exes.append(options)
+        return options
+
+    def collect(*parts: Any, name: str, **_: Any) -> None:
+        built.folder, built.collected = name, list(parts)
+
+    analysis = types.SimpleNamespace(binaries=[], datas=[], scripts=[], pure=[])
+    spec_globals = {
+        "__name__": "__spec__",
+        "SPECPATH": str(SPEC.parent),
+        "Analysis": lambda *a, **k: analysis,
+        "PYZ": lambda *a, **k: object(),
+        "EXE": exe,
+        "COLLECT": collect,
+    }
+    exec(compile(SPEC.read_text(encoding="utf-8"), str(SPEC), "exec"), spec_globals)
+    return built
+
+
+def test_on_windows_the_till_is_windowed_and_the_commands_have_a_console_program(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    built = _run_spec("win32", monkeypatch)
+    consoles = {e["name"]: e["console"] for e in built.exes}
+    # No console window behind the till; the commands print to the console they run in.
+    assert consoles == {"spa-pos": False, "spa-pos-cli": True}
+    assert built.folder == "spa-pos"  # one folder, both programs in it
+    assert all(e in built.collected for e in built.exes)
+    for exe in (BUNDLE_EXE, BUNDLE_CLI):
+        folder, name = PureWindowsPath(exe).parts[-2:]
+        assert folder == built.folder and name.removesuffix(".exe") in consoles
+
+
+def test_elsewhere_one_spa_pos_does_both_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    built = _run_spec("linux", monkeypatch)
+    assert [(e["name"], e["console"]) for e in built.exes] == [("spa-pos", True)]
+    assert built.folder == "spa-pos"
 
 
 def _sections(text: str) -> dict[str, list[str]]:
@@ -52,7 +120,9 @@ def test_the_installer_is_per_user_needs_no_administrator_and_has_both_languages
     assert (ISS.parent / setup["SetupIconFile"]).is_file()
 
 
-def test_start_menu_and_desktop_shortcuts_open_the_bundles_executable() -> None:
+def test_start_menu_and_desktop_shortcuts_open_the_bundles_windowed_till(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     text = ISS.read_text(encoding="utf-8")
     defines, sections = _defines(text), _sections(text)
     icons = sections["Icons"]
@@ -64,6 +134,9 @@ def test_start_menu_and_desktop_shortcuts_open_the_bundles_executable() -> None:
     # The files come from the folder the spec makes, the shortcut opens its executable.
     bundle = PureWindowsPath(ISS.parent.name, defines["BundleDir"], defines["AppExe"])
     assert Path(*bundle.parts).resolve() == (ROOT / BUNDLE_EXE).resolve()
+    windowed = [e["name"] for e in _run_spec("win32", monkeypatch).exes if not e["console"]]
+    assert [f"{name}.exe" for name in windowed] == [defines["AppExe"]]
+    assert all("{#AppExe}" in line for line in sections["Run"])  # "open the till now" too
 
 
 def test_the_uninstaller_keeps_the_clinics_data(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -86,6 +159,14 @@ def test_the_workflow_builds_the_bundle_and_installer_and_runs_the_tests_on_wind
     assert "python -m pytest" in workflow
     assert "pyinstaller --noconfirm --clean installer/spa-pos.spec" in workflow
     assert PureWindowsPath(BUNDLE_EXE).as_posix() in workflow.replace("\\", "/")
+    assert PureWindowsPath(BUNDLE_CLI).as_posix() in workflow.replace("\\", "/")
+    # The commands run through the console program: the windowed one prints nothing and
+    # PowerShell does not wait for it.
+    commands = [
+        ln for ln in workflow.splitlines() if " --json" in ln and ln.strip().startswith("&")
+    ]
+    assert commands and all("spa-pos-cli.exe" in ln or "$exe " in ln for ln in commands)
+    assert '$exe = "dist\\spa-pos\\spa-pos-cli.exe"' in workflow
     assert "installer\\spa-pos.iss" in workflow
     # The installer the workflow uploads is the one the script names.
     name = setup["OutputBaseFilename"].replace("{#AppName}", "spa-pos")

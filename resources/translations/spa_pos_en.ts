@@ -955,6 +955,14 @@ Card {card}  ·  {points} points</translation>
             <source>Members and numbers</source>
             <translation>Members and numbers</translation>
         </message>
+        <message>
+            <source>Scheme review…</source>
+            <translation>Scheme review…</translation>
+        </message>
+        <message>
+            <source>Review the points scheme</source>
+            <translation>Review the points scheme</translation>
+        </message>
     </context>
     <context>
         <name>ManagerPinDialog</name>
@@ -3625,6 +3633,14 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>Campaign</source>
             <translation>Campaign</translation>
         </message>
+        <message>
+            <source>Edit templates…</source>
+            <translation>Edit templates…</translation>
+        </message>
+        <message>
+            <source>Change the wording of member care's messages?</source>
+            <translation>Change the wording of member care's messages?</translation>
+        </message>
     </context>
     <context>
         <name>MemberTableModel</name>
@@ -4131,6 +4147,167 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Give a reason.</source>
             <translation>Give a reason.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SchemeReviewDialog</name>
+        <message>
+            <source>Points scheme review</source>
+            <translation>Points scheme review</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Show</translation>
+        </message>
+        <message>
+            <source>Month end</source>
+            <translation>Month end</translation>
+        </message>
+        <message>
+            <source>Points outstanding</source>
+            <translation>Points outstanding</translation>
+        </message>
+        <message>
+            <source>Liability</source>
+            <translation>Liability</translation>
+        </message>
+        <message>
+            <source>Tier move</source>
+            <translation>Tier move</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>Members</translation>
+        </message>
+        <message>
+            <source>Your conclusions: what works, what to change next month</source>
+            <translation>Your conclusions: what works, what to change next month</translation>
+        </message>
+        <message>
+            <source>Save the review</source>
+            <translation>Save the review</translation>
+        </message>
+        <message>
+            <source>Written</source>
+            <translation>Written</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <source>Conclusions</source>
+            <translation>Conclusions</translation>
+        </message>
+        <message>
+            <source>Save as PDF…</source>
+            <translation>Save as PDF…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <source>The month against the month before</source>
+            <translation>The month against the month before</translation>
+        </message>
+        <message>
+            <source>Liability trend</source>
+            <translation>Liability trend</translation>
+        </message>
+        <message>
+            <source>Members moving between tiers</source>
+            <translation>Members moving between tiers</translation>
+        </message>
+        <message>
+            <source>Reviews kept of this month</source>
+            <translation>Reviews kept of this month</translation>
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation>Counting…</translation>
+        </message>
+        <message>
+            <source>{month}: {start} – {end}, against {pstart} – {pend}</source>
+            <translation>{month}: {start} – {end}, against {pstart} – {pend}</translation>
+        </message>
+        <message>
+            <source>Figure</source>
+            <translation>Figure</translation>
+        </message>
+        <message>
+            <source>This month</source>
+            <translation>This month</translation>
+        </message>
+        <message>
+            <source>Month before</source>
+            <translation>Month before</translation>
+        </message>
+        <message>
+            <source>The review of {month} is kept.</source>
+            <translation>The review of {month} is kept.</translation>
+        </message>
+        <message>
+            <source>Saved {file}</source>
+            <translation>Saved {file}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemplateDialog</name>
+        <message>
+            <source>Message templates</source>
+            <translation>Message templates</translation>
+        </message>
+        <message>
+            <source>Default wording</source>
+            <translation>Default wording</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation>Close (Esc)</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Message</translation>
+        </message>
+        <message>
+            <source>Text (Chinese, as the members get it)</source>
+            <translation>Text (Chinese, as the members get it)</translation>
+        </message>
+        <message>
+            <source>Fields: click to insert</source>
+            <translation>Fields: click to insert</translation>
+        </message>
+        <message>
+            <source>A sample member gets</source>
+            <translation>A sample member gets</translation>
+        </message>
+        <message>
+            <source>Saved: messages queued from now on use it.</source>
+            <translation>Saved: messages queued from now on use it.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpgradeNotice</name>
+        <message>
+            <source>Hide</source>
+            <translation>Hide</translation>
+        </message>
+        <message>
+            <source>The database was upgraded from version {old} to {new}.</source>
+            <translation>The database was upgraded from version {old} to {new}.</translation>
+        </message>
+        <message>
+            <source>The database was upgraded from version {old} to {new}; the backup made before the upgrade is in {file}</source>
+            <translation>The database was upgraded from version {old} to {new}; the backup made before the upgrade is in {file}</translation>
         </message>
     </context>
 </TS>

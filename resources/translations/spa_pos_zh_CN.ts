@@ -955,6 +955,14 @@ Card {card}  ·  {points} points</source>
             <source>Members and numbers</source>
             <translation>会员与经营</translation>
         </message>
+        <message>
+            <source>Scheme review…</source>
+            <translation>积分制度评估…</translation>
+        </message>
+        <message>
+            <source>Review the points scheme</source>
+            <translation>积分制度评估</translation>
+        </message>
     </context>
     <context>
         <name>ManagerPinDialog</name>
@@ -3625,6 +3633,14 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>Campaign</source>
             <translation>群发活动</translation>
         </message>
+        <message>
+            <source>Edit templates…</source>
+            <translation>编辑模板…</translation>
+        </message>
+        <message>
+            <source>Change the wording of member care's messages?</source>
+            <translation>修改会员关怀消息的模板？</translation>
+        </message>
     </context>
     <context>
         <name>MemberTableModel</name>
@@ -4131,6 +4147,167 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Give a reason.</source>
             <translation>请填写原因。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SchemeReviewDialog</name>
+        <message>
+            <source>Points scheme review</source>
+            <translation>积分制度评估</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <source>Month end</source>
+            <translation>月末</translation>
+        </message>
+        <message>
+            <source>Points outstanding</source>
+            <translation>未兑积分</translation>
+        </message>
+        <message>
+            <source>Liability</source>
+            <translation>积分负债</translation>
+        </message>
+        <message>
+            <source>Tier move</source>
+            <translation>等级变动</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>人数</translation>
+        </message>
+        <message>
+            <source>Your conclusions: what works, what to change next month</source>
+            <translation>评估结论：哪些有效，下月要调整什么</translation>
+        </message>
+        <message>
+            <source>Save the review</source>
+            <translation>保存评估</translation>
+        </message>
+        <message>
+            <source>Written</source>
+            <translation>评估时间</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>评估人</translation>
+        </message>
+        <message>
+            <source>Conclusions</source>
+            <translation>评估结论</translation>
+        </message>
+        <message>
+            <source>Save as PDF…</source>
+            <translation>保存为 PDF…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Month</source>
+            <translation>月份</translation>
+        </message>
+        <message>
+            <source>The month against the month before</source>
+            <translation>本月与上月对比</translation>
+        </message>
+        <message>
+            <source>Liability trend</source>
+            <translation>积分负债走势</translation>
+        </message>
+        <message>
+            <source>Members moving between tiers</source>
+            <translation>等级变动</translation>
+        </message>
+        <message>
+            <source>Reviews kept of this month</source>
+            <translation>本月已保存的评估</translation>
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation>正在统计…</translation>
+        </message>
+        <message>
+            <source>{month}: {start} – {end}, against {pstart} – {pend}</source>
+            <translation>{month}：{start} – {end}，对比 {pstart} – {pend}</translation>
+        </message>
+        <message>
+            <source>Figure</source>
+            <translation>指标</translation>
+        </message>
+        <message>
+            <source>This month</source>
+            <translation>本月</translation>
+        </message>
+        <message>
+            <source>Month before</source>
+            <translation>上月</translation>
+        </message>
+        <message>
+            <source>The review of {month} is kept.</source>
+            <translation>{month} 的评估已保存。</translation>
+        </message>
+        <message>
+            <source>Saved {file}</source>
+            <translation>已保存 {file}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemplateDialog</name>
+        <message>
+            <source>Message templates</source>
+            <translation>消息模板</translation>
+        </message>
+        <message>
+            <source>Default wording</source>
+            <translation>恢复默认文字</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation>关闭 (Esc)</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>消息</translation>
+        </message>
+        <message>
+            <source>Text (Chinese, as the members get it)</source>
+            <translation>内容（会员收到的中文消息）</translation>
+        </message>
+        <message>
+            <source>Fields: click to insert</source>
+            <translation>字段：点击插入</translation>
+        </message>
+        <message>
+            <source>A sample member gets</source>
+            <translation>示例会员收到</translation>
+        </message>
+        <message>
+            <source>Saved: messages queued from now on use it.</source>
+            <translation>已保存：此后生成的消息将使用新模板。</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpgradeNotice</name>
+        <message>
+            <source>Hide</source>
+            <translation>隐藏</translation>
+        </message>
+        <message>
+            <source>The database was upgraded from version {old} to {new}.</source>
+            <translation>数据库已从 {old} 升级到 {new}。</translation>
+        </message>
+        <message>
+            <source>The database was upgraded from version {old} to {new}; the backup made before the upgrade is in {file}</source>
+            <translation>数据库已从 {old} 升级到 {new}，升级前的备份在 {file}</translation>
         </message>
     </context>
 </TS>

@@ -260,6 +260,7 @@ _STAFF: dict[str, str] = {
     "staff.action.member_care": "rescue points, send targeted coupons and messages",
     "staff.action.manage_staff": "Managing staff accounts",
     "staff.action.view_audit": "Viewing the audit trail and the supervision report",
+    "staff.action.review_scheme": "Writing the points-scheme review",
 }
 
 # day close

@@ -215,6 +215,7 @@ _STAFF: dict[str, str] = {
     "staff.action.member_care": "积分挽留、定向发券和群发消息",
     "staff.action.manage_staff": "管理员工账号",
     "staff.action.view_audit": "查看审计记录和监督报表",
+    "staff.action.review_scheme": "积分制度评估",
 }
 
 # day close

@@ -103,6 +103,29 @@ def render(template: str, values: dict[str, object]) -> str:
     return template.format_map(values)
 
 
+# A made-up member whose message the template editor shows while the owner types: one
+# value for every field any kind has, written as the job writes them.
+SAMPLE_FIELDS: dict[str, object] = {
+    "姓名": "王丽",
+    "积分": 1280,
+    "到期日": "2026-04-30",
+    "生日": "5月12日",
+    "倍数": 2,
+    "差分": 120,
+    "奖励": "头部按摩",
+    "项目": "针灸推拿十次疗程",
+    "剩余次数": 6,
+    "天数": 60,
+}
+
+
+def sample(kind: str, text: str, clinic: str) -> str:
+    """The message `text` would make for the sample member, checked as `set_template`
+    checks it: the editor's live preview (a refusal names the field and the allowed)."""
+    check_template(kind, text)
+    return render(text, {**SAMPLE_FIELDS, CLINIC: clinic})
+
+
 def templates(session: Session) -> dict[str, str]:
     """The wording in force of every kind the jobs queue: the owner's, else the default
     (a campaign from the member list brings its own text)."""
@@ -117,7 +140,9 @@ def template_texts(ctx: Ctx) -> dict[str, str]:
 
 def set_template(ctx: Ctx, kind: str, text: str) -> None:
     """Store the owner's wording of one kind (used for messages queued from now on);
-    the default text back when `text` is the default. Audited."""
+    the default text back when `text` is the default. A manager's (`member_care`).
+    Audited."""
+    permissions.require(ctx, "member_care")
     check_template(kind, text)
     with unit_of_work.write(ctx) as work:
         row = work.session.scalars(

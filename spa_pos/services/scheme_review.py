@@ -16,12 +16,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
 from spa_pos.errors import DomainError
 from spa_pos.models import SchemeReview
-from spa_pos.services import kpi, unit_of_work
+from spa_pos.services import kpi, permissions, unit_of_work
 from spa_pos.services.context import Ctx
+from spa_pos.services.settings import Settings
 
 LIABILITY_MONTHS = 6  # the liability trend: the outstanding points at these month ends
 MAX_CONCLUSIONS = 2000
@@ -62,38 +64,39 @@ class Review:
         }
 
 
+@dataclass(frozen=True)
+class Preview:
+    """A month's figures as a review would keep them, before anything is written: what
+    the owner reads while writing the conclusions (the window's scheme review)."""
+
+    month: str
+    figures: dict[str, Any]
+    previous: dict[str, Any]
+    tier_moves: dict[str, int]
+    liability_trend: tuple[LiabilityPoint, ...]
+
+
+def preview(ctx: Ctx, month: str) -> Preview:
+    """`month`'s figures, computed as `write` computes them, nothing kept."""
+    first, last = kpi.parse_month(month)
+    with unit_of_work.read(ctx) as work:
+        snap = _snapshot(work.session, work.settings, first, last)
+    return Preview(f"{first:%Y-%m}", **_unpack(snap))
+
+
 def write(
     ctx: Ctx, month: str, conclusions: str | None, then: Callable[[Review], None] | None = None
 ) -> Review:
     """Compute `month`'s figures and keep them with the owner's conclusions. `then` (the
     PDF) runs before the review is committed: a report that could not be made is not
-    kept as made."""
+    kept as made. A manager's or the owner's (`review_scheme`)."""
+    permissions.require(ctx, "review_scheme")
     text = (conclusions or "").strip()
     if len(text) > MAX_CONCLUSIONS:
         raise DomainError("kpi.conclusions_too_long", max=MAX_CONCLUSIONS)
     first, last = kpi.parse_month(month)
     with unit_of_work.write(ctx) as work:
-        s, cfg = work.session, work.settings
-        tz = cfg.timezone
-        value = kpi.point_value(s)
-        current = kpi.figures(s, first, last, cfg, value)
-        previous = kpi.figures(s, *kpi.previous_period(first, last), cfg, value)
-        lo = clk.local_day_start_utc(first, tz)
-        hi = clk.local_day_start_utc(last + timedelta(days=1), tz)
-        moves = kpi.tier_moves(s, lo, hi, cfg)
-        ends = _month_ends(first)
-        balances = kpi.outstanding_at(
-            s, [clk.local_day_start_utc(d + timedelta(days=1), tz) for d in ends]
-        )
-        snapshot = {
-            "figures": current.to_json(),
-            "previous": previous.to_json(),
-            "tier_moves": moves,
-            "liability_trend": [
-                {"month": f"{d:%Y-%m}", "points": p, "liability_fen": kpi.liability(p, value)}
-                for d, p in zip(ends, balances, strict=True)
-            ],
-        }
+        snapshot = _snapshot(work.session, work.settings, first, last)
         row = SchemeReview(
             month=f"{first:%Y-%m}",
             conclusions=text,
@@ -101,13 +104,47 @@ def write(
             created_at=work.stamp,
             figures=json.dumps(snapshot, ensure_ascii=False),
         )
-        s.add(row)
-        s.flush()
+        work.session.add(row)
+        work.session.flush()
         work.audit("scheme_review.write", "scheme_review", row.id, month=row.month)
-        review = _view(row, tz)
+        review = _view(row, work.settings.timezone)
         if then is not None:
             then(review)
         return review
+
+
+def _snapshot(s: Session, cfg: Settings, first: date, last: date) -> dict[str, Any]:
+    """The month's figures, the month before's, the tier moves and the liability trend,
+    as JSON (what a review keeps)."""
+    tz = cfg.timezone
+    value = kpi.point_value(s)
+    current = kpi.figures(s, first, last, cfg, value)
+    previous = kpi.figures(s, *kpi.previous_period(first, last), cfg, value)
+    lo = clk.local_day_start_utc(first, tz)
+    hi = clk.local_day_start_utc(last + timedelta(days=1), tz)
+    moves = kpi.tier_moves(s, lo, hi, cfg)
+    ends = _month_ends(first)
+    balances = kpi.outstanding_at(
+        s, [clk.local_day_start_utc(d + timedelta(days=1), tz) for d in ends]
+    )
+    return {
+        "figures": current.to_json(),
+        "previous": previous.to_json(),
+        "tier_moves": moves,
+        "liability_trend": [
+            {"month": f"{d:%Y-%m}", "points": p, "liability_fen": kpi.liability(p, value)}
+            for d, p in zip(ends, balances, strict=True)
+        ],
+    }
+
+
+def _unpack(snap: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "figures": snap["figures"],
+        "previous": snap["previous"],
+        "tier_moves": snap["tier_moves"],
+        "liability_trend": tuple(LiabilityPoint(**p) for p in snap["liability_trend"]),
+    }
 
 
 def reviews(ctx: Ctx, month: str) -> list[Review]:
@@ -131,15 +168,11 @@ def _month_ends(first: date) -> list[date]:
 
 
 def _view(row: SchemeReview, tz: str) -> Review:
-    snap = json.loads(row.figures)
     return Review(
         id=row.id,
         month=row.month,
         author=row.author,
         created_at=clk.from_utc_naive(row.created_at).astimezone(ZoneInfo(tz)),
         conclusions=row.conclusions,
-        figures=snap["figures"],
-        previous=snap["previous"],
-        tier_moves=snap["tier_moves"],
-        liability_trend=tuple(LiabilityPoint(**p) for p in snap["liability_trend"]),
+        **_unpack(json.loads(row.figures)),
     )

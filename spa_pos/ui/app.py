@@ -114,7 +114,9 @@ def build_window(ctx: Ctx, translators: i18n.Translators) -> MainWindow:
     worker = DbWorker(ctx)
     # Open (create, migrate) the database on the worker while the window is being built;
     # `start()` then finds it open. A failure here comes back, and is shown, in start().
-    worker.run(clinic.init, on_error=lambda _exc: True)
+    # Its result reaches the window (built by then: results come back through the event
+    # loop) to tell of an upgrade from an earlier release.
+    worker.run(clinic.init, lambda opened: window.database_opened(opened), on_error=lambda _: True)
     window = MainWindow(worker, translators)
     worker.setParent(window)
     return window

@@ -33,7 +33,7 @@ from spa_pos import paths
 from spa_pos.errors import DomainError
 from spa_pos.services import catalog, clinic, courses, drafts, permissions, profile
 from spa_pos.services.catalog import CatalogEntry, RewardEntry
-from spa_pos.services.clinic import SetUp, Startup
+from spa_pos.services.clinic import InitResult, SetUp, Startup
 from spa_pos.services.context import Actor
 from spa_pos.services.courses import CourseUseResult
 from spa_pos.services.drafts import Restored
@@ -51,6 +51,7 @@ from spa_pos.ui.redeem import RedeemPage
 from spa_pos.ui.sign_in import IdleWatch, SignedIn, SignInDialog
 from spa_pos.ui.style import tier_badge_css
 from spa_pos.ui.today import TodayPage
+from spa_pos.ui.upgrade_notice import UpgradeNotice
 from spa_pos.ui.widgets import (
     LazyPage,
     alive,
@@ -106,6 +107,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._build_header())
         self.notice = PrintNotice(self.printing, central)
         layout.addWidget(self.notice)
+        self.upgrade_notice = UpgradeNotice(central)
+        layout.addWidget(self.upgrade_notice)
         self.tabs = QTabWidget(central)
         self.tabs.setDocumentMode(True)
         self.tabs.setEnabled(False)
@@ -299,6 +302,12 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Open (create, migrate) the database and load what the screens need."""
         self.worker.run(clinic.startup, self._started)
+
+    def database_opened(self, opened: InitResult) -> None:
+        """The database is open (`clinic.init`, run while the window was built): if it
+        came from an earlier release and was upgraded, the banner says so once."""
+        if opened.upgraded is not None:
+            self.upgrade_notice.show_upgrade(opened.upgraded)
 
     def _started(self, startup: Startup) -> None:
         self.translators.apply(i18n.resolve(startup.language))

@@ -87,9 +87,15 @@ class ManagePage(QWidget):
         self.data = button()
         self.data.setObjectName("openImport")
         self.data.clicked.connect(self.open_import)
+<<<<<<< HEAD
         self.audit = button()
         self.audit.setObjectName("openAudit")
         self.audit.clicked.connect(self.open_audit)
+=======
+        self.review = button()
+        self.review.setObjectName("openSchemeReview")
+        self.review.clicked.connect(self.open_review)
+>>>>>>> h-review
         self.queue = PrintQueuePanel(printing)
         self.jobs = JobsPanel(worker)
         self.jobs.job_ran.connect(self._job_ran)
@@ -101,9 +107,14 @@ class ManagePage(QWidget):
         care = self._row(CareButton(worker, printing), MemberListButton(self))
         care.addWidget(DashboardButton(worker, self._open))
         care.addWidget(therapist_report.launcher(worker, self))
+<<<<<<< HEAD
         office = self._row(
             self.catalog, self.rewards, self.rules, self.promotions, self.data, self.audit
         )
+=======
+        care.addWidget(self.review)
+        office = self._row(self.catalog, self.rewards, self.rules, self.promotions, self.data)
+>>>>>>> h-review
         panels = QHBoxLayout()
         panels.setSpacing(16)
         panels.addWidget(self.queue, 1)
@@ -140,7 +151,11 @@ class ManagePage(QWidget):
         self.rewards.setText(self.tr("Rewards…"))
         self.promotions.setText(self.tr("Promotions…"))
         self.data.setText(self.tr("Import and export…"))
+<<<<<<< HEAD
         self.audit.setText(self.tr("Audit trail…"))
+=======
+        self.review.setText(self.tr("Scheme review…"))
+>>>>>>> h-review
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -214,6 +229,18 @@ class ManagePage(QWidget):
             self.tr("Manage promotions"),
             load,
             lambda manager, state: PromotionsDialog(self.worker, manager.actor, state, parent=self),
+        )
+
+    def open_review(self) -> None:
+        """积分制度评估: the month's figures and the conclusions, written as the manager's."""
+        from spa_pos.ui import scheme_review_screen
+
+        self._as_manager(
+            self.tr("Review the points scheme"),
+            scheme_review_screen.load,
+            lambda manager, state: scheme_review_screen.SchemeReviewDialog(
+                self.worker, manager, state, parent=self
+            ),
         )
 
     def _as_manager(

@@ -157,6 +157,9 @@ class MemberCareDialog(QDialog):
         self.print_list.clicked.connect(self.print_call_list)
         self.export = button(self.tr("Export…"))
         self.export.clicked.connect(self.choose_export)
+        self.templates = button(self.tr("Edit templates…"))
+        self.templates.setObjectName("editTemplates")
+        self.templates.clicked.connect(self.edit_templates)
         close = button(self.tr("Close (Esc)"))
         close.clicked.connect(self.reject)
         self.message = label("", "muted", wrap=True)
@@ -181,7 +184,7 @@ class MemberCareDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(marks)
         layout.addWidget(self.message)
-        layout.addLayout(button_bar(close, left=(self.print_list, self.export)))
+        layout.addLayout(button_bar(close, left=(self.print_list, self.export, self.templates)))
         self.show_state(state)
 
     def kind_name(self, kind: str) -> str:
@@ -326,6 +329,31 @@ class MemberCareDialog(QDialog):
         )
         self.message.setText(text.replace("%1", str(done.points)))
         self.reload()
+
+    def edit_templates(self) -> None:
+        """编辑模板 after the manager PIN: the editor changes the wording as the manager."""
+        from spa_pos.ui import template_editor  # on use
+
+        opened: list[tuple[Ctx, template_editor.Templates]] = []
+        pin = ManagerPinDialog(
+            self.worker,
+            self.tr("Change the wording of member care's messages?"),
+            lambda manager: (manager, template_editor.load(manager)),
+            changes=None,
+            parent=self,
+        )
+        pin.succeeded.connect(opened.append)
+        pin.accepted.connect(
+            lambda: open_dialog(
+                template_editor.TemplateDialog(
+                    self.worker,
+                    *opened[0],
+                    {kind: self.kind_name(kind) for kind in outreach.FIELDS},
+                    parent=self,
+                )
+            )
+        )
+        open_dialog(pin)
 
     def call_list_blocks(self) -> list[Block]:
         """The list as shown, for the phone: who, the number, what to say."""

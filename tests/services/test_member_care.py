@@ -149,6 +149,27 @@ def test_a_template_with_an_unknown_field_is_refused_with_the_reason(ctx: Ctx) -
     assert outreach.template_texts(ctx)["dormant"] == outreach.DEFAULT_TEMPLATES["dormant"]
 
 
+def test_the_sample_message_is_the_template_rendered_or_the_same_refusal() -> None:
+    assert outreach.sample("dormant", "{姓名}，{诊所}想您了！您有{积分}分。", "康乐馆") == (
+        "王丽，康乐馆想您了！您有1280分。"
+    )
+    for kind in outreach.FIELDS:  # every default renders on the sample member
+        outreach.sample(kind, outreach.DEFAULT_TEMPLATES[kind], "康乐馆")
+    with pytest.raises(DomainError) as refused:
+        outreach.sample("dormant", "{姓名}您好，{电话}", "康乐馆")
+    assert str(refused.value) == "模板里的字段 {电话} 不认识；可用的字段：{姓名} {积分} {诊所}"
+
+
+def test_only_a_manager_changes_a_template(ctx: Ctx) -> None:
+    cashier = replace(ctx, actor=Actor("小李", "cashier"))
+    with pytest.raises(DomainError) as refused:
+        outreach.set_template(cashier, "dormant", "{姓名}您好")
+    assert refused.value.code == "staff.not_allowed"
+    assert outreach.template_texts(ctx)["dormant"] == outreach.DEFAULT_TEMPLATES["dormant"]
+    outreach.set_template(replace(ctx, actor=Actor("张店长", "manager")), "dormant", "{姓名}您好")
+    assert outreach.template_texts(ctx)["dormant"] == "{姓名}您好"
+
+
 def test_the_owners_template_words_the_next_messages(ctx: Ctx, clock: FixedClock) -> None:
     outreach.set_template(ctx, "dormant", "{姓名}，{诊所}想您了！您有{积分}分。")
     join(ctx, "张三", "13800000001")

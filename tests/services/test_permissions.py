@@ -26,6 +26,7 @@ from spa_pos.services import (
     permissions,
     refunds,
     rewards,
+    scheme_review,
     staff,
     vouchers,
 )
@@ -88,6 +89,10 @@ def _member_care(owner: Ctx, acting: Ctx, _: Path) -> None:
         raise refused.value
 
 
+def _review_scheme(owner: Ctx, acting: Ctx, _: Path) -> None:
+    scheme_review.write(acting, "2026-02", "先观察一个月")
+
+
 def _manage_staff(owner: Ctx, acting: Ctx, _: Path) -> None:
     staff.add(acting, "小周", "therapist", "135792")
 
@@ -107,7 +112,11 @@ ACTIONS: dict[str, Action] = {
     "change_catalog_rules": _change_catalog_rules,
     "member_care": _member_care,
     "manage_staff": _manage_staff,
+<<<<<<< HEAD
     "view_audit": _view_audit,
+=======
+    "review_scheme": _review_scheme,
+>>>>>>> h-review
 }
 
 ALLOWED = {  # written out here, not read from the table: this is what the table must say
@@ -122,7 +131,11 @@ ALLOWED = {  # written out here, not read from the table: this is what the table
         "change_settings",
         "change_catalog_rules",
         "member_care",
+<<<<<<< HEAD
         "view_audit",
+=======
+        "review_scheme",
+>>>>>>> h-review
     },
     "owner": set(ACTIONS),
     "system": {"run_job"},

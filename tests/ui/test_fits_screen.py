@@ -47,8 +47,10 @@ from spa_pos.ui.redeem import VoucherDialog
 from spa_pos.ui.restore_dialog import RestoreDialog
 from spa_pos.ui.rewards_screen import RestockDialog, RewardDialog, RewardsDialog
 from spa_pos.ui.rules_dialog import RulesDialog
+from spa_pos.ui.scheme_review_screen import SchemeReviewDialog
 from spa_pos.ui.settings_dialog import SettingsDialog
 from spa_pos.ui.sign_in import SignInDialog
+from spa_pos.ui.template_editor import TemplateDialog
 from spa_pos.ui.therapist_report import TherapistReportDialog
 from spa_pos.ui.widgets import TASKBAR, WINDOW_FRAME, ElidedLabel, open_dialog
 from spa_pos.ui.wizard import SetupWizard
@@ -125,6 +127,13 @@ def _member_care(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
     [opener] = [b for b in window.manage.findChildren(QWidget, "openMemberCare")]
     qtbot.mouseClick(opener, Qt.MouseButton.LeftButton)
     return wait_dialog(qtbot, MemberCareDialog)
+
+
+def _template_editor(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    care = _member_care(qtbot, window, ctx)
+    assert isinstance(care, MemberCareDialog)
+    as_manager(qtbot, window, care.templates.click)
+    return wait_dialog(qtbot, TemplateDialog)
 
 
 def _member_list(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
@@ -239,6 +248,11 @@ def _rules(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
     return wait_dialog(qtbot, RulesDialog)
 
 
+def _scheme_review(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    as_manager(qtbot, window, window.manage.open_review)
+    return wait_dialog(qtbot, SchemeReviewDialog)
+
+
 def _catalog(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
     as_manager(qtbot, window, window.manage.open_catalog)
     dialog = wait_dialog(qtbot, CatalogDialog)
@@ -303,6 +317,7 @@ DIALOGS: dict[str, Opener] = {
     "member_new": _member_new,
     "profile": _profile,
     "member_care": _member_care,
+    "template_editor": _template_editor,
     "member_list": _member_list,
     "dashboard": _dashboard,
     "events": _simple(EventsDialog),
@@ -322,6 +337,7 @@ DIALOGS: dict[str, Opener] = {
     "backup": _backup,
     "restore": _restore,
     "rules": _rules,
+    "scheme_review": _scheme_review,
     "catalog": _catalog,
     "item": _item,
     "rewards": _rewards,
@@ -388,6 +404,8 @@ def test_the_list_below_opens_every_dialog_the_app_has() -> None:
         MessageDialog,
         TherapistReportDialog,
         AuditDialog,
+        SchemeReviewDialog,
+        TemplateDialog,
     }
     assert every_dialog_class() <= opened
 
