@@ -33,11 +33,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "change_catalog_rules": _MANAGER,
     "member_care": _MANAGER,
     "manage_staff": _OWNER,
-<<<<<<< HEAD
     "view_audit": _MANAGER,
-=======
     "review_scheme": _MANAGER,
->>>>>>> h-review
 }
 """action → the roles that may do it. The only place a permission is decided."""
 

@@ -87,15 +87,12 @@ class ManagePage(QWidget):
         self.data = button()
         self.data.setObjectName("openImport")
         self.data.clicked.connect(self.open_import)
-<<<<<<< HEAD
         self.audit = button()
         self.audit.setObjectName("openAudit")
         self.audit.clicked.connect(self.open_audit)
-=======
         self.review = button()
         self.review.setObjectName("openSchemeReview")
         self.review.clicked.connect(self.open_review)
->>>>>>> h-review
         self.queue = PrintQueuePanel(printing)
         self.jobs = JobsPanel(worker)
         self.jobs.job_ran.connect(self._job_ran)
@@ -107,14 +104,10 @@ class ManagePage(QWidget):
         care = self._row(CareButton(worker, printing), MemberListButton(self))
         care.addWidget(DashboardButton(worker, self._open))
         care.addWidget(therapist_report.launcher(worker, self))
-<<<<<<< HEAD
+        care.addWidget(self.review)
         office = self._row(
             self.catalog, self.rewards, self.rules, self.promotions, self.data, self.audit
         )
-=======
-        care.addWidget(self.review)
-        office = self._row(self.catalog, self.rewards, self.rules, self.promotions, self.data)
->>>>>>> h-review
         panels = QHBoxLayout()
         panels.setSpacing(16)
         panels.addWidget(self.queue, 1)
@@ -151,11 +144,8 @@ class ManagePage(QWidget):
         self.rewards.setText(self.tr("Rewards…"))
         self.promotions.setText(self.tr("Promotions…"))
         self.data.setText(self.tr("Import and export…"))
-<<<<<<< HEAD
         self.audit.setText(self.tr("Audit trail…"))
-=======
         self.review.setText(self.tr("Scheme review…"))
->>>>>>> h-review
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -112,11 +112,8 @@ ACTIONS: dict[str, Action] = {
     "change_catalog_rules": _change_catalog_rules,
     "member_care": _member_care,
     "manage_staff": _manage_staff,
-<<<<<<< HEAD
     "view_audit": _view_audit,
-=======
     "review_scheme": _review_scheme,
->>>>>>> h-review
 }
 
 ALLOWED = {  # written out here, not read from the table: this is what the table must say
@@ -131,11 +128,8 @@ ALLOWED = {  # written out here, not read from the table: this is what the table
         "change_settings",
         "change_catalog_rules",
         "member_care",
-<<<<<<< HEAD
         "view_audit",
-=======
         "review_scheme",
->>>>>>> h-review
     },
     "owner": set(ACTIONS),
     "system": {"run_job"},
