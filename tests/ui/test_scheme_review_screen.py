@@ -81,7 +81,8 @@ def test_another_month_is_shown_when_chosen(history: Ctx, qtbot: QtBot, window: 
     scheme_review.write(history, "2026-01", "一月的结论")
     dialog.month.setDate(dialog.month.date().addMonths(-1))
     qtbot.mouseClick(dialog.show_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "2026-01:" in dialog.status.text())
+    qtbot.waitUntil(lambda: dialog.state is not None and dialog.state.preview.month == "2026-01")
+    assert dialog.status.text().startswith("2026-01：")
     assert dialog.earlier_text.toPlainText() == "一月的结论"
     expected = scheme_review.preview(history, "2026-01")
     rows = kpi.compare_rows(expected.figures, expected.previous)
