@@ -106,6 +106,11 @@ _REWARDS: dict[str, str] = {
 # checkout and pricing
 _CHECKOUT: dict[str, str] = {
     "checkout.bad_quantity": "The quantity must be between 1 and {max}: {item}:{qty}",
+    "checkout.override_above_list": (
+        "The new price of {item} must be between ¥0.00 and its list price {list}, not {price}"
+    ),
+    "checkout.override_needs_reason": "A price change needs a reason: {item}",
+    "checkout.override_not_in_cart": "The price change names {item}, which is not in the cart",
     "checkout.empty": "This sale has no items",
     "checkout.voucher_twice": "The same voucher cannot be used twice in one sale",
     "checkout.voucher_not_members": "Voucher {voucher} does not belong to member {member}",
@@ -259,6 +264,8 @@ _STAFF: dict[str, str] = {
     "staff.action.change_catalog_rules": "Changing the catalog, rewards, rules or promotions",
     "staff.action.member_care": "rescue points, send targeted coupons and messages",
     "staff.action.manage_staff": "Managing staff accounts",
+    "staff.action.override_price": "Changing a price at the till",
+    "staff.action.backdate": "Entering a sale or service at an earlier time",
 }
 
 # day close

@@ -92,6 +92,9 @@ _REWARDS: dict[str, str] = {
 # checkout and pricing
 _CHECKOUT: dict[str, str] = {
     "checkout.bad_quantity": "数量应在 1 到 {max} 之间: {item}:{qty}",
+    "checkout.override_above_list": "{item} 的改价应在 ¥0.00 到原价 {list} 之间，不能是 {price}",
+    "checkout.override_needs_reason": "改价需要填写原因: {item}",
+    "checkout.override_not_in_cart": "改价的项目 {item} 不在购物车中",
     "checkout.empty": "这一单没有项目",
     "checkout.voucher_twice": "同一张兑换券不能在一单里用两次",
     "checkout.voucher_not_members": "兑换券 {voucher} 不属于会员 {member}",
@@ -214,6 +217,8 @@ _STAFF: dict[str, str] = {
     "staff.action.change_catalog_rules": "修改项目、兑换目录、积分规则和限时活动",
     "staff.action.member_care": "积分挽留、定向发券和群发消息",
     "staff.action.manage_staff": "管理员工账号",
+    "staff.action.override_price": "改价",
+    "staff.action.backdate": "补录较早时间的业务",
 }
 
 # day close

@@ -137,10 +137,14 @@ def backup_now(
 
     The folder that worked is remembered as the `backup_dir` setting (audited when it
     changes), where the end-of-day backup goes too; a failed backup changes nothing.
-    Without a typed `passphrase`, the owner's stored one (if set) encrypts it.
+    Without a typed `passphrase`, the owner's stored one (if set) encrypts it. Anyone
+    may back up to the folder in force; a backup to another folder changes that setting,
+    so it needs `change_settings` like any setting, checked before anything is written.
     """
     db_path = _require_file(ctx)
     cfg = settings_svc.current(ctx)
+    if str(target_dir.absolute()) != cfg.backup_dir:
+        permissions.require(ctx, "change_settings")
     secrets = _secrets(ctx, passphrase)
     result = backup.backup_database(
         db_path,

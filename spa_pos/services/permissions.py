@@ -33,6 +33,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "change_catalog_rules": _MANAGER,
     "member_care": _MANAGER,
     "manage_staff": _OWNER,
+    "override_price": _MANAGER,
+    "backdate": _MANAGER,
 }
 """action → the roles that may do it. The only place a permission is decided."""
 
