@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -29,7 +29,7 @@ from spa_pos.services import (
     vouchers,
 )
 from spa_pos.services import settings as settings_svc
-from spa_pos.services.checkout import SaleRequest, sell
+from spa_pos.services.checkout import PriceOverride, SaleRequest, sell
 from spa_pos.services.context import SYSTEM_ACTOR, Actor, Ctx
 from tests.conftest import register
 
@@ -91,6 +91,16 @@ def _manage_staff(owner: Ctx, acting: Ctx, _: Path) -> None:
     staff.add(acting, "小周", "therapist", "135792")
 
 
+def _override_price(owner: Ctx, acting: Ctx, _: Path) -> None:
+    change = PriceOverride(10000, "老顾客")
+    sell(acting, SaleRequest([("AJ", 1)], [("cash", 10000)], overrides={"AJ": change}))
+
+
+def _backdate(owner: Ctx, acting: Ctx, _: Path) -> None:
+    earlier = acting.clock.now() - timedelta(hours=2)  # the till was down this morning
+    sell(acting, SaleRequest([("AJ", 1)], [("cash", 16800)], at=earlier))
+
+
 ACTIONS: dict[str, Action] = {
     "refund": _refund,
     "cancel_voucher": _cancel_voucher,
@@ -102,6 +112,8 @@ ACTIONS: dict[str, Action] = {
     "change_catalog_rules": _change_catalog_rules,
     "member_care": _member_care,
     "manage_staff": _manage_staff,
+    "override_price": _override_price,
+    "backdate": _backdate,
 }
 
 ALLOWED = {  # written out here, not read from the table: this is what the table must say
@@ -116,6 +128,8 @@ ALLOWED = {  # written out here, not read from the table: this is what the table
         "change_settings",
         "change_catalog_rules",
         "member_care",
+        "override_price",
+        "backdate",
     },
     "owner": set(ACTIONS),
     "system": {"run_job"},
