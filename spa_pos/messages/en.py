@@ -497,6 +497,7 @@ _CLI: dict[str, str] = {
     "cli.bad_date": "Wrong date format: {text} (expected YYYY-MM-DD)",
     "cli.bad_quantity": "Wrong quantity: {text} (for example ZJTN:2)",
     "cli.bad_payment": "Wrong payment format: {text} (for example cash:400 or wechat:128.5)",
+    "cli.bad_override": "Wrong price change format: {text} (for example AJ:120:regular customer)",
     "cli.bad_width": "The paper width can only be 80 or 58",
     "cli.bad_delta": "A points adjustment is a whole number, for example +50 or -30: {text}",
     "cli.not_initialized": "The database is not set up yet; run spa-pos init first ({url})",

@@ -370,6 +370,7 @@ _CLI: dict[str, str] = {
     "cli.bad_date": "日期格式不对: {text}（应为 YYYY-MM-DD）",
     "cli.bad_quantity": "数量不对: {text}（例如 ZJTN:2）",
     "cli.bad_payment": "付款格式不对: {text}（例如 cash:400 或 wechat:128.5）",
+    "cli.bad_override": "改价格式不对: {text}（例如 AJ:120:老顾客优惠）",
     "cli.bad_width": "纸宽只能是 80 或 58",
     "cli.bad_delta": "积分调整应为整数，例如 +50 或 -30: {text}",
     "cli.not_initialized": "数据库还没有初始化，请先运行 spa-pos init（{url}）",
