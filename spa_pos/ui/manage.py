@@ -29,7 +29,7 @@ from spa_pos.ui.import_dialog import ImportDialog
 from spa_pos.ui.jobs_panel import JobsPanel
 from spa_pos.ui.member_care import CareButton
 from spa_pos.ui.member_list import MemberListButton
-from spa_pos.ui.pin_dialog import ManagerPinDialog
+from spa_pos.ui.pin_dialog import ManagerPinDialog, approve
 from spa_pos.ui.print_queue_panel import PrintQueuePanel
 from spa_pos.ui.printing import PrintCenter
 from spa_pos.ui.restore_dialog import RestoreDialog
@@ -216,14 +216,30 @@ class ManagePage(QWidget):
         """Ask for the manager PIN, then open a back-office screen acting as the manager
         (the back-office services refuse anyone else). What the screen shows is loaded
         in the PIN's own job (`load`, as the manager); the screen opens once the PIN
-        dialog has closed and handed the keyboard back."""
-        pin = ManagerPinDialog(
-            self.worker, what, lambda manager: (manager, load(manager)), changes=None, parent=self
-        )
+        dialog has closed and handed the keyboard back. A manager signed in is not asked
+        (`pin_dialog.approve`): the screen opens once loaded."""
+        asked: list[ManagerPinDialog] = []
         granted: list[tuple[Ctx, T]] = []
-        pin.succeeded.connect(granted.append)
-        pin.accepted.connect(lambda: self._open(screen(*granted[0])))
-        self._open(pin)
+
+        def loaded(result: tuple[Ctx, T]) -> None:
+            if asked:
+                granted.append(result)
+            else:
+                self._open(screen(*result))
+
+        pin = approve(
+            self.worker,
+            "change_catalog_rules",
+            what,
+            lambda manager: (manager, load(manager)),
+            loaded,
+            changes=None,
+            parent=self,
+        )
+        if pin is not None:
+            asked.append(pin)
+            pin.accepted.connect(lambda: self._open(screen(*granted[0])))
+            self.dialog_opened.emit(pin)
 
     def open_import(self) -> None:
         self._open(ImportDialog(self.worker, parent=self))

@@ -32,7 +32,7 @@ from spa_pos.services.context import Ctx
 from spa_pos.services.exports import ExportResult
 from spa_pos.services.outreach import MessageView, Rescue, WinBackRate
 from spa_pos.ui.changes import Change
-from spa_pos.ui.pin_dialog import ManagerPinDialog
+from spa_pos.ui.pin_dialog import approve
 from spa_pos.ui.printing import PrintCenter
 from spa_pos.ui.report_print import ReportOutcome, report_printer
 from spa_pos.ui.widgets import (
@@ -308,15 +308,15 @@ class MemberCareDialog(QDialog):
             if how == "extend"
             else self.tr("Give %1 the rescue bonus?")
         ).replace("%1", view.member_name)
-        pin = ManagerPinDialog(
+        approve(
             self.worker,
+            "member_care",
             what,
             lambda manager: outreach.rescue(manager, view.id, how),
+            self._rescued,
             changes=Change.MEMBERS,
             parent=self,
         )
-        pin.succeeded.connect(self._rescued)
-        open_dialog(pin)
 
     def _rescued(self, done: Rescue) -> None:
         text = (
