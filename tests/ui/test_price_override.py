@@ -62,7 +62,7 @@ def test_a_cashiers_price_change_asks_for_the_manager_pin(
     qtbot.keyClicks(price.price, "120")
     press(qtbot, price, Qt.Key.Key_Return)
     pin = wait_dialog(qtbot, ManagerPinDialog)
-    assert page.model.lines[0].override is None  # nothing changes before the PIN
+    assert page.model.overrides() == {}  # nothing changes before the PIN
     qtbot.keyClicks(pin.pin, MANAGER_PIN)
     press(qtbot, pin, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.due.text() == "¥120.00")
@@ -98,7 +98,7 @@ def test_the_carts_draft_keeps_each_lines_therapist_and_changed_price(
     qtbot: QtBot, ctx: Ctx
 ) -> None:
     model = CartModel()
-    model.add(next(e for e in catalog.entries(ctx) if e.code == "AJ"))
+    model.add(next(e for e in catalog.entries(ctx)[0] if e.code == "AJ"))
     model.set_therapist(0, "王技师")
     model.set_override(0, PriceOverride(12000, "老顾客"), Actor("店长", "owner"))
     drafts.save(ctx, model.draft(None))
