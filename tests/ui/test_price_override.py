@@ -19,20 +19,19 @@ from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.payment_dialog import PaymentDialog, SaleSummaryDialog
 from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.price_dialog import PriceDialog
-from tests.ui.conftest import MANAGER_PIN, open_dialogs, press, sign_in, wait_dialog
+from tests.ui.conftest import MANAGER_PIN, open_dialogs, press, sign_in, type_text, wait_dialog
 
 
 def _change_price(qtbot: QtBot, window: MainWindow, price: str, reason: str) -> PriceDialog:
     page = window.checkout
-    qtbot.keyClicks(page.search, "aj")
-    press(qtbot, window, Qt.Key.Key_Return)
+    page.add_item(next(e for e in page.matches("AJ") if e.code == "AJ"))
     qtbot.waitUntil(lambda: page.due.text() == "¥168.00")
-    press(qtbot, window, Qt.Key.Key_Down)  # into the cart
+    page.table.setFocus()
     page.table.setCurrentIndex(page.model.index(0, Column.NAME))
     press(qtbot, window, Qt.Key.Key_P)
     dialog = wait_dialog(qtbot, PriceDialog)
     qtbot.keyClicks(dialog.price, price)
-    qtbot.keyClicks(dialog.reason, reason)
+    type_text(dialog.reason, reason)
     press(qtbot, dialog, Qt.Key.Key_Return)
     return dialog
 
@@ -89,7 +88,7 @@ def test_a_signed_in_manager_changes_a_price_without_a_pin(
     assert not open_dialogs(ManagerPinDialog)
     _pay(qtbot, window, "100")
     actor, detail = _sale_audit(ctx)
-    assert (actor, detail["approver"]) == ("李店长", None)
+    assert (actor, "approver" in detail) == ("李店长", False)
     with ctx.db.read() as s:
         assert s.scalars(select(Sale.due_fen)).one() == 10000
 
