@@ -637,16 +637,16 @@ class CheckoutPage(QWidget):
             line.override,
             parent=self,
         )
-        self.price_dialog.chosen.connect(lambda change: self._price_chosen(code, change))
+        name = line.item.name
+        self.price_dialog.chosen.connect(lambda change: self._price_chosen(code, name, change))
         open_dialog(self.price_dialog)
 
-    def _price_chosen(self, code: str, change: PriceOverride | None) -> None:
+    def _price_chosen(self, code: str, name: str, change: PriceOverride | None) -> None:
         if change is None:  # back to the list price: nobody needs to allow that
             self._set_price(code, None, None)
             return
         what = self.tr("Change the price of {item} to {price}?").format(
-            item=next(x.item.name for x in self.model.lines if x.item.code == code),
-            price=format_fen(change.unit_fen),
+            item=name, price=format_fen(change.unit_fen)
         )
         self.pin_dialog = approve(
             self.worker,
