@@ -63,6 +63,15 @@ def _payment(text: str) -> tuple[str, int]:
     return method.strip().lower(), parse_yuan(amount)
 
 
+def _override(text: str) -> tuple[str, int, str]:
+    """`CODE:YUAN:REASON`, the reason last so it may hold colons itself."""
+    code, sep, rest = text.partition(":")
+    price, sep2, reason = rest.partition(":")
+    if not (sep and sep2 and code.strip() and reason.strip()):
+        raise Refused("cli.bad_override", text=text)
+    return code.strip().upper(), parse_yuan(price), reason.strip()
+
+
 def _jsonable(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {k: _jsonable(v) for k, v in dataclasses.asdict(value).items()}
@@ -195,6 +204,10 @@ def cmd_sell(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
         member=args.member,
         vouchers=args.voucher or [],
         at=at_arg(ctx, args),
+        overrides={
+            code: checkout.PriceOverride(fen, reason)
+            for code, fen, reason in map(_override, args.override or [])
+        },
     )
     r = checkout.sell(ctx, request)
     data = {
@@ -233,7 +246,9 @@ def cmd_sell(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
 def cmd_use_course(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     from spa_pos.services import courses
 
-    r = courses.use_session(ctx, args.member, args.item.upper(), at=at_arg(ctx, args))
+    r = courses.use_session(
+        ctx, args.member, args.item.upper(), at=at_arg(ctx, args), therapist=args.therapist
+    )
     return {"sessions_left": r.sessions_left, "item": r.item}, f"{r.item} 剩余 {r.sessions_left} 次"
 
 
@@ -449,11 +464,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--voucher", action="append", help="voucher code or QR payload")
     p.add_argument("--pay", action="append", help="METHOD:AMOUNT (cash card wechat alipay)")
     p.add_argument("--at")
+    p.add_argument(
+        "--override",
+        action="append",
+        help="CODE:YUAN:REASON, the item's price changed at the till (needs a manager)",
+    )
 
     p = add("use-course", cmd_use_course, "use one prepaid session")
     p.add_argument("--member", required=True)
     p.add_argument("--item", required=True)
     p.add_argument("--at")
+    p.add_argument("--therapist", help="the staff member who did the session")
 
     p = add("refund", cmd_refund, "refund a sale or some lines")
     p.add_argument("sale_no")

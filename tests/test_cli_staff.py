@@ -14,7 +14,8 @@ from sqlalchemy import select
 from spa_pos import cli
 from spa_pos.clock import FixedClock
 from spa_pos.db import Database
-from spa_pos.models import AuditEntry
+from spa_pos.models import AuditEntry, CourseUse, StaffMember
+from spa_pos.services import staff
 from spa_pos.services.context import CLI_ACTOR, Ctx
 from tests.conftest import register
 
@@ -105,3 +106,37 @@ def test_only_the_owner_manages_staff(run: Run, monkeypatch: pytest.MonkeyPatch)
     assert (code, err.strip()) == (2, "spa-pos: 管理员工账号需要老板权限")
     code, out, _ = run("--as", "张店长", "staff", "list")  # reading is anyone's
     assert code == 0 and [s["active"] for s in out["staff"]] == [True, True]
+
+
+@pytest.mark.usefixtures("team")
+def test_sell_with_a_price_changed_needs_the_approver(
+    run: Run, ctx: Ctx, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SPA_POS_PIN", "246801")
+    argv = ["sell", "--item", "aj", "--override", "aj:120:老顾客:熟人", "--pay", "cash:120"]
+    code, _, err = run("--as", "小李", *argv)
+    assert (code, err.strip()) == (2, "spa-pos: 改价需要店长权限")
+    code, _, err = run("sell", "--item", "AJ", "--override", "AJ:120", "--pay", "cash:120")
+    assert (code, err.strip()) == (2, "spa-pos: 改价格式不对: AJ:120（例如 AJ:120:老顾客优惠）")
+
+    monkeypatch.setenv("SPA_POS_APPROVER_PIN", "97531357")
+    code, out, _ = run("--as", "小李", "--approver", "张店长", *argv)
+    assert (code, out["total_fen"]) == (0, 12000)
+    with ctx.db.read() as s:
+        row = s.scalars(select(AuditEntry).where(AuditEntry.action == "sale.create")).one()
+        assert row.actor == "小李(张店长)"
+        assert json.loads(row.detail)["overrides"] == [
+            {"item": "AJ", "list_fen": 16800, "unit_fen": 12000, "reason": "老顾客:熟人"}
+        ]
+
+
+def test_use_course_names_the_therapist(run: Run, ctx: Ctx) -> None:
+    staff.add(ctx, "小周", "therapist", "135792")
+    card = register(ctx, "张三", "13800000002")
+    assert run("sell", "--member", card, "--item", "ZJTN10", "--pay", "card:3580")[0] == 0
+    code, out, _ = run("use-course", "--member", card, "--item", "ZJTN10", "--therapist", "小周")
+    assert (code, out["sessions_left"]) == (0, 9)
+    with ctx.db.read() as s:
+        use = s.scalars(select(CourseUse)).one()
+        zhou = s.scalars(select(StaffMember).where(StaffMember.name == "小周")).one()
+        assert use.therapist_id == zhou.id

@@ -328,6 +328,18 @@ SHA-256 {sha} · {size}{locked}</translation>
             <source>choose</source>
             <translation>choose</translation>
         </message>
+        <message>
+            <source>{price} (changed)</source>
+            <translation>{price} (changed)</translation>
+        </message>
+        <message>
+            <source>Change the price: click, or select the line and press P</source>
+            <translation>Change the price: click, or select the line and press P</translation>
+        </message>
+        <message>
+            <source>List price {price}; changed because: {reason}</source>
+            <translation>List price {price}; changed because: {reason}</translation>
+        </message>
     </context>
     <context>
         <name>ChangePinDialog</name>
@@ -485,6 +497,14 @@ SHA-256 {sha} · {size}{locked}</translation>
         <message>
             <source>Nobody</source>
             <translation>Nobody</translation>
+        </message>
+        <message>
+            <source>Change the price of {item} to {price}?</source>
+            <translation>Change the price of {item} to {price}?</translation>
+        </message>
+        <message>
+            <source>Sell with the changed prices?</source>
+            <translation>Sell with the changed prices?</translation>
         </message>
     </context>
     <context>
@@ -4308,6 +4328,37 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>The database was upgraded from version {old} to {new}; the backup made before the upgrade is in {file}</source>
             <translation>The database was upgraded from version {old} to {new}; the backup made before the upgrade is in {file}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PriceDialog</name>
+        <message>
+            <source>Change the price</source>
+            <translation>Change the price</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>List price</source>
+            <translation>List price</translation>
+        </message>
+        <message>
+            <source>New price (yuan)</source>
+            <translation>New price (yuan)</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Confirm (Enter)</source>
+            <translation>Confirm (Enter)</translation>
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>Cancel (Esc)</translation>
         </message>
     </context>
 </TS>

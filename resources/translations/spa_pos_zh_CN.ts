@@ -328,6 +328,18 @@ SHA-256 {sha} · {size}{locked}</translation>
             <source>choose</source>
             <translation>选择</translation>
         </message>
+        <message>
+            <source>{price} (changed)</source>
+            <translation>{price}（改价）</translation>
+        </message>
+        <message>
+            <source>Change the price: click, or select the line and press P</source>
+            <translation>改价：点击，或选中该行后按 P</translation>
+        </message>
+        <message>
+            <source>List price {price}; changed because: {reason}</source>
+            <translation>原价 {price}；改价原因：{reason}</translation>
+        </message>
     </context>
     <context>
         <name>ChangePinDialog</name>
@@ -485,6 +497,14 @@ SHA-256 {sha} · {size}{locked}</translation>
         <message>
             <source>Nobody</source>
             <translation>不指定</translation>
+        </message>
+        <message>
+            <source>Change the price of {item} to {price}?</source>
+            <translation>将 {item} 的价格改为 {price}？</translation>
+        </message>
+        <message>
+            <source>Sell with the changed prices?</source>
+            <translation>按改过的价格收款？</translation>
         </message>
     </context>
     <context>
@@ -4308,6 +4328,37 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>The database was upgraded from version {old} to {new}; the backup made before the upgrade is in {file}</source>
             <translation>数据库已从 {old} 升级到 {new}，升级前的备份在 {file}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PriceDialog</name>
+        <message>
+            <source>Change the price</source>
+            <translation>改价</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>List price</source>
+            <translation>原价</translation>
+        </message>
+        <message>
+            <source>New price (yuan)</source>
+            <translation>新价格（元）</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Confirm (Enter)</source>
+            <translation>确认 (Enter)</translation>
+        </message>
+        <message>
+            <source>Cancel (Esc)</source>
+            <translation>取消 (Esc)</translation>
         </message>
     </context>
 </TS>

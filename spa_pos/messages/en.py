@@ -106,6 +106,11 @@ _REWARDS: dict[str, str] = {
 # checkout and pricing
 _CHECKOUT: dict[str, str] = {
     "checkout.bad_quantity": "The quantity must be between 1 and {max}: {item}:{qty}",
+    "checkout.override_above_list": (
+        "The new price of {item} must be between ¥0.00 and its list price {list}, not {price}"
+    ),
+    "checkout.override_needs_reason": "A price change needs a reason: {item}",
+    "checkout.override_not_in_cart": "The price change names {item}, which is not in the cart",
     "checkout.empty": "This sale has no items",
     "checkout.voucher_twice": "The same voucher cannot be used twice in one sale",
     "checkout.voucher_not_members": "Voucher {voucher} does not belong to member {member}",
@@ -261,6 +266,8 @@ _STAFF: dict[str, str] = {
     "staff.action.manage_staff": "Managing staff accounts",
     "staff.action.view_audit": "Viewing the audit trail and the supervision report",
     "staff.action.review_scheme": "Writing the points-scheme review",
+    "staff.action.override_price": "Changing a price at the till",
+    "staff.action.backdate": "Entering a sale or service at an earlier time",
 }
 
 # day close
@@ -606,6 +613,7 @@ _CLI: dict[str, str] = {
     "cli.bad_date": "Wrong date format: {text} (expected YYYY-MM-DD)",
     "cli.bad_quantity": "Wrong quantity: {text} (for example ZJTN:2)",
     "cli.bad_payment": "Wrong payment format: {text} (for example cash:400 or wechat:128.5)",
+    "cli.bad_override": "Wrong price change format: {text} (for example AJ:120:regular customer)",
     "cli.bad_width": "The paper width can only be 80 or 58",
     "cli.bad_delta": "A points adjustment is a whole number, for example +50 or -30: {text}",
     "cli.not_initialized": "The database is not set up yet; run spa-pos init first ({url})",

@@ -92,6 +92,9 @@ _REWARDS: dict[str, str] = {
 # checkout and pricing
 _CHECKOUT: dict[str, str] = {
     "checkout.bad_quantity": "数量应在 1 到 {max} 之间: {item}:{qty}",
+    "checkout.override_above_list": "{item} 的改价应在 ¥0.00 到原价 {list} 之间，不能是 {price}",
+    "checkout.override_needs_reason": "改价需要填写原因: {item}",
+    "checkout.override_not_in_cart": "改价的项目 {item} 不在购物车中",
     "checkout.empty": "这一单没有项目",
     "checkout.voucher_twice": "同一张兑换券不能在一单里用两次",
     "checkout.voucher_not_members": "兑换券 {voucher} 不属于会员 {member}",
@@ -216,6 +219,8 @@ _STAFF: dict[str, str] = {
     "staff.action.manage_staff": "管理员工账号",
     "staff.action.view_audit": "查看审计记录和监督报表",
     "staff.action.review_scheme": "积分制度评估",
+    "staff.action.override_price": "改价",
+    "staff.action.backdate": "补录较早时间的业务",
 }
 
 # day close
@@ -477,6 +482,7 @@ _CLI: dict[str, str] = {
     "cli.bad_date": "日期格式不对: {text}（应为 YYYY-MM-DD）",
     "cli.bad_quantity": "数量不对: {text}（例如 ZJTN:2）",
     "cli.bad_payment": "付款格式不对: {text}（例如 cash:400 或 wechat:128.5）",
+    "cli.bad_override": "改价格式不对: {text}（例如 AJ:120:老顾客优惠）",
     "cli.bad_width": "纸宽只能是 80 或 58",
     "cli.bad_delta": "积分调整应为整数，例如 +50 或 -30: {text}",
     "cli.not_initialized": "数据库还没有初始化，请先运行 spa-pos init（{url}）",

@@ -19,6 +19,7 @@ from spa_pos.services import (
     catalog,
     earning,
     members,
+    permissions,
     points,
     pricing,
     promotions,
@@ -44,6 +45,15 @@ RULE_NAMES = {
 }
 
 
+@dataclass(frozen=True)
+class PriceOverride:
+    """A unit price changed at the till (改价): from 0 up to the list price, with why.
+    A sale with one needs `override_price` (a manager, or a manager's PIN on the spot)."""
+
+    unit_fen: int
+    reason: str
+
+
 @dataclass
 class SaleRequest:
     items: list[tuple[str, int]]  # (catalog code, quantity)
@@ -55,6 +65,8 @@ class SaleRequest:
     # Who served which line: catalog code -> staff name (or id); services and courses only
     # (`spa_pos.services.therapists`).
     therapists: dict[str, str] = field(default_factory=dict)
+    # Prices changed at the till: catalog code -> the new unit price and its reason.
+    overrides: dict[str, PriceOverride] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -90,6 +102,8 @@ def quote(ctx: Ctx, request: SaleRequest) -> pricing.PricedCart:
 
 
 def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
+    if request.overrides:
+        permissions.require(ctx, "override_price")
     with unit_of_work.write(ctx, request.at, books=True) as work:
         s, cfg, stamp = work.session, work.settings, work.stamp
         cart = _price(work, request)
@@ -146,6 +160,7 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
             payments=request.payments,
             points=priced.points_earned,
             vouchers=[v.code for v in cart.vouchers],
+            **_overrides_detail(request, priced),
         )
         return SaleResult(
             sale_no,
@@ -198,10 +213,33 @@ def _price(work: unit_of_work.Work, request: SaleRequest) -> _Cart:
             bool(member.referrer_id) and not member.referral_awarded,
             promotions.member_tags(s, member.id) if any(p.tag for p in promos) else frozenset(),
         )
-    priced = pricing.price(wanted, uses, cfg, earner, promos)
+    for code, change in request.overrides.items():
+        if not change.reason.strip():
+            raise DomainError("checkout.override_needs_reason", item=code)
+    changed = {code: change.unit_fen for code, change in request.overrides.items()}
+    priced = pricing.price(wanted, uses, cfg, earner, promos, changed)
     limits.check_sale(priced.gross_fen)
     limits.check_points(sum(p for _, p in priced.points_breakdown), limits.MAX_SALE_POINTS)
     return _Cart(member, tier, items, used, priced)
+
+
+def _overrides_detail(request: SaleRequest, priced: pricing.PricedCart) -> dict[str, object]:
+    """The audit's record of the prices changed at the till: list price, new price and
+    reason of each (who did it and who approved are the row's actor and approver)."""
+    if not request.overrides:
+        return {}
+    lists = {line.item.code: line.list_fen for line in priced.lines}
+    return {
+        "overrides": [
+            {
+                "item": code,
+                "list_fen": lists[code],
+                "unit_fen": change.unit_fen,
+                "reason": change.reason.strip(),
+            }
+            for code, change in request.overrides.items()
+        ]
+    }
 
 
 def _snapshot(item: CatalogItem) -> pricing.Item:

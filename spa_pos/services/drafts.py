@@ -6,7 +6,9 @@ again. A draft keeps only what the cashier chose: item codes and quantities (wit
 price shown then), the member's card and the voucher codes. Loading looks each of them up
 again: an item retired since is left out, and so is a voucher that can no longer be used,
 each with a note saying so; a changed price is noted too, and the figures are a fresh
-`checkout.quote` of what is left.
+`checkout.quote` of what is left. Each line keeps who does it (技师) and a price changed at
+the till (改价) with its reason; such a price comes back only while the list price is the
+one it was changed from (the manager agreed to that difference, not to another).
 
 A sale deletes its till's draft in the sale's own transaction (`SaleRequest.till`), so a
 sold cart never comes back; the cashier discarding the cart deletes it as well.
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import delete, select
 
@@ -29,7 +32,7 @@ from spa_pos.models import CartDraft, CatalogItem
 from spa_pos.money import format_fen
 from spa_pos.services import checkout, profile, unit_of_work, vouchers
 from spa_pos.services.catalog import CatalogEntry
-from spa_pos.services.checkout import SaleRequest
+from spa_pos.services.checkout import PriceOverride, SaleRequest
 from spa_pos.services.context import Ctx
 from spa_pos.services.pricing import EMPTY, PricedCart
 from spa_pos.services.profile import MemberView
@@ -42,7 +45,29 @@ MAIN_TILL = "main"  # the one till there is today
 class DraftLine:
     code: str
     qty: int
-    price_fen: int  # the price the cashier saw, so a change since can be pointed out
+    price_fen: int  # the list price the cashier saw, so a change since can be pointed out
+    therapist: str | None = None  # who does it (a staff name)
+    override: PriceOverride | None = None  # the price changed at the till
+
+
+def _stored(line: DraftLine) -> dict[str, object]:
+    row: dict[str, object] = {"code": line.code, "qty": line.qty, "price_fen": line.price_fen}
+    if line.therapist:
+        row["therapist"] = line.therapist
+    if line.override is not None:
+        row["override"] = {"unit_fen": line.override.unit_fen, "reason": line.override.reason}
+    return row
+
+
+def _line(row: dict[str, Any]) -> DraftLine:
+    changed = row.get("override")
+    return DraftLine(
+        row["code"],
+        row["qty"],
+        row["price_fen"],
+        row.get("therapist"),
+        PriceOverride(changed["unit_fen"], changed["reason"]) if changed else None,
+    )
 
 
 @dataclass(frozen=True)
@@ -67,6 +92,8 @@ class Restored:
     vouchers: list[VoucherCheck]
     quote: PricedCart  # `checkout.quote` of the restored cart
     notes: list[str]  # what differs from the draft: lines left out, prices changed
+    therapists: dict[str, str] = field(default_factory=dict)  # item code -> staff name
+    overrides: dict[str, PriceOverride] = field(default_factory=dict)  # item code -> price
 
 
 def save(ctx: Ctx, draft: Draft, till: str = MAIN_TILL) -> None:
@@ -75,7 +102,7 @@ def save(ctx: Ctx, draft: Draft, till: str = MAIN_TILL) -> None:
     if draft.is_empty:
         discard(ctx, till)
         return
-    lines = [{"code": x.code, "qty": x.qty, "price_fen": x.price_fen} for x in draft.lines]
+    lines = [_stored(x) for x in draft.lines]
     with unit_of_work.write(ctx) as work:
         row = work.session.scalars(select(CartDraft).where(CartDraft.till == till)).first()
         if row is None:
@@ -100,7 +127,7 @@ def stored(ctx: Ctx, till: str = MAIN_TILL) -> Draft | None:
         if row is None:
             return None
         return Draft(
-            [DraftLine(x["code"], x["qty"], x["price_fen"]) for x in json.loads(row.lines)],
+            [_line(x) for x in json.loads(row.lines)],
             row.member_card,
             list(json.loads(row.vouchers)),
         )
@@ -120,6 +147,13 @@ def load(ctx: Ctx, till: str = MAIN_TILL) -> Restored | None:
         except NotFound:
             notes.append(_note("drafts.member_gone", card=draft.member))
     lines = _lines(ctx, draft.lines, notes)
+    kept_codes = {entry.code: entry.price_fen for entry, _ in lines}
+    served = {x.code: x.therapist for x in draft.lines if x.therapist and x.code in kept_codes}
+    changed = {
+        x.code: x.override
+        for x in draft.lines
+        if x.override is not None and kept_codes.get(x.code) == x.price_fen
+    }
     kept = []
     for code in draft.vouchers:
         check = vouchers.preview(ctx, code)
@@ -131,13 +165,14 @@ def load(ctx: Ctx, till: str = MAIN_TILL) -> Restored | None:
         items=[(entry.code, qty) for entry, qty in lines],
         member=member.card_no if member else None,
         vouchers=[v.text for v in kept],
+        overrides=changed,
     )
     try:
         quote = checkout.quote(ctx, request)
     except DomainError as exc:  # the till shows the same refusal when it quotes the cart
         quote = EMPTY
         notes.append(str(exc))
-    return Restored(member, lines, kept, quote, notes)
+    return Restored(member, lines, kept, quote, notes, served, changed)
 
 
 def _lines(ctx: Ctx, wanted: list[DraftLine], notes: list[str]) -> list[tuple[CatalogEntry, int]]:

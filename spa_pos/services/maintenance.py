@@ -19,6 +19,7 @@ from spa_pos.errors import BackupError
 from spa_pos.services import audit, backup, keys, permissions, unit_of_work
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.backup import BackupResult, Progress, RestoreResult
+from spa_pos.services.backup.durable import dir_available
 from spa_pos.services.backup.schema import migrated_schema
 from spa_pos.services.context import Ctx
 
@@ -137,10 +138,17 @@ def backup_now(
 
     The folder that worked is remembered as the `backup_dir` setting (audited when it
     changes), where the end-of-day backup goes too; a failed backup changes nothing.
-    Without a typed `passphrase`, the owner's stored one (if set) encrypts it.
+    Without a typed `passphrase`, the owner's stored one (if set) encrypts it. Anyone
+    may back up to the folder in force; a backup to another folder changes that setting,
+    so it needs `change_settings` like any setting, checked before anything is written
+    (after a drive pulled out is said so: a manager's PIN would not help with that).
     """
     db_path = _require_file(ctx)
     cfg = settings_svc.current(ctx)
+    if str(target_dir.absolute()) != cfg.backup_dir:
+        if not dir_available(target_dir):
+            raise BackupError("backup.target_unavailable", folder=str(target_dir))
+        permissions.require(ctx, "change_settings")
     secrets = _secrets(ctx, passphrase)
     result = backup.backup_database(
         db_path,

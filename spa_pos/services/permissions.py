@@ -35,6 +35,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "manage_staff": _OWNER,
     "view_audit": _MANAGER,
     "review_scheme": _MANAGER,
+    "override_price": _MANAGER,
+    "backdate": _MANAGER,
 }
 """action → the roles that may do it. The only place a permission is decided."""
 

@@ -4,6 +4,8 @@ One function decides what a cart costs and earns. `checkout.sell` records what i
 returns and `checkout.quote` shows it to the cashier before paying, so the till's figures
 and the sale's are the same by construction:
 
+- a price changed at the till (改价) replaces the item's price on its lines, between 0 and
+  the list price; the lines keep the list price beside it (`PricedLine.list_fen`);
 - every service or gift voucher makes one unit of its item free, on the first line of
   that item with a unit left, adding a line of one when there is none;
 - cash coupons are added up, capped at what is left to pay, and split over the lines in
@@ -33,12 +35,13 @@ for them), so a refund of some lines takes back their share.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 from spa_pos import limits
 from spa_pos.errors import DomainError
+from spa_pos.money import format_fen
 from spa_pos.services import earning
 from spa_pos.services.settings import Settings
 
@@ -104,7 +107,7 @@ class Earner:
 
 @dataclass(frozen=True)
 class PricedLine:
-    item: Item
+    item: Item  # as priced: with the till's price if it was changed
     qty: int
     free_units: int  # units made free by vouchers
     vouchers: tuple[str, ...]  # codes of the vouchers that made them free
@@ -113,6 +116,11 @@ class PricedLine:
     payable_fen: int  # after the free units, before coupons
     net_fen: int  # after the coupons' share: what money pays for the line
     points: int  # this line's share of the sale's E1/E2/E7/E6 points
+    list_fen: int  # the catalog's unit price; `item.price_fen` differs when it was changed
+
+    @property
+    def overridden(self) -> bool:
+        return self.item.price_fen != self.list_fen
 
 
 @dataclass(frozen=True)
@@ -142,6 +150,7 @@ EMPTY = PricedCart((), 0, 0, 0, 0, 0, (), 0, False, 0)
 class _Line:
     item: Item
     qty: int
+    list_fen: int
     from_voucher: bool = False
     free_units: int = 0
     vouchers: list[str] = field(default_factory=list)
@@ -157,13 +166,21 @@ def price(
     settings: Settings,
     earner: Earner | None,
     promotions: Sequence[Promotion] = (),
+    overrides: Mapping[str, int] | None = None,
 ) -> PricedCart:
     """What the cart (items with their quantities, in order) costs and earns, with the
-    promotions in force at the sale's moment (in id order)."""
+    promotions in force at the sale's moment (in id order) and the unit prices changed
+    at the till (`overrides`: item code -> fen, at most the list price)."""
     for item, qty in items:
         if not 1 <= qty <= MAX_QTY:
             raise DomainError("checkout.bad_quantity", max=MAX_QTY, item=item.code, qty=qty)
-    lines = [_Line(item, qty) for item, qty in items]
+    changed = _check_overrides(items, overrides or {})
+
+    def at_till(item: Item) -> Item:
+        fen = changed.get(item.code)
+        return item if fen is None else replace(item, price_fen=fen)
+
+    lines = [_Line(at_till(item), qty, item.price_fen) for item, qty in items]
     coupons = 0
     for v in vouchers:
         if v.kind == "coupon":
@@ -174,7 +191,7 @@ def price(
             (ln for ln in lines if ln.item.code == v.item.code and ln.free_units < ln.qty), None
         )
         if line is None:
-            line = _Line(v.item, 1, from_voucher=True)
+            line = _Line(at_till(v.item), 1, v.item.price_fen, from_voucher=True)
             lines.append(line)
         line.free_units += 1
         line.vouchers.append(v.code)
@@ -230,6 +247,7 @@ def price(
                 ln.payable_fen,
                 net,
                 pts,
+                ln.list_fen,
             )
             for ln, net, pts in zip(lines, nets, line_points, strict=True)
         ),
@@ -244,6 +262,26 @@ def price(
         referrer_points=settings.referral_referrer_points if referral else 0,
         promotions=named,
     )
+
+
+def _check_overrides(
+    items: Sequence[tuple[Item, int]], overrides: Mapping[str, int]
+) -> Mapping[str, int]:
+    """A changed price is for an item in the cart, from 0 up to its list price: raising
+    a price is a catalog change (`change_catalog_rules`), not something done at the till."""
+    listed = {item.code: item for item, _ in items}
+    for code, fen in overrides.items():
+        item = listed.get(code)
+        if item is None:
+            raise DomainError("checkout.override_not_in_cart", item=code)
+        if not 0 <= fen <= item.price_fen:
+            raise DomainError(
+                "checkout.override_above_list",
+                item=item.name,
+                list=format_fen(item.price_fen),
+                price=format_fen(fen),
+            )
+    return overrides
 
 
 @dataclass(frozen=True)

@@ -359,9 +359,8 @@ def update(ctx: Ctx, **changes: Any) -> Settings:
 
 
 def remember_backup_dir(ctx: Ctx, folder: str) -> Settings:
-    """The folder a backup just went to becomes `backup_dir` (audited like `update`),
-    whoever made the backup: the window's 立即备份 is the cashier's. Asking a manager's PIN
-    before a backup to a new folder is the window's to do (not yet)."""
+    """The folder a backup just went to becomes `backup_dir` (audited like `update`).
+    `maintenance.backup_now` checked `change_settings` first when the folder is new."""
     return _write(ctx, {"backup_dir": folder})
 
 

@@ -14,6 +14,8 @@ Two guards every such write shares live here too: a late entry's `at` may not li
 future (beyond `limits.FUTURE_TOLERANCE`) nor before `limits.EARLIEST`, and an operation
 that books money or points (`books=True`: sale, refund, redemption, voucher cancel,
 adjustment, course use, event award) is refused on a business day already closed.
+Such a write dated more than `BACKDATE_GRACE` before now is a back-dated entry: it needs
+`backdate` (a manager, or a manager's PIN on the spot), and its audit row says so.
 
 The audit row also carries the digest of every business row the transaction wrote before
 it (`spa_pos.services.audit`: the connection's TEMP triggers note them, whatever wrote
@@ -25,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import Any
 
@@ -36,7 +38,7 @@ from spa_pos import clock as clk
 from spa_pos import limits
 from spa_pos.errors import DomainError
 from spa_pos.models import DayClose
-from spa_pos.services import audit
+from spa_pos.services import audit, permissions
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Actor, Ctx
 from spa_pos.services.settings import Settings
@@ -49,6 +51,7 @@ class Work:
     session: Session
     moment: datetime  # aware
     who: Actor
+    entered: datetime | None = None  # aware: when a back-dated entry was made
 
     @property
     def actor(self) -> str:
@@ -74,7 +77,10 @@ class Work:
         return clk.local_date(self.moment, self.settings.timezone)
 
     def audit(self, action: str, entity: str, entity_id: object, **detail: Any) -> None:
-        """Append the audit row of this operation, by this actor, at this moment."""
+        """Append the audit row of this operation, by this actor, at this moment; a
+        back-dated one also notes when it was entered."""
+        if self.entered is not None:
+            detail = {**detail, "backdated": True, "entered_at": self.entered.isoformat()}
         audit.record(
             self.session,
             at=self.stamp,
@@ -86,6 +92,11 @@ class Work:
             approver=self.who.approver.name if self.who.approver else None,
         )
 
+
+BACKDATE_GRACE = timedelta(minutes=10)
+"""How far before now a booking may be dated without `backdate`: a sale rung up a few
+minutes after the customer paid, or a till clock a little ahead, is no back-dating; an
+hour, or yesterday, is, and a manager answers for it."""
 
 _CLOSED = select(DayClose.id).where(  # built once: checked on every sale
     DayClose.business_date == bindparam("day"), DayClose.reopened_at.is_(None)
@@ -101,12 +112,16 @@ def write(ctx: Ctx, at: datetime | None = None, *, books: bool = False) -> Itera
     `books=True` (the operation writes money or points) the write is refused when its
     business day is closed: a closed day's Z report is final, so nothing may be added to
     it unnoticed. The cashier is told so; a manager can reopen the day
-    (`dayclose.reopen_day`), book the entry and close it again."""
+    (`dayclose.reopen_day`), book the entry and close it again. A booking dated more than
+    `BACKDATE_GRACE` before now needs `backdate`."""
     now = ctx.clock.now()
+    backdated = books and at is not None and at < now - BACKDATE_GRACE
     if at is not None:
         limits.check_moment(at, now)
+    if backdated:
+        permissions.require(ctx, "backdate")
     with ctx.db.write() as session:
-        work = Work(session, at or now, ctx.actor)
+        work = Work(session, at or now, ctx.actor, now if backdated else None)
         if books and is_closed(session, work.today):
             raise DomainError("dayclose.day_closed", day=work.today)
         yield work

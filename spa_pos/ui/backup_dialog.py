@@ -9,6 +9,7 @@ goes too.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,9 +28,19 @@ from PySide6.QtWidgets import (
 from spa_pos.errors import DomainError
 from spa_pos.services import maintenance
 from spa_pos.services.backup import BackupResult
+from spa_pos.services.context import Ctx
 from spa_pos.ui.changes import Change
+from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.style import set_role
-from spa_pos.ui.widgets import add_field, button, button_bar, form_grid, label, row_widget
+from spa_pos.ui.widgets import (
+    add_field,
+    button,
+    button_bar,
+    form_grid,
+    label,
+    open_dialog,
+    row_widget,
+)
 from spa_pos.ui.worker import DbWorker
 
 REMOVABLE_ROOTS = ("/media/", "/run/media/", "/mnt/", "/Volumes/")
@@ -90,6 +101,7 @@ class BackupDialog(QDialog):
         self.worker = worker
         self.running = False
         self.backup_result: BackupResult | None = None
+        self.pin_dialog: ManagerPinDialog | None = None
         self.setWindowTitle(self.tr("Back up"))
         self.setModal(True)
         self.setMinimumWidth(640)
@@ -218,12 +230,16 @@ class BackupDialog(QDialog):
         for widget in (self.start_button, self.close_button):
             widget.setEnabled(False)
         emit = self._relay.progressed.emit
-        self.worker.run(
-            lambda ctx: maintenance.backup_now(
+
+        def job(ctx: Ctx) -> BackupResult:
+            return maintenance.backup_now(
                 ctx, request.folder, passphrase=request.passphrase, progress=emit
-            ),
+            )
+
+        self.worker.run(
+            job,
             self._done,
-            on_error=self._failed,
+            on_error=lambda exc: self._failed(exc, job),
             changes=Change.BACKUP,
             owner=self,
         )
@@ -248,10 +264,18 @@ class BackupDialog(QDialog):
         self.close_button.setFocus()
         self.finished_backup.emit(result)
 
-    def _failed(self, exc: Exception) -> bool:
-        """Shown here, never as a second box (the worker has logged the unexpected)."""
+    def _failed(self, exc: Exception, job: Callable[[Ctx], BackupResult]) -> bool:
+        """Shown here, never as a second box (the worker has logged the unexpected). A
+        new folder is a settings change (`change_settings`, refused by the service to a
+        cashier): a manager's PIN on the spot lets the same backup run."""
         self._stopped()
         self.progress.setValue(0)
+        if isinstance(exc, DomainError) and exc.code == "staff.not_allowed":
+            self.pin_dialog = ManagerPinDialog(
+                self.worker, str(exc), job, changes=Change.BACKUP, parent=self
+            )
+            self.pin_dialog.succeeded.connect(self._done)
+            open_dialog(self.pin_dialog)
         self.say(
             str(exc)
             if isinstance(exc, DomainError)

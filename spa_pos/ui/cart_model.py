@@ -1,8 +1,8 @@
 """The cart (购物车) as a Qt table model, showing the service's quote of it.
 
-The model holds what the cashier chose (items, quantities, vouchers); every figure it
-shows comes from `checkout.quote` (set with `set_quote`), priced by the same function
-that `checkout.sell` records.
+The model holds what the cashier chose (items, quantities, vouchers, who does each line,
+a price changed at the till); every figure it shows comes from `checkout.quote` (set with
+`set_quote`), priced by the same function that `checkout.sell` records.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ from PySide6.QtCore import (
 from spa_pos.money import format_fen
 from spa_pos.services import pricing, therapists
 from spa_pos.services.catalog import CatalogEntry
-from spa_pos.services.checkout import SaleRequest
+from spa_pos.services.checkout import PriceOverride, SaleRequest
+from spa_pos.services.context import Actor
 from spa_pos.services.drafts import Draft, DraftLine
 from spa_pos.services.pricing import MAX_QTY, PricedCart
 from spa_pos.services.vouchers import VoucherCheck
@@ -45,6 +46,7 @@ class CartLine:
     item: CatalogEntry
     qty: int
     therapist: str | None = None  # who does it (技师): services and courses only
+    override: PriceOverride | None = None  # the price changed at the till (改价)
 
 
 class CartModel(QAbstractTableModel):
@@ -58,6 +60,9 @@ class CartModel(QAbstractTableModel):
         self._quote = pricing.EMPTY
         self._quote_revision = 0
         self.suggested: str | None = None  # the member's usual therapist, for new lines
+        # The manager who approved the cart's changed prices with their PIN; the sale is
+        # made with them as its approver. None: nobody yet (or no PIN was needed).
+        self.approver: Actor | None = None
 
     # --- editing ---------------------------------------------------------------------
     def add(self, item: CatalogEntry, qty: int = 1) -> int:
@@ -103,6 +108,7 @@ class CartModel(QAbstractTableModel):
         self.beginResetModel()
         self.lines.clear()
         self.vouchers.clear()
+        self.approver = None
         self.endResetModel()
         self._update()
 
@@ -113,11 +119,24 @@ class CartModel(QAbstractTableModel):
         """How many things the cart holds: the items' units and the vouchers."""
         return sum(line.qty for line in self.lines) + len(self.vouchers)
 
-    def load(self, lines: list[tuple[CatalogEntry, int]], vouchers: list[VoucherCheck]) -> None:
-        """Replace the cart with these lines and vouchers (a restored draft): one change."""
+    def load(
+        self,
+        lines: list[tuple[CatalogEntry, int]],
+        vouchers: list[VoucherCheck],
+        therapists: dict[str, str] | None = None,
+        overrides: dict[str, PriceOverride] | None = None,
+    ) -> None:
+        """Replace the cart with these lines and vouchers (a restored draft), each line
+        with its therapist and changed price (by item code): one change. A changed price
+        restored has no approver: paying asks for one again."""
+        served, changed = therapists or {}, overrides or {}
         self.beginResetModel()
-        self.lines = [CartLine(item, qty) for item, qty in lines]
+        self.lines = [
+            CartLine(item, qty, served.get(item.code), changed.get(item.code))
+            for item, qty in lines
+        ]
         self.vouchers = list(vouchers)
+        self.approver = None
         self.endResetModel()
         self._update()
 
@@ -149,7 +168,26 @@ class CartModel(QAbstractTableModel):
             vouchers=[v.text for v in self.vouchers],
             till=till,
             therapists=self.therapists(),
+            overrides=self.overrides(),
         )
+
+    # --- a price changed at the till (改价) ------------------------------------------
+    def set_override(
+        self, row: int, change: PriceOverride | None, approver: Actor | None = None
+    ) -> bool:
+        """Change the line's price (None: back to the list price); `approver` is the
+        manager who allowed it on the spot, if one had to."""
+        if not 0 <= row < len(self.lines):
+            return False
+        self.lines[row].override = change
+        if approver is not None:
+            self.approver = approver
+        self._update()
+        return True
+
+    def overrides(self) -> dict[str, PriceOverride]:
+        """Item code -> the changed price, for the lines that have one."""
+        return {x.item.code: x.override for x in self.lines if x.override is not None}
 
     # --- who serves each line (技师) -------------------------------------------------
     @staticmethod
@@ -183,7 +221,10 @@ class CartModel(QAbstractTableModel):
 
     def draft(self, member: str | None) -> Draft:
         """What the cart holds, to keep as the till's draft (vouchers by code)."""
-        lines = [DraftLine(x.item.code, x.qty, x.item.price_fen) for x in self.lines]
+        lines = [
+            DraftLine(x.item.code, x.qty, x.item.price_fen, x.therapist, x.override)
+            for x in self.lines
+        ]
         return Draft(lines, member, [v.code for v in self.vouchers])
 
     def _update(self) -> None:
@@ -233,7 +274,7 @@ class CartModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 Column.NAME: line.item.name,
-                Column.PRICE: format_fen(line.item.price_fen),
+                Column.PRICE: self._price_text(line, priced),
                 Column.QTY: str(line.qty),
                 Column.DISCOUNT: (self.tr("{n} free").format(n=free) if free else ""),
                 Column.AMOUNT: format_fen(priced.payable_fen) if priced else "",
@@ -248,7 +289,22 @@ class CartModel(QAbstractTableModel):
             return self.tr("Remove (Delete)")
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.THERAPIST:
             return self.tr("Who does it: click, or select the line and press T")
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.PRICE:
+            return self._price_tip(line)
         return None
+
+    def _price_text(self, line: CartLine, priced: pricing.PricedLine | None) -> str:
+        """The price the quote charges; a changed one is marked."""
+        if priced is None or not priced.overridden:
+            return format_fen(line.item.price_fen)
+        return self.tr("{price} (changed)").format(price=format_fen(priced.item.price_fen))
+
+    def _price_tip(self, line: CartLine) -> str:
+        if line.override is None:
+            return self.tr("Change the price: click, or select the line and press P")
+        return self.tr("List price {price}; changed because: {reason}").format(
+            price=format_fen(line.item.price_fen), reason=line.override.reason
+        )
 
     def _therapist_text(self, row: int) -> str:
         if not self.takes_therapist(row):

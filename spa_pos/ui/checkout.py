@@ -36,10 +36,19 @@ from PySide6.QtWidgets import (
 
 from spa_pos.errors import DomainError
 from spa_pos.money import format_fen
-from spa_pos.services import catalog, checkout, dayclose, drafts, members, therapists, vouchers
+from spa_pos.services import (
+    catalog,
+    checkout,
+    dayclose,
+    drafts,
+    members,
+    permissions,
+    therapists,
+    vouchers,
+)
 from spa_pos.services.catalog import CatalogEntry, categories
-from spa_pos.services.checkout import SaleRequest, SaleResult
-from spa_pos.services.context import Ctx
+from spa_pos.services.checkout import PriceOverride, SaleRequest, SaleResult
+from spa_pos.services.context import Actor, Ctx
 from spa_pos.services.drafts import Restored
 from spa_pos.services.pricing import PricedCart
 from spa_pos.services.profile import MemberView
@@ -47,7 +56,8 @@ from spa_pos.services.vouchers import VoucherCheck
 from spa_pos.ui.cart_model import CartModel, Column
 from spa_pos.ui.changes import Change
 from spa_pos.ui.payment_dialog import PaymentDialog, SaleSummaryDialog
-from spa_pos.ui.pin_dialog import ManagerPinDialog
+from spa_pos.ui.pin_dialog import ManagerPinDialog, approve
+from spa_pos.ui.price_dialog import PriceDialog
 from spa_pos.ui.style import set_role
 from spa_pos.ui.widgets import alive, button, card, clear, label, open_dialog
 from spa_pos.ui.widgets import tile as make_tile
@@ -93,6 +103,7 @@ class CheckoutPage(QWidget):
         self.summary: SaleSummaryDialog | None = None
         self.closed_day: date | None = None  # today's business date once it is closed
         self.pin_dialog: ManagerPinDialog | None = None
+        self.price_dialog: PriceDialog | None = None
         worker.changed.connect(self._on_changed)
         self.therapist_names: list[str] = []  # who may serve, for the 技师 cell
         self.therapist_menu: QMenu | None = None
@@ -355,6 +366,8 @@ class CheckoutPage(QWidget):
             self.model.remove(index.row())
         elif index.column() == Column.THERAPIST:
             self.pick_therapist(index.row())
+        elif index.column() == Column.PRICE:
+            self.ask_price(index.row())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress:
@@ -368,6 +381,9 @@ class CheckoutPage(QWidget):
                 return True
             if key == Qt.Key.Key_T and row >= 0:
                 self.cycle_therapist(row)
+                return True
+            if key == Qt.Key.Key_P and row >= 0:
+                self.ask_price(row)
                 return True
             if key in (Qt.Key.Key_Plus, Qt.Key.Key_Minus) and row >= 0:
                 step = 1 if key == Qt.Key.Key_Plus else -1
@@ -428,7 +444,7 @@ class CheckoutPage(QWidget):
 
     def restore(self, restored: Restored) -> None:
         """Put a draft loaded at start-up back in the cart, with its quote and what changed."""
-        self.model.load(restored.lines, restored.vouchers)
+        self.model.load(restored.lines, restored.vouchers, restored.therapists, restored.overrides)
         self.model.set_quote(self.model.revision, restored.quote)
         self._show_totals()
         if restored.notes:
@@ -595,14 +611,65 @@ class CheckoutPage(QWidget):
         day = self.closed_day
         if day is None:
             return
-        self.pin_dialog = ManagerPinDialog(
+        self.pin_dialog = approve(
             self.worker,
+            "reopen_day",
             self.tr("Reopen the close of {date} to take sales again?").format(date=day.isoformat()),
             lambda ctx: dayclose.reopen_day(ctx, day),
             changes=Change.DAY_CLOSE,
             parent=self,
         )
-        open_dialog(self.pin_dialog)
+
+    # --- a price changed at the till (改价) ------------------------------------------
+    def ask_price(self, row: int) -> None:
+        """P or a click on the price: the line's new price and why. A cashier then needs
+        a manager's PIN on the spot (`override_price`); a manager signed in does not."""
+        if not 0 <= row < len(self.model.lines):
+            return
+        line = self.model.lines[row]
+        code = line.item.code
+        self.price_dialog = PriceDialog(
+            self.worker,
+            self._request(),
+            code,
+            line.item.name,
+            line.item.price_fen,
+            line.override,
+            parent=self,
+        )
+        name = line.item.name
+        self.price_dialog.chosen.connect(lambda change: self._price_chosen(code, name, change))
+        open_dialog(self.price_dialog)
+
+    def _price_chosen(self, code: str, name: str, change: PriceOverride | None) -> None:
+        if change is None:  # back to the list price: nobody needs to allow that
+            self._set_price(code, None, None)
+            return
+        what = self.tr("Change the price of {item} to {price}?").format(
+            item=name, price=format_fen(change.unit_fen)
+        )
+        self.pin_dialog = approve(
+            self.worker,
+            "override_price",
+            what,
+            lambda ctx: ctx.actor,
+            lambda actor: self._set_price(code, change, actor.approver),
+            changes=None,
+            parent=self,
+        )
+
+    def _set_price(self, code: str, change: PriceOverride | None, approver: Actor | None) -> None:
+        row = next((n for n, x in enumerate(self.model.lines) if x.item.code == code), -1)
+        self.model.set_override(row, change, approver)
+
+    def _needs_price_approval(self) -> bool:
+        """A cart with changed prices and nobody yet who may allow them (a draft brought
+        back, or another cashier signed in since)."""
+        return (
+            bool(self.model.overrides())
+            and self.model.approver is None
+            and not permissions.allows(self.worker.ctx.actor, "override_price")
+        )
 
     # --- totals and paying -----------------------------------------------------------
     def _request(self) -> SaleRequest:
@@ -694,6 +761,17 @@ class CheckoutPage(QWidget):
             self.show_notice(self.tr("The cart is empty: add an item first, then F12 pays"))
             self.search.setFocus()
             return
+        if self._needs_price_approval():
+            self.pin_dialog = approve(
+                self.worker,
+                "override_price",
+                self.tr("Sell with the changed prices?"),
+                lambda ctx: ctx.actor,
+                self._prices_approved,
+                changes=None,
+                parent=self,
+            )
+            return
         request = self._request()
 
         def quote_if_open(ctx: Ctx) -> PricedCart:
@@ -707,6 +785,10 @@ class CheckoutPage(QWidget):
             owner=self,
         )
 
+    def _prices_approved(self, actor: Actor) -> None:
+        self.model.approver = actor.approver
+        self.pay()
+
     def _pay_refused(self, exc: Exception) -> bool:
         if isinstance(exc, DomainError) and exc.code == "dayclose.day_closed":
             self.refresh_day()
@@ -716,7 +798,7 @@ class CheckoutPage(QWidget):
         """The dialog charges the service's quote of exactly the request it will send."""
         if self.payment and alive(self.payment) and self.payment.isVisible():
             return
-        self.payment = PaymentDialog(self.worker, request, quote, self)
+        self.payment = PaymentDialog(self.worker, request, quote, self, self.model.approver)
         self.payment.paid.connect(self._paid)
         open_dialog(self.payment)
 

@@ -37,11 +37,11 @@ from spa_pos.services.context import Ctx
 from spa_pos.services.dayclose import ZReport
 from spa_pos.ui import i18n
 from spa_pos.ui.changes import Change
-from spa_pos.ui.pin_dialog import ManagerPinDialog
+from spa_pos.ui.pin_dialog import ManagerPinDialog, approve
 from spa_pos.ui.printing import PrintCenter
 from spa_pos.ui.report_print import ReportOutcome, ReportPrinter, report_printer
 from spa_pos.ui.style import set_role
-from spa_pos.ui.widgets import ScrollingBody, button, card, clear, confirm, label, open_dialog
+from spa_pos.ui.widgets import ScrollingBody, button, card, clear, confirm, label
 from spa_pos.ui.worker import DbWorker
 
 Line = tuple[str, str, str]  # (key, caption, value)
@@ -380,17 +380,17 @@ class DayCloseDialog(QDialog):
 
     def ask_reopen(self) -> None:
         day = self.view.report.business_date
-        self.pin_dialog = ManagerPinDialog(
+        self.pin_dialog = approve(
             self.worker,
+            "reopen_day",
             self.tr("Reopen the close of {date}? The day can then be closed again.").format(
                 date=day.isoformat()
             ),
             lambda ctx: dayclose.reopen_day(ctx, day),
+            lambda _: self.load(day),
             changes=Change.DAY_CLOSE,
             parent=self,
         )
-        self.pin_dialog.succeeded.connect(lambda _: self.load(day))
-        open_dialog(self.pin_dialog)
 
     def report_blocks(self) -> list[Block]:
         view, r = self.view, self.view.report

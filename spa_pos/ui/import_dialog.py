@@ -37,7 +37,7 @@ from spa_pos.services.context import Ctx
 from spa_pos.services.exports import ExportResult
 from spa_pos.services.imports import ImportResult, Preview
 from spa_pos.ui.changes import Change
-from spa_pos.ui.pin_dialog import ManagerPinDialog
+from spa_pos.ui.pin_dialog import ManagerPinDialog, approve
 from spa_pos.ui.style import set_role
 from spa_pos.ui.widgets import (
     add_field,
@@ -268,16 +268,16 @@ class ImportDialog(QDialog):
             return
         kind, path, mapping = preview.kind, Path(self.file.text()), dict(self.mapping)
         emit = self._relay.progressed.emit
-        self.pin_dialog = ManagerPinDialog(
+        self.pin_dialog = approve(
             self.worker,
+            imports.IMPORT_ACTION[kind],
             self.tr("Import {rows} rows from {file}?").format(rows=preview.rows, file=path.name),
             lambda ctx: imports.run(ctx, kind, path, mapping, progress=emit),
+            self._imported,
             # the till's item buttons and an open cart follow an imported catalog
             changes=Change.MEMBERS if kind == "members" else Change.CATALOG,
             parent=self,
         )
-        self.pin_dialog.succeeded.connect(self._imported)
-        open_dialog(self.pin_dialog)
 
     def _imported(self, result: ImportResult) -> None:
         self.progress.setValue(100)

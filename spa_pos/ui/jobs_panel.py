@@ -13,8 +13,8 @@ from spa_pos.services import jobs
 from spa_pos.services.jobs import JobResult, RunView
 from spa_pos.ui import i18n
 from spa_pos.ui.changes import Change
-from spa_pos.ui.pin_dialog import ManagerPinDialog
-from spa_pos.ui.widgets import button, label, open_dialog, read_only_table
+from spa_pos.ui.pin_dialog import ManagerPinDialog, approve
+from spa_pos.ui.widgets import button, label, read_only_table
 from spa_pos.ui.worker import DbWorker
 
 RUNS_SHOWN = 50
@@ -98,12 +98,28 @@ class JobsPanel(QFrame):
     def ask_run(self) -> None:
         name = str(self.job.currentData())
         what = self.tr("Run “{job}” now?").format(job=i18n.job_title(name))
-        self.pin_dialog = ManagerPinDialog(
-            self.worker, what, lambda ctx: jobs.run_job(ctx, name), changes=Change.JOBS, parent=self
+
+        def ran(result: JobResult) -> None:
+            self.job_ran.emit(result)
+            if self.pin_dialog is None:  # with the dialog, its end refreshes
+                self.refresh()
+
+        def failed(_exc: Exception) -> bool:
+            self.refresh()  # a failed run is listed too
+            return False
+
+        self.pin_dialog = approve(
+            self.worker,
+            "run_job",
+            what,
+            lambda ctx: jobs.run_job(ctx, name),
+            ran,
+            changes=Change.JOBS,
+            parent=self,
+            on_error=failed,
         )
-        self.pin_dialog.succeeded.connect(self.job_ran)
-        self.pin_dialog.finished.connect(lambda _: self.refresh())  # a failed run is listed too
-        open_dialog(self.pin_dialog)
+        if self.pin_dialog is not None:
+            self.pin_dialog.finished.connect(lambda _: self.refresh())
 
     def outcome_text(self, result: JobResult) -> str:
         return self.tr("{job}: {changed} changed").format(

@@ -14,7 +14,7 @@ from typing import TypeVar
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
-from spa_pos.services import maintenance, permissions
+from spa_pos.services import maintenance
 from spa_pos.services.context import Ctx
 from spa_pos.services.jobs import JobResult
 from spa_pos.ui import therapist_report
@@ -29,7 +29,7 @@ from spa_pos.ui.import_dialog import ImportDialog
 from spa_pos.ui.jobs_panel import JobsPanel
 from spa_pos.ui.member_care import CareButton
 from spa_pos.ui.member_list import MemberListButton
-from spa_pos.ui.pin_dialog import ManagerPinDialog
+from spa_pos.ui.pin_dialog import ManagerPinDialog, approve
 from spa_pos.ui.print_queue_panel import PrintQueuePanel
 from spa_pos.ui.printing import PrintCenter
 from spa_pos.ui.restore_dialog import RestoreDialog
@@ -231,35 +231,53 @@ class ManagePage(QWidget):
             lambda manager, state: scheme_review_screen.SchemeReviewDialog(
                 self.worker, manager, state, parent=self
             ),
+            "review_scheme",
         )
 
     def _as_manager(
-        self, what: str, load: Callable[[Ctx], T], screen: Callable[[Ctx, T], QDialog]
+        self,
+        what: str,
+        load: Callable[[Ctx], T],
+        screen: Callable[[Ctx, T], QDialog],
+        permission: str = "change_catalog_rules",
     ) -> None:
         """Ask for the manager PIN, then open a back-office screen acting as the manager
         (the back-office services refuse anyone else). What the screen shows is loaded
         in the PIN's own job (`load`, as the manager); the screen opens once the PIN
-        dialog has closed and handed the keyboard back."""
-        pin = ManagerPinDialog(
-            self.worker, what, lambda manager: (manager, load(manager)), changes=None, parent=self
-        )
+        dialog has closed and handed the keyboard back. A manager signed in is not asked
+        (`pin_dialog.approve`): the screen opens once loaded."""
+        asked: list[ManagerPinDialog] = []
         granted: list[tuple[Ctx, T]] = []
-        pin.succeeded.connect(granted.append)
-        pin.accepted.connect(lambda: self._open(screen(*granted[0])))
-        self._open(pin)
+
+        def loaded(result: tuple[Ctx, T]) -> None:
+            if asked:
+                granted.append(result)
+            else:
+                self._open(screen(*result))
+
+        pin = approve(
+            self.worker,
+            permission,
+            what,
+            lambda manager: (manager, load(manager)),
+            loaded,
+            changes=None,
+            parent=self,
+        )
+        if pin is not None:
+            asked.append(pin)
+            pin.accepted.connect(lambda: self._open(screen(*granted[0])))
+            self.dialog_opened.emit(pin)
 
     def open_audit(self) -> None:
         """审计记录: straight away for a signed-in manager, else behind the manager PIN."""
         from spa_pos.ui.audit_screen import AuditDialog
 
-        viewer = self.worker.ctx
-        if permissions.allows(viewer.actor, "view_audit"):
-            self._open(AuditDialog(self.worker, viewer, parent=self))
-            return
         self._as_manager(
             self.tr("Read the audit trail and the supervision report."),
             _nothing,
             lambda manager, _: AuditDialog(self.worker, manager, parent=self),
+            "view_audit",
         )
 
     def open_import(self) -> None:

@@ -32,7 +32,7 @@ from spa_pos.services.context import Ctx
 from spa_pos.services.exports import ExportResult
 from spa_pos.services.outreach import MessageView, Rescue, WinBackRate
 from spa_pos.ui.changes import Change
-from spa_pos.ui.pin_dialog import ManagerPinDialog
+from spa_pos.ui.pin_dialog import ManagerPinDialog, approve
 from spa_pos.ui.printing import PrintCenter
 from spa_pos.ui.report_print import ReportOutcome, report_printer
 from spa_pos.ui.widgets import (
@@ -311,15 +311,15 @@ class MemberCareDialog(QDialog):
             if how == "extend"
             else self.tr("Give %1 the rescue bonus?")
         ).replace("%1", view.member_name)
-        pin = ManagerPinDialog(
+        approve(
             self.worker,
+            "member_care",
             what,
             lambda manager: outreach.rescue(manager, view.id, how),
+            self._rescued,
             changes=Change.MEMBERS,
             parent=self,
         )
-        pin.succeeded.connect(self._rescued)
-        open_dialog(pin)
 
     def _rescued(self, done: Rescue) -> None:
         text = (
@@ -334,26 +334,31 @@ class MemberCareDialog(QDialog):
         """编辑模板 after the manager PIN: the editor changes the wording as the manager."""
         from spa_pos.ui import template_editor  # on use
 
-        opened: list[tuple[Ctx, template_editor.Templates]] = []
-        pin = ManagerPinDialog(
+        def editor(opened: tuple[Ctx, template_editor.Templates]) -> None:
+            names = {kind: self.kind_name(kind) for kind in outreach.FIELDS}
+            open_dialog(template_editor.TemplateDialog(self.worker, *opened, names, parent=self))
+
+        asked: list[ManagerPinDialog] = []
+        granted: list[tuple[Ctx, template_editor.Templates]] = []
+
+        def loaded(result: tuple[Ctx, template_editor.Templates]) -> None:
+            if asked:  # opens once the PIN dialog has closed and handed the keyboard back
+                granted.append(result)
+            else:  # a manager signed in: no PIN asked
+                editor(result)
+
+        pin = approve(
             self.worker,
+            "member_care",
             self.tr("Change the wording of member care's messages?"),
             lambda manager: (manager, template_editor.load(manager)),
+            loaded,
             changes=None,
             parent=self,
         )
-        pin.succeeded.connect(opened.append)
-        pin.accepted.connect(
-            lambda: open_dialog(
-                template_editor.TemplateDialog(
-                    self.worker,
-                    *opened[0],
-                    {kind: self.kind_name(kind) for kind in outreach.FIELDS},
-                    parent=self,
-                )
-            )
-        )
-        open_dialog(pin)
+        if pin is not None:
+            asked.append(pin)
+            pin.accepted.connect(lambda: editor(granted[0]))
 
     def call_list_blocks(self) -> list[Block]:
         """The list as shown, for the phone: who, the number, what to say."""

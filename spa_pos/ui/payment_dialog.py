@@ -19,6 +19,7 @@ from spa_pos.errors import DomainError
 from spa_pos.money import format_fen, parse_yuan
 from spa_pos.services import checkout, pricing
 from spa_pos.services.checkout import PAYMENT_METHODS, SaleRequest, SaleResult
+from spa_pos.services.context import Actor, Ctx
 from spa_pos.services.pricing import PricedCart
 from spa_pos.ui import i18n
 from spa_pos.ui.changes import Change
@@ -46,10 +47,12 @@ class PaymentDialog(QDialog):
         request: SaleRequest,
         quote: PricedCart,
         parent: QWidget | None = None,
+        approver: Actor | None = None,
     ) -> None:
         super().__init__(parent)
         self.worker = worker
         self.request = request
+        self.approver = approver  # the manager who allowed the cart's changed prices
         self.due_fen = quote.due_fen
         self.setWindowTitle(self.tr("Payment"))
         self.setModal(True)
@@ -184,8 +187,16 @@ class PaymentDialog(QDialog):
             self.error.setText(str(exc))
             return
         self.confirm.setEnabled(False)
+        approver = self.approver
+
+        def sell(ctx: Ctx) -> SaleResult:
+            """As the person signed in, with the manager who allowed the changed prices."""
+            if approver is not None:
+                ctx = replace(ctx, actor=replace(ctx.actor, approver=approver))
+            return checkout.sell(ctx, request)
+
         self.worker.run(
-            lambda ctx: checkout.sell(ctx, request),
+            sell,
             self._done,
             on_error=self._refused,
             changes=Change.SALES,

@@ -5,6 +5,9 @@ manager actor in the same worker job, so the PIN never leaves the dialog. The pe
 signed in stays the actor and the manager is the approver: the row records both names.
 With more than one manager account, the manager can pick their name first
 (`staff.approved`: only that account's PIN is tried and counted).
+
+`approve` is how a screen asks: a signed-in person whose role may do the action already
+(a manager, the owner) is not asked for a PIN again; everyone else gets the dialog.
 """
 
 from __future__ import annotations
@@ -17,11 +20,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from spa_pos.errors import DomainError
-from spa_pos.services import staff
+from spa_pos.services import permissions, staff
 from spa_pos.services.context import Ctx
 from spa_pos.services.staff import StaffView
 from spa_pos.ui.changes import Change
-from spa_pos.ui.widgets import add_field, button, button_bar, form_grid, label
+from spa_pos.ui.widgets import add_field, button, button_bar, form_grid, label, open_dialog
 from spa_pos.ui.worker import DbWorker
 
 
@@ -110,6 +113,31 @@ class ManagerPinDialog(QDialog):
             self.pin.setFocus()
             return True
         return False
+
+
+def approve(
+    worker: DbWorker,
+    permission: str,
+    what: str,
+    action: Callable[[Ctx], Any],
+    on_done: Callable[[Any], None] | None = None,
+    *,
+    changes: Change | None,
+    parent: QWidget,
+    on_error: Callable[[Exception], bool] | None = None,
+) -> ManagerPinDialog | None:
+    """Run `action` for a `permission` (`spa_pos.services.permissions`): straight away
+    when the person signed in may do it, else after a manager's PIN. Returns the PIN
+    dialog opened, or None when none was needed. The service checks again either way.
+    `on_error` is for the run without the dialog (the dialog shows its own refusals)."""
+    if permissions.allows(worker.ctx.actor, permission):
+        worker.run(action, on_done, on_error=on_error, changes=changes, owner=parent)
+        return None
+    dialog = ManagerPinDialog(worker, what, action, changes=changes, parent=parent)
+    if on_done is not None:
+        dialog.succeeded.connect(on_done)
+    open_dialog(dialog)
+    return dialog
 
 
 def managers(ctx: Ctx) -> list[StaffView]:

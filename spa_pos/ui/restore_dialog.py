@@ -33,7 +33,7 @@ from spa_pos.services import backup, clinic, maintenance
 from spa_pos.services.backup import BackupInfo, RestoreResult
 from spa_pos.services.context import Actor, Ctx
 from spa_pos.ui.backup_dialog import human_size
-from spa_pos.ui.pin_dialog import ManagerPinDialog
+from spa_pos.ui.pin_dialog import ManagerPinDialog, approve
 from spa_pos.ui.widgets import (
     add_field,
     button,
@@ -41,7 +41,6 @@ from spa_pos.ui.widgets import (
     confirm,
     form_grid,
     label,
-    open_dialog,
     row_widget,
 )
 from spa_pos.ui.worker import DbWorker
@@ -205,11 +204,15 @@ class RestoreDialog(QDialog):
         what = self.tr("Restore the backup of {time}?").format(
             time=f"{info.created_at:%Y-%m-%d %H:%M}"
         )
-        self.pin_dialog = ManagerPinDialog(
-            self.worker, what, lambda ctx: ctx.actor, changes=None, parent=self
+        self.pin_dialog = approve(
+            self.worker,
+            "restore",
+            what,
+            lambda ctx: ctx.actor,
+            lambda manager: self.ask_confirm(info, manager),
+            changes=None,
+            parent=self,
         )
-        self.pin_dialog.succeeded.connect(lambda manager: self.ask_confirm(info, manager))
-        open_dialog(self.pin_dialog)
 
     def ask_confirm(self, info: BackupInfo, manager: Actor) -> None:
         confirm(

@@ -24,7 +24,7 @@ from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.ui import i18n
 from spa_pos.ui.changes import Change
-from spa_pos.ui.pin_dialog import ChangePinDialog, ManagerPinDialog
+from spa_pos.ui.pin_dialog import ChangePinDialog, ManagerPinDialog, approve
 from spa_pos.ui.printer_settings import CAPTION_WIDTH, PrinterForm
 from spa_pos.ui.widgets import (
     ScrollingBody,
@@ -219,17 +219,26 @@ class SettingsDialog(QDialog):
         except DomainError as exc:
             self.error.setText(str(exc))
             return
-        # Settings are a manager's (the service refuses anyone else): the PIN approves.
-        self.pin_dialog = ManagerPinDialog(
+        # Settings are a manager's (the service refuses anyone else): a cashier's PIN
+        # dialog approves; a manager signed in saves straight away.
+        self.pin_dialog = approve(
             self.worker,
+            "change_settings",
             self.windowTitle(),
             lambda ctx: save(ctx, values, passphrase),
+            self._saved,
             changes=Change.SETTINGS,
             parent=self,
+            on_error=self._refused,
         )
-        self.pin_dialog.succeeded.connect(self._saved)
-        open_dialog(self.pin_dialog)
 
     def _saved(self, values: ClinicSettings) -> None:
         self.saved.emit(values)
         self.accept()
+
+    def _refused(self, exc: Exception) -> bool:
+        """Saved without the PIN dialog and refused: the reason shows here."""
+        if not isinstance(exc, DomainError):
+            return False
+        self.error.setText(str(exc))
+        return True

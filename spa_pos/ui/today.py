@@ -43,8 +43,8 @@ from spa_pos.services.refunds import RefundResult
 from spa_pos.services.sales import DayBook, RefundView, SaleView
 from spa_pos.ui import i18n
 from spa_pos.ui.changes import Change
-from spa_pos.ui.pin_dialog import ManagerPinDialog
-from spa_pos.ui.widgets import button, card, inform, label, open_dialog
+from spa_pos.ui.pin_dialog import ManagerPinDialog, approve
+from spa_pos.ui.widgets import button, card, inform, label
 from spa_pos.ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -384,11 +384,9 @@ class TodayPage(QWidget):
         def action(ctx: Ctx) -> RefundResult:
             return refunds.refund(ctx, sale_no, lines)
 
-        self.pin_dialog = ManagerPinDialog(
-            self.worker, what, action, changes=Change.REFUNDS, parent=self
+        self.pin_dialog = approve(
+            self.worker, "refund", what, action, self._refunded, changes=Change.REFUNDS, parent=self
         )
-        self.pin_dialog.succeeded.connect(self._refunded)
-        open_dialog(self.pin_dialog)
 
     def _refunded(self, result: RefundResult) -> None:
         text = self.tr("Refund {no}: {amount} back ({how}); {points} points taken back.").format(

@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 
 from spa_pos.errors import DomainError
 from spa_pos.models import AuditEntry, CartDraft
-from spa_pos.services import adjustments, catalog, checkout, drafts, vouchers
-from spa_pos.services.checkout import SaleRequest
+from spa_pos.services import adjustments, catalog, checkout, drafts, staff, vouchers
+from spa_pos.services.checkout import PriceOverride, SaleRequest
 from spa_pos.services.context import Ctx
 from spa_pos.services.drafts import Draft, DraftLine
 from tests.conftest import register
@@ -116,3 +116,28 @@ def test_a_sale_of_another_till_or_the_cli_leaves_the_draft(ctx: Ctx) -> None:
     drafts.save(ctx, Draft([AJ]))
     checkout.sell(ctx, SaleRequest(items=[("ZYB", 1)], payments=[("cash", 3900)]))
     assert drafts.stored(ctx) == Draft([AJ])
+
+
+def test_a_draft_keeps_each_lines_therapist_and_changed_price(ctx: Ctx) -> None:
+    staff.add(ctx, "小周", "therapist", "135792")
+    aj = DraftLine("AJ", 1, 16800, "小周", PriceOverride(12000, "老顾客优惠"))
+    drafts.save(ctx, Draft([aj, ZYB]))
+    assert drafts.stored(ctx) == Draft([aj, ZYB])
+    restored = drafts.load(ctx)
+    assert restored is not None
+    assert restored.therapists == {"AJ": "小周"}
+    assert restored.overrides == {"AJ": PriceOverride(12000, "老顾客优惠")}
+    assert restored.quote.due_fen == 12000 + 2 * 3900
+    assert restored.notes == []
+
+
+def test_a_changed_price_does_not_come_back_once_the_list_price_changed(ctx: Ctx) -> None:
+    aj = DraftLine("AJ", 1, 16800, None, PriceOverride(12000, "老顾客优惠"))
+    drafts.save(ctx, Draft([aj]))
+    spec = catalog.find_item(ctx, "AJ").spec()
+    catalog.edit_item(ctx, "AJ", replace(spec, price_fen=10000))
+    restored = drafts.load(ctx)
+    assert restored is not None
+    assert restored.overrides == {}
+    assert restored.quote.due_fen == 10000
+    assert restored.notes == ["艾灸 的价格已从 ¥168.00 变为 ¥100.00"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -31,7 +31,7 @@ from spa_pos.services import (
     vouchers,
 )
 from spa_pos.services import settings as settings_svc
-from spa_pos.services.checkout import SaleRequest, sell
+from spa_pos.services.checkout import PriceOverride, SaleRequest, sell
 from spa_pos.services.context import SYSTEM_ACTOR, Actor, Ctx
 from tests.conftest import register
 
@@ -101,6 +101,16 @@ def _view_audit(owner: Ctx, acting: Ctx, _: Path) -> None:
     audit_browse.browse(acting)
 
 
+def _override_price(owner: Ctx, acting: Ctx, _: Path) -> None:
+    change = PriceOverride(10000, "老顾客")
+    sell(acting, SaleRequest([("AJ", 1)], [("cash", 10000)], overrides={"AJ": change}))
+
+
+def _backdate(owner: Ctx, acting: Ctx, _: Path) -> None:
+    earlier = acting.clock.now() - timedelta(hours=2)  # the till was down this morning
+    sell(acting, SaleRequest([("AJ", 1)], [("cash", 16800)], at=earlier))
+
+
 ACTIONS: dict[str, Action] = {
     "refund": _refund,
     "cancel_voucher": _cancel_voucher,
@@ -114,6 +124,8 @@ ACTIONS: dict[str, Action] = {
     "manage_staff": _manage_staff,
     "view_audit": _view_audit,
     "review_scheme": _review_scheme,
+    "override_price": _override_price,
+    "backdate": _backdate,
 }
 
 ALLOWED = {  # written out here, not read from the table: this is what the table must say
@@ -130,6 +142,8 @@ ALLOWED = {  # written out here, not read from the table: this is what the table
         "member_care",
         "view_audit",
         "review_scheme",
+        "override_price",
+        "backdate",
     },
     "owner": set(ACTIONS),
     "system": {"run_job"},

@@ -3,7 +3,8 @@
 For any cart of demo items, service, gift and coupon vouchers, a member (any tier, in
 their birthday month or not, referred or not, holding a tag or not) or a walk-in, and any
 promotions (multipliers or bonuses on items, a category or everything, some for a tag,
-some not in force yet), `checkout.quote` equals the sale `checkout.sell` writes: money,
+some not in force yet), and prices changed at the till (改价, from 0 up to the list
+price), `checkout.quote` equals the sale `checkout.sell` writes: money,
 per-line figures, points and their breakdown, the ledger entries and the referrer's
 award. The lines' points add up to what the sale earned (the referral aside), so refunds
 can take back each line's share.
@@ -25,8 +26,8 @@ from spa_pos.clock import FixedClock
 from spa_pos.db import Database
 from spa_pos.errors import DomainError
 from spa_pos.models import LedgerEntry, Member, MemberTag, Sale
-from spa_pos.services import adjustments, checkout, members, promotions, tags, vouchers
-from spa_pos.services.checkout import SaleRequest
+from spa_pos.services import adjustments, catalog, checkout, members, promotions, tags, vouchers
+from spa_pos.services.checkout import PriceOverride, SaleRequest
 from spa_pos.services.context import CLI_ACTOR, Ctx
 from spa_pos.services.members import MemberForm
 from spa_pos.services.promotions import PromotionForm
@@ -94,6 +95,7 @@ class Case:
     earlier_zjtn: int  # units bought before: 200 points each, which set the tier
     promos: list[Promo]
     buyer_tag: str  # a tag the buyer holds when the sale begins ("" none)
+    overrides: dict[str, int]  # item code -> the till's price, in percent of the list price
 
 
 cases = st.builds(
@@ -106,7 +108,19 @@ cases = st.builds(
     earlier_zjtn=st.sampled_from([0, 0, 5, 15, 40]),
     promos=st.lists(promos, min_size=1, max_size=3) | st.just([]),
     buyer_tag=st.sampled_from(["", *PROMO_TAGS, tags.DORMANT]),
+    overrides=st.dictionaries(st.sampled_from(ITEMS), st.integers(0, 100), max_size=2),
 )
+
+
+def _overrides(ctx: Ctx, case: Case) -> dict[str, PriceOverride]:
+    """The case's changed prices of the items in its cart, in fen."""
+    wanted = {code for code, _ in case.items}
+    with ctx.db.read() as s:
+        return {
+            code: PriceOverride(catalog.item_by_code(s, code).price_fen * percent // 100, "测试")
+            for code, percent in case.overrides.items()
+            if code in wanted
+        }
 
 
 def _clinic(template: Path, case: Case) -> tuple[Ctx, Path, list[str]]:
@@ -159,15 +173,25 @@ def test_the_quote_is_what_the_sale_records(demo_template: Path, case: Case) -> 
     ctx, folder, codes = _clinic(demo_template, case)
     walk_in = case.walk_in and not codes  # vouchers make a walk-in their owner's sale
     try:
+        changed = _overrides(ctx, case)
         request = SaleRequest(
-            items=case.items, member=None if case.walk_in else BUYER, vouchers=codes
+            items=case.items,
+            member=None if case.walk_in else BUYER,
+            vouchers=codes,
+            overrides=changed,
         )
         quote = checkout.quote(ctx, request)
         pay = [("cash", quote.due_fen)] if quote.due_fen else []
         try:
             result = checkout.sell(
                 ctx,
-                SaleRequest(items=case.items, member=request.member, vouchers=codes, payments=pay),
+                SaleRequest(
+                    items=case.items,
+                    member=request.member,
+                    vouchers=codes,
+                    payments=pay,
+                    overrides=changed,
+                ),
             )
         except DomainError as exc:  # refusals that are not about the price
             if not quote.lines:
@@ -194,10 +218,15 @@ def test_the_quote_is_what_the_sale_records(demo_template: Path, case: Case) -> 
             buyer = s.scalars(select(Member).where(Member.phone == BUYER)).one()
             assert sale.member_id == (None if walk_in else buyer.id)
             sale_id = sale.id
+            units = [ln.unit_fen for ln in sale.lines]
         assert recorded == [
             (ln.item.name, ln.qty, ln.free_units, ln.amount_fen, ln.net_fen, ln.points)
             for ln in quote.lines
         ]
+        assert units == [ln.item.price_fen for ln in quote.lines]
+        for ln in quote.lines:  # the till's price where it was changed, else the list's
+            change = changed.get(ln.item.code)
+            assert ln.item.price_fen == (change.unit_fen if change else ln.list_fen)
         assert sum(ln.net_fen for ln in quote.lines) == quote.due_fen
         referral = dict(quote.points_breakdown).get("E3", 0)
         assert sum(ln.points for ln in quote.lines) == quote.points_earned - referral

@@ -14,7 +14,8 @@ from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.ui.backup_dialog import BackupDialog, human_size, is_removable
 from spa_pos.ui.main_window import MainWindow
-from tests.ui.conftest import press, wait_dialog
+from spa_pos.ui.pin_dialog import ManagerPinDialog
+from tests.ui.conftest import MANAGER_PIN, press, wait_dialog
 
 
 def open_backup(qtbot: QtBot, window: MainWindow) -> BackupDialog:
@@ -31,8 +32,12 @@ def test_backup_to_the_usb_folder_with_progress(
     dialog.folder.setText(str(usb))
     seen: list[int] = []
     dialog.progress.valueChanged.connect(seen.append)
+    press(qtbot, dialog, Qt.Key.Key_Return)
+    # A new folder is a settings change: the cashier's backup asks for the manager's PIN.
+    pin = wait_dialog(qtbot, ManagerPinDialog)
+    qtbot.keyClicks(pin.pin, MANAGER_PIN)
     with qtbot.waitSignal(dialog.finished_backup, timeout=20_000) as done:
-        press(qtbot, dialog, Qt.Key.Key_Return)
+        press(qtbot, pin, Qt.Key.Key_Return)
     result = done.args[0]
     assert result.file.parent == usb and result.file.is_file() and result.manifest.is_file()
     assert not result.encrypted
@@ -47,8 +52,9 @@ def test_backup_to_the_usb_folder_with_progress(
 
 
 def test_a_passphrase_encrypts_and_must_be_typed_twice(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, ctx: Ctx, tmp_path: Path
 ) -> None:
+    settings_svc.update(ctx, backup_dir=str(tmp_path))  # the folder in force: no PIN
     dialog = open_backup(qtbot, window)
     dialog.folder.setText(str(tmp_path))
     qtbot.keyClicks(dialog.passphrase, "secret-1")

@@ -41,6 +41,7 @@ from spa_pos.ui.member_dialog import MemberDialog
 from spa_pos.ui.member_list import CouponDialog, MemberListDialog, MessageDialog
 from spa_pos.ui.payment_dialog import PaymentDialog, SaleSummaryDialog
 from spa_pos.ui.pin_dialog import ChangePinDialog, ManagerPinDialog
+from spa_pos.ui.price_dialog import PriceDialog
 from spa_pos.ui.profile_screen import ProfileButton, ProfileDialog
 from spa_pos.ui.promotions_dialog import PromotionsDialog
 from spa_pos.ui.redeem import VoucherDialog
@@ -212,6 +213,12 @@ def _payment(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
     return wait_dialog(qtbot, PaymentDialog)
 
 
+def _price(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    window.checkout.add_item(window.checkout.matches("")[0])
+    window.checkout.ask_price(0)
+    return wait_dialog(qtbot, PriceDialog)
+
+
 def _sale_summary(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
     card = member_on_sale(qtbot, window, ctx)
     items = [(item.code, 1) for item in window.checkout.matches("")[:4]]
@@ -331,6 +338,7 @@ DIALOGS: dict[str, Opener] = {
     "change_pin": _change_pin,
     "manager_pin": _manager_pin,
     "payment": _payment,
+    "price": _price,
     "sale_summary": _sale_summary,
     "voucher": _voucher,
     "day_close": _day_close,
@@ -376,6 +384,7 @@ def test_the_list_below_opens_every_dialog_the_app_has() -> None:
         ChangePinDialog,
         ManagerPinDialog,
         PaymentDialog,
+        PriceDialog,
         SaleSummaryDialog,
         VoucherDialog,
         DayCloseDialog,

@@ -5,6 +5,10 @@ header -> field names the others) and checks every row against the database, wri
 nothing. `run` checks again inside one write transaction and writes every row, or, with
 one bad row, nothing: `ImportRefused` carries every bad row with its line and reason.
 A file is imported once: its SHA-256 is kept in `import_batches` with its kind.
+
+Importing is a manager's (`IMPORT_ACTION`): a catalog file sets prices like the catalog
+screen does, and a member file sets points balances and course sessions with no limit,
+the same power as adjusting points past the limit. The dry run is anyone's.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from sqlalchemy import select
 
 from spa_pos.errors import DomainError
 from spa_pos.models import ImportBatch
-from spa_pos.services import unit_of_work
+from spa_pos.services import permissions, unit_of_work
 from spa_pos.services.context import Ctx
 from spa_pos.services.imports import catalog, members
 from spa_pos.services.imports.framework import (
@@ -51,6 +55,9 @@ class Kind:
     fields: Sequence[Field]
     check: Callable[[Work, Sheet, Columns], Checked]
 
+
+IMPORT_ACTION = {"members": "adjust_over_limit", "catalog": "change_catalog_rules"}
+"""kind -> the permission its import needs (`spa_pos.services.permissions`)."""
 
 KINDS: dict[str, Kind] = {
     "members": Kind(members.FIELDS, members.check),
@@ -118,6 +125,7 @@ def run(
     if dry_run:
         p = preview(ctx, kind, path, mapping)
         return ImportResult(kind, p.file, p.rows, 0, p.errors)
+    permissions.require(ctx, IMPORT_ACTION[kind])
     report = progress or (lambda _: None)
     sheet = read_sheet(path)
     with unit_of_work.write(ctx) as work:
