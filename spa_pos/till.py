@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import unicodedata
+from pathlib import Path
 
 from spa_pos import paths
 from spa_pos.errors import DomainError
@@ -23,7 +24,7 @@ ENV = "SPA_POS_TILL"
 MAX_LEN = 40  # the `till` columns' width
 
 
-def _file() -> paths.Path:
+def _file() -> Path:
     return paths.config_dir() / "till.json"
 
 

@@ -39,7 +39,9 @@ def upstairs(ctx: Ctx, db_path: Path) -> Iterator[Ctx]:
     other.db.dispose()
 
 
-def sell(ctx: Ctx, item: str, pay: list[tuple[str, int]], at: datetime, member: str | None = None):
+def sell(
+    ctx: Ctx, item: str, pay: list[tuple[str, int]], at: datetime, member: str | None = None
+) -> checkout.SaleResult:
     request = SaleRequest([(item, 1)], pay, member=member, at=enter_at(ctx, at))
     return checkout.sell(ctx, request)
 
