@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from spa_pos import clock as clk
-from spa_pos import messages
+from spa_pos import messages, till
 from spa_pos.cli_common import (
     INTEGER,
     ROW_ID,
@@ -553,7 +553,7 @@ def run(argv: Sequence[str], ctx_factory: Callable[[str], Ctx] | None = None) ->
     if not getattr(args, "handler", None):
         from spa_pos.window import open_window
 
-        return open_window(getattr(args, "db", None))
+        return open_window(getattr(args, "db", None), getattr(args, "till", None))
     from spa_pos.cli_ops import cmd_restore
     from spa_pos.cli_staff import acting
 
@@ -561,10 +561,13 @@ def run(argv: Sequence[str], ctx_factory: Callable[[str], Ctx] | None = None) ->
     try:
         refuse_undecodable(args)
         _refuse_unusable_file(url, args.handler is cmd_restore)
+        till_name = till.resolve(getattr(args, "till", None))
     except DomainError as exc:
         print(f"spa-pos: {exc}", file=sys.stderr)
         return 2
-    ctx = ctx_factory(url) if ctx_factory else Ctx(Database(url))
+    ctx = dataclasses.replace(
+        ctx_factory(url) if ctx_factory else Ctx(Database(url)), till=till_name
+    )
     messages.set_language(_language(ctx))
     try:
         if args.handler not in (cmd_init, cmd_demo, cmd_restore):

@@ -104,7 +104,7 @@ def output_file(text: str) -> Path:
 
 
 def common_options() -> argparse.ArgumentParser:
-    """--db, --json, --as and --approver, accepted before or after the subcommand."""
+    """--db, --json, --as, --approver and --till, accepted before or after the subcommand."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--db",
@@ -126,6 +126,12 @@ def common_options() -> argparse.ArgumentParser:
         metavar="NAME",
         default=argparse.SUPPRESS,
         help="a manager who approves on the spot, PIN in $SPA_POS_APPROVER_PIN",
+    )
+    common.add_argument(
+        "--till",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="the till acting (default: $SPA_POS_TILL, else this terminal's, else 前台)",
     )
     return common
 

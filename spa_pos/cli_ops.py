@@ -1,5 +1,5 @@
-"""Operations commands of `spa-pos`: `jobs run`, `close-day`, `backup`, `restore`
-(shared/design/cli.md). Registered on the main parser by `spa_pos.cli`; each command
+"""Operations commands of `spa-pos`: `jobs run`, `close-day` (and `report z`), `backup`,
+`restore` (shared/design/cli.md). Registered on the main parser by `spa_pos.cli`; each command
 imports its services when it runs, so that the others do not pay for them."""
 
 from __future__ import annotations
@@ -40,16 +40,33 @@ def cmd_close_day(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], s
 
     counted = parse_yuan(args.counted_cash) if args.counted_cash is not None else None
     report = dayclose.close_day(ctx, parse_day(args.date) if args.date else None, counted)
+    return _z_json(report), _z_text(report)
+
+
+def cmd_report_z(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
+    """The Z report of a day without closing it: this till's as it was closed (or live
+    while open), or with `--all-tills` the clinic's, a line per till."""
+    from spa_pos.services import dayclose
+
+    day = parse_day(args.date) if args.date else None
+    if args.all_tills:
+        report = dayclose.clinic_report(ctx, day)
+    else:
+        report = dayclose.day_status(ctx, day).report
+    return _z_json(report), _z_text(report)
+
+
+def _z_json(report: ZReport) -> dict[str, Any]:
     data = report.to_json()
     data["date"] = data.pop("business_date")
-    return data, _z_text(report)
+    return data
 
 
 def _z_text(r: ZReport) -> str:
     from spa_pos.services.checkout import METHOD_NAMES
 
     lines = [
-        f"日结 {r.business_date}",
+        f"日结 {r.business_date}  {f'收银台 {r.till}' if r.till else '全店'}",
         f"销售 {r.sales} 笔  营业额 {format_fen(r.revenue_fen)}"
         f"（原价 {format_fen(r.gross_fen)}，优惠 {format_fen(r.discount_fen)}）",
     ]
@@ -70,6 +87,12 @@ def _z_text(r: ZReport) -> str:
         lines.append(
             f"实点现金 {format_fen(r.counted_cash_fen)}  差额 {format_fen(r.difference_fen)}"
         )
+    for t in r.tills:
+        line = f"  {t.till}: 销售 {t.sales} 笔  净收入 {format_fen(t.net_revenue_fen)}"
+        line += f"  应有现金 {format_fen(t.expected_cash_fen)}"
+        if t.counted_cash_fen is not None:
+            line += f"  实点 {format_fen(t.counted_cash_fen)}"
+        lines.append(line + ("  已日结" if t.closed else "  未日结"))
     if r.audit_anchor:
         lines.append(f"审计锚点 {r.audit_anchor}")
     return "\n".join(lines)

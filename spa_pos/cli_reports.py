@@ -1,5 +1,6 @@
-"""`spa-pos report kpi|review`: the owner's numbers (shared/design/cli.md) and the monthly
-review of the points scheme. Registered on the main parser by `spa_pos.cli`."""
+"""`spa-pos report kpi|review|z`: the owner's numbers (shared/design/cli.md), the monthly
+review of the points scheme and a day's Z report (this till's or the clinic's). Registered
+on the main parser by `spa_pos.cli`."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from spa_pos import cli_reports_staff
+from spa_pos import cli_ops, cli_reports_staff
 from spa_pos.cli_common import Refused, add_command, add_group, parse_day
 from spa_pos.services.context import Ctx
 
@@ -46,3 +47,6 @@ def register(sub: Any) -> None:
     p.add_argument("--month", required=True, metavar="YYYY-MM")
     p.add_argument("--conclusions", metavar="TEXT", help="the owner's conclusions, kept")
     p.add_argument("--to", dest="out", required=True, metavar="FILE")
+    p = add_command(group, "z", cli_ops.cmd_report_z, "a day's Z report, without closing it")
+    p.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    p.add_argument("--all-tills", action="store_true", help="the whole clinic, a line per till")

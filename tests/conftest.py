@@ -37,6 +37,7 @@ def _point_user_dirs(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WIN_PD_OVERRIDE_LOCAL_APPDATA", str(home / "AppData" / "Local"))
     monkeypatch.setenv("WIN_PD_OVERRIDE_APPDATA", str(home / "AppData" / "Roaming"))
     monkeypatch.delenv("SPA_POS_DB", raising=False)
+    monkeypatch.delenv("SPA_POS_TILL", raising=False)
 
 
 @pytest.fixture(autouse=True)

@@ -711,6 +711,22 @@ Expected cash {expected}, counted {counted}: {difference}.</source>
             <translation>Close the business day {date}?
 Expected cash {expected}, counted {counted}: {difference}.</translation>
         </message>
+        <message>
+            <source>Till {till}</source>
+            <translation>Till {till}</translation>
+        </message>
+        <message>
+            <source>{till} closed</source>
+            <translation>{till} closed</translation>
+        </message>
+        <message>
+            <source>{till} not closed</source>
+            <translation>{till} not closed</translation>
+        </message>
+        <message>
+            <source>Whole clinic: {sales} sales, net revenue {net} ({tills}).</source>
+            <translation>Whole clinic: {sales} sales, net revenue {net} ({tills}).</translation>
+        </message>
     </context>
     <context>
         <name>JobsPanel</name>
@@ -2080,6 +2096,14 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Sign out when idle</source>
             <translation>Sign out when idle</translation>
+        </message>
+        <message>
+            <source>This till</source>
+            <translation>This till</translation>
+        </message>
+        <message>
+            <source>This computer&apos;s name on sales, refunds and its day close. Each till on a shared database needs its own.</source>
+            <translation>This computer&apos;s name on sales, refunds and its day close. Each till on a shared database needs its own.</translation>
         </message>
     </context>
     <context>

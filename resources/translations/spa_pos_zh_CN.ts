@@ -711,6 +711,22 @@ Expected cash {expected}, counted {counted}: {difference}.</source>
             <translation>确认日结营业日 {date}？
 钱箱应有现金 {expected}，实点现金 {counted}：{difference}。</translation>
         </message>
+        <message>
+            <source>Till {till}</source>
+            <translation>收银台 {till}</translation>
+        </message>
+        <message>
+            <source>{till} closed</source>
+            <translation>{till} 已日结</translation>
+        </message>
+        <message>
+            <source>{till} not closed</source>
+            <translation>{till} 未日结</translation>
+        </message>
+        <message>
+            <source>Whole clinic: {sales} sales, net revenue {net} ({tills}).</source>
+            <translation>全店：销售 {sales} 笔，净收入 {net}（{tills}）。</translation>
+        </message>
     </context>
     <context>
         <name>JobsPanel</name>
@@ -2080,6 +2096,14 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Sign out when idle</source>
             <translation>空闲自动退出</translation>
+        </message>
+        <message>
+            <source>This till</source>
+            <translation>本收银台</translation>
+        </message>
+        <message>
+            <source>This computer&apos;s name on sales, refunds and its day close. Each till on a shared database needs its own.</source>
+            <translation>这台电脑在销售、退款和日结上的名称。共用一个数据库的每台收银机都要有自己的名称。</translation>
         </message>
     </context>
     <context>

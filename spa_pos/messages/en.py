@@ -783,6 +783,13 @@ _THERAPISTS: dict[str, str] = {
     "therapists.bad_period": "The first day {first} is after the last day {last}",
 }
 
+# tills: this terminal's name
+_TILLS: dict[str, str] = {
+    "till.bad_name": (
+        "A till's name cannot be blank or hold control characters; at most {max} characters"
+    ),
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -812,4 +819,5 @@ MESSAGES: dict[str, str] = (
     | _MEMBER_LIST
     | _KPI
     | _THERAPISTS
+    | _TILLS
 )

@@ -633,6 +633,11 @@ _THERAPISTS: dict[str, str] = {
     "therapists.bad_period": "开始日期 {first} 晚于结束日期 {last}",
 }
 
+# tills (收银台): this terminal's name
+_TILLS: dict[str, str] = {
+    "till.bad_name": "收银台名称不能为空、不能含控制字符，最多 {max} 个字",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -662,4 +667,5 @@ MESSAGES: dict[str, str] = (
     | _MEMBER_LIST
     | _KPI
     | _THERAPISTS
+    | _TILLS
 )

@@ -2,6 +2,7 @@
 
 from spa_pos.models.admin import AuditEntry, Event, EventAttendance, RuleChange, Setting
 from spa_pos.models.base import Base
+from spa_pos.models.branch import Branch, Till
 from spa_pos.models.catalog import CatalogItem
 from spa_pos.models.course import CourseBalance, CourseUse
 from spa_pos.models.draft import CartDraft
@@ -26,6 +27,7 @@ from spa_pos.models.staff import StaffMember
 __all__ = [
     "AuditEntry",
     "Base",
+    "Branch",
     "CartDraft",
     "CatalogItem",
     "CourseBalance",
@@ -59,5 +61,6 @@ __all__ = [
     "Setting",
     "StaffMember",
     "StreakAward",
+    "Till",
     "Voucher",
 ]

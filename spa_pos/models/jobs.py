@@ -125,11 +125,14 @@ class StreakAward(IdMixin, Base):
 
 
 class DayClose(IdMixin, Base):
-    """The end-of-day close (日结) of one business date, with its Z report."""
+    """The end-of-day close (日结) of one business date at one till, with its Z report.
+    `till` NULL: the default till's (`spa_pos.services.tills.stored`)."""
 
     __tablename__ = "day_closes"
 
-    business_date: Mapped[date] = mapped_column(unique=True)
+    business_date: Mapped[date]
+    till: Mapped[str | None] = mapped_column(String(40))
+    branch_id: Mapped[int | None] = mapped_column(ForeignKey("branches.id"))
     closed_at: Mapped[datetime]
     actor: Mapped[str] = mapped_column(String(40))
     report: Mapped[str] = mapped_column(Text)  # JSON of the Z report
@@ -138,3 +141,10 @@ class DayClose(IdMixin, Base):
     difference_fen: Mapped[int | None]  # counted - expected
     reopened_at: Mapped[datetime | None]
     reopened_by: Mapped[str | None] = mapped_column(String(40))
+
+    # One close per day and till. The default till's is NULL, which a unique key does not
+    # compare (an expression index would, but alembic cannot reflect one): its closes are
+    # kept single by `dayclose.close_day` finding the day's close first, under the write lock.
+    __table_args__ = (
+        UniqueConstraint("business_date", "till", name="uq_day_closes_business_date_till"),
+    )

@@ -30,6 +30,8 @@ class Member(IdMixin, Base):
     referral_awarded: Mapped[bool] = mapped_column(default=False)
     # Cached sum of this member's ledger entries; `points.check_balances` proves it.
     points_balance: Mapped[int] = mapped_column(default=0)
+    # The home branch; NULL is branch 1 (`spa_pos.models.branch`).
+    branch_id: Mapped[int | None] = mapped_column(ForeignKey("branches.id"))
 
     referrer: Mapped[Member | None] = relationship(remote_side="Member.id")
     tags: Mapped[list[MemberTag]] = relationship(

@@ -29,6 +29,10 @@ class Sale(IdMixin, Base):
     tier: Mapped[str | None] = mapped_column(String(20))
     points_earned: Mapped[int] = mapped_column(default=0)
     status: Mapped[str] = mapped_column(String(20), default="completed")
+    # The till it was sold at (`spa_pos.till`) and its branch, NULL for the default till
+    # and branch 1 (`spa_pos.services.tills.stored`).
+    till: Mapped[str | None] = mapped_column(String(40))
+    branch_id: Mapped[int | None] = mapped_column(ForeignKey("branches.id"))
 
     member: Mapped[Member | None] = relationship()
     lines: Mapped[list[SaleLine]] = relationship(
@@ -81,6 +85,8 @@ class Refund(IdMixin, Base):
     actor: Mapped[str] = mapped_column(String(40))
     refunded_fen: Mapped[int]
     points_reversed: Mapped[int]
+    till: Mapped[str | None] = mapped_column(String(40))  # as on Sale
+    branch_id: Mapped[int | None] = mapped_column(ForeignKey("branches.id"))
 
     sale: Mapped[Sale] = relationship()
     payments: Mapped[list[RefundPayment]] = relationship(cascade="all, delete-orphan")

@@ -25,6 +25,7 @@ from spa_pos.services import (
     promotions,
     tags,
     therapists,
+    tills,
     unit_of_work,
     vouchers,
 )
@@ -115,7 +116,7 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
             raise DomainError("checkout.course_needs_member")
         served = therapists.assign(s, request.therapists, cart.items)
 
-        sale_no = next_number(s, "S", Sale.sale_no, work.today)
+        sale_no = next_number(s, "S", Sale.sale_no, work.today, work.till)
         sale_id: int = s.execute(
             _INSERT_SALE,
             {
@@ -123,6 +124,7 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
                 "created_at": stamp,
                 "member_id": member.id if member else None,
                 "cashier": work.actor,
+                "till": tills.stored(work.till),
                 "gross_fen": priced.gross_fen,
                 "discount_fen": priced.discount_fen,
                 "due_fen": priced.due_fen,

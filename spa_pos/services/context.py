@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spa_pos.clock import Clock, SystemClock
 from spa_pos.db import Database
+from spa_pos.till import DEFAULT as DEFAULT_TILL
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,10 @@ SYSTEM_ACTOR = Actor("system", "system")  # background jobs: may run jobs, nothi
 
 @dataclass
 class Ctx:
+    """`till` is the name of the till (terminal) acting (`spa_pos.till`): sales, refunds
+    and day closes record it, and its own day close closes its books."""
+
     db: Database
     actor: Actor = CLI_ACTOR
     clock: Clock = field(default_factory=SystemClock)
+    till: str = DEFAULT_TILL

@@ -18,6 +18,14 @@ next close then records a fresh Z report (audited as a re-close).
 
 The money per payment method (`takings`) is computed once, here, for the Z report and for
 the till's list of the day (今日流水), so the two agree to the fen.
+
+Each till (`spa_pos.till`) closes its own day: its Z report counts the sales and refunds
+made at that till and the cash in its drawer, and once it has closed, that till books
+nothing more on the day (other tills still do until they close). The points and members
+figures are the clinic's (the ledger is shared by every till, and a points entry is not
+made "at" a till). The clinic's report of a day (`clinic_report`) is the same report over
+every till, with a line per till: its money is the sum of theirs. With one till, its
+report is the clinic's, as before tills existed.
 """
 
 from __future__ import annotations
@@ -30,7 +38,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import ColumnElement, Row, func, select, union
 from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
@@ -49,8 +57,25 @@ from spa_pos.models import (
 )
 from spa_pos.models.sale import PAYMENT_METHODS
 from spa_pos.money import parse_yuan
-from spa_pos.services import audit, permissions, unit_of_work
+from spa_pos.services import audit, permissions, tills, unit_of_work
 from spa_pos.services.context import Ctx
+from spa_pos.till import DEFAULT
+
+
+@dataclass(frozen=True)
+class TillLine:
+    """One till's part of the clinic's report of a day."""
+
+    till: str
+    sales: int
+    revenue_fen: int
+    refunds: int
+    refunds_fen: int
+    net_revenue_fen: int
+    expected_cash_fen: int
+    closed: bool  # this till has closed the day (and not reopened it)
+    counted_cash_fen: int | None = None  # as counted at its close
+    difference_fen: int | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +105,8 @@ class ZReport:
     # on paper outside the database: `audit verify` and anyone comparing a later chain
     # with it see rows deleted or rewritten since.
     audit_anchor: str = ""
+    till: str = ""  # the till it covers; "" for the whole clinic (`clinic_report`)
+    tills: list[TillLine] = field(default_factory=list)  # the clinic's report: per till
 
     def to_json(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
@@ -87,10 +114,11 @@ class ZReport:
         return data
 
 
-def z_report(session: Session, business_date: date, tz: str) -> ZReport:
+def z_report(session: Session, business_date: date, tz: str, till: str | None = None) -> ZReport:
+    """The Z report of the day at the till `till`, or of the whole clinic (None)."""
     start = clk.local_day_start_utc(business_date, tz)
     end = clk.local_day_start_utc(business_date + timedelta(days=1), tz)
-    day_sales = (Sale.created_at >= start, Sale.created_at < end)
+    day_sales = (Sale.created_at >= start, Sale.created_at < end, *_at(Sale.till, till))
 
     count, gross, discount, due = session.execute(
         select(
@@ -100,10 +128,10 @@ def z_report(session: Session, business_date: date, tz: str) -> ZReport:
             func.sum(Sale.due_fen),
         ).where(*day_sales)
     ).one()
-    money = takings(session, business_date, tz)
+    money = takings(session, business_date, tz, till)
     by_method, refunds_by_method = money.sales_by_method, money.refunds_by_method
 
-    day_refunds = (Refund.created_at >= start, Refund.created_at < end)
+    day_refunds = (Refund.created_at >= start, Refund.created_at < end, *_at(Refund.till, till))
     refund_count, refunded = session.execute(
         select(func.count(Refund.id), func.sum(Refund.refunded_fen)).where(*day_refunds)
     ).one()
@@ -166,7 +194,13 @@ def z_report(session: Session, business_date: date, tz: str) -> ZReport:
         expected_cash_fen=by_method["cash"] - refunds_by_method["cash"],
         points_by_kind=by_kind,
         audit_anchor=anchor.text() if (anchor := audit.head(session)) is not None else "",
+        till=till or "",
     )
+
+
+def _at(column: Any, till: str | None) -> tuple[ColumnElement[bool], ...]:
+    """The condition "made at this till", none for the whole clinic."""
+    return () if till is None else (tills.at(column, till),)
 
 
 @dataclass(frozen=True)
@@ -195,12 +229,12 @@ class Takings:
         return self.sales_fen - self.refunds_fen
 
 
-def takings(session: Session, business_date: date, tz: str) -> Takings:
-    """The day's money per payment method: THE computation the Z report and the till's
-    list of the day both show."""
+def takings(session: Session, business_date: date, tz: str, till: str | None = None) -> Takings:
+    """The day's money per payment method at the till `till` (None: every till): THE
+    computation the Z report and the till's list of the day both show."""
     start = clk.local_day_start_utc(business_date, tz)
     end = clk.local_day_start_utc(business_date + timedelta(days=1), tz)
-    day_sales = (Sale.created_at >= start, Sale.created_at < end)
+    day_sales = (Sale.created_at >= start, Sale.created_at < end, *_at(Sale.till, till))
     by_method = _per_method(
         session.execute(
             select(Payment.method, func.sum(Payment.amount_fen))
@@ -215,7 +249,7 @@ def takings(session: Session, business_date: date, tz: str) -> Takings:
         session.execute(
             select(RefundPayment.method, func.sum(RefundPayment.amount_fen))
             .join(Refund, Refund.id == RefundPayment.refund_id)
-            .where(Refund.created_at >= start, Refund.created_at < end)
+            .where(Refund.created_at >= start, Refund.created_at < end, *_at(Refund.till, till))
             .group_by(RefundPayment.method)
         ).all()
     )
@@ -249,7 +283,8 @@ def _check_counted(fen: int) -> None:
 def close_day(
     ctx: Ctx, business_date: date | None = None, counted_cash_fen: int | None = None
 ) -> ZReport:
-    """日结: record the day's Z report and the counted cash. Refused if already closed.
+    """日结 at this till (`ctx.till`): record its Z report of the day and the cash counted
+    in its drawer. Refused if the till has already closed the day.
     The counted cash may be left out here (the command line's `--counted-cash` is
     optional); the till requires it (`counted_cash`)."""
     if counted_cash_fen is not None:
@@ -259,7 +294,7 @@ def close_day(
         day = business_date or work.today
         if day > work.today:
             raise DomainError("dayclose.future", day=day)
-        existing = find_close(s, day)
+        existing = find_close(s, day, work.till)
         if existing is not None and existing.reopened_at is None:
             closed = clk.from_utc_naive(existing.closed_at).astimezone(ZoneInfo(tz))
             raise DomainError(
@@ -268,14 +303,14 @@ def close_day(
                 closed_at=f"{closed:%Y-%m-%d %H:%M}",
                 actor=existing.actor,
             )
-        report = z_report(s, day, tz)
+        report = z_report(s, day, tz, work.till)
         difference = (
             counted_cash_fen - report.expected_cash_fen if counted_cash_fen is not None else None
         )
         report = dataclasses.replace(
             report, counted_cash_fen=counted_cash_fen, difference_fen=difference
         )
-        row = existing or DayClose(business_date=day)
+        row = existing or DayClose(business_date=day, till=tills.stored(work.till))
         row.closed_at, row.actor = work.stamp, work.actor
         row.report = json.dumps(report.to_json(), ensure_ascii=False)
         row.expected_cash_fen = report.expected_cash_fen
@@ -294,15 +329,17 @@ def close_day(
             counted_cash_fen=counted_cash_fen,
             difference_fen=difference,
             reclose=existing is not None,
+            till=work.till,
         )
         return report
 
 
 def reopen_day(ctx: Ctx, business_date: date) -> None:
-    """撤销日结 (manager): the day can then be closed again with a fresh report."""
+    """撤销日结 (manager) at this till: the till can then book the day and close it again
+    with a fresh report."""
     permissions.require(ctx, "reopen_day")
     with unit_of_work.write(ctx) as work:
-        row = find_close(work.session, business_date)
+        row = find_close(work.session, business_date, work.till)
         if row is None or row.reopened_at is not None:
             raise DomainError("dayclose.not_closed", day=business_date)
         row.reopened_at, row.reopened_by = work.stamp, work.actor
@@ -313,14 +350,16 @@ def reopen_day(ctx: Ctx, business_date: date) -> None:
             closed_at=row.closed_at,
             closed_by=row.actor,
             report=json.loads(row.report),
+            till=work.till,
         )
 
 
 def closed_today(ctx: Ctx) -> date | None:
-    """Today's business date if it is closed (and not reopened), else None: the checkout
-    shows it so that nobody rings up a sale the till would refuse."""
+    """Today's business date if this till has closed it (and not reopened it), else None:
+    the checkout shows it so that nobody rings up a sale the till would refuse."""
     with unit_of_work.read(ctx) as work:
-        return work.today if unit_of_work.is_closed(work.session, work.today) else None
+        closed = unit_of_work.is_closed(work.session, work.today, work.till)
+        return work.today if closed else None
 
 
 def check_open(ctx: Ctx) -> None:
@@ -331,12 +370,18 @@ def check_open(ctx: Ctx) -> None:
         raise DomainError("dayclose.day_closed", day=day)
 
 
-def find_close(session: Session, business_date: date) -> DayClose | None:
-    return session.scalars(select(DayClose).where(DayClose.business_date == business_date)).first()
+def find_close(session: Session, business_date: date, till: str = DEFAULT) -> DayClose | None:
+    """The till's close of the day (maybe reopened), if it ever closed it."""
+    return session.scalars(
+        select(DayClose).where(
+            DayClose.business_date == business_date, tills.at(DayClose.till, till)
+        )
+    ).first()
 
 
 def recent_closes(session: Session, limit: int = 31) -> list[DayClose]:
-    """The latest closes, newest first (`json.loads(row.report)` holds the Z report)."""
+    """The latest closes of every till, newest first (`json.loads(row.report)` holds the
+    Z report)."""
     return list(
         session.scalars(select(DayClose).order_by(DayClose.business_date.desc()).limit(limit))
     )
@@ -353,6 +398,7 @@ class DayStatus:
     today: date  # the clinic's business date now (no close of a later day)
     closed_at: datetime | None  # in the clinic's zone; None while the day is open
     closed_by: str
+    clinic: ZReport | None = None  # the clinic's report, when other tills worked that day
 
 
 def stored_report(text: str) -> ZReport:
@@ -360,16 +406,68 @@ def stored_report(text: str) -> ZReport:
     names = {f.name for f in dataclasses.fields(ZReport)}
     values = {k: v for k, v in json.loads(text).items() if k in names}
     values["business_date"] = date.fromisoformat(values["business_date"])
+    values["tills"] = [TillLine(**line) for line in values.get("tills", [])]
     return ZReport(**values)
 
 
 def day_status(ctx: Ctx, day: date | None = None) -> DayStatus:
-    """The day's close if it is closed, else its live Z report (default: today)."""
+    """This till's close of the day if it has closed it, else its live Z report (default:
+    today), with the clinic's report when other tills worked that day."""
     with unit_of_work.read(ctx) as work:
         s, tz, today = work.session, work.settings.timezone, work.today
         day = day or today
-        row = find_close(s, day)
+        clinic = _clinic_report(s, day, tz)
+        others = clinic if {line.till for line in clinic.tills} - {work.till} else None
+        row = find_close(s, day, work.till)
         if row is not None and row.reopened_at is None:
             closed = clk.from_utc_naive(row.closed_at).astimezone(ZoneInfo(tz))
-            return DayStatus(stored_report(row.report), today, closed, row.actor)
-        return DayStatus(z_report(s, day, tz), today, None, "")
+            return DayStatus(stored_report(row.report), today, closed, row.actor, others)
+        return DayStatus(z_report(s, day, tz, work.till), today, None, "", others)
+
+
+# --- the whole clinic ---------------------------------------------------------------------
+
+
+def clinic_report(ctx: Ctx, day: date | None = None) -> ZReport:
+    """The clinic's Z report of the day (default: today): every till's sales, refunds and
+    money added up, with a line per till (its figures and, once it has closed, the cash
+    it counted). Nothing is recorded: each till closes its own day."""
+    with unit_of_work.read(ctx) as work:
+        return _clinic_report(work.session, day or work.today, work.settings.timezone)
+
+
+def _clinic_report(session: Session, day: date, tz: str) -> ZReport:
+    report = z_report(session, day, tz)
+    lines = [_till_line(session, day, tz, name) for name in tills_of_day(session, day, tz)]
+    return dataclasses.replace(report, tills=lines)
+
+
+def _till_line(session: Session, day: date, tz: str, till: str) -> TillLine:
+    r = z_report(session, day, tz, till)
+    row = find_close(session, day, till)
+    closed = row is not None and row.reopened_at is None
+    return TillLine(
+        till=till,
+        sales=r.sales,
+        revenue_fen=r.revenue_fen,
+        refunds=r.refunds,
+        refunds_fen=r.refunds_fen,
+        net_revenue_fen=r.net_revenue_fen,
+        expected_cash_fen=r.expected_cash_fen,
+        closed=closed,
+        counted_cash_fen=row.counted_cash_fen if row is not None and closed else None,
+        difference_fen=row.difference_fen if row is not None and closed else None,
+    )
+
+
+def tills_of_day(session: Session, day: date, tz: str) -> list[str]:
+    """The tills that sold, refunded or closed on the day, the default till first."""
+    start = clk.local_day_start_utc(day, tz)
+    end = clk.local_day_start_utc(day + timedelta(days=1), tz)
+    values = union(
+        select(Sale.till).where(Sale.created_at >= start, Sale.created_at < end),
+        select(Refund.till).where(Refund.created_at >= start, Refund.created_at < end),
+        select(DayClose.till).where(DayClose.business_date == day),
+    )
+    stored = set(session.scalars(select(values.subquery().c[0])))
+    return sorted((tills.shown(v) for v in stored), key=lambda name: (name != DEFAULT, name))

@@ -28,7 +28,7 @@ from spa_pos.models import (
     SaleLine,
     Voucher,
 )
-from spa_pos.services import earning, permissions, points, tags, unit_of_work
+from spa_pos.services import earning, permissions, points, tags, tills, unit_of_work
 from spa_pos.services.context import Ctx
 from spa_pos.services.numbering import next_number
 
@@ -59,7 +59,8 @@ def refund(
         lines = _lines_to_refund(s, sale, line_nos)
         refunded = sum(line.net_fen for line in lines)
         rec = Refund(
-            refund_no=next_number(s, "R", Refund.refund_no, today),
+            refund_no=next_number(s, "R", Refund.refund_no, today, work.till),
+            till=tills.stored(work.till),
             sale_id=sale.id,
             created_at=stamp,
             actor=work.actor,

@@ -1,9 +1,9 @@
-"""Sales as the till lists them (今日流水): the sales and refunds of one business day with
-the day's money per payment method, and one sale by its number, as plain views (no ORM
-object leaves the unit of work).
+"""Sales as the till lists them (今日流水): the sales and refunds made at this till
+(`ctx.till`) on one business day with its money per payment method, and one sale by its
+number (any till's), as plain views (no ORM object leaves the unit of work).
 
 The business day and the times shown are the clinic's (settings `timezone`), as the
-end-of-day close counts them. The day's totals are the Z report's own
+end-of-day close counts them. The day's totals are the till's Z report's own
 (`dayclose.takings`): net of the refunds made that day, per payment method.
 """
 
@@ -18,7 +18,7 @@ from sqlalchemy.orm import selectinload
 
 from spa_pos import clock as clk
 from spa_pos.models import Refund, Sale
-from spa_pos.services import dayclose
+from spa_pos.services import dayclose, tills
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 
@@ -78,7 +78,8 @@ class DayBook:
 
 
 def day_book(ctx: Ctx, day: date | None = None) -> DayBook:
-    """The sales and refunds of `day` (default: today) with its takings per method."""
+    """The sales and refunds of this till on `day` (default: today) with its takings per
+    method."""
     with ctx.db.read() as s:
         tz = settings_svc.detail(s, "timezone")
         day = day or settings_svc.business_date(s, ctx.clock.now())
@@ -86,7 +87,7 @@ def day_book(ctx: Ctx, day: date | None = None) -> DayBook:
         end = clk.local_day_start_utc(day + timedelta(days=1), tz)
         sales = s.scalars(
             _sales()
-            .where(Sale.created_at >= start, Sale.created_at < end)
+            .where(Sale.created_at >= start, Sale.created_at < end, tills.at(Sale.till, ctx.till))
             .order_by(Sale.created_at.desc(), Sale.id.desc())
         ).all()
         refunds = s.scalars(
@@ -96,27 +97,31 @@ def day_book(ctx: Ctx, day: date | None = None) -> DayBook:
                 selectinload(Refund.sale).selectinload(Sale.lines),
                 selectinload(Refund.sale).selectinload(Sale.member),
             )
-            .where(Refund.created_at >= start, Refund.created_at < end)
+            .where(
+                Refund.created_at >= start, Refund.created_at < end, tills.at(Refund.till, ctx.till)
+            )
             .order_by(Refund.created_at.desc(), Refund.id.desc())
         ).all()
         return DayBook(
             day,
             [_view(sale, tz) for sale in sales],
             [_refund_view(refund, tz) for refund in refunds],
-            dayclose.takings(s, day, tz),
+            dayclose.takings(s, day, tz, ctx.till),
         )
 
 
 def by_number(ctx: Ctx, sale_no: str) -> SaleView | None:
-    """One sale by its number (any day; case and spaces as typed do not matter), or by
-    the last digits of a number of today: "12" or "0012" finds today's S…-0012, so the
-    cashier does not type the date part that every sale of the day shares."""
+    """One sale by its number (any day, any till; case and spaces as typed do not matter),
+    or by the last digits of a number of this till today: "12" or "0012" finds today's
+    S…-0012 (at till B: S…-B0012), so the cashier does not type the part that every sale
+    of the day at the till shares."""
     text = sale_no.strip().upper()
     with ctx.db.read() as s:
         tz = settings_svc.detail(s, "timezone")
-        if text.isdigit() and len(text) <= SERIAL_DIGITS:
+        code = tills.known_code(s, ctx.till)
+        if text.isdigit() and len(text) <= SERIAL_DIGITS and code is not None:
             today = settings_svc.business_date(s, ctx.clock.now())
-            text = f"S{today:%Y%m%d}-{int(text):0{SERIAL_DIGITS}d}"
+            text = f"S{today:%Y%m%d}-{code}{int(text):0{SERIAL_DIGITS}d}"
         sale = s.scalars(_sales().where(Sale.sale_no == text)).first()
         return _view(sale, tz) if sale else None
 

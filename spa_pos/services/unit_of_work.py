@@ -13,9 +13,10 @@ are the same everywhere, so that an operation reads as its rule:
 Two guards every such write shares live here too: a late entry's `at` may not lie in the
 future (beyond `limits.FUTURE_TOLERANCE`) nor before `limits.EARLIEST`, and an operation
 that books money or points (`books=True`: sale, refund, redemption, voucher cancel,
-adjustment, course use, event award) is refused on a business day already closed.
-Such a write dated more than `BACKDATE_GRACE` before now is a back-dated entry: it needs
-`backdate` (a manager, or a manager's PIN on the spot), and its audit row says so.
+adjustment, course use, event award) is refused on a business day the acting till
+(`ctx.till`) has already closed. Such a write dated more than `BACKDATE_GRACE` before now
+is a back-dated entry: it needs `backdate` (a manager, or a manager's PIN on the spot),
+and its audit row says so.
 
 The audit row also carries the digest of every business row the transaction wrote before
 it (`spa_pos.services.audit`: the connection's TEMP triggers note them, whatever wrote
@@ -38,7 +39,7 @@ from spa_pos import clock as clk
 from spa_pos import limits
 from spa_pos.errors import DomainError
 from spa_pos.models import DayClose
-from spa_pos.services import audit, permissions
+from spa_pos.services import audit, permissions, tills
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Actor, Ctx
 from spa_pos.services.settings import Settings
@@ -46,11 +47,12 @@ from spa_pos.services.settings import Settings
 
 @dataclass
 class Work:
-    """One open transaction, the moment it acts at and who acts."""
+    """One open transaction, the moment it acts at, who acts and at which till."""
 
     session: Session
     moment: datetime  # aware
     who: Actor
+    till: str  # the till's name (`spa_pos.till`)
     entered: datetime | None = None  # aware: when a back-dated entry was made
 
     @property
@@ -101,6 +103,10 @@ hour, or yesterday, is, and a manager answers for it."""
 _CLOSED = select(DayClose.id).where(  # built once: checked on every sale
     DayClose.business_date == bindparam("day"), DayClose.reopened_at.is_(None)
 )
+_CLOSED_AT = {  # by whether the till is stored as NULL (the default till) or by name
+    True: _CLOSED.where(DayClose.till.is_(None)),
+    False: _CLOSED.where(DayClose.till == bindparam("till")),
+}
 
 
 @contextmanager
@@ -110,10 +116,11 @@ def write(ctx: Ctx, at: datetime | None = None, *, books: bool = False) -> Itera
 
     `at` is refused when it lies in the future or before `limits.EARLIEST`. With
     `books=True` (the operation writes money or points) the write is refused when its
-    business day is closed: a closed day's Z report is final, so nothing may be added to
-    it unnoticed. The cashier is told so; a manager can reopen the day
-    (`dayclose.reopen_day`), book the entry and close it again. A booking dated more than
-    `BACKDATE_GRACE` before now needs `backdate`."""
+    business day is closed at this till: a closed day's Z report is final, so nothing may
+    be added to it unnoticed (another till that has not closed yet still books its day).
+    The cashier is told so; a manager can reopen the day (`dayclose.reopen_day`), book the
+    entry and close it again. A booking dated more than `BACKDATE_GRACE` before now needs
+    `backdate`."""
     now = ctx.clock.now()
     backdated = books and at is not None and at < now - BACKDATE_GRACE
     if at is not None:
@@ -121,15 +128,17 @@ def write(ctx: Ctx, at: datetime | None = None, *, books: bool = False) -> Itera
     if backdated:
         permissions.require(ctx, "backdate")
     with ctx.db.write() as session:
-        work = Work(session, at or now, ctx.actor, now if backdated else None)
-        if books and is_closed(session, work.today):
+        work = Work(session, at or now, ctx.actor, ctx.till, now if backdated else None)
+        if books and is_closed(session, work.today, ctx.till):
             raise DomainError("dayclose.day_closed", day=work.today)
         yield work
 
 
-def is_closed(session: Session, day: date) -> bool:
-    """Whether the business day `day` is closed (closed and not reopened)."""
-    return session.scalars(_CLOSED, {"day": day}).first() is not None
+def is_closed(session: Session, day: date, till: str) -> bool:
+    """Whether the till has closed the business day `day` (closed and not reopened)."""
+    value = tills.stored(till)
+    statement = _CLOSED_AT[value is None]
+    return session.scalars(statement, {"day": day, "till": value}).first() is not None
 
 
 @contextmanager
@@ -137,4 +146,4 @@ def read(ctx: Ctx, at: datetime | None = None) -> Iterator[Work]:
     """A read-only session with the same moment, settings and business date."""
     moment = at or ctx.clock.now()
     with ctx.db.read() as session:
-        yield Work(session, moment, ctx.actor)
+        yield Work(session, moment, ctx.actor, ctx.till)

@@ -24,6 +24,7 @@ from spa_pos.db import Database
 from spa_pos.paths import log_dir, resources_dir
 from spa_pos.services import clinic
 from spa_pos.services.context import Actor, Ctx
+from spa_pos.till import DEFAULT as DEFAULT_TILL
 from spa_pos.ui import guards, i18n
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.style import STYLESHEET
@@ -122,9 +123,15 @@ def build_window(ctx: Ctx, translators: i18n.Translators) -> MainWindow:
     return window
 
 
-def main(db_url: str, clock: Clock | None = None, *, background_jobs: bool = True) -> int:
-    """Open the reception window on `db_url` and run until it is closed; the scheduled
-    jobs run meanwhile unless `background_jobs` is false."""
+def main(
+    db_url: str,
+    clock: Clock | None = None,
+    *,
+    background_jobs: bool = True,
+    till: str = DEFAULT_TILL,
+) -> int:
+    """Open the reception window on `db_url` as the till `till` and run until it is
+    closed; the scheduled jobs run meanwhile unless `background_jobs` is false."""
     log_file = setup_logging()
     log.info("starting on %s (log %s)", db_url, log_file)
     app = QApplication.instance() or QApplication(sys.argv)
@@ -133,7 +140,7 @@ def main(db_url: str, clock: Clock | None = None, *, background_jobs: bool = Tru
     translators = i18n.Translators()
     translators.apply(i18n.resolve(""))
     sys.excepthook = _excepthook
-    ctx = Ctx(Database(db_url), CASHIER, clock or SystemClock())
+    ctx = Ctx(Database(db_url), CASHIER, clock or SystemClock(), till)
     window = build_window(ctx, translators)
     window.background.enabled = background_jobs  # started once the database is open
     window.show()

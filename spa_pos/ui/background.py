@@ -47,7 +47,7 @@ class BackgroundJobs(QObject):
         if not self.enabled or self.running or self._starting:
             return
         self._starting = True
-        ctx = Ctx(self.worker.ctx.db, SYSTEM_ACTOR, self.worker.ctx.clock)
+        ctx = Ctx(self.worker.ctx.db, SYSTEM_ACTOR, self.worker.ctx.clock, self.worker.ctx.till)
         self.worker.run(lambda _ctx: _build(ctx), self._built, owner=self, on_error=self._not_built)
 
     def _built(self, scheduler: BaseScheduler) -> None:

@@ -1,5 +1,7 @@
-"""End-of-day close (日结): the Z report of a business date, the counted cash, closing,
-printing the report and (manager) reopening a closed day.
+"""End-of-day close (日结): the Z report of a business date at this till, the counted
+cash, closing, printing the report and (manager) reopening a closed day. When other tills
+worked that day, a line under the status gives the whole clinic's figures and which tills
+have closed (`dayclose.clinic_report`; `spa-pos report z --all-tills` prints it).
 
 A closed day shows the report as it was recorded when it was closed, who closed it and
 when, and cannot be changed; an open day shows the live report.
@@ -35,6 +37,7 @@ from spa_pos.services import dayclose
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.services.dayclose import ZReport
+from spa_pos.till import DEFAULT as DEFAULT_TILL
 from spa_pos.ui import i18n
 from spa_pos.ui.changes import Change
 from spa_pos.ui.pin_dialog import ManagerPinDialog, approve
@@ -55,6 +58,8 @@ class DayView:
     closed_by: str
     clinic_name: str
     printer: ReportPrinter
+    till: str  # this till's name
+    clinic: ZReport | None  # the clinic's report, when other tills worked that day
 
 
 def qdate(day: date) -> QDate:
@@ -73,6 +78,8 @@ def load_day(ctx: Ctx, day: date | None = None) -> DayView:
         status.closed_by,
         cfg.clinic_name,
         report_printer(cfg),
+        ctx.till,
+        status.clinic,
     )
 
 
@@ -108,6 +115,10 @@ class DayCloseDialog(QDialog):
         self.change_date.clicked.connect(self.pick_date)
         self.status = label("", "muted", wrap=True)
         self.status.setObjectName("dayStatus")
+        self.till_label = label("", "section")
+        self.till_label.setObjectName("tillShown")
+        self.clinic_total = label("", "muted", wrap=True)
+        self.clinic_total.setObjectName("clinicTotal")
         self.figures = QGridLayout()
         self.figures.setHorizontalSpacing(16)
         self.counted = QLineEdit()
@@ -139,6 +150,7 @@ class DayCloseDialog(QDialog):
 
         top = QHBoxLayout()
         top.addWidget(label(self.windowTitle(), "title"))
+        top.addWidget(self.till_label)
         top.addStretch(1)
         top.addWidget(label(self.tr("Business date")))
         top.addWidget(self.date_label)
@@ -157,6 +169,7 @@ class DayCloseDialog(QDialog):
         body = QVBoxLayout()  # the figures scroll on a short screen; the counted cash,
         body.setContentsMargins(0, 0, 0, 0)  # where the keyboard is, never scrolls away
         body.addWidget(self.status)
+        body.addWidget(self.clinic_total)
         body.addLayout(self.figures)
         layout.addWidget(ScrollingBody(body), 1)
         layout.addWidget(self._cash_card())
@@ -248,6 +261,9 @@ class DayCloseDialog(QDialog):
             box.addStretch(1)
             self.figures.addWidget(frame, 0, column)
         self.expected.setText(format_fen(r.expected_cash_fen))
+        self.till_label.setText(self.tr("Till {till}").format(till=view.till))
+        self.clinic_total.setText(self.clinic_text(view.clinic) if view.clinic else "")
+        self.clinic_total.setVisible(view.clinic is not None)
         day = r.business_date
         self.date_label.setText(
             day.isoformat()
@@ -278,6 +294,18 @@ class DayCloseDialog(QDialog):
         self.error.setText(problem)
         if not self.date.hasFocus():  # a date being typed keeps the keyboard
             (self.counted if not is_closed else self.print_button).setFocus()
+
+    def clinic_text(self, clinic: ZReport) -> str:
+        """The whole clinic in one line: its figures and each till, closed or not."""
+        tills = "; ".join(
+            self.tr("{till} closed").format(till=t.till)
+            if t.closed
+            else self.tr("{till} not closed").format(till=t.till)
+            for t in clinic.tills
+        )
+        return self.tr("Whole clinic: {sales} sales, net revenue {net} ({tills}).").format(
+            sales=clinic.sales, net=format_fen(clinic.net_revenue_fen), tills=tills
+        )
 
     def load(self, day: date, problem: str = "") -> None:
         self.worker.run(
@@ -400,6 +428,7 @@ class DayCloseDialog(QDialog):
             Text(
                 self.tr("Business date {date}").format(date=r.business_date.isoformat()), "center"
             ),
+            Text(self.tr("Till {till}").format(till=view.till), "center"),
         ]
         for title, lines in self.sections(r):
             blocks.append(Heading(title))
@@ -432,7 +461,9 @@ class DayCloseDialog(QDialog):
         self.printing.print_report(
             self.report_blocks(),
             self.tr("Z report {date}").format(date=day.isoformat()),
-            f"Z-{day:%Y%m%d}",
+            f"Z-{day:%Y%m%d}"
+            if self.view.till == DEFAULT_TILL
+            else f"Z-{day:%Y%m%d}-{self.view.till}",
             self.view.printer,
         )
 

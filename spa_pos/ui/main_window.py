@@ -544,6 +544,10 @@ class MainWindow(QMainWindow):
         self.translators.apply(i18n.resolve(values.language))
         self.idle.set_minutes(values.idle_sign_out_minutes)
         self._title()
+        if values.till != self.worker.ctx.till:
+            # Another till's day from now on: its closed state, its list and its close.
+            self.worker.set_till(values.till)
+            self.worker.changed.emit(Change.DAY_CLOSE)
 
     # --- vouchers, courses, printing -------------------------------------------------
     def use_voucher(self, text: str) -> None:

@@ -195,7 +195,7 @@ class PromotionsDialog(QDialog):
         return field
 
     def _as_manager(self, ctx: Ctx) -> Ctx:
-        return Ctx(ctx.db, self.manager, ctx.clock)
+        return Ctx(ctx.db, self.manager, ctx.clock, ctx.till)
 
     # --- the list --------------------------------------------------------------------
     def show_list(self, promos: list[PromotionView]) -> None:

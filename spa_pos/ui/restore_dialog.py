@@ -237,7 +237,7 @@ class RestoreDialog(QDialog):
 
         def job(ctx: Ctx) -> RestoreResult:
             return maintenance.restore(
-                Ctx(ctx.db, manager, ctx.clock),
+                Ctx(ctx.db, manager, ctx.clock, ctx.till),
                 file,
                 passphrase=passphrase,
                 confirm_clinic=confirm_clinic,

@@ -1,6 +1,7 @@
-"""Settings (设置): the window's language, the clinic's name, address and phone, the
-backup folder (备份文件夹), the printer (打印机), the manager PIN (店长密码) and the backup
-passphrase (备份口令)."""
+"""Settings (设置): the window's language, the clinic's name, address and phone, this
+terminal's till name (本收银台, kept on this computer: `spa_pos.till`), the backup folder
+(备份文件夹), the printer (打印机), the manager PIN (店长密码) and the backup passphrase
+(备份口令)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spa_pos import till
 from spa_pos.errors import DomainError
 from spa_pos.services import keys, maintenance
 from spa_pos.services import settings as settings_svc
@@ -49,6 +51,7 @@ class ClinicSettings:
     receipt_width_mm: int
     backup_dir: str = ""  # the end-of-day backup's folder (the USB drive); "": none
     idle_sign_out_minutes: int = 10  # 0: the till never signs out by itself
+    till: str = till.DEFAULT  # this terminal's till name
 
 
 def load(ctx: Ctx) -> ClinicSettings:
@@ -62,11 +65,13 @@ def load(ctx: Ctx) -> ClinicSettings:
         cfg.receipt_width_mm,
         cfg.backup_dir,
         cfg.idle_sign_out_minutes,
+        ctx.till,
     )
 
 
 def save(ctx: Ctx, values: ClinicSettings, passphrase: str = "") -> ClinicSettings:
-    """Save the settings; a new backup `passphrase` ("" keeps the current one) after them."""
+    """Save the settings, then this terminal's till name and a new backup `passphrase`
+    ("" keeps the current one)."""
     settings_svc.update(
         ctx,
         language=values.language,
@@ -78,6 +83,8 @@ def save(ctx: Ctx, values: ClinicSettings, passphrase: str = "") -> ClinicSettin
         backup_dir=values.backup_dir,
         idle_sign_out_minutes=values.idle_sign_out_minutes,
     )
+    if values.till != ctx.till:
+        till.save(values.till)
     if passphrase:
         maintenance.set_backup_passphrase(ctx, passphrase)
     return values
@@ -111,6 +118,16 @@ class SettingsDialog(QDialog):
         add_field(form, self.tr("Clinic name"), self.name)
         add_field(form, self.tr("Address"), self.address)
         add_field(form, self.tr("Phone"), self.phone)
+        self.till = QLineEdit(current.till)
+        self.till.setObjectName("tillName")
+        self.till.setMaxLength(till.MAX_LEN)
+        self.till.setToolTip(
+            self.tr(
+                "This computer's name on sales, refunds and its day close. "
+                "Each till on a shared database needs its own."
+            )
+        )
+        add_field(form, self.tr("This till"), self.till)
         self.backup_dir = QLineEdit(current.backup_dir)
         self.backup_dir.setObjectName("backupDir")
         self.backup_dir.setPlaceholderText(self.tr("A folder on the USB drive"))
@@ -192,6 +209,7 @@ class SettingsDialog(QDialog):
         """What was entered; raises DomainError with what to fix."""
         if not self.name.text().strip():
             raise DomainError("settings.clinic_name_required")
+        till_name = till.checked(self.till.text())
         return ClinicSettings(
             self.language.currentData(),
             self.name.text().strip(),
@@ -201,6 +219,7 @@ class SettingsDialog(QDialog):
             self.printer.width_mm(),
             self.backup_dir.text().strip(),
             self.idle_minutes.value(),
+            till_name,
         )
 
     def new_passphrase(self) -> str:

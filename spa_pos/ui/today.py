@@ -242,7 +242,8 @@ class TodayPage(QWidget):
         self.worker.run(sales_svc.day_book, self._loaded, owner=self)
 
     def _on_changed(self, change: Change) -> None:
-        if change in (Change.SALES, Change.REFUNDS):
+        # DAY_CLOSE: also sent when this till is renamed, and the list is another till's
+        if change in (Change.SALES, Change.REFUNDS, Change.DAY_CLOSE):
             self.refresh()
 
     def _loaded(self, book: DayBook) -> None:

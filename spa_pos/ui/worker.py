@@ -65,6 +65,10 @@ class DbWorker(QObject):
         action."""
         self.ctx = replace(self.ctx, actor=actor)
 
+    def set_till(self, name: str) -> None:
+        """From now on jobs act at the till `name` (renamed in 设置)."""
+        self.ctx = replace(self.ctx, till=name)
+
     @property
     def busy(self) -> bool:
         return bool(self._pending)

@@ -152,9 +152,11 @@ def test_spa_pos_without_arguments_opens_the_window(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     opened: list[str] = []
+    tills: list[str] = []
 
-    def fake_main(url: str) -> int:
+    def fake_main(url: str, *, till: str) -> int:
         opened.append(url)
+        tills.append(till)
         return 0
 
     monkeypatch.setattr(app, "main", fake_main)
@@ -162,11 +164,12 @@ def test_spa_pos_without_arguments_opens_the_window(
     with pytest.raises(SystemExit) as ended:
         launch.main([])  # the console script
     assert ended.value.code == 0
-    assert cli.run(["--db", str(tmp_path / "other.sqlite3")]) == 0
+    assert cli.run(["--db", str(tmp_path / "other.sqlite3"), "--till", "二楼"]) == 0
     assert opened == [
         f"sqlite:///{tmp_path / 'till.sqlite3'}",
         f"sqlite:///{tmp_path / 'other.sqlite3'}",
     ]
+    assert tills == ["前台", "二楼"]  # this terminal's (never named), then --till
 
 
 def test_main_runs_the_window_until_it_is_closed(
