@@ -259,6 +259,9 @@ _STAFF: dict[str, str] = {
     "staff.action.change_catalog_rules": "Changing the catalog, rewards, rules or promotions",
     "staff.action.member_care": "rescue points, send targeted coupons and messages",
     "staff.action.manage_staff": "Managing staff accounts",
+    "staff.action.see_health_notes": "Seeing health needs and consultation notes",
+    "staff.action.export_member_data": "Exporting a member's personal data",
+    "staff.action.erase_member": "Erasing a member's personal data",
 }
 
 # day close
@@ -659,9 +662,16 @@ _THERAPISTS: dict[str, str] = {
     "therapists.bad_period": "The first day {first} is after the last day {last}",
 }
 
+# privacy: a member's data exported and erased on request
+_PRIVACY: dict[str, str] = {
+    "privacy.reason_required": "Give the reason for the erasure (the member's request)",
+    "privacy.erased": "Member {card}'s personal data has been erased; it cannot be edited",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
+    | _PRIVACY
     | _CATALOG
     | _REWARDS
     | _CHECKOUT

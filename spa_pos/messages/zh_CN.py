@@ -214,6 +214,9 @@ _STAFF: dict[str, str] = {
     "staff.action.change_catalog_rules": "修改项目、兑换目录、积分规则和限时活动",
     "staff.action.member_care": "积分挽留、定向发券和群发消息",
     "staff.action.manage_staff": "管理员工账号",
+    "staff.action.see_health_notes": "查看健康需求和问诊记录",
+    "staff.action.export_member_data": "导出会员个人数据",
+    "staff.action.erase_member": "注销会员个人数据",
 }
 
 # day close
@@ -515,9 +518,16 @@ _THERAPISTS: dict[str, str] = {
     "therapists.bad_period": "开始日期 {first} 晚于结束日期 {last}",
 }
 
+# privacy: a member's data exported and erased on request
+_PRIVACY: dict[str, str] = {
+    "privacy.reason_required": "请填写注销原因（如：会员本人书面申请）",
+    "privacy.erased": "会员 {card} 的个人信息已注销，不能再修改",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
+    | _PRIVACY
     | _CATALOG
     | _REWARDS
     | _CHECKOUT

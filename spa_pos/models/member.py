@@ -30,6 +30,9 @@ class Member(IdMixin, Base):
     referral_awarded: Mapped[bool] = mapped_column(default=False)
     # Cached sum of this member's ledger entries; `points.check_balances` proves it.
     points_balance: Mapped[int] = mapped_column(default=0)
+    # When the member's personal data was erased on request (`privacy.erase`); the row
+    # stays, anonymous, with its balances, for the ledger and the totals.
+    erased_at: Mapped[datetime | None]
 
     referrer: Mapped[Member | None] = relationship(remote_side="Member.id")
     tags: Mapped[list[MemberTag]] = relationship(
