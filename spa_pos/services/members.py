@@ -297,6 +297,27 @@ def _snapshot(member: Member) -> dict[str, object]:
     }
 
 
+MIN_NAME_TO_REPLACE = 2
+"""A name shorter than this (one character) is never searched for in free text: replacing
+every 李 in a note would damage unrelated words."""
+
+
+def personal_values(member: Member) -> list[str]:
+    """What identifies the member in free text staff typed: the phone, and the name."""
+    values = [member.phone]
+    if len(member.name) >= MIN_NAME_TO_REPLACE:
+        values.append(member.name)
+    return values
+
+
+def by_reference(text: str, member: Member) -> str:
+    """`text` (a reason staff typed) with the member's name and phone replaced by their
+    card number: what the audit keeps, so that erasure has nothing to find in it."""
+    for value in personal_values(member):
+        text = text.replace(value, member.card_no)
+    return text
+
+
 # Built once: every checkout and redemption looks its member up with it.
 _BY_PHONE_OR_CARD = select(Member).where(
     or_(Member.phone == bindparam("ref"), Member.card_no == bindparam("ref"))

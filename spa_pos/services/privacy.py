@@ -4,7 +4,7 @@
 Erasure keeps the member's row, anonymous ("已注销会员 #12") with its balances, and every
 sale, ledger entry, voucher and course: the books and every total stay as they were. What
 goes is every personal field in every table: name, phone, birthday, gender, health needs,
-notes, the pinyin and initials search keys, tags, consultation notes, feedback comments,
+notes, the pinyin and initials search keys, consultation notes, feedback comments,
 outreach texts and contact notes, open carts naming the card, and the name or phone where
 staff typed it into another row's free text (a ledger note, another member's notes).
 
@@ -47,7 +47,6 @@ from spa_pos.models import (
     LedgerEntry,
     Member,
     MemberNote,
-    MemberTag,
     OutboxContact,
     OutboxMessage,
     Reward,
@@ -62,11 +61,8 @@ from spa_pos.services.context import Ctx
 
 ANONYMOUS = "已注销会员 #{id}"
 """The erased member's name: a fixed label with the row id, the same in every language
-(it is stored, not shown through the catalogues)."""
-
-MIN_NAME_TO_SCRUB = 2
-"""A name shorter than this (one character) is not searched for in other rows' free text:
-replacing every 李 in every note would damage unrelated text."""
+(it is stored, not shown through the catalogues). Tags (高价值, 沉睡, …) stay: they are
+derived from the ledger, which stays, and the dashboard counts them."""
 
 # Free text that staff type and that may mention any member by name or phone.
 _FREE_TEXT: tuple[InstrumentedAttribute[Any], ...] = (
@@ -93,14 +89,6 @@ class Erasure:
     compacted: bool  # VACUUM ran and the WAL was truncated (False: another user held it)
 
 
-def _personal(member: Member) -> list[str]:
-    """The values to search other rows' free text for."""
-    values = [member.phone]
-    if len(member.name) >= MIN_NAME_TO_SCRUB:
-        values.append(member.name)
-    return values
-
-
 def _scrub(text: str, values: list[str], label: str) -> str:
     for value in values:
         text = text.replace(value, label)
@@ -120,7 +108,7 @@ def erase(ctx: Ctx, ref: str, reason: str) -> Erasure:
         if member.erased_at is not None:
             raise DomainError("privacy.erased", card=member.card_no)
         label = ANONYMOUS.format(id=member.id)
-        values = _personal(member)
+        values = members.personal_values(member)
         cleared = _clear_rows(s, member, values, label)
         member.name = label
         member.phone = f"-{member.id}"  # unique, and no phone: nothing can match it
@@ -154,7 +142,6 @@ def _clear_rows(s: Session, member: Member, values: list[str], label: str) -> di
     messages = select(OutboxMessage.id).where(OutboxMessage.member_id == member.id)
     statements = {
         "member_notes": delete(MemberNote).where(MemberNote.member_id == member.id),
-        "member_tags": delete(MemberTag).where(MemberTag.member_id == member.id),
         "feedback": update(Feedback)
         .where(Feedback.member_id == member.id, Feedback.comment != "")
         .values(comment=""),

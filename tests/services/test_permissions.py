@@ -21,8 +21,10 @@ from spa_pos.services import (
     dayclose,
     jobs,
     maintenance,
+    members,
     outreach,
     permissions,
+    privacy,
     refunds,
     rewards,
     staff,
@@ -91,6 +93,22 @@ def _manage_staff(owner: Ctx, acting: Ctx, _: Path) -> None:
     staff.add(acting, "小周", "therapist", "135792")
 
 
+def _see_health_notes(owner: Ctx, acting: Ctx, _: Path) -> None:
+    """The explicit read (the edit dialog's); every other read leaves them out instead."""
+    card = register(owner, "张三", "13800000002", health_needs="失眠")
+    assert members.health_of(acting, card) == ("失眠", "")
+
+
+def _export_member_data(owner: Ctx, acting: Ctx, tmp: Path) -> None:
+    card = register(owner, "张三", "13800000002")
+    privacy.export_data(acting, card, tmp / "member.xlsx")
+
+
+def _erase_member(owner: Ctx, acting: Ctx, _: Path) -> None:
+    card = register(owner, "张三", "13800000002")
+    privacy.erase(acting, card, "本人申请")
+
+
 ACTIONS: dict[str, Action] = {
     "refund": _refund,
     "cancel_voucher": _cancel_voucher,
@@ -102,12 +120,18 @@ ACTIONS: dict[str, Action] = {
     "change_catalog_rules": _change_catalog_rules,
     "member_care": _member_care,
     "manage_staff": _manage_staff,
+    "see_health_notes": _see_health_notes,
+    "export_member_data": _export_member_data,
+    "erase_member": _erase_member,
 }
 
 ALLOWED = {  # written out here, not read from the table: this is what the table must say
     "cashier": set(),
-    "therapist": set(),
+    "therapist": {"see_health_notes"},
     "manager": {
+        "see_health_notes",
+        "export_member_data",
+        "erase_member",
         "refund",
         "cancel_voucher",
         "adjust_over_limit",

@@ -20,10 +20,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('members') as batch:
-        batch.add_column(sa.Column('erased_at', sa.DateTime(), nullable=True))
+    op.add_column('members', sa.Column('erased_at', sa.DateTime(), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('members') as batch:
-        batch.drop_column('erased_at')
+    # A plain DROP COLUMN (SQLite 3.35+): a batch rebuild of `members` would trip the
+    # foreign keys every other table holds to it.
+    op.drop_column('members', 'erased_at')
