@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from spa_pos import cli_privacy, messages
 from spa_pos import clock as clk
-from spa_pos import messages
 from spa_pos.cli_common import (
     INTEGER,
     ROW_ID,
@@ -443,6 +443,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--at", help="when the member joined")
     add("find", cmd_member_find, "look members up", member).add_argument("text")
     add("show", cmd_member_show, "a member's profile", member).add_argument("member")
+    cli_privacy.register_member(member)  # export-data, erase
 
     p = add("sell", cmd_sell, "one checkout")
     p.add_argument("--member")
