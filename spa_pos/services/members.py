@@ -449,15 +449,6 @@ def hits(ctx: Ctx, text: str) -> list[MemberHit]:
         return [_hit(m) for m in search(s, text)]
 
 
-def health_of(ctx: Ctx, card_no: str) -> tuple[str, str]:
-    """(health needs, notes) of a member, for the edit dialog of someone allowed to see
-    them (`see_health_notes`); refused for anyone else."""
-    with unit_of_work.read(ctx) as work:
-        permissions.require(ctx, "see_health_notes")
-        member = find_one(work.session, card_no)
-        return member.health_needs, member.notes
-
-
 def phone_of(ctx: Ctx, card_no: str) -> str:
     """The member's whole phone number, asked for explicitly by the edit dialog: everything
     else the window shows has it masked."""

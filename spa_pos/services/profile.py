@@ -499,6 +499,7 @@ class Care:
     notes: list[NoteView]  # empty when `health_hidden`
     feedback_points: int  # what a rewarded feedback earns (`feedback.record`)
     health_hidden: bool = False  # the reader may not see them (`see_health_notes`)
+    erased: bool = False  # personal data erased on request (`privacy.erase`)
 
 
 def care(ctx: Ctx, card: str, limit: int = 100) -> Care:
@@ -518,6 +519,7 @@ def care(ctx: Ctx, card: str, limit: int = 100) -> Care:
             _notes(s, member.id, tz) if health else [],
             work.settings.event_points_min,
             health_hidden=not health,
+            erased=member.erased_at is not None,
         )
 
 

@@ -33,6 +33,7 @@ from spa_pos.services import (
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.checkout import SaleRequest, sell
 from spa_pos.services.context import SYSTEM_ACTOR, Actor, Ctx
+from spa_pos.services.members import MemberForm
 from tests.conftest import register
 
 Action = Callable[[Ctx, Ctx, Path], None]  # (owner's ctx for the set-up, acting ctx, tmp)
@@ -94,9 +95,9 @@ def _manage_staff(owner: Ctx, acting: Ctx, _: Path) -> None:
 
 
 def _see_health_notes(owner: Ctx, acting: Ctx, _: Path) -> None:
-    """The explicit read (the edit dialog's); every other read leaves them out instead."""
-    card = register(owner, "张三", "13800000002", health_needs="失眠")
-    assert members.health_of(acting, card) == ("失眠", "")
+    """Changing them (reads leave them out instead: tests/services/test_privacy.py)."""
+    card = register(owner, "张三", "13800000002")
+    members.edit(acting, card, MemberForm(name="张三", phone="13800000002", health_needs="失眠"))
 
 
 def _export_member_data(owner: Ctx, acting: Ctx, tmp: Path) -> None:
