@@ -44,11 +44,13 @@ from spa_pos.models import (
     Event,
     EventAttendance,
     Feedback,
+    JobRun,
     LedgerEntry,
     Member,
     MemberNote,
     OutboxContact,
     OutboxMessage,
+    PrintJob,
     Reward,
     RewardStockChange,
     Sale,
@@ -76,6 +78,8 @@ _FREE_TEXT: tuple[InstrumentedAttribute[Any], ...] = (
     RewardStockChange.reason,
     CourseBalance.note,
     SchemeReview.conclusions,
+    JobRun.error,  # a refusal's sentence may name the member ("张三 的入会时间是 …")
+    PrintJob.last_error,
 )
 
 
