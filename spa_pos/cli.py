@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from spa_pos import cli_privacy, messages, till
 from spa_pos import clock as clk
-from spa_pos import messages, till
 from spa_pos.cli_common import (
     INTEGER,
     ROW_ID,
@@ -175,7 +175,8 @@ def cmd_member_show(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any],
         "perks": list(p.tier.perks),
         "tags": p.tags,
         "birthday": p.birthday,
-        "health_needs": p.health_needs,
+        "health_needs": None if p.health_hidden else p.health_needs,
+        "health_hidden": p.health_hidden,
         "referrer": p.referrer,
         "lots": [{"remaining": lot.remaining, "expires_on": lot.expires_on} for lot in p.lots],
         "expiring": [{"points": pts, "expires_on": d} for pts, d in p.expiring],
@@ -457,6 +458,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--at", help="when the member joined")
     add("find", cmd_member_find, "look members up", member).add_argument("text")
     add("show", cmd_member_show, "a member's profile", member).add_argument("member")
+    cli_privacy.register_member(member)  # export-data, erase
 
     p = add("sell", cmd_sell, "one checkout")
     p.add_argument("--member")

@@ -1105,6 +1105,10 @@ Card {card}  ·  {points} points</translation>
             <source>Open {name} (card {card}) instead</source>
             <translation>Open {name} (card {card}) instead</translation>
         </message>
+        <message>
+            <source>Authorised staff only</source>
+            <translation>Authorised staff only</translation>
+        </message>
     </context>
     <context>
         <name>MemberPanel</name>
@@ -1235,6 +1239,10 @@ valid until {date}</translation>
         <message>
             <source>Cancel…</source>
             <translation>Cancel…</translation>
+        </message>
+        <message>
+            <source>Authorised staff only</source>
+            <translation>Authorised staff only</translation>
         </message>
     </context>
     <context>
@@ -2102,8 +2110,8 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <translation>This till</translation>
         </message>
         <message>
-            <source>This computer&apos;s name on sales, refunds and its day close. Each till on a shared database needs its own.</source>
-            <translation>This computer&apos;s name on sales, refunds and its day close. Each till on a shared database needs its own.</translation>
+            <source>This computer's name on sales, refunds and its day close. Each till on a shared database needs its own.</source>
+            <translation>This computer's name on sales, refunds and its day close. Each till on a shared database needs its own.</translation>
         </message>
     </context>
     <context>
@@ -3487,6 +3495,34 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>{name} · card {card}</source>
             <translation>{name} · card {card}</translation>
         </message>
+        <message>
+            <source>A manager approves exporting this member's data.</source>
+            <translation>A manager approves exporting this member's data.</translation>
+        </message>
+        <message>
+            <source>Authorised staff only</source>
+            <translation>Authorised staff only</translation>
+        </message>
+        <message>
+            <source>Erase personal data…</source>
+            <translation>Erase personal data…</translation>
+        </message>
+        <message>
+            <source>Export data…</source>
+            <translation>Export data…</translation>
+        </message>
+        <message>
+            <source>Export the member's data</source>
+            <translation>Export the member's data</translation>
+        </message>
+        <message>
+            <source>Exported to {file}</source>
+            <translation>Exported to {file}</translation>
+        </message>
+        <message>
+            <source>Personal data erased: now {name}</source>
+            <translation>Personal data erased: now {name}</translation>
+        </message>
     </context>
     <context>
         <name>CareButton</name>
@@ -4383,6 +4419,33 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Cancel (Esc)</source>
             <translation>Cancel (Esc)</translation>
+        </message>
+    </context>
+    <context>
+        <name>EraseDialog</name>
+        <message>
+            <source>A manager approves erasing this member's personal data.</source>
+            <translation>A manager approves erasing this member's personal data.</translation>
+        </message>
+        <message>
+            <source>Erase personal data</source>
+            <translation>Erase personal data</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Member</translation>
+        </message>
+        <message>
+            <source>Name, phone, birthday, health needs, notes, feedback comments and contact notes are erased for good. Sales, points and totals stay; the member shows as an erased member.</source>
+            <translation>Name, phone, birthday, health needs, notes, feedback comments and contact notes are erased for good. Sales, points and totals stay; the member shows as an erased member.</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Type the card number to confirm</source>
+            <translation>Type the card number to confirm</translation>
         </message>
     </context>
 </TS>

@@ -1105,6 +1105,10 @@ Card {card}  ·  {points} points</source>
             <source>Open {name} (card {card}) instead</source>
             <translation>改为打开 {name}（卡号 {card}）</translation>
         </message>
+        <message>
+            <source>Authorised staff only</source>
+            <translation>仅限授权人员</translation>
+        </message>
     </context>
     <context>
         <name>MemberPanel</name>
@@ -1235,6 +1239,10 @@ valid until {date}</source>
         <message>
             <source>Cancel…</source>
             <translation>作废…</translation>
+        </message>
+        <message>
+            <source>Authorised staff only</source>
+            <translation>仅限授权人员</translation>
         </message>
     </context>
     <context>
@@ -2102,7 +2110,7 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <translation>本收银台</translation>
         </message>
         <message>
-            <source>This computer&apos;s name on sales, refunds and its day close. Each till on a shared database needs its own.</source>
+            <source>This computer's name on sales, refunds and its day close. Each till on a shared database needs its own.</source>
             <translation>这台电脑在销售、退款和日结上的名称。共用一个数据库的每台收银机都要有自己的名称。</translation>
         </message>
     </context>
@@ -3487,6 +3495,34 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>{name} · card {card}</source>
             <translation>{name} · 卡号 {card}</translation>
         </message>
+        <message>
+            <source>A manager approves exporting this member's data.</source>
+            <translation>导出该会员的数据需要店长确认。</translation>
+        </message>
+        <message>
+            <source>Authorised staff only</source>
+            <translation>仅限授权人员</translation>
+        </message>
+        <message>
+            <source>Erase personal data…</source>
+            <translation>注销个人信息…</translation>
+        </message>
+        <message>
+            <source>Export data…</source>
+            <translation>导出会员数据…</translation>
+        </message>
+        <message>
+            <source>Export the member's data</source>
+            <translation>导出会员数据</translation>
+        </message>
+        <message>
+            <source>Exported to {file}</source>
+            <translation>已导出到 {file}</translation>
+        </message>
+        <message>
+            <source>Personal data erased: now {name}</source>
+            <translation>个人信息已注销，现显示为 {name}</translation>
+        </message>
     </context>
     <context>
         <name>CareButton</name>
@@ -4383,6 +4419,33 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Cancel (Esc)</source>
             <translation>取消 (Esc)</translation>
+        </message>
+    </context>
+    <context>
+        <name>EraseDialog</name>
+        <message>
+            <source>A manager approves erasing this member's personal data.</source>
+            <translation>注销该会员的个人信息需要店长确认。</translation>
+        </message>
+        <message>
+            <source>Erase personal data</source>
+            <translation>注销个人信息</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>会员</translation>
+        </message>
+        <message>
+            <source>Name, phone, birthday, health needs, notes, feedback comments and contact notes are erased for good. Sales, points and totals stay; the member shows as an erased member.</source>
+            <translation>姓名、手机号、生日、健康需求、备注、评价和回访记录将被永久删除。消费、积分和各项合计保留；该会员显示为“已注销会员”。</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>Type the card number to confirm</source>
+            <translation>输入卡号以确认</translation>
         </message>
     </context>
 </TS>

@@ -268,6 +268,9 @@ _STAFF: dict[str, str] = {
     "staff.action.review_scheme": "Writing the points-scheme review",
     "staff.action.override_price": "Changing a price at the till",
     "staff.action.backdate": "Entering a sale or service at an earlier time",
+    "staff.action.see_health_notes": "Seeing health needs and consultation notes",
+    "staff.action.export_member_data": "Exporting a member's personal data",
+    "staff.action.erase_member": "Erasing a member's personal data",
 }
 
 # day close
@@ -790,9 +793,16 @@ _TILLS: dict[str, str] = {
     ),
 }
 
+# privacy: a member's data exported and erased on request
+_PRIVACY: dict[str, str] = {
+    "privacy.reason_required": "Give the reason for the erasure (the member's request)",
+    "privacy.erased": "Member {card}'s personal data has been erased; it cannot be edited",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
+    | _PRIVACY
     | _CATALOG
     | _REWARDS
     | _CHECKOUT

@@ -221,6 +221,9 @@ _STAFF: dict[str, str] = {
     "staff.action.review_scheme": "积分制度评估",
     "staff.action.override_price": "改价",
     "staff.action.backdate": "补录较早时间的业务",
+    "staff.action.see_health_notes": "查看健康需求和问诊记录",
+    "staff.action.export_member_data": "导出会员个人数据",
+    "staff.action.erase_member": "注销会员个人数据",
 }
 
 # day close
@@ -638,9 +641,16 @@ _TILLS: dict[str, str] = {
     "till.bad_name": "收银台名称不能为空、不能含控制字符，最多 {max} 个字",
 }
 
+# privacy: a member's data exported and erased on request
+_PRIVACY: dict[str, str] = {
+    "privacy.reason_required": "请填写注销原因（如：会员本人书面申请）",
+    "privacy.erased": "会员 {card} 的个人信息已注销，不能再修改",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
+    | _PRIVACY
     | _CATALOG
     | _REWARDS
     | _CHECKOUT

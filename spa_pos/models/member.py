@@ -32,6 +32,9 @@ class Member(IdMixin, Base):
     points_balance: Mapped[int] = mapped_column(default=0)
     # The home branch; NULL is branch 1 (`spa_pos.models.branch`).
     branch_id: Mapped[int | None] = mapped_column(ForeignKey("branches.id"))
+    # When the member's personal data was erased on request (`privacy.erase`); the row
+    # stays, anonymous, with its balances, for the ledger and the totals.
+    erased_at: Mapped[datetime | None]
 
     referrer: Mapped[Member | None] = relationship(remote_side="Member.id")
     tags: Mapped[list[MemberTag]] = relationship(

@@ -65,7 +65,7 @@ def adjust(ctx: Ctx, member_ref: str, delta: int, reason: str) -> int:
             "member",
             member.card_no,
             delta=delta,
-            reason=reason,
+            reason=members.by_reference(reason, member),  # the ledger note keeps the words
             balance=member.points_balance,
         )
         return member.points_balance

@@ -373,7 +373,9 @@ def _award_points(
             settings=work.settings,
             sale_id=sale_id,
             actor=work.actor,
-            note=f"推荐 {member.name} 首次消费",
+            # The new member by card number, not by name: a note on another member's
+            # ledger must not keep personal data that erasure would have to find.
+            note=f"推荐 {member.card_no} 首次消费",
         )
     points.award(
         work.session,

@@ -20,7 +20,7 @@ from sqlalchemy.orm import selectinload
 from spa_pos import clock as clk
 from spa_pos.errors import DomainError
 from spa_pos.models import CatalogItem, Member, Sale
-from spa_pos.services import points, unit_of_work
+from spa_pos.services import permissions, points, unit_of_work
 from spa_pos.services.checkout import METHOD_NAMES
 from spa_pos.services.context import Ctx
 
@@ -96,6 +96,8 @@ def write_table(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Valu
 
 
 def export_members(ctx: Ctx, path: Path) -> ExportResult:
+    """Every member; their notes only for someone who may see them (`see_health_notes`)."""
+    health = permissions.allows(ctx.actor, "see_health_notes")
     with unit_of_work.read(ctx) as work:
         s, tz = work.session, work.settings.timezone
         everyone = list(
@@ -113,7 +115,7 @@ def export_members(ctx: Ctx, path: Path) -> ExportResult:
                 m.points_balance,
                 tiers[m.id].name,
                 " ".join(sorted(t.tag for t in m.tags)),
-                m.notes,
+                m.notes if health else "",
             )
             for m in everyone
         ]

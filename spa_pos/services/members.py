@@ -17,7 +17,7 @@ from spa_pos import limits, messages
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import Member
 from spa_pos.pinyin import pinyin_keys
-from spa_pos.services import audit, unit_of_work
+from spa_pos.services import audit, permissions, unit_of_work
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 
@@ -76,8 +76,10 @@ class MemberForm:
     birthday: date | None = None
     gender: str | None = None
     referrer: str | None = None  # phone or card number
-    health_needs: str = ""
-    notes: str = ""
+    # None: left as they are. The edit dialog of someone who may not see them
+    # (`permissions` `see_health_notes`) sends None: it never had them to send back.
+    health_needs: str | None = ""
+    notes: str | None = ""
     # Opt-in, as China's Personal Information Protection Law expects: only a member who
     # said yes gets offers and reminders.
     marketing_consent: bool = False
@@ -186,11 +188,9 @@ def register(ctx: Ctx, form: MemberForm, *, at: datetime | None = None) -> Membe
             action="member.register",
             entity="member",
             entity_id=member.card_no,
-            detail={
-                "name": member.name,
-                "phone": member.phone,
-                "referrer": referrer.card_no if referrer else None,
-            },
+            # By reference (the card number is the entity): no name or phone by value,
+            # so erasure (`privacy.erase`) never has to rewrite the chained trail.
+            detail={"referrer": referrer.card_no if referrer else None},
         )
         return member
 
@@ -199,6 +199,10 @@ def edit(ctx: Ctx, card_no: str, form: MemberForm) -> Member:
     with unit_of_work.write(ctx) as work:
         s = work.session
         member = find_one(s, card_no)
+        if member.erased_at is not None:
+            raise DomainError("privacy.erased", card=member.card_no)
+        if form.health_needs is not None or form.notes is not None:
+            permissions.require(ctx, "see_health_notes")
         errors = validate(s, form, work.today, member_id=member.id)
         if member.referrer_id and form.referrer:
             referrer = find_one(s, form.referrer)
@@ -210,7 +214,10 @@ def edit(ctx: Ctx, card_no: str, form: MemberForm) -> Member:
         if form.referrer and member.referrer_id is None:
             member.referrer_id = find_one(s, form.referrer).id
         _apply(member, form)
-        work.audit("member.edit", "member", member.card_no, before=before, after=_snapshot(member))
+        after = _snapshot(member)
+        # Which fields changed, not their values (personal data stays out of the trail).
+        changed = sorted(k for k in after if after[k] != before[k])
+        work.audit("member.edit", "member", member.card_no, fields=changed)
         return member
 
 
@@ -231,9 +238,12 @@ def _columns(form: MemberForm) -> dict[str, object]:
         "initials": initials,
         "birthday": form.birthday,
         "gender": form.gender,
-        "health_needs": form.health_needs.strip(),
-        "notes": form.notes.strip(),
         "marketing_consent": form.marketing_consent,
+        **{
+            column: value.strip()
+            for column, value in (("health_needs", form.health_needs), ("notes", form.notes))
+            if value is not None
+        },
     }
 
 
@@ -285,6 +295,27 @@ def _snapshot(member: Member) -> dict[str, object]:
         "notes": member.notes,
         "marketing_consent": member.marketing_consent,
     }
+
+
+MIN_NAME_TO_REPLACE = 2
+"""A name shorter than this (one character) is never searched for in free text: replacing
+every 李 in a note would damage unrelated words."""
+
+
+def personal_values(member: Member) -> list[str]:
+    """What identifies the member in free text staff typed: the phone, and the name."""
+    values = [member.phone]
+    if len(member.name) >= MIN_NAME_TO_REPLACE:
+        values.append(member.name)
+    return values
+
+
+def by_reference(text: str, member: Member) -> str:
+    """`text` (a reason staff typed) with the member's name and phone replaced by their
+    card number: what the audit keeps, so that erasure has nothing to find in it."""
+    for value in personal_values(member):
+        text = text.replace(value, member.card_no)
+    return text
 
 
 # Built once: every checkout and redemption looks its member up with it.

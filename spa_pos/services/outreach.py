@@ -308,7 +308,10 @@ def mark(ctx: Ctx, message_id: int, result: str, note: str = "") -> MessageView:
         work.session.add(contact)
         m.status = STATUS_AFTER[result]
         work.session.flush()
-        work.audit("care.contact", "outbox", m.id, result=result, note=note, status=m.status)
+        # The note by reference (its row), not by value: it may name the member.
+        work.audit(
+            "care.contact", "outbox", m.id, result=result, contact=contact.id, status=m.status
+        )
         return _view(m, member.card_no, member.name, member.phone, contact, _zone(work))
 
 

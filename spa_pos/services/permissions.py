@@ -37,6 +37,11 @@ ALLOWED: dict[str, frozenset[str]] = {
     "review_scheme": _MANAGER,
     "override_price": _MANAGER,
     "backdate": _MANAGER,
+    # Health needs, notes and consultation notes (问诊记录): the therapist who treats needs
+    # them to treat safely; the cashier at the counter, facing the waiting room, does not.
+    "see_health_notes": _MANAGER | {"therapist"},
+    "export_member_data": _MANAGER,  # a member's own data on request (PIPL art. 45)
+    "erase_member": _MANAGER,  # erasure on request (PIPL art. 47); the approver is recorded
 }
 """action → the roles that may do it. The only place a permission is decided."""
 

@@ -26,7 +26,16 @@ from spa_pos.models import (
     Sale,
     SaleLine,
 )
-from spa_pos.services import catalog, courses, earning, members, points, unit_of_work, vouchers
+from spa_pos.services import (
+    catalog,
+    courses,
+    earning,
+    members,
+    permissions,
+    points,
+    unit_of_work,
+    vouchers,
+)
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.services.settings import Tier
@@ -61,8 +70,8 @@ class Profile:
     phone: str  # whole for `member show`; masked (138****0002) in the window's `member_view`
     birthday: date | None
     gender: str | None
-    health_needs: str
-    notes: str
+    health_needs: str  # "" when `health_hidden`
+    notes: str  # "" when `health_hidden`
     marketing_consent: bool
     referrer: str | None
     balance: int
@@ -74,14 +83,24 @@ class Profile:
     vouchers: list[VoucherView]
     visits: list[Visit]
     next_reward: tuple[int, str] | None  # (points still needed, reward name)
+    # True: the reader's role may not see health needs and notes (`see_health_notes`);
+    # the window shows "仅限授权人员" instead of them.
+    health_hidden: bool = False
+    erased: bool = False  # personal data erased on request (`privacy.erase`)
 
 
 def show(ctx: Ctx, ref: str) -> Profile:
     with ctx.db.read() as s:
-        return build(s, members.find_one(s, ref), ctx.clock.now())
+        return build(s, members.find_one(s, ref), ctx.clock.now(), sees_health(ctx))
 
 
-def build(s: Session, member: Member, now: datetime) -> Profile:
+def sees_health(ctx: Ctx) -> bool:
+    """Whether the person acting may read health needs and (consultation) notes."""
+    return permissions.allows(ctx.actor, "see_health_notes")
+
+
+def build(s: Session, member: Member, now: datetime, health: bool) -> Profile:
+    """The profile; with `health` False its health needs and notes are left out."""
     cfg = settings_svc.load(s, now)
     today = clk.local_date(now, cfg.timezone)
     stamp = clk.to_utc_naive(now)
@@ -100,8 +119,8 @@ def build(s: Session, member: Member, now: datetime) -> Profile:
         phone=member.phone,
         birthday=member.birthday,
         gender=member.gender,
-        health_needs=member.health_needs,
-        notes=member.notes,
+        health_needs=member.health_needs if health else "",
+        notes=member.notes if health else "",
         marketing_consent=member.marketing_consent,
         referrer=referrer.name if referrer else None,
         balance=member.points_balance,
@@ -113,6 +132,8 @@ def build(s: Session, member: Member, now: datetime) -> Profile:
         vouchers=vlist,
         visits=recent_visits(s, member.id, cfg.timezone),
         next_reward=next_reward(s, points.spendable(s, member, stamp, today)),
+        health_hidden=not health,
+        erased=member.erased_at is not None,
     )
 
 
@@ -224,7 +245,9 @@ def member_view(ctx: Ctx, ref: str) -> MemberView:
             )
         spendable = points.spendable(s, member, clk.to_utc_naive(now), today)
         return MemberView(
-            replace(build(s, member, now), phone=members.mask_phone(member.phone)),
+            replace(
+                build(s, member, now, sees_health(ctx)), phone=members.mask_phone(member.phone)
+            ),
             list(left.values()),
             redeemable(s, spendable),
             cfg.birthday_multiplier if earning.birthday_month(member.birthday, today) else None,
@@ -469,12 +492,14 @@ class Care:
 
     card_no: str
     name: str
-    health_needs: str
+    health_needs: str  # "" when `health_hidden`
     timeline: list[TimelineEntry]
     favourites: list[Favourite]
     suggestions: list[Suggestion]
-    notes: list[NoteView]
+    notes: list[NoteView]  # empty when `health_hidden`
     feedback_points: int  # what a rewarded feedback earns (`feedback.record`)
+    health_hidden: bool = False  # the reader may not see them (`see_health_notes`)
+    erased: bool = False  # personal data erased on request (`privacy.erase`)
 
 
 def care(ctx: Ctx, card: str, limit: int = 100) -> Care:
@@ -483,15 +508,18 @@ def care(ctx: Ctx, card: str, limit: int = 100) -> Care:
         member = members.find_one(s, card)
         had = _had(s, member.id)
         fav = _favourites(had)
+        health = sees_health(ctx)
         return Care(
             member.card_no,
             member.name,
-            member.health_needs,
+            member.health_needs if health else "",
             _timeline(s, member.id, tz, limit),
             fav,
             _suggestions(s, had, fav),
-            _notes(s, member.id, tz),
+            _notes(s, member.id, tz) if health else [],
             work.settings.event_points_min,
+            health_hidden=not health,
+            erased=member.erased_at is not None,
         )
 
 

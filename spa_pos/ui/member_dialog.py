@@ -80,6 +80,7 @@ class MemberDialog(QDialog):
         self.consent = QCheckBox(self.tr("Agrees to receive offers and reminders"))
         self.consent.setChecked(False)  # opt-in: only when the member says yes
         self.duplicate: MemberHit | None = None
+        self._health_hidden = False  # editing someone whose health notes we may not see
         self.open_duplicate = button()
         self.open_duplicate.setObjectName("openDuplicate")
         self.open_duplicate.clicked.connect(self._open_duplicate)
@@ -134,6 +135,11 @@ class MemberDialog(QDialog):
             self.referrer.setEnabled(False)
         self.health.setText(p.health_needs)
         self.notes.setText(p.notes)
+        if p.health_hidden:  # the service left them out: shown as such, sent back as None
+            for field in (self.health, self.notes):
+                field.setEnabled(False)
+                field.setPlaceholderText(self.tr("Authorised staff only"))
+        self._health_hidden = p.health_hidden
         self.consent.setChecked(p.marketing_consent)
 
     def _phone_loaded(self, phone: str) -> None:
@@ -158,8 +164,8 @@ class MemberDialog(QDialog):
             birthday=birthday,
             gender=self.gender.currentData(),
             referrer=referrer,
-            health_needs=self.health.text(),
-            notes=self.notes.text(),
+            health_needs=None if self._health_hidden else self.health.text(),
+            notes=None if self._health_hidden else self.notes.text(),
             marketing_consent=self.consent.isChecked(),
         )
         return _Draft(form, local)

@@ -86,7 +86,7 @@ class MemberPanel(QScrollArea):
         left.addWidget(self._vouchers(view))
         left.addStretch(1)
         right.addWidget(self._visits(view))
-        right.addWidget(self._care(p.health_needs, p.notes, p.tags))
+        right.addWidget(self._care(p.health_needs, p.notes, p.tags, hidden=p.health_hidden))
         right.addStretch(1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -282,7 +282,9 @@ class MemberPanel(QScrollArea):
         box.addLayout(grid)
         return frame
 
-    def _care(self, health: str, notes: str, tags: list[str]) -> QWidget:
+    def _care(self, health: str, notes: str, tags: list[str], *, hidden: bool) -> QWidget:
+        """Tags, health needs and notes; the last two read "仅限授权人员" for a role the
+        service left them out for (`Profile.health_hidden`)."""
         frame, box = card()
         box.addWidget(label(self.tr("TAGS"), "section"))
         pills = QHBoxLayout()
@@ -292,12 +294,17 @@ class MemberPanel(QScrollArea):
             pills.addWidget(label(self.tr("None"), "muted"))
         pills.addStretch(1)
         box.addLayout(pills)
-        box.addWidget(label(self.tr("HEALTH NEEDS"), "section"))
-        box.addWidget(
-            label(health or self.tr("None recorded"), None if health else "muted", wrap=True)
-        )
-        box.addWidget(label(self.tr("NOTES"), "section"))
-        box.addWidget(
-            label(notes or self.tr("None recorded"), None if notes else "muted", wrap=True)
-        )
+        for title, text, name in (
+            (self.tr("HEALTH NEEDS"), health, "healthNeeds"),
+            (self.tr("NOTES"), notes, "memberNotes"),
+        ):
+            box.addWidget(label(title, "section"))
+            if hidden:
+                shown = label(self.tr("Authorised staff only"), "muted", wrap=True)
+            else:
+                shown = label(
+                    text or self.tr("None recorded"), None if text else "muted", wrap=True
+                )
+            shown.setObjectName(name)
+            box.addWidget(shown)
         return frame

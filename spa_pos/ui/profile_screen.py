@@ -9,12 +9,15 @@ Everything shown comes from `profile.care` in one read; notes and feedback are w
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QFileDialog,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
@@ -29,10 +32,14 @@ from PySide6.QtWidgets import (
 
 from spa_pos.errors import DomainError
 from spa_pos.money import format_fen
-from spa_pos.services import feedback, profile
+from spa_pos.services import feedback, permissions, privacy, profile
+from spa_pos.services.context import Ctx
 from spa_pos.services.feedback import FeedbackResult
+from spa_pos.services.privacy import DataExport, Erasure
 from spa_pos.services.profile import Care, NoteView, TimelineEntry
 from spa_pos.ui.changes import Change
+from spa_pos.ui.pin_dialog import ManagerPinDialog
+from spa_pos.ui.privacy_dialog import EraseDialog
 from spa_pos.ui.widgets import (
     button,
     button_bar,
@@ -151,6 +158,13 @@ class ProfileDialog(QDialog):
         self.notice = label("", "pill")
         self.notice.setObjectName("profileNotice")
         self.notice.hide()
+        self.pin_dialog: ManagerPinDialog | None = None
+        self.export_button = button(self.tr("Export data…"))
+        self.export_button.setObjectName("exportData")
+        self.export_button.clicked.connect(self.ask_export)
+        self.erase_button = button(self.tr("Erase personal data…"))
+        self.erase_button.setObjectName("eraseMember")
+        self.erase_button.clicked.connect(self.ask_erase)
 
         self.tabs.addTab(self.timeline, self.tr("Visits"))
         self.tabs.addTab(self._preferences_tab(), self.tr("Preferences"))
@@ -162,7 +176,9 @@ class ProfileDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
-        layout.addLayout(button_bar(close, left=(self.notice,)))
+        layout.addLayout(
+            button_bar(close, left=(self.export_button, self.erase_button, self.notice))
+        )
         self.reload()
 
     def _preferences_tab(self) -> QWidget:
@@ -214,7 +230,11 @@ class ProfileDialog(QDialog):
         self.heading.setText(
             self.tr("{name} · card {card}").format(name=care.name, card=care.card_no)
         )
-        self.health.setText(care.health_needs or self.tr("None recorded"))
+        hidden = self.tr("Authorised staff only")
+        if care.health_hidden:
+            self.health.setText(hidden)
+        else:
+            self.health.setText(care.health_needs or self.tr("None recorded"))
         self._fill(self.timeline, care.timeline, full=True)
         self._fill(
             self.interactions,
@@ -240,6 +260,9 @@ class ProfileDialog(QDialog):
         self.notes.clear()
         for note in care.notes:
             self.notes.addItem(self._note_text(note))
+        if care.health_hidden:
+            self.notes.addItem(hidden)
+        self.erase_button.setEnabled(not care.erased)
         self.sale.clear()
         for entry in care.timeline:
             if entry.kind == "sale":
@@ -332,4 +355,49 @@ class ProfileDialog(QDialog):
         self.message.clear()
         self.notice.hide()
         reset()
+        self.reload()
+
+    # --- the member's data on request (privacy) ------------------------------------------
+    def _as_manager(
+        self, what: str, action: Callable[[Ctx], Any], done: Callable[[Any], None]
+    ) -> None:
+        """Run `action` as the person signed in if they may, else with a manager's PIN."""
+        self.pin_dialog = ManagerPinDialog(self.worker, what, action, changes=None, parent=self)
+        self.pin_dialog.succeeded.connect(done)
+        open_dialog(self.pin_dialog)
+
+    def ask_export(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the member's data"), f"会员{self.card_no}.xlsx", "Excel (*.xlsx)"
+        )
+        if chosen:
+            self.export_to(Path(chosen))
+
+    def export_to(self, path: Path) -> None:
+        """The member's data as XLSX (`privacy.export_data`, a manager's)."""
+        card_no = self.card_no
+
+        def action(ctx: Ctx) -> DataExport:
+            return privacy.export_data(ctx, card_no, path)
+
+        if permissions.allows(self.worker.ctx.actor, "export_member_data"):
+            self.worker.run(action, self._exported, on_error=self._refused, owner=self)
+        else:
+            what = self.tr("A manager approves exporting this member's data.")
+            self._as_manager(what, action, self._exported)
+
+    def _exported(self, result: DataExport) -> None:
+        self.notice.setText(self.tr("Exported to {file}").format(file=str(result.path)))
+        self.notice.show()
+
+    def ask_erase(self) -> EraseDialog:
+        name = self.care.name if self.care else ""
+        dialog = EraseDialog(self.worker, self.card_no, name, parent=self)
+        dialog.completed.connect(self._erased)
+        open_dialog(dialog)
+        return dialog
+
+    def _erased(self, result: Erasure) -> None:
+        self.notice.setText(self.tr("Personal data erased: now {name}").format(name=result.name))
+        self.notice.show()
         self.reload()

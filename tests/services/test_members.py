@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -51,14 +52,17 @@ def test_duplicate_phone_is_refused(ctx: Ctx) -> None:
     assert "已被其他会员使用" in err.value.errors["phone"]
 
 
-def test_edit_keeps_own_phone_and_records_before_after(ctx: Ctx) -> None:
+def test_edit_keeps_own_phone_and_records_which_fields_changed(ctx: Ctx) -> None:
     card = register(ctx, "张三", "13800000002")
     members.edit(ctx, card, MemberForm(name="张三丰", phone="13800000002", health_needs="失眠调理"))
     with ctx.db.read() as s:
         m = members.find_one(s, card)
         assert (m.name, m.initials, m.health_needs) == ("张三丰", "zsf", "失眠调理")
         entry = s.query(AuditEntry).filter_by(action="member.edit").one()
-        assert "张三" in entry.detail and "张三丰" in entry.detail
+        # by reference: which fields, not their values (erasure must not have to find them)
+        assert json.loads(entry.detail) == {"fields": ["health_needs", "name"]}
+        register_row = s.query(AuditEntry).filter_by(action="member.register").first()
+        assert register_row is not None and "张三" not in register_row.detail
 
 
 def test_lookup_by_every_kind_of_key_with_ranking(ctx: Ctx) -> None:

@@ -22,8 +22,10 @@ from spa_pos.services import (
     dayclose,
     jobs,
     maintenance,
+    members,
     outreach,
     permissions,
+    privacy,
     refunds,
     rewards,
     scheme_review,
@@ -33,6 +35,7 @@ from spa_pos.services import (
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.checkout import PriceOverride, SaleRequest, sell
 from spa_pos.services.context import SYSTEM_ACTOR, Actor, Ctx
+from spa_pos.services.members import MemberForm
 from tests.conftest import register
 
 Action = Callable[[Ctx, Ctx, Path], None]  # (owner's ctx for the set-up, acting ctx, tmp)
@@ -111,6 +114,22 @@ def _backdate(owner: Ctx, acting: Ctx, _: Path) -> None:
     sell(acting, SaleRequest([("AJ", 1)], [("cash", 16800)], at=earlier))
 
 
+def _see_health_notes(owner: Ctx, acting: Ctx, _: Path) -> None:
+    """Changing them (reads leave them out instead: tests/services/test_privacy.py)."""
+    card = register(owner, "张三", "13800000002")
+    members.edit(acting, card, MemberForm(name="张三", phone="13800000002", health_needs="失眠"))
+
+
+def _export_member_data(owner: Ctx, acting: Ctx, tmp: Path) -> None:
+    card = register(owner, "张三", "13800000002")
+    privacy.export_data(acting, card, tmp / "member.xlsx")
+
+
+def _erase_member(owner: Ctx, acting: Ctx, _: Path) -> None:
+    card = register(owner, "张三", "13800000002")
+    privacy.erase(acting, card, "本人申请")
+
+
 ACTIONS: dict[str, Action] = {
     "refund": _refund,
     "cancel_voucher": _cancel_voucher,
@@ -126,12 +145,18 @@ ACTIONS: dict[str, Action] = {
     "review_scheme": _review_scheme,
     "override_price": _override_price,
     "backdate": _backdate,
+    "see_health_notes": _see_health_notes,
+    "export_member_data": _export_member_data,
+    "erase_member": _erase_member,
 }
 
 ALLOWED = {  # written out here, not read from the table: this is what the table must say
     "cashier": set(),
-    "therapist": set(),
+    "therapist": {"see_health_notes"},
     "manager": {
+        "see_health_notes",
+        "export_member_data",
+        "erase_member",
         "refund",
         "cancel_voucher",
         "adjust_over_limit",

@@ -42,6 +42,7 @@ from spa_pos.ui.member_list import CouponDialog, MemberListDialog, MessageDialog
 from spa_pos.ui.payment_dialog import PaymentDialog, SaleSummaryDialog
 from spa_pos.ui.pin_dialog import ChangePinDialog, ManagerPinDialog
 from spa_pos.ui.price_dialog import PriceDialog
+from spa_pos.ui.privacy_dialog import EraseDialog
 from spa_pos.ui.profile_screen import ProfileButton, ProfileDialog
 from spa_pos.ui.promotions_dialog import PromotionsDialog
 from spa_pos.ui.redeem import VoucherDialog
@@ -198,6 +199,12 @@ def _adjust(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
     qtbot.waitUntil(lambda: window.member is not None)
     window.adjust_points(card)
     return wait_dialog(qtbot, AdjustDialog)
+
+
+def _erase(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    profile = _profile(qtbot, window, ctx)
+    assert isinstance(profile, ProfileDialog)
+    return profile.ask_erase()
 
 
 def _cancel_voucher(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
@@ -358,6 +365,7 @@ DIALOGS: dict[str, Opener] = {
     "sign_in": _sign_in,
     "adjust": _adjust,
     "cancel_voucher": _cancel_voucher,
+    "erase": _erase,
 }
 
 
@@ -403,6 +411,7 @@ def test_the_list_below_opens_every_dialog_the_app_has() -> None:
         SignInDialog,
         AdjustDialog,
         CancelVoucherDialog,
+        EraseDialog,
         _ReasonDialog,  # their base
         AboutDialog,
         DashboardDialog,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from pytestqt.qtbot import QtBot
 
 from spa_pos.services import members
-from spa_pos.services.context import Ctx
+from spa_pos.services.context import Actor, Ctx
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.member_dialog import MemberDialog
+from spa_pos.ui.sign_in import SignedIn
 from tests.conftest import register
 from tests.ui.conftest import open_dialogs, press, type_text, wait_dialog
 
@@ -79,20 +80,23 @@ def test_registering_opens_the_new_member(qtbot: QtBot, window: MainWindow, cash
         press(qtbot, dialog, Qt.Key.Key_Return)
     assert window.member is not None
     p = window.member.profile
-    assert (p.name, p.phone, p.referrer, p.health_needs) == (
+    assert (p.name, p.phone, p.referrer, p.health_needs, p.health_hidden) == (
         "张三",
         "138****0001",  # the window shows phones masked
         "李四",
-        "失眠调理",
+        "",  # a cashier types health needs in but does not get them back
+        True,
     )
     with cashier.db.read() as s:
-        assert members.find_one(s, "13800000001").name == "张三"
+        member = members.find_one(s, "13800000001")
+        assert (member.name, member.health_needs) == ("张三", "失眠调理")
 
 
 def test_editing_keeps_the_members_own_phone_valid(
     qtbot: QtBot, window: MainWindow, cashier: Ctx
 ) -> None:
     card = register(cashier, "张三", "13800000001")
+    window.signed_in(SignedIn(Actor("小周", "therapist"), 0))  # may see and edit notes
     with qtbot.waitSignal(window.member_changed):
         window.open_member(card)
     assert window.member is not None and window.member.profile.phone == "138****0001"
@@ -159,3 +163,26 @@ def test_a_phone_another_member_has_offers_to_open_them(
         qtbot.mouseClick(offer, Qt.MouseButton.LeftButton)
     assert window.member is not None and window.member.card_no == card
     assert not open_dialogs(MemberDialog)
+
+
+def test_a_cashier_edits_without_the_health_fields_and_keeps_them(
+    qtbot: QtBot, window: MainWindow, cashier: Ctx
+) -> None:
+    card = register(cashier, "张三", "13800000001", health_needs="失眠调理", notes="怕冷")
+    with qtbot.waitSignal(window.member_changed):
+        window.open_member(card)
+    window.edit_member()
+    dialog = wait_dialog(qtbot, MemberDialog)
+    qtbot.waitUntil(lambda: dialog.phone.text() == "13800000001")
+    hidden = QCoreApplication.translate("MemberDialog", "Authorised staff only")
+    for field in (dialog.health, dialog.notes):
+        assert (field.isEnabled(), field.text(), field.placeholderText()) == (False, "", hidden)
+    dialog.name.setFocus()
+    dialog.name.end(False)
+    with qtbot.waitSignal(dialog.validated):
+        type_text(dialog.name, "四")
+    with qtbot.waitSignal(window.member_changed):
+        press(qtbot, dialog, Qt.Key.Key_Return)
+    with cashier.db.read() as s:
+        member = members.find_one(s, card)
+        assert (member.name, member.health_needs, member.notes) == ("张三四", "失眠调理", "怕冷")

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from spa_pos.models import MemberTag
 from spa_pos.services import adjustments, checkout, members, vouchers
 from spa_pos.services.checkout import SaleRequest
-from spa_pos.services.context import Ctx
+from spa_pos.services.context import Actor, Ctx
 from spa_pos.services.members import MemberForm
 from spa_pos.ui.main_window import MainWindow
+from spa_pos.ui.sign_in import SignedIn
 from tests.conftest import START
 from tests.ui.conftest import child
 
@@ -46,6 +48,7 @@ def test_the_panel_shows_the_profile(qtbot: QtBot, window: MainWindow, ctx: Ctx)
     with ctx.db.write() as s:
         s.add(MemberTag(member_id=members.find_one(s, card).id, tag="高价值"))
 
+    window.signed_in(SignedIn(Actor("小周", "therapist"), 0))  # may see health needs
     with qtbot.waitSignal(window.member_changed):
         window.open_member(card)
     shown = texts(window)
@@ -63,6 +66,22 @@ def test_the_panel_shows_the_profile(qtbot: QtBot, window: MainWindow, ctx: Ctx)
     # the header shows who is being served, with the tier
     assert window.member_label.text() == "张三 · 2,500 积分"
     assert window.tier.text() == "银卡"
+
+
+def test_a_cashier_sees_that_health_needs_and_notes_are_kept_from_them(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx
+) -> None:
+    """The service leaves them out for a cashier; the panel says so instead of "none"."""
+    card = members.register(
+        ctx, MemberForm("张三", "13800000001", health_needs="失眠调理", notes="喜欢力度轻一些")
+    ).card_no
+    with qtbot.waitSignal(window.member_changed):
+        window.open_member(card)
+    shown = texts(window)
+    assert "失眠调理" not in shown and "喜欢力度轻一些" not in shown
+    hidden = QCoreApplication.translate("MemberPanel", "Authorised staff only")
+    assert child(window.lookup.panel, QLabel, "healthNeeds").text() == hidden
+    assert child(window.lookup.panel, QLabel, "memberNotes").text() == hidden
 
 
 def test_switching_to_walk_in_clears_the_member_everywhere(
