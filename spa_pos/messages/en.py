@@ -9,6 +9,10 @@ _GENERAL: dict[str, str] = {
         "The database is busy (a background job or a backup is writing); nothing was "
         "saved, please try again shortly."
     ),
+    "general.server_unreachable": (
+        "The database server cannot be reached: nothing was saved and no sale can be taken. "
+        "Check the network and the server; the till reconnects by itself once it is back."
+    ),
     "general.schema_newer": (
         "The database is at version {version}, newer than this program ({head}): install "
         "the newer release to open it"

@@ -6,6 +6,9 @@ _GENERAL: dict[str, str] = {
     "general.bad_time": "时间格式不对: {text} (应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM)",
     "general.bad_amount": "金额格式不对: {text!r} (例如 398 或 12.50)",
     "general.database_busy": "数据库正忙（后台任务或备份正在写入），本次操作没有保存，请稍后再试。",
+    "general.server_unreachable": (
+        "连接不上数据库服务器，本次操作没有保存，也不能收款。请检查网络和服务器，恢复后会自动重新连接。"
+    ),
     "general.schema_newer": "数据库版本 {version} 比本程序（{head}）新，请安装新版本后再打开",
     "general.sale_not_found": "没有这笔销售: {sale_no}",
 }
