@@ -16,7 +16,16 @@ from pathlib import Path
 
 from sqlalchemy import create_engine
 
-BIN = Path(os.environ.get("SPA_POS_PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+def _bin() -> Path:
+    """$SPA_POS_PG_BIN, else the newest of Debian's installed versions."""
+    if chosen := os.environ.get("SPA_POS_PG_BIN"):
+        return Path(chosen)
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]))
+    return found[-1].parent if found else Path("/usr/lib/postgresql/15/bin")
+
+
+BIN = _bin()
 RUN_AS = "postgres"  # the user Debian's package makes
 
 
@@ -37,14 +46,21 @@ class Cluster:
             shutil.chown(self.folder, RUN_AS)
         self.data = self.folder / "data"
         self._run(BIN / "initdb", "-D", self.data, "-U", "postgres", "-A", "trust")
-        options = (
+        self.options = (
             f"-c listen_addresses='' -c unix_socket_directories={self.folder} "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
             "-c max_connections=200"
         )
-        log = self.folder / "server.log"
-        self._run(BIN / "pg_ctl", "-D", self.data, "-l", log, "-o", options, "-w", "start")
+        self.start_server()
         self._admin = create_engine(self.url("postgres"), isolation_level="AUTOCOMMIT")
+
+    def start_server(self) -> None:
+        log = self.folder / "server.log"
+        self._run(BIN / "pg_ctl", "-D", self.data, "-l", log, "-o", self.options, "-w", "start")
+
+    def stop_server(self) -> None:
+        """Stop the server (a test of a till that cannot reach it); `start_server` again."""
+        self._run(BIN / "pg_ctl", "-D", self.data, "-m", "fast", "-w", "stop")
 
     def _run(self, *argv: object) -> None:
         subprocess.run(

@@ -62,8 +62,8 @@ def _outbox_sql(table: str, *, care: bool) -> str:
 def _alter_outbox(*, care: bool) -> None:
     """PostgreSQL alters the outbox in place (a copy written as SQLite SQL would lose the
     id's sequence): the same columns and constraints, made with alembic's operations."""
-    kinds = ('expiry_reminder', 'dormant', 'birthday')
-    statuses = ('queued', 'printed', 'exported', 'sent')
+    kinds: tuple[str, ...] = ('expiry_reminder', 'dormant', 'birthday')
+    statuses: tuple[str, ...] = ('queued', 'printed', 'exported', 'sent')
     if care:
         kinds += ('churn_risk', 'points_goal', 'course_idle')
         statuses += ('failed', 'skipped')
