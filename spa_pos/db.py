@@ -27,9 +27,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import ColumnElement, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.sql.expression import FunctionElement
 
 from spa_pos.dblock import DatabaseLock
 from spa_pos.errors import DatabaseBusy, DomainError, ServerUnreachable
@@ -37,6 +39,7 @@ from spa_pos.paths import migrations_dir
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.sql.compiler import SQLCompiler
 
 MIGRATIONS = migrations_dir()
 BUSY_TIMEOUT_MS = 10_000
@@ -137,6 +140,30 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 def _sqlite_begin(conn: Any) -> None:
     mode = conn.get_execution_options().get("sqlite_begin", "DEFERRED")
     conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+# --- SQL written differently per engine (compiled per dialect, used by the services) ---------
+
+
+class unindexed(FunctionElement[Any]):  # lower case: reads as a function in a query
+    """A column that SQLite must not read through its index (`+column`: the planner then
+    picks a better one); the plain column elsewhere."""
+
+    inherit_cache = True
+
+    def __init__(self, column: ColumnElement[Any]) -> None:
+        super().__init__(column)
+        self.type = column.type
+
+
+@compiles(unindexed)
+def _unindexed(element: unindexed, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(unindexed, "sqlite")
+def _unindexed_sqlite(element: unindexed, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"+{compiler.process(element.clauses, **kw)}"
 
 
 def latest_revision() -> str:

@@ -450,6 +450,9 @@ _BACKUP: dict[str, str] = {
     ),
     "backup.passphrases_differ": "The two backup passphrases differ.",
     "backup.no_folder": "No backup folder is set (choose a folder on the USB drive in Settings)",
+    "backup.on_server": (
+        "The database is on a server (PostgreSQL): the server keeps its own backups (pg_dump)"
+    ),
     "backup.folder_not_plugged": (
         "The backup folder is not available (USB drive not plugged in?): {folder}"
     ),

@@ -27,6 +27,8 @@ from tests.services.backup.helpers import NOW, TZ, dump
 HOLDER = """
 import sys
 from spa_pos.db import Database
+
+pytestmark = pytest.mark.sqlite_only("the process lock of the database file")
 db = Database(sys.argv[1])
 db.stored_revision()
 print("open", flush=True)
