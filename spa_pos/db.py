@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
 from sqlalchemy.sql.expression import FunctionElement
 
 from spa_pos.dblock import DatabaseLock
@@ -151,7 +151,7 @@ class unindexed(FunctionElement[Any]):  # lower case: reads as a function in a q
 
     inherit_cache = True
 
-    def __init__(self, column: ColumnElement[Any]) -> None:
+    def __init__(self, column: ColumnElement[Any] | InstrumentedAttribute[Any]) -> None:
         super().__init__(column)
         self.type = column.type
 

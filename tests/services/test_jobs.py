@@ -161,9 +161,7 @@ def test_a_skipped_backup_is_tried_again_at_the_next_start(ctx: Ctx, tmp_path: P
     assert result.status == "ok" and result.changed == 1
 
 
-def test_a_database_on_a_server_skips_the_backup_job_and_says_why(
-    ctx: Ctx, engine: str
-) -> None:
+def test_a_database_on_a_server_skips_the_backup_job_and_says_why(ctx: Ctx, engine: str) -> None:
     if engine != "postgresql":
         pytest.skip("a database on a server: PostgreSQL only")
     result = jobs.run_job(ctx, "backup")
