@@ -14,7 +14,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from sqlalchemy import create_engine
+from sqlalchemy import NullPool, create_engine
 
 
 def _bin() -> Path:
@@ -52,7 +52,10 @@ class Cluster:
             "-c max_connections=200"
         )
         self.start_server()
-        self._admin = create_engine(self.url("postgres"), isolation_level="AUTOCOMMIT")
+        # No pool: a connection kept would not survive a test that restarts the server.
+        self._admin = create_engine(
+            self.url("postgres"), isolation_level="AUTOCOMMIT", poolclass=NullPool
+        )
 
     def start_server(self) -> None:
         log = self.folder / "server.log"

@@ -71,11 +71,13 @@ def another_writer(ctx: Ctx, engine: str, db_path: Path) -> Iterator[None]:
             other.close()
         return
     till = Database(ctx.db.url)
-    with till.write() as session:
-        session.execute(select(func.count(Sale.id)))
-        yield
-        session.rollback()
-    till.dispose()
+    try:
+        with till.write() as session:
+            session.execute(select(func.count(Sale.id)))
+            yield
+            session.rollback()
+    finally:
+        till.dispose()
 
 
 def test_a_sale_while_another_program_holds_the_database_is_refused_clearly(
