@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Engine, create_engine, event
+from sqlalchemy import ColumnElement, Engine, create_engine, event, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
@@ -195,6 +195,13 @@ class Database:
         """Before a connection opens the file: hold the process lock (shared)."""
         assert self._lock is not None
         self._lock.share()
+
+    @property
+    def shown_url(self) -> str:
+        """The URL as shown to a person (a message, `--version`): without its password."""
+        if self.is_sqlite:
+            return self.url
+        return make_url(self.url).render_as_string(hide_password=True)
 
     @property
     def path(self) -> Path | None:

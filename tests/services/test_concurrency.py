@@ -128,3 +128,9 @@ def test_a_server_that_never_answers_is_refused_clearly_before_anything_is_writt
     with pytest.raises(ServerUnreachable):
         nowhere.db.stored_revision()
     nowhere.db.dispose()
+
+
+def test_a_server_url_is_shown_without_its_password() -> None:
+    db = Database("postgresql+psycopg://spa:secret@192.168.1.10/clinic")
+    assert db.shown_url == "postgresql+psycopg://spa:***@192.168.1.10/clinic"
+    db.dispose()
