@@ -1,5 +1,5 @@
 # The two commands of the README: `make run` and `make test`. CI runs `make lint` too.
-.PHONY: run test setup lint bench screenshots dist
+.PHONY: run test test-postgresql setup lint bench screenshots dist
 
 setup:
 	@bash installer/bootstrap.sh
@@ -9,6 +9,11 @@ run: setup
 
 test: setup
 	QT_QPA_PLATFORM=offscreen .venv/bin/pytest -q -n auto
+
+# The service and CLI tests again on PostgreSQL (several tills): a throwaway cluster of the
+# `postgresql` package's binaries, in a temporary folder, on a unix socket (tests/pg_cluster.py).
+test-postgresql: setup
+	QT_QPA_PLATFORM=offscreen .venv/bin/pytest -q --engine=postgresql tests/services tests/test_cli*.py
 
 # ruff and mypy (strict; what it checks is in pyproject.toml), as the pre-commit hooks run them.
 lint: setup

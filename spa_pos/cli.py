@@ -630,7 +630,7 @@ def _refuse_unusable_file(url: str, restoring: bool) -> None:
 
 def _require_schema(ctx: Ctx) -> None:
     if ctx.db.stored_revision() is None:
-        raise DomainError("cli.not_initialized", url=ctx.db.url)
+        raise DomainError("cli.not_initialized", url=ctx.db.shown_url)
     if not ctx.db.is_current():
         from spa_pos.services import clinic
 

@@ -1,8 +1,19 @@
-"""Engine, sessions and schema migrations.
+"""Engine, sessions and schema migrations, on SQLite (one till) or PostgreSQL (several).
 
-SQLite is set up for a till: WAL, foreign keys, a busy timeout and `synchronous=FULL`.
-Write sessions start with `BEGIN IMMEDIATE`, so a balance checked inside one cannot be
-spent by another terminal or a second click before it commits.
+The ledger has one writer at a time: a balance checked inside a write session cannot be
+spent by another till or a second click before it commits, sale numbers follow each other
+and the audit chain stays one line. What each engine needs for that lives in its
+`Dialect` below, the one place that knows the engine apart:
+
+- SQLite is set up for a till: WAL, foreign keys, a busy timeout and `synchronous=FULL`;
+  write sessions start with `BEGIN IMMEDIATE`.
+- PostgreSQL write sessions take one transaction-level advisory lock first (the server's
+  counterpart of `BEGIN IMMEDIATE`: held until commit or rollback, waited for at most
+  the busy timeout), then read and write at READ COMMITTED, every statement seeing what
+  the writer before committed. Reads take no lock.
+
+Both refuse the same way: a writer held up past the busy timeout is `DatabaseBusy`, a
+server that cannot be reached is `ServerUnreachable`; either way nothing was written.
 
 A database file is locked (`spa_pos.dblock`): shared from the first connection until
 `dispose`, exclusively inside `exclusive()` (a restore), so no process keeps the file open
@@ -16,19 +27,103 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import ColumnElement, Engine, create_engine, event, make_url, text
+from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
+from sqlalchemy.sql.expression import FunctionElement
 
 from spa_pos.dblock import DatabaseLock
-from spa_pos.errors import DatabaseBusy
+from spa_pos.errors import DatabaseBusy, DomainError, ServerUnreachable
 from spa_pos.paths import migrations_dir
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.sql.compiler import SQLCompiler
 
 MIGRATIONS = migrations_dir()
 BUSY_TIMEOUT_MS = 10_000
+
+
+class Dialect:
+    """What one engine needs: its connection arguments, the set-up of its connections
+    and write sessions, and which driver errors are a person's refusals."""
+
+    name = ""
+
+    def engine_args(self) -> dict[str, Any]:
+        return {}
+
+    def set_up(self, engine: Engine) -> Engine:
+        """Listen on `engine`'s connections; return the engine write sessions use."""
+        return engine
+
+    def refusal(self, exc: DBAPIError) -> DomainError | None:
+        """The refusal a driver error stands for, or None for a plain error."""
+        return None
+
+
+class SQLiteDialect(Dialect):
+    name = "sqlite"
+
+    def engine_args(self) -> dict[str, Any]:
+        return {"connect_args": {"timeout": BUSY_TIMEOUT_MS / 1000}}
+
+    def set_up(self, engine: Engine) -> Engine:
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine.execution_options(sqlite_begin="IMMEDIATE")
+
+    def refusal(self, exc: DBAPIError) -> DomainError | None:
+        if isinstance(exc, OperationalError) and "database is locked" in str(exc.orig):
+            return DatabaseBusy("general.database_busy")
+        return None
+
+
+# The advisory lock every PostgreSQL write session takes: any fixed number, the same in
+# every till ("spa" in ASCII).
+WRITER_LOCK = 0x737061
+CONNECT_TIMEOUT_S = 5
+# SQLSTATEs of a writer that waited too long or lost a race: nothing of it was written.
+_PG_BUSY = {"55P03", "40001", "40P01"}  # lock_not_available, serialization, deadlock
+
+
+class PostgreSQLDialect(Dialect):
+    name = "postgresql"
+
+    def engine_args(self) -> dict[str, Any]:
+        # pre_ping: a connection the server dropped (it restarted, the network came back)
+        # is replaced on the next use, so a till reconnects by itself.
+        return {"connect_args": {"connect_timeout": CONNECT_TIMEOUT_S}, "pool_pre_ping": True}
+
+    def set_up(self, engine: Engine) -> Engine:
+        event.listen(engine, "begin", _postgresql_begin)
+        return engine.execution_options(spa_pos_writer=True)
+
+    def refusal(self, exc: DBAPIError) -> DomainError | None:
+        state = getattr(exc.orig, "sqlstate", None)
+        if state in _PG_BUSY:
+            return DatabaseBusy("general.database_busy")
+        if isinstance(exc, OperationalError) and (
+            state is None or state.startswith("08") or exc.connection_invalidated
+        ):
+            return ServerUnreachable("general.server_unreachable")
+        return None
+
+
+def _postgresql_begin(conn: Any) -> None:
+    if conn.get_execution_options().get("spa_pos_writer"):
+        conn.exec_driver_sql(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}")
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
+
+
+def dialect_of(url: str) -> Dialect:
+    """The engine a database URL names (`sqlite:///…`, `postgresql+psycopg://…`)."""
+    if url.startswith("sqlite"):
+        return SQLiteDialect()
+    if url.startswith("postgresql"):
+        return PostgreSQLDialect()
+    return Dialect()
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -47,6 +142,37 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+# --- SQL written differently per engine (compiled per dialect, used by the services) ---------
+
+
+class unindexed(FunctionElement[Any]):  # lower case: reads as a function in a query
+    """A column that SQLite must not read through its index (`+column`: the planner then
+    picks a better one); the plain column elsewhere."""
+
+    inherit_cache = True
+
+    def __init__(self, column: ColumnElement[Any] | InstrumentedAttribute[Any]) -> None:
+        super().__init__(column)
+        self.type = column.type
+
+
+@compiles(unindexed)
+def _unindexed(element: unindexed, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(unindexed, "sqlite")
+def _unindexed_sqlite(element: unindexed, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"+{compiler.process(element.clauses, **kw)}"
+
+
+def erase_deleted(session: Session) -> None:
+    """Have the rows this transaction deletes overwritten in the database file, not left in
+    a free page (SQLite's `secure_delete`). A server's files are the server's: nothing."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("PRAGMA secure_delete = ON"))
+
+
 def latest_revision() -> str:
     """The newest migration: revisions are numbered like their files (0001_..., 0002_...),
     a convention tests/test_migrations.py holds alembic to."""
@@ -58,20 +184,17 @@ class Database:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.is_sqlite = url.startswith("sqlite")
+        self.dialect = dialect_of(url)
+        self.is_sqlite = self.dialect.name == "sqlite"
         # No folder is made here: a database in a folder that does not exist is a typo'd
         # path, not a new till (`paths.resolve_db` makes the app's own data folder).
-        self.engine: Engine = create_engine(url, connect_args=self._connect_args())
+        self.engine: Engine = create_engine(url, **self.dialect.engine_args())
         path = self.path
         in_file = path is not None and path.name not in ("", ":memory:")
         self._lock = DatabaseLock(path) if path is not None and in_file else None
-        write_engine = self.engine
         if self._lock is not None:
             event.listen(self.engine, "do_connect", self._hold_lock)
-        if self.is_sqlite:
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-            event.listen(self.engine, "begin", _sqlite_begin)
-            write_engine = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+        write_engine = self.dialect.set_up(self.engine)
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(write_engine, expire_on_commit=False)
 
@@ -80,8 +203,12 @@ class Database:
         assert self._lock is not None
         self._lock.share()
 
-    def _connect_args(self) -> dict[str, Any]:
-        return {"timeout": BUSY_TIMEOUT_MS / 1000} if self.is_sqlite else {}
+    @property
+    def shown_url(self) -> str:
+        """The URL as shown to a person (a message, `--version`): without its password."""
+        if self.is_sqlite:
+            return self.url
+        return make_url(self.url).render_as_string(hide_password=True)
 
     @property
     def path(self) -> Path | None:
@@ -91,22 +218,29 @@ class Database:
         return None
 
     @contextmanager
+    def refusals(self) -> Iterator[None]:
+        """Turn the driver errors a person can act on into their refusal: another writer
+        (a till, a program, a long job) holding the database past the busy timeout is
+        `DatabaseBusy`, a server out of reach `ServerUnreachable`."""
+        try:
+            yield
+        except DBAPIError as exc:
+            refusal = self.dialect.refusal(exc)
+            if refusal is None:
+                raise
+            raise refusal from exc
+
+    @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._read() as session:
+        with self.refusals(), self._read() as session:
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One unit of work: commits if the block finishes, rolls back if it raises. If
-        another writer (a program, a long job) holds the database past the busy timeout,
-        it is refused with `DatabaseBusy`, nothing written, instead of a driver error."""
-        try:
-            with self._write() as session, session.begin():
-                yield session
-        except OperationalError as exc:
-            if "database is locked" not in str(exc.orig):
-                raise
-            raise DatabaseBusy("general.database_busy") from exc
+        """One unit of work: commits if the block finishes, rolls back if it raises. A
+        refusal (`refusals`) is raised instead of a driver error, nothing written."""
+        with self.refusals(), self._write() as session, session.begin():
+            yield session
 
     # --- schema (alembic is imported only when needed: it is slow to import) ------------
     def _alembic_config(self) -> Config:
@@ -130,10 +264,11 @@ class Database:
 
     def stored_revision(self) -> str | None:
         """The revision recorded in the database, read without importing alembic."""
-        with self.engine.connect() as conn:
+        with self.refusals(), self.engine.connect() as conn:
             try:
                 return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-            except OperationalError:  # no table yet: a new database
+            # no table yet: a new database (SQLite says so as an OperationalError)
+            except (OperationalError, ProgrammingError):
                 return None
 
     def is_current(self) -> bool:

@@ -39,3 +39,8 @@ class BackupError(DomainError):
 
 class DatabaseBusy(DomainError):
     """Another writer held the database longer than the busy timeout; nothing was saved."""
+
+
+class ServerUnreachable(DomainError):
+    """The database server (PostgreSQL, several tills) cannot be reached; nothing was
+    saved. The next operation tries again: a till reconnects by itself."""

@@ -20,11 +20,11 @@ from spa_pos.services.context import Ctx
 
 
 class Cli:
-    def __init__(self, db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        self.db, self.capsys = db, capsys
+    def __init__(self, db: str, url: str, capsys: pytest.CaptureFixture[str]) -> None:
+        self.db, self.url, self.capsys = db, url, capsys
 
     def __call__(self, *args: str, ok: bool = True) -> dict[str, Any]:
-        code = run([*args, "--db", str(self.db), "--json"])
+        code = run([*args, "--db", self.db, "--json"])
         out, err = self.capsys.readouterr()
         assert (code == 0) == ok, (code, out, err)
         if not ok:
@@ -35,8 +35,8 @@ class Cli:
 
 
 @pytest.fixture
-def cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Cli:
-    c = Cli(tmp_path / "clinic.sqlite3", capsys)
+def cli(db_arg: str, db_url: str, capsys: pytest.CaptureFixture[str]) -> Cli:
+    c = Cli(db_arg, db_url, capsys)
     assert c("init")["schema_version"]
     assert c("demo") == {"items": 8, "rewards": 6}
     return c
@@ -178,7 +178,7 @@ def test_the_installed_console_script_and_env_variable(tmp_path: Path) -> None:
 
 def _refusal(cli: Cli) -> str:
     """The one line a refused bad quantity prints, after checking it exits 2."""
-    code = run(["sell", "--item", "ZJTN:x", "--pay", "cash:1", "--db", str(cli.db)])
+    code = run(["sell", "--item", "ZJTN:x", "--pay", "cash:1", "--db", cli.db])
     _, err = cli.capsys.readouterr()
     assert code == 2
     return err.strip()
@@ -200,7 +200,7 @@ def test_the_clinics_language_outranks_the_locale_and_spa_pos_lang_outranks_both
 ) -> None:
     monkeypatch.delenv("SPA_POS_LANG")
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
-    context = Ctx(Database(f"sqlite:///{cli.db}"))
+    context = Ctx(Database(cli.url))
     settings_svc.update(context, language="en")
     context.db.dispose()
     assert _refusal(cli).startswith("spa-pos: Wrong quantity")
@@ -211,7 +211,7 @@ def test_the_clinics_language_outranks_the_locale_and_spa_pos_lang_outranks_both
 @pytest.fixture
 def london(cli: Cli) -> Cli:
     """The demo clinic, moved to London."""
-    context = Ctx(Database(f"sqlite:///{cli.db}"))
+    context = Ctx(Database(cli.url))
     settings_svc.update(context, timezone="Europe/London")
     context.db.dispose()
     return cli
@@ -224,7 +224,7 @@ def test_at_is_read_in_the_clinics_time_zone(london: Cli) -> None:
     # London reading gives the first sale of 1 July; 23:30 in London is 22:30 UTC.
     assert early["sale_no"] == "S20260701-0001"
     assert late["sale_no"] == "S20260701-0002"
-    db = Database(f"sqlite:///{london.db}")
+    db = Database(london.url)
     with db.read() as s:
         stamps = dict(s.execute(select(Sale.sale_no, Sale.created_at)).tuples().all())
     db.dispose()

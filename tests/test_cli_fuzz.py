@@ -24,6 +24,8 @@ from spa_pos.db import Database
 from spa_pos.services import dayclose
 from spa_pos.services.context import Ctx
 
+pytestmark = pytest.mark.sqlite_only("fuzzes the commands on a SQLite file and digests the file")
+
 COMMON = {"--db", "--json", "-h", "--help"}
 
 

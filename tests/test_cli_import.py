@@ -27,13 +27,11 @@ GOOD = [["name", "phone", "points"], ["甲", "13800000001", "100"]]
 
 
 @pytest.fixture
-def run(ctx: Ctx, db_path: Path, clock: FixedClock, capsys: pytest.CaptureFixture[str]) -> Run:
+def run(ctx: Ctx, db_arg: str, clock: FixedClock, capsys: pytest.CaptureFixture[str]) -> Run:
     """`spa-pos ARGS --db <test db>`: (exit status, stdout, stderr)."""
 
     def invoke(*argv: str) -> tuple[int, str, str]:
-        code = cli.run(
-            [*argv, "--db", str(db_path)], lambda url: Ctx(Database(url), CLI_ACTOR, clock)
-        )
+        code = cli.run([*argv, "--db", db_arg], lambda url: Ctx(Database(url), CLI_ACTOR, clock))
         out = capsys.readouterr()
         return code, out.out, out.err
 

@@ -28,7 +28,7 @@ Run = Callable[..., tuple[int, Any, str]]
 @pytest.fixture
 def run(
     ctx: Ctx,
-    db_path: Path,
+    db_arg: str,
     clock: FixedClock,
     capsys: pytest.CaptureFixture[str],
 ) -> Run:
@@ -39,7 +39,7 @@ def run(
         # database meanwhile (reopened when next used), or a restore would be refused.
         ctx.db.dispose()
         code = cli.run(
-            [*argv, "--db", str(db_path), "--json"],
+            [*argv, "--db", db_arg, "--json"],
             lambda url: Ctx(Database(url), CLI_ACTOR, clock),
         )
         out = capsys.readouterr()
@@ -65,6 +65,7 @@ def test_jobs_run_refuses_an_unknown_job(run: Run) -> None:
         run("jobs", "run", "laundry")
 
 
+@pytest.mark.sqlite_only("a digest of the database file")
 def test_a_refused_job_run_exits_2_and_writes_nothing(run: Run, db_path: Path) -> None:
     """A job refused (here: the snapshot folder cannot be made, a file is in its place)
     tells the person who ran it and leaves no trace, not even a failed run in the log."""
@@ -106,6 +107,7 @@ def test_close_day_refuses_a_bad_amount(run: Run) -> None:
     assert code == 2 and "金额格式不对" in err
 
 
+@pytest.mark.sqlite_only("backups of the database file")
 def test_backup_then_restore(ctx: Ctx, run: Run, tmp_path: Path) -> None:
     register(ctx, "张三", "13800000001")
     usb = tmp_path / "usb"
@@ -126,6 +128,7 @@ def test_backup_then_restore(ctx: Ctx, run: Run, tmp_path: Path) -> None:
     assert run("audit", "verify")[1]["ok"] is True
 
 
+@pytest.mark.sqlite_only("backups of the database file")
 def test_backup_remembers_the_folder_that_worked(ctx: Ctx, run: Run, tmp_path: Path) -> None:
     """`backup --to DIR` makes DIR the end-of-day backup folder, audited; a failed one not."""
     usb = tmp_path / "usb"
@@ -151,6 +154,7 @@ def backup_dir(ctx: Ctx) -> str:
         return str(settings_svc.detail(s, "backup_dir"))
 
 
+@pytest.mark.sqlite_only("backups of the database file")
 def test_encrypted_backup_needs_its_passphrase(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -165,6 +169,7 @@ def test_encrypted_backup_needs_its_passphrase(
     assert run("restore", saved["file"], "--passphrase-env", "BACKUP_PASS")[0] == 0
 
 
+@pytest.mark.sqlite_only("backups of the database file")
 def test_restoring_an_older_backup_upgrades_it(run: Run, tmp_path: Path, clock: FixedClock) -> None:
     old = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
     cfg = old._alembic_config()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,12 +20,12 @@ Run = Callable[..., tuple[int, Any, str]]
 
 
 @pytest.fixture
-def run(db_path: Path, clock: FixedClock, capsys: pytest.CaptureFixture[str], ctx: Ctx) -> Run:
+def run(db_arg: str, clock: FixedClock, capsys: pytest.CaptureFixture[str], ctx: Ctx) -> Run:
     """`spa-pos ARGS --db <test db> [--json]`: (exit status, stdout (parsed if JSON), stderr)."""
 
     def invoke(*argv: str, as_json: bool = True) -> tuple[int, Any, str]:
         code = cli.run(
-            [*argv, "--db", str(db_path), *(["--json"] if as_json else [])],
+            [*argv, "--db", db_arg, *(["--json"] if as_json else [])],
             lambda url: Ctx(Database(url), CLI_ACTOR, clock),
         )
         out = capsys.readouterr()

@@ -9,6 +9,10 @@ _GENERAL: dict[str, str] = {
         "The database is busy (a background job or a backup is writing); nothing was "
         "saved, please try again shortly."
     ),
+    "general.server_unreachable": (
+        "The database server cannot be reached: nothing was saved and no sale can be taken. "
+        "Check the network and the server; the till reconnects by itself once it is back."
+    ),
     "general.schema_newer": (
         "The database is at version {version}, newer than this program ({head}): install "
         "the newer release to open it"
@@ -458,6 +462,9 @@ _BACKUP: dict[str, str] = {
     ),
     "backup.passphrases_differ": "The two backup passphrases differ.",
     "backup.no_folder": "No backup folder is set (choose a folder on the USB drive in Settings)",
+    "backup.on_server": (
+        "The database is on a server (PostgreSQL): the server keeps its own backups (pg_dump)"
+    ),
     "backup.folder_not_plugged": (
         "The backup folder is not available (USB drive not plugged in?): {folder}"
     ),

@@ -6,6 +6,9 @@ _GENERAL: dict[str, str] = {
     "general.bad_time": "时间格式不对: {text} (应为 YYYY-MM-DD 或 YYYY-MM-DDTHH:MM)",
     "general.bad_amount": "金额格式不对: {text!r} (例如 398 或 12.50)",
     "general.database_busy": "数据库正忙（后台任务或备份正在写入），本次操作没有保存，请稍后再试。",
+    "general.server_unreachable": (
+        "连接不上数据库服务器，本次操作没有保存，也不能收款。请检查网络和服务器，恢复后会自动重新连接。"
+    ),
     "general.schema_newer": "数据库版本 {version} 比本程序（{head}）新，请安装新版本后再打开",
     "general.sale_not_found": "没有这笔销售: {sale_no}",
 }
@@ -351,6 +354,7 @@ _BACKUP: dict[str, str] = {
     "backup.passphrases_differ": "两次输入的备份口令不一致。",
     "backup.no_folder": "未设置备份文件夹（请在设置中选择U盘上的文件夹）",
     "backup.folder_not_plugged": "备份文件夹不可用（U盘未插入？）：{folder}",
+    "backup.on_server": "数据库在服务器上（PostgreSQL），由服务器自己备份（pg_dump）",
     "backup.keyring_missing": (
         "本机没有这家店的密钥：恢复前发出的兑换券二维码无法验证（可输入券号核销），"
         "之前的审计记录只能校验链接。请用加密备份恢复以带回密钥。"

@@ -68,7 +68,7 @@ def init(ctx: Ctx) -> InitResult:
     if not has_keyring:
         with ctx.db.write() as s:
             audit.keyring(s)
-    return InitResult(ctx.db.url, version, upgraded)
+    return InitResult(ctx.db.shown_url, version, upgraded)
 
 
 @dataclass(frozen=True)

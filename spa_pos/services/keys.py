@@ -38,10 +38,11 @@ import tempfile
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from spa_pos import paths, system
+from spa_pos.db import erase_deleted
 from spa_pos.errors import BackupError
 from spa_pos.models import Setting
 
@@ -162,7 +163,7 @@ def take_voucher_secret(session: Session) -> str | None:
     if row is None:
         return None
     secret = str(json.loads(row.value))
-    session.execute(text("PRAGMA secure_delete = ON"))
+    erase_deleted(session)
     session.delete(row)
     session.flush()
     return secret or None

@@ -49,7 +49,7 @@ def about(ctx: Ctx) -> About:
         __version__,
         latest_revision(),
         ctx.db.stored_revision(),
-        str(path) if path is not None else ctx.db.url,
+        str(path) if path is not None else ctx.db.shown_url,
     )
 
 

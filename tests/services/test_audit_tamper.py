@@ -27,6 +27,10 @@ from spa_pos.services.checkout import SaleRequest, sell
 from spa_pos.services.context import CLI_ACTOR, Ctx
 from tests.conftest import START, enter_at, register
 
+pytestmark = pytest.mark.sqlite_only(
+    "row digests (TEMP triggers) and edits of the file with sqlite3"
+)
+
 
 def verify(db: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, Any]]:
     code = run(["audit", "verify", "--db", str(db), "--json"])

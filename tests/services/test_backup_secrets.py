@@ -21,6 +21,8 @@ from spa_pos.services.backup import container
 from spa_pos.services.context import CLI_ACTOR, Ctx
 from tests.conftest import register
 
+pytestmark = pytest.mark.sqlite_only("backups of the database file")
+
 PASSPHRASE = "正确的马电池订书钉"
 
 

@@ -8,6 +8,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +20,8 @@ from spa_pos.services.imports.framework import Row, read_sheet, recognise
 from spa_pos.services.imports.members import FIELDS
 from tests.conftest import START
 from tests.services.test_imports import MEMBER_HEADER, write_csv, write_xlsx
+
+pytestmark = pytest.mark.sqlite_only("each hypothesis example copies the SQLite template file")
 
 HANZI = (
     "张王李赵刘陈杨黄周吴徐孙马朱胡林郭何高罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余"

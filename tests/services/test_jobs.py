@@ -55,7 +55,15 @@ def busy_clinic(ctx: Ctx, tmp_path: Path) -> Ctx:
     return ctx
 
 
-@pytest.mark.parametrize("job", jobs.JOBS)
+@pytest.mark.parametrize(
+    "job",
+    [
+        pytest.param(j, marks=pytest.mark.sqlite_only("a server backs itself up"))
+        if j == "backup"
+        else j
+        for j in jobs.JOBS
+    ],
+)
 def test_every_job_run_twice_changes_nothing_the_second_time(busy_clinic: Ctx, job: str) -> None:
     first = jobs.run_job(busy_clinic, job)
     second = jobs.run_job(busy_clinic, job)
@@ -112,6 +120,7 @@ def test_a_failing_job_writes_nothing_but_its_failure(
 # --- backup ----------------------------------------------------------------------------------
 
 
+@pytest.mark.sqlite_only("backups of the database file")
 def test_backup_job_copies_to_the_backup_folder_once_a_day(
     busy_clinic: Ctx, tmp_path: Path
 ) -> None:
@@ -127,6 +136,7 @@ def test_backup_job_copies_to_the_backup_folder_once_a_day(
     assert len(list((tmp_path / "usb").glob("*.sqlite3"))) == 1
 
 
+@pytest.mark.sqlite_only("backups of the database file")
 def test_backup_job_skips_without_a_folder(ctx: Ctx) -> None:
     result = jobs.run_job(ctx, "backup")
 
@@ -135,6 +145,7 @@ def test_backup_job_skips_without_a_folder(ctx: Ctx) -> None:
     assert Path(result.detail["snapshot"]).is_file()  # the local snapshot is still made
 
 
+@pytest.mark.sqlite_only("backups of the database file")
 def test_backup_job_skips_when_the_usb_drive_is_missing(ctx: Ctx, tmp_path: Path) -> None:
     set_backup_dir(ctx, tmp_path / "unplugged")
 
@@ -145,6 +156,7 @@ def test_backup_job_skips_when_the_usb_drive_is_missing(ctx: Ctx, tmp_path: Path
     assert runs(ctx, "backup")[0].status == "skipped"
 
 
+@pytest.mark.sqlite_only("backups of the database file")
 def test_a_skipped_backup_is_tried_again_at_the_next_start(ctx: Ctx, tmp_path: Path) -> None:
     jobs.run_job(ctx, "backup")
     assert "backup" in dict(jobs.missed_runs(ctx))
@@ -155,6 +167,16 @@ def test_a_skipped_backup_is_tried_again_at_the_next_start(ctx: Ctx, tmp_path: P
     [result] = [r for r in jobs.catch_up(ctx) if r.job == "backup"]
 
     assert result.status == "ok" and result.changed == 1
+
+
+def test_a_database_on_a_server_has_no_backup_job_to_do_and_says_why(ctx: Ctx, engine: str) -> None:
+    if engine != "postgresql":
+        pytest.skip("a database on a server: PostgreSQL only")
+    result = jobs.run_job(ctx, "backup")
+
+    assert (result.status, result.changed) == ("ok", 0)
+    assert "由服务器自己备份" in result.detail["reason"]
+    assert "backup" not in dict(jobs.missed_runs(ctx))
 
 
 # --- catch-up ------------------------------------------------------------------------------
@@ -210,6 +232,7 @@ def test_catch_up_continues_after_a_failing_job(
     assert [job for job, _ in jobs.missed_runs(busy_clinic)] == ["reminders"]
 
 
+@pytest.mark.sqlite_only("the snapshot of the database file")
 def test_a_refusal_is_logged_only_for_a_scheduled_run(ctx: Ctx) -> None:
     """Run by hand, a refused job writes nothing (the person is told); the scheduler's
     and the catch-up's runs have no one to tell, so the job log keeps their refusal."""

@@ -17,6 +17,8 @@ from spa_pos.services.backup import rotation, verify_backup
 from spa_pos.services.context import CLI_ACTOR, Ctx
 from tests.conftest import register
 
+pytestmark = pytest.mark.sqlite_only("backups of the database file")
+
 
 @pytest.fixture
 def saved(ctx: Ctx, tmp_path: Path) -> Path:

@@ -34,6 +34,8 @@ from spa_pos.services.context import CLI_ACTOR, Ctx
 from spa_pos.services.members import MemberForm
 from tests.conftest import START
 
+pytestmark = pytest.mark.sqlite_only("each hypothesis example copies the SQLite template file")
+
 ITEMS = ["ZJTN", "AJ", "TBAM", "ZYB", "ZJTN10", "BJZ"]
 REWARDS = ["R-TBAM", "R-Q10", "R-ZYB", "R-Q50", "R-BJZ"]
 PHONES = ["13800000001", "13800000002", "13800000003"]

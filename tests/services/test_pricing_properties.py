@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, select
@@ -32,6 +33,8 @@ from spa_pos.services.context import CLI_ACTOR, Ctx
 from spa_pos.services.members import MemberForm
 from spa_pos.services.promotions import PromotionForm
 from tests.conftest import START
+
+pytestmark = pytest.mark.sqlite_only("each hypothesis example copies the SQLite template file")
 
 ITEMS = ["ZJTN", "AJ", "TBAM", "ZYB", "ZJTN10", "BJZ", "YY"]
 REWARDS = ["R-TBAM", "R-ZYB", "R-BJZ", "R-Q10", "R-Q50"]

@@ -252,7 +252,7 @@ def test_report_therapists_command(
     ctx: Ctx,
     team: None,
     clock: FixedClock,
-    db_path: Path,
+    db_arg: str,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -261,7 +261,7 @@ def test_report_therapists_command(
     code = cli.run(
         [
             *("report", "therapists", "--from", "2026-03-01", "--to", "2026-03-31"),
-            *("--to-file", str(out), "--db", str(db_path), "--json"),
+            *("--to-file", str(out), "--db", db_arg, "--json"),
         ],
         lambda url: Ctx(Database(url), CLI_ACTOR, clock),
     )

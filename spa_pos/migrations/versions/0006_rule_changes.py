@@ -53,12 +53,14 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     # The value in force last (by time, then by order recorded) goes back to `settings`.
-    op.execute(
-        "INSERT OR REPLACE INTO settings (key, value) "
-        "SELECT key, value FROM rule_changes AS r WHERE r.id = ("
-        "SELECT id FROM rule_changes AS l WHERE l.key = r.key "
-        "ORDER BY effective_from DESC, id DESC LIMIT 1)"
-    )
+    last = ("SELECT key, value FROM rule_changes AS r WHERE r.id = ("
+            "SELECT id FROM rule_changes AS l WHERE l.key = r.key "
+            "ORDER BY effective_from DESC, id DESC LIMIT 1)")
+    if op.get_bind().dialect.name == 'postgresql':
+        op.execute(f"INSERT INTO settings (key, value) {last} "
+                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+    else:
+        op.execute(f"INSERT OR REPLACE INTO settings (key, value) {last}")
     with op.batch_alter_table('rule_changes', schema=None) as batch_op:
         batch_op.drop_index('ix_rule_changes_effective_from')
     op.drop_table('rule_changes')

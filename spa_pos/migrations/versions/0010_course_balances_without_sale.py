@@ -77,7 +77,17 @@ def _copy_balances(*, imported: bool) -> None:
     op.execute('DROP TABLE _course_uses_kept')
 
 
+def _on_postgresql() -> bool:
+    """PostgreSQL alters a column in place (and a copy written as SQLite SQL would lose the
+    id's sequence): the same change, made with alembic's own operations."""
+    return op.get_bind().dialect.name == 'postgresql'
+
+
 def upgrade() -> None:
+    if _on_postgresql():
+        op.alter_column('course_balances', 'sale_line_id', nullable=True)
+        op.add_column('course_balances', sa.Column('note', sa.String(length=20)))
+        return
     _copy_balances(imported=True)
 
 
@@ -90,4 +100,8 @@ def downgrade() -> None:
             f'{imported} course balances were imported without a sale: '
             'an older version cannot keep them'
         )
+    if _on_postgresql():
+        op.drop_column('course_balances', 'note')
+        op.alter_column('course_balances', 'sale_line_id', nullable=False)
+        return
     _copy_balances(imported=False)

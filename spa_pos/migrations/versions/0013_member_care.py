@@ -59,7 +59,40 @@ def _outbox_sql(table: str, *, care: bool) -> str:
 )"""
 
 
+def _alter_outbox(*, care: bool) -> None:
+    """PostgreSQL alters the outbox in place (a copy written as SQLite SQL would lose the
+    id's sequence): the same columns and constraints, made with alembic's operations."""
+    kinds: tuple[str, ...] = ('expiry_reminder', 'dormant', 'birthday')
+    statuses: tuple[str, ...] = ('queued', 'printed', 'exported', 'sent')
+    if care:
+        kinds += ('churn_risk', 'points_goal', 'course_idle')
+        statuses += ('failed', 'skipped')
+    op.drop_constraint(op.f('ck_outbox_kind_known'), 'outbox', type_='check')
+    op.drop_constraint(op.f('ck_outbox_status_known'), 'outbox', type_='check')
+    op.create_check_constraint(op.f('ck_outbox_kind_known'), 'outbox', f'kind in {kinds!r}')
+    op.create_check_constraint(op.f('ck_outbox_status_known'), 'outbox', f'status in {statuses!r}')
+    if care:
+        op.add_column('outbox', sa.Column('period', sa.String(length=40)))
+        op.add_column('outbox', sa.Column('rescue', sa.String(length=10)))
+        op.add_column('outbox', sa.Column('rescued_at', sa.DateTime()))
+        op.add_column('outbox', sa.Column('rescued_by', sa.String(length=40)))
+        op.create_check_constraint(
+            op.f('ck_outbox_rescue_known'), 'outbox', "rescue in ('extend', 'bonus')"
+        )
+        op.create_unique_constraint(
+            op.f('uq_outbox_member_id'), 'outbox', ['member_id', 'kind', 'period']
+        )
+    else:
+        op.drop_constraint(op.f('uq_outbox_member_id'), 'outbox', type_='unique')
+        op.drop_constraint(op.f('ck_outbox_rescue_known'), 'outbox', type_='check')
+        for column in ('rescued_by', 'rescued_at', 'rescue', 'period'):
+            op.drop_column('outbox', column)
+
+
 def _copy_outbox(*, care: bool) -> None:
+    if op.get_bind().dialect.name == 'postgresql':
+        _alter_outbox(care=care)
+        return
     op.execute(_outbox_sql('_outbox_new', care=care))
     op.execute(f'INSERT INTO _outbox_new ({_COLUMNS}) SELECT {_COLUMNS} FROM outbox')
     op.execute('DROP TABLE outbox')  # its indexes go with it

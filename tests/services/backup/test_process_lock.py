@@ -23,10 +23,13 @@ from spa_pos.services.context import CLI_ACTOR, Ctx
 from tests.conftest import register
 from tests.services.backup.helpers import NOW, TZ, dump
 
+pytestmark = pytest.mark.sqlite_only("the process lock of the database file")
+
 # Another process with the database open and idle, as the window is between sales.
 HOLDER = """
 import sys
 from spa_pos.db import Database
+
 db = Database(sys.argv[1])
 db.stored_revision()
 print("open", flush=True)

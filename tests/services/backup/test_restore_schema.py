@@ -22,6 +22,8 @@ from spa_pos.services.context import Ctx
 from tests.conftest import register
 from tests.services.backup.helpers import NOW, TZ, dump
 
+pytestmark = pytest.mark.sqlite_only("a restore compares the file's sqlite_master")
+
 Craft = Callable[[sqlite3.Connection], None]
 
 
