@@ -1,7 +1,7 @@
 """tills and branches: the till of every sale, refund and day close; one branch
 
 Revision ID: 0020
-Revises: 0018
+Revises: 0019
 Create Date: 2026-11-25 21:30:00
 
 `branches` holds the clinic as branch 1 (named after the clinic) and `tills` the tills
@@ -23,7 +23,7 @@ import sqlalchemy as sa
 
 
 revision = '0020'
-down_revision = '0018'
+down_revision = '0019'
 branch_labels = None
 depends_on = None
 
