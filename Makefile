@@ -13,7 +13,7 @@ test: setup
 # The service and CLI tests again on PostgreSQL (several tills): a throwaway cluster of the
 # `postgresql` package's binaries, in a temporary folder, on a unix socket (tests/pg_cluster.py).
 test-postgresql: setup
-	QT_QPA_PLATFORM=offscreen .venv/bin/pytest -q --engine=postgresql tests/services tests/test_cli*.py
+	QT_QPA_PLATFORM=offscreen .venv/bin/pytest -q -n auto --engine=postgresql tests/services tests/test_cli*.py tests/test_migrations.py
 
 # ruff and mypy (strict; what it checks is in pyproject.toml), as the pre-commit hooks run them.
 lint: setup
