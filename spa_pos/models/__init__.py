@@ -22,6 +22,7 @@ from spa_pos.models.review import SchemeReview
 from spa_pos.models.reward import Reward, RewardStockChange, Voucher
 from spa_pos.models.sale import Feedback, Payment, Refund, RefundPayment, Sale, SaleLine
 from spa_pos.models.staff import StaffMember
+from spa_pos.models.summary import QuarterTotal, VisitDay
 
 __all__ = [
     "AuditEntry",
@@ -48,6 +49,7 @@ __all__ = [
     "PrintJob",
     "Promotion",
     "PromotionItem",
+    "QuarterTotal",
     "Refund",
     "RefundPayment",
     "Reward",
@@ -59,5 +61,6 @@ __all__ = [
     "Setting",
     "StaffMember",
     "StreakAward",
+    "VisitDay",
     "Voucher",
 ]

@@ -22,6 +22,7 @@ from spa_pos.services import (
     points,
     pricing,
     promotions,
+    summaries,
     tags,
     therapists,
     unit_of_work,
@@ -118,6 +119,7 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
                 "points_earned": priced.points_earned,
             },
         ).scalar_one()
+        summaries.add_sale(s, stamp, priced.due_fen, priced.discount_fen, member is not None)
         rows = _write_lines(s, sale_id, cart, served)
         for v in cart.vouchers:
             v.status, v.used_at, v.used_sale_id = "used", stamp, sale_id
@@ -132,6 +134,7 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
         if member is not None:
             _open_courses(s, member, rows, stamp, work.today)
             member.last_visit_at = max(member.last_visit_at or stamp, stamp)
+            summaries.add_visit(s, member.id, work.today)
             referrer = _award_points(work, sale_id, member, priced)
             tags.refresh_after_visit(s, member, work.moment, cfg)
         # Last: its digest covers every row the sale wrote (audit.py).
