@@ -378,10 +378,9 @@ def _quarter_sums(session: Session) -> dict[int, list[int]]:
 def expected(session: Session, tz: str) -> Tables:
     """The summary tables as the facts alone say they should be."""
     quarters = {q: tuple(v) for q, v in _quarter_sums(session).items() if any(v)}
-    visits = [
-        (int(m), int(d), p, n)
-        for m, d, p, n in session.execute(_visit_rows(session, tz).order_by(1, 2)).tuples()
-    ]
+    visits = sorted(
+        (int(m), int(d), p, n) for m, d, p, n in session.execute(_visit_rows(session, tz))
+    )
     return Tables(quarters, visits)
 
 
