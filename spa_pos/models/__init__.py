@@ -22,7 +22,7 @@ from spa_pos.models.review import SchemeReview
 from spa_pos.models.reward import Reward, RewardStockChange, Voucher
 from spa_pos.models.sale import Feedback, Payment, Refund, RefundPayment, Sale, SaleLine
 from spa_pos.models.staff import StaffMember
-from spa_pos.models.summary import QuarterTotal, VisitDay
+from spa_pos.models.summary import MemberStat, QuarterTotal, VisitDay
 
 __all__ = [
     "AuditEntry",
@@ -40,6 +40,7 @@ __all__ = [
     "LedgerEntry",
     "Member",
     "MemberNote",
+    "MemberStat",
     "MemberTag",
     "OutboxContact",
     "OutboxMessage",

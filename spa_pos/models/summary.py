@@ -9,7 +9,9 @@ are a range of quarters, whatever the clinic's zone is or was when the rows were
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, Index
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from spa_pos.models.base import Base
@@ -51,3 +53,24 @@ class VisitDay(Base):
     next_day: Mapped[int | None]
 
     __table_args__ = (Index("ix_visit_days_day", "day", "prev_day", "next_day"),)
+
+
+class MemberStat(Base):
+    """A member's figures over the 12 months from `since` on (no end: every later fact
+    adds to them): points earned (the tier's measure), net spend, and the favourite
+    category. Every row has the same `since`, the start of the 12 months before the
+    last full rebuild (the nightly tags job); a reader at a later moment takes off what
+    has left its window since (`summaries.member_figures`)."""
+
+    __tablename__ = "member_stats"
+
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id"), primary_key=True)
+    since: Mapped[datetime]
+    earned: Mapped[int] = mapped_column(default=0)
+    spend_fen: Mapped[int] = mapped_column(default=0)
+    favourite: Mapped[str | None] = mapped_column(String(30))
+
+    __table_args__ = (
+        Index("ix_member_stats_spend", "spend_fen"),
+        Index("ix_member_stats_favourite", "favourite"),
+    )

@@ -47,6 +47,7 @@ UNTRACKED_TABLES = frozenset(
         "cart_drafts",
         "quarter_totals",
         "visit_days",
+        "member_stats",
     }
 )
 """Tables whose rows are not digested: the trail itself, operational queues, the derived

@@ -119,8 +119,10 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
                 "points_earned": priced.points_earned,
             },
         ).scalar_one()
-        summaries.add_sale(s, stamp, priced.due_fen, priced.discount_fen, member is not None)
         rows = _write_lines(s, sale_id, cart, served)
+        summaries.add_sale(
+            s, stamp, priced.due_fen, priced.discount_fen, member.id if member else None
+        )
         for v in cart.vouchers:
             v.status, v.used_at, v.used_sale_id = "used", stamp, sale_id
         if request.payments:  # none when vouchers cover everything

@@ -349,8 +349,9 @@ def members_per_tag(session: Session) -> dict[str, int]:
 
 
 def members_per_tier(session: Session, at: datetime, cfg: Settings) -> dict[str, int]:
-    """Members registered by `at` (naive UTC) per tier at `at`, every tier listed."""
-    earned = _earned_subquery(at)
+    """Members registered by `at` (naive UTC) per tier at `at`, every tier listed (tier
+    spend from the members' summaries, `summaries.member_figures`)."""
+    earned = summaries.member_figures(session, at - timedelta(days=365), until=at)
     tier = _tier_case(earned.c.earned, cfg)
     rows = session.execute(
         select(tier, func.count())

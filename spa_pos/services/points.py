@@ -18,10 +18,10 @@ from spa_pos import limits
 from spa_pos.clock import add_months
 from spa_pos.errors import DomainError
 from spa_pos.models import LedgerEntry, Member, PointLot
+from spa_pos.models.points import EARNING_KINDS as EARNING_KINDS  # tier spend
 from spa_pos.services import summaries
 from spa_pos.services.settings import Settings, Tier
 
-EARNING_KINDS = ("earn", "reverse")  # what tier spend counts (never redemptions)
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
 
 
@@ -81,7 +81,7 @@ def _add_entry(
 ) -> None:
     """Add one entry to the session, and its points to the summaries."""
     session.add(LedgerEntry(**_entry_row(member, lot_id, kind, points, at, **links)))
-    summaries.add_entries(session, [(at, kind, points)])
+    summaries.add_entries(session, [(member.id, at, kind, points)])
 
 
 def award(
@@ -128,7 +128,9 @@ def award(
         rows.append(_entry_row(member, lot_id, "settle", -paid, at, note="抵扣欠分", **links))
         rows.append(_entry_row(member, None, "settle", paid, at, note="抵扣欠分", **links))
     session.execute(_INSERT_ENTRIES, rows)
-    summaries.add_entries(session, [(at, str(r["kind"]), cast(int, r["points"])) for r in rows])
+    summaries.add_entries(
+        session, [(member.id, at, str(r["kind"]), cast(int, r["points"])) for r in rows]
+    )
     return lot_id
 
 
@@ -193,7 +195,7 @@ def award_many(
             for g, lot_id in zip(grants, lot_ids, strict=True)
         ],
     )
-    summaries.add_entries(session, [(at, kind, g.points) for g in grants])
+    summaries.add_entries(session, [(g.member_id, at, kind, g.points) for g in grants])
     members = cast(Table, Member.__table__)
     session.execute(
         update(members)
@@ -379,7 +381,7 @@ def expire_due(
             for lot_id, member_id, left in due
         ],
     )
-    summaries.add_entries(session, [(at, "expire", -left) for _, _, left in due])
+    summaries.add_entries(session, [(m, at, "expire", -left) for _, m, left in due])
     session.execute(update(PointLot), [{"id": lot_id, "remaining": 0} for lot_id, _, _ in due])
     by_member: dict[int, int] = {}
     for _, member_id, left in due:

@@ -77,7 +77,7 @@ def refund(
         reversed_points = _reverse_points(s, sale, lines, whole, rec, stamp, work.actor)
         rec.points_reversed = reversed_points
         sale.status = "refunded" if whole else "partially_refunded"
-        summaries.add_refund(s, stamp, refunded, sale.member_id is not None)
+        summaries.add_refund(s, stamp, refunded, sale.member_id)
         if whole and sale.member_id is not None:  # a wholly refunded sale is no visit
             tz = work.settings.timezone
             day = clk.local_date(clk.from_utc_naive(sale.created_at), tz)

@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     ColumnElement,
+    DateTime,
     Integer,
     and_,
     case,
@@ -31,18 +32,30 @@ from sqlalchemy import (
     insert,
     literal,
     select,
+    true,
+    union,
     union_all,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Subquery
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.expression import FunctionElement
 
 from spa_pos import clock as clk
-from spa_pos.models import CourseBalance, CourseUse, LedgerEntry, Refund, Sale
-from spa_pos.models.summary import QUARTER_SECONDS, QuarterTotal, VisitDay
+from spa_pos.models import (
+    CatalogItem,
+    CourseBalance,
+    CourseUse,
+    LedgerEntry,
+    Refund,
+    Sale,
+    SaleLine,
+)
+from spa_pos.models.points import EARNING_KINDS
+from spa_pos.models.summary import QUARTER_SECONDS, MemberStat, QuarterTotal, VisitDay
 
 _EPOCH = datetime(1970, 1, 1)
 _EPOCH_DAY = date(1970, 1, 1)
@@ -149,8 +162,14 @@ def _add(session: Session, rows: Sequence[dict[str, int]]) -> None:
 
 
 def add_sale(
-    session: Session, stamp: datetime, due_fen: int, discount_fen: int, member: bool
+    session: Session,
+    stamp: datetime,
+    due_fen: int,
+    discount_fen: int,
+    member_id: int | None,
 ) -> None:
+    """A sale written (its lines too: the member's favourite category is looked at)."""
+    member = member_id is not None
     _add(
         session,
         [
@@ -162,9 +181,13 @@ def add_sale(
             }
         ],
     )
+    if member_id is not None:
+        _member_moved(session, member_id, stamp, due_fen)
 
 
-def add_refund(session: Session, stamp: datetime, refunded_fen: int, member: bool) -> None:
+def add_refund(session: Session, stamp: datetime, refunded_fen: int, member_id: int | None) -> None:
+    """A refund written (its lines marked: the member's favourite is looked at again)."""
+    member = member_id is not None
     _add(
         session,
         [
@@ -175,6 +198,8 @@ def add_refund(session: Session, stamp: datetime, refunded_fen: int, member: boo
             }
         ],
     )
+    if member_id is not None:
+        _member_moved(session, member_id, stamp, -refunded_fen)
 
 
 def _points(kind: str, points: int) -> tuple[int, int, int, int]:
@@ -188,13 +213,18 @@ def _points(kind: str, points: int) -> tuple[int, int, int, int]:
     )
 
 
-def add_entries(session: Session, entries: Iterable[tuple[datetime, str, int]]) -> None:
-    """Ledger entries written: (created_at, kind, points) each."""
+def add_entries(session: Session, entries: Iterable[tuple[int, datetime, str, int]]) -> None:
+    """Ledger entries written: (member_id, created_at, kind, points) each."""
     per: dict[int, list[int]] = {}
-    for stamp, kind, points in entries:
+    earned: dict[int, tuple[int, datetime]] = {}
+    since = _stats_since(session)
+    for member_id, stamp, kind, points in entries:
         sums = per.setdefault(quarter_of(stamp), [0, 0, 0, 0])
         for i, v in enumerate(_points(kind, points)):
             sums[i] += v
+        if kind in EARNING_KINDS and (since is None or stamp >= since):
+            total, _ = earned.get(member_id, (0, stamp))
+            earned[member_id] = (total + points, since or stamp - YEAR)
     _add(
         session,
         [
@@ -208,6 +238,8 @@ def add_entries(session: Session, entries: Iterable[tuple[datetime, str, int]]) 
             for q, (net, issued, redeemed, expired) in sorted(per.items())
         ],
     )
+    for member_id, (points, anchor) in sorted(earned.items()):
+        _add_member(session, member_id, anchor, earned=points)
 
 
 def add_visit(session: Session, member_id: int, day: date) -> None:
@@ -312,12 +344,12 @@ def _visit_rows(session: Session, tz: str) -> Any:
     ).join(CourseBalance, CourseBalance.id == CourseUse.balance_id)
     both = union_all(sales, uses).subquery("facts")
     days = select(both.c.member_id, both.c.day).distinct().subquery("days")
-    w = {"partition_by": days.c.member_id, "order_by": days.c.day}
+    member, day = days.c.member_id, days.c.day
     return select(
-        days.c.member_id,
-        days.c.day,
-        func.lag(days.c.day).over(**w),
-        func.lead(days.c.day).over(**w),
+        member,
+        day,
+        func.lag(day).over(partition_by=member, order_by=day),
+        func.lead(day).over(partition_by=member, order_by=day),
     )
 
 
@@ -386,7 +418,9 @@ def expected(session: Session, tz: str) -> Tables:
 
 def check(session: Session, tz: str) -> bool:
     """Whether the stored summaries are what the facts say."""
-    return stored(session) == expected(session, tz)
+    return stored(session) == expected(session, tz) and stored_members(session) == expected_members(
+        session
+    )
 
 
 def rebuild(session: Session, tz: str) -> None:
@@ -404,3 +438,229 @@ def rebuild(session: Session, tz: str) -> None:
             ["member_id", "day", "prev_day", "next_day"], _visit_rows(session, tz)
         )
     )
+
+
+# --- the members' figures ----------------------------------------------------------------------
+
+YEAR = timedelta(days=365)
+
+
+def _stats_since(session: Session) -> datetime | None:
+    """The `since` every `MemberStat` row shares (None while there is none)."""
+    return session.scalar(select(MemberStat.since).limit(1))
+
+
+def _add_member(
+    session: Session,
+    member_id: int,
+    since: datetime,
+    *,
+    earned: int = 0,
+    spend_fen: int = 0,
+    favourite: tuple[str | None] | None = None,
+) -> None:
+    """Add to a member's row (made when missing); `favourite`, if given, replaces theirs."""
+    dialect = session.get_bind().dialect.name
+    ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(MemberStat).values(
+        member_id=member_id,
+        since=since,
+        earned=earned,
+        spend_fen=spend_fen,
+        favourite=favourite[0] if favourite else None,
+    )
+    changes: dict[str, Any] = {
+        "earned": MemberStat.earned + ins.excluded.earned,
+        "spend_fen": MemberStat.spend_fen + ins.excluded.spend_fen,
+    }
+    if favourite is not None:
+        changes["favourite"] = ins.excluded.favourite
+    session.execute(ins.on_conflict_do_update(index_elements=[MemberStat.member_id], set_=changes))
+
+
+def _member_moved(session: Session, member_id: int, stamp: datetime, fen: int) -> None:
+    """A member's sale (fen > 0) or refund (fen < 0) written at `stamp`."""
+    since = _stats_since(session) or stamp - YEAR
+    fav = favourites(since, [member_id])
+    favourite = session.scalar(select(fav.c.category))
+    _add_member(
+        session, member_id, since, spend_fen=fen if stamp >= since else 0, favourite=(favourite,)
+    )
+
+
+def favourites(since: datetime, only: Any = None) -> Subquery:
+    """(member_id, category) of every member's favourite category since `since` (naive
+    UTC): the catalog category on which the member spent the most money (sale lines not
+    refunded, `SaleLine.net_fen`); a tie goes to the category bought on more lines, then
+    the first by name. Lines paid wholly by vouchers count as lines with no money. Items
+    without a category are left out; a member who bought nothing has none. `only` (ids,
+    or a SELECT of them) limits it to some members."""
+    per_category = (
+        select(
+            Sale.member_id.label("member_id"),
+            CatalogItem.category.label("category"),
+            func.sum(SaleLine.net_fen).label("fen"),
+            func.count().label("lines"),
+        )
+        .join(SaleLine, SaleLine.sale_id == Sale.id)
+        .join(CatalogItem, CatalogItem.id == SaleLine.item_id)
+        .where(
+            Sale.member_id.is_not(None),
+            Sale.created_at >= since,
+            SaleLine.refund_id.is_(None),
+            CatalogItem.category != "",
+            Sale.member_id.in_(only) if only is not None else true(),
+        )
+        .group_by(Sale.member_id, CatalogItem.category)
+        .subquery("per_category")
+    )
+    ranked = select(
+        per_category.c.member_id,
+        per_category.c.category,
+        func.row_number()
+        .over(
+            partition_by=per_category.c.member_id,
+            order_by=(
+                per_category.c.fen.desc(),
+                per_category.c.lines.desc(),
+                per_category.c.category,
+            ),
+        )
+        .label("rank"),
+    ).subquery("ranked")
+    return (
+        select(ranked.c.member_id, ranked.c.category)
+        .where(ranked.c.rank == 1)
+        .subquery("favourite")
+    )
+
+
+def _earned_since(lo: datetime, hi: datetime | None = None, sign: int = 1) -> Any:
+    """SELECT (member_id, points): the tier's points earned in [lo, hi), times `sign`."""
+    stmt = select(
+        LedgerEntry.member_id.label("member_id"), (sign * LedgerEntry.points).label("points")
+    ).where(LedgerEntry.kind.in_(EARNING_KINDS), LedgerEntry.created_at >= lo)
+    return stmt if hi is None else stmt.where(LedgerEntry.created_at < hi)
+
+
+def _spent_between(lo: datetime, hi: datetime | None, sign: int) -> Any:
+    """SELECT (member_id, fen): member sales less refunds in [lo, hi), times `sign`."""
+    paid = select(Sale.member_id.label("member_id"), (sign * Sale.due_fen).label("fen")).where(
+        Sale.member_id.is_not(None), Sale.created_at >= lo
+    )
+    back = (
+        select(Sale.member_id.label("member_id"), (-sign * Refund.refunded_fen).label("fen"))
+        .join(Sale, Sale.id == Refund.sale_id)
+        .where(Sale.member_id.is_not(None), Refund.created_at >= lo)
+    )
+    if hi is not None:
+        paid, back = paid.where(Sale.created_at < hi), back.where(Refund.created_at < hi)
+    return union_all(paid, back)
+
+
+def _summed(stmt: Any, name: str) -> Subquery:
+    rows = stmt.subquery(f"{name}_rows")
+    value = rows.c[1]
+    return (
+        select(rows.c.member_id, func.sum(value).label(name))
+        .group_by(rows.c.member_id)
+        .subquery(name)
+    )
+
+
+def member_figures(session: Session, since: datetime, until: datetime | None = None) -> Subquery:
+    """(member_id, earned, spend_fen, favourite) of the members with any, over the
+    12 months from `since` (naive UTC); `earned` only up to `until` if given. From the
+    stored rows, less what has left the window since they were rebuilt (or plus what
+    entered it, for an earlier `since`): usually a day of sales and ledger rows."""
+    stored_since = _stats_since(session) or since
+    lo, hi = sorted((stored_since, since))
+    sign = -1 if since > stored_since else 1
+    earned_moves = _earned_since(lo, hi, sign)
+    if until is not None:
+        earned_moves = union_all(earned_moves, _earned_since(until, None, -1))
+    earned = _summed(earned_moves, "points")
+    spent = _summed(_spent_between(lo, hi, sign), "fen")
+    moved = (
+        select(Sale.member_id)
+        .where(Sale.member_id.is_not(None), Sale.created_at >= lo, Sale.created_at < hi)
+        .distinct()
+    )
+    fresh = favourites(since, moved)
+    who = union(
+        select(MemberStat.member_id), select(earned.c.member_id), select(spent.c.member_id)
+    ).subquery("who")
+    ms = MemberStat
+    return (
+        select(
+            who.c.member_id,
+            (func.coalesce(ms.earned, 0) + func.coalesce(earned.c.points, 0)).label("earned"),
+            (func.coalesce(ms.spend_fen, 0) + func.coalesce(spent.c.fen, 0)).label("spend_fen"),
+            case((who.c.member_id.in_(moved), fresh.c.category), else_=ms.favourite).label(
+                "favourite"
+            ),
+        )
+        .select_from(who)
+        .outerjoin(ms, ms.member_id == who.c.member_id)
+        .outerjoin(earned, earned.c.member_id == who.c.member_id)
+        .outerjoin(spent, spent.c.member_id == who.c.member_id)
+        .outerjoin(fresh, fresh.c.member_id == who.c.member_id)
+        .subquery("figures")
+    )
+
+
+def _members_from_facts(since: datetime) -> Any:
+    """SELECT (member_id, earned, spend_fen, favourite) since `since`, from the facts."""
+    earned = _summed(_earned_since(since), "points")
+    spent = _summed(_spent_between(since, None, 1), "fen")
+    fav = favourites(since)
+    who = union(
+        select(earned.c.member_id), select(spent.c.member_id), select(fav.c.member_id)
+    ).subquery("who")
+    return (
+        select(
+            who.c.member_id,
+            func.coalesce(earned.c.points, 0),
+            func.coalesce(spent.c.fen, 0),
+            fav.c.category,
+        )
+        .select_from(who)
+        .outerjoin(earned, earned.c.member_id == who.c.member_id)
+        .outerjoin(spent, spent.c.member_id == who.c.member_id)
+        .outerjoin(fav, fav.c.member_id == who.c.member_id)
+    )
+
+
+def rebuild_members(session: Session, now: datetime) -> None:
+    """Every member's row afresh for the 12 months before `now` (aware): the nightly tags
+    job, so that readers have at most a day to take off."""
+    since = clk.to_utc_naive(now) - YEAR
+    session.execute(delete(MemberStat))
+    facts = _members_from_facts(since).subquery("facts")
+    session.execute(
+        insert(MemberStat).from_select(
+            ["member_id", "since", "earned", "spend_fen", "favourite"],
+            select(facts.c[0], literal(since, DateTime()), facts.c[1], facts.c[2], facts.c[3]),
+        )
+    )
+
+
+MemberRow = tuple[int, int, int, str | None]
+
+
+def stored_members(session: Session) -> list[MemberRow]:
+    rows = session.execute(
+        select(MemberStat.member_id, MemberStat.earned, MemberStat.spend_fen, MemberStat.favourite)
+    ).tuples()
+    return sorted((int(m), int(e), int(s), f) for m, e, s, f in rows if e or s or f)
+
+
+def expected_members(session: Session) -> list[MemberRow]:
+    """The members' rows as the facts say they should be, for the stored `since`."""
+    since = _stats_since(session)
+    return [] if since is None else figures_from_facts(session, since)
+
+
+def figures_from_facts(session: Session, since: datetime) -> list[MemberRow]:
+    """What `member_figures` gives for `since`, computed from the facts alone."""
+    rows = session.execute(_members_from_facts(since)).tuples()
+    return sorted((int(m), int(e), int(s), f) for m, e, s, f in rows if e or s or f)
