@@ -20,6 +20,12 @@ Definitions (the `report kpi` contract in design/cli.md):
 
 Business days are the clinic's: a stored moment (naive UTC) is given its local day in SQL
 by adding the zone's UTC offset in force at that moment (`_day_number`).
+
+Money, points and new members per slice of the period come from one grouped pass each
+(`_sums`) over the summary tables (`summaries`): money and points per UTC quarter hour,
+the visit days linked to the member's visits before and after, the members' 12-month
+tier points. These are written with the facts, so the figures are those of the facts;
+`tests/services/test_summaries.py` holds the tables equal to the facts.
 """
 
 from __future__ import annotations
