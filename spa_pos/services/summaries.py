@@ -18,13 +18,13 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     ColumnElement,
-    DateTime,
     Integer,
+    Table,
     and_,
     case,
     delete,
@@ -33,7 +33,6 @@ from sqlalchemy import (
     literal,
     select,
     true,
-    union,
     union_all,
     update,
 )
@@ -50,6 +49,7 @@ from spa_pos.models import (
     CourseBalance,
     CourseUse,
     LedgerEntry,
+    Member,
     Refund,
     Sale,
     SaleLine,
@@ -443,6 +443,7 @@ def rebuild(session: Session, tz: str) -> None:
 # --- the members' figures ----------------------------------------------------------------------
 
 YEAR = timedelta(days=365)
+MemberRow = tuple[int, int, int, str | None]
 
 
 def _stats_since(session: Session) -> datetime | None:
@@ -568,7 +569,7 @@ def _summed(stmt: Any, name: str) -> Subquery:
 
 
 def member_figures(session: Session, since: datetime, until: datetime | None = None) -> Subquery:
-    """(member_id, earned, spend_fen, favourite) of the members with any, over the
+    """(member_id, earned, spend_fen, favourite) of every member, over the
     12 months from `since` (naive UTC); `earned` only up to `until` if given. From the
     stored rows, less what has left the window since they were rebuilt (or plus what
     entered it, for an earlier `since`): usually a day of sales and ledger rows."""
@@ -586,65 +587,56 @@ def member_figures(session: Session, since: datetime, until: datetime | None = N
         .distinct()
     )
     fresh = favourites(since, moved)
-    who = union(
-        select(MemberStat.member_id), select(earned.c.member_id), select(spent.c.member_id)
-    ).subquery("who")
+    who = cast(Table, Member.__table__).c
     ms = MemberStat
     return (
         select(
-            who.c.member_id,
+            who.id.label("member_id"),
             (func.coalesce(ms.earned, 0) + func.coalesce(earned.c.points, 0)).label("earned"),
             (func.coalesce(ms.spend_fen, 0) + func.coalesce(spent.c.fen, 0)).label("spend_fen"),
-            case((who.c.member_id.in_(moved), fresh.c.category), else_=ms.favourite).label(
-                "favourite"
-            ),
+            case((who.id.in_(moved), fresh.c.category), else_=ms.favourite).label("favourite"),
         )
-        .select_from(who)
-        .outerjoin(ms, ms.member_id == who.c.member_id)
-        .outerjoin(earned, earned.c.member_id == who.c.member_id)
-        .outerjoin(spent, spent.c.member_id == who.c.member_id)
-        .outerjoin(fresh, fresh.c.member_id == who.c.member_id)
+        .select_from(Member)
+        .outerjoin(ms, ms.member_id == who.id)
+        .outerjoin(earned, earned.c.member_id == who.id)
+        .outerjoin(spent, spent.c.member_id == who.id)
+        .outerjoin(fresh, fresh.c.member_id == who.id)
         .subquery("figures")
     )
 
 
-def _members_from_facts(since: datetime) -> Any:
-    """SELECT (member_id, earned, spend_fen, favourite) since `since`, from the facts."""
+def _members_from_facts(session: Session, since: datetime) -> list[MemberRow]:
+    """(member_id, earned, spend_fen, favourite) since `since` from the facts, of every
+    member with any. Three grouped queries merged here: joined in SQL, SQLite may walk
+    one per-member subquery for every row of another."""
     earned = _summed(_earned_since(since), "points")
     spent = _summed(_spent_between(since, None, 1), "fen")
     fav = favourites(since)
-    who = union(
-        select(earned.c.member_id), select(spent.c.member_id), select(fav.c.member_id)
-    ).subquery("who")
-    return (
-        select(
-            who.c.member_id,
-            func.coalesce(earned.c.points, 0),
-            func.coalesce(spent.c.fen, 0),
-            fav.c.category,
-        )
-        .select_from(who)
-        .outerjoin(earned, earned.c.member_id == who.c.member_id)
-        .outerjoin(spent, spent.c.member_id == who.c.member_id)
-        .outerjoin(fav, fav.c.member_id == who.c.member_id)
-    )
+    rows: dict[int, list[Any]] = {}
+    for column, stmt in (
+        (0, select(earned.c.member_id, earned.c.points)),
+        (1, select(spent.c.member_id, spent.c.fen)),
+        (2, select(fav.c.member_id, fav.c.category)),
+    ):
+        for member_id, value in session.execute(stmt).tuples():
+            rows.setdefault(int(member_id), [0, 0, None])[column] = value
+    return sorted((m, int(e or 0), int(f or 0), c) for m, (e, f, c) in rows.items())
 
 
 def rebuild_members(session: Session, now: datetime) -> None:
     """Every member's row afresh for the 12 months before `now` (aware): the nightly tags
     job, so that readers have at most a day to take off."""
     since = clk.to_utc_naive(now) - YEAR
+    rows = _members_from_facts(session, since)
     session.execute(delete(MemberStat))
-    facts = _members_from_facts(since).subquery("facts")
-    session.execute(
-        insert(MemberStat).from_select(
-            ["member_id", "since", "earned", "spend_fen", "favourite"],
-            select(facts.c[0], literal(since, DateTime()), facts.c[1], facts.c[2], facts.c[3]),
+    for start in range(0, len(rows), 5000):
+        session.execute(
+            insert(MemberStat),
+            [
+                {"member_id": m, "since": since, "earned": e, "spend_fen": f, "favourite": c}
+                for m, e, f, c in rows[start : start + 5000]
+            ],
         )
-    )
-
-
-MemberRow = tuple[int, int, int, str | None]
 
 
 def stored_members(session: Session) -> list[MemberRow]:
@@ -662,5 +654,4 @@ def expected_members(session: Session) -> list[MemberRow]:
 
 def figures_from_facts(session: Session, since: datetime) -> list[MemberRow]:
     """What `member_figures` gives for `since`, computed from the facts alone."""
-    rows = session.execute(_members_from_facts(since)).tuples()
-    return sorted((int(m), int(e), int(s), f) for m, e, s, f in rows if e or s or f)
+    return [row for row in _members_from_facts(session, since) if any(row[1:])]
