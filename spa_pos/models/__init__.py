@@ -23,6 +23,7 @@ from spa_pos.models.review import SchemeReview
 from spa_pos.models.reward import Reward, RewardStockChange, Voucher
 from spa_pos.models.sale import Feedback, Payment, Refund, RefundPayment, Sale, SaleLine
 from spa_pos.models.staff import StaffMember
+from spa_pos.models.summary import MemberStat, QuarterTotal, VisitDay
 
 __all__ = [
     "AuditEntry",
@@ -41,6 +42,7 @@ __all__ = [
     "LedgerEntry",
     "Member",
     "MemberNote",
+    "MemberStat",
     "MemberTag",
     "OutboxContact",
     "OutboxMessage",
@@ -50,6 +52,7 @@ __all__ = [
     "PrintJob",
     "Promotion",
     "PromotionItem",
+    "QuarterTotal",
     "Refund",
     "RefundPayment",
     "Reward",
@@ -62,5 +65,6 @@ __all__ = [
     "StaffMember",
     "StreakAward",
     "Till",
+    "VisitDay",
     "Voucher",
 ]

@@ -25,8 +25,8 @@ class Member(IdMixin, Base):
     health_needs: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     marketing_consent: Mapped[bool] = mapped_column(default=False)  # opt-in
-    joined_at: Mapped[datetime]
-    last_visit_at: Mapped[datetime | None]
+    joined_at: Mapped[datetime] = mapped_column(index=True)
+    last_visit_at: Mapped[datetime | None] = mapped_column(index=True)
     referral_awarded: Mapped[bool] = mapped_column(default=False)
     # Cached sum of this member's ledger entries; `points.check_balances` proves it.
     points_balance: Mapped[int] = mapped_column(default=0)

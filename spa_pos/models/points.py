@@ -15,6 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from spa_pos.models.base import Base, IdMixin
 
 ENTRY_KINDS = ("earn", "redeem", "expire", "adjust", "reverse", "cancel", "extend", "settle")
+EARNING_KINDS = ("earn", "reverse")  # what tier spend counts (never redemptions)
 
 
 class PointLot(IdMixin, Base):

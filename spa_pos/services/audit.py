@@ -38,10 +38,21 @@ from spa_pos.services import keys
 GENESIS = "0" * 64
 
 UNTRACKED_TABLES = frozenset(
-    {"audit_log", "print_jobs", "job_runs", "outbox", "member_tags", "cart_drafts"}
+    {
+        "audit_log",
+        "print_jobs",
+        "job_runs",
+        "outbox",
+        "member_tags",
+        "cart_drafts",
+        "quarter_totals",
+        "visit_days",
+        "member_stats",
+    }
 )
 """Tables whose rows are not digested: the trail itself, operational queues, the derived
-tags and the till's open cart (saved on every change; no money until it is sold)."""
+tags and summaries (`summaries.check` proves those against the facts) and the till's
+open cart (saved on every change; no money until it is sold)."""
 
 AUTO_ACTION = "rows.write"
 AUTO_ACTOR = "system"

@@ -23,6 +23,7 @@ from spa_pos.services import (
     points,
     pricing,
     promotions,
+    summaries,
     tags,
     therapists,
     tills,
@@ -135,6 +136,9 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
             },
         ).scalar_one()
         rows = _write_lines(s, sale_id, cart, served)
+        summaries.add_sale(
+            s, stamp, priced.due_fen, priced.discount_fen, member.id if member else None
+        )
         for v in cart.vouchers:
             v.status, v.used_at, v.used_sale_id = "used", stamp, sale_id
         if request.payments:  # none when vouchers cover everything
@@ -148,6 +152,7 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
         if member is not None:
             _open_courses(s, member, rows, stamp, work.today)
             member.last_visit_at = max(member.last_visit_at or stamp, stamp)
+            summaries.add_visit(s, member.id, work.today)
             referrer = _award_points(work, sale_id, member, priced)
             tags.refresh_after_visit(s, member, work.moment, cfg)
         # Last: its digest covers every row the sale wrote (audit.py).

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from spa_pos import limits
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import CatalogItem, CourseBalance, CourseUse
-from spa_pos.services import members, tags, therapists, unit_of_work
+from spa_pos.services import members, summaries, tags, therapists, unit_of_work
 from spa_pos.services.context import Ctx
 
 
@@ -73,6 +73,7 @@ def use_session(
             CourseUse(balance_id=balance.id, used_at=stamp, actor=work.actor, therapist_id=served)
         )
         member.last_visit_at = max(member.last_visit_at or stamp, stamp)
+        summaries.add_visit(s, member.id, today)
         tags.refresh_member_tags(s, member.id, work.moment, work.settings)
         left = remaining_for(s, member.id, balance.service_item_id, today)
         work.audit(

@@ -26,7 +26,15 @@ from spa_pos import clock as clk
 from spa_pos import limits, messages
 from spa_pos.errors import DomainError
 from spa_pos.models import JobRun
-from spa_pos.services import maintenance, permissions, points, reminders, streaks, tags
+from spa_pos.services import (
+    maintenance,
+    permissions,
+    points,
+    reminders,
+    streaks,
+    summaries,
+    tags,
+)
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
 from spa_pos.services.job_names import JOB_TITLES as JOB_TITLES  # re-exported
@@ -120,11 +128,13 @@ def _reminders(s: Session, cfg: Settings, at: datetime, actor: str) -> _Outcome:
 
 def _tags(ctx: Ctx, at: datetime, record: Record) -> JobResult:
     """Reads every visit, so it plans on a snapshot outside the write lock (the till keeps
-    selling) and then writes only the difference."""
+    selling) and then writes only the difference; then the members' summaries
+    (`summaries.rebuild_members`) start their 12 months afresh."""
     with ctx.db.read() as s:
         plan = tags.plan_all(s, at, settings_svc.load(s, at))
     with ctx.db.write() as s:
         result = tags.apply_plan(s, plan)
+        summaries.rebuild_members(s, at)  # in the write lock: no sale slips between
         return record(s, _Outcome(result.changed, asdict(result)))
 
 

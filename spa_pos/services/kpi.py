@@ -20,52 +20,50 @@ Definitions (the `report kpi` contract in design/cli.md):
 
 Business days are the clinic's: a stored moment (naive UTC) is given its local day in SQL
 by adding the zone's UTC offset in force at that moment (`_day_number`).
+
+Money, points and new members per slice of the period come from one grouped pass each
+(`_sums`) over the summary tables (`summaries`): money and points per UTC quarter hour,
+the visit days linked to the member's visits before and after, the members' 12-month
+tier points. These are written with the facts, so the figures are those of the facts;
+`tests/services/test_summaries.py` holds the tables equal to the facts.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from fractions import Fraction
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     ColumnElement,
-    Integer,
     and_,
     case,
     func,
-    literal,
+    or_,
     select,
-    union_all,
 )
-from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.expression import FunctionElement
 
 from spa_pos import clock as clk
 from spa_pos.errors import DomainError
 from spa_pos.models import (
     CatalogItem,
-    CourseBalance,
-    CourseUse,
     LedgerEntry,
     Member,
     MemberTag,
-    Refund,
+    QuarterTotal,
     Reward,
     Sale,
     SaleLine,
+    VisitDay,
     Voucher,
 )
 from spa_pos.money import format_fen
-from spa_pos.services import outreach, unit_of_work
+from spa_pos.services import outreach, summaries, unit_of_work
 from spa_pos.services import points as points_svc
 from spa_pos.services.context import Ctx
 from spa_pos.services.settings import Settings
@@ -264,41 +262,30 @@ def figures(
     lo, hi = clk.local_day_start_utc(start, tz), clk.local_day_start_utc(end + timedelta(1), tz)
     first_day = _day_no(start)
 
-    members_total, new_members = session.execute(
-        select(
-            func.count(Member.id),
-            func.count(case((Member.joined_at >= lo, Member.id))),
-        ).where(Member.joined_at < hi)
-    ).one()
-
     slices = _slices(start, end) if detail else [(start, end)]
-    visits = _visits(lo, hi + timedelta(days=REPURCHASE_DAYS + 1), tz)
+    ends = [clk.local_day_start_utc(b + timedelta(1), tz) for _, b in slices]
     per_slice, active, repurchase = _visit_figures(
-        session, visits, first_day, [_day_no(b) for _, b in slices]
+        session, first_day, [_day_no(b) for _, b in slices]
     )
     visit_count = sum(per_slice)
-
-    sales_fen, member_sales_fen, cost = session.execute(
-        select(
-            func.coalesce(func.sum(Sale.due_fen), 0),
-            func.coalesce(func.sum(case((Sale.member_id.is_not(None), Sale.due_fen))), 0),
-            func.coalesce(func.sum(Sale.discount_fen), 0),
-        ).where(Sale.created_at >= lo, Sale.created_at < hi)
-    ).one()
-    refunds_fen, member_refunds_fen = session.execute(
-        select(
-            func.coalesce(func.sum(Refund.refunded_fen), 0),
-            func.coalesce(func.sum(case((Sale.member_id.is_not(None), Refund.refunded_fen))), 0),
-        )
-        .join(Sale, Sale.id == Refund.sale_id)
-        .where(Refund.created_at >= lo, Refund.created_at < hi)
-    ).one()
-    revenue = int(sales_fen) - int(refunds_fen)
-    member_revenue = int(member_sales_fen) - int(member_refunds_fen)
-
-    ends = [clk.local_day_start_utc(b + timedelta(1), tz) for _, b in slices]
-    balances, (issued, redeemed, expired) = _ledger(session, lo, ends)
-    trend = _trend(session, slices, ends, per_slice, balances, tz) if detail else ()
+    joined = [n for (n,) in _sums(session, Member.joined_at, [lo, *ends], func.count())]
+    members_total, new_members = sum(joined), sum(joined[1:])
+    moved = _sums(
+        session,
+        QuarterTotal.quarter,
+        [summaries.quarter_bound(m) for m in (lo, *ends)],
+        *(func.sum(getattr(QuarterTotal, k)) for k in summaries.AMOUNTS),
+    )
+    total = dict(zip(summaries.AMOUNTS, map(sum, zip(*moved[1:], strict=True)), strict=True))
+    sales_fen, refunds_fen = total["sales_fen"], total["refunds_fen"]
+    revenue = sales_fen - refunds_fen
+    member_revenue = total["member_sales_fen"] - total["member_refunds_fen"]
+    cost = total["discount_fen"]
+    issued, redeemed = total["points_issued"], total["points_redeemed"]
+    expired = total["points_expired"]
+    net = summaries.AMOUNTS.index("points_net")
+    balances = list(itertools.accumulate(m[net] for m in moved))[1:]
+    trend = _trend(slices, per_slice, joined[1:], moved[1:], balances) if detail else ()
     outstanding = balances[-1]
     return Figures(
         start=start,
@@ -308,8 +295,8 @@ def figures(
         active_members=int(active),
         visits=int(visit_count),
         revenue_fen=revenue,
-        sales_fen=int(sales_fen),
-        refunds_fen=int(refunds_fen),
+        sales_fen=sales_fen,
+        refunds_fen=refunds_fen,
         member_revenue_fen=member_revenue,
         spend_per_visit_fen=_per(member_revenue, int(visit_count)),
         repurchase_30d=repurchase,
@@ -320,10 +307,8 @@ def figures(
         points_outstanding=outstanding,
         liability_fen=liability(outstanding, value),
         redemption_rate=round(redeemed / issued, 4) if issued > 0 else 0.0,
-        rewards_cost_fen=int(cost),
-        rewards_cost_share=(
-            round(int(cost) / (revenue + int(cost)), 4) if revenue + int(cost) > 0 else 0.0
-        ),
+        rewards_cost_fen=cost,
+        rewards_cost_share=round(cost / (revenue + cost), 4) if revenue + cost > 0 else 0.0,
         redemptions=_redemptions(session, lo, hi) if detail else (),
         tiers=members_per_tier(session, hi, cfg) if detail else {},
         top_services=_top_services(session, lo, hi) if detail else (),
@@ -370,7 +355,9 @@ def members_per_tag(session: Session) -> dict[str, int]:
 
 
 def members_per_tier(session: Session, at: datetime, cfg: Settings) -> dict[str, int]:
-    """Members registered by `at` (naive UTC) per tier at `at`, every tier listed."""
+    """Members registered by `at` (naive UTC) per tier at `at`, every tier listed. (Read
+    through `summaries.member_figures` it took several times longer on the benchmark
+    database: its favourite column is computed for every member.)"""
     earned = _earned_subquery(at)
     tier = _tier_case(earned.c.earned, cfg)
     rows = session.execute(
@@ -409,168 +396,63 @@ def outstanding_at(session: Session, moments: Sequence[datetime]) -> list[int]:
 # --- the SQL ---------------------------------------------------------------------------------
 
 
-class _EpochSeconds(FunctionElement[int]):
-    """Seconds since 1970 of a stored naive-UTC moment, per dialect."""
-
-    type = Integer()
-    inherit_cache = True
-
-
-@compiles(_EpochSeconds, "sqlite")
-def _epoch_sqlite(element: _EpochSeconds, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"CAST(strftime('%s', {compiler.process(element.clauses, **kw)}) AS INTEGER)"
-
-
-@compiles(_EpochSeconds, "postgresql")
-def _epoch_postgresql(element: _EpochSeconds, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"CAST(EXTRACT(EPOCH FROM {compiler.process(element.clauses, **kw)}) AS BIGINT)"
-
-
 def _day_no(day: date) -> int:
     return (day - _EPOCH).days
 
 
-@functools.lru_cache(maxsize=64)
-def _offsets(lo: datetime, hi: datetime, tz: str) -> tuple[tuple[datetime | None, int], ...]:
-    """The zone's UTC offset (seconds) over [lo, hi): ((from, offset), ...), the first
-    from None. Looked at day by day, and hour by hour within a day whose offset changed:
-    every zone in use changes on the hour."""
-    zone = ZoneInfo(tz)
-
-    def offset(at: datetime) -> int:
-        delta = at.replace(tzinfo=UTC).astimezone(zone).utcoffset()
-        return int(delta.total_seconds()) if delta is not None else 0
-
-    spans: list[tuple[datetime | None, int]] = [(None, offset(lo))]
-    day = lo
-    while day < hi:
-        nxt = day + timedelta(days=1)
-        if offset(nxt) != spans[-1][1]:
-            for hour in range(1, 25):
-                at = day + timedelta(hours=hour)
-                if (now := offset(at)) != spans[-1][1]:
-                    spans.append((at, now))
-        day = nxt
-    return tuple(spans)
+_day_number = summaries.day_number  # a stored moment's business day, in SQL
 
 
-def _day_number(column: Any, lo: datetime, hi: datetime, tz: str) -> ColumnElement[int]:
-    """The local business day of a stored moment as days since 1970 (SQL integer)."""
-    spans = _offsets(lo, hi, tz)
-    if len(spans) == 1:
-        shift: ColumnElement[int] = literal(spans[0][1])
-    else:
-        whens = [(column < start, off) for (_, off), (start, _) in itertools.pairwise(spans)]
-        shift = case(*whens, else_=spans[-1][1])
-    return (_EpochSeconds(column) + shift) // 86400
-
-
-def _visits(lo: datetime, hi: datetime, tz: str) -> Any:
-    """(member_id, day) of every visit between `lo` and `hi`, once per member and day."""
-    sale_day = _day_number(Sale.created_at, lo, hi, tz)
-    use_day = _day_number(CourseUse.used_at, lo, hi, tz)
-    sales = select(Sale.member_id.label("member_id"), sale_day.label("day")).where(
-        Sale.member_id.is_not(None),
-        Sale.status != "refunded",
-        Sale.created_at >= lo,
-        Sale.created_at < hi,
-    )
-    uses = (
-        select(CourseBalance.member_id.label("member_id"), use_day.label("day"))
-        .join(CourseBalance, CourseBalance.id == CourseUse.balance_id)
-        .where(CourseUse.used_at >= lo, CourseUse.used_at < hi)
-    )
-    both = union_all(sales, uses).subquery("visit_rows")
-    return select(both.c.member_id, both.c.day).distinct().subquery("visits")
+def _sums(session: Session, key: Any, bounds: Sequence[Any], *values: Any) -> list[tuple[int, ...]]:
+    """The aggregates `values` (sums, counts) of the rows whose `key` is below each of the
+    ascending `bounds` and not below the one before: part 0 is everything below
+    `bounds[0]`, part i the rows in [bounds[i-1], bounds[i]); rows from the last bound on
+    are left out. The one grouped pass behind every per-slice figure."""
+    part = case(*((key < b, i) for i, b in enumerate(bounds)), else_=len(bounds))
+    rows = session.execute(select(part, *values).where(key < bounds[-1]).group_by(part)).all()
+    found = {int(i): tuple(int(v) for v in rest) for i, *rest in rows}
+    return [found.get(i, (0,) * len(values)) for i in range(len(bounds))]
 
 
 def _visit_figures(
-    session: Session, visits: Any, first_day: int, slice_ends: Sequence[int]
+    session: Session, first_day: int, slice_ends: Sequence[int]
 ) -> tuple[list[int], int, Repurchase]:
     """(visits per slice, active members, 30-day repurchase) of the days from first_day
-    to the last of `slice_ends` (the last day of each slice of the period), in one sorted
-    pass: a member's first visit of the period is the row with no earlier one from the
-    period's start, and their next visit is the row after it (`visits` reaches 31 days
-    past the period). Every active member is eligible for the repurchase figure."""
-    w = {"partition_by": visits.c.member_id, "order_by": visits.c.day}
-    ordered = (
-        select(
-            visits.c.day,
-            func.lag(visits.c.day).over(**w).label("before"),
-            func.lead(visits.c.day).over(**w).label("after"),
-        )
-        .where(visits.c.day >= first_day)
-        .subquery("ordered")
-    )
-    o = ordered.c
-    in_period = o.day <= slice_ends[-1]
-    first = and_(in_period, o.before.is_(None))
-    part = case(*((o.day <= b, i) for i, b in enumerate(slice_ends)), else_=len(slice_ends))
+    to the last of `slice_ends` (the last day of each slice of the period), from the
+    visit days (`summaries`): a member's first visit of the period is the one whose
+    previous visit day is before the period, and their next visit is its `next_day`.
+    Every active member is eligible for the repurchase figure."""
+    v = VisitDay
+    first = or_(v.prev_day.is_(None), v.prev_day < first_day)
+    part = case(*((v.day <= b, i) for i, b in enumerate(slice_ends)), else_=len(slice_ends))
     rows = session.execute(
         select(
             part,
-            func.count(case((in_period, 1))),
+            func.count(),
             func.count(case((first, 1))),
-            func.count(case((and_(first, o.after <= o.day + REPURCHASE_DAYS), 1))),
-        ).group_by(part)
+            func.count(case((and_(first, v.next_day <= v.day + REPURCHASE_DAYS), 1))),
+        )
+        .where(v.day >= first_day, v.day <= slice_ends[-1])
+        .group_by(part)
     ).all()
     per_slice = [0] * len(slice_ends)
     active = repurchased = 0
     for index, count, firsts, again in rows:
-        if index < len(slice_ends):
-            per_slice[index] = int(count)
+        per_slice[index] = int(count)
         active += int(firsts)
         repurchased += int(again)
     return per_slice, active, Repurchase(active, repurchased)
 
 
-def _ledger(
-    session: Session, lo: datetime, ends: Sequence[datetime]
-) -> tuple[list[int], tuple[int, int, int]]:
-    """Every member's points balance at each of `ends` (ascending, naive UTC) and the
-    points (issued, redeemed, expired) between `lo` and the last end, as on the Z report
-    (issued: earned plus manual additions), in one pass over the ledger."""
-    kind, pts = LedgerEntry.kind, LedgerEntry.points
-    moments = [lo, *ends]
-    part = case(
-        *((LedgerEntry.created_at < m, i) for i, m in enumerate(moments)), else_=len(moments)
-    )
-    issued = case((kind == "earn", pts), (and_(kind == "adjust", pts > 0), pts), else_=0)
-    rows = session.execute(
-        select(
-            part,
-            func.sum(pts),
-            func.sum(issued),
-            func.sum(case((kind == "redeem", -pts), else_=0)),
-            func.sum(case((kind == "expire", -pts), else_=0)),
-        )
-        .where(LedgerEntry.created_at < moments[-1])
-        .group_by(part)
-    ).all()
-    sums = {int(i): (int(total), int(a), int(b), int(c)) for i, total, a, b, c in rows}
-    running, balances = 0, []
-    for i in range(len(moments)):
-        running += sums.get(i, (0,))[0]
-        if i > 0:
-            balances.append(running)
-    moved = [sums[i] for i in range(1, len(moments)) if i in sums]
-    totals = tuple(sum(m[k] for m in moved) for k in (1, 2, 3))
-    return balances, (totals[0], totals[1], totals[2])
-
-
 def _outstanding(session: Session, moments: Sequence[datetime]) -> list[int]:
-    latest = max(moments)
-    row = session.execute(
-        select(
-            *(
-                func.coalesce(
-                    func.sum(case((LedgerEntry.created_at < m, LedgerEntry.points), else_=0)), 0
-                )
-                for m in moments
-            )
-        ).where(LedgerEntry.created_at < latest)
-    ).one()
-    return [int(v) for v in row]
+    order = sorted(range(len(moments)), key=lambda i: moments[i])
+    bounds = [summaries.quarter_bound(moments[i]) for i in order]
+    moved = _sums(session, QuarterTotal.quarter, bounds, func.sum(QuarterTotal.points_net))
+    running = list(itertools.accumulate(m[0] for m in moved))
+    out = [0] * len(moments)
+    for rank, i in enumerate(order):
+        out[i] = running[rank]
+    return out
 
 
 def _redemptions(session: Session, lo: datetime, hi: datetime) -> tuple[RewardRedemptions, ...]:
@@ -620,60 +502,16 @@ def _slices(start: date, end: date) -> list[tuple[date, date]]:
 
 
 def _trend(
-    session: Session,
     slices: Sequence[tuple[date, date]],
-    ends: Sequence[datetime],
     visits: Sequence[int],
+    joined: Sequence[int],
+    moved: Sequence[tuple[int, ...]],
     balances: Sequence[int],
-    tz: str,
 ) -> tuple[TrendPoint, ...]:
-    """The period slice by slice; `visits` and `balances` per slice come from the
-    period's visit and ledger passes."""
-    lo = clk.local_day_start_utc(slices[0][0], tz)
-    hi = ends[-1]
-
-    def slice_of(moment: Any) -> ColumnElement[int]:
-        return case(*((moment < e, i) for i, e in enumerate(ends)), else_=len(ends))
-
-    s_bucket = slice_of(Sale.created_at)
-    sold = dict(
-        session.execute(
-            select(s_bucket, func.sum(Sale.due_fen))
-            .where(Sale.created_at >= lo, Sale.created_at < hi)
-            .group_by(s_bucket)
-        )
-        .tuples()
-        .all()
-    )
-    r_bucket = slice_of(Refund.created_at)
-    refunded = dict(
-        session.execute(
-            select(r_bucket, func.sum(Refund.refunded_fen))
-            .where(Refund.created_at >= lo, Refund.created_at < hi)
-            .group_by(r_bucket)
-        )
-        .tuples()
-        .all()
-    )
-    j_bucket = slice_of(Member.joined_at)
-    joined = dict(
-        session.execute(
-            select(j_bucket, func.count())
-            .where(Member.joined_at >= lo, Member.joined_at < hi)
-            .group_by(j_bucket)
-        )
-        .tuples()
-        .all()
-    )
+    """The period slice by slice, from the period's sums per slice (`figures`)."""
+    sales, refunds = summaries.AMOUNTS.index("sales_fen"), summaries.AMOUNTS.index("refunds_fen")
     return tuple(
-        TrendPoint(
-            a,
-            b,
-            visits[i],
-            int(sold.get(i) or 0) - int(refunded.get(i) or 0),
-            int(joined.get(i, 0)),
-            balances[i],
-        )
+        TrendPoint(a, b, visits[i], moved[i][sales] - moved[i][refunds], joined[i], balances[i])
         for i, (a, b) in enumerate(slices)
     )
 

@@ -6,12 +6,13 @@ Definitions (all over the last 12 months, i.e. 365 days before now):
   counts it (`tags.net_spend`);
 - tier (等级): from the points earned (`points.EARNING_KINDS`), as everywhere else;
 - favourite category (偏好品类): the catalog category on which the member spent the most
-  money (sale lines not refunded, `SaleLine.net_fen`); a tie goes to the category bought
-  on more lines, then the first by name. Lines paid wholly by vouchers count as lines with
-  no money. Items without a category are left out; a member who bought nothing has none.
+  money (`summaries.favourites`).
 - last visit (最近到店): `Member.last_visit_at` (sales and course sessions).
 
-The database does the filtering, sorting, counting and paging; only a page of rows (or,
+Filters and sorts by these three read the members' summaries (`summaries.member_figures`,
+rebuilt nightly, kept by every sale, refund and ledger entry); a page's rows are computed
+for its members from the facts. The database does the filtering, sorting, counting and
+paging; only a page of rows (or,
 for an export, coupon or message, the ids and the columns written) comes back.
 
 Consent: a targeted coupon is a voucher the cashier sees when the member comes to the
@@ -27,21 +28,17 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, extract, func, insert, select, true
+from sqlalchemy import Select, extract, func, insert, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql import ColumnElement, Subquery
 
 from spa_pos import clock as clk
-from spa_pos.db import unindexed
 from spa_pos.errors import DomainError
 from spa_pos.models import (
     CatalogItem,
-    LedgerEntry,
     Member,
     MemberTag,
     OutboxMessage,
-    Sale,
-    SaleLine,
     Voucher,
 )
 from spa_pos.services import (
@@ -51,6 +48,7 @@ from spa_pos.services import (
     permissions,
     points,
     rewards,
+    summaries,
     tags,
     unit_of_work,
     vouchers,
@@ -65,6 +63,7 @@ MAX_MESSAGE = 500
 CAMPAIGN = "campaign"  # the outbox kind of a message queued from the list
 YEAR = timedelta(days=365)
 _CHUNK = 500  # ids per IN (...) list
+_FIGURES = ("spend", "tier", "favourite")  # the sorts by a figure of `summaries`
 
 
 @dataclass(frozen=True)
@@ -122,66 +121,6 @@ class Choices:
     today: date  # the clinic's business date, for "visited within N days"
 
 
-# --- the per-member figures, as subqueries ------------------------------------------------
-
-
-def _earned(since: datetime) -> Subquery:
-    """(member_id, points) earned since `since`: what the tier counts. Grouped by
-    `+member_id` on SQLite (its way of saying "not by an index") so that it reads the ledger's
-    time index, which holds every column wanted: otherwise SQLite walks the whole ledger
-    in member order to save sorting the groups, fetching each row from the table, about
-    2.5x slower for a year on the benchmark database."""
-    return (
-        select(LedgerEntry.member_id, func.sum(LedgerEntry.points).label("points"))
-        .where(LedgerEntry.kind.in_(points.EARNING_KINDS), LedgerEntry.created_at >= since)
-        .group_by(unindexed(LedgerEntry.member_id))
-        .subquery("earned")
-    )
-
-
-def _favourites(since: datetime, only: Sequence[int] | None = None) -> Subquery:
-    """(member_id, category) of every member's favourite category (see the module);
-    `only` limits it to some members."""
-    per_category = (
-        select(
-            Sale.member_id.label("member_id"),
-            CatalogItem.category.label("category"),
-            func.sum(SaleLine.net_fen).label("fen"),
-            func.count().label("lines"),
-        )
-        .join(SaleLine, SaleLine.sale_id == Sale.id)
-        .join(CatalogItem, CatalogItem.id == SaleLine.item_id)
-        .where(
-            Sale.member_id.is_not(None),
-            Sale.created_at >= since,
-            SaleLine.refund_id.is_(None),
-            CatalogItem.category != "",
-            Sale.member_id.in_(only) if only is not None else true(),
-        )
-        .group_by(Sale.member_id, CatalogItem.category)
-        .subquery("per_category")
-    )
-    ranked = select(
-        per_category.c.member_id,
-        per_category.c.category,
-        func.row_number()
-        .over(
-            partition_by=per_category.c.member_id,
-            order_by=(
-                per_category.c.fen.desc(),
-                per_category.c.lines.desc(),
-                per_category.c.category,
-            ),
-        )
-        .label("rank"),
-    ).subquery("ranked")
-    return (
-        select(ranked.c.member_id, ranked.c.category)
-        .where(ranked.c.rank == 1)
-        .subquery("favourite")
-    )
-
-
 def _tier_bounds(cfg: Settings, name: str) -> tuple[int, int | None]:
     """The points earned that put a member in tier `name`: [low, high)."""
     ordered = sorted(cfg.tiers, key=lambda t: t.threshold)
@@ -200,9 +139,7 @@ class _Query:
     filter or the sort needs them."""
 
     stmt: Select[Any]
-    spend: Subquery | None = None
-    earned: Subquery | None = None
-    favourite: Subquery | None = None
+    figures: Subquery | None = None
 
 
 def check(flt: Filter) -> None:
@@ -215,7 +152,7 @@ def check(flt: Filter) -> None:
             raise DomainError("member_list.empty_range")
 
 
-def _query(flt: Filter, now: datetime, cfg: Settings, sort: str | None) -> _Query:
+def _query(session: Session, flt: Filter, now: datetime, cfg: Settings, sort: str | None) -> _Query:
     check(flt)
     since = clk.to_utc_naive(now) - YEAR
     q = _Query(select(Member.id))
@@ -234,28 +171,23 @@ def _query(flt: Filter, now: datetime, cfg: Settings, sort: str | None) -> _Quer
         q.stmt = q.stmt.where(Member.last_visit_at < end)
     if flt.birthday_month is not None:
         q.stmt = q.stmt.where(extract("month", Member.birthday) == flt.birthday_month)
-    if flt.spend_min_fen is not None or flt.spend_max_fen is not None or sort == "spend":
-        q.spend = tags.net_spend(since)
-        q.stmt = q.stmt.outerjoin(q.spend, q.spend.c.member_id == Member.id)
-        fen = func.coalesce(q.spend.c.fen, 0)
+    spend = flt.spend_min_fen is not None or flt.spend_max_fen is not None
+    if spend or flt.tier is not None or flt.favourite is not None or sort in _FIGURES:
+        q.figures = summaries.member_figures(session, since)
+        q.stmt = q.stmt.outerjoin(q.figures, q.figures.c.member_id == Member.id)
+        fen = func.coalesce(q.figures.c.spend_fen, 0)
         if flt.spend_min_fen is not None:
             q.stmt = q.stmt.where(fen >= flt.spend_min_fen)
         if flt.spend_max_fen is not None:
             q.stmt = q.stmt.where(fen <= flt.spend_max_fen)
-    if flt.tier is not None or sort == "tier":
-        q.earned = _earned(since)
-        q.stmt = q.stmt.outerjoin(q.earned, q.earned.c.member_id == Member.id)
         if flt.tier is not None:
             low, high = _tier_bounds(cfg, flt.tier)
-            earned = func.coalesce(q.earned.c.points, 0)
+            earned = func.coalesce(q.figures.c.earned, 0)
             q.stmt = q.stmt.where(earned >= low)
             if high is not None:
                 q.stmt = q.stmt.where(earned < high)
-    if flt.favourite is not None or sort == "favourite":
-        q.favourite = _favourites(since)
-        q.stmt = q.stmt.outerjoin(q.favourite, q.favourite.c.member_id == Member.id)
         if flt.favourite is not None:
-            q.stmt = q.stmt.where(q.favourite.c.category == flt.favourite)
+            q.stmt = q.stmt.where(q.figures.c.favourite == flt.favourite)
     return q
 
 
@@ -266,12 +198,10 @@ def _order(q: _Query, sort: str, descending: bool) -> Select[Any]:
         "balance": Member.points_balance,
         "last_visit": Member.last_visit_at,  # never came: first (NULL sorts low)
     }
-    if q.spend is not None:
-        keys["spend"] = func.coalesce(q.spend.c.fen, 0)
-    if q.earned is not None:
-        keys["tier"] = func.coalesce(q.earned.c.points, 0)
-    if q.favourite is not None:
-        keys["favourite"] = func.coalesce(q.favourite.c.category, "")
+    if q.figures is not None:
+        keys["spend"] = func.coalesce(q.figures.c.spend_fen, 0)
+        keys["tier"] = func.coalesce(q.figures.c.earned, 0)
+        keys["favourite"] = func.coalesce(q.figures.c.favourite, "")
     if sort not in keys:
         raise DomainError("member_list.unknown_sort", sort=sort, available=", ".join(SORTS))
     key = keys[sort]
@@ -287,7 +217,7 @@ def _count(session: Session, q: _Query) -> int:
 
 def matching_ids(session: Session, flt: Filter, now: datetime, cfg: Settings) -> list[int]:
     """Every member in the filter, by id."""
-    return list(session.scalars(_query(flt, now, cfg, None).stmt.order_by(Member.id)))
+    return list(session.scalars(_query(session, flt, now, cfg, None).stmt.order_by(Member.id)))
 
 
 # --- the rows -----------------------------------------------------------------------------
@@ -312,7 +242,7 @@ def rows_of(session: Session, ids: Sequence[int], now: datetime, cfg: Settings) 
             held.setdefault(member_id, []).append(tag)
         spent = tags.net_spend(since, chunk)
         spend.update(session.execute(select(spent.c.member_id, spent.c.fen)).tuples().all())
-        fav = _favourites(since, chunk)
+        fav = summaries.favourites(since, chunk)
         favourite.update(session.execute(select(fav.c.member_id, fav.c.category)).tuples().all())
     tiers = points.tiers_of(session, list(ids), clk.to_utc_naive(now), cfg)
     out = []
@@ -351,7 +281,7 @@ def page(
         raise DomainError("member_list.unknown_sort", sort=sort, available=", ".join(SORTS))
     with unit_of_work.read(ctx) as work:
         s, now, cfg = work.session, work.moment, work.settings
-        q = _query(flt, now, cfg, sort)
+        q = _query(s, flt, now, cfg, sort)
         ids = list(s.scalars(_order(q, sort, descending).offset(max(offset, 0)).limit(limit)))
         return Page(rows_of(s, ids, now, cfg), _count(s, q), max(offset, 0))
 
@@ -359,7 +289,7 @@ def page(
 def count(ctx: Ctx, flt: Filter, *, with_consent: bool = False) -> int:
     """How many members the filter holds (with marketing consent only, for a message)."""
     with unit_of_work.read(ctx) as work:
-        q = _query(flt, work.moment, work.settings, None)
+        q = _query(work.session, flt, work.moment, work.settings, None)
         if with_consent:
             q.stmt = q.stmt.where(Member.marketing_consent.is_(True))
         return _count(work.session, q)
@@ -397,7 +327,7 @@ def export(
         s, now, cfg = work.session, work.moment, work.settings
         if sort not in SORTS:
             raise DomainError("member_list.unknown_sort", sort=sort, available=", ".join(SORTS))
-        ids = list(s.scalars(_order(_query(flt, now, cfg, sort), sort, descending)))
+        ids = list(s.scalars(_order(_query(s, flt, now, cfg, sort), sort, descending)))
         table = [
             (
                 r.card_no,
@@ -517,7 +447,7 @@ def queue_message(ctx: Ctx, flt: Filter, text: str, *, at: datetime | None = Non
         raise DomainError("member_list.message_too_long", limit=MAX_MESSAGE)
     with unit_of_work.write(ctx, at) as work:
         s, stamp = work.session, work.stamp
-        q = _query(flt, work.moment, work.settings, None)
+        q = _query(work.session, flt, work.moment, work.settings, None)
         everyone = _count(s, q)
         consenting = s.execute(
             q.stmt.add_columns(Member.name)

@@ -18,9 +18,10 @@ from spa_pos import limits
 from spa_pos.clock import add_months
 from spa_pos.errors import DomainError
 from spa_pos.models import LedgerEntry, Member, PointLot
+from spa_pos.models.points import EARNING_KINDS as EARNING_KINDS  # tier spend
+from spa_pos.services import summaries
 from spa_pos.services.settings import Settings, Tier
 
-EARNING_KINDS = ("earn", "reverse")  # what tier spend counts (never redemptions)
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
 
 
@@ -69,10 +70,18 @@ def _entry_row(
     }
 
 
-def _entry(
-    member: Member, lot_id: int | None, kind: str, points: int, at: datetime, **links: object
-) -> LedgerEntry:
-    return LedgerEntry(**_entry_row(member, lot_id, kind, points, at, **links))
+def _add_entry(
+    session: Session,
+    member: Member,
+    lot_id: int | None,
+    kind: str,
+    points: int,
+    at: datetime,
+    **links: object,
+) -> None:
+    """Add one entry to the session, and its points to the summaries."""
+    session.add(LedgerEntry(**_entry_row(member, lot_id, kind, points, at, **links)))
+    summaries.add_entries(session, [(member.id, at, kind, points)])
 
 
 def award(
@@ -119,6 +128,9 @@ def award(
         rows.append(_entry_row(member, lot_id, "settle", -paid, at, note="抵扣欠分", **links))
         rows.append(_entry_row(member, None, "settle", paid, at, note="抵扣欠分", **links))
     session.execute(_INSERT_ENTRIES, rows)
+    summaries.add_entries(
+        session, [(member.id, at, str(r["kind"]), cast(int, r["points"])) for r in rows]
+    )
     return lot_id
 
 
@@ -183,6 +195,7 @@ def award_many(
             for g, lot_id in zip(grants, lot_ids, strict=True)
         ],
     )
+    summaries.add_entries(session, [(g.member_id, at, kind, g.points) for g in grants])
     members = cast(Table, Member.__table__)
     session.execute(
         update(members)
@@ -244,7 +257,7 @@ def spend(
     for lot in lots:
         take = min(left, lot.remaining)
         lot.remaining -= take
-        session.add(_entry(member, lot.id, kind, -take, at, **links))
+        _add_entry(session, member, lot.id, kind, -take, at, **links)
         draws.append(Draw(lot.id, take))
         left -= take
         if not left:
@@ -290,21 +303,20 @@ def reverse(
             break
         take = min(left, lot.remaining)
         lot.remaining -= take
-        session.add(_entry(member, lot.id, "reverse", -take, at, rule=rule, note=note, **links))
+        _add_entry(session, member, lot.id, "reverse", -take, at, rule=rule, note=note, **links)
         draws.append(Draw(lot.id, take))
         left -= take
     if left:
-        session.add(
-            _entry(
-                member,
-                None,
-                "reverse",
-                -left,
-                at,
-                rule=rule,
-                note=(note + " 已消费的积分，记为欠分").strip(),
-                **links,
-            )
+        _add_entry(
+            session,
+            member,
+            None,
+            "reverse",
+            -left,
+            at,
+            rule=rule,
+            note=(note + " 已消费的积分，记为欠分").strip(),
+            **links,
         )
         draws.append(Draw(None, left))
     return draws
@@ -327,7 +339,7 @@ def give_back(
         lot = session.get(PointLot, lot_id)
         assert lot is not None
         lot.remaining += points
-        session.add(_entry(member, lot_id, kind, points, at, **links))
+        _add_entry(session, member, lot_id, kind, points, at, **links)
         total += points
     return total
 
@@ -369,6 +381,7 @@ def expire_due(
             for lot_id, member_id, left in due
         ],
     )
+    summaries.add_entries(session, [(m, at, "expire", -left) for _, m, left in due])
     session.execute(update(PointLot), [{"id": lot_id, "remaining": 0} for lot_id, _, _ in due])
     by_member: dict[int, int] = {}
     for _, member_id, left in due:
@@ -458,10 +471,16 @@ def record_extension(
 ) -> None:
     """X5: the ledger's record of a lot's new expiry date (the lot itself is changed by
     the caller); no points move."""
-    session.add(
-        _entry(
-            member, lot_id, "extend", 0, at, rule="X5", note=f"延期至 {until:%Y-%m-%d}", actor=actor
-        )
+    _add_entry(
+        session,
+        member,
+        lot_id,
+        "extend",
+        0,
+        at,
+        rule="X5",
+        note=f"延期至 {until:%Y-%m-%d}",
+        actor=actor,
     )
 
 

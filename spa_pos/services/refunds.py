@@ -15,6 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from spa_pos import clock as clk
 from spa_pos import limits
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import (
@@ -28,7 +29,7 @@ from spa_pos.models import (
     SaleLine,
     Voucher,
 )
-from spa_pos.services import earning, permissions, points, tags, tills, unit_of_work
+from spa_pos.services import earning, permissions, points, summaries, tags, tills, unit_of_work
 from spa_pos.services.context import Ctx
 from spa_pos.services.numbering import next_number
 
@@ -77,6 +78,11 @@ def refund(
         reversed_points = _reverse_points(s, sale, lines, whole, rec, stamp, work.actor)
         rec.points_reversed = reversed_points
         sale.status = "refunded" if whole else "partially_refunded"
+        summaries.add_refund(s, stamp, refunded, sale.member_id)
+        if whole and sale.member_id is not None:  # a wholly refunded sale is no visit
+            tz = work.settings.timezone
+            day = clk.local_date(clk.from_utc_naive(sale.created_at), tz)
+            summaries.recheck_visit(s, sale.member_id, day, tz)
         member = s.get(Member, sale.member_id) if sale.member_id else None
         if member is not None:
             tags.refresh_member_tags(s, member.id, work.moment, work.settings)
