@@ -9,7 +9,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QSpinBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -65,6 +73,25 @@ def test_a_cashier_adjusts_within_the_day_s_limit(
     qtbot.waitUntil(lambda: not open_dialogs(AdjustDialog))
     assert balance(ctx, card) == 20
     assert audit(ctx, "points.adjust")[-1][0] == "收银台"
+
+
+def test_after_an_adjustment_the_keyboard_stays_on_adjust_points(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx
+) -> None:
+    """The panel is rebuilt with the new balance; the keyboard stays on its 调整积分
+    button rather than falling on the window's next one (改为散客: a stray Enter would
+    drop the member)."""
+    card = register(ctx, "张三", "13800000001")
+    fill(qtbot, open_adjust(qtbot, window, card), 30, "补录")
+    panel = window.lookup.panel
+
+    def shown() -> QWidget:
+        content = panel.widget()
+        assert content is not None
+        return content
+
+    qtbot.waitUntil(lambda: shown().findChild(QLabel, "balance").text() == "30")
+    assert QApplication.focusWidget() is shown().findChild(QPushButton, "adjustPoints")
 
 
 def test_past_the_limit_waits_for_the_manager_s_pin_and_records_both_names(
