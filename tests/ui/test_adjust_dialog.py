@@ -90,7 +90,11 @@ def test_after_an_adjustment_the_keyboard_stays_on_adjust_points(
         assert content is not None
         return content
 
-    qtbot.waitUntil(lambda: shown().findChild(QLabel, "balance").text() == "30")
+    def balance_shown() -> str:
+        found = shown().findChild(QLabel, "balance")
+        return found.text() if found is not None else ""
+
+    qtbot.waitUntil(lambda: balance_shown() == "30")
     assert QApplication.focusWidget() is shown().findChild(QPushButton, "adjustPoints")
 
 
