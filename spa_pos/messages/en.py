@@ -608,6 +608,7 @@ _AUDIT: dict[str, str] = {
     "audit.field.file": "file",
     "audit.field.imported": "imported",
     "audit.field.locked": "locked",
+    "audit.field.rehashed": "PIN re-hashed",
     "audit.field.effective_from": "effective from",
     "audit.field.month": "month",
     "audit.field.result": "result",

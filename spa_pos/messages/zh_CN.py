@@ -474,6 +474,7 @@ _AUDIT: dict[str, str] = {
     "audit.field.file": "文件",
     "audit.field.imported": "导入",
     "audit.field.locked": "已锁定",
+    "audit.field.rehashed": "密码加密已升级",
     "audit.field.effective_from": "生效时间",
     "audit.field.month": "月份",
     "audit.field.result": "结果",

@@ -230,6 +230,8 @@ def _value(key: str, value: Any) -> str:
         return format_fen(value)
     if isinstance(value, bool):
         return messages.render("audit.yes" if value else "audit.no", {})
+    if key == "role" and isinstance(value, str):
+        return permissions.role_name(value)  # 店长, not the stored "manager"
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return text if len(text) <= _SHOWN_VALUE else text[: _SHOWN_VALUE - 1] + "…"
 

@@ -54,7 +54,13 @@ def _table(columns: int) -> QTableWidget:
 
 
 class AuditDialog(QDialog):
-    def __init__(self, worker: DbWorker, viewer: Ctx, parent: QWidget | None = None) -> None:
+    """Its periods end on `today`, the clinic's business day (not the machine's date, whose
+    zone may not be the clinic's): the last 30 days of the trail, the month so far of the
+    supervision report."""
+
+    def __init__(
+        self, worker: DbWorker, viewer: Ctx, today: date, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("auditScreen")
         self.worker = worker
@@ -64,8 +70,9 @@ class AuditDialog(QDialog):
         self.page_size = audit_browse.PAGE
         self.report: Supervision | None = None
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._trail_tab(), "")
-        self.tabs.addTab(self._report_tab(), "")
+        day = QDate(today.year, today.month, today.day)
+        self.tabs.addTab(self._trail_tab(day), "")
+        self.tabs.addTab(self._report_tab(day), "")
         self.status = label("", "muted", wrap=True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
@@ -81,7 +88,7 @@ class AuditDialog(QDialog):
         self.search()
 
     # --- the trail ----------------------------------------------------------------------
-    def _trail_tab(self) -> QWidget:
+    def _trail_tab(self, today: QDate) -> QWidget:
         page = QWidget()
         self.who, self.approver = QComboBox(), QComboBox()
         for combo in (self.who, self.approver):
@@ -96,7 +103,6 @@ class AuditDialog(QDialog):
         self.member.setMaxLength(20)
         self.member.returnPressed.connect(self.search)
         self.dated = QCheckBox()
-        today = QDate.currentDate()
         self.first = QDateEdit(today.addDays(-30))
         self.last = QDateEdit(today)
         for edit in (self.first, self.last):
@@ -198,9 +204,8 @@ class AuditDialog(QDialog):
         self.status.setText(self.tr("{count} entries shown").format(count=self.table.rowCount()))
 
     # --- the supervision report ---------------------------------------------------------
-    def _report_tab(self) -> QWidget:
+    def _report_tab(self, today: QDate) -> QWidget:
         page = QWidget()
-        today = QDate.currentDate()
         self.report_first = QDateEdit(QDate(today.year(), today.month(), 1))
         self.report_last = QDateEdit(today)
         for edit in (self.report_first, self.report_last):

@@ -271,12 +271,13 @@ class ManagePage(QWidget):
 
     def open_audit(self) -> None:
         """审计记录: straight away for a signed-in manager, else behind the manager PIN."""
+        from spa_pos.services import kpi
         from spa_pos.ui.audit_screen import AuditDialog
 
         self._as_manager(
             self.tr("Read the audit trail and the supervision report."),
-            _nothing,
-            lambda manager, _: AuditDialog(self.worker, manager, parent=self),
+            kpi.business_today,
+            lambda manager, today: AuditDialog(self.worker, manager, today, parent=self),
             "view_audit",
         )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QScrollArea,
@@ -68,10 +69,23 @@ class MemberPanel(QScrollArea):
             layout.addStretch(2)
         else:
             self._fill(layout, self._view)
-        old = self.takeWidget()
+        focused, old = QApplication.focusWidget(), self.widget()
+        was_on = focused.objectName() if old and focused and old.isAncestorOf(focused) else ""
+        self.takeWidget()  # the keyboard leaves it here, for the window's next button
         if old is not None:
             old.deleteLater()
         self.setWidget(content)
+        if was_on:
+            self._focus_again(content, was_on)
+
+    @staticmethod
+    def _focus_again(content: QWidget, name: str) -> None:
+        """The keyboard back on the rebuilt twin of the button it was on (调整积分 after an
+        adjustment), not left to fall on the window's next button (改为散客, which a stray
+        Enter would press)."""
+        twin = content.findChild(QWidget, name)
+        if twin is not None:
+            twin.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fill(self, layout: QVBoxLayout, view: MemberView) -> None:
         p = view.profile

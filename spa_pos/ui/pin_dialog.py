@@ -17,14 +17,22 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from spa_pos.errors import DomainError
 from spa_pos.services import permissions, staff
 from spa_pos.services.context import Ctx
 from spa_pos.services.staff import StaffView
 from spa_pos.ui.changes import Change
-from spa_pos.ui.widgets import add_field, button, button_bar, form_grid, label, open_dialog
+from spa_pos.ui.widgets import (
+    PickThenType,
+    add_field,
+    button,
+    button_bar,
+    form_grid,
+    label,
+    open_dialog,
+)
 from spa_pos.ui.worker import DbWorker
 
 
@@ -53,7 +61,7 @@ class ManagerPinDialog(QDialog):
         self.pin.setMaxLength(staff.MAX_PIN)
         self.pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
-        self.approver = QComboBox()
+        self.approver = PickThenType(self.pin)
         self.approver.setObjectName("approverName")
         self.approver.hide()
         self.error = label("", "error", wrap=True)

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
 
 from spa_pos.errors import DomainError
 from spa_pos.services import permissions, staff
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Actor, Ctx
 from spa_pos.services.staff import StaffView
-from spa_pos.ui.widgets import add_field, button, button_bar, form_grid, label
+from spa_pos.ui.widgets import PickThenType, add_field, button, button_bar, form_grid, label
 from spa_pos.ui.worker import DbWorker
 
 
@@ -51,10 +51,10 @@ class SignInDialog(QDialog):
         self.setWindowTitle(self.tr("Sign in"))
         self.setModal(True)
         self.setMinimumWidth(420)
-        self.name = QComboBox()
-        self.name.setObjectName("staffName")
         self.pin = QLineEdit()
         self.pin.setObjectName("signInPin")
+        self.name = PickThenType(self.pin)
+        self.name.setObjectName("staffName")
         self.pin.setEchoMode(QLineEdit.EchoMode.Password)
         self.pin.setMaxLength(staff.MAX_PIN)
         self.pin.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)

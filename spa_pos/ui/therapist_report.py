@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from spa_pos.errors import DomainError
 from spa_pos.money import format_fen
 from spa_pos.services import therapist_report
+from spa_pos.services.context import Ctx
 from spa_pos.services.exports import ExportResult
 from spa_pos.services.therapist_report import TherapistReport
 from spa_pos.ui.style import set_role
@@ -36,15 +37,25 @@ def _day(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+def business_today(ctx: Ctx) -> date:
+    """The clinic's business day, which the report's month starts from: not the machine's
+    date, whose zone may not be the clinic's. `kpi` is loaded on the first click, not when
+    the till starts."""
+    from spa_pos.services import kpi
+
+    return kpi.business_today(ctx)
+
+
 class TherapistReportDialog(QDialog):
-    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
+    """Opens on the clinic's month so far, up to `today` (its business day)."""
+
+    def __init__(self, worker: DbWorker, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("therapistReport")
         self.worker = worker
         self.report: TherapistReport | None = None
-        today = QDate.currentDate()
-        self.first = QDateEdit(QDate(today.year(), today.month(), 1))
-        self.last = QDateEdit(today)
+        self.first = QDateEdit(QDate(today.year, today.month, 1))
+        self.last = QDateEdit(QDate(today.year, today.month, today.day))
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
@@ -164,7 +175,10 @@ class _Launcher(QPushButton):
         self.retranslate()
 
     def open_report(self) -> None:
-        self.dialog = TherapistReportDialog(self.worker, self.window())
+        self.worker.run(business_today, self._open, owner=self)
+
+    def _open(self, today: date) -> None:
+        self.dialog = TherapistReportDialog(self.worker, today, self.window())
         open_dialog(self.dialog)
 
     def changeEvent(self, event: QEvent) -> None:

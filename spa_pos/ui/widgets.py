@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QComboBox,
     QDialog,
     QFrame,
     QGridLayout,
@@ -28,6 +29,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+
+class PickThenType(QComboBox):
+    """A list to pick a name from before typing into `then` (a PIN field). Once the list
+    has dropped down and closed (a name picked with the mouse or a finger), the keyboard
+    goes on to `then`: the PIN typed next lands in its field, not in the list's own
+    type-to-find, where the digits vanish and Enter then says no PIN was typed."""
+
+    def __init__(self, then: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.then = then
+
+    def hidePopup(self) -> None:
+        super().hidePopup()
+        self.then.setFocus(Qt.FocusReason.PopupFocusReason)
 
 
 def label(text: str = "", role: str | None = None, *, wrap: bool = False) -> QLabel:

@@ -94,6 +94,17 @@ def test_other_details_read_with_their_labels_and_money_in_yuan(ctx: Ctx, histor
     assert "退回兑换券" not in refunded.change  # nothing returned: left out
 
 
+def test_staff_rows_read_in_words_not_stored_codes(ctx: Ctx, history: History) -> None:
+    """The role as a person says it, and a right PIN after wrong ones labelled."""
+    with pytest.raises(DomainError):
+        staff.sign_in(ctx, "小李", "000000")
+    staff.sign_in(ctx, "小李", "246801")
+    rows = _all(ctx, AuditFilter(entity="staff"))
+    added = {r.what: r.change for r in rows if r.action == "staff.add"}
+    assert added == {"新增员工 小李": "角色: 收银员", "新增员工 张店长": "角色: 店长"}
+    assert [r.change for r in rows if r.action == "staff.pin_ok"] == ["密码加密已升级: 否"]
+
+
 def test_filters_by_who_approver_kind_member_and_day(ctx: Ctx, history: History) -> None:
     by_li = _all(ctx, AuditFilter(who="小李"))
     assert {r.who for r in by_li} == {"小李"}

@@ -12,7 +12,7 @@ from typing import TypeVar
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from spa_pos.services import settings as settings_svc
@@ -140,3 +140,15 @@ def pdf_text(path: Path) -> str:
     return subprocess.run(
         ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
+
+
+def pick(qtbot: QtBot, names: QComboBox, name: str) -> None:
+    """Drop the list of names down and click `name` in it, as with a mouse."""
+    names.setFocus()
+    names.showPopup()
+    view = names.view()
+    qtbot.waitUntil(view.isVisible)
+    qtbot.wait(QApplication.doubleClickInterval() + 50)  # a click too soon is ignored
+    spot = view.visualRect(names.model().index(names.findData(name), 0)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    qtbot.waitUntil(lambda: not view.isVisible())

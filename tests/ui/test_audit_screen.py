@@ -60,6 +60,21 @@ def test_a_cashier_gets_the_trail_with_the_pin_and_filters_by_person(
     ]
 
 
+def test_the_periods_end_on_the_clinics_business_day_not_the_machines_date(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx, clock: FixedClock
+) -> None:
+    """A till whose clock keeps another zone than the clinic's (or whose date is simply
+    not the test clock's) still opens on the clinic's day: the month so far shows the
+    supervision report without touching the dates."""
+    _history(ctx, clock)  # it ends on DAY2
+    dialog = _open_as_manager(qtbot, window)
+    assert dialog.last.date() == QDate(DAY2.year, DAY2.month, DAY2.day)
+    assert dialog.report_period() == (DAY2.replace(day=1), DAY2)
+    dialog.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(child(dialog, QPushButton, "supervisionShow"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.report_table.rowCount() == 2)
+
+
 def test_more_pages_on_and_a_manager_needs_no_pin(
     qtbot: QtBot, window: MainWindow, ctx: Ctx, clock: FixedClock
 ) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 import spa_pos.ui
@@ -57,7 +57,7 @@ from spa_pos.ui.therapist_report import TherapistReportDialog
 from spa_pos.ui.widgets import TASKBAR, WINDOW_FRAME, ElidedLabel, open_dialog
 from spa_pos.ui.wizard import SetupWizard
 from tests.conftest import register
-from tests.ui.conftest import MANAGER_PIN, press, wait_dialog
+from tests.ui.conftest import MANAGER_PIN, child, press, wait_dialog
 
 SCREEN = QSize(1024, 768)
 # A taskbar takes the bottom 40 px; the window manager's title bar and borders, some more.
@@ -322,6 +322,12 @@ def _audit(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
     return dialog
 
 
+def _therapist_report(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    window.tabs.setCurrentWidget(window.manage_tab)
+    child(window.manage, QPushButton, "openTherapistReport").click()
+    return wait_dialog(qtbot, TherapistReportDialog)
+
+
 def _wizard(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
     return open_dialog(SetupWizard(catalog_empty=True, parent=window))
 
@@ -336,7 +342,7 @@ DIALOGS: dict[str, Opener] = {
     "dashboard": _dashboard,
     "events": _simple(EventsDialog),
     "about": _simple(AboutDialog),
-    "therapist_report": _simple(TherapistReportDialog),
+    "therapist_report": _therapist_report,
     "coupon": _coupon,
     "message": _simple(MessageDialog),
     "member_edit": _member_edit,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from spa_pos.errors import DomainError
@@ -13,7 +13,7 @@ from spa_pos.services import staff
 from spa_pos.services.context import Actor, Ctx
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.sign_in import SignInDialog
-from tests.ui.conftest import child, open_dialogs, wait_dialog
+from tests.ui.conftest import child, open_dialogs, pick, wait_dialog
 from tests.ui.test_drafts import ring_up
 
 LI_PIN = "135790"
@@ -67,6 +67,25 @@ def test_a_wrong_pin_says_how_many_tries_are_left_and_a_locked_account_says_so(
     qtbot.waitUntil(lambda: "已锁定" in error.text())
     assert error.text() == "小李 的账号因连续输错密码已锁定，请 5 分钟后再试"
     assert window.actor != Actor("小李", "cashier") and open_dialogs(SignInDialog)
+
+
+# A drop-down list on the headless platform: it says it cannot raise it or grab the keyboard.
+@pytest.mark.qt_log_ignore("^This plugin does not support (raise|grabbing the keyboard)")
+def test_after_picking_a_name_from_the_list_the_pin_typed_goes_to_the_pin_field(
+    qtbot: QtBot, window: MainWindow, li: str
+) -> None:
+    """As with a mouse: the list drops down, a click picks 小李, and the PIN is typed
+    straight away without clicking into its field first."""
+    dialog = switch(qtbot, window)
+    names = child(dialog, QComboBox, "staffName")
+    qtbot.waitUntil(lambda: names.findData(li) >= 0)
+    pick(qtbot, names, li)
+    assert names.currentData() == li
+    typing_in = QApplication.focusWidget()
+    assert typing_in is child(dialog, QLineEdit, "signInPin")
+    qtbot.keyClicks(typing_in, LI_PIN)
+    qtbot.keyClick(typing_in, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.actor == Actor("小李", "cashier"))
 
 
 def test_the_owner_account_alone_can_sign_in(qtbot: QtBot, window: MainWindow) -> None:
