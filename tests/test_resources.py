@@ -29,6 +29,7 @@ RESOURCES = (
     "translations/spa_pos_en.qm",
     "icons/spa_pos.svg",
     "icons/chevron-down.svg",
+    "icons/chevron-up.svg",
 )
 
 

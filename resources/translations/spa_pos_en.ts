@@ -352,8 +352,8 @@ SHA-256 {sha} · {size}{locked}</translation>
             <translation>PIN in force</translation>
         </message>
         <message>
-            <source>New PIN (4–8 digits)</source>
-            <translation>New PIN (4–8 digits)</translation>
+            <source>New PIN (6+ digits or a passphrase)</source>
+            <translation>New PIN (6+ digits or a passphrase)</translation>
         </message>
         <message>
             <source>New PIN again</source>
@@ -722,6 +722,10 @@ Expected cash {expected}, counted {counted}: {difference}.</translation>
         <message>
             <source>{till} not closed</source>
             <translation>{till} not closed</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>; </translation>
         </message>
         <message>
             <source>Whole clinic: {sales} sales, net revenue {net} ({tills}).</source>

@@ -352,8 +352,8 @@ SHA-256 {sha} · {size}{locked}</translation>
             <translation>当前密码</translation>
         </message>
         <message>
-            <source>New PIN (4–8 digits)</source>
-            <translation>新密码（4–8 位数字）</translation>
+            <source>New PIN (6+ digits or a passphrase)</source>
+            <translation>新密码（至少 6 位数字，或至少 8 个字符的口令）</translation>
         </message>
         <message>
             <source>New PIN again</source>
@@ -722,6 +722,10 @@ Expected cash {expected}, counted {counted}: {difference}.</source>
         <message>
             <source>{till} not closed</source>
             <translation>{till} 未日结</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>；</translation>
         </message>
         <message>
             <source>Whole clinic: {sales} sales, net revenue {net} ({tills}).</source>

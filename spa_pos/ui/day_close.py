@@ -297,7 +297,7 @@ class DayCloseDialog(QDialog):
 
     def clinic_text(self, clinic: ZReport) -> str:
         """The whole clinic in one line: its figures and each till, closed or not."""
-        tills = "; ".join(
+        tills = self.tr("; ").join(
             self.tr("{till} closed").format(till=t.till)
             if t.closed
             else self.tr("{till} not closed").format(till=t.till)

@@ -101,10 +101,13 @@ class ManagePage(QWidget):
         # 1024-px till in either language: the day, the members and numbers, the back office.
         day = self._row(EventsButton(worker), self.day_close, self.backup, self.restore)
         day.addWidget(AboutButton(worker, self._open))  # versions, for support
-        care = self._row(CareButton(worker, printing), MemberListButton(self))
-        care.addWidget(DashboardButton(worker, self._open))
-        care.addWidget(therapist_report.launcher(worker, self))
-        care.addWidget(self.review)
+        care = self._row(
+            CareButton(worker, printing),
+            MemberListButton(self),
+            DashboardButton(worker, self._open),
+            therapist_report.launcher(worker, self),
+            self.review,
+        )
         office = self._row(
             self.catalog, self.rewards, self.rules, self.promotions, self.data, self.audit
         )

@@ -184,7 +184,7 @@ class ChangePinDialog(QDialog):
         form = form_grid()
         for key, caption in (
             ("current", self.tr("PIN in force")),
-            ("new", self.tr("New PIN (4–8 digits)")),
+            ("new", self.tr("New PIN (6+ digits or a passphrase)")),
             ("repeat", self.tr("New PIN again")),
         ):
             error = label("", "error", wrap=True)

@@ -87,6 +87,10 @@ QLineEdit, QComboBox, QSpinBox, QPlainTextEdit, QDateTimeEdit {{ background: {SU
     border: 1px solid {BORDER}; border-radius: 8px; padding: 6px 10px; min-height: 34px;
     selection-background-color: {PRIMARY}; }}
 QComboBox::drop-down, QDateTimeEdit::drop-down {{ border: none; width: 30px; }}
+QSpinBox {{ padding-right: 30px; }}
+QSpinBox::up-button, QSpinBox::down-button {{ border: none; width: 26px; }}
+QSpinBox::up-arrow {{ image: url({ICONS}/chevron-up.svg); width: 12px; height: 12px; }}
+QSpinBox::down-arrow {{ image: url({ICONS}/chevron-down.svg); width: 12px; height: 12px; }}
 QComboBox::down-arrow, QDateTimeEdit::down-arrow {{ image: url({ICONS}/chevron-down.svg);
     width: 14px; height: 14px; }}
 QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus {{ border: 2px solid {PRIMARY}; }}
