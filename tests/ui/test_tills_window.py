@@ -57,7 +57,7 @@ def test_the_day_close_shows_the_whole_clinic_when_another_till_sold(
     assert dialog.values["sales"] == "1"  # this till's own
     assert dialog.clinic_total.isVisibleTo(dialog)
     assert dialog.clinic_total.text() == (
-        "全店：销售 2 笔，净收入 ¥437.00（前台 未日结; 二楼 已日结）。"
+        "全店：销售 2 笔，净收入 ¥437.00（前台 未日结；二楼 已日结）。"
     )
     texts = [
         block for block in dialog.report_blocks() if getattr(block, "text", "") == "收银台 前台"
