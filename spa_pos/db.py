@@ -209,6 +209,29 @@ def _position_postgresql(element: position, compiler: SQLCompiler, **kw: Any) ->
     return f"strpos({compiler.process(element.clauses, **kw)})"
 
 
+class bytewise(FunctionElement[Any]):  # lower case: reads as a function in a query
+    """A text column compared code point by code point, as SQLite always does: PostgreSQL's
+    `COLLATE "C"`, whatever collation the server's database was made with (a language's,
+    en_US.UTF-8 or ICU zh-CN, skips or reorders punctuation: `'S…-0001' < 'S…-:'` is false
+    there, and a range of document numbers would come out empty)."""
+
+    inherit_cache = True
+
+    def __init__(self, column: ColumnElement[Any] | InstrumentedAttribute[Any]) -> None:
+        super().__init__(column)
+        self.type = column.type
+
+
+@compiles(bytewise)
+def _bytewise(element: bytewise, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(bytewise, "postgresql")
+def _bytewise_postgresql(element: bytewise, compiler: SQLCompiler, **kw: Any) -> str:
+    return f'({compiler.process(element.clauses, **kw)}) COLLATE "C"'
+
+
 def erase_deleted(session: Session) -> None:
     """Have the rows this transaction deletes overwritten in the database file, not left in
     a free page (SQLite's `secure_delete`). A server's files are the server's: nothing."""
