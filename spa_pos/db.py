@@ -22,12 +22,13 @@ while a restore swaps it.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Engine, create_engine, event, make_url, text
+from sqlalchemy import ColumnElement, Engine, Integer, create_engine, event, make_url, text
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
@@ -62,6 +63,12 @@ class Dialect:
         """The refusal a driver error stands for, or None for a plain error."""
         return None
 
+    def compact(self, engine: Engine) -> bool:
+        """Leave no copy of deleted or rewritten rows in the database's own files; False
+        when another connection held it. A server's files are the server's (PostgreSQL
+        reuses freed space on its own, its VACUUM is the administrator's): nothing to do."""
+        return True
+
 
 class SQLiteDialect(Dialect):
     name = "sqlite"
@@ -78,6 +85,24 @@ class SQLiteDialect(Dialect):
         if isinstance(exc, OperationalError) and "database is locked" in str(exc.orig):
             return DatabaseBusy("general.database_busy")
         return None
+
+    def compact(self, engine: Engine) -> bool:
+        """Rebuild the file (`VACUUM`) so no freed page keeps erased bytes, and truncate its
+        WAL (before, so VACUUM starts from a settled file, and after, so the WAL holds no
+        copy). False when another connection holds the file (the window's reader
+        mid-query): the next compaction or the next start-up's checkpoint finishes it."""
+        with engine.connect() as connection:
+            con = connection.connection.driver_connection
+            assert con is not None
+            try:
+                con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                con.execute("VACUUM")
+                busy = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            except sqlite3.OperationalError as exc:  # database is locked: another writer
+                if "locked" not in str(exc):
+                    raise
+                return False
+        return bool(busy == 0)
 
 
 # The advisory lock every PostgreSQL write session takes: any fixed number, the same in
@@ -166,6 +191,47 @@ def _unindexed_sqlite(element: unindexed, compiler: SQLCompiler, **kw: Any) -> s
     return f"+{compiler.process(element.clauses, **kw)}"
 
 
+class position(FunctionElement[int]):  # lower case: reads as a function in a query
+    """Where `needle` first occurs in `text`, from 1; 0 when it does not (case-sensitive,
+    no wildcards, unlike LIKE): SQLite's `instr`, PostgreSQL's `strpos`."""
+
+    inherit_cache = True
+    type = Integer()
+
+
+@compiles(position)
+def _position(element: position, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"instr({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(position, "postgresql")
+def _position_postgresql(element: position, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"strpos({compiler.process(element.clauses, **kw)})"
+
+
+class bytewise(FunctionElement[Any]):  # lower case: reads as a function in a query
+    """A text column compared code point by code point, as SQLite always does: PostgreSQL's
+    `COLLATE "C"`, whatever collation the server's database was made with (a language's,
+    en_US.UTF-8 or ICU zh-CN, skips or reorders punctuation: `'S…-0001' < 'S…-:'` is false
+    there, and a range of document numbers would come out empty)."""
+
+    inherit_cache = True
+
+    def __init__(self, column: ColumnElement[Any] | InstrumentedAttribute[Any]) -> None:
+        super().__init__(column)
+        self.type = column.type
+
+
+@compiles(bytewise)
+def _bytewise(element: bytewise, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(bytewise, "postgresql")
+def _bytewise_postgresql(element: bytewise, compiler: SQLCompiler, **kw: Any) -> str:
+    return f'({compiler.process(element.clauses, **kw)}) COLLATE "C"'
+
+
 def erase_deleted(session: Session) -> None:
     """Have the rows this transaction deletes overwritten in the database file, not left in
     a free page (SQLite's `secure_delete`). A server's files are the server's: nothing."""
@@ -229,6 +295,11 @@ class Database:
             if refusal is None:
                 raise
             raise refusal from exc
+
+    def compact(self) -> bool:
+        """Leave no copy of deleted or rewritten rows in the database's files (`Dialect.compact`;
+        after an erasure); False when another connection held the file."""
+        return self.dialect.compact(self.engine)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -21,12 +21,12 @@ from tests.test_cli_staff import Run
 
 
 @pytest.fixture
-def run(ctx: Ctx, db_path: Path, clock: FixedClock, capsys: pytest.CaptureFixture[str]) -> Run:
+def run(ctx: Ctx, db_arg: str, clock: FixedClock, capsys: pytest.CaptureFixture[str]) -> Run:
     """`spa-pos ARGS --db <test db> --json`: (exit status, parsed stdout, stderr)."""
 
     def invoke(*argv: str) -> tuple[int, Any, str]:
         code = cli.run(
-            [*argv, "--db", str(db_path), "--json"],
+            [*argv, "--db", db_arg, "--json"],
             lambda url: Ctx(Database(url), CLI_ACTOR, clock),
         )
         out = capsys.readouterr()

@@ -21,10 +21,10 @@ Run = Callable[..., tuple[int, Any, str]]
 
 
 @pytest.fixture
-def run(db_path: Path, clock: FixedClock, capsys: pytest.CaptureFixture[str]) -> Run:
+def run(db_arg: str, clock: FixedClock, capsys: pytest.CaptureFixture[str]) -> Run:
     def invoke(*argv: str, as_json: bool = True) -> tuple[int, Any, str]:
         code = cli.run(
-            [*argv, "--db", str(db_path), *(["--json"] if as_json else [])],
+            [*argv, "--db", db_arg, *(["--json"] if as_json else [])],
             lambda url: Ctx(Database(url), CLI_ACTOR, clock),
         )
         out = capsys.readouterr()

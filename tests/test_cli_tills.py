@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,13 +18,13 @@ Run = Callable[..., tuple[int, Any, str]]
 
 
 @pytest.fixture
-def run(ctx: Ctx, db_path: Path, clock: FixedClock, capsys: pytest.CaptureFixture[str]) -> Run:
+def run(ctx: Ctx, db_arg: str, clock: FixedClock, capsys: pytest.CaptureFixture[str]) -> Run:
     """`spa-pos ARGS --db <test db> --json`: (exit status, parsed stdout, stderr)."""
 
     def invoke(*argv: str) -> tuple[int, Any, str]:
         ctx.db.dispose()
         code = cli.run(
-            [*argv, "--db", str(db_path), "--json"],
+            [*argv, "--db", db_arg, "--json"],
             lambda url: Ctx(Database(url), CLI_ACTOR, clock),
         )
         out = capsys.readouterr()

@@ -14,6 +14,7 @@ from functools import cache
 from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from spa_pos.db import bytewise
 from spa_pos.services import tills
 
 
@@ -32,5 +33,7 @@ def next_number(
 def _last_of_day(column: InstrumentedAttribute[str]) -> Select[tuple[str]]:
     """The till's last number of the day: the numbers of the stem followed by a digit
     (another till's carry a letter there). One statement per numbered column (built once:
-    every sale asks). A range, not LIKE, so SQLite walks the unique index straight to it."""
-    return select(func.max(column)).where(column >= bindparam("low"), column < bindparam("high"))
+    every sale asks). A range, not LIKE, so SQLite walks the unique index straight to it;
+    compared code point by code point (`bytewise`) on a server of any collation."""
+    ordered = bytewise(column)
+    return select(func.max(ordered)).where(ordered >= bindparam("low"), ordered < bindparam("high"))

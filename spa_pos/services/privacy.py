@@ -16,13 +16,13 @@ would re-key the chain past every anchor already printed on a Z report or kept i
 backup) but counts them in its result (`audit_rows_by_value`) so the owner knows.
 
 After the erasure commits, the SQLite file is rebuilt (`VACUUM`) and its WAL truncated,
-so freed pages and old WAL frames do not keep the bytes. Backups made before the erasure
-still hold the data until they are rotated out (see `spa_pos.services.backup`).
+so freed pages and old WAL frames do not keep the bytes (`Database.compact`; a server's
+files are the server's). Backups made before the erasure still hold the data until they
+are rotated out (see `spa_pos.services.backup`).
 """
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -34,7 +34,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from spa_pos import clock as clk
-from spa_pos.db import Database
+from spa_pos.db import position
 from spa_pos.errors import DomainError
 from spa_pos.models import (
     AuditEntry,
@@ -133,11 +133,11 @@ def erase(ctx: Ctx, ref: str, reason: str) -> Erasure:
             select(func.count(AuditEntry.id)).where(_mentions(AuditEntry.detail, values))
         )
         card, balance = member.card_no, member.points_balance
-    return Erasure(card, label, balance, cleared, by_value or 0, compact(ctx.db))
+    return Erasure(card, label, balance, cleared, by_value or 0, ctx.db.compact())
 
 
 def _mentions(column: InstrumentedAttribute[str], values: list[str]) -> ColumnElement[bool]:
-    return or_(*(func.instr(column, v) > 0 for v in values))
+    return or_(*(position(column, v) > 0 for v in values))
 
 
 def _clear_rows(s: Session, member: Member, values: list[str], label: str) -> dict[str, int]:
@@ -174,28 +174,6 @@ def _clear_rows(s: Session, member: Member, values: list[str], label: str) -> di
             cleared[table] = cleared.get(table, 0) + count
     s.expire(member)
     return cleared
-
-
-def compact(db: Database) -> bool:
-    """Rebuild the SQLite file (`VACUUM`) so no freed page keeps erased bytes, and truncate
-    its WAL (before, so VACUUM starts from a settled file, and after, so the WAL holds no
-    copy). False when another connection holds the file (the window's reader mid-query):
-    the next erasure or the next start-up's checkpoint finishes the job. Not SQLite: True
-    (PostgreSQL reuses space on its own; its VACUUM is the server's business)."""
-    if not db.is_sqlite:
-        return True
-    with db.engine.connect() as connection:
-        con = connection.connection.driver_connection
-        assert con is not None
-        try:
-            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            con.execute("VACUUM")
-            busy = con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-        except sqlite3.OperationalError as exc:  # database is locked: another writer
-            if "locked" not in str(exc):
-                raise
-            return False
-    return bool(busy == 0)
 
 
 # --- export on request ------------------------------------------------------------------------

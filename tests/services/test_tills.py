@@ -3,23 +3,25 @@ clinic's report adds them up; one till alone works as before tills existed."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select, text
 
 from spa_pos import till
+from spa_pos.clock import FixedClock
 from spa_pos.db import Database
 from spa_pos.errors import DomainError
 from spa_pos.models import Branch, DayClose, Refund, Sale
-from spa_pos.services import audit, checkout, dayclose, refunds, sales, settings
+from spa_pos.services import audit, checkout, clinic, dayclose, refunds, sales, settings
 from spa_pos.services.checkout import SaleRequest
-from spa_pos.services.context import Ctx
+from spa_pos.services.context import CLI_ACTOR, Ctx
 from tests.conftest import enter_at, register
+from tests.pg_cluster import Cluster
 from tests.test_migrations import migrate_to
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -32,9 +34,9 @@ def local(hh: int, mm: int = 0) -> datetime:
 
 
 @pytest.fixture
-def upstairs(ctx: Ctx, db_path: Path) -> Iterator[Ctx]:
-    """A second till on the same database file, with its own connection."""
-    other = replace(ctx, db=Database(f"sqlite:///{db_path}"), till=UPSTAIRS)
+def upstairs(ctx: Ctx, db_url: str) -> Iterator[Ctx]:
+    """A second till on the same database, with its own connections."""
+    other = replace(ctx, db=Database(db_url), till=UPSTAIRS)
     yield other
     other.db.dispose()
 
@@ -132,6 +134,36 @@ def test_each_till_closes_its_own_day_and_the_clinic_adds_them_up(ctx: Ctx, upst
     assert verified(ctx)
 
 
+def test_numbers_follow_each_other_on_a_server_that_sorts_text_by_language(
+    engine: str, request: pytest.FixtureRequest, clock: FixedClock
+) -> None:
+    """A database made in Chinese (ICU zh-CN) puts ':' before the digits, where the day's
+    range of numbers ends: the numbers still count on, per till."""
+    if engine != "postgresql":
+        pytest.skip("PostgreSQL only (pytest --engine=postgresql)")
+    cluster: Cluster = request.getfixturevalue("pg_cluster")
+    name = f"zh{os.getpid()}"
+    down = Ctx(Database(cluster.create(name, icu_locale="zh-CN")), CLI_ACTOR, clock)
+    up = replace(down, till=UPSTAIRS)
+    try:
+        clinic.init(down)
+        clinic.load_demo(down)
+        numbers = [
+            sell(till_ctx, "ZYB", [("cash", 3900)], local(10, minute)).sale_no
+            for minute, till_ctx in enumerate([down, down, up, up, down])
+        ]
+    finally:
+        down.db.dispose()
+        cluster.drop(name)
+    assert numbers == [
+        "S20260310-0001",
+        "S20260310-0002",
+        "S20260310-B0001",
+        "S20260310-B0002",
+        "S20260310-0003",
+    ]
+
+
 def test_the_till_list_of_the_day_is_this_tills(ctx: Ctx, upstairs: Ctx) -> None:
     sell(ctx, "ZJTN", [("cash", 39800)], local(10))
     sell(upstairs, "ZYB", [("wechat", 3900)], local(10, 5))
@@ -176,7 +208,6 @@ def test_an_upgraded_clinic_keeps_its_rows_as_the_default_tills(ctx: Ctx) -> Non
     sell(ctx, "ZJTN", [("cash", 39800)], local(10))
     dayclose.close_day(ctx, counted_cash_fen=39800)
     settings.update(ctx, clinic_name="康宁理疗馆")
-    assert ctx.db.path is not None
     migrate_to(ctx.db, "0018", down=True)
     migrate_to(ctx.db, "head")
     with ctx.db.read() as s:

@@ -60,8 +60,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id', name=op.f('pk_tills')),
         sa.UniqueConstraint('name', name=op.f('uq_tills_name')),
     )
-    op.bulk_insert(branches, [{'id': 1, 'name': _clinic_name()}])
-    op.bulk_insert(tills, [{'id': 1, 'name': DEFAULT_TILL, 'branch_id': 1}])
+    # Branch 1 and till 1 without an explicit id: a new table's first row is 1 on every
+    # engine, and PostgreSQL's id sequence then moves on too (given the id, the sequence
+    # would stay at 1 and the first till added later would collide with the default).
+    op.bulk_insert(branches, [{'name': _clinic_name()}])
+    op.bulk_insert(tills, [{'name': DEFAULT_TILL, 'branch_id': 1}])
     for table, has_till in _ADDED:
         if has_till:
             op.execute(f'ALTER TABLE {table} ADD COLUMN till VARCHAR(40)')
