@@ -2,7 +2,7 @@
 # Build dist/spa-pos_<version>_<arch>.deb from the one-folder bundle dist/spa-pos/ (make dist).
 # The package holds the app in /opt/spa-pos, the command /usr/bin/spa-pos, the menu entry and
 # its icon. It carries its own Python, Qt and Chinese font, so it depends only on the system
-# libraries Qt's X11 back-end needs. The clinic's data lives in each user's home folder, which
+# libraries Qt's X11 and Wayland back-ends need. The clinic's data lives in each user's home folder, which
 # the package does not own: removing (even purging) the package leaves it in place.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,7 +31,7 @@ Maintainer: spa_pos <spa-pos@localhost>
 Section: misc
 Priority: optional
 Installed-Size: $size
-Depends: libc6 (>= 2.31), libgl1, libegl1, libfontconfig1, libdbus-1-3, libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1
+Depends: libc6 (>= 2.31), libgl1, libegl1, libfontconfig1, libdbus-1-3, libxkbcommon-x11-0, libxcb-cursor0, libxcb-icccm4, libxcb-keysyms1, libwayland-client0, libwayland-cursor0, libwayland-egl1
 Description: Point of sale and member points for a wellness clinic (理疗馆收银)
  Offline checkout, loyalty points, QR-code vouchers, receipts, day close and
  backups to a USB drive. Self-contained: its own Python, Qt and Chinese font.
