@@ -3,44 +3,21 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 from openpyxl import load_workbook
 
-from spa_pos import cli
-from spa_pos.clock import FixedClock
-from spa_pos.db import Database
 from spa_pos.services import profile
 from spa_pos.services.checkout import SaleRequest, sell
-from spa_pos.services.context import CLI_ACTOR, Ctx
+from spa_pos.services.context import Ctx
+from tests import test_cli_staff
 from tests.conftest import register
 from tests.test_cli_staff import Run
 
-
-@pytest.fixture
-def run(ctx: Ctx, db_arg: str, clock: FixedClock, capsys: pytest.CaptureFixture[str]) -> Run:
-    """`spa-pos ARGS --db <test db> --json`: (exit status, parsed stdout, stderr)."""
-
-    def invoke(*argv: str) -> tuple[int, Any, str]:
-        code = cli.run(
-            [*argv, "--db", db_arg, "--json"],
-            lambda url: Ctx(Database(url), CLI_ACTOR, clock),
-        )
-        out = capsys.readouterr()
-        return code, json.loads(out.out) if out.out.strip() else None, out.err
-
-    return invoke
-
-
-@pytest.fixture
-def team(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LI_PIN", "246801")
-    monkeypatch.setenv("ZHANG_PIN", "97531357")
-    assert run("staff", "add", "小李", "--role", "cashier", "--pin-env", "LI_PIN")[0] == 0
-    assert run("staff", "add", "张店长", "--role", "manager", "--pin-env", "ZHANG_PIN")[0] == 0
+# The same `spa-pos … --json` runner and the same two staff accounts as the staff commands.
+run = test_cli_staff.run
+team = test_cli_staff.team
 
 
 def test_export_data_writes_the_members_workbook(ctx: Ctx, run: Run, tmp_path: Path) -> None:
