@@ -68,26 +68,26 @@ def _move(ctx: Ctx, source: Database, target: Database) -> Moved:
     revision = source.stored_revision()
     if revision != source.head_version():
         raise DomainError("move.source_not_current", revision=revision or "-")
-    with source.read() as session:
+    # One read transaction on the file: what is checked is what was copied, even if a
+    # till wrote to it meanwhile.
+    with source.read() as session, target.refusals(), target.engine.connect() as conn:
         before = audit.verify(session)
         if not before.ok:
             raise DomainError("move.source_audit", problems=", ".join(before.problems))
-        figures = _figures(session.connection())
-        source_balances = _balances(session)
-    with target.refusals(), target.engine.connect() as conn:
         existing = inspect(conn).get_table_names()
         if existing:
             raise DomainError("move.target_not_empty", target=shown, tables=len(existing))
         conn.rollback()  # end the look's own transaction: the move is one of its own
+        figures = _figures(session.connection())
+        source_balances = _balances(session)
         with conn.begin():  # rolled back if anything below raises
             target.migrate(revision, connection=conn)
             # Rows the migrations seed (the one branch, default settings) are the
             # source's to give, as they stand now.
             for table in reversed(Base.metadata.sorted_tables):
                 conn.execute(table.delete())
-            with source.read() as session:
-                for table in Base.metadata.sorted_tables:
-                    _copy(session.connection(), conn, table)
+            for table in Base.metadata.sorted_tables:
+                _copy(session.connection(), conn, table)
             for table in Base.metadata.sorted_tables:
                 _reset_sequence(conn, table)
             arrived = _check(conn, figures, source_balances, before)
