@@ -524,6 +524,7 @@ def build_parser() -> argparse.ArgumentParser:
     from spa_pos import (
         cli_catalog,
         cli_import,
+        cli_move,
         cli_ops,
         cli_outbox,
         cli_promo,
@@ -541,6 +542,7 @@ def build_parser() -> argparse.ArgumentParser:
         cli_staff,
         cli_outbox,
         cli_reports,
+        cli_move,
     ):
         group.register(sub)
     return parser

@@ -28,7 +28,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Engine, Integer, create_engine, event, make_url, text
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Integer,
+    create_engine,
+    event,
+    make_url,
+    text,
+)
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import InstrumentedAttribute, Session, sessionmaker
@@ -322,12 +331,19 @@ class Database:
         cfg.set_main_option("sqlalchemy.url", self.url)
         return cfg
 
-    def migrate(self, revision: str = "head") -> str:
+    def migrate(self, revision: str = "head", connection: Connection | None = None) -> str:
         """Create or upgrade the schema in place, to `revision` (the newest unless told);
-        returns the revision now in force."""
+        returns the revision now in force. Given a `connection`, inside its transaction
+        (left open: a move to a server builds the schema and copies the rows in one)."""
         from alembic import command
 
         cfg = self._alembic_config()
+        if connection is not None:
+            cfg.attributes["connection"] = connection
+            command.upgrade(cfg, revision)
+            return str(
+                connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            )
         with self.engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, revision)

@@ -807,6 +807,40 @@ _PRIVACY: dict[str, str] = {
     "privacy.erased": "Member {card}'s personal data has been erased; it cannot be edited",
 }
 
+# moving a clinic from its SQLite file to a PostgreSQL server (`spa-pos migrate-to`)
+_MOVE: dict[str, str] = {
+    "move.not_postgresql": (
+        "The target must be a PostgreSQL database (postgresql+psycopg://…): {target}"
+    ),
+    "move.source_not_sqlite": "Only a clinic's SQLite file can be moved; this database is {source}",
+    "move.source_not_current": (
+        "The clinic's database is at schema {revision}, not the newest: run spa-pos init first"
+    ),
+    "move.source_audit": (
+        "The clinic's audit chain does not verify ({problems}): check it with spa-pos audit "
+        "verify before moving"
+    ),
+    "move.target_not_empty": (
+        "The target database is not empty ({tables} tables): give an empty database; {target}"
+    ),
+    "move.rows_differ": (
+        "Nothing was moved: table {table} has {source} rows here but {target} on the server"
+    ),
+    "move.total_differs": (
+        "Nothing was moved: {table}.{column} adds up to {source} here but {target} on the server"
+    ),
+    "move.balances_differ": (
+        "Nothing was moved: {count} members' points differ on the server (first: member {first})"
+    ),
+    "move.ledger_differs": (
+        "Nothing was moved: on the server {members} members' balances and {lots} lots do not "
+        "equal the ledger"
+    ),
+    "move.audit_differs": (
+        "Nothing was moved: the audit chain does not verify on the server ({problems})"
+    ),
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -838,4 +872,5 @@ MESSAGES: dict[str, str] = (
     | _KPI
     | _THERAPISTS
     | _TILLS
+    | _MOVE
 )

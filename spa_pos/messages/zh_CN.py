@@ -652,6 +652,26 @@ _PRIVACY: dict[str, str] = {
     "privacy.erased": "会员 {card} 的个人信息已注销，不能再修改",
 }
 
+# moving a clinic from its SQLite file to a PostgreSQL server (`spa-pos migrate-to`)
+_MOVE: dict[str, str] = {
+    "move.not_postgresql": "目标必须是 PostgreSQL 数据库（postgresql+psycopg://…）：{target}",
+    "move.source_not_sqlite": "只能迁移本店的 SQLite 数据库文件，此数据库是 {source}",
+    "move.source_not_current": "本店数据库结构版本为 {revision}，不是最新：请先运行 spa-pos init",
+    "move.source_audit": (
+        "本店审计链验证未通过（{problems}）：请先用 spa-pos audit verify 检查再迁移"
+    ),
+    "move.target_not_empty": "目标数据库不是空的（已有 {tables} 张表）：请提供空数据库；{target}",
+    "move.rows_differ": "未迁移任何数据：{table} 表本地 {source} 行，服务器上 {target} 行",
+    "move.total_differs": "未迁移任何数据：{table}.{column} 本地合计 {source}，服务器上 {target}",
+    "move.balances_differ": (
+        "未迁移任何数据：服务器上 {count} 位会员积分不符（第一位：会员 {first}）"
+    ),
+    "move.ledger_differs": (
+        "未迁移任何数据：服务器上 {members} 位会员余额、{lots} 个积分批次与流水不符"
+    ),
+    "move.audit_differs": "未迁移任何数据：服务器上审计链验证未通过（{problems}）",
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -683,4 +703,5 @@ MESSAGES: dict[str, str] = (
     | _KPI
     | _THERAPISTS
     | _TILLS
+    | _MOVE
 )
