@@ -97,6 +97,27 @@ def test_the_owner_account_alone_can_sign_in(qtbot: QtBot, window: MainWindow) -
     qtbot.waitUntil(lambda: window.actor == Actor("店长", "owner"))
 
 
+def test_switching_again_starts_on_whoever_was_signed_in_and_another_name_still_works(
+    qtbot: QtBot, window: MainWindow, li: str
+) -> None:
+    """After 切换 the list shows the person signed in, the PIN field has the keyboard: a
+    quick re-sign-in is just the PIN; the owner picks their own name and signs in."""
+    type_in(qtbot, switch(qtbot, window), li, LI_PIN)
+    qtbot.waitUntil(lambda: window.actor == Actor("小李", "cashier"))
+    dialog = switch(qtbot, window)
+    names = child(dialog, QComboBox, "staffName")
+    qtbot.waitUntil(lambda: names.count() == 2)
+    assert names.currentData() == li
+    field = child(dialog, QLineEdit, "signInPin")
+    assert QApplication.focusWidget() is field
+    qtbot.keyClicks(field, LI_PIN)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not open_dialogs(SignInDialog))
+    assert window.actor == Actor("小李", "cashier")
+    type_in(qtbot, switch(qtbot, window), staff.OWNER_NAME, "246813")
+    qtbot.waitUntil(lambda: window.actor == Actor("店长", "owner"))
+
+
 def test_switching_keeps_the_cart_and_the_page(qtbot: QtBot, window: MainWindow, li: str) -> None:
     ring_up(qtbot, window, "aj*2")
     before = window.checkout.model.draft(None)
