@@ -2212,6 +2212,10 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <translation>{no}. {name} × {qty}   {amount}</translation>
         </message>
         <message>
+            <source>Therapist {name}</source>
+            <translation>Therapist {name}</translation>
+        </message>
+        <message>
             <source>(refunded)</source>
             <translation>(refunded)</translation>
         </message>

@@ -127,6 +127,10 @@ _CHECKOUT: dict[str, str] = {
     "checkout.change_not_cash": (
         "Non-cash payments cannot exceed the amount due (only cash gives change)"
     ),
+    "checkout.method.cash": "Cash",
+    "checkout.method.card": "Bank card",
+    "checkout.method.wechat": "WeChat Pay",
+    "checkout.method.alipay": "Alipay",
 }
 
 # refunds
@@ -504,6 +508,8 @@ _AUDIT: dict[str, str] = {
     ),
     "audit.bad_kind": "There is no kind of entry called “{kind}”",
     "audit.bad_period": "The start {first} is after the end {last}",
+    "audit.line": "line {no}",
+    "audit.and": ", ",
     "audit.yes": "yes",
     "audit.no": "no",
     "audit.changed": "changed",

@@ -106,6 +106,11 @@ _CHECKOUT: dict[str, str] = {
     "checkout.payment_not_positive": "付款金额必须大于 0",
     "checkout.payment_short": "付款不足：应收 {due} 元，已付 {paid} 元，还差 {short} 元",
     "checkout.change_not_cash": "非现金付款不能超过应收金额（只有现金可以找零）",
+    # The payment methods' names (checkout.METHOD_NAMES reads the Chinese ones from here).
+    "checkout.method.cash": "现金",
+    "checkout.method.card": "银行卡",
+    "checkout.method.wechat": "微信支付",
+    "checkout.method.alipay": "支付宝",
 }
 
 # refunds
@@ -374,6 +379,8 @@ _AUDIT: dict[str, str] = {
     "audit.legacy": "其中前 {count} 条写于旧版本（密钥审计之前），按公开算法校验，密钥链接续其后",
     "audit.bad_kind": "没有“{kind}”这类记录",
     "audit.bad_period": "开始日期 {first} 晚于结束日期 {last}",
+    "audit.line": "第{no}行",
+    "audit.and": "、",
     "audit.yes": "是",
     "audit.no": "否",
     "audit.changed": "已修改",

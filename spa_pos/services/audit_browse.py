@@ -232,8 +232,28 @@ def _value(key: str, value: Any) -> str:
         return messages.render("audit.yes" if value else "audit.no", {})
     if key == "role" and isinstance(value, str):
         return permissions.role_name(value)  # 店长, not the stored "manager"
+    if key == "payments" and isinstance(value, list):
+        return _payments(value)
+    if key == "lines" and isinstance(value, list):
+        lines = [messages.render("audit.line", {"no": no}) for no in value]
+        return messages.render("audit.and", {}).join(lines)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return messages.render("audit.and", {}).join(value)  # voucher codes
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return text if len(text) <= _SHOWN_VALUE else text[: _SHOWN_VALUE - 1] + "…"
+
+
+def _payments(value: list[Any]) -> str:
+    """A sale's stored payments ([["wechat", 46600], ...]) as "微信支付 ¥466.00 + 现金 ¥1.00"."""
+    paid: list[str] = []
+    for pair in value:
+        if not (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[1], int)):
+            return json.dumps(value, ensure_ascii=False)  # not a sale's payments: as stored
+        method, fen = pair
+        code = f"checkout.method.{method}"
+        name = messages.render(code, {})
+        paid.append(f"{method if name == code else name} {format_fen(fen)}")
+    return " + ".join(paid)
 
 
 def field_name(key: str) -> str:

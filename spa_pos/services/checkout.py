@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from spa_pos import limits
 from spa_pos.errors import DomainError
+from spa_pos.messages import zh_CN
 from spa_pos.models import CatalogItem, CourseBalance, Member, Payment, Sale, SaleLine, Voucher
 from spa_pos.models.draft import CartDraft
 from spa_pos.models.sale import PAYMENT_METHODS as PAYMENT_METHODS  # the till offers these
@@ -34,7 +35,9 @@ from spa_pos.services.context import Ctx
 from spa_pos.services.numbering import next_number
 from spa_pos.services.settings import Tier
 
-METHOD_NAMES = {"cash": "现金", "card": "银行卡", "wechat": "微信支付", "alipay": "支付宝"}
+METHOD_NAMES = {m: zh_CN.MESSAGES[f"checkout.method.{m}"] for m in PAYMENT_METHODS}
+"""The methods' Chinese names (receipts, exports): the catalogue's, which the audit trail
+renders in the language in force."""
 RULE_NAMES = {
     "E1": "项目积分",
     "E2": "疗程奖励",

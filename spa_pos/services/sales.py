@@ -9,15 +9,16 @@ end-of-day close counts them. The day's totals are the till's Z report's own
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from spa_pos import clock as clk
-from spa_pos.models import Refund, Sale
+from spa_pos.models import Refund, Sale, StaffMember
 from spa_pos.services import dayclose, tills
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Ctx
@@ -34,6 +35,7 @@ class SaleLineView:
     free_units: int
     net_fen: int
     refunded: bool
+    therapist: str | None = None  # who did the service (技师); a product: nobody
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ def day_book(ctx: Ctx, day: date | None = None) -> DayBook:
             .where(Sale.created_at >= start, Sale.created_at < end, tills.at(Sale.till, ctx.till))
             .order_by(Sale.created_at.desc(), Sale.id.desc())
         ).all()
+        names = _therapists(s, sales)
         refunds = s.scalars(
             select(Refund)
             .options(
@@ -104,7 +107,7 @@ def day_book(ctx: Ctx, day: date | None = None) -> DayBook:
         ).all()
         return DayBook(
             day,
-            [_view(sale, tz) for sale in sales],
+            [_view(sale, tz, names) for sale in sales],
             [_refund_view(refund, tz) for refund in refunds],
             dayclose.takings(s, day, tz, ctx.till),
         )
@@ -123,7 +126,7 @@ def by_number(ctx: Ctx, sale_no: str) -> SaleView | None:
             today = settings_svc.business_date(s, ctx.clock.now())
             text = f"S{today:%Y%m%d}-{code}{int(text):0{SERIAL_DIGITS}d}"
         sale = s.scalars(_sales().where(Sale.sale_no == text)).first()
-        return _view(sale, tz) if sale else None
+        return _view(sale, tz, _therapists(s, [sale])) if sale else None
 
 
 def _sales() -> Select[tuple[Sale]]:
@@ -147,7 +150,16 @@ def _refund_view(refund: Refund, tz: str) -> RefundView:
     )
 
 
-def _view(sale: Sale, tz: str) -> SaleView:
+def _therapists(session: Session, sales: Sequence[Sale]) -> dict[int, str]:
+    """The names of the therapists on these sales' lines, by staff id."""
+    ids = {ln.therapist_id for sale in sales for ln in sale.lines if ln.therapist_id is not None}
+    if not ids:
+        return {}
+    found = session.execute(select(StaffMember.id, StaffMember.name).where(StaffMember.id.in_(ids)))
+    return dict(found.tuples().all())
+
+
+def _view(sale: Sale, tz: str, therapists: dict[int, str]) -> SaleView:
     return SaleView(
         sale.sale_no,
         clk.from_utc_naive(sale.created_at).astimezone(ZoneInfo(tz)),
@@ -168,6 +180,7 @@ def _view(sale: Sale, tz: str) -> SaleView:
                 ln.free_units,
                 ln.net_fen,
                 ln.refund_id is not None,
+                therapists.get(ln.therapist_id) if ln.therapist_id is not None else None,
             )
             for ln in sale.lines
         ],

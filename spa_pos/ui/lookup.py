@@ -1,7 +1,9 @@
 """Member lookup (会员查询): one field for typing and scanning, a live result list and the
 member panel.
 
-Typing updates the list after a short pause (members.search on the worker). A scanner
+Typing updates the list after a short pause (members.hits on the worker); a change that
+can move a member's points or tier (`Change.touches_members`) asks the service again for
+the same text, so the list never shows an older balance than the panel beside it. A scanner
 types into the same field and ends with Enter: a card number opens the member, a voucher
 code or QR goes to the current sale.
 """
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from spa_pos.services import members, vouchers
 from spa_pos.services.members import MemberHit
+from spa_pos.ui.changes import Change
 from spa_pos.ui.member_panel import MemberPanel
 from spa_pos.ui.widgets import button, label
 from spa_pos.ui.worker import DbWorker
@@ -61,6 +64,7 @@ class LookupPage(QWidget):
         self.new_button = button("", "primary")
         self.new_button.clicked.connect(self.new_member_requested)
         self.panel = MemberPanel()
+        worker.changed.connect(self._on_changed)
 
         left = QVBoxLayout()
         left.setSpacing(10)
@@ -95,7 +99,8 @@ class LookupPage(QWidget):
         self.focus_search()
 
     # --- searching -------------------------------------------------------------------
-    def search_now(self) -> None:
+    def search_now(self, keep: str | None = None) -> None:
+        """Search for the field's text; `keep`: the card whose row stays chosen."""
         self._debounce.stop()
         text = self.search.text().strip()
         self._generation += 1
@@ -105,11 +110,20 @@ class LookupPage(QWidget):
             return
         self.worker.run(
             lambda ctx: members.hits(ctx, text),
-            lambda hits: self._show(generation, text, hits),
+            lambda hits: self._show(generation, text, hits, keep),
             owner=self,
         )
 
-    def _show(self, generation: int, text: str, hits: list[MemberHit]) -> None:
+    def _on_changed(self, change: Change) -> None:
+        """The rows shown, as the service has them now (the same search again)."""
+        shown = self._shown_for
+        if change.touches_members and shown and shown == self.search.text().strip():
+            current = self.results.currentItem()
+            self.search_now(current.data(CARD_ROLE) if current is not None else None)
+
+    def _show(
+        self, generation: int, text: str, hits: list[MemberHit], keep: str | None = None
+    ) -> None:
         if generation != self._generation:
             return  # the cashier kept typing; a newer search is on its way
         self.results.clear()
@@ -125,7 +139,8 @@ class LookupPage(QWidget):
             item.setData(CARD_ROLE, hit.card_no)
             self.results.addItem(item)
         if hits:
-            self.results.setCurrentRow(0)
+            cards = [hit.card_no for hit in hits]
+            self.results.setCurrentRow(cards.index(keep) if keep in cards else 0)
         self._shown_for = text
         self._update_hint()
         self.results_shown.emit(len(hits))

@@ -368,7 +368,8 @@ class MainWindow(QMainWindow):
         if not self.is_ready or alive(self.sign_in_dialog):
             return
         self.idle.stop()
-        dialog = SignInDialog(self.worker, parent=self)
+        current = self.actor.name if self.actor else None
+        dialog = SignInDialog(self.worker, current, parent=self)
         dialog.signed_in.connect(self.signed_in)
         dialog.rejected.connect(self.quit)
         self.sign_in_dialog = dialog

@@ -41,13 +41,18 @@ def active_staff(ctx: Ctx) -> list[StaffView]:
 
 
 class SignInDialog(QDialog):
-    """Closing it (退出, the window's close button) closes the till: `rejected`."""
+    """Closing it (退出, the window's close button) closes the till: `rejected`. The list
+    starts on `current`, the person signed in until now (切换), so signing back in is just
+    the PIN."""
 
     signed_in = Signal(object)  # SignedIn
 
-    def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, worker: DbWorker, current: str | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.worker = worker
+        self.current = current
         self.setWindowTitle(self.tr("Sign in"))
         self.setModal(True)
         self.setMinimumWidth(420)
@@ -82,6 +87,8 @@ class SignInDialog(QDialog):
     def _listed(self, accounts: list[StaffView]) -> None:
         for view in accounts:
             self.name.addItem(f"{view.name} · {permissions.role_name(view.role)}", view.name)
+        if self.current is not None and (at := self.name.findData(self.current)) >= 0:
+            self.name.setCurrentIndex(at)
         self.ok.setEnabled(bool(accounts))
         self.pin.setFocus()
 

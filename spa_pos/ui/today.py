@@ -335,6 +335,8 @@ class TodayPage(QWidget):
             text = self.tr("{no}. {name} × {qty}   {amount}").format(
                 no=line.line_no, name=line.name, qty=line.qty, amount=format_fen(line.net_fen)
             )
+            if line.therapist:
+                text += "   " + self.tr("Therapist {name}").format(name=line.therapist)
             if line.refunded:
                 text += "   " + self.tr("(refunded)")
             item = QListWidgetItem(text)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from spa_pos import messages
 from spa_pos.clock import FixedClock
 from spa_pos.errors import DomainError
 from spa_pos.services import adjustments, audit_browse, refunds, staff, vouchers
@@ -92,6 +93,31 @@ def test_other_details_read_with_their_labels_and_money_in_yuan(ctx: Ctx, histor
     assert refunded.what == f"退款 {history.manager_sale}"
     assert "退款金额: ¥168.00" in refunded.change
     assert "退回兑换券" not in refunded.change  # nothing returned: left out
+
+
+def test_sales_and_refunds_read_payments_lines_and_vouchers_in_words(
+    ctx: Ctx, history: History
+) -> None:
+    """Not the stored lists ("付款: [[\"cash\", 16800]]", "行号: [1]"): the method's name
+    with yuan, the line as 第1行; and in English too."""
+    sold = _all(ctx, AuditFilter(kind="sales", who="张店长", entity="sale"))[1]
+    assert sold.action == "sale.create"
+    assert "付款: 现金 ¥168.00" in sold.change and "[" not in sold.change
+    refunded = _all(ctx, AuditFilter(kind="sales", who="张店长", entity="sale"))[0]
+    assert "行号: 第1行" in refunded.change and "[" not in refunded.change
+    assert (
+        audit_browse.change_text(
+            "sale.create",
+            {"payments": [["wechat", 46600], ["cash", 100]], "vouchers": ["V1", "V2"]},
+        )
+        == "付款: 微信支付 ¥466.00 + 现金 ¥1.00；兑换券: V1、V2"
+    )
+    messages.set_language("en")
+    try:
+        text = audit_browse.change_text("sale.refund", {"lines": [1, 3], "payments": [["card", 5]]})
+    finally:
+        messages.set_language("zh_CN")
+    assert text == "lines: line 1, line 3；payments: Bank card ¥0.05"
 
 
 def test_staff_rows_read_in_words_not_stored_codes(ctx: Ctx, history: History) -> None:

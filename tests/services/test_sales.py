@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from spa_pos.clock import FixedClock
-from spa_pos.services import dayclose, refunds, sales
+from spa_pos.services import dayclose, refunds, sales, staff
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.checkout import SaleRequest, sell
 from spa_pos.services.context import Ctx
@@ -93,3 +93,15 @@ def test_a_sale_of_today_is_found_by_its_last_digits(ctx: Ctx, clock: FixedClock
     clock.advance(days=1)
     assert sales.by_number(ctx, "1") is None  # last digits look in today only
     assert sales.by_number(ctx, first.sale_no) is not None  # a whole number, any day
+
+
+def test_each_service_line_names_its_therapist(ctx: Ctx) -> None:
+    """The sale's detail carries who did each service (技师); a product line has nobody."""
+    staff.add(ctx, "王技师", "therapist", "246801")
+    sold = sell(
+        ctx,
+        SaleRequest([("AJ", 1), ("ZYB", 1)], [("cash", 16800 + 3900)], therapists={"AJ": "王技师"}),
+    )
+    (view,) = sales.day_book(ctx).sales
+    assert [(ln.name, ln.therapist) for ln in view.lines] == [("艾灸", "王技师"), ("足浴包", None)]
+    assert sales.by_number(ctx, sold.sale_no) == view

@@ -8,6 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from spa_pos.services import adjustments, vouchers
 from spa_pos.services.context import Ctx
+from spa_pos.ui.changes import Change
 from spa_pos.ui.main_window import MainWindow
 from tests.conftest import register
 from tests.ui.conftest import type_text
@@ -127,3 +128,24 @@ def test_phones_are_masked_in_the_list_and_the_panel(
     qtbot.waitUntil(lambda: window.lookup.panel.view is not None)
     shown = " ".join(label.text() for label in window.lookup.panel.findChildren(QLabel))
     assert "138****5678" in shown and "13812345678" not in shown
+
+
+def test_a_points_change_refreshes_the_list_keeping_the_chosen_row(
+    qtbot: QtBot, window: MainWindow, cashier: Ctx
+) -> None:
+    """The list beside the panel shows the balance the service gives after the change,
+    not the one from before it; the row the cashier was on stays chosen."""
+    register(cashier, "张三", "13800000001")
+    card = register(cashier, "张珊", "13800000002")
+    type_text(window.lookup.search, "张")
+    qtbot.waitUntil(lambda: len(result_texts(window)) == 2)
+    window.lookup.results.setCurrentRow(1)
+    assert "张珊" in result_texts(window)[1] and "·  0 积分" in result_texts(window)[1]
+    window.worker.run(
+        lambda ctx: adjustments.adjust(ctx, card, 120, "补录纸质积分"),
+        lambda _: None,
+        changes=Change.MEMBERS,
+    )
+    qtbot.waitUntil(lambda: "·  120 积分" in result_texts(window)[1])
+    assert "·  0 积分" in result_texts(window)[0]
+    assert window.lookup.results.currentRow() == 1

@@ -13,6 +13,7 @@ from spa_pos.services import staff
 from spa_pos.services.context import Actor, Ctx
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.sign_in import SignInDialog
+from spa_pos.ui.widgets import alive
 from tests.ui.conftest import child, open_dialogs, pick, wait_dialog
 from tests.ui.test_drafts import ring_up
 
@@ -95,6 +96,30 @@ def test_the_owner_account_alone_can_sign_in(qtbot: QtBot, window: MainWindow) -
     qtbot.waitUntil(lambda: names.count() == 1)
     type_in(qtbot, dialog, staff.OWNER_NAME, "246813")
     qtbot.waitUntil(lambda: window.actor == Actor("店长", "owner"))
+
+
+def test_switching_again_starts_on_whoever_was_signed_in_and_another_name_still_works(
+    qtbot: QtBot, window: MainWindow, li: str
+) -> None:
+    """After 切换 the list shows the person signed in, the PIN field has the keyboard: a
+    quick re-sign-in is just the PIN; the owner picks their own name and signs in."""
+
+    def signed_in_as(actor: Actor) -> None:  # and the dialog gone, so 切换 opens a new one
+        qtbot.waitUntil(lambda: window.actor == actor and not alive(window.sign_in_dialog))
+
+    type_in(qtbot, switch(qtbot, window), li, LI_PIN)
+    signed_in_as(Actor("小李", "cashier"))
+    dialog = switch(qtbot, window)
+    names = child(dialog, QComboBox, "staffName")
+    qtbot.waitUntil(lambda: names.count() == 2)
+    assert names.currentData() == li
+    field = child(dialog, QLineEdit, "signInPin")
+    assert QApplication.focusWidget() is field
+    qtbot.keyClicks(field, LI_PIN)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    signed_in_as(Actor("小李", "cashier"))
+    type_in(qtbot, switch(qtbot, window), staff.OWNER_NAME, "246813")
+    signed_in_as(Actor("店长", "owner"))
 
 
 def test_switching_keeps_the_cart_and_the_page(qtbot: QtBot, window: MainWindow, li: str) -> None:

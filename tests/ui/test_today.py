@@ -12,7 +12,7 @@ from sqlalchemy import select
 from spa_pos.clock import FixedClock
 from spa_pos.models import Sale
 from spa_pos.money import format_fen
-from spa_pos.services import catalog, checkout, dayclose, members, refunds
+from spa_pos.services import catalog, checkout, dayclose, members, refunds, staff
 from spa_pos.services.checkout import SaleRequest, SaleResult
 from spa_pos.services.context import Ctx
 from spa_pos.ui import i18n
@@ -119,6 +119,20 @@ def test_refund_of_the_ticked_lines(qtbot: QtBot, window: MainWindow, ctx: Ctx) 
     assert refunded.args[0].refunded_fen == 3900
     qtbot.waitUntil(lambda: window.today.model.sales[0].status == "partially_refunded")
     assert "已退" in window.today.lines.item(1).text()
+
+
+def test_each_service_line_shows_its_therapist(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
+    staff.add(ctx, "王技师", "therapist", "246801")
+    checkout.sell(
+        ctx,
+        SaleRequest([("AJ", 1), ("ZYB", 1)], [("cash", 16800 + 3900)], therapists={"AJ": "王技师"}),
+    )
+    open_today(qtbot, window, 1)
+    window.today.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.today.lines.count() == 2)
+    served, product = (window.today.lines.item(row).text() for row in range(2))
+    assert served.startswith("1. 艾灸") and served.endswith("技师 王技师")
+    assert "技师" not in product
 
 
 def test_the_list_refreshes_on_sales_and_refunds_only(
