@@ -25,6 +25,8 @@ from datetime import UTC
 from typing import Any
 
 from sqlalchemy import Connection, Integer, Table, func, inspect, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session
 
 from spa_pos.db import Database
@@ -52,6 +54,12 @@ def migrate_to(ctx: Ctx, url: str) -> Moved:
     """Copy the clinic `ctx` works on (an SQLite file at the newest schema) into the empty
     PostgreSQL database at `url`, check it on arrival, or leave the target untouched."""
     source = ctx.db
+    try:  # a typo'd or empty URL, or another engine: refused before anything is opened
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DomainError("move.not_postgresql", target=url) from exc
+    if parsed.get_backend_name() != "postgresql":
+        raise DomainError("move.not_postgresql", target=parsed.render_as_string())
     target = Database(url)
     try:
         return _move(ctx, source, target)
