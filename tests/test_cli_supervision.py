@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,28 +10,16 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from spa_pos import cli
 from spa_pos.clock import FixedClock
-from spa_pos.db import Database
-from spa_pos.services.context import CLI_ACTOR, Ctx
+from spa_pos.services.context import Ctx
+from tests import test_cli_reports
 from tests.services.test_audit_browse import History, _history
 
 Run = Callable[..., tuple[int, Any, str]]
 
 
-@pytest.fixture
-def run(db_arg: str, clock: FixedClock, capsys: pytest.CaptureFixture[str]) -> Run:
-    def invoke(*argv: str, as_json: bool = True) -> tuple[int, Any, str]:
-        code = cli.run(
-            [*argv, "--db", db_arg, *(["--json"] if as_json else [])],
-            lambda url: Ctx(Database(url), CLI_ACTOR, clock),
-        )
-        out = capsys.readouterr()
-        if not as_json:
-            return code, out.out, out.err
-        return code, json.loads(out.out) if out.out.strip() else None, out.err
-
-    return invoke
+# The same `spa-pos … --db <test db> [--json]` runner as the other reports.
+run = test_cli_reports.run
 
 
 @pytest.fixture
