@@ -23,7 +23,7 @@ from spa_pos.models.review import SchemeReview
 from spa_pos.models.reward import Reward, RewardStockChange, Voucher
 from spa_pos.models.sale import Feedback, Payment, Refund, RefundPayment, Sale, SaleLine
 from spa_pos.models.staff import StaffMember
-from spa_pos.models.summary import MemberStat, QuarterTotal, VisitDay
+from spa_pos.models.summary import ItemTotal, MemberStat, QuarterTotal, VisitDay
 
 __all__ = [
     "AuditEntry",
@@ -38,6 +38,7 @@ __all__ = [
     "EventAttendance",
     "Feedback",
     "ImportBatch",
+    "ItemTotal",
     "JobRun",
     "LedgerEntry",
     "Member",

@@ -39,6 +39,19 @@ class QuarterTotal(Base):
     points_expired: Mapped[int] = mapped_column(default=0)
 
 
+class ItemTotal(Base):
+    """Sale lines not refunded per catalog item and UTC quarter hour of their sale (the
+    dashboard's top services): a refund takes its lines off their sale's quarter, since a
+    refunded line no longer counts for the period it was sold in."""
+
+    __tablename__ = "item_totals"
+
+    quarter: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    item_id: Mapped[int] = mapped_column(ForeignKey("catalog_items.id"), primary_key=True)
+    qty: Mapped[int] = mapped_column(default=0)  # SaleLine.qty
+    net_fen: Mapped[int] = mapped_column(default=0)  # SaleLine.net_fen
+
+
 class VisitDay(Base):
     """One visit: a business day (days since 1970 in the clinic's zone) on which a member
     bought something not wholly refunded or used a course session, linked to the member's

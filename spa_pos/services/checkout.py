@@ -140,7 +140,12 @@ def sell(ctx: Ctx, request: SaleRequest) -> SaleResult:
         ).scalar_one()
         rows = _write_lines(s, sale_id, cart, served)
         summaries.add_sale(
-            s, stamp, priced.due_fen, priced.discount_fen, member.id if member else None
+            s,
+            stamp,
+            priced.due_fen,
+            priced.discount_fen,
+            member.id if member else None,
+            [(cart.items[ln.item.code].id, ln.qty, ln.net_fen) for ln in priced.lines],
         )
         for v in cart.vouchers:
             v.status, v.used_at, v.used_sale_id = "used", stamp, sale_id

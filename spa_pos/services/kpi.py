@@ -52,19 +52,16 @@ from spa_pos import clock as clk
 from spa_pos.errors import DomainError
 from spa_pos.models import (
     CatalogItem,
-    LedgerEntry,
+    ItemTotal,
     Member,
     MemberTag,
     QuarterTotal,
     Reward,
-    Sale,
-    SaleLine,
     VisitDay,
     Voucher,
 )
 from spa_pos.money import format_fen
 from spa_pos.services import outreach, summaries, unit_of_work
-from spa_pos.services import points as points_svc
 from spa_pos.services.context import Ctx
 from spa_pos.services.settings import Settings
 
@@ -355,18 +352,10 @@ def members_per_tag(session: Session) -> dict[str, int]:
 
 
 def members_per_tier(session: Session, at: datetime, cfg: Settings) -> dict[str, int]:
-    """Members registered by `at` (naive UTC) per tier at `at`, every tier listed. (Read
-    through `summaries.member_figures` it took several times longer on the benchmark
-    database: its favourite column is computed for every member.)"""
-    earned = _earned_subquery(at)
+    """Members registered by `at` (naive UTC) per tier at `at`, every tier listed."""
+    earned = summaries.tier_points(session, at)
     tier = _tier_case(earned.c.earned, cfg)
-    rows = session.execute(
-        select(tier, func.count())
-        .select_from(Member)
-        .outerjoin(earned, earned.c.member_id == Member.id)
-        .where(Member.joined_at < at)
-        .group_by(tier)
-    ).all()
+    rows = session.execute(select(tier, func.count()).group_by(tier)).all()
     counts = {t.name: 0 for t in cfg.tiers}
     counts.update({name: int(n) for name, n in rows})
     return counts
@@ -374,15 +363,14 @@ def members_per_tier(session: Session, at: datetime, cfg: Settings) -> dict[str,
 
 def tier_moves(session: Session, lo: datetime, hi: datetime, cfg: Settings) -> dict[str, int]:
     """Members whose tier at `hi` differs from their tier at `lo`: {"from→to": count}."""
-    before, after = _earned_subquery(lo).alias("before"), _earned_subquery(hi).alias("after")
+    before = summaries.tier_points(session, lo).alias("before")
+    after = summaries.tier_points(session, hi).alias("after")
     was = _tier_case(before.c.earned, cfg)
     now = _tier_case(after.c.earned, cfg)
     rows = session.execute(
         select(was, now, func.count())
-        .select_from(Member)
-        .outerjoin(before, before.c.member_id == Member.id)
-        .outerjoin(after, after.c.member_id == Member.id)
-        .where(Member.joined_at < lo)
+        .select_from(before)
+        .join(after, after.c.member_id == before.c.member_id)
         .group_by(was, now)
     ).all()
     return {f"{a}→{b}": int(n) for a, b, n in rows if a != b}
@@ -468,15 +456,22 @@ def _redemptions(session: Session, lo: datetime, hi: datetime) -> tuple[RewardRe
 
 
 def _top_services(session: Session, lo: datetime, hi: datetime) -> tuple[TopItem, ...]:
-    """The items that brought the most money in the period; refunded lines left out."""
-    revenue = func.sum(SaleLine.net_fen)
+    """The items that brought the most money in the period's sales; refunded lines left
+    out. From the item totals per quarter hour (`summaries`), summed per item before the
+    catalog is joined (a year is some 100,000 rows on the benchmark database); an item
+    whose lines were all refunded has rows of zeros there, left out as it has no line."""
+    t = ItemTotal
+    per_item = (
+        select(t.item_id, func.sum(t.qty).label("qty"), func.sum(t.net_fen).label("fen"))
+        .where(t.quarter >= summaries.quarter_bound(lo), t.quarter < summaries.quarter_bound(hi))
+        .group_by(t.item_id)
+        .having(func.sum(t.qty) > 0)
+        .subquery("per_item")
+    )
     rows = session.execute(
-        select(CatalogItem.code, CatalogItem.name, func.sum(SaleLine.qty), revenue)
-        .join(Sale, Sale.id == SaleLine.sale_id)
-        .join(CatalogItem, CatalogItem.id == SaleLine.item_id)
-        .where(Sale.created_at >= lo, Sale.created_at < hi, SaleLine.refund_id.is_(None))
-        .group_by(CatalogItem.code, CatalogItem.name)
-        .order_by(revenue.desc(), CatalogItem.code)
+        select(CatalogItem.code, CatalogItem.name, per_item.c.qty, per_item.c.fen)
+        .join(CatalogItem, CatalogItem.id == per_item.c.item_id)
+        .order_by(per_item.c.fen.desc(), CatalogItem.code)
         .limit(TOP_SERVICES)
     ).all()
     return tuple(TopItem(c, n, int(q), int(f)) for c, n, q, f in rows)
@@ -516,22 +511,8 @@ def _trend(
     )
 
 
-def _earned_subquery(at: datetime) -> Any:
-    """(member_id, earned): tier spend in the 12 months before `at` (as `points.tier_of`)."""
-    return (
-        select(LedgerEntry.member_id, func.sum(LedgerEntry.points).label("earned"))
-        .where(
-            LedgerEntry.kind.in_(points_svc.EARNING_KINDS),
-            LedgerEntry.created_at >= at - timedelta(days=365),
-            LedgerEntry.created_at < at,
-        )
-        .group_by(LedgerEntry.member_id)
-        .subquery()
-    )
-
-
 def _tier_case(earned: Any, cfg: Settings) -> ColumnElement[str]:
-    """The tier's name for tier spend `earned` (NULL: nothing earned), as `Settings.tier_for`."""
+    """The tier's name for tier spend `earned`, as `Settings.tier_for`."""
     spend = func.coalesce(earned, 0)
     ranked = sorted(cfg.tiers, key=lambda t: t.threshold, reverse=True)
     return case(*((spend >= t.threshold, t.name) for t in ranked[:-1]), else_=ranked[-1].name)

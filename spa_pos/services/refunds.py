@@ -78,7 +78,8 @@ def refund(
         reversed_points = _reverse_points(s, sale, lines, whole, rec, stamp, work.actor)
         rec.points_reversed = reversed_points
         sale.status = "refunded" if whole else "partially_refunded"
-        summaries.add_refund(s, stamp, refunded, sale.member_id)
+        sold = [(line.item_id, line.qty, line.net_fen) for line in lines]
+        summaries.add_refund(s, stamp, refunded, sale.member_id, sale.created_at, sold)
         if whole and sale.member_id is not None:  # a wholly refunded sale is no visit
             tz = work.settings.timezone
             day = clk.local_date(clk.from_utc_naive(sale.created_at), tz)

@@ -10,6 +10,8 @@ the tables, and after a change of the clinic's time zone) and `check` compares.
   issued / redeemed / expired, and the outstanding balance at any day's end).
 - `VisitDay`: the visit days (see `kpi`: a business day with a sale not wholly refunded
   or a course session), each linked to the member's visit days before and after it.
+- `ItemTotal`: quantity and money of the sale lines not refunded per item and quarter
+  hour of their sale (the dashboard's top services).
 """
 
 from __future__ import annotations
@@ -55,7 +57,13 @@ from spa_pos.models import (
     SaleLine,
 )
 from spa_pos.models.points import EARNING_KINDS
-from spa_pos.models.summary import QUARTER_SECONDS, MemberStat, QuarterTotal, VisitDay
+from spa_pos.models.summary import (
+    QUARTER_SECONDS,
+    ItemTotal,
+    MemberStat,
+    QuarterTotal,
+    VisitDay,
+)
 
 _EPOCH = datetime(1970, 1, 1)
 _EPOCH_DAY = date(1970, 1, 1)
@@ -71,6 +79,7 @@ AMOUNTS = (
     "points_redeemed",
     "points_expired",
 )
+ItemLine = tuple[int, int, int]  # a sale line's (item_id, qty, net_fen)
 
 
 # --- time ----------------------------------------------------------------------------------
@@ -161,15 +170,38 @@ def _add(session: Session, rows: Sequence[dict[str, int]]) -> None:
     session.execute(stmt, list(rows))
 
 
+def _add_items(session: Session, stamp: datetime, lines: Sequence[ItemLine], sign: int) -> None:
+    """Add sale lines (sign 1) to, or take them (sign -1) off, the item totals of the
+    quarter of their sale's moment `stamp`, one statement."""
+    per: dict[int, list[int]] = {}
+    for item_id, qty, net_fen in lines:
+        sums = per.setdefault(item_id, [0, 0])
+        sums[0] += sign * qty
+        sums[1] += sign * net_fen
+    if not per:
+        return
+    dialect = session.get_bind().dialect.name
+    ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(ItemTotal)
+    stmt = ins.on_conflict_do_update(
+        index_elements=[ItemTotal.quarter, ItemTotal.item_id],
+        set_={k: getattr(ItemTotal, k) + ins.excluded[k] for k in ("qty", "net_fen")},
+    )
+    quarter = quarter_of(stamp)
+    rows = [{"quarter": quarter, "item_id": i, "qty": q, "net_fen": f} for i, (q, f) in per.items()]
+    session.execute(stmt, sorted(rows, key=lambda row: row["item_id"]))
+
+
 def add_sale(
     session: Session,
     stamp: datetime,
     due_fen: int,
     discount_fen: int,
     member_id: int | None,
+    lines: Sequence[ItemLine],
 ) -> None:
-    """A sale written (its lines too: the member's favourite category is looked at)."""
+    """A sale written with its `lines` (the member's favourite category is looked at)."""
     member = member_id is not None
+    _add_items(session, stamp, lines, 1)
     _add(
         session,
         [
@@ -185,9 +217,18 @@ def add_sale(
         _member_moved(session, member_id, stamp, due_fen)
 
 
-def add_refund(session: Session, stamp: datetime, refunded_fen: int, member_id: int | None) -> None:
-    """A refund written (its lines marked: the member's favourite is looked at again)."""
+def add_refund(
+    session: Session,
+    stamp: datetime,
+    refunded_fen: int,
+    member_id: int | None,
+    sold_at: datetime,
+    lines: Sequence[ItemLine],
+) -> None:
+    """A refund written at `stamp` of the `lines` of a sale made at `sold_at` (its lines
+    marked: the member's favourite is looked at again)."""
     member = member_id is not None
+    _add_items(session, sold_at, lines, -1)
     _add(
         session,
         [
@@ -299,10 +340,12 @@ def recheck_visit(session: Session, member_id: int, day: date, tz: str) -> None:
 @dataclass(frozen=True)
 class Tables:
     """The summary tables' contents: quarter → amounts (in `AMOUNTS` order, rows of
-    zeros left out), and (member_id, day, prev_day, next_day) sorted."""
+    zeros left out), (member_id, day, prev_day, next_day) sorted, and (quarter, item_id)
+    → (qty, net_fen) (rows of zeros left out)."""
 
     quarters: dict[int, tuple[int, ...]]
     visits: list[tuple[int, int, int | None, int | None]]
+    items: dict[tuple[int, int], tuple[int, int]]
 
 
 def stored(session: Session) -> Tables:
@@ -317,7 +360,14 @@ def stored(session: Session) -> Tables:
             VisitDay.member_id, VisitDay.day
         )
     ).tuples()
-    return Tables(quarters, list(visits))
+    items = {
+        (int(q), int(i)): (int(n), int(f))
+        for q, i, n, f in session.execute(
+            select(ItemTotal.quarter, ItemTotal.item_id, ItemTotal.qty, ItemTotal.net_fen)
+        )
+        if n or f
+    }
+    return Tables(quarters, list(visits), items)
 
 
 def _span(session: Session) -> tuple[datetime, datetime] | None:
@@ -407,13 +457,27 @@ def _quarter_sums(session: Session) -> dict[int, list[int]]:
     return per
 
 
+def _item_rows() -> Any:
+    """SELECT (quarter, item_id, qty, net_fen) of the sale lines not refunded, from the facts."""
+    q = EpochSeconds(Sale.created_at) // QUARTER_SECONDS
+    return (
+        select(q, SaleLine.item_id, func.sum(SaleLine.qty), func.sum(SaleLine.net_fen))
+        .join(Sale, Sale.id == SaleLine.sale_id)
+        .where(SaleLine.refund_id.is_(None))
+        .group_by(q, SaleLine.item_id)
+    )
+
+
 def expected(session: Session, tz: str) -> Tables:
     """The summary tables as the facts alone say they should be."""
     quarters = {q: tuple(v) for q, v in _quarter_sums(session).items() if any(v)}
     visits = sorted(
         (int(m), int(d), p, n) for m, d, p, n in session.execute(_visit_rows(session, tz))
     )
-    return Tables(quarters, visits)
+    items = {
+        (int(q), int(i)): (int(n), int(f)) for q, i, n, f in session.execute(_item_rows()) if n or f
+    }
+    return Tables(quarters, visits, items)
 
 
 def check(session: Session, tz: str) -> bool:
@@ -425,6 +489,13 @@ def check(session: Session, tz: str) -> bool:
 
 def rebuild(session: Session, tz: str) -> None:
     """Write the summary tables afresh from the facts (visit days in zone `tz`)."""
+    rebuild_totals(session, tz)
+    rebuild_items(session)
+
+
+def rebuild_totals(session: Session, tz: str) -> None:
+    """Write the quarter totals and the visit days afresh from the facts (alone: the
+    migration that introduced them, before there were item totals)."""
     session.execute(delete(QuarterTotal))
     session.execute(delete(VisitDay))
     rows = [
@@ -437,6 +508,15 @@ def rebuild(session: Session, tz: str) -> None:
         insert(VisitDay).from_select(
             ["member_id", "day", "prev_day", "next_day"], _visit_rows(session, tz)
         )
+    )
+
+
+def rebuild_items(session: Session) -> None:
+    """Write the item totals afresh from the sale lines (alone: the migration that
+    introduced them)."""
+    session.execute(delete(ItemTotal))
+    session.execute(
+        insert(ItemTotal).from_select(["quarter", "item_id", "qty", "net_fen"], _item_rows())
     )
 
 
@@ -541,6 +621,44 @@ def _earned_since(lo: datetime, hi: datetime | None = None, sign: int = 1) -> An
         LedgerEntry.member_id.label("member_id"), (sign * LedgerEntry.points).label("points")
     ).where(LedgerEntry.kind.in_(EARNING_KINDS), LedgerEntry.created_at >= lo)
     return stmt if hi is None else stmt.where(LedgerEntry.created_at < hi)
+
+
+def tier_points(session: Session, at: datetime) -> Subquery:
+    """(member_id, earned) of every member registered before `at` (naive UTC): the
+    tier's points earned in the 12 months before `at` (as `points.tier_of`). Near the
+    stored rows' window (within half a year of it), from them less what has left the
+    window and plus what entered it, and less what was earned from `at` on: days of
+    ledger rows instead of a year. Further off, that would be more rows than the year
+    itself, so the year's ledger rows are summed."""
+    since = at - YEAR
+    stored_since = _stats_since(session)
+    who = cast(Table, Member.__table__).c
+    if stored_since is None or abs(since - stored_since) * 2 >= YEAR:
+        earned = _summed(_earned_since(since, at), "points")
+        return (
+            select(who.id.label("member_id"), func.coalesce(earned.c.points, 0).label("earned"))
+            .select_from(Member)
+            .outerjoin(earned, earned.c.member_id == who.id)
+            .where(who.joined_at < at)
+            .subquery("tier_points")
+        )
+    lo, hi = sorted((stored_since, since))
+    moves = union_all(
+        _earned_since(lo, hi, -1 if since > stored_since else 1), _earned_since(at, None, -1)
+    )
+    moved = _summed(moves, "points")
+    ms = MemberStat
+    return (
+        select(
+            who.id.label("member_id"),
+            (func.coalesce(ms.earned, 0) + func.coalesce(moved.c.points, 0)).label("earned"),
+        )
+        .select_from(Member)
+        .outerjoin(ms, ms.member_id == who.id)
+        .outerjoin(moved, moved.c.member_id == who.id)
+        .where(who.joined_at < at)
+        .subquery("tier_points")
+    )
 
 
 def _spent_between(lo: datetime, hi: datetime | None, sign: int) -> Any:

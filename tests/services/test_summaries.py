@@ -1,25 +1,49 @@
 """`summaries`: the summary tables written with the facts equal the same tables computed
 from the facts alone, after any mix of sales, back-dated sales, refunds (whole and
-partial), course sessions, redemptions, adjustments and the expiry run; and a database
-of the first release upgrades to summaries that are right."""
+partial), course sessions, redemptions, adjustments and the expiry run; the dashboard's
+lists read from them (members per tier, top services) are what the facts give; and a
+database of the first release upgrades to summaries that are right."""
 
 from __future__ import annotations
 
+import itertools
 import random
 import shutil
-from datetime import datetime, timedelta
+from collections import Counter
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
 from spa_pos.clock import FixedClock
 from spa_pos.db import Database
 from spa_pos.errors import DomainError
-from spa_pos.models import MemberStat, QuarterTotal, Sale, SaleLine, VisitDay
-from spa_pos.services import adjustments, checkout, courses, points, refunds, summaries, vouchers
+from spa_pos.models import (
+    CatalogItem,
+    ItemTotal,
+    LedgerEntry,
+    Member,
+    MemberStat,
+    QuarterTotal,
+    Sale,
+    SaleLine,
+    VisitDay,
+)
+from spa_pos.models.points import EARNING_KINDS
+from spa_pos.services import (
+    adjustments,
+    checkout,
+    courses,
+    kpi,
+    points,
+    refunds,
+    summaries,
+    vouchers,
+)
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import CLI_ACTOR, Ctx
@@ -97,8 +121,10 @@ def test_summaries_equal_the_facts_after_random_business(ctx: Ctx, seed: int) ->
     _history(ctx, random.Random(seed))
     with ctx.db.read() as s:
         kept, fresh = summaries.stored(s), summaries.expected(s, TZ)
-        assert kept.visits and kept.quarters  # the history did something
+        assert kept.visits and kept.quarters and kept.items  # the history did something
         assert kept == fresh
+        refunded = select(func.count()).where(SaleLine.refund_id.is_not(None))
+        assert s.scalar(refunded)  # and refunded lines, which left their items' totals
         members = summaries.stored_members(s)
         assert members and members == summaries.expected_members(s)
 
@@ -120,6 +146,96 @@ def test_member_figures_at_any_moment_equal_the_facts(ctx: Ctx, seed: int) -> No
                 if e or f or c
             )
             assert got == summaries.figures_from_facts(s, at), shift
+
+
+def _earned_from_facts(s: Session, at: datetime) -> dict[int, int]:
+    """Every member registered before `at` (naive UTC) with the tier's points earned in
+    the 12 months before it, summed in Python from the ledger rows."""
+    earned = dict.fromkeys(s.scalars(select(Member.id).where(Member.joined_at < at)), 0)
+    for member_id, kind, pts, stamp in s.execute(
+        select(LedgerEntry.member_id, LedgerEntry.kind, LedgerEntry.points, LedgerEntry.created_at)
+    ):
+        if member_id in earned and kind in EARNING_KINDS and at - summaries.YEAR <= stamp < at:
+            earned[member_id] += pts
+    return earned
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_tier_points_at_any_moment_equal_the_facts(ctx: Ctx, seed: int) -> None:
+    """Near the stored window (from the members' rows, plus what entered the window or
+    less what left it) or far from it (from the ledger), the tier points at a moment are
+    the ledger's, and so are members per tier and the members who changed tier between
+    two moments. The members' rows as the history left them, then rebuilt a year after
+    it began (their window starting in the history)."""
+    _history(ctx, random.Random(seed))
+    cfg = settings_svc.current(ctx)
+    with ctx.db.read() as s:
+        first = s.scalar(select(func.min(LedgerEntry.created_at)))
+    assert first is not None
+    changed = False
+    for rebuild in (None, first + summaries.YEAR + timedelta(days=5), first + timedelta(days=390)):
+        if rebuild is not None:
+            with ctx.db.write() as s:
+                summaries.rebuild_members(s, rebuild.replace(tzinfo=UTC))
+        with ctx.db.read() as s:
+            since = s.scalar(select(MemberStat.since))
+            assert since is not None
+            rebuilt = since + summaries.YEAR
+            days = (-40, -20, -1, 0, 3, 40, 200, 400)
+            moments = [rebuilt + timedelta(days=d, hours=5) for d in days]
+            for at in moments:
+                got = dict(s.execute(select(summaries.tier_points(s, at))).tuples().all())
+                expect = _earned_from_facts(s, at)
+                assert got == expect, at
+                tiers = Counter(cfg.tier_for(e).name for e in expect.values())
+                want = {t.name: tiers[t.name] for t in cfg.tiers}
+                assert kpi.members_per_tier(s, at, cfg) == want
+            for lo, hi in itertools.pairwise(moments):
+                was, now = _earned_from_facts(s, lo), _earned_from_facts(s, hi)
+                moves = Counter(
+                    f"{cfg.tier_for(was[m]).name}→{cfg.tier_for(now[m]).name}"
+                    for m in was
+                    if cfg.tier_for(was[m]) != cfg.tier_for(now[m])
+                )
+                assert kpi.tier_moves(s, lo, hi, cfg) == dict(moves)
+                changed = changed or bool(moves)
+    assert changed  # some member did change tier
+
+
+def _top_from_facts(s: Session, lo: datetime, hi: datetime) -> tuple[kpi.TopItem, ...]:
+    """The period's top services summed in Python from the sale lines not refunded."""
+    per: dict[tuple[str, str], list[int]] = {}
+    for code, name, qty, fen in s.execute(
+        select(CatalogItem.code, CatalogItem.name, SaleLine.qty, SaleLine.net_fen)
+        .join(Sale, Sale.id == SaleLine.sale_id)
+        .join(CatalogItem, CatalogItem.id == SaleLine.item_id)
+        .where(Sale.created_at >= lo, Sale.created_at < hi, SaleLine.refund_id.is_(None))
+    ):
+        sums = per.setdefault((code, name), [0, 0])
+        sums[0] += qty
+        sums[1] += fen
+    ranked = sorted(per.items(), key=lambda kv: (-kv[1][1], kv[0][0]))
+    return tuple(kpi.TopItem(c, n, q, f) for (c, n), (q, f) in ranked[: kpi.TOP_SERVICES])
+
+
+@pytest.mark.parametrize("seed", [1, 6])
+def test_the_dashboards_lists_equal_the_facts(ctx: Ctx, seed: int) -> None:
+    """Top services (from the item totals) and members per tier at the period's end
+    (from the members' rows), period by period, as the facts give them."""
+    _history(ctx, random.Random(seed))
+    periods = [(date(2026, 3, 1), date(2026, 3, 1)), (date(2026, 2, 20), date(2026, 6, 30))]
+    periods += [(date(2026, m, 1), date(2026, m + 1, 1) - timedelta(days=1)) for m in (3, 4, 5)]
+    cfg = settings_svc.current(ctx)
+    for start, end in periods:
+        board = kpi.dashboard(ctx, start, end).current
+        lo = clk.to_utc_naive(datetime(start.year, start.month, start.day, tzinfo=SH))
+        hi = clk.to_utc_naive(datetime(end.year, end.month, end.day, tzinfo=SH) + timedelta(1))
+        with ctx.db.read() as s:
+            assert board.top_services == _top_from_facts(s, lo, hi), (start, end)
+            tiers = Counter(cfg.tier_for(e).name for e in _earned_from_facts(s, hi).values())
+            assert board.tiers == {t.name: tiers[t.name] for t in cfg.tiers}
+    with ctx.db.read() as s:  # some item sold in a period has its every line refunded
+        assert s.scalar(select(func.count()).where(ItemTotal.qty == 0))
 
 
 def test_a_wholly_refunded_sale_leaves_no_visit_and_relinks_the_days(ctx: Ctx) -> None:

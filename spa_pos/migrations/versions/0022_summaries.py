@@ -11,7 +11,7 @@ The owner's dashboard summed a year of sales, refunds and a million ledger rows 
 opening. From here on every sale, refund, course session and ledger entry also adds to
 these tables in its own transaction (`spa_pos.services.summaries`); this revision creates
 them and fills them from the facts already there, with the same function the test suite
-checks them against (`summaries.rebuild`). That function reads only columns that exist at
+checks them against (`summaries.rebuild_totals`). That function reads only columns that exist at
 this revision; if one of them is ever dropped, freeze a copy of it here.
 """
 import json
@@ -78,7 +78,7 @@ def upgrade() -> None:
     stored = conn.execute(sa.text("SELECT value FROM settings WHERE key = 'timezone'")).scalar()
     tz = json.loads(stored) if stored else 'Asia/Shanghai'
     with Session(bind=conn) as session:
-        summaries.rebuild(session, tz)
+        summaries.rebuild_totals(session, tz)
         summaries.rebuild_members(session, datetime.now(UTC))
         session.flush()
 
