@@ -148,7 +148,14 @@ def test_two_tills_hammering_the_same_members_never_overspend_and_add_up(ctx: Ct
     assert sum(len(run.refunds) for run in runs.values()) > 0
     refused = sum((run.refused for run in runs.values()), Counter[str]())
     assert refused["points.not_enough_redeem"] > 0  # the race for points was real
-    assert set(refused) <= {"points.not_enough_redeem", "vouchers.out_of_stock"}
+    # Refusals a person would read, nothing else: short of points, a reward out of stock,
+    # or (on a machine this busy) the other till holding the database past the busy
+    # timeout, refused with nothing written.
+    assert set(refused) <= {
+        "points.not_enough_redeem",
+        "vouchers.out_of_stock",
+        "general.database_busy",
+    }
 
     with ctx.db.read() as s:
         _no_overspend(s)
