@@ -6,6 +6,10 @@ neither re-hash an edited row nor append rows that check. Each row also carries 
 of every business row its transaction inserted, updated or deleted (`rows`: table, primary
 key and a hash of the row's values), so `verify` notices a sale's amount or a payment
 edited by SQL afterwards: the row no longer hashes to what its last writer recorded.
+On SQLite the rows a transaction wrote are noted by TEMP triggers of its connection, on
+PostgreSQL by the permanent triggers of revision 0025 switched on for the app's write
+transactions; either way a row is hashed in SQLite's stored form (`_stored_form`), so the
+rows of a clinic moved to a server (`move.migrate_to`) still check there.
 
 The chain's head (how many rows, the last hash) is anchored outside the database: on the
 Z report, in every backup manifest and in the config folder (`keys.remember_anchor`).

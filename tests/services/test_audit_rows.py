@@ -16,7 +16,7 @@ from typing import Any
 
 import psycopg
 import pytest
-from sqlalchemy import make_url
+from sqlalchemy import make_url, text
 
 from spa_pos.services import audit, jobs
 from spa_pos.services.checkout import SaleRequest, sell
@@ -107,3 +107,21 @@ def test_a_bulk_update_by_a_nightly_job_is_on_record(sold: Ctx) -> None:
     with sold.db.read() as session:
         last = list(audit._rows(session))[-1]
     assert "point_lots" in {name for name, *_ in _named(last.rows)}
+
+
+def test_every_digested_table_notes_its_rows_on_a_server(ctx: Ctx, engine: str) -> None:
+    """A table a later revision adds needs the triggers of 0025 (`touch_triggers`) on a
+    server, else its rows would go unchecked there: this holds the two lists equal."""
+    if engine != "postgresql":
+        pytest.skip("SQLite's triggers are made per connection from the models")
+    with ctx.db.read() as session:
+        triggered = set(
+            session.scalars(
+                text(
+                    "SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                    "WHERE t.tgname = 'spa_pos_touch'"
+                )
+            )
+        )
+        digested = {name for name, table in audit._tables().items() if audit._keyed(session, table)}
+    assert triggered == digested
