@@ -6,6 +6,10 @@ neither re-hash an edited row nor append rows that check. Each row also carries 
 of every business row its transaction inserted, updated or deleted (`rows`: table, primary
 key and a hash of the row's values), so `verify` notices a sale's amount or a payment
 edited by SQL afterwards: the row no longer hashes to what its last writer recorded.
+On SQLite the rows a transaction wrote are noted by TEMP triggers of its connection, on
+PostgreSQL by the permanent triggers of revision 0025 switched on for the app's write
+transactions; either way a row is hashed in SQLite's stored form (`_stored_form`), so the
+rows of a clinic moved to a server (`move.migrate_to`) still check there.
 
 The chain's head (how many rows, the last hash) is anchored outside the database: on the
 Z report, in every backup manifest and in the config folder (`keys.remember_anchor`).
@@ -26,10 +30,10 @@ import json
 import secrets
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Column, Connection, Integer, Table, event, func, select
+from sqlalchemy import Column, Connection, Integer, Table, bindparam, event, func, select, text
 from sqlalchemy.orm import Session
 
 from spa_pos.models import AuditEntry, Base
@@ -122,7 +126,7 @@ def _hashes(con: Any, table: Table, keys: Collection[str] | None) -> dict[str, s
     if keys is None:
         batches: list[tuple[str, tuple[Any, ...]]] = [(select_all, ())]
     else:
-        wanted = [int(k) if pk.type.python_type is int else k for k in keys]
+        wanted = _typed(pk, keys)
         batches = []
         for start in range(0, len(wanted), _IN_CHUNK):
             chunk = tuple(wanted[start : start + _IN_CHUNK])
@@ -138,10 +142,58 @@ def _hashes(con: Any, table: Table, keys: Collection[str] | None) -> dict[str, s
     return found
 
 
+def _typed(pk: Column[Any], keys: Collection[str]) -> list[Any]:
+    return [int(k) if pk.type.python_type is int else k for k in keys]
+
+
+def _stored_form(value: Any) -> Any:
+    """A value as SQLite stores it (what `_row_hash` hashed when the row was written
+    there): the server's typed values back in SQLite's text and integers, so that a row
+    hashes the same on both engines and a clinic moved by `move.migrate_to` verifies."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, datetime):  # SQLAlchemy's DateTime on SQLite
+        return f"{value:%Y-%m-%d %H:%M:%S.%f}"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, memoryview):
+        return bytes(value)
+    return value
+
+
+def _server_hashes(session: Session, table: Table, keys: Collection[str] | None) -> dict[str, str]:
+    """`_hashes` on a server: the rows as stored (`SELECT *`, the table's own column
+    order), each value in SQLite's stored form."""
+    pk = _pk(table)
+    select_all = f'SELECT * FROM "{table.name}"'
+    if keys is None:
+        batches: list[tuple[Any, dict[str, Any]]] = [(text(select_all), {})]
+    else:
+        query = text(f'{select_all} WHERE "{pk.name}" IN :keys').bindparams(
+            bindparam("keys", expanding=True)
+        )
+        wanted = _typed(pk, keys)
+        batches = [
+            (query, {"keys": wanted[start : start + _IN_CHUNK]})
+            for start in range(0, len(wanted), _IN_CHUNK)
+        ]
+    found: dict[str, str] = {}
+    for query, params in batches:
+        result = session.connection().execute(query, params)
+        names = list(result.keys())
+        at = names.index(pk.name)
+        for row in result:
+            found[str(row[at])] = _row_hash(names, [_stored_form(v) for v in row])
+    return found
+
+
 @event.listens_for(Session, "after_begin")
 def _install_triggers(session: Session, _transaction: Any, connection: Connection) -> None:
     """Give a write transaction's connection its TEMP triggers (again after a migration:
-    a rebuilt table loses them)."""
+    a rebuilt table loses them); on a server, switch on the permanent ones."""
+    if connection.dialect.name == "postgresql":
+        _track_on_server(connection)
+        return
     if connection.dialect.name != "sqlite":
         return
     if connection.get_execution_options().get("sqlite_begin") != "IMMEDIATE":
@@ -173,6 +225,26 @@ def _install_triggers(session: Session, _transaction: Any, connection: Connectio
     info[_TRIGGERS_AT] = version
 
 
+# On PostgreSQL the triggers are permanent (revision 0025): they note a row only in a
+# transaction that switched them on, into that connection's own temporary table, so an edit
+# by another program leaves no note, as on SQLite. The table empties at each commit.
+_TRACK = (
+    "SELECT set_config('spa_pos.track', 'on', true), "
+    f"to_regclass('pg_temp.{_TOUCHED_TABLE}') IS NOT NULL"
+)
+
+
+def _track_on_server(connection: Connection) -> None:
+    """Switch the triggers on for a write transaction (`Database.write` on a server)."""
+    if not connection.get_execution_options().get("spa_pos_writer"):
+        return
+    if not connection.exec_driver_sql(_TRACK).one()[1]:
+        connection.exec_driver_sql(
+            f"CREATE TEMP TABLE {_TOUCHED_TABLE} (tbl TEXT NOT NULL, key TEXT NOT NULL, "
+            "PRIMARY KEY (tbl, key)) ON COMMIT DELETE ROWS"
+        )
+
+
 def _driver(session: Session) -> Any:
     """The session's sqlite3 connection, inside its transaction. These few statements run
     on every write; SQLAlchemy's layers would cost more than SQLite does."""
@@ -187,6 +259,10 @@ def _take_touched(session: Session) -> list[tuple[str, str]]:
     """The rows noted since the last audit row of this transaction, and forget them."""
     if not _is_write(session):
         return []
+    if not _on_sqlite(session):
+        connection = session.connection()
+        rows = connection.exec_driver_sql(f"DELETE FROM {_TOUCHED_TABLE} RETURNING tbl, key")
+        return sorted((str(tbl), str(key)) for tbl, key in rows)
     con = _driver(session)
     touched = con.execute(f"SELECT tbl, key FROM {_TOUCHED_TABLE}").fetchall()
     if touched:
@@ -202,10 +278,14 @@ def _cover_unaudited(session: Session) -> None:
     session.flush()
     if not _is_write(session):
         return
-    con = _driver(session)
-    pending = con.execute(f"SELECT count(*) FROM {_TOUCHED_TABLE}").fetchone()[0]
+    notes = f"SELECT tbl, count(*) FROM {_TOUCHED_TABLE} GROUP BY tbl"
+    if _on_sqlite(session):
+        per_table = dict(_driver(session).execute(notes).fetchall())
+    else:
+        per_table = dict(session.connection().exec_driver_sql(notes).tuples().all())
+    pending = sum(per_table.values())
     if pending:
-        tables = sorted(t for (t,) in con.execute(f"SELECT DISTINCT tbl FROM {_TOUCHED_TABLE}"))
+        tables = sorted(per_table)
         record(
             session,
             at=datetime.now(UTC).replace(tzinfo=None),
@@ -220,10 +300,33 @@ def _cover_unaudited(session: Session) -> None:
 
 def _is_write(session: Session) -> bool:
     """Whether `session` is in a write transaction whose connection has the triggers."""
-    if not session.in_transaction() or session.get_bind().dialect.name != "sqlite":
+    if not session.in_transaction():
         return False
-    connection = session.connection()
-    return connection.get_execution_options().get("sqlite_begin") == "IMMEDIATE"
+    dialect = session.get_bind().dialect.name
+    if dialect not in ("sqlite", "postgresql"):
+        return False
+    options = session.connection().get_execution_options()
+    if dialect == "postgresql":
+        return bool(options.get("spa_pos_writer"))
+    return options.get("sqlite_begin") == "IMMEDIATE"
+
+
+def _on_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def _hashes_of(session: Session, table: Table, keys: Collection[str] | None) -> dict[str, str]:
+    """{key: row hash} of `table`'s rows with these keys (all if None), on either engine."""
+    if _on_sqlite(session):
+        return _hashes(_driver(session), table, keys)
+    return _server_hashes(session, table, keys)
+
+
+def _keyed(session: Session, table: Table) -> bool:
+    """Whether the engine names `table`'s rows: a server has no `rowid` for a table keyed
+    by several columns (promotion_items, a link table), so its rows are not digested
+    there, and the digests SQLite recorded by rowid are not checked there."""
+    return _on_sqlite(session) or len(table.primary_key.columns) == 1
 
 
 def _tables() -> dict[str, Table]:
@@ -238,8 +341,7 @@ def _digests(session: Session, touched: list[tuple[str, str]]) -> str:
     wanted: dict[str, list[str]] = {}
     for name, key in touched:
         wanted.setdefault(name, []).append(key)
-    con = _driver(session)
-    found = {name: _hashes(con, tables[name], row_keys) for name, row_keys in wanted.items()}
+    found = {name: _hashes_of(session, tables[name], row_keys) for name, row_keys in wanted.items()}
     entries = [[name, key, found[name].get(key, "-")] for name, key in touched]
     return json.dumps(entries, separators=(",", ":")) if entries else ""
 
@@ -291,7 +393,7 @@ def record(
         prev_hash=prev,
     )
     row.hash = _keyed_digest(ring.audit_key, row, prev)
-    if not _is_write(session):
+    if not _is_write(session) or not _on_sqlite(session):
         session.add(row)
         return
     _driver(session).execute(
@@ -396,7 +498,7 @@ class ChainCheck:
     unverifiable: int = 0  # rows keyed with a key this machine does not have
     legacy: int = 0  # rows from before the keyed chain (0009), checked with the public formula
     anchor: keys.Anchor | None = None  # the last anchor this machine knows
-    rows_checked: bool = True  # False on a server: row digests are of SQLite's stored form
+    rows_checked: bool = True  # whether the rows the digests name were hashed again
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -458,10 +560,9 @@ def verify(session: Session) -> ChainCheck:
             problems.append("anchor_missing")
         elif anchored_hash != known.head:
             problems.append("anchor_mismatch")
-    # A row digest hashes the row as SQLite stores it (`_hashes`): on a server (a clinic
-    # moved there by `move.migrate_to`) the chain and its keyed hashes are checked, the rows
-    # the digests name are not.
-    rows_checked = session.get_bind().dialect.name == "sqlite"
+    # A row digest hashes the row in SQLite's stored form, on a server too (`_stored_form`),
+    # so the rows of a clinic moved there by `move.migrate_to` are checked as well.
+    rows_checked = session.get_bind().dialect.name in ("sqlite", "postgresql")
     changed = _changed_rows(session, last_writer) if rows_checked else []
     if changed:
         problems.append("rows_changed")
@@ -485,14 +586,13 @@ def _changed_rows(
     no audit row wrote that are newer than the newest one an audit row did write (a row
     inserted by SQL; the rows older than that were written before row digests existed)."""
     tables = _tables()
-    con = _driver(session)
     changed: list[dict[str, str]] = []
     unwritten: list[dict[str, str]] = []
     for name in sorted({n for n, _ in last_writer}):
         table = tables.get(name)
-        if table is None:
+        if table is None or not _keyed(session, table):
             continue
-        current = _hashes(con, table, None)
+        current = _hashes_of(session, table, None)
         written = {key: last_writer[(name, key)] for (n, key) in last_writer if n == name}
         for key, (audit_id, digest) in sorted(written.items()):
             now = current.get(key, "-")

@@ -11,8 +11,8 @@ largest id, and then the arrival is checked against the source:
   (`points.check_balances`, lots included);
 - the audit chain verifies on the target (`audit.verify`): each row's keyed hash and its
   link to the one before, with this machine's keyring (the same config folder), and the
-  anchor. The business rows the audit rows' digests name are hashed as SQLite stores them,
-  so they are checked on the source before the copy, not on the server.
+  anchor, and the business rows the audit rows' digests name: they hash on the server as
+  they did in the file (`audit._stored_form`), so an edit on either side shows.
 
 Any difference rolls the whole transaction back: the target is left as empty as it was,
 and the refusal says what differed. The move itself is the target's next audit row.
