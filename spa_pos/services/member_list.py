@@ -146,17 +146,27 @@ class _Figures:
 
 @dataclass
 class _Query:
-    """The filtered members in two parts. `stmt` selects the ids of those whose figures
-    are read from `src` as stored, through its indexes (`src` is None when neither the
-    filter nor the sort reads a figure; a NULL in it means 0, or no favourite). `moved`
-    holds the members in the filter whose stored row is out of date (something left the
-    12 months since the nightly rebuild: usually a day's customers) with their exact
-    figures; `stmt` leaves them out. Together they are exactly the members that
+    """The filtered members in two parts. `stmt()` selects the ids of those that meet
+    `members` (on `Member`) and `figures` (on `src`, their figures as stored, read
+    through its indexes; `src` is None when neither the filter nor the sort reads a
+    figure; a NULL in it means 0, or no favourite). `moved` holds the members in the
+    filter whose stored row is out of date (something left the 12 months since the
+    nightly rebuild: usually a day's customers) with their exact figures; `members`
+    leaves them out. Together they are exactly the members that
     `summaries.member_figures` for everyone would give."""
 
-    stmt: Select[Any]
+    members: list[ColumnElement[bool]]
     src: Any = None
+    figures: list[ColumnElement[bool]] = field(default_factory=list)
     moved: dict[int, _Figures] = field(default_factory=dict)
+
+    def stmt(self, *columns: Any, join: bool = False) -> Select[Any]:
+        """SELECT Member.id, *columns of the members kept (`src` joined if asked or
+        filtered by)."""
+        stmt = select(Member.id, *columns).where(*self.members, *self.figures)
+        if self.src is not None and (join or self.figures):
+            stmt = stmt.outerjoin(self.src, self.src.c.member_id == Member.id)
+        return stmt
 
 
 _MOVED_MAX = 2000
@@ -227,24 +237,18 @@ def _query(
 ) -> _Query:
     check(flt)
     since = clk.to_utc_naive(now) - YEAR
-    stmt = select(Member.id)
+    stmt: list[ColumnElement[bool]] = []
     if flt.tag is not None:
-        stmt = stmt.where(
-            select(MemberTag.member_id)
-            .where(MemberTag.member_id == Member.id, MemberTag.tag == flt.tag)
-            .exists()
-        )
+        stmt.append(Member.id.in_(select(MemberTag.member_id).where(MemberTag.tag == flt.tag)))
     if flt.visited_from is not None:
-        stmt = stmt.where(
-            Member.last_visit_at >= clk.local_day_start_utc(flt.visited_from, cfg.timezone)
-        )
+        stmt.append(Member.last_visit_at >= clk.local_day_start_utc(flt.visited_from, cfg.timezone))
     if flt.visited_to is not None:
         end = clk.local_day_start_utc(flt.visited_to + timedelta(days=1), cfg.timezone)
-        stmt = stmt.where(Member.last_visit_at < end)
+        stmt.append(Member.last_visit_at < end)
     if flt.birthday_month is not None:
-        stmt = stmt.where(extract("month", Member.birthday) == flt.birthday_month)
+        stmt.append(extract("month", Member.birthday) == flt.birthday_month)
     if consent:
-        stmt = stmt.where(Member.marketing_consent.is_(True))
+        stmt.append(Member.marketing_consent.is_(True))
     tests = _tests(flt, cfg)
     if not tests and sort not in _FIGURES:
         return _Query(stmt)
@@ -252,21 +256,16 @@ def _query(
     many = session.scalar(select(func.count()).select_from(moved.subquery())) or 0
     if many > _MOVED_MAX:
         every = summaries.member_figures(session, since)
-        return _Query(
-            stmt.outerjoin(every, every.c.member_id == Member.id).where(*_where(tests, every)),
-            every,
-        )
-    src = _STORED
-    kept = (
-        stmt.outerjoin(src, src.c.member_id == Member.id)
-        .where(Member.id.not_in(moved))
-        .where(*_where(tests, src))
+        return _Query(stmt, every, _where(tests, every))
+    kept = [*stmt, Member.id.not_in(moved)]
+    figs = summaries.member_figures(
+        session, since, only=select(Member.id).where(*stmt, Member.id.in_(moved))
     )
-    figs = summaries.member_figures(session, since, only=stmt.where(Member.id.in_(moved)))
     exact = {
         int(m): _Figures(int(e), int(f), c) for m, e, f, c in session.execute(select(figs)).tuples()
     }
-    return _Query(kept, src, {m: fig for m, fig in exact.items() if _passes(tests, fig)})
+    fits = {m: fig for m, fig in exact.items() if _passes(tests, fig)}
+    return _Query(kept, _STORED, _where(tests, _STORED), fits)
 
 
 def _key(q: _Query, sort: str) -> ColumnElement[Any] | InstrumentedAttribute[Any]:
@@ -304,7 +303,7 @@ def _ordered(
     that order and they are merged here."""
     key = _key(q, sort)
     if not q.moved and (sort not in _FIGURES or q.src is not _STORED):
-        stmt = q.stmt.order_by(_order(key, sort, descending), Member.id)
+        stmt = q.stmt(join=sort in _FIGURES).order_by(_order(key, sort, descending), Member.id)
         return list(session.scalars(stmt.offset(offset).limit(limit)))
     upto = None if limit is None else offset + limit
     rows: list[tuple[int, Any]] = []
@@ -312,14 +311,19 @@ def _ordered(
         name = _COLUMNS[sort]
         col = q.src.c[name]
         default = "" if name == "favourite" else 0
-        stored = q.stmt.add_columns(col).where(col.is_not(None))
-        stored = stored.order_by(_order(col, sort, descending), q.src.c.member_id)
+        stored = (  # from the stored rows' index on the column
+            select(Member.id, col)
+            .select_from(q.src)
+            .join(Member, Member.id == q.src.c.member_id)
+            .where(*q.members, *q.figures, col.is_not(None))
+            .order_by(_order(col, sort, descending), q.src.c.member_id)
+        )
         rows += session.execute(stored.limit(upto)).tuples()
-        bare = q.stmt.where(col.is_(None)).order_by(Member.id).limit(upto)
+        bare = q.stmt(join=True).where(col.is_(None)).order_by(Member.id).limit(upto)
         rows += [(i, default) for i in session.scalars(bare)]
         rows += [(m, getattr(fig, name) or default) for m, fig in q.moved.items()]
     else:
-        stmt = q.stmt.add_columns(key).order_by(_order(key, sort, descending), Member.id)
+        stmt = q.stmt(key).order_by(_order(key, sort, descending), Member.id)
         rows += session.execute(stmt.limit(upto)).tuples()
         for chunk in _chunks(sorted(q.moved)):
             rows += session.execute(select(Member.id, key).where(Member.id.in_(chunk))).tuples()
@@ -329,7 +333,7 @@ def _ordered(
 
 
 def _count(session: Session, q: _Query) -> int:
-    stored = session.scalar(select(func.count()).select_from(q.stmt.subquery())) or 0
+    stored = session.scalar(select(func.count()).select_from(q.stmt().subquery())) or 0
     return stored + len(q.moved)
 
 
@@ -338,7 +342,7 @@ def matching_ids(
 ) -> list[int]:
     """Every member in the filter (with marketing consent only, if asked), by id."""
     q = _query(session, flt, now, cfg, None, consent=consent)
-    return sorted([*session.scalars(q.stmt), *q.moved])
+    return sorted([*session.scalars(q.stmt()), *q.moved])
 
 
 # --- the rows -----------------------------------------------------------------------------
