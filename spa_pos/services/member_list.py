@@ -9,11 +9,15 @@ Definitions (all over the last 12 months, i.e. 365 days before now):
   money (`summaries.favourites`).
 - last visit (最近到店): `Member.last_visit_at` (sales and course sessions).
 
-Filters and sorts by these three read the members' summaries (`summaries.member_figures`,
-rebuilt nightly, kept by every sale, refund and ledger entry); a page's rows are computed
-for its members from the facts. The database does the filtering, sorting, counting and
-paging; only a page of rows (or,
-for an export, coupon or message, the ids and the columns written) comes back.
+Filters and sorts by these three read the members' summaries (`member_stats`, rebuilt
+nightly, kept by every sale, refund and ledger entry) through their indexes: a stored row
+is exact for a member unless something of theirs has left the 12 months since the
+rebuild (`summaries.moved_members`, usually a day's customers); those few get their
+figures worked out (`summaries.member_figures`) and are merged into the sorted page here.
+The result is the same as joining the figures of everyone (what is done when too many
+moved, e.g. the nightly job has not run for days). Only a page of rows (or, for an
+export, coupon or message, the ids and the columns written) comes back; a page's rows are
+computed for its members from the facts.
 
 Consent: a targeted coupon is a voucher the cashier sees when the member comes to the
 till, not a message, so members without marketing consent do receive it (nothing is sent
