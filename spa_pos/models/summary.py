@@ -86,4 +86,5 @@ class MemberStat(Base):
     __table_args__ = (
         Index("ix_member_stats_spend", "spend_fen"),
         Index("ix_member_stats_favourite", "favourite"),
+        Index("ix_member_stats_earned", "earned"),
     )

@@ -9,11 +9,15 @@ Definitions (all over the last 12 months, i.e. 365 days before now):
   money (`summaries.favourites`).
 - last visit (最近到店): `Member.last_visit_at` (sales and course sessions).
 
-Filters and sorts by these three read the members' summaries (`summaries.member_figures`,
-rebuilt nightly, kept by every sale, refund and ledger entry); a page's rows are computed
-for its members from the facts. The database does the filtering, sorting, counting and
-paging; only a page of rows (or,
-for an export, coupon or message, the ids and the columns written) comes back.
+Filters and sorts by these three read the members' summaries (`member_stats`, rebuilt
+nightly, kept by every sale, refund and ledger entry) through their indexes: a stored row
+is exact for a member unless something of theirs has left the 12 months since the
+rebuild (`summaries.moved_members`, usually a day's customers); those few get their
+figures worked out (`summaries.member_figures`) and are merged into the sorted page here.
+The result is the same as joining the figures of everyone (what is done when too many
+moved, e.g. the nightly job has not run for days). Only a page of rows (or, for an
+export, coupon or message, the ids and the columns written) comes back; a page's rows are
+computed for its members from the facts.
 
 Consent: a targeted coupon is a voucher the cashier sees when the member comes to the
 till, not a message, so members without marketing consent do receive it (nothing is sent
@@ -22,21 +26,23 @@ to them); a message is queued only for members with consent.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, fields
+import operator
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Select, extract, func, insert, select
+from sqlalchemy import Select, Table, and_, extract, func, insert, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
-from sqlalchemy.sql import ColumnElement, Subquery
+from sqlalchemy.sql import ColumnElement
 
 from spa_pos import clock as clk
 from spa_pos.errors import DomainError
 from spa_pos.models import (
     CatalogItem,
     Member,
+    MemberStat,
     MemberTag,
     OutboxMessage,
     Voucher,
@@ -133,13 +139,45 @@ def _tier_bounds(cfg: Settings, name: str) -> tuple[int, int | None]:
     )
 
 
+@dataclass(frozen=True)
+class _Figures:
+    """A member's figures for the list's 12 months (`summaries.member_figures`)."""
+
+    earned: int
+    spend_fen: int
+    favourite: str | None
+
+
 @dataclass
 class _Query:
-    """The filtered members as one statement, with the figures joined only when the
-    filter or the sort needs them."""
+    """The filtered members in two parts. `stmt()` selects the ids of those that meet
+    `members` (on `Member`) and `figures` (on `src`, their figures as stored, read
+    through its indexes; `src` is None when neither the filter nor the sort reads a
+    figure; a NULL in it means 0, or no favourite). `moved` holds the members in the
+    filter whose stored row is out of date (something left the 12 months since the
+    nightly rebuild: usually a day's customers) with their exact figures; `members`
+    leaves them out. Together they are exactly the members that
+    `summaries.member_figures` for everyone would give."""
 
-    stmt: Select[Any]
-    figures: Subquery | None = None
+    members: list[ColumnElement[bool]]
+    src: Any = None
+    figures: list[ColumnElement[bool]] = field(default_factory=list)
+    moved: dict[int, _Figures] = field(default_factory=dict)
+
+    def stmt(self, *columns: Any, join: bool = False) -> Select[Any]:
+        """SELECT Member.id, *columns of the members kept (`src` joined if asked or
+        filtered by)."""
+        stmt = select(Member.id, *columns).where(*self.members, *self.figures)
+        if self.src is not None and (join or self.figures):
+            stmt = stmt.outerjoin(self.src, self.src.c.member_id == Member.id)
+        return stmt
+
+
+_MOVED_MAX = 2000
+"""More members moved since the rebuild than this (the nightly job has not run for days):
+the figures are computed for everyone in SQL, as one join, rather than split."""
+_STORED = cast(Table, MemberStat.__table__)
+_DEFAULTS: dict[str, int | None] = {"earned": 0, "spend_fen": 0, "favourite": None}
 
 
 def check(flt: Filter) -> None:
@@ -152,72 +190,163 @@ def check(flt: Filter) -> None:
             raise DomainError("member_list.empty_range")
 
 
-def _query(session: Session, flt: Filter, now: datetime, cfg: Settings, sort: str | None) -> _Query:
+Test = tuple[str, Callable[[Any, Any], Any], object]
+
+
+def _tests(flt: Filter, cfg: Settings) -> list[Test]:
+    """The filter's conditions on the figures: (figure, comparison, bound) each, applied
+    alike to an SQL column and to a member's `_Figures`."""
+    out: list[Test] = []
+    if flt.spend_min_fen is not None:
+        out.append(("spend_fen", operator.ge, flt.spend_min_fen))
+    if flt.spend_max_fen is not None:
+        out.append(("spend_fen", operator.le, flt.spend_max_fen))
+    if flt.tier is not None:
+        low, high = _tier_bounds(cfg, flt.tier)
+        out.append(("earned", operator.ge, low))
+        if high is not None:
+            out.append(("earned", operator.lt, high))
+    if flt.favourite is not None:
+        out.append(("favourite", operator.eq, flt.favourite))
+    return out
+
+
+def _passes(tests: list[Test], fig: _Figures) -> bool:
+    return all(op(getattr(fig, name), bound) for name, op, bound in tests)
+
+
+def _where(tests: list[Test], src: Any) -> list[ColumnElement[bool]]:
+    """The tests on `src`'s columns, a NULL standing for the default: written on the
+    column alone when the default fails them, so that its index answers."""
+    out: list[ColumnElement[bool]] = []
+    for name in dict.fromkeys(name for name, _, _ in tests):
+        mine = [(op, bound) for n, op, bound in tests if n == name]
+        col = src.c[name]
+        cond = and_(*(op(col, bound) for op, bound in mine))
+        default = _DEFAULTS[name]
+        if default is not None and all(op(default, bound) for op, bound in mine):
+            cond = or_(col.is_(None), cond)
+        out.append(cond)
+    return out
+
+
+def _query(
+    session: Session,
+    flt: Filter,
+    now: datetime,
+    cfg: Settings,
+    sort: str | None,
+    *,
+    consent: bool = False,
+) -> _Query:
     check(flt)
     since = clk.to_utc_naive(now) - YEAR
-    q = _Query(select(Member.id))
+    stmt: list[ColumnElement[bool]] = []
     if flt.tag is not None:
-        q.stmt = q.stmt.where(
-            select(MemberTag.member_id)
-            .where(MemberTag.member_id == Member.id, MemberTag.tag == flt.tag)
-            .exists()
-        )
+        stmt.append(Member.id.in_(select(MemberTag.member_id).where(MemberTag.tag == flt.tag)))
     if flt.visited_from is not None:
-        q.stmt = q.stmt.where(
-            Member.last_visit_at >= clk.local_day_start_utc(flt.visited_from, cfg.timezone)
-        )
+        stmt.append(Member.last_visit_at >= clk.local_day_start_utc(flt.visited_from, cfg.timezone))
     if flt.visited_to is not None:
         end = clk.local_day_start_utc(flt.visited_to + timedelta(days=1), cfg.timezone)
-        q.stmt = q.stmt.where(Member.last_visit_at < end)
+        stmt.append(Member.last_visit_at < end)
     if flt.birthday_month is not None:
-        q.stmt = q.stmt.where(extract("month", Member.birthday) == flt.birthday_month)
-    spend = flt.spend_min_fen is not None or flt.spend_max_fen is not None
-    if spend or flt.tier is not None or flt.favourite is not None or sort in _FIGURES:
-        q.figures = summaries.member_figures(session, since)
-        q.stmt = q.stmt.outerjoin(q.figures, q.figures.c.member_id == Member.id)
-        fen = func.coalesce(q.figures.c.spend_fen, 0)
-        if flt.spend_min_fen is not None:
-            q.stmt = q.stmt.where(fen >= flt.spend_min_fen)
-        if flt.spend_max_fen is not None:
-            q.stmt = q.stmt.where(fen <= flt.spend_max_fen)
-        if flt.tier is not None:
-            low, high = _tier_bounds(cfg, flt.tier)
-            earned = func.coalesce(q.figures.c.earned, 0)
-            q.stmt = q.stmt.where(earned >= low)
-            if high is not None:
-                q.stmt = q.stmt.where(earned < high)
-        if flt.favourite is not None:
-            q.stmt = q.stmt.where(q.figures.c.favourite == flt.favourite)
-    return q
+        stmt.append(extract("month", Member.birthday) == flt.birthday_month)
+    if consent:
+        stmt.append(Member.marketing_consent.is_(True))
+    tests = _tests(flt, cfg)
+    if not tests and sort not in _FIGURES:
+        return _Query(stmt)
+    moved = summaries.moved_members(session, since)
+    many = session.scalar(select(func.count()).select_from(moved.subquery())) or 0
+    if many > _MOVED_MAX:
+        every = summaries.member_figures(session, since)
+        return _Query(stmt, every, _where(tests, every))
+    kept = [*stmt, Member.id.not_in(moved)]
+    figs = summaries.member_figures(
+        session, since, only=select(Member.id).where(*stmt, Member.id.in_(moved))
+    )
+    exact = {
+        int(m): _Figures(int(e), int(f), c) for m, e, f, c in session.execute(select(figs)).tuples()
+    }
+    fits = {m: fig for m, fig in exact.items() if _passes(tests, fig)}
+    return _Query(kept, _STORED, _where(tests, _STORED), fits)
 
 
-def _order(q: _Query, sort: str, descending: bool) -> Select[Any]:
+def _key(q: _Query, sort: str) -> ColumnElement[Any] | InstrumentedAttribute[Any]:
     keys: dict[str, ColumnElement[Any] | InstrumentedAttribute[Any]] = {
         "card": Member.card_no,
         "name": Member.pinyin,
         "balance": Member.points_balance,
         "last_visit": Member.last_visit_at,  # never came: first (NULL sorts low)
     }
-    if q.figures is not None:
-        keys["spend"] = func.coalesce(q.figures.c.spend_fen, 0)
-        keys["tier"] = func.coalesce(q.figures.c.earned, 0)
-        keys["favourite"] = func.coalesce(q.figures.c.favourite, "")
+    if q.src is not None:
+        keys["spend"] = func.coalesce(q.src.c.spend_fen, 0)
+        keys["tier"] = func.coalesce(q.src.c.earned, 0)
+        keys["favourite"] = func.coalesce(q.src.c.favourite, "")
     if sort not in keys:
         raise DomainError("member_list.unknown_sort", sort=sort, available=", ".join(SORTS))
-    key = keys[sort]
+    return keys[sort]
+
+
+def _order(key: Any, sort: str, descending: bool) -> Any:
     ordered = key.desc() if descending else key.asc()
     if sort == "last_visit":  # said, as PostgreSQL sorts NULL high; SQLite's own order
         ordered = ordered.nulls_last() if descending else ordered.nulls_first()
-    return q.stmt.order_by(ordered, Member.id)
+    return ordered
+
+
+_COLUMNS = {"spend": "spend_fen", "tier": "earned", "favourite": "favourite"}
+
+
+def _ordered(
+    session: Session, q: _Query, sort: str, descending: bool, offset: int, limit: int | None
+) -> list[int]:
+    """The ids of members [offset, offset + limit) of the filter in the order of `sort`
+    (ties by member; `limit` None: to the end). Split (moved members, or a sort by a
+    figure read from its stored column), each part gives its first offset + limit in
+    that order and they are merged here."""
+    key = _key(q, sort)
+    if not q.moved and (sort not in _FIGURES or q.src is not _STORED):
+        stmt = q.stmt(join=sort in _FIGURES).order_by(_order(key, sort, descending), Member.id)
+        return list(session.scalars(stmt.offset(offset).limit(limit)))
+    upto = None if limit is None else offset + limit
+    rows: list[tuple[int, Any]] = []
+    if sort in _FIGURES:
+        name = _COLUMNS[sort]
+        col = q.src.c[name]
+        default = "" if name == "favourite" else 0
+        stored = (  # from the stored rows' index on the column
+            select(Member.id, col)
+            .select_from(q.src)
+            .join(Member, Member.id == q.src.c.member_id)
+            .where(*q.members, *q.figures, col.is_not(None))
+            .order_by(_order(col, sort, descending), q.src.c.member_id)
+        )
+        rows += session.execute(stored.limit(upto)).tuples()
+        bare = q.stmt(join=True).where(col.is_(None)).order_by(Member.id).limit(upto)
+        rows += [(i, default) for i in session.scalars(bare)]
+        rows += [(m, getattr(fig, name) or default) for m, fig in q.moved.items()]
+    else:
+        stmt = q.stmt(key).order_by(_order(key, sort, descending), Member.id)
+        rows += session.execute(stmt.limit(upto)).tuples()
+        for chunk in _chunks(sorted(q.moved)):
+            rows += session.execute(select(Member.id, key).where(Member.id.in_(chunk))).tuples()
+    rows.sort(key=lambda row: row[0])
+    rows.sort(key=lambda row: (row[1] is not None, row[1]), reverse=descending)  # stable
+    return [member_id for member_id, _ in rows[offset:upto]]
 
 
 def _count(session: Session, q: _Query) -> int:
-    return session.scalar(select(func.count()).select_from(q.stmt.subquery())) or 0
+    stored = session.scalar(select(func.count()).select_from(q.stmt().subquery())) or 0
+    return stored + len(q.moved)
 
 
-def matching_ids(session: Session, flt: Filter, now: datetime, cfg: Settings) -> list[int]:
-    """Every member in the filter, by id."""
-    return list(session.scalars(_query(session, flt, now, cfg, None).stmt.order_by(Member.id)))
+def matching_ids(
+    session: Session, flt: Filter, now: datetime, cfg: Settings, *, consent: bool = False
+) -> list[int]:
+    """Every member in the filter (with marketing consent only, if asked), by id."""
+    q = _query(session, flt, now, cfg, None, consent=consent)
+    return sorted([*session.scalars(q.stmt()), *q.moved])
 
 
 # --- the rows -----------------------------------------------------------------------------
@@ -282,16 +411,14 @@ def page(
     with unit_of_work.read(ctx) as work:
         s, now, cfg = work.session, work.moment, work.settings
         q = _query(s, flt, now, cfg, sort)
-        ids = list(s.scalars(_order(q, sort, descending).offset(max(offset, 0)).limit(limit)))
+        ids = _ordered(s, q, sort, descending, max(offset, 0), limit)
         return Page(rows_of(s, ids, now, cfg), _count(s, q), max(offset, 0))
 
 
 def count(ctx: Ctx, flt: Filter, *, with_consent: bool = False) -> int:
     """How many members the filter holds (with marketing consent only, for a message)."""
     with unit_of_work.read(ctx) as work:
-        q = _query(work.session, flt, work.moment, work.settings, None)
-        if with_consent:
-            q.stmt = q.stmt.where(Member.marketing_consent.is_(True))
+        q = _query(work.session, flt, work.moment, work.settings, None, consent=with_consent)
         return _count(work.session, q)
 
 
@@ -327,7 +454,7 @@ def export(
         s, now, cfg = work.session, work.moment, work.settings
         if sort not in SORTS:
             raise DomainError("member_list.unknown_sort", sort=sort, available=", ".join(SORTS))
-        ids = list(s.scalars(_order(_query(s, flt, now, cfg, sort), sort, descending)))
+        ids = _ordered(s, _query(s, flt, now, cfg, sort), sort, descending, 0, None)
         table = [
             (
                 r.card_no,
@@ -447,13 +574,12 @@ def queue_message(ctx: Ctx, flt: Filter, text: str, *, at: datetime | None = Non
         raise DomainError("member_list.message_too_long", limit=MAX_MESSAGE)
     with unit_of_work.write(ctx, at) as work:
         s, stamp = work.session, work.stamp
-        q = _query(work.session, flt, work.moment, work.settings, None)
-        everyone = _count(s, q)
-        consenting = s.execute(
-            q.stmt.add_columns(Member.name)
-            .where(Member.marketing_consent.is_(True))
-            .order_by(Member.id)
-        ).all()
+        everyone = _count(s, _query(s, flt, work.moment, work.settings, None))
+        consenting: list[tuple[int, str]] = []
+        for chunk in _chunks(matching_ids(s, flt, work.moment, work.settings, consent=True)):
+            consenting += s.execute(
+                select(Member.id, Member.name).where(Member.id.in_(chunk)).order_by(Member.id)
+            ).tuples()
         if not consenting:
             raise DomainError("member_list.nobody_consents", count=everyone)
         s.execute(

@@ -35,6 +35,7 @@ from sqlalchemy import (
     literal,
     select,
     true,
+    union,
     union_all,
     update,
 )
@@ -686,14 +687,45 @@ def _summed(stmt: Any, name: str) -> Subquery:
     )
 
 
-def member_figures(session: Session, since: datetime, until: datetime | None = None) -> Subquery:
-    """(member_id, earned, spend_fen, favourite) of every member, over the
-    12 months from `since` (naive UTC); `earned` only up to `until` if given. From the
-    stored rows, less what has left the window since they were rebuilt (or plus what
-    entered it, for an earlier `since`): usually a day of sales and ledger rows."""
+def _window(session: Session, since: datetime) -> tuple[datetime, datetime, int]:
+    """(lo, hi, sign): the stored rows' figures read for `since` take off what is in
+    [lo, hi) (sign -1: it has left the window since the rebuild) or add it (sign 1: an
+    earlier `since`); an empty span while there is no row."""
     stored_since = _stats_since(session) or since
     lo, hi = sorted((stored_since, since))
-    sign = -1 if since > stored_since else 1
+    return lo, hi, -1 if since > stored_since else 1
+
+
+def moved_members(session: Session, since: datetime) -> Any:
+    """SELECT (member_id) of every member whose stored figures differ from their figures
+    for `since` (a sale, refund or earning entry in the span `_window` corrects): every
+    other member's figures are their stored row as it is."""
+    lo, hi, _ = _window(session, since)
+    sold = select(Sale.member_id).where(
+        Sale.member_id.is_not(None), Sale.created_at >= lo, Sale.created_at < hi
+    )
+    back = (
+        select(Sale.member_id)
+        .join(Refund, Refund.sale_id == Sale.id)
+        .where(Sale.member_id.is_not(None), Refund.created_at >= lo, Refund.created_at < hi)
+    )
+    earned = select(LedgerEntry.member_id).where(
+        LedgerEntry.kind.in_(EARNING_KINDS),
+        LedgerEntry.created_at >= lo,
+        LedgerEntry.created_at < hi,
+    )
+    return union(sold, back, earned)
+
+
+def member_figures(
+    session: Session, since: datetime, until: datetime | None = None, only: Any = None
+) -> Subquery:
+    """(member_id, earned, spend_fen, favourite) of every member (or of those `only`, a
+    SELECT of ids), over the 12 months from `since` (naive UTC); `earned` only up to
+    `until` if given. From the stored rows, less what has left the window since they were
+    rebuilt (or plus what entered it, for an earlier `since`): usually a day of sales and
+    ledger rows."""
+    lo, hi, sign = _window(session, since)
     earned_moves = _earned_since(lo, hi, sign)
     if until is not None:
         earned_moves = union_all(earned_moves, _earned_since(until, None, -1))
@@ -719,6 +751,7 @@ def member_figures(session: Session, since: datetime, until: datetime | None = N
         .outerjoin(earned, earned.c.member_id == who.id)
         .outerjoin(spent, spent.c.member_id == who.id)
         .outerjoin(fresh, fresh.c.member_id == who.id)
+        .where(who.id.in_(only) if only is not None else true())
         .subquery("figures")
     )
 
