@@ -17,7 +17,7 @@ from alembic import op
 from sqlalchemy.orm import Session
 
 revision = '0024'
-down_revision = '0022'
+down_revision = '0023'
 branch_labels = None
 depends_on = None
 
