@@ -480,6 +480,20 @@ _BACKUP: dict[str, str] = {
     "backup.keyring_unreadable": (
         "The keyring in the backup cannot be decrypted (wrong passphrase or damaged manifest)."
     ),
+    "backup.pg_tools_missing": (
+        "PostgreSQL's backup tools pg_dump / pg_restore were not found: install "
+        "postgresql-client on this computer (no older than the server)."
+    ),
+    "backup.pg_dump_too_old": (
+        "This computer's pg_dump is older than the PostgreSQL server and cannot back it up: "
+        "{detail}. Install a postgresql-client of the server's version or newer."
+    ),
+    "backup.dump_failed": "Backup failed: pg_dump reported an error ({detail})",
+    "backup.server_restore_failed": "Restore failed, the current database is unchanged: {detail}",
+    "backup.sqlite_backup_on_server": (
+        "This is a backup of a single till's SQLite database and cannot be restored onto a "
+        "server; restore it on a till first, then move it with migrate-to."
+    ),
 }
 
 # audit trail

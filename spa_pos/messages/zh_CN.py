@@ -365,6 +365,19 @@ _BACKUP: dict[str, str] = {
         "之前的审计记录只能校验链接。请用加密备份恢复以带回密钥。"
     ),
     "backup.keyring_unreadable": "备份中的密钥环无法解密（口令不对或清单已损坏）。",
+    "backup.pg_tools_missing": (
+        "找不到 PostgreSQL 的备份工具 pg_dump / pg_restore：请在本机安装 postgresql-client"
+        "（版本不低于服务器的）。"
+    ),
+    "backup.pg_dump_too_old": (
+        "本机的 pg_dump 比服务器的 PostgreSQL 旧，不能备份：{detail}。"
+        "请安装与服务器相同或更新版本的 postgresql-client。"
+    ),
+    "backup.dump_failed": "备份失败：pg_dump 出错（{detail}）",
+    "backup.server_restore_failed": "恢复失败，当前数据库未改动：{detail}",
+    "backup.sqlite_backup_on_server": (
+        "这是单机 SQLite 数据库的备份，不能恢复到服务器上；请先在单机恢复，再用 migrate-to 迁移。"
+    ),
 }
 
 # audit trail
