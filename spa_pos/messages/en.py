@@ -305,7 +305,7 @@ _JOBS: dict[str, str] = {
     "jobs.bad_closing_time": "Wrong closing time format: {value} (expected HH:MM)",
     "jobs.unknown_outbox_status": "Unknown status: {status} (available: {available})",
     "maintenance.sqlite_only": (
-        "Only a local SQLite database can be backed up and restored this way"
+        "Only a SQLite or PostgreSQL database can be backed up and restored this way"
     ),
 }
 
@@ -466,9 +466,6 @@ _BACKUP: dict[str, str] = {
     ),
     "backup.passphrases_differ": "The two backup passphrases differ.",
     "backup.no_folder": "No backup folder is set (choose a folder on the USB drive in Settings)",
-    "backup.on_server": (
-        "The database is on a server (PostgreSQL): the server keeps its own backups (pg_dump)"
-    ),
     "backup.folder_not_plugged": (
         "The backup folder is not available (USB drive not plugged in?): {folder}"
     ),
