@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
-from spa_pos import limits, messages
+from spa_pos import limits
 from spa_pos.errors import DomainError
 from spa_pos.models import JobRun
 from spa_pos.services import (

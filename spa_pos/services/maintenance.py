@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from spa_pos import messages, paths
 from spa_pos.errors import BackupError
+from spa_pos.models import AuditEntry
 from spa_pos.services import audit, backup, keys, permissions, unit_of_work
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.backup import BackupResult, Progress, RestoreResult
@@ -207,7 +208,7 @@ def restore(
             work.audit(
                 "db.restore",
                 "database",
-                file.name,
+                file.name[: AuditEntry.entity_id.type.length],  # the full path is in `file`
                 file=str(file),
                 safety_copy=str(result.safety_copy),
                 backup_schema=result.schema_version,
