@@ -101,9 +101,20 @@ def rewrite_manifest(file: Path) -> None:
     manifest.write_text(json.dumps(data), encoding="utf-8")
 
 
-@pytest.mark.parametrize("damage", ["truncated", "cut_with_its_manifest", "garbled", "foreign"])
+@pytest.mark.parametrize(
+    ("damage", "code"),
+    [
+        ("truncated", "backup.size_mismatch"),
+        ("cut_with_its_manifest", "backup.damaged"),
+        ("garbled", "backup.damaged"),
+        ("foreign", "backup.damaged"),
+        # these two fail inside the restore's transaction, after the tables were dropped
+        ("data_garbled", "backup.server_restore_failed"),
+        ("counts_differ", "backup.rows_differ"),
+    ],
+)
 def test_a_bad_dump_is_refused_and_the_database_is_unchanged(
-    pg: Ctx, usb: Path, damage: str
+    pg: Ctx, usb: Path, damage: str, code: str
 ) -> None:
     saved = maintenance.backup_now(pg, usb).file
     sell(pg)
@@ -118,13 +129,22 @@ def test_a_bad_dump_is_refused_and_the_database_is_unchanged(
         middle = len(data) // 2
         saved.write_bytes(data[:middle] + bytes(b ^ 0x5A for b in data[middle:]))
         rewrite_manifest(saved)
-    else:
+    elif damage == "foreign":
         saved.write_bytes(os.urandom(len(data)))
         rewrite_manifest(saved)
+    elif damage == "data_garbled":  # the table of contents is at the start, the data after
+        saved.write_bytes(data[:-64] + bytes(b ^ 0x5A for b in data[-64:]))
+        rewrite_manifest(saved)
+    else:
+        manifest = manifest_path(saved)
+        info = json.loads(manifest.read_text(encoding="utf-8"))
+        info["row_counts"]["members"] += 1
+        manifest.write_text(json.dumps(info), encoding="utf-8")
 
-    with pytest.raises(BackupError):
+    with pytest.raises(BackupError) as refused:
         maintenance.restore(pg, saved)
 
+    assert refused.value.code == code
     assert state(pg) == before
 
 
