@@ -487,6 +487,10 @@ _BACKUP: dict[str, str] = {
     ),
     "backup.dump_failed": "Backup failed: pg_dump reported an error ({detail})",
     "backup.server_restore_failed": "Restore failed, the current database is unchanged: {detail}",
+    "backup.pgdump_on_till": (
+        "This is a backup of a database on a PostgreSQL server; it can only be restored onto a "
+        "server."
+    ),
     "backup.sqlite_backup_on_server": (
         "This is a backup of a single till's SQLite database and cannot be restored onto a "
         "server; restore it on a till first, then move it with migrate-to."

@@ -374,6 +374,7 @@ _BACKUP: dict[str, str] = {
     ),
     "backup.dump_failed": "备份失败：pg_dump 出错（{detail}）",
     "backup.server_restore_failed": "恢复失败，当前数据库未改动：{detail}",
+    "backup.pgdump_on_till": "这是服务器（PostgreSQL）数据库的备份，只能恢复到服务器上。",
     "backup.sqlite_backup_on_server": (
         "这是单机 SQLite 数据库的备份，不能恢复到服务器上；请先在单机恢复，再用 migrate-to 迁移。"
     ),

@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "spa_pos"
 MANIFEST_FORMAT = 1
+PG_DUMP_MAGIC = b"PGDMP"  # how a `pg_dump --format=custom` file starts
 
 
 @dataclass(frozen=True)
@@ -223,6 +224,9 @@ def verify_backup(file: Path, passphrase: str | None = None) -> VerifiedBackup:
         try:
             snapshot = inspect(db_copy)
         except Corrupt as exc:
+            with db_copy.open("rb") as head:
+                if head.read(len(PG_DUMP_MAGIC)) == PG_DUMP_MAGIC:
+                    raise BackupError("backup.pgdump_on_till") from exc
             raise BackupError("backup.damaged", detail=str(exc)) from exc
         check_against_manifest(snapshot, info)
     except BaseException:

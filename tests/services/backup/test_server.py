@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
+from spa_pos.clock import FixedClock
+from spa_pos.db import Database
 from spa_pos.errors import BackupError
 from spa_pos.models import Member
 from spa_pos.services import audit, checkout, maintenance, points
@@ -21,7 +23,7 @@ from spa_pos.services.backup import backup_database, rotation, server
 from spa_pos.services.backup.durable import sha256_file
 from spa_pos.services.backup.manifest import manifest_path
 from spa_pos.services.checkout import SaleRequest
-from spa_pos.services.context import Ctx
+from spa_pos.services.context import CLI_ACTOR, Ctx
 from tests.conftest import register
 from tests.services.backup.helpers import make_db
 
@@ -248,3 +250,17 @@ def test_the_connection_goes_to_the_tools_through_libpq_environment() -> None:
     assert server.libpq_env(url, "scratch")["PGDATABASE"] == "scratch"
     socket = server.libpq_env("postgresql+psycopg://postgres@/spa?host=/run/pg")
     assert socket["PGHOST"] == "/run/pg" and "PGPASSWORD" not in socket
+
+
+def test_a_dump_of_a_server_is_refused_on_a_till(
+    pg: Ctx, usb: Path, tmp_path: Path, clock: FixedClock
+) -> None:
+    saved = maintenance.backup_now(pg, usb).file
+    till = Ctx(Database(f"sqlite:///{tmp_path / 'till.sqlite3'}"), CLI_ACTOR, clock)
+    till.db.migrate()
+
+    with pytest.raises(BackupError, match="服务器") as refused:
+        maintenance.restore(till, saved)
+
+    assert refused.value.code == "backup.pgdump_on_till"
+    till.db.dispose()
