@@ -28,7 +28,7 @@ import secrets
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -67,7 +67,7 @@ from spa_pos.services.backup.snapshot import Snapshot, check_counts
 
 SUFFIX = ".pgdump"
 SCHEMA = "public"  # where the migrations make the clinic's tables
-TOOL_FOLDERS = "/usr/lib/postgresql/*/bin"  # Debian/Ubuntu's versioned binaries
+TOOL_ROOT = Path("/usr/lib/postgresql")  # Debian/Ubuntu: <root>/<major version>/bin
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # libpq's environment variable for each connection parameter a URL may carry in its query.
 _LIBPQ_QUERY = {
@@ -90,25 +90,20 @@ class Tools:
     pg_restore: Path
 
 
-def find_tools(search_path: str | None = None, folders: str = TOOL_FOLDERS) -> Tools:
+def find_tools(search_path: str | None = None, root: Path = TOOL_ROOT) -> Tools:
     """pg_dump and pg_restore from PATH (`search_path`, default $PATH), else from the newest
-    of `folders`; `backup.pg_tools_missing` if neither has both."""
+    `root/<version>/bin` that has both; `backup.pg_tools_missing` if none has."""
     dump, restore = (shutil.which(tool, path=search_path) for tool in ("pg_dump", "pg_restore"))
     if dump and restore:
         return Tools(Path(dump), Path(restore))
-    for folder in sorted(_versioned(folders), reverse=True):
-        tools = Tools(folder[1] / "pg_dump", folder[1] / "pg_restore")
+    versions = root.iterdir() if root.is_dir() else iter(())
+    for _, folder in sorted(
+        ((int(v.name), v / "bin") for v in versions if v.name.isdigit()), reverse=True
+    ):
+        tools = Tools(folder / "pg_dump", folder / "pg_restore")
         if tools.pg_dump.is_file() and tools.pg_restore.is_file():
             return tools
     raise BackupError("backup.pg_tools_missing")
-
-
-def _versioned(pattern: str) -> Iterable[tuple[int, Path]]:
-    root = Path(pattern.split("*")[0])
-    for folder in root.glob(pattern[len(str(root)) :].lstrip("/")) if root.is_dir() else ():
-        version = folder.relative_to(root).parts[0]
-        if version.isdigit():
-            yield int(version), folder
 
 
 def libpq_env(url: str, database: str | None = None) -> dict[str, str]:

@@ -223,7 +223,7 @@ def test_an_old_pg_dump_says_so(
 
 def test_missing_tools_are_refused_in_words(tmp_path: Path) -> None:
     with pytest.raises(BackupError, match="pg_dump") as refused:
-        server.find_tools(search_path=str(tmp_path), folders=str(tmp_path / "lib" / "*" / "bin"))
+        server.find_tools(search_path=str(tmp_path), root=tmp_path / "lib")
     assert refused.value.code == "backup.pg_tools_missing"
 
 
@@ -235,7 +235,7 @@ def test_the_newest_versioned_tools_are_found_when_not_on_path(tmp_path: Path) -
             (folder / tool).write_text("")
     (tmp_path / "lib" / "17" / "bin").mkdir(parents=True)  # no tools in it
 
-    found = server.find_tools(search_path="", folders=str(tmp_path / "lib" / "*" / "bin"))
+    found = server.find_tools(search_path="", root=tmp_path / "lib")
 
     assert found.pg_dump == tmp_path / "lib" / "16" / "bin" / "pg_dump"
 
