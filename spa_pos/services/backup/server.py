@@ -219,7 +219,7 @@ def write_dump(
         snapshot, anchor = _dump(url, dump, tools)
         if progress is not None:
             progress(0.4)
-        _check_in_scratch(url, dump, tools, snapshot)
+        _check_in_scratch(url, dump, tools, snapshot, anchor)
         if progress is not None:
             progress(0.6)
         file = target_dir / name
@@ -258,9 +258,12 @@ def _dump(url: str, dest: Path, tools: Tools) -> tuple[Snapshot, dict[str, Any] 
     return snapshot, anchor
 
 
-def _check_in_scratch(url: str, dump: Path, tools: Tools, expected: Snapshot) -> None:
-    """Restore `dump` into a throwaway database and count its rows again; a role that may
-    not create databases gets `pg_restore --list` (the archive reads) only."""
+def _check_in_scratch(
+    url: str, dump: Path, tools: Tools, expected: Snapshot, anchor: dict[str, Any] | None
+) -> None:
+    """Restore `dump` into a throwaway database and read its row counts, schema version and
+    audit chain's head again; a role that may not create databases gets `pg_restore --list`
+    (the archive reads) only."""
     scratch = f"spa_pos_check_{secrets.token_hex(6)}"
     with _connection(url, "backup.snapshot_failed", autocommit=True) as conn:
         encoding, collate, ctype = conn.exec_driver_sql(
@@ -291,9 +294,9 @@ def _check_in_scratch(url: str, dump: Path, tools: Tools, expected: Snapshot) ->
                 failed="backup.damaged",
             )
             with _connection(make_url(url).set(database=scratch), "backup.damaged") as copy:
-                found, _ = _state(copy)
+                found, head = _state(copy)
             check_counts(found, expected.row_counts)
-            if found.schema_version != expected.schema_version:
+            if found.schema_version != expected.schema_version or head != anchor:
                 raise BackupError("backup.schema_differs")
         finally:
             conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {scratch}")
