@@ -296,7 +296,9 @@ def _check_in_scratch(
             with _connection(make_url(url).set(database=scratch), "backup.damaged") as copy:
                 found, head = _state(copy)
             check_counts(found, expected.row_counts)
-            if found.schema_version != expected.schema_version or head != anchor:
+            if head != anchor:  # the copy is not of the snapshot read: as if counts differed
+                raise BackupError("backup.counts_differ")
+            if found.schema_version != expected.schema_version:
                 raise BackupError("backup.schema_differs")
         finally:
             conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {scratch}")
