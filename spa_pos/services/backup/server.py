@@ -28,7 +28,7 @@ import secrets
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -244,7 +244,7 @@ def write_dump(
 def _dump(url: str, dest: Path, tools: Tools) -> tuple[Snapshot, dict[str, Any] | None]:
     """pg_dump into `dest` while a transaction holds the snapshot it dumps, read for the
     row counts, schema version and audit head the manifest records."""
-    with _connection(url, "backup.snapshot_failed") as conn:
+    with _connection(url, _snapshot_failed) as conn:
         held = conn.execution_options(isolation_level="REPEATABLE READ")
         with held.begin():
             held.exec_driver_sql("SET TRANSACTION READ ONLY")
@@ -253,7 +253,7 @@ def _dump(url: str, dest: Path, tools: Tools) -> tuple[Snapshot, dict[str, Any] 
             _tool(
                 [tools.pg_dump, "--format=custom", f"--snapshot={exported}", f"--file={dest}"],
                 libpq_env(url),
-                failed="backup.dump_failed",
+                failed=_dump_failed,
             )
     return snapshot, anchor
 
@@ -265,7 +265,7 @@ def _check_in_scratch(
     audit chain's head again; a role that may not create databases gets `pg_restore --list`
     (the archive reads) only."""
     scratch = f"spa_pos_check_{secrets.token_hex(6)}"
-    with _connection(url, "backup.snapshot_failed", autocommit=True) as conn:
+    with _connection(url, _snapshot_failed, autocommit=True) as conn:
         encoding, collate, ctype = conn.exec_driver_sql(
             "SELECT pg_encoding_to_char(encoding), datcollate, datctype FROM pg_database"
             " WHERE datname = current_database()"
@@ -278,7 +278,7 @@ def _check_in_scratch(
         except DBAPIError as exc:
             if getattr(exc.orig, "sqlstate", None) != "42501":  # insufficient_privilege
                 raise BackupError("backup.snapshot_failed", detail=_first_line(exc)) from exc
-            _tool([tools.pg_restore, "--list", dump], libpq_env(url), failed="backup.damaged")
+            _tool([tools.pg_restore, "--list", dump], libpq_env(url), failed=_damaged)
             return
         try:
             _tool(
@@ -291,9 +291,9 @@ def _check_in_scratch(
                     dump,
                 ],
                 libpq_env(url, scratch),
-                failed="backup.damaged",
+                failed=_damaged,
             )
-            with _connection(make_url(url).set(database=scratch), "backup.damaged") as copy:
+            with _connection(make_url(url).set(database=scratch), _damaged) as copy:
                 found, head = _state(copy)
             check_counts(found, expected.row_counts)
             if head != anchor:  # the copy is not of the snapshot read: as if counts differed
@@ -346,11 +346,11 @@ def restore_server(
         with dump.open("rb") as head:
             if head.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC:
                 raise BackupError("backup.sqlite_backup_on_server")
-        _tool([tools.pg_restore, "--list", dump], libpq_env(url), failed="backup.damaged")
-        with _connection(url, "backup.server_restore_failed") as conn:
+        _tool([tools.pg_restore, "--list", dump], libpq_env(url), failed=_damaged)
+        with _connection(url, _restore_failed) as conn:
             current, tables = _identity(conn), _tables(conn)
         safety = _safety_dump(url, safety_dir, now, tz) if tables else None
-        with _connection(url, "backup.server_restore_failed") as conn, conn.begin():
+        with _connection(url, _restore_failed) as conn, conn.begin():
             _lock_out_writers(conn, busy_timeout_ms)
             _drop_tables(conn)
             _load(conn, tools, dump, url)
@@ -508,7 +508,9 @@ def _quote(identifier: str) -> str:
 
 
 @contextlib.contextmanager
-def _connection(url: Any, failed: str, *, autocommit: bool = False) -> Iterator[Connection]:
+def _connection(
+    url: Any, failed: Callable[[str], BackupError], *, autocommit: bool = False
+) -> Iterator[Connection]:
     """One connection of its own (no pool): a server error becomes the refusal `failed`."""
     options: dict[str, Any] = {"isolation_level": "AUTOCOMMIT"} if autocommit else {}
     engine = create_engine(
@@ -518,12 +520,12 @@ def _connection(url: Any, failed: str, *, autocommit: bool = False) -> Iterator[
         with engine.connect() as conn:
             yield conn
     except DBAPIError as exc:
-        raise BackupError(failed, detail=_first_line(exc)) from exc
+        raise failed(_first_line(exc)) from exc
     finally:
         engine.dispose()
 
 
-def _tool(argv: list[Any], env: dict[str, str], *, failed: str) -> None:
+def _tool(argv: list[Any], env: dict[str, str], *, failed: Callable[[str], BackupError]) -> None:
     """Run pg_dump / pg_restore; its error (the last line it printed) is the refusal
     `failed`, or `backup.pg_dump_too_old` for a server newer than this pg_dump."""
     done = subprocess.run([str(a) for a in argv], env=env, capture_output=True, check=False)
@@ -532,7 +534,24 @@ def _tool(argv: list[Any], env: dict[str, str], *, failed: str) -> None:
     error = done.stderr.decode(errors="replace")
     if "server version mismatch" in error:
         raise BackupError("backup.pg_dump_too_old", detail=_last_line(error))
-    raise BackupError(failed, detail=_last_line(error) or f"exit {done.returncode}")
+    raise failed(_last_line(error) or f"exit {done.returncode}")
+
+
+# The refusals a failed tool or connection becomes, by what was being done.
+def _snapshot_failed(detail: str) -> BackupError:
+    return BackupError("backup.snapshot_failed", detail=detail)
+
+
+def _dump_failed(detail: str) -> BackupError:
+    return BackupError("backup.dump_failed", detail=detail)
+
+
+def _damaged(detail: str) -> BackupError:
+    return BackupError("backup.damaged", detail=detail)
+
+
+def _restore_failed(detail: str) -> BackupError:
+    return BackupError("backup.server_restore_failed", detail=detail)
 
 
 def _first_line(exc: BaseException) -> str:
