@@ -108,11 +108,10 @@ def find_tools(search_path: str | None = None, root: Path = TOOL_ROOT) -> Tools:
 
 def libpq_env(url: str, database: str | None = None) -> dict[str, str]:
     """The environment a libpq tool connects with to the database of `url` (or to
-    `database` on the same server): this process's, without its own PG* settings, plus
-    the URL's host, port, user, password and connection options."""
+    `database` on the same server): this process's (whose PG* settings the app's own
+    connections read too), with the URL's host, port, user, password and options over it."""
     parsed = make_url(url)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
-    env["PGCONNECT_TIMEOUT"] = str(CONNECT_TIMEOUT_S)
+    env = {"PGCONNECT_TIMEOUT": str(CONNECT_TIMEOUT_S), **os.environ}
     for key, value in parsed.query.items():
         if key in _LIBPQ_QUERY:
             env[_LIBPQ_QUERY[key]] = value if isinstance(value, str) else value[-1]
