@@ -107,7 +107,6 @@ def test_close_day_refuses_a_bad_amount(run: Run) -> None:
     assert code == 2 and "金额格式不对" in err
 
 
-@pytest.mark.sqlite_only("backups of the database file")
 def test_backup_then_restore(ctx: Ctx, run: Run, tmp_path: Path) -> None:
     register(ctx, "张三", "13800000001")
     usb = tmp_path / "usb"
@@ -128,7 +127,6 @@ def test_backup_then_restore(ctx: Ctx, run: Run, tmp_path: Path) -> None:
     assert run("audit", "verify")[1]["ok"] is True
 
 
-@pytest.mark.sqlite_only("backups of the database file")
 def test_backup_remembers_the_folder_that_worked(ctx: Ctx, run: Run, tmp_path: Path) -> None:
     """`backup --to DIR` makes DIR the end-of-day backup folder, audited; a failed one not."""
     usb = tmp_path / "usb"
@@ -154,7 +152,6 @@ def backup_dir(ctx: Ctx) -> str:
         return str(settings_svc.detail(s, "backup_dir"))
 
 
-@pytest.mark.sqlite_only("backups of the database file")
 def test_encrypted_backup_needs_its_passphrase(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -305,7 +305,7 @@ _JOBS: dict[str, str] = {
     "jobs.bad_closing_time": "Wrong closing time format: {value} (expected HH:MM)",
     "jobs.unknown_outbox_status": "Unknown status: {status} (available: {available})",
     "maintenance.sqlite_only": (
-        "Only a local SQLite database can be backed up and restored this way"
+        "Only a SQLite or PostgreSQL database can be backed up and restored this way"
     ),
 }
 
@@ -466,9 +466,6 @@ _BACKUP: dict[str, str] = {
     ),
     "backup.passphrases_differ": "The two backup passphrases differ.",
     "backup.no_folder": "No backup folder is set (choose a folder on the USB drive in Settings)",
-    "backup.on_server": (
-        "The database is on a server (PostgreSQL): the server keeps its own backups (pg_dump)"
-    ),
     "backup.folder_not_plugged": (
         "The backup folder is not available (USB drive not plugged in?): {folder}"
     ),
@@ -479,6 +476,24 @@ _BACKUP: dict[str, str] = {
     ),
     "backup.keyring_unreadable": (
         "The keyring in the backup cannot be decrypted (wrong passphrase or damaged manifest)."
+    ),
+    "backup.pg_tools_missing": (
+        "PostgreSQL's backup tools pg_dump / pg_restore were not found: install "
+        "postgresql-client on this computer (no older than the server)."
+    ),
+    "backup.pg_dump_too_old": (
+        "This computer's pg_dump is older than the PostgreSQL server and cannot back it up: "
+        "{detail}. Install a postgresql-client of the server's version or newer."
+    ),
+    "backup.dump_failed": "Backup failed: pg_dump reported an error ({detail})",
+    "backup.server_restore_failed": "Restore failed, the current database is unchanged: {detail}",
+    "backup.pgdump_on_till": (
+        "This is a backup of a database on a PostgreSQL server; it can only be restored onto a "
+        "server."
+    ),
+    "backup.sqlite_backup_on_server": (
+        "This is a backup of a single till's SQLite database and cannot be restored onto a "
+        "server; restore it on a till first, then move it with migrate-to."
     ),
 }
 

@@ -254,7 +254,7 @@ _JOBS: dict[str, str] = {
     "jobs.unknown": "未知任务: {name}（可用: {available}）",
     "jobs.bad_closing_time": "打烊时间格式不对: {value}（应为 HH:MM）",
     "jobs.unknown_outbox_status": "未知状态: {status}（可用: {available}）",
-    "maintenance.sqlite_only": "只有本机 SQLite 数据库可以这样备份和恢复",
+    "maintenance.sqlite_only": "只有 SQLite 或 PostgreSQL 数据库可以这样备份和恢复",
 }
 
 # printing and receipts
@@ -359,12 +359,25 @@ _BACKUP: dict[str, str] = {
     "backup.passphrases_differ": "两次输入的备份口令不一致。",
     "backup.no_folder": "未设置备份文件夹（请在设置中选择U盘上的文件夹）",
     "backup.folder_not_plugged": "备份文件夹不可用（U盘未插入？）：{folder}",
-    "backup.on_server": "数据库在服务器上（PostgreSQL），由服务器自己备份（pg_dump）",
     "backup.keyring_missing": (
         "本机没有这家店的密钥：恢复前发出的兑换券二维码无法验证（可输入券号核销），"
         "之前的审计记录只能校验链接。请用加密备份恢复以带回密钥。"
     ),
     "backup.keyring_unreadable": "备份中的密钥环无法解密（口令不对或清单已损坏）。",
+    "backup.pg_tools_missing": (
+        "找不到 PostgreSQL 的备份工具 pg_dump / pg_restore：请在本机安装 postgresql-client"
+        "（版本不低于服务器的）。"
+    ),
+    "backup.pg_dump_too_old": (
+        "本机的 pg_dump 比服务器的 PostgreSQL 旧，不能备份：{detail}。"
+        "请安装与服务器相同或更新版本的 postgresql-client。"
+    ),
+    "backup.dump_failed": "备份失败：pg_dump 出错（{detail}）",
+    "backup.server_restore_failed": "恢复失败，当前数据库未改动：{detail}",
+    "backup.pgdump_on_till": "这是服务器（PostgreSQL）数据库的备份，只能恢复到服务器上。",
+    "backup.sqlite_backup_on_server": (
+        "这是单机 SQLite 数据库的备份，不能恢复到服务器上；请先在单机恢复，再用 migrate-to 迁移。"
+    ),
 }
 
 # audit trail

@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
-from spa_pos import limits, messages
+from spa_pos import limits
 from spa_pos.errors import DomainError
 from spa_pos.models import JobRun
 from spa_pos.services import (
@@ -140,12 +140,8 @@ def _tags(ctx: Ctx, at: datetime, record: Record) -> JobResult:
 
 def _backup(ctx: Ctx, at: datetime, record: Record) -> JobResult:
     """The end-of-day backup; once a copy was made for a business date, later runs for
-    that date only make sure the daily snapshot exists. A database on a server is backed
-    up by the server: the job has nothing to do, and says so."""
-    if ctx.db.path is None:
-        reason = messages.render("backup.on_server", {})
-        with ctx.db.write() as s:
-            return record(s, _Outcome(0, {"reason": reason}))
+    that date only make sure the daily snapshot exists (a database on a server: a dump,
+    `maintenance` picks the engine's store)."""
     with ctx.db.read() as s:
         day = settings_svc.business_date(s, at)
         done = (

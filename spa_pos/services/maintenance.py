@@ -16,11 +16,12 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from spa_pos import messages, paths
 from spa_pos.errors import BackupError
+from spa_pos.models import AuditEntry
 from spa_pos.services import audit, backup, keys, permissions, unit_of_work
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.backup import BackupResult, Progress, RestoreResult
 from spa_pos.services.backup.durable import dir_available
-from spa_pos.services.backup.schema import migrated_schema
+from spa_pos.services.backup.engines import Store, store_for
 from spa_pos.services.context import Ctx
 
 SNAPSHOT_KEEP = 7
@@ -91,11 +92,10 @@ def end_of_day_backup(ctx: Ctx, as_of: datetime, *, to_backup_dir: bool = True) 
     """The daily snapshot (named after the business date of `as_of`, made once per day),
     then a verified copy to `settings.backup_dir` if one is set and plugged in. Both are
     encrypted once the owner has set a backup passphrase."""
-    db_path = _require_file(ctx)
+    store = store_for(ctx.db)
     cfg = settings_svc.current(ctx)
     secrets = _secrets(ctx, None)
-    snapshot = backup.local_snapshot(
-        db_path,
+    snapshot = store.snapshot(
         snapshot_dir(),
         now=as_of,
         keep=SNAPSHOT_KEEP,
@@ -112,8 +112,7 @@ def end_of_day_backup(ctx: Ctx, as_of: datetime, *, to_backup_dir: bool = True) 
     if not target.is_dir():
         skipped = messages.render("backup.folder_not_plugged", {"folder": str(target)})
         return DailyBackup(snapshot, None, skipped)
-    result = backup.backup_database(
-        db_path,
+    result = store.backup(
         target,
         clinic_name=cfg.clinic_name,
         now=ctx.clock.now(),
@@ -143,15 +142,14 @@ def backup_now(
     so it needs `change_settings` like any setting, checked before anything is written
     (after a drive pulled out is said so: a manager's PIN would not help with that).
     """
-    db_path = _require_file(ctx)
+    store = store_for(ctx.db)
     cfg = settings_svc.current(ctx)
     if str(target_dir.absolute()) != cfg.backup_dir:
         if not dir_available(target_dir):
             raise BackupError("backup.target_unavailable", folder=str(target_dir))
         permissions.require(ctx, "change_settings")
     secrets = _secrets(ctx, passphrase)
-    result = backup.backup_database(
-        db_path,
+    result = store.backup(
         target_dir,
         clinic_name=cfg.clinic_name,
         now=ctx.clock.now(),
@@ -191,18 +189,16 @@ def restore(
     to continue from it.
     """
     permissions.require(ctx, "restore")
-    db_path = _require_file(ctx)
-    tz = _timezone_if_readable(ctx)
+    store = store_for(ctx.db)
+    tz = _timezone_if_readable(ctx, store)
     now = ctx.clock.now()
     with ctx.db.exclusive():
-        result = backup.restore_backup(
+        result = store.restore(
             file,
-            db_path,
             passphrase=passphrase,
-            safety_dir=db_path.parent / "safety",
+            safety_dir=store.safety_dir,
             now=now,
             known_schema_versions=ctx.db.known_versions(),
-            expected_schema=migrated_schema,
             confirm_clinic=confirm_clinic,
             tz=tz,
         )
@@ -212,7 +208,7 @@ def restore(
             work.audit(
                 "db.restore",
                 "database",
-                file.name,
+                file.name[: AuditEntry.entity_id.type.length],  # the full path is in `file`
                 file=str(file),
                 safety_copy=str(result.safety_copy),
                 backup_schema=result.schema_version,
@@ -243,19 +239,13 @@ def _bring_keyring_back(ctx: Ctx, file: Path, passphrase: str | None) -> str:
     return state
 
 
-def _timezone_if_readable(ctx: Ctx) -> str:
+def _timezone_if_readable(ctx: Ctx, store: Store) -> str:
     """The clinic's time zone, from a database that may be missing or damaged (which is
     when a restore is wanted most); else the zone a new clinic starts with."""
-    if ctx.db.path is None or not ctx.db.path.is_file():
+    if not store.exists():
         return settings_svc.Settings().timezone
     try:
         with ctx.db.read() as s:
             return str(settings_svc.detail(s, "timezone"))
     except SQLAlchemyError:
         return settings_svc.Settings().timezone
-
-
-def _require_file(ctx: Ctx) -> Path:
-    if ctx.db.path is None:
-        raise BackupError("maintenance.sqlite_only")
-    return ctx.db.path

@@ -21,8 +21,6 @@ from spa_pos.services.backup import container
 from spa_pos.services.context import CLI_ACTOR, Ctx
 from tests.conftest import register
 
-pytestmark = pytest.mark.sqlite_only("backups of the database file")
-
 PASSPHRASE = "正确的马电池订书钉"
 
 
@@ -48,6 +46,7 @@ def usb(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.sqlite_only("the bytes of the database file")
 def test_a_plaintext_backup_holds_no_key(
     ctx: Ctx, voucher: vouchers.Redemption, tmp_path: Path
 ) -> None:
@@ -89,20 +88,23 @@ def test_a_short_passphrase_is_refused(ctx: Ctx) -> None:
     assert not maintenance.has_backup_passphrase(ctx)
 
 
-def new_machine(tmp_path: Path, clock: FixedClock) -> Ctx:
-    """Another computer: an empty config folder and no database yet."""
+def new_machine(tmp_path: Path, clock: FixedClock, engine: str, url: str) -> Ctx:
+    """Another computer: an empty config folder and no database yet (a till), or the same
+    server's database (`url`, on PostgreSQL)."""
     shutil.rmtree(paths.config_dir())
+    if engine != "sqlite":
+        return Ctx(Database(url), CLI_ACTOR, clock)
     return Ctx(Database(f"sqlite:///{tmp_path / 'new' / 'clinic.sqlite3'}"), CLI_ACTOR, clock)
 
 
 def test_an_encrypted_backup_brings_the_keyring_to_a_new_machine(
-    ctx: Ctx, voucher: vouchers.Redemption, tmp_path: Path, clock: FixedClock
+    ctx: Ctx, voucher: vouchers.Redemption, tmp_path: Path, clock: FixedClock, engine: str
 ) -> None:
     maintenance.set_backup_passphrase(ctx, PASSPHRASE)
     ring = keyring_of(ctx)
     saved = maintenance.backup_now(ctx, usb(tmp_path)).file
     ctx.db.dispose()
-    fresh = new_machine(tmp_path, clock)
+    fresh = new_machine(tmp_path, clock, engine, ctx.db.url)
 
     result = maintenance.restore(fresh, saved, passphrase=PASSPHRASE)
 
@@ -111,14 +113,15 @@ def test_an_encrypted_backup_brings_the_keyring_to_a_new_machine(
     with fresh.db.read() as s:
         assert vouchers.check(s, voucher.qr_payload, clock.now().date()).valid
         assert audit.verify(s).ok
+    fresh.db.dispose()
 
 
 def test_a_plaintext_backup_on_a_new_machine_says_the_keyring_is_missing(
-    ctx: Ctx, voucher: vouchers.Redemption, tmp_path: Path, clock: FixedClock
+    ctx: Ctx, voucher: vouchers.Redemption, tmp_path: Path, clock: FixedClock, engine: str
 ) -> None:
     saved = maintenance.backup_now(ctx, usb(tmp_path)).file
     ctx.db.dispose()
-    fresh = new_machine(tmp_path, clock)
+    fresh = new_machine(tmp_path, clock, engine, ctx.db.url)
 
     result = maintenance.restore(fresh, saved)
 
@@ -129,3 +132,4 @@ def test_a_plaintext_backup_on_a_new_machine_says_the_keyring_is_missing(
         assert vouchers.check(s, voucher.voucher_code, today).valid  # the code still works
         check = audit.verify(s)
     assert check.ok and check.unverifiable == check.entries - 1  # all but the restore row
+    fresh.db.dispose()

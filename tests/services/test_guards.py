@@ -133,7 +133,6 @@ def test_a_sale_a_few_minutes_late_is_no_back_dating(ctx: Ctx) -> None:
 # --- the backup folder and imports ----------------------------------------------------
 
 
-@pytest.mark.sqlite_only("backups of the database file")
 def test_a_cashier_backs_up_to_the_folder_in_force_but_not_to_a_new_one(
     ctx: Ctx, tmp_path: Path
 ) -> None:

@@ -172,31 +172,60 @@ def write_backup(
             )
         system.replace_file(part, file)
         fsync_dir(target_dir, drive)
+    return record(
+        file,
+        sha256=digest,
+        size=size,
+        now=now,
+        clinic=clinic,
+        snapshot=snapshot,
+        audit_anchor=anchor,
+        encrypted=passphrase is not None,
+        keyring=keyring,
+        drive=drive,
+    )
+
+
+def record(
+    file: Path,
+    *,
+    sha256: str,
+    size: int,
+    now: datetime,
+    clinic: str,
+    snapshot: Snapshot,
+    audit_anchor: dict[str, Any] | None,
+    encrypted: bool,
+    keyring: str | None,
+    drive: Drive = DRIVE,
+) -> BackupResult:
+    """Write the manifest of the backup `file` just put in place (of a database file or a
+    server's dump); the file goes if its manifest cannot be written."""
     try:
         manifest = write_manifest(
             file,
-            sha256=digest,
+            sha256=sha256,
             size=size,
             now=now,
             clinic=clinic,
             snapshot=snapshot,
-            encrypted=passphrase is not None,
-            audit_anchor=anchor,
-            keyring=keyring if passphrase is not None else None,
+            encrypted=encrypted,
+            audit_anchor=audit_anchor,
+            keyring=keyring if encrypted else None,
             drive=drive,
         )
     except OSError as exc:
         unlink_quietly(file)  # a backup without its manifest cannot be verified
-        raise write_failure(exc, target_dir) from exc
+        raise write_failure(exc, file.parent) from exc
     return BackupResult(
         file=file,
         manifest=manifest,
-        sha256=digest,
+        sha256=sha256,
         bytes=size,
-        encrypted=passphrase is not None,
+        encrypted=encrypted,
         schema_version=snapshot.schema_version,
         row_counts=snapshot.row_counts,
-        audit_anchor=anchor,
+        audit_anchor=audit_anchor,
     )
 
 

@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "spa_pos"
 MANIFEST_FORMAT = 1
+PG_DUMP_MAGIC = b"PGDMP"  # how a `pg_dump --format=custom` file starts
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ class ClinicIdentity:
 
 UNKNOWN_CLINIC = ClinicIdentity(None, None)
 # The clinic id (0009 on) names a clinic; older databases only had their voucher secret.
-_IDENTITY_KEYS = ("clinic_name", "clinic_id", "voucher_secret")
+IDENTITY_KEYS = ("clinic_name", "clinic_id", "voucher_secret")
 
 
 def read_identity(path: Path) -> ClinicIdentity:
@@ -94,10 +95,19 @@ def read_identity(path: Path) -> ClinicIdentity:
             )
         finally:
             con.close()
+    except sqlite3.DatabaseError:
+        return UNKNOWN_CLINIC
+    return identity_of(rows)
+
+
+def identity_of(rows: dict[str, str]) -> ClinicIdentity:
+    """The clinic identity in a database's settings rows (key -> JSON value); unknown if
+    they cannot be read."""
+    try:
         name, clinic_id, old_secret = (
-            json.loads(rows[key]) if key in rows else None for key in _IDENTITY_KEYS
+            json.loads(rows[key]) if key in rows else None for key in IDENTITY_KEYS
         )
-    except (sqlite3.DatabaseError, ValueError, TypeError):
+    except (ValueError, TypeError):
         return UNKNOWN_CLINIC
     secret = clinic_id or old_secret
     fingerprint = hashlib.sha256(str(secret).encode()).hexdigest()[:16] if secret else None
@@ -206,16 +216,19 @@ def verify_backup(file: Path, passphrase: str | None = None) -> VerifiedBackup:
     passphrase, a failed GCM tag, a failed integrity check and row counts that differ.
     """
     info = read_manifest(file)
-    _check_checksum(file, info)
+    check_checksum(file, info)
     workdir = Path(tempfile.mkdtemp(prefix="spa-pos-restore-"))
     try:
         db_copy = workdir / "restore.sqlite3"
-        _extract(file, db_copy, info, passphrase)
+        extract(file, db_copy, info, passphrase)
         try:
             snapshot = inspect(db_copy)
         except Corrupt as exc:
+            with db_copy.open("rb") as head:
+                if head.read(len(PG_DUMP_MAGIC)) == PG_DUMP_MAGIC:
+                    raise BackupError("backup.pgdump_on_till") from exc
             raise BackupError("backup.damaged", detail=str(exc)) from exc
-        _check_against_manifest(snapshot, info)
+        check_against_manifest(snapshot, info)
     except BaseException:
         shutil.rmtree(workdir, ignore_errors=True)
         raise
@@ -247,7 +260,7 @@ def list_backups(target_dir: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda info: (info.created_at, info.file.name), reverse=True)
 
 
-def _check_checksum(file: Path, info: BackupInfo) -> None:
+def check_checksum(file: Path, info: BackupInfo) -> None:
     try:
         size = file.stat().st_size
         if size != info.bytes:
@@ -258,7 +271,7 @@ def _check_checksum(file: Path, info: BackupInfo) -> None:
         raise BackupError("backup.read_failed_drive", reason=exc.strerror or str(exc)) from exc
 
 
-def _extract(file: Path, dest: Path, info: BackupInfo, passphrase: str | None) -> None:
+def extract(file: Path, dest: Path, info: BackupInfo, passphrase: str | None) -> None:
     """Decrypt (or copy) the backup into `dest`."""
     try:
         encrypted = container.is_encrypted(file)
@@ -274,7 +287,7 @@ def _extract(file: Path, dest: Path, info: BackupInfo, passphrase: str | None) -
         raise BackupError("backup.read_failed", reason=exc.strerror or str(exc)) from exc
 
 
-def _check_against_manifest(snapshot: Snapshot, info: BackupInfo) -> None:
+def check_against_manifest(snapshot: Snapshot, info: BackupInfo) -> None:
     if snapshot.schema_version != info.schema_version:
         raise BackupError("backup.schema_differs")
     if snapshot.row_counts != info.row_counts:

@@ -20,7 +20,6 @@ from spa_pos.services.backup.create import write_backup
 from spa_pos.services.backup.durable import copy_durably, fsync_dir, unlink_quietly
 from spa_pos.services.backup.manifest import (
     ClinicIdentity,
-    VerifiedBackup,
     read_identity,
     verify_backup,
 )
@@ -67,7 +66,7 @@ def restore_backup(
             expected_schema(verified.schema_version),
             verified.schema_version,
         )
-        check_clinic(verified, read_identity(db_path), confirm_clinic)
+        check_clinic(verified.identity, read_identity(db_path), confirm_clinic)
         safety = _safety_copy(db_path, safety_dir, now, tz) if db_path.exists() else None
         _swap_in(verified.db_copy, db_path, busy_timeout_s)
     return RestoreResult(
@@ -84,14 +83,14 @@ def check_schema(version: str | None, known: Collection[str]) -> None:
 
 
 def check_clinic(
-    verified: VerifiedBackup, current: ClinicIdentity, confirm_clinic: str | None
+    found: ClinicIdentity, current: ClinicIdentity, confirm_clinic: str | None
 ) -> None:
-    """A backup of another clinic (by name or voucher secret) replaces this clinic's data
-    only if the owner typed the backup's clinic name (as the refusal shows it)."""
-    if not verified.identity.differs_from(current):
+    """A backup of another clinic (`found`: by name or voucher secret) replaces this
+    clinic's data only if the owner typed the backup's clinic name (as the refusal shows it)."""
+    if not found.differs_from(current):
         return
     unnamed = Settings().clinic_name  # what a clinic that never set its name is called
-    name = verified.identity.name or unnamed
+    name = found.name or unnamed
     if confirm_clinic is not None and confirm_clinic.strip() == name:
         return
     raise BackupError("backup.other_clinic", clinic=name, current=current.name or unnamed)

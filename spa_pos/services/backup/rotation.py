@@ -15,6 +15,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import make_url
+
 from spa_pos.services.backup.durable import unlink_quietly
 from spa_pos.services.backup.manifest import manifest_path
 
@@ -28,10 +30,10 @@ PART_SUFFIXES = (".part", ".part-journal", ".part-wal", ".part-shm", ".json.part
 CLINIC_MAX_LEN = 40  # keeps whole names far below FAT32/exFAT's 255 UTF-16 units
 _UNSAFE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
 _BACKUP_NAME = re.compile(
-    r"^spa-pos_(?P<clinic>.+)_(?P<stamp>\d{8}-\d{4})(?:-(?P<seq>\d+))?\.sqlite3(?:\.enc)?$"
+    r"^spa-pos_(?P<clinic>.+)_(?P<stamp>\d{8}-\d{4})(?:-(?P<seq>\d+))?\.(?:sqlite3|pgdump)(?:\.enc)?$"
 )
 _DAILY_NAME = re.compile(
-    r"^spa-pos_daily_(?P<db>[0-9a-f]{12})_(?P<stamp>\d{8})\.sqlite3(?:\.enc)?$"
+    r"^spa-pos_daily_(?P<db>[0-9a-f]{12})_(?P<stamp>\d{8})\.(?:sqlite3|pgdump)(?:\.enc)?$"
 )
 
 
@@ -62,8 +64,14 @@ def database_id(db_path: Path) -> str:
     return hashlib.sha256(where.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
-def daily_name(db_id: str, now: datetime, tz: str) -> str:
-    return f"spa-pos_daily_{db_id}_{local(now, tz):%Y%m%d}.sqlite3"
+def server_database_id(url: str) -> str:
+    """`database_id` of a database on a server: a hash of its URL without the password."""
+    where = make_url(url).set(password=None).render_as_string(hide_password=False)
+    return hashlib.sha256(where.encode()).hexdigest()[:12]
+
+
+def daily_name(db_id: str, now: datetime, tz: str, suffix: str = ".sqlite3") -> str:
+    return f"spa-pos_daily_{db_id}_{local(now, tz):%Y%m%d}{suffix}"
 
 
 def backup_key(slug: str) -> Key:
