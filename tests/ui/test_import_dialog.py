@@ -144,7 +144,8 @@ def test_a_signed_in_manager_exports_without_a_pin(
     sign_in(qtbot, window, Actor("李店长", "manager"))
     dialog = open_import(qtbot, window)
     for what in ("members", "catalog", "sales"):
-        dialog.export_to(what, tmp_path / f"{what}.xlsx")
-        qtbot.waitUntil(lambda what=what: f"{what}.xlsx" in dialog.summary.text())
+        file = f"{what}.xlsx"
+        dialog.export_to(what, tmp_path / file)
+        qtbot.waitUntil(lambda: file in dialog.summary.text())  # noqa: B023 (waited for here)
         assert not open_dialogs(ManagerPinDialog)
-        assert (tmp_path / f"{what}.xlsx").exists()
+        assert (tmp_path / file).exists()
