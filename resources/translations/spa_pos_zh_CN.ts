@@ -4198,6 +4198,10 @@ A safety copy of the current data is kept first (in the “safety” folder next
     <context>
         <name>SignInDialog</name>
         <message>
+            <source>Cancel (Esc)</source>
+            <translation>取消 (Esc)</translation>
+        </message>
+        <message>
             <source>Name</source>
             <translation>姓名</translation>
         </message>

@@ -279,6 +279,7 @@ _STAFF: dict[str, str] = {
     "staff.action.see_health_notes": "Seeing health needs and consultation notes",
     "staff.action.export_member_data": "Exporting a member's personal data",
     "staff.action.erase_member": "Erasing a member's personal data",
+    "staff.action.export_data": "Exporting data (members, catalog, sales)",
 }
 
 # day close
@@ -638,6 +639,20 @@ _AUDIT: dict[str, str] = {
     "audit.field.rate": "rate",
     "audit.field.code": "code",
     "audit.field.price_fen": "price",
+    "audit.field.starts_at": "starts",
+    "audit.field.ends_at": "ends",
+    "audit.field.multiplier": "points multiplier",
+    "audit.field.bonus": "bonus points",
+    "audit.field.items": "items",
+    "audit.field.category": "category",
+    "audit.field.tag": "member tag",
+    "audit.field.printer": "receipt printer",
+    "audit.printer.pdf": "PDF folder {folder}",
+    "audit.printer.escpos_network": "Network thermal printer {host}:{port}",
+    "audit.printer.escpos_usb": "USB thermal printer {vendor_id}:{product_id}",
+    "audit.printer.escpos_serial": "Serial thermal printer {device} ({baudrate})",
+    "audit.printer.system": "System printer {printer_name}",
+    "audit.printer.kick_drawer": ", opens the cash drawer on cash",
 }
 
 # command line

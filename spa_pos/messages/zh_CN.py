@@ -232,6 +232,7 @@ _STAFF: dict[str, str] = {
     "staff.action.see_health_notes": "查看健康需求和问诊记录",
     "staff.action.export_member_data": "导出会员个人数据",
     "staff.action.erase_member": "注销会员个人数据",
+    "staff.action.export_data": "导出数据（会员、项目、销售）",
 }
 
 # day close
@@ -503,6 +504,20 @@ _AUDIT: dict[str, str] = {
     "audit.field.rate": "比例",
     "audit.field.code": "编码",
     "audit.field.price_fen": "价格",
+    "audit.field.starts_at": "开始",
+    "audit.field.ends_at": "结束",
+    "audit.field.multiplier": "积分倍数",
+    "audit.field.bonus": "加送积分",
+    "audit.field.items": "项目",
+    "audit.field.category": "类别",
+    "audit.field.tag": "会员标签",
+    "audit.field.printer": "小票打印机",
+    "audit.printer.pdf": "PDF 文件夹 {folder}",
+    "audit.printer.escpos_network": "网络热敏打印机 {host}:{port}",
+    "audit.printer.escpos_usb": "USB 热敏打印机 {vendor_id}:{product_id}",
+    "audit.printer.escpos_serial": "串口热敏打印机 {device}（{baudrate}）",
+    "audit.printer.system": "系统打印机 {printer_name}",
+    "audit.printer.kick_drawer": "，现金付款时打开钱箱",
 }
 
 # command line

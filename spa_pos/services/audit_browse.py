@@ -211,7 +211,7 @@ def _row(entry: AuditEntry, tz: str) -> AuditRow:
         action=entry.action,
         kind=kind_of(entry.action),
         what=f"{action_name(entry.action)} {entry.entity_id}".strip(),
-        change=change_text(entry.action, detail),
+        change=change_text(entry.action, detail, tz),
     )
 
 
@@ -223,11 +223,15 @@ def _detail(text: str) -> dict[str, Any]:
     return value if isinstance(value, dict) else {"detail": value}
 
 
-def _value(key: str, value: Any) -> str:
+def _value(key: str, value: Any, tz: str) -> str:
     if value is None or value == "":
         return "—"
     if key.endswith("_fen") and isinstance(value, int) and not isinstance(value, bool):
         return format_fen(value)
+    if (key.endswith("_at") or key == "effective_from") and isinstance(value, str):
+        return _moment(value, tz)
+    if key == "printer" and isinstance(value, dict):
+        return _printer(value)
     if isinstance(value, bool):
         return messages.render("audit.yes" if value else "audit.no", {})
     if key == "role" and isinstance(value, str):
@@ -241,6 +245,45 @@ def _value(key: str, value: Any) -> str:
         return messages.render("audit.and", {}).join(value)  # voucher codes
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return text if len(text) <= _SHOWN_VALUE else text[: _SHOWN_VALUE - 1] + "…"
+
+
+def _moment(value: str, tz: str) -> str:
+    """A stored moment (ISO text: naive UTC as the tables keep it, or aware) as the clinic
+    reads it, "2026-03-10 14:30" in its zone; text that is not a moment as is."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is None:
+        moment = clk.from_utc_naive(moment)
+    return moment.astimezone(ZoneInfo(tz)).strftime("%Y-%m-%d %H:%M")
+
+
+def _printer(value: dict[str, Any]) -> str:
+    """The `printer` setting in words: "网络热敏打印机 192.168.1.50:9100，开钱箱"; a kind
+    this release does not know shows as stored."""
+    code = f"audit.printer.{value.get('kind')}"
+    params = {
+        "folder": "—",
+        "host": "",
+        "port": "",
+        "vendor_id": "",
+        "product_id": "",
+        "device": "",
+        "baudrate": "",
+        "printer_name": "—",
+    }
+    for key, given in value.items():
+        if isinstance(given, int) and key in ("vendor_id", "product_id"):
+            params[key] = f"{given:04x}"
+        elif given not in (None, ""):
+            params[key] = str(given)
+    text = messages.render(code, params)
+    if text == code:
+        return json.dumps(value, ensure_ascii=False)
+    if value.get("kick_drawer"):
+        text += messages.render("audit.printer.kick_drawer", {})
+    return text
 
 
 def _payments(value: list[Any]) -> str:
@@ -264,13 +307,14 @@ def field_name(key: str) -> str:
     return key if text == code else text
 
 
-def _arrow(key: str, before: Any, after: Any) -> str:
-    return f"{_value(key, before)} → {_value(key, after)}"
+def _arrow(key: str, before: Any, after: Any, tz: str) -> str:
+    return f"{_value(key, before, tz)} → {_value(key, after, tz)}"
 
 
-def change_text(action: str, detail: dict[str, Any]) -> str:
+def change_text(action: str, detail: dict[str, Any], tz: str) -> str:
     """What an audit row's detail says changed, "before → after" where it records both,
-    else what was recorded ("积分: 300"); empty values are left out."""
+    else what was recorded ("积分: 300"); empty values are left out. Moments read in the
+    clinic's zone `tz`."""
     if action == "points.adjust" and isinstance(detail.get("balance"), int):
         balance, delta = detail["balance"], int(detail.get("delta", 0))
         reason = detail.get("reason")
@@ -280,23 +324,25 @@ def change_text(action: str, detail: dict[str, Any]) -> str:
         before, after = detail["before"], detail["after"]
         if isinstance(before, dict) and isinstance(after, dict):
             keys = [k for k in after if before.get(k) != after.get(k)]
-            parts += [f"{field_name(k)}: {_arrow(k, before.get(k), after.get(k))}" for k in keys]
+            parts += [
+                f"{field_name(k)}: {_arrow(k, before.get(k), after.get(k), tz)}" for k in keys
+            ]
         else:
-            parts.append(_arrow("", before, after))
+            parts.append(_arrow("", before, after, tz))
     if isinstance(detail.get("changes"), dict):  # {field: [before, after]}
         for key, pair in detail["changes"].items():
             if isinstance(pair, list) and len(pair) == 2:
-                parts.append(f"{field_name(key)}: {_arrow(key, pair[0], pair[1])}")
+                parts.append(f"{field_name(key)}: {_arrow(key, pair[0], pair[1], tz)}")
     for key, value in detail.items():
         if key in _HIDDEN or key in ("before", "after", "changes") or value in (None, "", [], {}):
             continue
         name = field_name(key)
         if isinstance(value, dict) and "before" in value and "after" in value:
-            parts.append(f"{name}: {_arrow(key, value['before'], value['after'])}")
+            parts.append(f"{name}: {_arrow(key, value['before'], value['after'], tz)}")
         elif isinstance(value, dict) and value.get("changed") is True:
             parts.append(f"{name}: {messages.render('audit.changed', {})}")
         else:
-            parts.append(f"{name}: {_value(key, value)}")
+            parts.append(f"{name}: {_value(key, value, tz)}")
     return "；".join(parts)
 
 

@@ -96,7 +96,9 @@ def write_table(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Valu
 
 
 def export_members(ctx: Ctx, path: Path) -> ExportResult:
-    """Every member; their notes only for someone who may see them (`see_health_notes`)."""
+    """Every member (`export_data`); their notes only for someone who may see them
+    (`see_health_notes`)."""
+    permissions.require(ctx, "export_data")
     health = permissions.allows(ctx.actor, "see_health_notes")
     with unit_of_work.read(ctx) as work:
         s, tz = work.session, work.settings.timezone
@@ -124,6 +126,8 @@ def export_members(ctx: Ctx, path: Path) -> ExportResult:
 
 
 def export_catalog(ctx: Ctx, path: Path) -> ExportResult:
+    """The catalog (`export_data`, like every export of this module)."""
+    permissions.require(ctx, "export_data")
     with unit_of_work.read(ctx) as work:
         items = list(
             work.session.scalars(
@@ -151,7 +155,8 @@ def export_catalog(ctx: Ctx, path: Path) -> ExportResult:
 
 
 def export_sales(ctx: Ctx, first: date, last: date, path: Path) -> ExportResult:
-    """The sales of business dates `first` to `last`, both included."""
+    """The sales of business dates `first` to `last`, both included (`export_data`)."""
+    permissions.require(ctx, "export_data")
     with unit_of_work.read(ctx) as work:
         tz = work.settings.timezone
         start = clk.local_day_start_utc(first, tz)

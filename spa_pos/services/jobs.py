@@ -220,7 +220,8 @@ def _record_failure(
     ctx: Ctx, name: str, as_of: datetime, started: datetime, exc: Exception
 ) -> None:
     with ctx.db.write() as s:
-        s.add(
+        _log_run(
+            s,
             _run_row(
                 ctx,
                 s,
@@ -231,7 +232,7 @@ def _record_failure(
                 changed=0,
                 detail={},
                 error=f"{type(exc).__name__}: {exc}",
-            )
+            ),
         )
 
 
@@ -240,7 +241,8 @@ def _record(
 ) -> JobResult:
     status = "skipped" if outcome.skipped else "ok"
     detail = {**outcome.detail, "reason": outcome.skipped} if outcome.skipped else outcome.detail
-    s.add(
+    _log_run(
+        s,
         _run_row(
             ctx,
             s,
@@ -251,10 +253,35 @@ def _record(
             changed=outcome.changed,
             detail=detail,
             error=None,
-        )
+        ),
     )
     log.info("job %s as of %s: %s, %d changed", name, as_of.isoformat(), status, outcome.changed)
     return JobResult(name, status, outcome.changed, as_of, detail)
+
+
+def _log_run(s: Session, run: JobRun) -> None:
+    """Add `run` to the log, unless it only repeats a skip or a failure already logged for
+    the same job and business day with the same reason. The catch-up retries a job that did
+    not succeed at every start (the backup drive may be plugged in by now); a run that
+    meets the same obstacle again says nothing new, and the owner's 后台任务 would get
+    another "跳过" row each time the app was opened."""
+    if run.status != "ok" and any(
+        _note(logged) == _note(run)
+        for logged in s.scalars(
+            select(JobRun).where(
+                JobRun.job == run.job,
+                JobRun.business_date == run.business_date,
+                JobRun.status == run.status,
+            )
+        )
+    ):
+        return
+    s.add(run)
+
+
+def _note(run: JobRun) -> str:
+    """The error, or why the run was skipped (what the job log shows)."""
+    return run.error or str(json.loads(run.detail).get("reason", ""))
 
 
 def _run_row(
@@ -374,7 +401,7 @@ def run_views(ctx: Ctx, limit: int = 50) -> list[RunView]:
                 clk.from_utc_naive(run.as_of).astimezone(zone),
                 run.status,
                 run.changed,
-                run.error or str(json.loads(run.detail).get("reason", "")),
+                _note(run),
             )
             for run in recent_runs(s, limit=limit)
         ]

@@ -41,6 +41,10 @@ ALLOWED: dict[str, frozenset[str]] = {
     # them to treat safely; the cashier at the counter, facing the waiting room, does not.
     "see_health_notes": _MANAGER | {"therapist"},
     "export_member_data": _MANAGER,  # a member's own data on request (PIPL art. 45)
+    # A file of every member (names, phones, birthdays) or every sale (who bought what)
+    # leaves the till on a USB stick: the personal data of the whole clinic in bulk, which
+    # the counter's work never needs. Only who answers for that data may take it out.
+    "export_data": _MANAGER,
     "erase_member": _MANAGER,  # erasure on request (PIPL art. 47); the approver is recorded
 }
 """action → the roles that may do it. The only place a permission is decided."""

@@ -4,6 +4,10 @@ member's suggested therapist, and the therapist report with its commission (提�
 Rules, each decided here only:
 - Who may serve: an active staff member whose role is therapist, manager or owner (a
   manager or the owner often does treatments in a small clinic); a cashier may not.
+- Who the till offers (the 技师 picker): the therapists, and a manager or owner only once
+  given a commission rate of their own (`set_staff_rate`, 0% allowed), which is how the
+  owner marks one who does treatments. The owner account every clinic gets at set-up and
+  a manager who only runs the shop are not offered on every line.
 - What takes a therapist: service and course lines, and course sessions. A product does
   not (nobody "does" a product), and naming one for it is refused, not ignored.
 - The suggestion: the therapist of the member's most recent sale line that named one
@@ -20,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from spa_pos.errors import DomainError, NotFound
@@ -71,12 +75,17 @@ def assign(
 
 
 def choices(ctx: Ctx) -> list[str]:
-    """The names the till offers as therapists: who may serve, by name."""
+    """The names the till offers as therapists, by name: active therapists, and managers
+    and owners with a commission rate of their own (see the module's rules)."""
+    treats = or_(
+        StaffMember.role == "therapist",
+        and_(StaffMember.role.in_(SERVING_ROLES), StaffMember.commission_rate_bp.is_not(None)),
+    )
     with unit_of_work.read(ctx) as work:
         return list(
             work.session.scalars(
                 select(StaffMember.name)
-                .where(StaffMember.active, StaffMember.role.in_(SERVING_ROLES))
+                .where(StaffMember.active, treats)
                 .order_by(StaffMember.name)
             )
         )

@@ -132,7 +132,12 @@ class CartModel(QAbstractTableModel):
         served, changed = therapists or {}, overrides or {}
         self.beginResetModel()
         self.lines = [
-            CartLine(item, qty, served.get(item.code), changed.get(item.code))
+            CartLine(
+                item,
+                qty,
+                served.get(item.code) if self._served(item) else None,
+                changed.get(item.code),
+            )
             for item, qty in lines
         ]
         self.vouchers = list(vouchers)
@@ -287,7 +292,11 @@ class CartModel(QAbstractTableModel):
             return self._alignment(column)
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.REMOVE:
             return self.tr("Remove (Delete)")
-        if role == Qt.ItemDataRole.ToolTipRole and column == Column.THERAPIST:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and column == Column.THERAPIST
+            and self.takes_therapist(index.row())
+        ):
             return self.tr("Who does it: click, or select the line and press T")
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.PRICE:
             return self._price_tip(line)

@@ -45,7 +45,6 @@ from spa_pos.ui.widgets import (
     button_bar,
     form_grid,
     label,
-    open_dialog,
     read_only_table,
     row_widget,
 )
@@ -305,20 +304,28 @@ class ImportDialog(QDialog):
             "catalog": lambda ctx: exports.export_catalog(ctx, path),
             "sales": lambda ctx: exports.export_sales(ctx, first, last, path),
         }
-        self.pin_dialog = ManagerPinDialog(
+        self.pin_dialog = approve(
             self.worker,
+            "export_data",
             self.tr("Export to {file}?").format(file=path.name),
             jobs[what],
+            self._exported,
             changes=None,
             parent=self,
+            on_error=self._export_failed,
         )
-        self.pin_dialog.succeeded.connect(self._exported)
-        open_dialog(self.pin_dialog)
 
     def _exported(self, result: ExportResult) -> None:
         self.say(
             self.tr("Exported {rows} rows to {file}.").format(rows=result.rows, file=result.file)
         )
+
+    def _export_failed(self, exc: Exception) -> bool:
+        """The file could not be written (a pulled-out stick): said here, not in a box."""
+        if isinstance(exc, DomainError):
+            self.say(str(exc), error=True)
+            return True
+        return False
 
     # --- messages --------------------------------------------------------------------
     def say(self, text: str, *, error: bool = False) -> None:

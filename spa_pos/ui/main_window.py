@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         self.who.setObjectName("signedIn")
         self.switch_button = button()
         self.switch_button.setObjectName("switchCashier")
-        self.switch_button.clicked.connect(self.sign_out)
+        self.switch_button.clicked.connect(self.switch_user)
         row = QHBoxLayout(header)
         row.setContentsMargins(20, 8, 16, 8)
         row.setSpacing(12)
@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
             Qt.Key.Key_F8: self.go_print_queue,
             Qt.Key.Key_F9: self.open_settings,
             Qt.Key.Key_F10: lambda: self._manage_dialog(self.manage.open_backup),
-            Qt.Key.Key_F11: self.sign_out,
+            Qt.Key.Key_F11: self.switch_user,
             Qt.Key.Key_F12: self.pay,
             Qt.Key.Key_Escape: self.cancel,
         }
@@ -363,17 +363,30 @@ class MainWindow(QMainWindow):
 
     # --- who is at the till ----------------------------------------------------------
     def sign_out(self) -> None:
-        """切换 (F11), or nobody touched the till for the idle time: back to the sign-in,
-        with the cart, the member and the page left as they are for the next person."""
+        """Nobody touched the till for the idle time (or nobody signed in yet): back to
+        the sign-in, with the cart, the member and the page left as they are for the next
+        person. Leaving that dialog without signing in closes the till."""
+        self._ask_who(switching=False)
+
+    def switch_user(self) -> None:
+        """切换 (F11): the sign-in for the next person; cancelled, the person signed in
+        stays signed in (see sign_in.py)."""
+        self._ask_who(switching=self.actor is not None)
+
+    def _ask_who(self, *, switching: bool) -> None:
         if not self.is_ready or alive(self.sign_in_dialog):
             return
         self.idle.stop()
         current = self.actor.name if self.actor else None
-        dialog = SignInDialog(self.worker, current, parent=self)
+        dialog = SignInDialog(self.worker, current, parent=self, cancellable=switching)
         dialog.signed_in.connect(self.signed_in)
-        dialog.rejected.connect(self.quit)
+        dialog.rejected.connect(self._switch_cancelled if switching else self.quit)
         self.sign_in_dialog = dialog
         open_dialog(dialog)
+
+    def _switch_cancelled(self) -> None:
+        self.idle.resume()
+        self._tab_changed(self.tabs.currentIndex())  # the keyboard back to the page
 
     def signed_in(self, result: SignedIn) -> None:
         """From now on the window acts as `result.actor`."""

@@ -3,8 +3,14 @@
 The window opens on this dialog once the database is ready, and comes back to it when the
 cashier presses 切换 (F11) or nobody touched the till for `idle_sign_out_minutes`. It is
 a dialog over the window, so the cart, the member and the page stay as they were for
-whoever signs in next. The PIN is checked by `staff.sign_in` (wrong tries count towards
-the lockout there); the window then acts as the person it returns.
+whoever signs in next. After 切换 the person signed in is still at the till: 取消 (Esc,
+closing the dialog) gives the till back to them, as a cashier who pressed 切换 by
+mistake or changed their mind expects; the till closing there lost their place (a
+customer waiting at the counter, the app to start again). At start-up and after the idle
+time nobody is signed in to go back to, so there the button is 退出 (close the till;
+an open cart stays as the till's draft) and Esc does nothing. The PIN is checked by
+`staff.sign_in` (wrong tries count towards the lockout there); the window then acts as
+the person it returns.
 """
 
 from __future__ import annotations
@@ -41,18 +47,24 @@ def active_staff(ctx: Ctx) -> list[StaffView]:
 
 
 class SignInDialog(QDialog):
-    """Closing it (退出, the window's close button) closes the till: `rejected`. The list
-    starts on `current`, the person signed in until now (切换), so signing back in is just
-    the PIN."""
+    """`rejected` when closed without signing in: with `cancellable` (切换) the caller
+    keeps `current` signed in; else (退出) it closes the till. The list starts on
+    `current`, the person signed in until now, so signing back in is just the PIN."""
 
     signed_in = Signal(object)  # SignedIn
 
     def __init__(
-        self, worker: DbWorker, current: str | None = None, parent: QWidget | None = None
+        self,
+        worker: DbWorker,
+        current: str | None = None,
+        parent: QWidget | None = None,
+        *,
+        cancellable: bool = False,
     ) -> None:
         super().__init__(parent)
         self.worker = worker
         self.current = current
+        self.cancellable = cancellable
         self.setWindowTitle(self.tr("Sign in"))
         self.setModal(True)
         self.setMinimumWidth(420)
@@ -69,7 +81,8 @@ class SignInDialog(QDialog):
         self.ok = button(self.tr("Sign in (Enter)"), "primary")
         self.ok.setDefault(True)
         self.ok.clicked.connect(self.submit)
-        leave = button(self.tr("Quit"))
+        leave = button(self.tr("Cancel (Esc)") if cancellable else self.tr("Quit"))
+        leave.setObjectName("signInLeave")
         leave.clicked.connect(self.reject)
         form = form_grid()
         add_field(form, self.tr("Name"), self.name)
@@ -93,8 +106,9 @@ class SignInDialog(QDialog):
         self.pin.setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Esc is kept from closing the dialog (and with it the till)."""
-        if event.key() != Qt.Key.Key_Escape:
+        """Esc cancels a 切换; otherwise it is kept from closing the dialog (and with it
+        the till)."""
+        if self.cancellable or event.key() != Qt.Key.Key_Escape:
             super().keyPressEvent(event)
 
     def submit(self) -> None:
@@ -144,12 +158,14 @@ class IdleWatch(QObject):
         super().__init__(parent)
         self.timer = QTimer(self, singleShot=True)
         self.timer.timeout.connect(self.idle)
+        self.minutes = 0
 
     def watch(self, app: QObject) -> None:
         app.installEventFilter(self)
 
     def set_minutes(self, minutes: int) -> None:
         """Count `minutes` of no input from now (0: never sign out)."""
+        self.minutes = minutes
         self.timer.stop()
         if minutes > 0:
             self.timer.setInterval(minutes * 60_000)
@@ -157,6 +173,10 @@ class IdleWatch(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
+
+    def resume(self) -> None:
+        """Count again from now, for the minutes last set (a 切换 that was cancelled)."""
+        self.set_minutes(self.minutes)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in self._INPUT and self.timer.interval() and self.timer.isActive():

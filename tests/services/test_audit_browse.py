@@ -5,8 +5,9 @@ settings change, over two business days."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
@@ -14,11 +15,12 @@ from openpyxl import load_workbook
 from spa_pos import messages
 from spa_pos.clock import FixedClock
 from spa_pos.errors import DomainError
-from spa_pos.services import adjustments, audit_browse, refunds, staff, vouchers
+from spa_pos.services import adjustments, audit_browse, promotions, refunds, rules, staff, vouchers
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.audit_browse import AuditFilter
 from spa_pos.services.checkout import SaleRequest, sell
 from spa_pos.services.context import Actor, Ctx
+from spa_pos.services.promotions import PromotionForm
 from tests.conftest import register
 
 DAY1, DAY2 = date(2026, 3, 10), date(2026, 3, 11)
@@ -109,12 +111,15 @@ def test_sales_and_refunds_read_payments_lines_and_vouchers_in_words(
         audit_browse.change_text(
             "sale.create",
             {"payments": [["wechat", 46600], ["cash", 100]], "vouchers": ["V1", "V2"]},
+            "Asia/Shanghai",
         )
         == "付款: 微信支付 ¥466.00 + 现金 ¥1.00；兑换券: V1、V2"
     )
     messages.set_language("en")
     try:
-        text = audit_browse.change_text("sale.refund", {"lines": [1, 3], "payments": [["card", 5]]})
+        text = audit_browse.change_text(
+            "sale.refund", {"lines": [1, 3], "payments": [["card", 5]]}, "Asia/Shanghai"
+        )
     finally:
         messages.set_language("zh_CN")
     assert text == "lines: line 1, line 3；payments: Bank card ¥0.05"
@@ -129,6 +134,77 @@ def test_staff_rows_read_in_words_not_stored_codes(ctx: Ctx, history: History) -
     added = {r.what: r.change for r in rows if r.action == "staff.add"}
     assert added == {"新增员工 小李": "角色: 收银员", "新增员工 张店长": "角色: 店长"}
     assert [r.change for r in rows if r.action == "staff.pin_ok"] == ["密码加密已升级: 否"]
+
+
+def test_promotions_read_their_times_in_the_clinics_zone(ctx: Ctx) -> None:
+    """Not the stored UTC ISO text ("2026-03-12T06:30:00"): the clinic's wall clock."""
+    promo = promotions.add(
+        ctx,
+        PromotionForm(
+            name="三八节双倍积分",
+            starts="2026-03-12T14:30",
+            ends="2026-03-15",
+            multiplier="2",
+            items=("AJ",),
+        ),
+    )
+    promotions.end(ctx, promo.id)
+
+    ended, added = _all(ctx, AuditFilter(entity="promotion"))
+
+    assert set(added.change.split("；")) == {
+        "名称: 三八节双倍积分",
+        "开始: 2026-03-12 14:30",
+        "结束: 2026-03-15 00:00",
+        "积分倍数: 2",
+        "项目: AJ",
+    }
+    assert ended.change == "名称: 三八节双倍积分"
+
+
+def test_the_printer_setting_reads_as_its_words_not_its_json(ctx: Ctx) -> None:
+    settings_svc.update(
+        ctx,
+        printer={
+            "kind": "escpos_network",
+            "host": "192.168.1.50",
+            "port": 9100,
+            "kick_drawer": True,
+        },
+    )
+    settings_svc.update(ctx, printer={"kind": "system", "printer_name": "EPSON TM-T82"})
+
+    to_system, to_network = _all(ctx, AuditFilter(kind="settings"))
+
+    assert to_network.change == (
+        "小票打印机: PDF 文件夹 — → 网络热敏打印机 192.168.1.50:9100，现金付款时打开钱箱"
+    )
+    assert to_system.change == (
+        "小票打印机: 网络热敏打印机 192.168.1.50:9100，现金付款时打开钱箱 → 系统打印机 EPSON TM-T82"
+    )
+    messages.set_language("en")
+    try:
+        english = audit_browse.change_text(
+            "settings.update",
+            {
+                "printer": {
+                    "before": {"kind": "pdf", "folder": "D:/小票"},
+                    "after": {"kind": "escpos_usb", "vendor_id": 1046, "product_id": 20497},
+                }
+            },
+            "Asia/Shanghai",
+        )
+    finally:
+        messages.set_language("zh_CN")
+    assert english == "receipt printer: PDF folder D:/小票 → USB thermal printer 0416:5011"
+
+
+def test_a_rule_change_reads_when_it_takes_effect_in_the_clinics_zone(ctx: Ctx) -> None:
+    rules.change(
+        ctx, {"dormant_days": 45}, datetime(2026, 4, 1, 0, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+    )
+    (row,) = _all(ctx, AuditFilter(kind="settings"))
+    assert "2026-04-01 00:00" in row.change and "+08:00" not in row.change
 
 
 def test_filters_by_who_approver_kind_member_and_day(ctx: Ctx, history: History) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
@@ -103,3 +104,51 @@ def test_the_window_gets_a_qt_scheduler(ctx: Ctx) -> None:
     from apscheduler.schedulers.qt import QtScheduler
 
     assert isinstance(build_scheduler(ctx, "qt"), QtScheduler)
+
+
+def backup_rows(ctx: Ctx) -> list[tuple[str, str]]:
+    with ctx.db.read() as s:
+        rows = s.execute(
+            select(JobRun.status, JobRun.detail).where(JobRun.job == "backup").order_by(JobRun.id)
+        )
+        return [(status, json.loads(detail).get("reason", "")) for status, detail in rows]
+
+
+def test_starting_twice_without_the_backup_drive_logs_one_skip_for_the_day(
+    ctx: Ctx, tmp_path: Path
+) -> None:
+    """The end-of-day backup is retried at every start (the drive may be back), but a
+    skip for the same day and the same reason is logged once: 后台任务 showed a new
+    "日终备份 … 跳过" row each time the app was opened."""
+    usb = tmp_path / "usb"  # set up, but not plugged in
+    with ctx.db.write() as s:
+        settings_svc.save(s, backup_dir=str(usb))
+
+    first = run_catch_up(build_scheduler(ctx, "background"))
+    second = run_catch_up(build_scheduler(ctx, "background"))
+
+    assert [r.status for r in first.retval if r.job == "backup"] == ["skipped"]
+    assert [r.status for r in second.retval] == ["skipped"]  # retried, still not plugged in
+    assert len(backup_rows(ctx)) == 1
+    assert backup_rows(ctx)[0][0] == "skipped"
+    assert str(usb) in backup_rows(ctx)[0][1]
+    assert job_runs(ctx) == len(jobs.JOBS)
+
+    usb.mkdir()  # the drive is plugged in: the next start backs up, and says so
+    third = run_catch_up(build_scheduler(ctx, "background"))
+
+    assert [r.status for r in third.retval] == ["ok"]
+    assert [status for status, _ in backup_rows(ctx)] == ["skipped", "ok"]
+    assert run_catch_up(build_scheduler(ctx, "background")).retval == []
+
+
+def test_a_new_reason_to_skip_is_logged(ctx: Ctx, tmp_path: Path) -> None:
+    """Only a repeat says nothing new: a different reason the same day is a new row."""
+    run_catch_up(build_scheduler(ctx, "background"))  # no folder set
+    with ctx.db.write() as s:
+        settings_svc.save(s, backup_dir=str(tmp_path / "usb"))
+
+    run_catch_up(build_scheduler(ctx, "background"))  # set, but not plugged in
+
+    assert [status for status, _ in backup_rows(ctx)] == ["skipped", "skipped"]
+    assert len({reason for _, reason in backup_rows(ctx)}) == 2

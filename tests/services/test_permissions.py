@@ -20,6 +20,7 @@ from spa_pos.services import (
     adjustments,
     audit_browse,
     dayclose,
+    exports,
     jobs,
     maintenance,
     members,
@@ -125,6 +126,10 @@ def _export_member_data(owner: Ctx, acting: Ctx, tmp: Path) -> None:
     privacy.export_data(acting, card, tmp / "member.xlsx")
 
 
+def _export_data(owner: Ctx, acting: Ctx, tmp: Path) -> None:
+    exports.export_members(acting, tmp / "members.xlsx")
+
+
 def _erase_member(owner: Ctx, acting: Ctx, _: Path) -> None:
     card = register(owner, "张三", "13800000002")
     privacy.erase(acting, card, "本人申请")
@@ -148,6 +153,7 @@ ACTIONS: dict[str, Action] = {
     "see_health_notes": _see_health_notes,
     "export_member_data": _export_member_data,
     "erase_member": _erase_member,
+    "export_data": _export_data,
 }
 
 ALLOWED = {  # written out here, not read from the table: this is what the table must say
@@ -156,6 +162,7 @@ ALLOWED = {  # written out here, not read from the table: this is what the table
     "manager": {
         "see_health_notes",
         "export_member_data",
+        "export_data",
         "erase_member",
         "refund",
         "cancel_voucher",
@@ -202,6 +209,24 @@ def test_a_manager_approving_on_the_spot_lets_a_cashier_do_it(
 ) -> None:
     approved = Actor("小李", "cashier", Actor("张店长", "manager"))
     ACTIONS[action](ctx, replace(ctx, actor=approved), tmp_path)
+
+
+@pytest.mark.parametrize("what", ["members", "catalog", "sales"])
+def test_every_export_needs_export_data_and_a_refused_one_writes_no_file(
+    ctx: Ctx, tmp_path: Path, what: str
+) -> None:
+    path = tmp_path / f"{what}.xlsx"
+    run: dict[str, Callable[[Ctx], object]] = {
+        "members": lambda c: exports.export_members(c, path),
+        "catalog": lambda c: exports.export_catalog(c, path),
+        "sales": lambda c: exports.export_sales(c, date(2026, 3, 10), date(2026, 3, 10), path),
+    }
+    for role in ("cashier", "therapist"):
+        with pytest.raises(DomainError, match="导出数据（会员、项目、销售）需要店长权限"):
+            run[what](replace(ctx, actor=Actor("小李", role)))
+        assert not path.exists()
+    run[what](replace(ctx, actor=Actor("张店长", "manager")))
+    assert path.exists()
 
 
 def test_a_cashier_approving_a_cashier_changes_nothing(ctx: Ctx, tmp_path: Path) -> None:

@@ -93,13 +93,22 @@ def test_a_cashier_edits_a_member_without_touching_what_they_cannot_see(ctx: Ctx
     assert health_of(ctx, card) == ("腰椎间盘突出", "怕冷")
 
 
-def test_the_member_export_leaves_notes_out_for_a_cashier(ctx: Ctx, tmp_path: Path) -> None:
+def test_the_member_export_is_not_the_counters_and_holds_the_notes_for_who_may(
+    ctx: Ctx, tmp_path: Path
+) -> None:
+    """A cashier alone may not take every member out in a file (`export_data`); with a
+    manager's PIN the notes come along, as the manager who approved may read them."""
     _with_health(ctx)
-    for who, expected in ((CASHIER, None), (MANAGER, "怕冷")):
-        path = tmp_path / f"{who.role}.xlsx"
+    with pytest.raises(DomainError) as refused:
+        exports.export_members(acting(ctx, CASHIER), tmp_path / "cashier.xlsx")
+    assert refused.value.code == "staff.not_allowed"
+    assert not (tmp_path / "cashier.xlsx").exists()
+    approved = replace(CASHIER, approver=MANAGER)
+    for who in (MANAGER, approved):
+        path = tmp_path / f"{who.label}.xlsx"
         exports.export_members(acting(ctx, who), path)
         rows = list(load_workbook(path).active.iter_rows(values_only=True))  # type: ignore[union-attr]
-        assert rows[1][-1] == expected  # openpyxl reads an empty cell as None
+        assert rows[1][-1] == "怕冷"
 
 
 # --- export on request -------------------------------------------------------------------

@@ -105,6 +105,19 @@ def test_a_disabled_account_can_no_longer_serve(ctx: Ctx, team: None) -> None:
     assert therapists.choices(ctx) == [LI]
 
 
+def test_the_till_offers_therapists_and_managers_or_owners_marked_as_treating(
+    ctx: Ctx, team: None
+) -> None:
+    """李店长 has a commission rate of her own (she treats); the owner account 店长 and a
+    manager without one are not offered, though the sale still accepts them by name."""
+    staff.add(ctx, "赵经理", "manager", "246804")
+    assert set(therapists.choices(ctx)) == {LI, WANG}
+    therapists.set_staff_rate(ctx, "赵经理", 0)  # now marked as doing treatments, unpaid
+    assert set(therapists.choices(ctx)) == {LI, "赵经理", WANG}
+    therapists.set_staff_rate(ctx, LI, None)
+    assert set(therapists.choices(ctx)) == {"赵经理", WANG}
+
+
 def test_the_suggestion_is_the_therapist_of_the_members_last_service(
     ctx: Ctx, team: None, clock: FixedClock
 ) -> None:

@@ -10,15 +10,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
-from spa_pos.services import members
-from spa_pos.services.context import Ctx
+from spa_pos.services import members, staff
+from spa_pos.services.context import Actor, Ctx
 from spa_pos.services.imports import catalog as catalog_import
 from spa_pos.services.imports import members as member_import
 from spa_pos.ui.import_dialog import ImportDialog
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.pin_dialog import ManagerPinDialog
 from tests.services.test_imports import write_csv
-from tests.ui.conftest import MANAGER_PIN, cell_text, press, wait_dialog
+from tests.ui.conftest import MANAGER_PIN, cell_text, open_dialogs, press, sign_in, wait_dialog
 
 
 def open_import(qtbot: QtBot, window: MainWindow) -> ImportDialog:
@@ -120,3 +120,32 @@ def test_an_imported_price_list_is_on_the_till_at_once(
     press(qtbot, pin, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: [i.code for i in window.checkout.matches("jj01")] == ["JJ01"])
     assert "肩颈" in [b.text() for b in window.checkout.chip_group.buttons()]
+
+
+def test_the_cashier_exports_with_the_manager_pin(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    dialog = open_import(qtbot, window)
+    dialog.export_to("catalog", tmp_path / "catalog.xlsx")
+    pin = wait_dialog(qtbot, ManagerPinDialog)
+    assert not (tmp_path / "catalog.xlsx").exists()
+    qtbot.keyClicks(pin.pin, MANAGER_PIN)
+    press(qtbot, pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "catalog.xlsx" in dialog.summary.text())
+    assert (tmp_path / "catalog.xlsx").exists()
+
+
+def test_a_signed_in_manager_exports_without_a_pin(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx, tmp_path: Path
+) -> None:
+    """`export_data` is the manager's own: only the person who may not is asked."""
+    staff.add(ctx, "李店长", "manager", "97531357")
+    window.sign_out()
+    sign_in(qtbot, window, Actor("李店长", "manager"))
+    dialog = open_import(qtbot, window)
+    for what in ("members", "catalog", "sales"):
+        file = f"{what}.xlsx"
+        dialog.export_to(what, tmp_path / file)
+        qtbot.waitUntil(lambda: file in dialog.summary.text())  # noqa: B023 (waited for here)
+        assert not open_dialogs(ManagerPinDialog)
+        assert (tmp_path / file).exists()

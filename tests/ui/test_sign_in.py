@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from spa_pos.errors import DomainError
@@ -14,7 +14,7 @@ from spa_pos.services.context import Actor, Ctx
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.sign_in import SignInDialog
 from spa_pos.ui.widgets import alive
-from tests.ui.conftest import child, open_dialogs, pick, wait_dialog
+from tests.ui.conftest import child, open_dialogs, pick, press, wait_dialog
 from tests.ui.test_drafts import ring_up
 
 LI_PIN = "135790"
@@ -153,3 +153,56 @@ def test_input_keeps_the_till_signed_in(qtbot: QtBot, window: MainWindow) -> Non
         qtbot.keyClicks(window.lookup.search, "1")
     assert not open_dialogs(SignInDialog)
     wait_dialog(qtbot, SignInDialog)  # and once the typing stops, it signs out
+
+
+def cancelled_by(qtbot: QtBot, dialog: SignInDialog, how: str) -> None:
+    if how == "button":
+        qtbot.mouseClick(child(dialog, QPushButton, "signInLeave"), Qt.MouseButton.LeftButton)
+    elif how == "esc":
+        qtbot.keyClick(child(dialog, QLineEdit, "signInPin"), Qt.Key.Key_Escape)
+    else:
+        dialog.close()  # the dialog's own close button
+
+
+@pytest.mark.parametrize("how", ["button", "esc", "close"])
+def test_leaving_a_switch_keeps_the_till_open_the_cart_and_who_is_signed_in(
+    qtbot: QtBot, window: MainWindow, how: str
+) -> None:
+    """取消 (or Esc, or closing the dialog) after 切换: the cashier changed their mind;
+    the till stays theirs, cart and all (it used to close the whole application)."""
+    ring_up(qtbot, window, "aj*2", "zyb")
+    before = window.checkout.model.draft(None)
+    signed_in = window.actor
+    dialog = switch(qtbot, window)
+
+    cancelled_by(qtbot, dialog, how)
+
+    qtbot.waitUntil(lambda: not open_dialogs(SignInDialog))
+    assert window.isVisible()
+    assert window.actor == signed_in is not None
+    assert window.checkout.model.draft(None) == before and len(before.lines) == 2
+    press(qtbot, window, Qt.Key.Key_F11)  # and 切换 still works afterwards
+    wait_dialog(qtbot, SignInDialog)
+
+
+def test_leaving_a_switch_counts_the_idle_time_again(qtbot: QtBot, window: MainWindow) -> None:
+    window.idle.set_minutes(1)
+    window.idle.timer.setInterval(300)
+    cancelled_by(qtbot, switch(qtbot, window), "button")
+    qtbot.waitUntil(lambda: not open_dialogs(SignInDialog))
+    assert window.idle.timer.isActive()
+
+
+def test_after_the_idle_time_there_is_no_one_to_go_back_to_and_quit_closes_the_till(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Signed out by the idle time, the person before is gone: the dialog cannot be
+    cancelled back to them (Esc does nothing), and 退出 closes the till."""
+    window.sign_out()
+    dialog = wait_dialog(qtbot, SignInDialog)
+    qtbot.keyClick(child(dialog, QLineEdit, "signInPin"), Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    leave = child(dialog, QPushButton, "signInLeave")
+    assert leave.text() == "退出"
+    qtbot.mouseClick(leave, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.isVisible())

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from spa_pos.models import SaleLine, StaffMember
-from spa_pos.services import checkout, staff
+from spa_pos.services import checkout, staff, therapists
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import Ctx
 from spa_pos.ui.cart_model import CartModel, Column
@@ -22,15 +22,18 @@ from spa_pos.ui.therapist_report import TherapistReportDialog
 from tests.conftest import register
 from tests.ui.conftest import cell_text, child, press, wait_dialog
 
-WANG, LI = "王技师", "李店长"
-OWNER = "店长"  # the owner the manager PIN made: an owner may serve too
+WANG, LI, ZHAO = "王技师", "李店长", "赵经理"
 
 
 @pytest.fixture
 def team(ctx: Ctx) -> None:
-    """Two who may serve (before the window opens, so the till offers them)."""
+    """Two who treat (before the window opens, so the till offers them): a therapist, and
+    a manager marked as treating by a commission rate of her own. Neither the manager who
+    only runs the shop nor the owner the manager PIN made (店长) is offered."""
     staff.add(ctx, WANG, "therapist", "246801")
     staff.add(ctx, LI, "manager", "246802")
+    staff.add(ctx, ZHAO, "manager", "246803")
+    therapists.set_staff_rate(ctx, LI, 0)
 
 
 def who(model: CartModel, row: int) -> str | None:
@@ -63,10 +66,9 @@ def test_the_therapist_defaults_to_the_members_usual_one_t_cycles_and_the_sale_r
     press(qtbot, window, Qt.Key.Key_Down)  # into the cart
     assert page.table.hasFocus()
     page.table.setCurrentIndex(model.index(0, Column.NAME))
-    assert page.therapist_names == [OWNER, LI, WANG]
+    assert page.therapist_names == [LI, WANG]
     press(qtbot, window, Qt.Key.Key_T)  # 王 is last of the names: then nobody
     assert who(model, 0) is None
-    press(qtbot, window, Qt.Key.Key_T)
     press(qtbot, window, Qt.Key.Key_T)
     assert who(model, 0) == LI
     page.table.setCurrentIndex(model.index(1, Column.NAME))
@@ -95,7 +97,7 @@ def test_a_click_on_the_cell_opens_a_picker_that_sets_the_therapist(
     qtbot: QtBot, team: None, window: MainWindow
 ) -> None:
     page, model = window.checkout, window.checkout.model
-    qtbot.waitUntil(lambda: page.therapist_names == [OWNER, LI, WANG])
+    qtbot.waitUntil(lambda: page.therapist_names == [LI, WANG])
     press(qtbot, window, Qt.Key.Key_F3)
     add(qtbot, window, "aj")
     cell = page.table.visualRect(model.index(0, Column.THERAPIST)).center()
@@ -103,11 +105,32 @@ def test_a_click_on_the_cell_opens_a_picker_that_sets_the_therapist(
     menu = page.therapist_menu
     assert menu is not None and menu.isVisible()
     names = [a.text() for a in menu.actions() if not a.isSeparator()]
-    assert names[:3] == [OWNER, LI, WANG] and len(names) == 4  # and nobody
-    menu.actions()[2].trigger()
+    assert names[:2] == [LI, WANG] and len(names) == 3  # and nobody
+    menu.actions()[1].trigger()
     menu.close()
     assert model.lines[0].therapist == WANG
     assert model.request(None).therapists == {"AJ": WANG}
+
+
+def test_a_product_line_offers_no_therapist(qtbot: QtBot, team: None, window: MainWindow) -> None:
+    """足浴包 is a product: its 技师 cell is empty, says nothing, and a click, T or a
+    restored draft naming someone does not give it a therapist."""
+    page, model = window.checkout, window.checkout.model
+    qtbot.waitUntil(lambda: page.therapist_names == [LI, WANG])
+    press(qtbot, window, Qt.Key.Key_F3)
+    add(qtbot, window, "zyb")
+    cell = model.index(0, Column.THERAPIST)
+    assert model.data(cell) == ""
+    assert model.data(cell, Qt.ItemDataRole.ToolTipRole) is None
+    qtbot.mouseClick(
+        page.table.viewport(), Qt.MouseButton.LeftButton, pos=page.table.visualRect(cell).center()
+    )
+    assert page.therapist_menu is None
+    page.table.setCurrentIndex(model.index(0, Column.NAME))
+    press(qtbot, window, Qt.Key.Key_T)
+    assert who(model, 0) is None
+    model.load([(model.lines[0].item, 1)], [], therapists={"ZYB": WANG})
+    assert who(model, 0) is None and model.request(None).therapists == {}
 
 
 def test_the_report_screen_from_manage_shows_each_therapist(
