@@ -4079,6 +4079,22 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>Saved {file}</source>
             <translation>Saved {file}</translation>
         </message>
+        <message>
+            <source>Print…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <source>Printing…</source>
+            <translation>Printing…</translation>
+        </message>
+        <message>
+            <source>Sent to the printer</source>
+            <translation>Sent to the printer</translation>
+        </message>
+        <message>
+            <source>Printing failed: {reason}</source>
+            <translation>Printing failed: {reason}</translation>
+        </message>
     </context>
     <context>
         <name>DashboardButton</name>
@@ -4342,6 +4358,26 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Saved {file}</source>
             <translation>Saved {file}</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <source>Printing…</source>
+            <translation>Printing…</translation>
+        </message>
+        <message>
+            <source>Points scheme review {month}</source>
+            <translation>Points scheme review {month}</translation>
+        </message>
+        <message>
+            <source>Sent to the printer</source>
+            <translation>Sent to the printer</translation>
+        </message>
+        <message>
+            <source>Printing failed: {reason}</source>
+            <translation>Printing failed: {reason}</translation>
         </message>
     </context>
     <context>

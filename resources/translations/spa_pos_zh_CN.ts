@@ -4079,6 +4079,22 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>Saved {file}</source>
             <translation>已保存 {file}</translation>
         </message>
+        <message>
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <source>Printing…</source>
+            <translation>正在打印…</translation>
+        </message>
+        <message>
+            <source>Sent to the printer</source>
+            <translation>已发送到打印机</translation>
+        </message>
+        <message>
+            <source>Printing failed: {reason}</source>
+            <translation>打印失败：{reason}</translation>
+        </message>
     </context>
     <context>
         <name>DashboardButton</name>
@@ -4342,6 +4358,26 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Saved {file}</source>
             <translation>已保存 {file}</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <source>Printing…</source>
+            <translation>正在打印…</translation>
+        </message>
+        <message>
+            <source>Points scheme review {month}</source>
+            <translation>积分制度评估 {month}</translation>
+        </message>
+        <message>
+            <source>Sent to the printer</source>
+            <translation>已发送到打印机</translation>
+        </message>
+        <message>
+            <source>Printing failed: {reason}</source>
+            <translation>打印失败：{reason}</translation>
         </message>
     </context>
     <context>
