@@ -4403,10 +4403,6 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <translation>Message</translation>
         </message>
         <message>
-            <source>Text (Chinese, as the members get it)</source>
-            <translation>Text (Chinese, as the members get it)</translation>
-        </message>
-        <message>
             <source>Fields: click to insert</source>
             <translation>Fields: click to insert</translation>
         </message>
@@ -4417,6 +4413,22 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Saved: messages queued from now on use it.</source>
             <translation>Saved: messages queued from now on use it.</translation>
+        </message>
+        <message>
+            <source>Chinese</source>
+            <translation>Chinese</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <source>Messages are written in {language}</source>
+            <translation>Messages are written in {language}</translation>
+        </message>
+        <message>
+            <source>Text, as the members get it</source>
+            <translation>Text, as the members get it</translation>
         </message>
     </context>
     <context>

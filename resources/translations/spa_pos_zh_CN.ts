@@ -4403,10 +4403,6 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <translation>消息</translation>
         </message>
         <message>
-            <source>Text (Chinese, as the members get it)</source>
-            <translation>内容（会员收到的中文消息）</translation>
-        </message>
-        <message>
             <source>Fields: click to insert</source>
             <translation>字段：点击插入</translation>
         </message>
@@ -4417,6 +4413,22 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Saved: messages queued from now on use it.</source>
             <translation>已保存：此后生成的消息将使用新模板。</translation>
+        </message>
+        <message>
+            <source>Chinese</source>
+            <translation>中文</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>英文</translation>
+        </message>
+        <message>
+            <source>Messages are written in {language}</source>
+            <translation>消息语言：{language}</translation>
+        </message>
+        <message>
+            <source>Text, as the members get it</source>
+            <translation>内容（会员收到的消息）</translation>
         </message>
     </context>
     <context>
