@@ -12,6 +12,7 @@ from typing import cast
 import pypdfium2 as pdfium
 import zxingcpp
 from PIL import Image
+from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 from reportlab.lib.pagesizes import A4, landscape
@@ -116,7 +117,12 @@ def test_a4_pages_keep_their_size_orientation_and_order(qtbot: QtBot, tmp_path: 
     canvas.showPage()
     canvas.save()
     out = tmp_path / "a4.pdf"
-    paint_pdf(source.getvalue(), pdf_printer(out), 100)
+    printer = pdf_printer(out)
+    paint_pdf(source.getvalue(), printer, 100)
     (w1, h1, dark1), (w2, h2, dark2) = printed_pages(out)
     assert is_a4(w1, h1) and is_a4(h2, w2)  # portrait, then landscape
     assert dark1 < 60 and dark2 < 60
+    # The driver is asked for A4 turned, the paper in the tray, not a custom wide sheet.
+    layout = printer.pageLayout()
+    assert layout.pageSize().id() == QPageSize.PageSizeId.A4
+    assert layout.orientation() == QPageLayout.Orientation.Landscape
