@@ -2117,6 +2117,10 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>This computer's name on sales, refunds and its day close. Each till on a shared database needs its own.</source>
             <translation>This computer's name on sales, refunds and its day close. Each till on a shared database needs its own.</translation>
         </message>
+        <message>
+            <source>Members' messages in</source>
+            <translation>Members' messages in</translation>
+        </message>
     </context>
     <context>
         <name>SetupWizard</name>

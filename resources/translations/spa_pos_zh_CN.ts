@@ -2117,6 +2117,10 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>This computer's name on sales, refunds and its day close. Each till on a shared database needs its own.</source>
             <translation>这台电脑在销售、退款和日结上的名称。共用一个数据库的每台收银机都要有自己的名称。</translation>
         </message>
+        <message>
+            <source>Members' messages in</source>
+            <translation>会员消息语言</translation>
+        </message>
     </context>
     <context>
         <name>SetupWizard</name>
