@@ -9,6 +9,7 @@ import pypdfium2 as pdfium
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -122,3 +123,12 @@ def test_a_failed_print_is_said(
     failed = dialog.tr("Printing failed: {reason}").format(reason="")
     qtbot.waitUntil(lambda: dialog.status.text().startswith(failed))
     assert dialog.print_button.isEnabled()
+
+
+def test_print_asks_for_the_printer_first(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = open_dashboard(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.board is not None)
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    asked = wait_dialog(qtbot, QPrintDialog)
+    asked.reject()  # the owner changed their mind: nothing printed
+    assert dialog.sent_to is None and dialog.print_button.isEnabled()
