@@ -183,3 +183,24 @@ def test_migrations_match_the_models_on_postgresql_down_and_up(
     db.dispose()
     assert diff == []
     assert collations == {("name", "C"), ("phone", "C"), ("pinyin", "C"), ("initials", "C")}
+
+
+def test_0027_keeps_the_templates_edited_before_as_chinese(ctx: Ctx) -> None:
+    from spa_pos.services import outreach
+
+    migrate_to(
+        ctx.db,
+        "0022",
+        "INSERT INTO outbox_templates (kind, text, updated_at, updated_by) "
+        "VALUES ('dormant', '{姓名}，回来吧', '2026-03-01 00:00:00', '张店长')",
+        down=True,
+    )
+    migrate_to(ctx.db, "head")
+    assert outreach.template_texts(ctx)["dormant"] == "{姓名}，回来吧"
+    assert outreach.template_texts(ctx, "en") == outreach.ENGLISH_TEMPLATES
+    outreach.set_template(ctx, "dormant", "{name}, come back", "en")
+    migrate_to(ctx.db, "0022", down=True)  # down again: one (Chinese) wording per kind
+    with ctx.db.engine.connect() as conn:
+        rows = conn.execute(text("SELECT kind, text FROM outbox_templates")).all()
+    assert [tuple(r) for r in rows] == [("dormant", "{姓名}，回来吧")]
+    migrate_to(ctx.db, "head")

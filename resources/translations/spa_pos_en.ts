@@ -2117,6 +2117,10 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>This computer's name on sales, refunds and its day close. Each till on a shared database needs its own.</source>
             <translation>This computer's name on sales, refunds and its day close. Each till on a shared database needs its own.</translation>
         </message>
+        <message>
+            <source>Members' messages in</source>
+            <translation>Members' messages in</translation>
+        </message>
     </context>
     <context>
         <name>SetupWizard</name>
@@ -4079,6 +4083,22 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>Saved {file}</source>
             <translation>Saved {file}</translation>
         </message>
+        <message>
+            <source>Print…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <source>Printing…</source>
+            <translation>Printing…</translation>
+        </message>
+        <message>
+            <source>Sent to the printer</source>
+            <translation>Sent to the printer</translation>
+        </message>
+        <message>
+            <source>Printing failed: {reason}</source>
+            <translation>Printing failed: {reason}</translation>
+        </message>
     </context>
     <context>
         <name>DashboardButton</name>
@@ -4347,6 +4367,26 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>Saved {file}</source>
             <translation>Saved {file}</translation>
         </message>
+        <message>
+            <source>Print…</source>
+            <translation>Print…</translation>
+        </message>
+        <message>
+            <source>Printing…</source>
+            <translation>Printing…</translation>
+        </message>
+        <message>
+            <source>Points scheme review {month}</source>
+            <translation>Points scheme review {month}</translation>
+        </message>
+        <message>
+            <source>Sent to the printer</source>
+            <translation>Sent to the printer</translation>
+        </message>
+        <message>
+            <source>Printing failed: {reason}</source>
+            <translation>Printing failed: {reason}</translation>
+        </message>
     </context>
     <context>
         <name>TemplateDialog</name>
@@ -4371,10 +4411,6 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <translation>Message</translation>
         </message>
         <message>
-            <source>Text (Chinese, as the members get it)</source>
-            <translation>Text (Chinese, as the members get it)</translation>
-        </message>
-        <message>
             <source>Fields: click to insert</source>
             <translation>Fields: click to insert</translation>
         </message>
@@ -4385,6 +4421,22 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Saved: messages queued from now on use it.</source>
             <translation>Saved: messages queued from now on use it.</translation>
+        </message>
+        <message>
+            <source>Chinese</source>
+            <translation>Chinese</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>English</translation>
+        </message>
+        <message>
+            <source>Messages are written in {language}</source>
+            <translation>Messages are written in {language}</translation>
+        </message>
+        <message>
+            <source>Text, as the members get it</source>
+            <translation>Text, as the members get it</translation>
         </message>
     </context>
     <context>

@@ -2117,6 +2117,10 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>This computer's name on sales, refunds and its day close. Each till on a shared database needs its own.</source>
             <translation>这台电脑在销售、退款和日结上的名称。共用一个数据库的每台收银机都要有自己的名称。</translation>
         </message>
+        <message>
+            <source>Members' messages in</source>
+            <translation>会员消息语言</translation>
+        </message>
     </context>
     <context>
         <name>SetupWizard</name>
@@ -4079,6 +4083,22 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>Saved {file}</source>
             <translation>已保存 {file}</translation>
         </message>
+        <message>
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <source>Printing…</source>
+            <translation>正在打印…</translation>
+        </message>
+        <message>
+            <source>Sent to the printer</source>
+            <translation>已发送到打印机</translation>
+        </message>
+        <message>
+            <source>Printing failed: {reason}</source>
+            <translation>打印失败：{reason}</translation>
+        </message>
     </context>
     <context>
         <name>DashboardButton</name>
@@ -4347,6 +4367,26 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>Saved {file}</source>
             <translation>已保存 {file}</translation>
         </message>
+        <message>
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <source>Printing…</source>
+            <translation>正在打印…</translation>
+        </message>
+        <message>
+            <source>Points scheme review {month}</source>
+            <translation>积分制度评估 {month}</translation>
+        </message>
+        <message>
+            <source>Sent to the printer</source>
+            <translation>已发送到打印机</translation>
+        </message>
+        <message>
+            <source>Printing failed: {reason}</source>
+            <translation>打印失败：{reason}</translation>
+        </message>
     </context>
     <context>
         <name>TemplateDialog</name>
@@ -4371,10 +4411,6 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <translation>消息</translation>
         </message>
         <message>
-            <source>Text (Chinese, as the members get it)</source>
-            <translation>内容（会员收到的中文消息）</translation>
-        </message>
-        <message>
             <source>Fields: click to insert</source>
             <translation>字段：点击插入</translation>
         </message>
@@ -4385,6 +4421,22 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Saved: messages queued from now on use it.</source>
             <translation>已保存：此后生成的消息将使用新模板。</translation>
+        </message>
+        <message>
+            <source>Chinese</source>
+            <translation>中文</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>英文</translation>
+        </message>
+        <message>
+            <source>Messages are written in {language}</source>
+            <translation>消息语言：{language}</translation>
+        </message>
+        <message>
+            <source>Text, as the members get it</source>
+            <translation>内容（会员收到的消息）</translation>
         </message>
     </context>
     <context>

@@ -608,6 +608,7 @@ _AUDIT: dict[str, str] = {
     "audit.field.role": "role",
     "audit.field.name": "name",
     "audit.field.kind": "kind",
+    "audit.field.language": "language",
     "audit.field.delta": "change",
     "audit.field.balance": "balance",
     "audit.field.score": "score",

@@ -473,6 +473,7 @@ _AUDIT: dict[str, str] = {
     "audit.field.role": "角色",
     "audit.field.name": "名称",
     "audit.field.kind": "类型",
+    "audit.field.language": "语言",
     "audit.field.delta": "变动",
     "audit.field.balance": "余额",
     "audit.field.score": "评分",

@@ -98,15 +98,21 @@ class OutboxContact(IdMixin, Base):
 
 
 class OutboxTemplate(IdMixin, Base):
-    """The owner's own wording of one kind of message; a kind without a row uses the
+    """The owner's own wording of one kind of message in one language (the setting
+    `message_language`); a kind without a row in the language uses that language's
     default text in `spa_pos.services.outreach`."""
 
     __tablename__ = "outbox_templates"
 
-    kind: Mapped[str] = mapped_column(String(20), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    language: Mapped[str] = mapped_column(String(10), server_default="zh_CN")
     text: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime]
     updated_by: Mapped[str] = mapped_column(String(40))
+
+    __table_args__ = (
+        UniqueConstraint("kind", "language", name="uq_outbox_templates_kind_language"),
+    )
 
 
 class StreakAward(IdMixin, Base):

@@ -1,7 +1,9 @@
 """Member care (会员关怀): the outbox as staff work through it.
 
 The nightly `reminders` job queues the messages (`spa_pos.services.reminders`); here are
-their wording (templates the owner edits, with fields such as {姓名} {积分} {到期日}),
+their wording (templates the owner edits, in Chinese or English as the setting
+`message_language` says, with fields such as {姓名} {积分} {到期日}, or {name} {points}
+{expires}),
 the list staff see, the contact results with a note (回访记录), the win-back success rate
 and the X5 rescue a manager takes from an expiry reminder.
 
@@ -38,6 +40,7 @@ from spa_pos.models import (
 from spa_pos.models.jobs import CONTACT_RESULTS, OUTBOX_KINDS, OUTBOX_STATUSES
 from spa_pos.services import exports, permissions, points, unit_of_work
 from spa_pos.services.context import Ctx
+from spa_pos.services.settings import validate as validate_settings
 
 # --- templates -----------------------------------------------------------------------------
 
@@ -53,6 +56,20 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "points_goal": ("姓名", "积分", "差分", "奖励", CLINIC),
     "course_idle": ("姓名", "项目", "剩余次数", "天数", CLINIC),
 }
+# Every field's English name: a template in either language may use either name.
+ENGLISH_NAMES: dict[str, str] = {
+    "姓名": "name",
+    "积分": "points",
+    "到期日": "expires",
+    "生日": "birthday",
+    "倍数": "multiplier",
+    "差分": "points_short",
+    "奖励": "reward",
+    "项目": "course",
+    "剩余次数": "sessions_left",
+    "天数": "days",
+    CLINIC: "clinic",
+}
 DEFAULT_TEMPLATES: dict[str, str] = {
     "expiry_reminder": "{姓名}您好：您有 {积分} 积分将于 {到期日} 到期，"
     "请在到期前到店使用或兑换礼品。{诊所}",
@@ -64,13 +81,36 @@ DEFAULT_TEMPLATES: dict[str, str] = {
     "course_idle": "{姓名}您好：您的{项目}疗程还剩 {剩余次数} 次，已有 {天数} 天没来了，"
     "欢迎预约继续调理。{诊所}",
 }
+ENGLISH_TEMPLATES: dict[str, str] = {
+    "expiry_reminder": "Dear {name}, {points} of your points expire on {expires}: come and use "
+    "them or exchange them for a gift before then. {clinic}",
+    "dormant": "Dear {name}, it has been a while! You still have {points} points to use; we "
+    "look forward to welcoming you back. {clinic}",
+    "churn_risk": "Dear {name}, we have not seen you lately and hope you are well. You still "
+    "have {points} points to use; book any time. {clinic}",
+    "birthday": "Dear {name}, your birthday is on {birthday}: {clinic} wishes you a happy "
+    "birthday! Points earned in your birthday month count ×{multiplier}.",
+    "points_goal": "Dear {name}, you have {points} points: {points_short} more and you can "
+    "exchange them for {reward}. {clinic}",
+    "course_idle": "Dear {name}, your {course} course has {sessions_left} sessions left and "
+    "we have not seen you for {days} days. Book your next session any time. {clinic}",
+}
+DEFAULTS: dict[str, dict[str, str]] = {"zh_CN": DEFAULT_TEMPLATES, "en": ENGLISH_TEMPLATES}
 TEMPLATE_MAX_LEN = 500
 
 
-def check_template(kind: str, text: str) -> None:
-    """Refuse a template with a field its kind does not have, a stray brace or no text,
-    naming the field and the ones allowed."""
-    allowed = _fields_of(kind)
+def field_names(kind: str, language: str) -> tuple[str, ...]:
+    """The fields of a kind as a template in `language` names them (the editor's buttons)."""
+    fields = _fields_of(kind)
+    return tuple(ENGLISH_NAMES[f] for f in fields) if language == "en" else fields
+
+
+def check_template(kind: str, text: str, language: str = "zh_CN") -> None:
+    """Refuse a template with a field its kind does not have (by either of its names), a
+    stray brace or no text, naming the field and the ones allowed (in `language`)."""
+    fields = _fields_of(kind)
+    accepted = {*fields, *(ENGLISH_NAMES[f] for f in fields)}
+    allowed = field_names(kind, language)
     if not text.strip():
         raise DomainError("care.template_empty")
     if len(text) > TEMPLATE_MAX_LEN:
@@ -82,7 +122,7 @@ def check_template(kind: str, text: str) -> None:
     for _, name, spec, conversion in parsed:
         if name is None:
             continue
-        if name not in allowed or spec or conversion:
+        if name not in accepted or spec or conversion:
             raise DomainError(
                 "care.template_unknown_field", field=_braced([name]), allowed=_braced(allowed)
             )
@@ -94,13 +134,45 @@ def _fields_of(kind: str) -> tuple[str, ...]:
     return FIELDS[kind]
 
 
+def _language(language: str) -> str:
+    """A language messages can be written in: refused as the setting refuses it."""
+    validate_settings({"message_language": language})
+    return language
+
+
 def _braced(names: Sequence[str]) -> str:
     return " ".join(f"{{{n}}}" for n in names)
 
 
 def render(template: str, values: dict[str, object]) -> str:
-    """The message: the template with its fields filled in (checked when it was saved)."""
-    return template.format_map(values)
+    """The message: the template with its fields filled in (checked when it was saved).
+    `values` are named as in `FIELDS`; the template may use their English names too."""
+    aliases = {ENGLISH_NAMES[name]: v for name, v in values.items() if name in ENGLISH_NAMES}
+    return template.format_map({**values, **aliases})
+
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def birthday_text(born: date, language: str) -> str:
+    """The {生日} field: the day of the year, as a member reading `language` writes it
+    (month names spelled here: strftime's follow the locale Qt sets)."""
+    if language == "en":
+        return f"{MONTHS[born.month - 1]} {born.day}"
+    return f"{born.month}月{born.day}日"
 
 
 # A made-up member whose message the template editor shows while the owner types: one
@@ -109,7 +181,6 @@ SAMPLE_FIELDS: dict[str, object] = {
     "姓名": "王丽",
     "积分": 1280,
     "到期日": "2026-04-30",
-    "生日": "5月12日",
     "倍数": 2,
     "差分": 120,
     "奖励": "头部按摩",
@@ -117,47 +188,71 @@ SAMPLE_FIELDS: dict[str, object] = {
     "剩余次数": 6,
     "天数": 60,
 }
+SAMPLE_BIRTHDAY = date(1980, 5, 12)
 
 
-def sample(kind: str, text: str, clinic: str) -> str:
+def sample(kind: str, text: str, clinic: str, language: str = "zh_CN") -> str:
     """The message `text` would make for the sample member, checked as `set_template`
     checks it: the editor's live preview (a refusal names the field and the allowed)."""
-    check_template(kind, text)
-    return render(text, {**SAMPLE_FIELDS, CLINIC: clinic})
+    check_template(kind, text, language)
+    born = birthday_text(SAMPLE_BIRTHDAY, language)
+    return render(text, {**SAMPLE_FIELDS, "生日": born, CLINIC: clinic})
 
 
-def templates(session: Session) -> dict[str, str]:
-    """The wording in force of every kind the jobs queue: the owner's, else the default
-    (a campaign from the member list brings its own text)."""
-    stored = dict(session.execute(select(OutboxTemplate.kind, OutboxTemplate.text)).tuples().all())
-    return {kind: stored.get(kind, text) for kind, text in DEFAULT_TEMPLATES.items()}
+def templates(session: Session, language: str) -> dict[str, str]:
+    """The wording in force in `language` of every kind the jobs queue: the owner's, else
+    the language's default (a campaign from the member list brings its own text)."""
+    stored = dict(
+        session.execute(
+            select(OutboxTemplate.kind, OutboxTemplate.text).where(
+                OutboxTemplate.language == language
+            )
+        )
+        .tuples()
+        .all()
+    )
+    return {kind: stored.get(kind, text) for kind, text in DEFAULTS[language].items()}
 
 
-def template_texts(ctx: Ctx) -> dict[str, str]:
+def template_texts(ctx: Ctx, language: str | None = None) -> dict[str, str]:
+    """The wording in force in `language`, by default the language messages are written
+    in now (the setting `message_language`)."""
     with unit_of_work.read(ctx) as work:
-        return templates(work.session)
+        return templates(work.session, _language(language or work.settings.message_language))
 
 
-def set_template(ctx: Ctx, kind: str, text: str) -> None:
-    """Store the owner's wording of one kind (used for messages queued from now on);
-    the default text back when `text` is the default. A manager's (`member_care`).
-    Audited."""
+def set_template(ctx: Ctx, kind: str, text: str, language: str | None = None) -> None:
+    """Store the owner's wording of one kind in `language` (by default the one messages
+    are written in now), used for messages queued from now on; the wording of the other
+    language is untouched. The default text back when `text` is the default. A manager's
+    (`member_care`). Audited."""
     permissions.require(ctx, "member_care")
-    check_template(kind, text)
     with unit_of_work.write(ctx) as work:
+        language = _language(language or work.settings.message_language)
+        check_template(kind, text, language)
         row = work.session.scalars(
-            select(OutboxTemplate).where(OutboxTemplate.kind == kind)
+            select(OutboxTemplate).where(
+                OutboxTemplate.kind == kind, OutboxTemplate.language == language
+            )
         ).first()
-        before = row.text if row is not None else DEFAULT_TEMPLATES[kind]
+        before = row.text if row is not None else DEFAULTS[language][kind]
         if before == text:
             return
         if row is None:
             work.session.add(
-                OutboxTemplate(kind=kind, text=text, updated_at=work.stamp, updated_by=work.actor)
+                OutboxTemplate(
+                    kind=kind,
+                    language=language,
+                    text=text,
+                    updated_at=work.stamp,
+                    updated_by=work.actor,
+                )
             )
         else:
             row.text, row.updated_at, row.updated_by = text, work.stamp, work.actor
-        work.audit("care.template", "outbox_template", kind, before=before, after=text)
+        work.audit(
+            "care.template", "outbox_template", kind, language=language, before=before, after=text
+        )
 
 
 # --- the list ------------------------------------------------------------------------------

@@ -89,7 +89,7 @@ def queue_outreach(session: Session, now: datetime, cfg: Settings) -> Queued:
         clk.to_utc_naive(now),
         clk.local_date(now, cfg.timezone),
         cfg,
-        outreach.templates(session),
+        outreach.templates(session, cfg.message_language),
     )
     return Queued(
         expiry_reminder=_queue(session, _expiry_reminders(session, run)),
@@ -190,7 +190,7 @@ def _birthdays(session: Session, run: _Run) -> list[dict[str, Any]]:
             f"birthday:{_birthday_year(born, run.today)}",
             姓名=name,
             积分=balance,
-            生日=f"{born.month}月{born.day}日",
+            生日=outreach.birthday_text(born, run.cfg.message_language),
             倍数=run.cfg.birthday_multiplier,
         )
         for member_id, name, born, balance in due

@@ -213,6 +213,9 @@ class Settings:
     receipt_footer: str = _setting("谢谢惠顾，祝您健康！", _text(100))
     timezone: str = _setting("Asia/Shanghai", _time_zone)
     language: str = _setting("", _one_of("", *LANGUAGES))  # "" follows the system
+    # The language member care's messages are written in (its templates are kept per
+    # language): the members' language, not the staff's.
+    message_language: str = _setting("zh_CN", _one_of(*LANGUAGES))
     # Earning
     earn_rate_per_yuan: str = _rule("1", _positive_decimal)  # E1, points per yuan paid
     course_bonus_min_sessions: int = _rule(10, _integer(1))  # E2

@@ -1,5 +1,6 @@
 """The dashboard (经营看板): a period's figures against the period before, charts with
-their numbers beside them, and the XLSX / PDF exports.
+their numbers beside them, the XLSX / PDF exports and the A4 printout (the same PDF,
+on the printer picked in the print dialog).
 
 Every number comes from `kpi.dashboard` (the service `report kpi` uses); this screen only
 lays them out. Charts are drawn with QPainter (`BarChart`): no chart library to load, so
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 from PySide6.QtCore import QDate, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
@@ -37,8 +39,12 @@ from spa_pos.money import format_fen
 from spa_pos.services import kpi
 from spa_pos.services.context import Ctx
 from spa_pos.services.kpi import Dashboard, Figures
+from spa_pos.ui.printing import DocumentOutcome, PrintCenter, ask_printer
 from spa_pos.ui.widgets import button, label, read_only_table, resize_within_screen
 from spa_pos.ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 BAR = QColor(77, 128, 184)
 WIN_BACK_ROW = 7  # in `_rows`
@@ -103,9 +109,17 @@ def _count(n: int) -> str:
 
 
 class DashboardDialog(QDialog):
-    def __init__(self, worker: DbWorker, today: date, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        worker: DbWorker,
+        printing: PrintCenter,
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.worker = worker
+        self.printing = printing
+        self.sent_to: QPrinter | None = None  # the printer of the print under way
         self.today = today
         self.board: Dashboard | None = None
         self.asked: tuple[date, date] | None = None  # the period last asked for
@@ -136,6 +150,8 @@ class DashboardDialog(QDialog):
         self.xlsx_button.setObjectName("exportXlsx")
         self.pdf_button = button(self.tr("Printable PDF…"))
         self.pdf_button.setObjectName("exportPdf")
+        self.print_button = button(self.tr("Print…"))
+        self.print_button.setObjectName("printDashboard")
         self.status = label("")
         self.status.setObjectName("dashboardStatus")
 
@@ -167,6 +183,7 @@ class DashboardDialog(QDialog):
         bar.addStretch(1)
         bar.addWidget(self.xlsx_button)
         bar.addWidget(self.pdf_button)
+        bar.addWidget(self.print_button)
         body = QHBoxLayout()
         body.addWidget(self.table, 2)
         body.addWidget(scroll, 3)
@@ -179,6 +196,8 @@ class DashboardDialog(QDialog):
         self.show_button.clicked.connect(self.load)
         self.xlsx_button.clicked.connect(lambda: self._pick("xlsx"))
         self.pdf_button.clicked.connect(lambda: self._pick("pdf"))
+        self.print_button.clicked.connect(self._ask_printer)
+        printing.document_printed.connect(self._printed)
         self._preset_chosen()
 
     # --- the period ----------------------------------------------------------------
@@ -364,6 +383,39 @@ class DashboardDialog(QDialog):
             on_error=self._failed,
             owner=self,
         )
+
+    # --- printing --------------------------------------------------------------------
+    def _ask_printer(self) -> None:
+        if self.board is not None:
+            ask_printer(self, self.print_on)
+
+    def print_on(self, printer: QPrinter) -> None:
+        """Print the dashboard shown, the A4 pages of its PDF, on a printer (the one the
+        print dialog gave)."""
+        board = self.board
+        if board is None or self.sent_to is not None:
+            return
+
+        def render(out: BinaryIO) -> None:
+            from spa_pos.printing.kpi_pdf import render_dashboard_pdf  # reportlab: on use
+
+            render_dashboard_pdf(board, out)
+
+        self.sent_to = printer
+        self.print_button.setEnabled(False)
+        self.status.setText(self.tr("Printing…"))
+        self.printing.print_document(render, self.tr("Dashboard"), printer)
+
+    def _printed(self, done: DocumentOutcome) -> None:
+        if done.printer is not self.sent_to:
+            return  # another screen's document
+        self.sent_to = None
+        self.print_button.setEnabled(True)
+        if done.outcome.ok:
+            self.status.setText(self.tr("Sent to the printer"))
+        else:
+            failed = self.tr("Printing failed: {reason}")
+            self.status.setText(failed.format(reason=done.outcome.reason))
 
 
 def load_today(ctx: Ctx) -> date:

@@ -9,6 +9,7 @@ from datetime import date
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
+from spa_pos.ui.printing import PrintCenter
 from spa_pos.ui.worker import DbWorker
 
 
@@ -16,11 +17,13 @@ class DashboardButton(QPushButton):
     def __init__(
         self,
         worker: DbWorker,
+        printing: PrintCenter,
         open_dialog: Callable[[QDialog], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.worker = worker
+        self.printing = printing
         self.open_dialog = open_dialog
         self.setObjectName("openDashboard")
         self.clicked.connect(self.open)
@@ -42,4 +45,4 @@ class DashboardButton(QPushButton):
     def _show(self, today: date) -> None:
         from spa_pos.ui.dashboard import DashboardDialog
 
-        self.open_dialog(DashboardDialog(self.worker, today, parent=self.window()))
+        self.open_dialog(DashboardDialog(self.worker, self.printing, today, parent=self.window()))

@@ -104,7 +104,7 @@ class ManagePage(QWidget):
         care = self._row(
             CareButton(worker, printing),
             MemberListButton(self),
-            DashboardButton(worker, self._open),
+            DashboardButton(worker, printing, self._open),
             therapist_report.launcher(worker, self),
             self.review,
         )
@@ -232,7 +232,7 @@ class ManagePage(QWidget):
             self.tr("Review the points scheme"),
             scheme_review_screen.load,
             lambda manager, state: scheme_review_screen.SchemeReviewDialog(
-                self.worker, manager, state, parent=self
+                self.worker, self.printing, manager, state, parent=self
             ),
             "review_scheme",
         )

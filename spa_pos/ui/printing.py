@@ -1,5 +1,5 @@
-"""Printing from the window (打印): receipts, refund receipts, reprints, vouchers and the
-Z report.
+"""Printing from the window (打印): receipts, refund receipts, reprints, vouchers, the
+Z report, and the A4 dashboard and scheme review.
 
 A request is queued on the DB worker (`print_queue.enqueue`, quick), then printed on a
 pool of its own (`print_queue.run`: reads the DB briefly, then talks to the printer, which
@@ -10,10 +10,12 @@ that fails only leaves the job in the queue with its reason, for a retry.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from spa_pos.printing.content import Block
 from spa_pos.printing.printers import Printer
@@ -21,10 +23,13 @@ from spa_pos.services import print_queue
 from spa_pos.services.context import Ctx
 from spa_pos.services.print_queue import QueuedJob
 from spa_pos.services.settings import Settings
+from spa_pos.ui.widgets import open_dialog
 from spa_pos.ui.worker import DbWorker
 
 if TYPE_CHECKING:
-    from spa_pos.ui.report_print import ReportPrinter
+    from PySide6.QtPrintSupport import QPrinter
+
+    from spa_pos.ui.report_print import ReportOutcome, ReportPrinter
 
 log = logging.getLogger(__name__)
 
@@ -62,12 +67,34 @@ def print_job(ctx: Ctx, job_id: int) -> PrintResult:
         return PrintResult(job_id, False, None, str(exc) or type(exc).__name__)
 
 
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """How printing an A4 document went, with the printer it was sent to: the screen that
+    asked knows its own from another's."""
+
+    printer: QPrinter
+    outcome: ReportOutcome
+
+
+def ask_printer(parent: QWidget, on_chosen: Callable[[QPrinter], None]) -> None:
+    """Qt's print dialog, for the owner to pick the office printer (and copies, pages);
+    `on_chosen` gets the printer once it is accepted. Kept apart from the printing itself
+    so that a test prints to a PDF-format printer without a dialog."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter  # print support: on use
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    dialog.accepted.connect(lambda: on_chosen(printer))
+    open_dialog(dialog)
+
+
 class PrintCenter(QObject):
     """Queues and prints; `finished` reports every attempt, `queue_changed` any change."""
 
     finished = Signal(object)  # PrintResult
     queue_changed = Signal()
     report_printed = Signal(object)  # ReportOutcome
+    document_printed = Signal(object)  # DocumentOutcome
     _done = Signal(object)  # from the print pool's thread: queued to the UI thread
 
     def __init__(self, worker: DbWorker, parent: QObject | None = None) -> None:
@@ -108,6 +135,19 @@ class PrintCenter(QObject):
 
         self._pool.start(
             lambda: self.report_printed.emit(print_report(blocks, title, stem, target))
+        )
+
+    def print_document(
+        self, render: Callable[[BinaryIO], None], title: str, printer: QPrinter
+    ) -> None:
+        """An A4 document (dashboard, scheme review) on a printer from the print dialog:
+        laid out and painted on the print pool; `document_printed` says how it went."""
+        from spa_pos.ui.report_print import print_document
+
+        self._pool.start(
+            lambda: self.document_printed.emit(
+                DocumentOutcome(printer, print_document(render, title, printer))
+            )
         )
 
     @property

@@ -4,7 +4,8 @@ For a chosen month the owner reads the figures `scheme_review.preview` computed 
 ones a review keeps and its PDF prints: this screen only lays them out), writes the
 conclusions and saves them with the figures (`scheme_review.write`, a manager's or the
 owner's), and finds the month's earlier reviews, each saved as a PDF by the renderer the
-`report review` command uses (spa_pos/printing/kpi_pdf.py), as it was concluded on.
+`report review` command uses (spa_pos/printing/kpi_pdf.py), as it was concluded on, or
+printed on A4 on the printer picked in the print dialog.
 
 Opened from 管理 → 会员与经营 behind the manager PIN; the review is written as the manager
 who typed it. The module is imported on the first click (`ReviewButton`).
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtWidgets import (
@@ -36,8 +38,12 @@ from spa_pos.money import format_fen
 from spa_pos.services import kpi, scheme_review
 from spa_pos.services.context import Ctx
 from spa_pos.services.scheme_review import Preview, Review
+from spa_pos.ui.printing import DocumentOutcome, PrintCenter, ask_printer
 from spa_pos.ui.widgets import button, label, read_only_table, resize_within_screen
 from spa_pos.ui.worker import DbWorker
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
 
 
 @dataclass(frozen=True)
@@ -70,10 +76,17 @@ def _fill(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
 
 class SchemeReviewDialog(QDialog):
     def __init__(
-        self, worker: DbWorker, manager: Ctx, state: MonthState, parent: QWidget | None = None
+        self,
+        worker: DbWorker,
+        printing: PrintCenter,
+        manager: Ctx,
+        state: MonthState,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.worker = worker
+        self.printing = printing
+        self.sent_to: QPrinter | None = None  # the printer of the print under way
         self.manager = manager  # who writes the review: the manager who typed the PIN
         self.state = state
         self.setObjectName("schemeReview")
@@ -118,6 +131,8 @@ class SchemeReviewDialog(QDialog):
         self.earlier_text.setReadOnly(True)
         self.pdf_button = button(self.tr("Save as PDF…"))
         self.pdf_button.setObjectName("reviewPdf")
+        self.print_button = button(self.tr("Print…"))
+        self.print_button.setObjectName("printReview")
         self.close_button = button(self.tr("Close"))
 
         top = QHBoxLayout()
@@ -145,6 +160,7 @@ class SchemeReviewDialog(QDialog):
         writing.addWidget(self.earlier_text, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.pdf_button)
+        bottom.addWidget(self.print_button)
         bottom.addStretch(1)
         bottom.addWidget(self.close_button)
         writing.addLayout(bottom)
@@ -158,6 +174,8 @@ class SchemeReviewDialog(QDialog):
         self.show_button.clicked.connect(self.load)
         self.save_button.clicked.connect(self.save)
         self.pdf_button.clicked.connect(self._pick_pdf)
+        self.print_button.clicked.connect(lambda: ask_printer(self, self.print_on))
+        printing.document_printed.connect(self._printed)
         self.close_button.clicked.connect(self.reject)
         self.earlier.itemSelectionChanged.connect(self._show_earlier)
         self.show_state(state)
@@ -227,6 +245,7 @@ class SchemeReviewDialog(QDialog):
         if reviews:
             self.earlier.selectRow(0)  # the latest
         self.pdf_button.setEnabled(bool(reviews))
+        self.print_button.setEnabled(bool(reviews) and self.sent_to is None)
 
     def selected_review(self) -> Review | None:
         rows = self.earlier.selectionModel().selectedRows()
@@ -289,3 +308,33 @@ class SchemeReviewDialog(QDialog):
             on_error=self._failed,
             owner=self,
         )
+
+    # --- printing --------------------------------------------------------------------
+    def print_on(self, printer: QPrinter) -> None:
+        """Print the selected review, the A4 pages its PDF has, on a printer (the one the
+        print dialog gave)."""
+        review = self.selected_review()
+        if review is None or self.sent_to is not None:
+            return
+
+        def render(out: BinaryIO) -> None:
+            from spa_pos.printing.kpi_pdf import render_review_pdf  # reportlab: on use
+
+            render_review_pdf(review, out)
+
+        self.sent_to = printer
+        self.print_button.setEnabled(False)
+        self.status.setText(self.tr("Printing…"))
+        title = self.tr("Points scheme review {month}").format(month=review.month)
+        self.printing.print_document(render, title, printer)
+
+    def _printed(self, done: DocumentOutcome) -> None:
+        if done.printer is not self.sent_to:
+            return  # another screen's document
+        self.sent_to = None
+        self.print_button.setEnabled(bool(self.state.reviews))
+        if done.outcome.ok:
+            self.status.setText(self.tr("Sent to the printer"))
+        else:
+            failed = self.tr("Printing failed: {reason}")
+            self.status.setText(failed.format(reason=done.outcome.reason))

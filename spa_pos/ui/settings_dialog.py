@@ -1,4 +1,5 @@
-"""Settings (设置): the window's language, the clinic's name, address and phone, this
+"""Settings (设置): the window's language, the language member care's messages are
+written in (the members', 消息语言), the clinic's name, address and phone, this
 terminal's till name (本收银台, kept on this computer: `spa_pos.till`), the backup folder
 (备份文件夹), the printer (打印机), the manager PIN (店长密码) and the backup passphrase
 (备份口令)."""
@@ -52,6 +53,7 @@ class ClinicSettings:
     backup_dir: str = ""  # the end-of-day backup's folder (the USB drive); "": none
     idle_sign_out_minutes: int = 10  # 0: the till never signs out by itself
     till: str = till.DEFAULT  # this terminal's till name
+    message_language: str = "zh_CN"  # member care's messages (its templates' language)
 
 
 def load(ctx: Ctx) -> ClinicSettings:
@@ -66,6 +68,7 @@ def load(ctx: Ctx) -> ClinicSettings:
         cfg.backup_dir,
         cfg.idle_sign_out_minutes,
         ctx.till,
+        cfg.message_language,
     )
 
 
@@ -75,6 +78,7 @@ def save(ctx: Ctx, values: ClinicSettings, passphrase: str = "") -> ClinicSettin
     settings_svc.update(
         ctx,
         language=values.language,
+        message_language=values.message_language,
         clinic_name=values.clinic_name,
         clinic_address=values.clinic_address,
         clinic_phone=values.clinic_phone,
@@ -108,6 +112,13 @@ class SettingsDialog(QDialog):
         for code in i18n.LANGUAGES:
             self.language.addItem(i18n.LANGUAGE_LABELS[code], code)
         self.language.setCurrentIndex(max(0, self.language.findData(current.language)))
+        self.message_language = QComboBox()
+        self.message_language.setObjectName("messageLanguage")
+        for code in i18n.LANGUAGES:
+            self.message_language.addItem(i18n.LANGUAGE_LABELS[code], code)
+        self.message_language.setCurrentIndex(
+            max(0, self.message_language.findData(current.message_language))
+        )
         self.name = QLineEdit(current.clinic_name)
         self.address = QLineEdit(current.clinic_address)
         self.phone = QLineEdit(current.clinic_phone)
@@ -115,6 +126,7 @@ class SettingsDialog(QDialog):
         self.error = label("", "error", wrap=True)
         form = form_grid(CAPTION_WIDTH)
         add_field(form, self.tr("Language"), self.language)
+        add_field(form, self.tr("Members' messages in"), self.message_language)
         add_field(form, self.tr("Clinic name"), self.name)
         add_field(form, self.tr("Address"), self.address)
         add_field(form, self.tr("Phone"), self.phone)
@@ -220,6 +232,7 @@ class SettingsDialog(QDialog):
             self.backup_dir.text().strip(),
             self.idle_minutes.value(),
             till_name,
+            self.message_language.currentData(),
         )
 
     def new_passphrase(self) -> str:

@@ -68,34 +68,48 @@ class QtSystemPrinter:
 
     def print_pdf(self, pdf: bytes, title: str) -> None:
         """Paint every page of a PDF (receipt, voucher, Z report) onto the printer."""
-        import pypdfium2 as pdfium
+        paint_pdf(pdf, self._printer(title), self.dpi)
 
-        document = pdfium.PdfDocument(pdf)
-        printer = self._printer(title)
-        painter = QPainter()
-        try:
-            for index in range(len(document)):
-                page = document[index]
-                width_pt, height_pt = page.get_size()
-                size = QPageSize(QSizeF(width_pt, height_pt), QPageSize.Unit.Point)
-                printer.setPageLayout(
-                    QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
-                )
-                if index == 0 and not painter.begin(printer):
-                    raise PrinterError("打印机无法开始打印（未连接、缺纸或驱动错误）")
-                if index > 0:
-                    printer.newPage()
-                bitmap = page.render(scale=self.dpi / POINTS_PER_INCH).to_pil().convert("RGB")
-                image = QImage(
-                    bitmap.tobytes(),
-                    bitmap.width,
-                    bitmap.height,
-                    bitmap.width * 3,
-                    QImage.Format.Format_RGB888,
-                )
-                target = printer.pageLayout().paintRectPixels(printer.resolution())
-                painter.drawImage(QRectF(target), image)
-        finally:
-            if painter.isActive():
-                painter.end()
-            document.close()
+
+def paint_pdf(pdf: bytes, printer: QPrinter, dpi: int) -> None:
+    """Paint the pages of a PDF onto a printer, rasterised at `dpi`: each page on a sheet of
+    the PDF page's size and orientation (roll paper, A6, A4 portrait or landscape), so what
+    is printed is the PDF whatever paper the printer dialog had chosen. Only the page range
+    chosen in a print dialog is printed (all pages when none was)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    first, last = 0, len(document)
+    if printer.printRange() == QPrinter.PrintRange.PageRange:
+        first, last = max(printer.fromPage(), 1) - 1, min(printer.toPage(), last)
+    painter = QPainter()
+    try:
+        for index in range(first, last):
+            page = document[index]
+            width_pt, height_pt = page.get_size()
+            turned = width_pt > height_pt
+            size = QPageSize(
+                QSizeF(min(width_pt, height_pt), max(width_pt, height_pt)), QPageSize.Unit.Point
+            )
+            orientation = (
+                QPageLayout.Orientation.Landscape if turned else QPageLayout.Orientation.Portrait
+            )
+            printer.setPageLayout(QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0)))
+            if index == first and not painter.begin(printer):
+                raise PrinterError("打印机无法开始打印（未连接、缺纸或驱动错误）")
+            if index > first:
+                printer.newPage()
+            bitmap = page.render(scale=dpi / POINTS_PER_INCH).to_pil().convert("RGB")
+            image = QImage(
+                bitmap.tobytes(),
+                bitmap.width,
+                bitmap.height,
+                bitmap.width * 3,
+                QImage.Format.Format_RGB888,
+            )
+            target = printer.pageLayout().paintRectPixels(printer.resolution())
+            painter.drawImage(QRectF(target), image)
+    finally:
+        if painter.isActive():
+            painter.end()
+        document.close()

@@ -1,11 +1,13 @@
 """The wording of member care's messages (编辑模板), opened from the member-care screen
 after the manager PIN.
 
-Per kind of message: its text, the fields that kind may use as buttons that insert them
-where the cursor is, and the message a sample member would get, rendered and checked by
-the service as the owner types (`outreach.sample`: the same check `set_template` makes,
-so a field the kind does not have is named there before anything is saved). Saving is
-`outreach.set_template`, audited, as the manager who typed the PIN.
+The templates edited are those of the language messages are written in (the setting
+`message_language`, shown at the top). Per kind of message: its text, the fields that kind
+may use as buttons that insert them where the cursor is (named in that language), and the
+message a sample member would get, rendered and checked by the service as the owner types
+(`outreach.sample`: the same check `set_template` makes, so a field the kind does not have
+is named there before anything is saved). Saving is `outreach.set_template`, audited, as
+the manager who typed the PIN.
 """
 
 from __future__ import annotations
@@ -34,10 +36,13 @@ from spa_pos.ui.worker import DbWorker
 class Templates:
     texts: dict[str, str]  # kind → the wording in force
     clinic: str  # for {诊所} in the sample
+    language: str  # the language of the texts: the one messages are written in
 
 
 def load(ctx: Ctx) -> Templates:
-    return Templates(outreach.template_texts(ctx), settings_svc.current(ctx).clinic_name)
+    cfg = settings_svc.current(ctx)
+    language = cfg.message_language
+    return Templates(outreach.template_texts(ctx, language), cfg.clinic_name, language)
 
 
 class TemplateDialog(QDialog):
@@ -57,10 +62,17 @@ class TemplateDialog(QDialog):
         self.stored = dict(templates.texts)  # what is saved now, per kind
         self.edited = dict(templates.texts)  # what is in the editor, per kind
         self.clinic = templates.clinic
+        self.language = templates.language
         self.setObjectName("templateEditor")
         self.setWindowTitle(self.tr("Message templates"))
         resize_within_screen(self, QSize(820, 560))
 
+        languages = {"zh_CN": self.tr("Chinese"), "en": self.tr("English")}
+        self.language_label = label(
+            self.tr("Messages are written in {language}").format(language=languages[self.language]),
+            "muted",
+        )
+        self.language_label.setObjectName("templateLanguage")
         self.kinds = QComboBox()
         self.kinds.setObjectName("templateKind")
         for kind in outreach.FIELDS:
@@ -82,9 +94,10 @@ class TemplateDialog(QDialog):
         kind_row = QHBoxLayout()
         kind_row.addWidget(label(self.tr("Message")))
         kind_row.addWidget(self.kinds, 1)
+        kind_row.addWidget(self.language_label)
         layout = QVBoxLayout(self)
         layout.addLayout(kind_row)
-        layout.addWidget(label(self.tr("Text (Chinese, as the members get it)"), "section"))
+        layout.addWidget(label(self.tr("Text, as the members get it"), "section"))
         layout.addWidget(self.text, 1)
         layout.addWidget(label(self.tr("Fields: click to insert"), "section"))
         layout.addLayout(self.fields)
@@ -112,7 +125,7 @@ class TemplateDialog(QDialog):
                 widget.hide()
                 widget.deleteLater()
         self.field_buttons = {}
-        for name in outreach.FIELDS[kind]:
+        for name in outreach.field_names(kind, self.language):
             field = button(f"{{{name}}}", "link")
             field.setObjectName(f"field:{name}")
             field.clicked.connect(lambda _=False, n=name: self.insert_field(n))
@@ -127,7 +140,7 @@ class TemplateDialog(QDialog):
         self.text.setFocus()
 
     def _default(self) -> None:
-        self.text.setPlainText(outreach.DEFAULT_TEMPLATES[self.kind()])
+        self.text.setPlainText(outreach.DEFAULTS[self.language][self.kind()])
 
     def _typed(self) -> None:
         """Keep the kind's edit and show the sample member's message, or why there is
@@ -135,7 +148,7 @@ class TemplateDialog(QDialog):
         kind, text = self.kind(), self.text.toPlainText()
         self.edited[kind] = text
         try:
-            self.preview.setText(outreach.sample(kind, text, self.clinic))
+            self.preview.setText(outreach.sample(kind, text, self.clinic, self.language))
             self.preview.setProperty("role", "")
         except DomainError as exc:
             self.preview.setText(str(exc))
@@ -148,7 +161,7 @@ class TemplateDialog(QDialog):
         kind, text = self.kind(), self.text.toPlainText()
         self.save_button.setEnabled(False)
         self.worker.run(
-            lambda _: outreach.set_template(self.manager, kind, text),
+            lambda _: outreach.set_template(self.manager, kind, text, self.language),
             lambda _: self._saved(kind, text),
             on_error=self._refused,
             owner=self,

@@ -330,7 +330,7 @@ def open_dialog(dialog: QDialog) -> QDialog:
                 was_in.setFocus(Qt.FocusReason.OtherFocusReason)
 
         dialog.finished.connect(lambda _: give_back())
-    dialog.open()
+    QDialog.open(dialog)  # QPrintDialog's own `open` wants a slot to call
     return dialog
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from spa_pos.clock import FixedClock
 from spa_pos.errors import DomainError
 from spa_pos.models import AuditEntry, LedgerEntry, OutboxMessage, PointLot
-from spa_pos.services import checkout, courses, jobs, kpi, members, outreach, refunds
+from spa_pos.services import checkout, courses, jobs, kpi, members, outreach, refunds, settings
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import Actor, Ctx
 from spa_pos.services.members import MemberForm
@@ -309,3 +309,59 @@ def test_no_rescue_below_the_minimum_or_for_other_messages(ctx: Ctx, clock: Fixe
     dormant = outreach.messages(ctx, kind="dormant")[0].id
     with pytest.raises(DomainError, match="只有到期提醒"):
         outreach.rescue(ctx, dormant, "bonus")
+
+
+# --- templates in English ------------------------------------------------------------------
+
+
+def test_an_english_template_words_the_messages_with_english_names(
+    ctx: Ctx, clock: FixedClock
+) -> None:
+    settings.update(ctx, message_language="en")
+    assert outreach.template_texts(ctx) == outreach.ENGLISH_TEMPLATES  # the defaults
+    outreach.set_template(ctx, "dormant", "{name}, {clinic} misses you! You have {points} points.")
+    join(ctx, "张三", "13800000001", birthday=date(1980, 3, 12))
+    buy(ctx, "13800000001", local(2025, 12, 1), "AJ", 16800)
+    clock.at = local(2026, 3, 10)
+    jobs.run_job(ctx, "reminders")
+    assert [m.text for m in outreach.messages(ctx, kind="dormant")] == [
+        "张三, 理疗馆 misses you! You have 100 points."
+    ]
+    [greeting] = [m.text for m in outreach.messages(ctx, kind="birthday")]
+    assert greeting.startswith("Dear 张三, your birthday is on March 12: 理疗馆 wishes you")
+    for kind in outreach.FIELDS:  # every English default renders on the sample member
+        assert "{" not in outreach.sample(kind, outreach.ENGLISH_TEMPLATES[kind], "Kangle", "en")
+
+
+def test_switching_language_leaves_the_other_languages_wording_alone(ctx: Ctx) -> None:
+    chinese = "{姓名}，{诊所}想您了！"
+    outreach.set_template(ctx, "dormant", chinese)
+    settings.update(ctx, message_language="en")
+    assert outreach.template_texts(ctx)["dormant"] == outreach.ENGLISH_TEMPLATES["dormant"]
+    outreach.set_template(ctx, "dormant", "{name}, we miss you!")
+    assert outreach.template_texts(ctx, "zh_CN")["dormant"] == chinese  # untouched
+    settings.update(ctx, message_language="zh_CN")
+    assert outreach.template_texts(ctx)["dormant"] == chinese
+    assert outreach.template_texts(ctx, "en")["dormant"] == "{name}, we miss you!"
+    with ctx.db.read() as s:
+        audits = s.scalars(select(AuditEntry).where(AuditEntry.action == "care.template")).all()
+    assert [json.loads(a.detail)["language"] for a in audits] == ["zh_CN", "en"]
+
+
+def test_either_name_of_a_field_is_accepted_and_an_unknown_one_refused_in_either_language(
+    ctx: Ctx,
+) -> None:
+    assert outreach.sample("dormant", "{姓名} {points}", "康乐馆", "en") == "王丽 1280"
+    assert outreach.sample("dormant", "{name} {积分}", "康乐馆") == "王丽 1280"
+    with pytest.raises(DomainError) as refused:
+        outreach.sample("dormant", "{name}, {phone}", "Kangle", "en")
+    assert str(refused.value) == "模板里的字段 {phone} 不认识；可用的字段：{name} {points} {clinic}"
+    settings.update(ctx, message_language="en")
+    for text in ("{name}, {电话}", "{expires}", "{name}, {phone}"):
+        with pytest.raises(DomainError) as refused:
+            outreach.set_template(ctx, "dormant", text)
+        assert refused.value.code == "care.template_unknown_field"
+    with pytest.raises(DomainError) as refused:
+        outreach.template_texts(ctx, "fr")
+    assert refused.value.code == "settings.not_a_choice"
+    assert outreach.template_texts(ctx) == outreach.ENGLISH_TEMPLATES  # nothing saved

@@ -46,6 +46,7 @@ REFUSED: list[tuple[str, Any, str]] = [
     ("closing_time", "24:00", "settings.not_time_of_day"),
     ("closing_time", "21:60", "settings.not_time_of_day"),
     ("language", "fr", "settings.not_a_choice"),
+    ("message_language", "", "settings.not_a_choice"),  # the members' language: no default
     ("earn_rate_per_yuan", "0", "settings.not_positive_decimal"),
     ("earn_rate_per_yuan", "-1", "settings.not_positive_decimal"),
     ("earn_rate_per_yuan", "1/2", "settings.not_positive_decimal"),
@@ -124,6 +125,7 @@ ACCEPTED: list[tuple[str, Any]] = [
     ("closing_time", "23:59"),
     ("language", ""),
     ("language", "en"),
+    ("message_language", "en"),
     ("earn_rate_per_yuan", "0.5"),
     ("birthday_multiplier", "1.25"),
     ("course_bonus_percent", 0),
@@ -227,6 +229,9 @@ BAD_VALUES: dict[str, st.SearchStrategy[Any]] = {
     ),
     "language": st.one_of(
         not_text, st.text(max_size=6).filter(lambda v: v not in ("zh_CN", "en", ""))
+    ),
+    "message_language": st.one_of(
+        not_text, st.text(max_size=6).filter(lambda v: v not in ("zh_CN", "en"))
     ),
     "earn_rate_per_yuan": bad_decimal,
     "birthday_multiplier": bad_decimal,

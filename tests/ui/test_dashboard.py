@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +18,7 @@ from spa_pos.ui.dashboard import DashboardDialog
 from spa_pos.ui.main_window import MainWindow
 from tests.services.test_kpi import build_history
 from tests.ui.conftest import cell_text, child, pdf_text, press, wait_dialog
+from tests.ui.test_system_printer import is_a4, pdf_printer, printed_pages
 
 
 @pytest.fixture
@@ -91,3 +94,41 @@ def test_a_late_answer_for_an_earlier_period_is_not_shown(
     dialog.show_board(february)  # February's answer arriving after March was asked for
     assert "2026-03-01 – 2026-03-10" in dialog.status.text()
     assert dialog.board is not february
+
+
+def test_the_dashboard_is_printed_on_a4(
+    history: Ctx, qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    dialog = open_dashboard(qtbot, window)
+    show_last_month(qtbot, dialog)
+    saved, printed = tmp_path / "saved.pdf", tmp_path / "printed.pdf"
+    dialog.export_to("pdf", saved)
+    qtbot.waitUntil(lambda: "saved.pdf" in dialog.status.text())
+    dialog.print_on(pdf_printer(printed))
+    assert not dialog.print_button.isEnabled()  # one print at a time
+    qtbot.waitUntil(lambda: dialog.status.text() == dialog.tr("Sent to the printer"))
+    assert dialog.print_button.isEnabled()
+    pages = printed_pages(printed)
+    assert len(pages) == len(pdfium.PdfDocument(saved))  # the PDF the dashboard saves
+    assert all(is_a4(w, h) and darkest < 60 for w, h, darkest in pages)
+
+
+@pytest.mark.qt_log_ignore("^QPainter::begin\\(\\): Returned false")  # the printer refused
+def test_a_failed_print_is_said(
+    history: Ctx, qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    dialog = open_dashboard(qtbot, window)
+    show_last_month(qtbot, dialog)
+    dialog.print_on(pdf_printer(tmp_path / "no such folder" / "printed.pdf"))
+    failed = dialog.tr("Printing failed: {reason}").format(reason="")
+    qtbot.waitUntil(lambda: dialog.status.text().startswith(failed))
+    assert dialog.print_button.isEnabled()
+
+
+def test_print_asks_for_the_printer_first(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = open_dashboard(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.board is not None)
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    asked = wait_dialog(qtbot, QPrintDialog)
+    asked.reject()  # the owner changed their mind: nothing printed
+    assert dialog.sent_to is None and dialog.print_button.isEnabled()

@@ -143,7 +143,9 @@ def _member_list(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
 
 
 def _dashboard(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
-    return _shown(qtbot, DashboardDialog(window.worker, ctx.clock.now().date(), window))
+    return _shown(
+        qtbot, DashboardDialog(window.worker, window.printing, ctx.clock.now().date(), window)
+    )
 
 
 def _simple(kind: Callable[..., QDialog]) -> Opener:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
@@ -18,6 +19,7 @@ from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.scheme_review_screen import SchemeReviewDialog
 from tests.services.test_kpi import build_history
 from tests.ui.conftest import MANAGER_PIN, cell_text, child, pdf_text, press, wait_dialog
+from tests.ui.test_system_printer import is_a4, pdf_printer, printed_pages
 
 CONCLUSIONS = "兑换率偏低，下月加推¥10券。\n金卡会员增长良好。"
 
@@ -52,6 +54,7 @@ def test_the_months_figures_are_the_services_and_the_conclusions_are_kept(
     assert dialog.trend.rowCount() == scheme_review.LIABILITY_MONTHS
     assert cell_text(dialog.trend, scheme_review.LIABILITY_MONTHS - 1, 0) == "2026-02"
     assert dialog.earlier.rowCount() == 0 and not dialog.pdf_button.isEnabled()
+    assert not dialog.print_button.isEnabled()  # nothing kept to print yet
 
     dialog.conclusions.setPlainText(CONCLUSIONS)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -67,6 +70,12 @@ def test_the_months_figures_are_the_services_and_the_conclusions_are_kept(
     dialog.save_pdf(kept, pdf)
     qtbot.waitUntil(lambda: pdf.is_file() and str(pdf) in dialog.status.text())
     assert "兑换率偏低" in pdf_text(pdf)
+    printed = tmp_path / "printed.pdf"
+    dialog.print_on(pdf_printer(printed))
+    qtbot.waitUntil(lambda: dialog.status.text() == dialog.tr("Sent to the printer"))
+    pages = printed_pages(printed)
+    assert len(pages) == len(pdfium.PdfDocument(pdf))  # the PDF the review saves
+    assert all(is_a4(w, h) and darkest < 60 for w, h, darkest in pages)
     press(qtbot, dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
 

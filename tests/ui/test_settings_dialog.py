@@ -186,3 +186,19 @@ def test_the_backup_folder_the_job_log_sends_the_owner_to_is_in_settings(
     assert done.status == "ok" and Path(done.detail["file"]).parent == usb
     qtbot.waitUntil(lambda: not alive(window.dialog))
     assert open_settings(qtbot, window).backup_dir.text() == str(usb)
+
+
+def test_the_members_messages_language_is_chosen_in_settings(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx
+) -> None:
+    window_language = settings_svc.current(ctx).language
+    dialog = open_settings(qtbot, window)
+    assert dialog.message_language.currentData() == "zh_CN"
+    dialog.message_language.setCurrentIndex(dialog.message_language.findData("en"))
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        approve(qtbot)
+    assert settings_svc.current(ctx).message_language == "en"
+    assert settings_svc.current(ctx).language == window_language  # the staff's: unchanged
+    qtbot.waitUntil(lambda: not alive(window.dialog))
+    assert open_settings(qtbot, window).message_language.currentData() == "en"

@@ -1,18 +1,25 @@
-"""The system printer path: a real QPrinter (printing to a PDF file) gets the receipt."""
+"""The system printer path: a real QPrinter (printing to a PDF file) gets the receipt, and
+A4 documents keep their pages' size and orientation."""
 
 from __future__ import annotations
 
+import io
 import subprocess
 from datetime import date
 from pathlib import Path
 from typing import cast
 
+import pypdfium2 as pdfium
 import zxingcpp
 from PIL import Image
+from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfgen.canvas import Canvas
 
 from spa_pos.printing.documents import PointsLine, ReceiptData, ReceiptLine, VoucherData
-from spa_pos.ui.system_printer import QtSystemPrinter
+from spa_pos.ui.system_printer import QtSystemPrinter, paint_pdf
 
 RECEIPT = ReceiptData(
     clinic_name="康宁理疗馆",
@@ -70,3 +77,52 @@ def test_voucher_qr_survives_the_printer(qtbot: QtBot, tmp_path: Path) -> None:
         ["pdftoppm", "-r", "150", "-png", "-singlefile", str(out), str(tmp_path / "v")], check=True
     )
     assert [b.text for b in zxingcpp.read_barcodes(Image.open(tmp_path / "v.png"))] == [payload]
+
+
+def pdf_printer(out: Path) -> QPrinter:
+    """A real QPrinter writing a PDF file: what the print dialog hands over, minus the
+    dialog."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    return printer
+
+
+def printed_pages(out: Path) -> list[tuple[float, float, int]]:
+    """Each page of a printed PDF: its width and height in points and its darkest pixel."""
+    document = pdfium.PdfDocument(out)
+    try:
+        pages = []
+        for page in document:
+            width, height = page.get_size()
+            grey = page.render(scale=50 / 72).to_pil().convert("L")
+            darkest, _ = cast(tuple[int, int], grey.getextrema())
+            pages.append((width, height, darkest))
+        return pages
+    finally:
+        document.close()
+
+
+def is_a4(width: float, height: float) -> bool:
+    return abs(width - A4[0]) < 2 and abs(height - A4[1]) < 2
+
+
+def test_a4_pages_keep_their_size_orientation_and_order(qtbot: QtBot, tmp_path: Path) -> None:
+    source = io.BytesIO()
+    canvas = Canvas(source, pagesize=A4)
+    canvas.rect(100, 100, 200, 200, fill=1)
+    canvas.showPage()
+    canvas.setPageSize(landscape(A4))
+    canvas.rect(500, 100, 200, 200, fill=1)  # only on a landscape page's right half
+    canvas.showPage()
+    canvas.save()
+    out = tmp_path / "a4.pdf"
+    printer = pdf_printer(out)
+    paint_pdf(source.getvalue(), printer, 100)
+    (w1, h1, dark1), (w2, h2, dark2) = printed_pages(out)
+    assert is_a4(w1, h1) and is_a4(h2, w2)  # portrait, then landscape
+    assert dark1 < 60 and dark2 < 60
+    # The driver is asked for A4 turned, the paper in the tray, not a custom wide sheet.
+    layout = printer.pageLayout()
+    assert layout.pageSize().id() == QPageSize.PageSizeId.A4
+    assert layout.orientation() == QPageLayout.Orientation.Landscape

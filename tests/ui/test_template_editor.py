@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from spa_pos.clock import FixedClock
 from spa_pos.errors import DomainError
-from spa_pos.services import jobs, outreach
+from spa_pos.services import jobs, outreach, settings
 from spa_pos.services.context import Ctx
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.member_care import MemberCareDialog
@@ -80,3 +80,36 @@ def test_a_template_built_by_clicks_is_previewed_saved_and_used_by_the_outbox(
     assert [m.text for m in outreach.messages(ctx, kind="dormant")] == [
         "张三，测试理疗馆想您了！您有100分。"
     ]
+
+
+def test_in_english_the_editor_edits_the_english_templates_with_english_fields(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx
+) -> None:
+    chinese = "{姓名}，{诊所}想您了！"
+    outreach.set_template(ctx, "dormant", chinese)
+    settings.update(ctx, message_language="en")
+    editor = open_editor(qtbot, window)
+    english = editor.tr("English")
+    assert editor.language_label.text() == editor.tr("Messages are written in {language}").format(
+        language=english
+    )
+    assert editor.text.toPlainText() == outreach.ENGLISH_TEMPLATES["dormant"]
+    assert list(editor.field_buttons) == ["name", "points", "clinic"]
+    editor.text.clear()
+    click(qtbot, editor, "name")
+    type_text(editor.text, ", ")
+    click(qtbot, editor, "clinic")
+    type_text(editor.text, " misses you: ")
+    click(qtbot, editor, "points")
+    type_text(editor.text, " points.")
+    wording = "{name}, {clinic} misses you: {points} points."
+    assert editor.text.toPlainText() == wording
+    assert editor.preview.text() == "王丽, 测试理疗馆 misses you: 1280 points."
+    editor.text.setPlainText("{name}, {phone}")
+    assert "{name} {points} {clinic}" in editor.preview.text()  # the allowed, in English
+    editor.text.setPlainText(wording)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: outreach.template_texts(ctx)["dormant"] == wording)
+    assert outreach.template_texts(ctx, "zh_CN")["dormant"] == chinese  # untouched
+    qtbot.mouseClick(editor.default_button, Qt.MouseButton.LeftButton)
+    assert editor.text.toPlainText() == outreach.ENGLISH_TEMPLATES["dormant"]
