@@ -22,6 +22,7 @@ from sqlalchemy.exc import DBAPIError
 from spa_pos import server
 from spa_pos.db import Database, latest_revision
 from spa_pos.errors import DomainError
+from spa_pos.services.context import Ctx
 
 State = Literal["empty", "current", "older", "newer"]
 
@@ -32,6 +33,27 @@ class Probe:
     state: State
     revision: str  # the database's schema revision, "" when empty
     latest: str  # the revision this till writes
+
+
+@dataclass(frozen=True)
+class Current:
+    """What the settings show: the database in use (no password) and the fields of the
+    server saved on this terminal, else of the server in use, else empty."""
+
+    shown_url: str
+    host: str
+    port: int
+    database: str
+    user: str
+
+
+def current(ctx: Ctx) -> Current:
+    in_use = None if ctx.db.is_sqlite else ctx.db.url
+    chosen = server.saved() or in_use
+    host, port, database, user = (
+        server.fields(chosen) if chosen else ("", server.DEFAULT_PORT, "", "")
+    )
+    return Current(ctx.db.shown_url, host, port, database, user)
 
 
 def probe(url: str) -> Probe:
