@@ -37,13 +37,15 @@ def _file() -> Path:
 
 
 def checked(url: str) -> str:
-    """`url` (as typed, trimmed) when it names a PostgreSQL database, else `server.bad_url`
-    (a typo, another engine, no database name): the till only opens what it can open."""
+    """`url` (as typed, trimmed) when it names a PostgreSQL database through psycopg, else
+    `server.bad_url` (a typo, another engine or driver, no database name): the till only
+    opens what it can open."""
     try:
         parsed = make_url(url.strip())
     except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
         raise DomainError("server.bad_url") from exc
-    if parsed.get_backend_name() != "postgresql" or not parsed.database:
+    # psycopg (3) is the driver installed: `postgresql://` alone would ask for psycopg2
+    if parsed.drivername != DRIVER or not parsed.database:
         raise DomainError("server.bad_url")
     return url.strip()
 

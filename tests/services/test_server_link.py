@@ -68,7 +68,18 @@ def test_fields_are_composed_into_an_escaped_url_and_read_back() -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["", "clinic", "sqlite:///x.db", "mysql://u@h/db", "postgresql+psycopg://u@h/", "://", "x:y"],
+    [
+        "",
+        "clinic",
+        "sqlite:///x.db",
+        "mysql://u@h/db",
+        "postgresql://u@h/db",  # psycopg2's, not installed
+        "postgresql+pg8000://u@h/db",
+        "postgresql+psycopg://u@h/",
+        "postgresql+psycopg://u@h:port/db",
+        "://",
+        "x:y",
+    ],
 )
 def test_what_is_not_a_postgresql_database_is_refused(url: str) -> None:
     with pytest.raises(DomainError) as refused:
@@ -96,8 +107,9 @@ def test_any_text_is_a_url_or_a_clear_refusal(text: str) -> None:
     except DomainError as exc:
         assert exc.code == "server.bad_url"
         return
-    assert make_url(url).get_backend_name() == "postgresql"
+    assert make_url(url).drivername == "postgresql+psycopg"
     assert server.checked(url) == url
+    Database(url).dispose()  # an engine is made for it (nothing is connected yet)
 
 
 @settings(max_examples=300, deadline=None)
