@@ -56,7 +56,7 @@ def set_up_clinic(home: Path) -> None:
         os.environ.pop(name, None)
     from spa_pos.clock import SystemClock
     from spa_pos.db import Database
-    from spa_pos.paths import resolve_db
+    from spa_pos.server import resolve_db
     from spa_pos.services import clinic
     from spa_pos.services.context import CLI_ACTOR, Ctx
 

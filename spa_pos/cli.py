@@ -40,7 +40,7 @@ from spa_pos.cli_common import (
 from spa_pos.db import Database
 from spa_pos.errors import DomainError
 from spa_pos.money import format_fen, parse_yuan
-from spa_pos.paths import resolve_db
+from spa_pos.server import resolve_db
 from spa_pos.services.context import Ctx
 
 if TYPE_CHECKING:

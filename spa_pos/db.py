@@ -262,7 +262,7 @@ class Database:
         self.dialect = dialect_of(url)
         self.is_sqlite = self.dialect.name == "sqlite"
         # No folder is made here: a database in a folder that does not exist is a typo'd
-        # path, not a new till (`paths.resolve_db` makes the app's own data folder).
+        # path, not a new till (`server.resolve_db` makes the app's own data folder).
         self.engine: Engine = create_engine(url, **self.dialect.engine_args())
         path = self.path
         in_file = path is not None and path.name not in ("", ":memory:")
@@ -328,7 +328,9 @@ class Database:
 
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS))
-        cfg.set_main_option("sqlalchemy.url", self.url)
+        # The option is read through configparser, where `%` starts an interpolation: a
+        # URL's escapes (a password's `%40`, a socket folder's `%2F`) are doubled.
+        cfg.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
         return cfg
 
     def migrate(self, revision: str = "head", connection: Connection | None = None) -> str:

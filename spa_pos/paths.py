@@ -1,8 +1,8 @@
-"""Where the app keeps its files (platformdirs), and how a database is named."""
+"""Where the app keeps its files (platformdirs); which database a terminal opens is
+`spa_pos.server.resolve_db`."""
 
 from __future__ import annotations
 
-import os
 import sys
 from importlib import resources
 from pathlib import Path
@@ -58,17 +58,3 @@ def resources_dir() -> Path:
         return Path(str(resources.files("spa_pos.resources")))
     except ModuleNotFoundError:
         return Path(__file__).resolve().parent.parent / "resources"
-
-
-def resolve_db(explicit: str | None = None) -> str:
-    """The database URL: `--db` wins over $SPA_POS_DB, which wins over the data folder
-    (made here when it is the one used: the app's own folder may not exist yet, any other
-    folder must)."""
-    chosen = explicit or os.environ.get(ENV_DB)
-    if not chosen:
-        data_dir().mkdir(parents=True, exist_ok=True)
-        chosen = str(default_db_path())
-    if "://" in chosen:
-        return chosen
-    path = Path(chosen).expanduser().resolve()
-    return f"sqlite:///{path}"

@@ -18,7 +18,7 @@ def open_window(db: str | None = None, till_name: str | None = None) -> int:
     gc.disable()
     from spa_pos import till
     from spa_pos.errors import DomainError
-    from spa_pos.paths import resolve_db
+    from spa_pos.server import resolve_db
 
     try:
         name = till.resolve(till_name)

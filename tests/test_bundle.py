@@ -30,7 +30,7 @@ import pytest
 
 from spa_pos.clock import SystemClock
 from spa_pos.db import Database
-from spa_pos.paths import resolve_db
+from spa_pos.server import resolve_db
 from spa_pos.services import clinic
 from spa_pos.services.context import CLI_ACTOR, Ctx
 

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spa_pos import paths
+from spa_pos import paths, server
 from spa_pos.cli import build_parser, run
 from spa_pos.db import Database
 from spa_pos.services import dayclose
@@ -261,7 +261,7 @@ def test_db_in_a_missing_folder_creates_nothing(clinic: Clinic) -> None:
 def test_the_apps_own_data_folder_is_made_on_first_use() -> None:
     """The one folder made on the way: the app's data folder (under the test's home)."""
     assert not paths.data_dir().exists()
-    assert paths.resolve_db(None) == f"sqlite:///{paths.default_db_path().resolve()}"
+    assert server.resolve_db(None) == f"sqlite:///{paths.default_db_path().resolve()}"
     assert paths.data_dir().is_dir()
 
 

@@ -924,6 +924,14 @@ Card {card}  ·  {points} points</translation>
     <context>
         <name>ManagePage</name>
         <message>
+            <source>Server…</source>
+            <translation>Server…</translation>
+        </message>
+        <message>
+            <source>Change which database this till works on.</source>
+            <translation>Change which database this till works on.</translation>
+        </message>
+        <message>
             <source>Audit trail…</source>
             <translation>Audit trail…</translation>
         </message>
@@ -4510,6 +4518,81 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Type the card number to confirm</source>
             <translation>Type the card number to confirm</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerDialog</name>
+        <message>
+            <source>Database server</source>
+            <translation>Database server</translation>
+        </message>
+        <message>
+            <source>e.g. 192.168.1.10</source>
+            <translation>e.g. 192.168.1.10</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>Test connection</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Database in use</source>
+            <translation>Database in use</translation>
+        </message>
+        <message>
+            <source>Server (host)</source>
+            <translation>Server (host)</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>Database name</source>
+            <translation>Database name</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>Several tills share one PostgreSQL server.</source>
+            <translation>Several tills share one PostgreSQL server.</translation>
+        </message>
+        <message>
+            <source>Connecting to the server…</source>
+            <translation>Connecting to the server…</translation>
+        </message>
+        <message>
+            <source>Saved. Restart the till to work on %1.</source>
+            <translation>Saved. Restart the till to work on %1.</translation>
+        </message>
+        <message>
+            <source>Connected. The database is empty: the till sets the clinic up there.</source>
+            <translation>Connected. The database is empty: the till sets the clinic up there.</translation>
+        </message>
+        <message>
+            <source>Connected. The database is at this till's version (%1).</source>
+            <translation>Connected. The database is at this till's version (%1).</translation>
+        </message>
+        <message>
+            <source>Connected. The database is at an older version (%1): the till upgrades it on its next start. Have the server backed up first.</source>
+            <translation>Connected. The database is at an older version (%1): the till upgrades it on its next start. Have the server backed up first.</translation>
+        </message>
+        <message>
+            <source>Connected, but the database was written by a newer spa-pos (%1): upgrade this till first.</source>
+            <translation>Connected, but the database was written by a newer spa-pos (%1): upgrade this till first.</translation>
         </message>
     </context>
 </TS>

@@ -924,6 +924,14 @@ Card {card}  ·  {points} points</source>
     <context>
         <name>ManagePage</name>
         <message>
+            <source>Server…</source>
+            <translation>数据库服务器…</translation>
+        </message>
+        <message>
+            <source>Change which database this till works on.</source>
+            <translation>更改本收银台使用的数据库。</translation>
+        </message>
+        <message>
             <source>Audit trail…</source>
             <translation>审计记录…</translation>
         </message>
@@ -4510,6 +4518,81 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Type the card number to confirm</source>
             <translation>输入卡号以确认</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerDialog</name>
+        <message>
+            <source>Database server</source>
+            <translation>数据库服务器</translation>
+        </message>
+        <message>
+            <source>e.g. 192.168.1.10</source>
+            <translation>例如 192.168.1.10</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>测试连接</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Database in use</source>
+            <translation>当前数据库</translation>
+        </message>
+        <message>
+            <source>Server (host)</source>
+            <translation>服务器（主机）</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>Database name</source>
+            <translation>数据库名</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>Several tills share one PostgreSQL server.</source>
+            <translation>多台收银台共用一台 PostgreSQL 服务器。</translation>
+        </message>
+        <message>
+            <source>Connecting to the server…</source>
+            <translation>正在连接服务器…</translation>
+        </message>
+        <message>
+            <source>Saved. Restart the till to work on %1.</source>
+            <translation>已保存。请重新启动收银台，之后使用 %1。</translation>
+        </message>
+        <message>
+            <source>Connected. The database is empty: the till sets the clinic up there.</source>
+            <translation>连接成功。数据库是空的：收银台重新启动后会在其中建立本店资料。</translation>
+        </message>
+        <message>
+            <source>Connected. The database is at this till's version (%1).</source>
+            <translation>连接成功。数据库与本收银台版本一致（%1）。</translation>
+        </message>
+        <message>
+            <source>Connected. The database is at an older version (%1): the till upgrades it on its next start. Have the server backed up first.</source>
+            <translation>连接成功。数据库是旧版本（%1）：收银台下次启动时会升级它。请先备份服务器。</translation>
+        </message>
+        <message>
+            <source>Connected, but the database was written by a newer spa-pos (%1): upgrade this till first.</source>
+            <translation>已连接，但数据库是更新版本的 spa-pos 写的（%1）：请先升级本收银台。</translation>
         </message>
     </context>
 </TS>

@@ -878,6 +878,23 @@ _MOVE: dict[str, str] = {
     ),
 }
 
+# this terminal's database server
+_SERVER: dict[str, str] = {
+    "server.bad_url": (
+        "That is not a server address: give the PostgreSQL server's host, port (1–65535), "
+        "database name and user"
+    ),
+    "server.cannot_connect": "Cannot reach the database server {target}: {reason}",
+    "server.not_ours": (
+        "The database {target} on the server has {tables} tables but is not a spa-pos "
+        "database: give an empty database"
+    ),
+    "server.newer_schema": (
+        "The database {target} on the server was written by a newer spa-pos (schema "
+        "{revision}): upgrade this till first"
+    ),
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -910,4 +927,5 @@ MESSAGES: dict[str, str] = (
     | _THERAPISTS
     | _TILLS
     | _MOVE
+    | _SERVER
 )

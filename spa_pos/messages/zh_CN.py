@@ -708,6 +708,21 @@ _MOVE: dict[str, str] = {
     "move.audit_differs": "未迁移任何数据：服务器上审计链验证未通过（{problems}）",
 }
 
+# this terminal's database server (服务器设置)
+_SERVER: dict[str, str] = {
+    "server.bad_url": (
+        "服务器地址不对：请填写 PostgreSQL 服务器的主机、端口（1–65535）、数据库名和用户名"
+    ),
+    "server.cannot_connect": "连接不上数据库服务器 {target}：{reason}",
+    "server.not_ours": (
+        "服务器上的数据库 {target} 已有 {tables} 张表，但不是本系统的数据库：请换一个空数据库"
+    ),
+    "server.newer_schema": (
+        "服务器上的数据库 {target} 是更新版本的 spa-pos 写的（结构版本 {revision}）："
+        "请先升级本收银台"
+    ),
+}
+
 MESSAGES: dict[str, str] = (
     _GENERAL
     | _MEMBERS
@@ -740,4 +755,5 @@ MESSAGES: dict[str, str] = (
     | _THERAPISTS
     | _TILLS
     | _MOVE
+    | _SERVER
 )

@@ -202,6 +202,8 @@ def _sale_info(data: ReceiptData) -> list[Block]:
     if data.kind == "refund" and data.original_sale_no:
         blocks.append(Row("原单号", data.original_sale_no))
     blocks += [Row("时间", data.time_text), Row("收银", data.cashier)]
+    if data.till:
+        blocks.append(Row("收银台", data.till))
     return blocks
 
 

@@ -69,6 +69,10 @@ class ReceiptData:
     original_sale_no: str | None = None  # for refunds
     reprint: bool = False
     logo_path: Path | None = None
+    # The till (收银台) the document was made at, printed when it is not the default
+    # till: a clinic with one till prints what it always printed, and with several, a
+    # receipt without the line is the front desk's (`spa_pos.services.tills.stored`).
+    till: str | None = None
 
 
 @dataclass(frozen=True)

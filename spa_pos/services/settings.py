@@ -25,13 +25,14 @@ from fractions import Fraction
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
 from spa_pos import limits
 from spa_pos.errors import DomainError
-from spa_pos.models import RuleChange, Setting
+from spa_pos.models import Branch, RuleChange, Setting
+from spa_pos.models.branch import MAIN_BRANCH
 from spa_pos.services import audit, permissions
 from spa_pos.services.context import Ctx
 
@@ -415,7 +416,19 @@ def save(session: Session, **changes: Any) -> None:
             session.add(Setting(key=key, value=encoded))
         else:
             row.value = encoded
+    if "clinic_name" in changes:
+        _name_the_only_branch(session, changes["clinic_name"])
     session.flush()
+
+
+def _name_the_only_branch(session: Session, name: str) -> None:
+    """While the clinic is its only branch (branch 1, named after the clinic when it was
+    made), the branch is the clinic: its name follows the clinic's. Once a chain has
+    several, each branch keeps the name it was given."""
+    if session.scalar(select(func.count()).select_from(Branch)) == 1:
+        branch = session.get(Branch, MAIN_BRANCH)
+        if branch is not None:
+            branch.name = name
 
 
 def append_rule(

@@ -72,6 +72,9 @@ class ManagePage(QWidget):
         self.restore = button()
         self.restore.setObjectName("openRestore")
         self.restore.clicked.connect(self.open_restore)
+        self.server = button()
+        self.server.setObjectName("openServer")
+        self.server.clicked.connect(self.open_server)
         self.rules = button()
         self.rules.setObjectName("openRules")
         self.rules.clicked.connect(self.open_rules)
@@ -99,7 +102,9 @@ class ManagePage(QWidget):
         background.run_finished.connect(lambda _: self.jobs.refresh())
         # Three rows of buttons, each under its own heading, so that each row fits a
         # 1024-px till in either language: the day, the members and numbers, the back office.
-        day = self._row(EventsButton(worker), self.day_close, self.backup, self.restore)
+        day = self._row(
+            EventsButton(worker), self.day_close, self.backup, self.restore, self.server
+        )
         day.addWidget(AboutButton(worker, self._open))  # versions, for support
         care = self._row(
             CareButton(worker, printing),
@@ -142,6 +147,7 @@ class ManagePage(QWidget):
         self.day_close.setText(self.tr("End-of-day close (F6)"))
         self.backup.setText(self.tr("Back up (F10)"))
         self.restore.setText(self.tr("Restore…"))
+        self.server.setText(self.tr("Server…"))
         self.rules.setText(self.tr("Loyalty rules…"))
         self.catalog.setText(self.tr("Catalog…"))
         self.rewards.setText(self.tr("Rewards…"))
@@ -187,6 +193,17 @@ class ManagePage(QWidget):
         dialog.restored.connect(self.restored)
         dialog.abandoned.connect(self.background.start)
         self._open(dialog)
+
+    def open_server(self) -> None:
+        """数据库服务器: which database this till opens, set by a manager."""
+        from spa_pos.ui import server_dialog
+
+        self._as_manager(
+            self.tr("Change which database this till works on."),
+            server_dialog.load,
+            lambda _manager, now: server_dialog.ServerDialog(self.worker, now, parent=self),
+            "change_settings",
+        )
 
     def open_rules(self) -> None:
         """The loyalty rules; their changes are recorded as the manager's."""

@@ -46,7 +46,7 @@ def root_logging() -> Iterator[None]:
 def test_first_run_creates_the_database_and_asks_for_the_clinic(
     qtbot: QtBot, tmp_path: Path, translators: i18n.Translators
 ) -> None:
-    # The folder exists (the data folder is made by `paths.resolve_db`); the file does not.
+    # The folder exists (the data folder is made by `server.resolve_db`); the file does not.
     ctx = Ctx(Database(f"sqlite:///{tmp_path / 'clinic.sqlite3'}"), app.CASHIER, FixedClock(START))
     window = app.build_window(ctx, translators)
     qtbot.addWidget(window)

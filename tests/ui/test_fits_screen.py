@@ -50,6 +50,7 @@ from spa_pos.ui.restore_dialog import RestoreDialog
 from spa_pos.ui.rewards_screen import RestockDialog, RewardDialog, RewardsDialog
 from spa_pos.ui.rules_dialog import RulesDialog
 from spa_pos.ui.scheme_review_screen import SchemeReviewDialog
+from spa_pos.ui.server_dialog import ServerDialog
 from spa_pos.ui.settings_dialog import SettingsDialog
 from spa_pos.ui.sign_in import SignInDialog
 from spa_pos.ui.template_editor import TemplateDialog
@@ -330,6 +331,11 @@ def _therapist_report(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
     return wait_dialog(qtbot, TherapistReportDialog)
 
 
+def _server(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    as_manager(qtbot, window, window.manage.open_server)
+    return wait_dialog(qtbot, ServerDialog)
+
+
 def _wizard(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
     return open_dialog(SetupWizard(catalog_empty=True, parent=window))
 
@@ -370,6 +376,7 @@ DIALOGS: dict[str, Opener] = {
     "import": _import,
     "audit": _audit,
     "wizard": _wizard,
+    "server": _server,
     "sign_in": _sign_in,
     "adjust": _adjust,
     "cancel_voucher": _cancel_voucher,
@@ -432,6 +439,7 @@ def test_the_list_below_opens_every_dialog_the_app_has() -> None:
         AuditDialog,
         SchemeReviewDialog,
         TemplateDialog,
+        ServerDialog,
     }
     assert every_dialog_class() <= opened
 
