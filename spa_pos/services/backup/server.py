@@ -381,8 +381,15 @@ def _lock_out_writers(conn: Connection, busy_timeout_ms: int) -> None:
 
 
 def _drop_tables(conn: Connection) -> None:
-    """Drop the clinic's tables, views, sequences and types: the dump brings its own (a
-    newer table an older backup lacks would otherwise stay and trip the migration)."""
+    """Drop the clinic's tables, views, sequences, types and functions (the audit's trigger
+    function, 0025): the dump brings its own (a newer table an older backup lacks would
+    otherwise stay and trip the migration)."""
+    functions = (
+        "SELECT p.oid::regprocedure::text FROM pg_proc p"
+        " JOIN pg_namespace n ON n.oid = p.pronamespace"
+        f" WHERE n.nspname = '{SCHEMA}' AND NOT EXISTS (SELECT 1 FROM pg_depend d"
+        " WHERE d.objid = p.oid AND d.deptype = 'e')"  # not an extension's
+    )
     for kind, sql in (
         ("VIEW", f"SELECT viewname FROM pg_views WHERE schemaname = '{SCHEMA}'"),
         ("TABLE", f"SELECT tablename FROM pg_tables WHERE schemaname = '{SCHEMA}'"),
@@ -395,8 +402,13 @@ def _drop_tables(conn: Connection) -> None:
             "SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
             f" WHERE n.nspname = '{SCHEMA}' AND t.typtype IN ('e', 'd')",
         ),
+        ("FUNCTION", functions),
     ):
-        names = [_quote(SCHEMA) + "." + _quote(n) for n in conn.exec_driver_sql(sql).scalars()]
+        found = conn.exec_driver_sql(sql).scalars()
+        # regprocedure's text is quoted already and carries the argument types
+        names = (
+            list(found) if kind == "FUNCTION" else [f"{_quote(SCHEMA)}.{_quote(n)}" for n in found]
+        )
         if names:
             try:
                 conn.exec_driver_sql(f"DROP {kind} IF EXISTS {', '.join(names)} CASCADE")
