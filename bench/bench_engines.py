@@ -48,6 +48,7 @@ from spa_pos.services import move
 from spa_pos.services.context import Ctx
 
 WORK_DATABASE = "bench_work"
+ENGINES = ("sqlite", "postgresql")
 
 
 def measure(
@@ -140,6 +141,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=200, help="lookups of each kind")
     parser.add_argument("--sales", type=int, default=300, help="checkouts of each kind")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--engines",
+        type=lambda v: set(v.split(",")),
+        default=set(ENGINES),
+        metavar=",".join(ENGINES),
+        help="measure only these",
+    )
     args = parser.parse_args(argv)
     db_path: Path = args.db
     gen.print_summary(gen.ensure(db_path, gen.Params()))
@@ -148,18 +156,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"load average at the start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
     results: list[tuple[str, Result]] = []
-    work = db_path.with_name(db_path.stem + ".work.sqlite3")
-    progress(f"copy for the writes: {work} ({copy_db(db_path, work):.1f} s)")
-    try:
-        sqlite = measure(f"sqlite:///{db_path}", f"sqlite:///{work}", work, args)
-        results += [("sqlite", r) for r in sqlite]
-    finally:
-        for path in (work, Path(f"{work}-wal"), Path(f"{work}-shm")):
-            path.unlink(missing_ok=True)
-
-    server = server_with(db_path) if args.url is None else nullcontext(args.url)
-    with server as url, server_copy(url) as write_url:
-        results += [("postgresql", r) for r in measure(url, write_url, None, args)]
+    if "sqlite" in args.engines:
+        work = db_path.with_name(db_path.stem + ".work.sqlite3")
+        progress(f"copy for the writes: {work} ({copy_db(db_path, work):.1f} s)")
+        try:
+            sqlite = measure(f"sqlite:///{db_path}", f"sqlite:///{work}", work, args)
+            results += [("sqlite", r) for r in sqlite]
+        finally:
+            for path in (work, Path(f"{work}-wal"), Path(f"{work}-shm")):
+                path.unlink(missing_ok=True)
+    if "postgresql" in args.engines:
+        server = server_with(db_path) if args.url is None else nullcontext(args.url)
+        with server as url, server_copy(url) as write_url:
+            results += [("postgresql", r) for r in measure(url, write_url, None, args)]
     print(f"load average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print("cpu p95: this process's thread only; the PostgreSQL server's CPU is not in it\n")
     print_table(results)
