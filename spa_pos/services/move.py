@@ -113,11 +113,26 @@ def _move(ctx: Ctx, source: Database, target: Database) -> Moved:
 
 
 def _copy(source: Connection, target: Connection, table: Table) -> None:
-    """Every row of `table`, ids as they are, `BATCH` rows at a time."""
+    """Every row of `table`, ids as they are, read `BATCH` rows at a time and streamed
+    into the server with `COPY … FROM STDIN` in the copy's transaction. (INSERTs of
+    many rows, even batched, took over an hour for a 100,000-member clinic's 3 million
+    rows on a loaded 2-core machine.) Each value goes through the column's own
+    conversion for PostgreSQL (JSON to text, …), as an INSERT would have sent it."""
     order = list(table.primary_key.columns) or list(table.columns)
     rows = source.execution_options(yield_per=BATCH).execute(select(table).order_by(*order))
-    for batch in rows.mappings().partitions(BATCH):
-        target.execute(table.insert(), [dict(row) for row in batch])
+    quote = target.dialect.identifier_preparer.quote
+    names = ", ".join(quote(c.name) for c in table.columns)
+    convert = [c.type.bind_processor(target.dialect) for c in table.columns]
+    driver = target.connection.driver_connection
+    assert driver is not None  # a live connection, inside the copy's transaction
+    with (
+        driver.cursor() as cursor,
+        cursor.copy(f"COPY {quote(table.name)} ({names}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row(
+                [v if f is None or v is None else f(v) for f, v in zip(convert, row, strict=True)]
+            )
 
 
 def _reset_sequence(conn: Connection, table: Table) -> None:
