@@ -86,7 +86,7 @@ def test_report_kpi_text_and_refusals(history: Ctx, run: Run) -> None:
 
 def test_dashboard_xlsx_reads_back(history: Ctx, tmp_path: Path) -> None:
     board = kpi.dashboard(history, date(2026, 2, 1), date(2026, 2, 28))
-    book = load_workbook(export_xlsx(board, tmp_path / "kpi.xlsx"))
+    book = load_workbook(export_xlsx(history, board, tmp_path / "kpi.xlsx"))
     rows = {r[0]: r[1:] for r in book["对比"].iter_rows(values_only=True)}
     assert rows["到店人次"] == (4, 2)
     assert rows["营业额（净）"] == (4145, 3748)  # yuan

@@ -3554,6 +3554,10 @@ A safety copy of the current data is kept first (in the “safety” folder next
     <context>
         <name>MemberCareDialog</name>
         <message>
+            <source>Export to {file}?</source>
+            <translation>导出到 {file}？</translation>
+        </message>
+        <message>
             <source>Member care</source>
             <translation>会员关怀</translation>
         </message>
@@ -3952,6 +3956,10 @@ A safety copy of the current data is kept first (in the “safety” folder next
     <context>
         <name>DashboardDialog</name>
         <message>
+            <source>Export to {file}?</source>
+            <translation>导出到 {file}？</translation>
+        </message>
+        <message>
             <source>Dashboard</source>
             <translation>经营看板</translation>
         </message>
@@ -4117,6 +4125,10 @@ A safety copy of the current data is kept first (in the “safety” folder next
     </context>
     <context>
         <name>TherapistReportDialog</name>
+        <message>
+            <source>Export to {file}?</source>
+            <translation>导出到 {file}？</translation>
+        </message>
         <message>
             <source>Revenue {revenue}, commission {commission}</source>
             <translation>营业额 {revenue}，提成 {commission}</translation>

@@ -489,9 +489,14 @@ HEADERS = (
 
 def export_supervision(ctx: Ctx, first: date, last: date, path: Path) -> exports.ExportResult:
     """The report as an XLSX workbook: the table per person, and the flags on a second
-    sheet (money as yuan numbers)."""
+    sheet (money as yuan numbers).
+
+    `view_audit` to read it (as on screen) and `export_data` to take it off the till: the
+    file names staff, members and sales, and reading a report and carrying a copy away are
+    two permissions, which happen to be granted to the same roles today."""
     from openpyxl import Workbook
 
+    permissions.require(ctx, "export_data")
     if path.suffix.lower() != ".xlsx":
         raise DomainError("imports.export_format", file=path.name)
     found = supervision(ctx, first, last)

@@ -1,5 +1,7 @@
-"""The dashboard's figures as an XLSX workbook: numbers (money in yuan) the owner can
-chart or sum again, one sheet per table, the period and the one before side by side."""
+"""The dashboard's figures as a file: an XLSX workbook of numbers (money in yuan) the owner
+can chart or sum again, one sheet per table, the period and the one before side by side, or
+the A4 PDF. The clinic's takings leave the till either way: `export_data`, checked here for
+the window and the commands alike."""
 
 from __future__ import annotations
 
@@ -7,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from spa_pos.errors import DomainError
+from spa_pos.services import permissions
+from spa_pos.services.context import Ctx
 from spa_pos.services.exports import yuan
 from spa_pos.services.kpi import ROWS, Dashboard
 
@@ -23,9 +27,10 @@ def _number(value: Any, how: str) -> Any:
     return value
 
 
-def export_xlsx(board: Dashboard, path: Path) -> Path:
+def export_xlsx(ctx: Ctx, board: Dashboard, path: Path) -> Path:
     from openpyxl import Workbook
 
+    permissions.require(ctx, "export_data")
     cur, prev = board.current.to_json(), board.previous.to_json()
     book = Workbook()
     sheet = book.active
@@ -57,6 +62,18 @@ def export_xlsx(board: Dashboard, path: Path) -> Path:
         members.append(["标签", tag, n])
     try:
         book.save(path)
+    except OSError as exc:
+        raise DomainError("imports.export_failed", file=str(path), reason=str(exc)) from exc
+    return path
+
+
+def export_pdf(ctx: Ctx, board: Dashboard, path: Path) -> Path:
+    """The dashboard as its A4 PDF file (`kpi_pdf.render_dashboard_pdf`)."""
+    permissions.require(ctx, "export_data")
+    from spa_pos.printing.kpi_pdf import render_dashboard_pdf  # reportlab: on use
+
+    try:
+        render_dashboard_pdf(board, path)
     except OSError as exc:
         raise DomainError("imports.export_failed", file=str(path), reason=str(exc)) from exc
     return path

@@ -449,7 +449,8 @@ def export(
     ctx: Ctx, flt: Filter, path: Path, *, sort: str = "card", descending: bool = False
 ) -> exports.ExportResult:
     """The whole filter, in the list's order, to XLSX or CSV (by the extension); phones
-    masked as on screen."""
+    masked as on screen. A file of members leaving the till: `export_data`."""
+    permissions.require(ctx, "export_data")
     with unit_of_work.read(ctx) as work:
         s, now, cfg = work.session, work.moment, work.settings
         if sort not in SORTS:

@@ -594,7 +594,10 @@ EXPORT_HEADERS = ("编号", "类型", "卡号", "姓名", "手机", "内容", "�
 def export(
     ctx: Ctx, path: Path, *, kind: str | None = None, status: str | None = None
 ) -> exports.ExportResult:
-    """The messages (as `messages` lists them) to CSV or XLSX by the file's extension."""
+    """The messages (as `messages` lists them) to CSV or XLSX by the file's extension: the
+    call list, names and phones of members, so `export_data` (the counter works the
+    outbox on screen without it)."""
+    permissions.require(ctx, "export_data")
     rows = [
         (
             v.id,

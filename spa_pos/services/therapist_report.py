@@ -20,7 +20,7 @@ from sqlalchemy import select
 from spa_pos import clock as clk
 from spa_pos.errors import DomainError
 from spa_pos.models import CatalogItem, CourseUse, Sale, SaleLine, StaffMember
-from spa_pos.services import exports, therapists, unit_of_work
+from spa_pos.services import exports, permissions, therapists, unit_of_work
 from spa_pos.services.context import Ctx
 
 
@@ -98,7 +98,9 @@ HEADERS = ("技师", "项目次数", "疗程次数", "营业额（元）", "提�
 
 
 def export_report(ctx: Ctx, first: date, last: date, path: Path) -> exports.ExportResult:
-    """The report as a spreadsheet (XLSX; CSV by the file's suffix), yuan as numbers."""
+    """The report as a spreadsheet (XLSX; CSV by the file's suffix), yuan as numbers.
+    Each therapist's takings and commission in a file: `export_data`."""
+    permissions.require(ctx, "export_data")
     found = report(ctx, first, last)
     rows = [
         (

@@ -39,6 +39,7 @@ from spa_pos.money import format_fen
 from spa_pos.services import kpi
 from spa_pos.services.context import Ctx
 from spa_pos.services.kpi import Dashboard, Figures
+from spa_pos.ui.pin_dialog import ManagerPinDialog, approve
 from spa_pos.ui.printing import DocumentOutcome, PrintCenter, ask_printer
 from spa_pos.ui.widgets import button, label, read_only_table, resize_within_screen
 from spa_pos.ui.worker import DbWorker
@@ -122,6 +123,7 @@ class DashboardDialog(QDialog):
         self.sent_to: QPrinter | None = None  # the printer of the print under way
         self.today = today
         self.board: Dashboard | None = None
+        self.pin_dialog: ManagerPinDialog | None = None  # the export's, when one was asked
         self.asked: tuple[date, date] | None = None  # the period last asked for
         self.setWindowTitle(self.tr("Dashboard"))
         self.setObjectName("dashboard")
@@ -367,21 +369,21 @@ class DashboardDialog(QDialog):
         if board is None:
             return
 
-        def job(_: Ctx) -> Path:
-            if kind == "xlsx":
-                from spa_pos.services.kpi_export import export_xlsx
+        def job(ctx: Ctx) -> Path:
+            from spa_pos.services import kpi_export  # openpyxl, reportlab: on use
 
-                return export_xlsx(board, path)
-            from spa_pos.printing.kpi_pdf import render_dashboard_pdf
+            write = kpi_export.export_xlsx if kind == "xlsx" else kpi_export.export_pdf
+            return write(ctx, board, path)
 
-            render_dashboard_pdf(board, path)
-            return path
-
-        self.worker.run(
+        self.pin_dialog = approve(
+            self.worker,
+            "export_data",
+            self.tr("Export to {file}?").format(file=path.name),
             job,
             lambda saved: self.status.setText(self.tr("Saved {file}").format(file=saved)),
+            changes=None,
+            parent=self,
             on_error=self._failed,
-            owner=self,
         )
 
     # --- printing --------------------------------------------------------------------

@@ -92,6 +92,7 @@ class MemberCareDialog(QDialog):
         super().__init__(parent)
         self.worker, self.printing = worker, printing
         self.views: list[MessageView] = []
+        self.pin_dialog: ManagerPinDialog | None = None  # the export's, when one was asked
         self.clinic = state.clinic
         self.setWindowTitle(self.tr("Member care"))
         resize_within_screen(self, QSize(1100, 640))
@@ -395,11 +396,15 @@ class MemberCareDialog(QDialog):
 
     def export_to(self, path: Path) -> None:
         kind, status = self.kinds.currentData(), self.statuses.currentData()
-        self.worker.run(
+        self.pin_dialog = approve(
+            self.worker,
+            "export_data",
+            self.tr("Export to {file}?").format(file=path.name),
             lambda ctx: outreach.export(ctx, path, kind=kind, status=status),
             self._exported,
+            changes=None,
+            parent=self,
             on_error=self._refused,
-            owner=self,
         )
 
     def _exported(self, result: ExportResult) -> None:

@@ -346,9 +346,16 @@ class MemberListDialog(QDialog):
         picker.open()
 
     def export_to(self, path: Path) -> None:
-        flt, key, desc = self.filter_now, self.model.sort_key, self.model.descending
+        """As the manager who opened the list (`export_data`, like its coupons and
+        messages): they typed their PIN for this list of members, so none is asked again."""
+        flt, key, desc, manager = (
+            self.filter_now,
+            self.model.sort_key,
+            self.model.descending,
+            self.manager,
+        )
         self.worker.run(
-            lambda ctx: member_list.export(ctx, flt, path, sort=key, descending=desc),
+            lambda _: member_list.export(manager, flt, path, sort=key, descending=desc),
             self._exported,
             on_error=self._refused,
             owner=self,

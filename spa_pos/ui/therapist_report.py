@@ -28,6 +28,7 @@ from spa_pos.services import therapist_report
 from spa_pos.services.context import Ctx
 from spa_pos.services.exports import ExportResult
 from spa_pos.services.therapist_report import TherapistReport
+from spa_pos.ui.pin_dialog import ManagerPinDialog, approve
 from spa_pos.ui.style import set_role
 from spa_pos.ui.widgets import button, label, open_dialog, resize_within_screen
 from spa_pos.ui.worker import DbWorker
@@ -54,6 +55,7 @@ class TherapistReportDialog(QDialog):
         self.setObjectName("therapistReport")
         self.worker = worker
         self.report: TherapistReport | None = None
+        self.pin_dialog: ManagerPinDialog | None = None  # the export's, when one was asked
         self.first = QDateEdit(QDate(today.year, today.month, 1))
         self.last = QDateEdit(QDate(today.year, today.month, today.day))
         for edit in (self.first, self.last):
@@ -130,11 +132,15 @@ class TherapistReportDialog(QDialog):
 
     def export_to(self, path: Path) -> None:
         first, last = self.period()
-        self.worker.run(
+        self.pin_dialog = approve(
+            self.worker,
+            "export_data",
+            self.tr("Export to {file}?").format(file=path.name),
             lambda ctx: therapist_report.export_report(ctx, first, last, path),
             self._exported,
+            changes=None,
+            parent=self,
             on_error=self._refused,
-            owner=self,
         )
 
     def _exported(self, result: ExportResult) -> None:

@@ -22,7 +22,10 @@ from spa_pos.services import (
     dayclose,
     exports,
     jobs,
+    kpi,
+    kpi_export,
     maintenance,
+    member_list,
     members,
     outreach,
     permissions,
@@ -31,6 +34,7 @@ from spa_pos.services import (
     rewards,
     scheme_review,
     staff,
+    therapist_report,
     vouchers,
 )
 from spa_pos.services import settings as settings_svc
@@ -211,15 +215,37 @@ def test_a_manager_approving_on_the_spot_lets_a_cashier_do_it(
     ACTIONS[action](ctx, replace(ctx, actor=approved), tmp_path)
 
 
-@pytest.mark.parametrize("what", ["members", "catalog", "sales"])
+EXPORTS = [
+    "members",
+    "catalog",
+    "sales",
+    "member_list",
+    "member_care",
+    "therapist_report",
+    "dashboard_xlsx",
+    "dashboard_pdf",
+    "supervision",
+]
+"""Every service that writes a file of members, sales or figures."""
+
+
+@pytest.mark.parametrize("what", EXPORTS)
 def test_every_export_needs_export_data_and_a_refused_one_writes_no_file(
     ctx: Ctx, tmp_path: Path, what: str
 ) -> None:
-    path = tmp_path / f"{what}.xlsx"
+    path = tmp_path / f"{what}.{'pdf' if what == 'dashboard_pdf' else 'xlsx'}"
+    first, last = date(2026, 3, 1), date(2026, 3, 31)
+    board = kpi.dashboard(ctx, first, last)
     run: dict[str, Callable[[Ctx], object]] = {
         "members": lambda c: exports.export_members(c, path),
         "catalog": lambda c: exports.export_catalog(c, path),
         "sales": lambda c: exports.export_sales(c, date(2026, 3, 10), date(2026, 3, 10), path),
+        "member_list": lambda c: member_list.export(c, member_list.Filter(), path),
+        "member_care": lambda c: outreach.export(c, path),
+        "therapist_report": lambda c: therapist_report.export_report(c, first, last, path),
+        "dashboard_xlsx": lambda c: kpi_export.export_xlsx(c, board, path),
+        "dashboard_pdf": lambda c: kpi_export.export_pdf(c, board, path),
+        "supervision": lambda c: audit_browse.export_supervision(c, first, last, path),
     }
     for role in ("cashier", "therapist"):
         with pytest.raises(DomainError, match="导出数据（会员、项目、销售）需要店长权限"):

@@ -13,17 +13,25 @@ from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from spa_pos.services.context import Ctx
+from spa_pos.services import staff
+from spa_pos.services.context import Actor, Ctx
 from spa_pos.ui.dashboard import DashboardDialog
 from spa_pos.ui.main_window import MainWindow
 from tests.services.test_kpi import build_history
-from tests.ui.conftest import cell_text, child, pdf_text, press, wait_dialog
+from tests.ui.conftest import cell_text, child, pdf_text, press, sign_in, wait_dialog
 from tests.ui.test_system_printer import is_a4, pdf_printer, printed_pages
 
 
 @pytest.fixture
 def history(ctx: Ctx) -> Ctx:
     return build_history(ctx)
+
+
+def as_manager(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
+    """A manager signed in: the dashboard's files need `export_data`, no PIN for them."""
+    staff.add(ctx, "李店长", "manager", "97531357")
+    window.sign_out()
+    sign_in(qtbot, window, Actor("李店长", "manager"))
 
 
 def open_dashboard(qtbot: QtBot, window: MainWindow) -> DashboardDialog:
@@ -40,6 +48,7 @@ def show_last_month(qtbot: QtBot, dialog: DashboardDialog) -> None:
 def test_february_on_the_dashboard(
     history: Ctx, qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
+    as_manager(qtbot, window, history)
     dialog = open_dashboard(qtbot, window)
     qtbot.waitUntil(lambda: "2026-03-01 – 2026-03-10" in dialog.status.text())  # this month
     show_last_month(qtbot, dialog)
@@ -99,6 +108,7 @@ def test_a_late_answer_for_an_earlier_period_is_not_shown(
 def test_the_dashboard_is_printed_on_a4(
     history: Ctx, qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
+    as_manager(qtbot, window, history)
     dialog = open_dashboard(qtbot, window)
     show_last_month(qtbot, dialog)
     saved, printed = tmp_path / "saved.pdf", tmp_path / "printed.pdf"

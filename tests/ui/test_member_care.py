@@ -13,13 +13,23 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from spa_pos.clock import FixedClock
-from spa_pos.services import jobs, outreach
-from spa_pos.services.context import Ctx
+from spa_pos.services import jobs, outreach, staff
+from spa_pos.services.context import Actor, Ctx
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.member_care import MemberCareDialog
 from spa_pos.ui.pin_dialog import ManagerPinDialog
 from tests.services.test_jobs_reminders import buy, join, local
-from tests.ui.conftest import MANAGER_PIN, cell_text, child, pdf_text, press, type_text, wait_dialog
+from tests.ui.conftest import (
+    MANAGER_PIN,
+    cell_text,
+    child,
+    open_dialogs,
+    pdf_text,
+    press,
+    sign_in,
+    type_text,
+    wait_dialog,
+)
 
 
 def open_care(qtbot: QtBot, window: MainWindow, ctx: Ctx, clock: FixedClock) -> MemberCareDialog:
@@ -95,9 +105,14 @@ def test_rescue_after_the_manager_pin(
 def test_export_reads_back_and_the_call_list_prints(
     qtbot: QtBot, window: MainWindow, ctx: Ctx, clock: FixedClock, tmp_path: Path
 ) -> None:
+    """The cashier works the outbox on screen; the file of it takes a manager's PIN."""
     dialog = open_care(qtbot, window, ctx, clock)
     out = tmp_path / "care.csv"
     dialog.export_to(out)
+    pin = wait_dialog(qtbot, ManagerPinDialog)
+    assert not out.exists()
+    qtbot.keyClicks(pin.pin, MANAGER_PIN)
+    press(qtbot, pin, Qt.Key.Key_Return)
     qtbot.waitUntil(out.exists)
     qtbot.waitUntil(lambda: "care.csv" in dialog.message.text())
     with out.open(encoding="utf-8-sig", newline="") as f:
@@ -111,3 +126,17 @@ def test_export_reads_back_and_the_call_list_prints(
     assert output is not None
     text = pdf_text(output)
     assert "张三" in text and "13800000001" in text and "李四" not in text
+
+
+def test_a_signed_in_manager_exports_without_a_pin(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx, clock: FixedClock, tmp_path: Path
+) -> None:
+    staff.add(ctx, "李店长", "manager", "97531357")
+    window.sign_out()
+    sign_in(qtbot, window, Actor("李店长", "manager"))
+    dialog = open_care(qtbot, window, ctx, clock)
+    out = tmp_path / "care.xlsx"
+    dialog.export_to(out)
+    qtbot.waitUntil(lambda: "care.xlsx" in dialog.message.text())
+    assert not open_dialogs(ManagerPinDialog)
+    assert out.exists()

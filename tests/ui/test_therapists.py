@@ -4,6 +4,7 @@ picks) recorded by the sale, and the therapist report screen from 管理."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -18,9 +19,10 @@ from spa_pos.services.context import Ctx
 from spa_pos.ui.cart_model import CartModel, Column
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.payment_dialog import PaymentDialog, SaleSummaryDialog
+from spa_pos.ui.pin_dialog import ManagerPinDialog
 from spa_pos.ui.therapist_report import TherapistReportDialog
 from tests.conftest import register
-from tests.ui.conftest import cell_text, child, press, wait_dialog
+from tests.ui.conftest import MANAGER_PIN, cell_text, child, press, wait_dialog
 
 WANG, LI, ZHAO = "王技师", "李店长", "赵经理"
 
@@ -151,3 +153,20 @@ def test_the_report_screen_from_manage_shows_each_therapist(
     assert [cell_text(dialog.table, r, 0) for r in range(2)] == [LI, WANG]
     assert cell_text(dialog.table, 1, 1) == "1"
     assert cell_text(dialog.table, 1, 3) == "¥168.00"
+
+
+def test_the_cashier_exports_the_report_with_the_manager_pin(
+    qtbot: QtBot, team: None, window: MainWindow, tmp_path: Path
+) -> None:
+    """Each therapist's takings and commission in a file: `export_data`, so a PIN."""
+    window.tabs.setCurrentWidget(window.manage_tab)
+    child(window.manage, QPushButton, "openTherapistReport").click()
+    dialog = wait_dialog(qtbot, TherapistReportDialog)
+    out = tmp_path / "技师业绩.xlsx"
+    dialog.export_to(out)
+    pin = wait_dialog(qtbot, ManagerPinDialog)
+    assert not out.exists()
+    qtbot.keyClicks(pin.pin, MANAGER_PIN)
+    press(qtbot, pin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: str(out) in dialog.status.text())
+    assert out.exists()
