@@ -279,7 +279,7 @@ _STAFF: dict[str, str] = {
     "staff.action.see_health_notes": "Seeing health needs and consultation notes",
     "staff.action.export_member_data": "Exporting a member's personal data",
     "staff.action.erase_member": "Erasing a member's personal data",
-    "staff.action.export_data": "Exporting data (members, catalog, sales)",
+    "staff.action.export_data": "Exporting data (members, sales, reports, catalog)",
 }
 
 # day close

@@ -232,7 +232,7 @@ _STAFF: dict[str, str] = {
     "staff.action.see_health_notes": "查看健康需求和问诊记录",
     "staff.action.export_member_data": "导出会员个人数据",
     "staff.action.erase_member": "注销会员个人数据",
-    "staff.action.export_data": "导出数据（会员、项目、销售）",
+    "staff.action.export_data": "导出数据（会员、销售、报表、项目）",
 }
 
 # day close
