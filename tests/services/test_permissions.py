@@ -248,7 +248,7 @@ def test_every_export_needs_export_data_and_a_refused_one_writes_no_file(
         "supervision": lambda c: audit_browse.export_supervision(c, first, last, path),
     }
     for role in ("cashier", "therapist"):
-        with pytest.raises(DomainError, match="导出数据（会员、项目、销售）需要店长权限"):
+        with pytest.raises(DomainError, match="导出数据（会员、销售、报表、项目）需要店长权限"):
             run[what](replace(ctx, actor=Actor("小李", role)))
         assert not path.exists()
     run[what](replace(ctx, actor=Actor("张店长", "manager")))
