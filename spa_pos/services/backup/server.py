@@ -90,9 +90,11 @@ class Tools:
     pg_restore: Path
 
 
-def find_tools(search_path: str | None = None, root: Path = TOOL_ROOT) -> Tools:
+def find_tools(search_path: str | None = None, root: Path | None = None) -> Tools:
     """pg_dump and pg_restore from PATH (`search_path`, default $PATH), else from the newest
-    `root/<version>/bin` that has both; `backup.pg_tools_missing` if none has."""
+    `root/<version>/bin` (default `TOOL_ROOT`) that has both; `backup.pg_tools_missing` if
+    none has."""
+    root = TOOL_ROOT if root is None else root
     dump, restore = (shutil.which(tool, path=search_path) for tool in ("pg_dump", "pg_restore"))
     if dump and restore:
         return Tools(Path(dump), Path(restore))
