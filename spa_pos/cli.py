@@ -96,7 +96,7 @@ def cmd_init(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     if result.upgraded is not None:
         up = result.upgraded
         data["upgraded_from"] = up.from_version
-        data["upgrade_backup"] = str(up.backup) if up.backup else None
+        data["upgrade_backup"] = str(up.backup)
         text += "\n" + str(
             DomainError("backup.upgraded", from_version=up.from_version, file=str(up.backup))
         )

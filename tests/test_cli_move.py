@@ -248,3 +248,54 @@ def test_only_a_postgresql_database_is_a_target(clinic: Clinic, tmp_path: Path) 
     assert code == 2
     assert "目标必须是 PostgreSQL 数据库" in clinic.err
     assert not other.exists()
+
+
+# A server prepared so that every payment loses one fen on arrival: an event trigger (no
+# table: the database still counts as empty) that, when the migrations create `payments`,
+# puts a row trigger on it. Only a superuser can create it; the test cluster's role is one.
+_SKIMMING_SERVER = """
+CREATE FUNCTION skim() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.amount_fen := NEW.amount_fen - 1;
+    RETURN NEW;
+END $$;
+CREATE FUNCTION arm_skim() RETURNS event_trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT FROM pg_event_trigger_ddl_commands()
+               WHERE command_tag = 'CREATE TABLE' AND object_identity = 'public.payments') THEN
+        CREATE TRIGGER skim BEFORE INSERT ON public.payments
+            FOR EACH ROW EXECUTE FUNCTION skim();
+    END IF;
+END $$;
+CREATE EVENT TRIGGER arm_skim ON ddl_command_end WHEN TAG IN ('CREATE TABLE')
+    EXECUTE FUNCTION arm_skim();
+"""
+
+
+def test_a_copy_that_arrives_different_is_rolled_back_and_the_refusal_says_what_differed(
+    server: tuple[Cluster, str], clinic: Clinic
+) -> None:
+    cluster, name = server
+    url = cluster.url(name)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(_SKIMMING_SERVER)
+    engine.dispose()
+    assert tables_of(url) == []  # still an empty database: the move goes ahead
+    source = create_engine(f"sqlite:///{clinic.path}")
+    with source.connect() as conn:
+        count, total = conn.execute(text("SELECT count(*), sum(amount_fen) FROM payments")).one()
+    source.dispose()
+
+    code, _ = clinic("migrate-to", url)
+
+    assert code == 2 and count > 0
+    assert f"未迁移任何数据：payments.amount_fen 本地合计 {total}，服务器上 {total - count}" in (
+        clinic.err
+    )
+    assert tables_of(url) == []  # the schema and every row copied are rolled back
+    # Without the skimming the same clinic moves: the refusal was the arrival check's.
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP EVENT TRIGGER arm_skim")
+    engine.dispose()
+    assert clinic.ok("migrate-to", url)["balances_ok"] is True

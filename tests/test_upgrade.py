@@ -12,14 +12,19 @@ from typing import Any
 
 import pytest
 
-from spa_pos import __version__
+from spa_pos import __version__, paths
 from spa_pos.cli import run
 from spa_pos.clock import FixedClock
 from spa_pos.db import Database, latest_revision
-from spa_pos.errors import DomainError
-from spa_pos.services import audit, backup, clinic, dayclose, points, upgrade, vouchers
+from spa_pos.errors import BackupError, DomainError
+from spa_pos.services import audit, backup, checkout, clinic, dayclose, points, upgrade, vouchers
 from spa_pos.services import settings as settings_svc
+from spa_pos.services.backup import manifest as backup_manifest
+from spa_pos.services.backup import server
+from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import CLI_ACTOR, Ctx
+from tests.conftest import register
+from tests.test_migrations import migrate_to
 
 DATA = Path(__file__).parent / "data"
 FIRST_RELEASES = {
@@ -96,7 +101,7 @@ def test_opening_an_old_database_backs_it_up_then_upgrades_and_loses_nothing(
     assert result.schema_version == latest_revision()
     assert result.upgraded is not None and result.upgraded.from_version == revision
     copy = result.upgraded.backup
-    assert copy is not None and copy.parent == upgrade.backup_folder(path)
+    assert copy is not None and copy.parent == upgrade.backup_folder(ctx.db)
     # The copy is a verified backup at the old revision, with the old figures.
     with backup.verify_backup(copy) as checked:
         assert checked.schema_version == revision
@@ -133,7 +138,7 @@ def test_opening_an_old_database_backs_it_up_then_upgrades_and_loses_nothing(
     assert json.loads(last[1])["from_version"] == revision
     # Opening again: nothing due, no second copy.
     assert clinic.init(ctx).upgraded is None
-    assert list(upgrade.backup_folder(path).glob("*.sqlite3")) == [copy]
+    assert list(upgrade.backup_folder(ctx.db).glob("*.sqlite3")) == [copy]
     ctx.db.dispose()
 
 
@@ -147,7 +152,7 @@ def test_any_command_on_an_old_database_upgrades_it_after_a_copy(
 
     verified = json.loads(capsys.readouterr().out)
     assert verified["ok"] and verified["legacy"] == len(_figures(FIRST_RELEASES["0001"])["audit"])
-    copies = list(upgrade.backup_folder(path).glob("*-0001-to-*.sqlite3"))
+    copies = list((path.parent / upgrade.FOLDER).glob("*-0001-to-*.sqlite3"))
     assert len(copies) == 1
     assert _rows(copies[0], "SELECT version_num FROM alembic_version") == [("0001",)]
     assert _rows(path, "SELECT version_num FROM alembic_version") == [(latest_revision(),)]
@@ -183,7 +188,7 @@ def test_a_database_from_a_newer_release_is_refused_untouched(
         clinic.init(ctx)
 
     assert "9999" in str(refused.value) and "新" in str(refused.value)
-    assert not upgrade.backup_folder(path).exists()
+    assert not upgrade.backup_folder(ctx.db).exists()
     ctx.db.dispose()
 
 
@@ -200,3 +205,96 @@ def test_version_prints_the_app_and_schema_versions_without_opening_a_database(
     assert run(["--version"]) == 0
     assert capsys.readouterr().out == f"spa-pos {__version__} (schema {latest_revision()})\n"
     assert not path.exists()
+
+
+# --- a database on a PostgreSQL server (`--engine=postgresql`) -------------------------------
+
+OLD = "0022"  # an earlier revision the server's database is migrated down to
+
+
+@pytest.fixture
+def old_server(ctx: Ctx, engine: str) -> Ctx:
+    """The demo database on the server with a member and a sale, taken down to `OLD`."""
+    if engine != "postgresql":
+        pytest.skip("a database on a PostgreSQL server")
+    register(ctx, "张三", "13800000001")
+    checkout.sell(
+        ctx, SaleRequest(items=[("ZJTN", 1)], payments=[("cash", 39800)], member="13800000001")
+    )
+    migrate_to(ctx.db, OLD, down=True)
+    assert ctx.db.stored_revision() == OLD
+    return ctx
+
+
+def _server_figures(ctx: Ctx) -> dict[str, list[tuple[Any, ...]]]:
+    with ctx.db.engine.connect() as conn:
+        return {
+            "balances": [
+                tuple(r)
+                for r in conn.exec_driver_sql(
+                    "SELECT card_no, name, points_balance FROM members ORDER BY id"
+                )
+            ],
+            "sales": [
+                tuple(r)
+                for r in conn.exec_driver_sql(
+                    "SELECT sale_no, due_fen, paid_fen FROM sales ORDER BY id"
+                )
+            ],
+        }
+
+
+def test_a_server_database_is_dumped_and_verified_before_it_is_upgraded(
+    old_server: Ctx, tmp_path: Path
+) -> None:
+    ctx = old_server
+    before = _server_figures(ctx)
+    head = latest_revision()
+
+    result = clinic.init(ctx)
+
+    assert result.upgraded is not None and result.upgraded.from_version == OLD
+    copy = result.upgraded.backup
+    assert copy is not None and copy.parent == upgrade.backup_folder(ctx.db)
+    assert copy.parent == paths.data_dir() / upgrade.FOLDER
+    assert f"-{OLD}-to-{head}-" in copy.name and copy.name.endswith(".pgdump")
+    # The dump is verified: its checksum and manifest hold, at the old revision.
+    info = backup.read_manifest(copy)
+    backup_manifest.check_checksum(copy, info)
+    assert info.schema_version == OLD and info.row_counts["sales"] == len(before["sales"])
+    assert ctx.db.stored_revision() == head and _server_figures(ctx) == before
+    # The upgrade's audit row names the dump.
+    with ctx.db.engine.connect() as conn:
+        action, detail = conn.exec_driver_sql(
+            "SELECT action, detail FROM audit_log ORDER BY id DESC LIMIT 1"
+        ).one()
+    assert action == "db.upgrade" and json.loads(detail)["backup"] == str(copy)
+    # It restores to the database as it was before the upgrade.
+    server.restore_server(
+        copy,
+        ctx.db.url,
+        passphrase=None,
+        safety_dir=tmp_path / "safety",
+        now=ctx.clock.now(),
+        tz="Asia/Shanghai",
+        known_schema_versions=ctx.db.known_versions(),
+    )
+    assert ctx.db.stored_revision() == OLD and _server_figures(ctx) == before
+
+
+def test_without_pg_dump_a_server_database_is_not_upgraded(
+    old_server: Ctx, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No copy, no migration: the refusal says pg_dump is missing, the revision stays."""
+    nowhere = tmp_path / "no-tools"
+    nowhere.mkdir()
+    monkeypatch.setenv("PATH", str(nowhere))
+    monkeypatch.setattr(server, "TOOL_ROOT", nowhere)  # no /usr/lib/postgresql either
+
+    with pytest.raises(BackupError, match="pg_dump") as refused:
+        clinic.init(old_server)
+
+    assert refused.value.code == "backup.pg_tools_missing"
+    assert old_server.db.stored_revision() == OLD
+    folder = upgrade.backup_folder(old_server.db)
+    assert not folder.exists() or not any(folder.iterdir())

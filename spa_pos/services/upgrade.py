@@ -2,11 +2,16 @@
 
 A migration rewrites tables in place; if it stopped half-way (a power cut, a bug meeting
 data no test had) the clinic's books would be in a state no release knows. So before the
-first migration touches the file, a copy of it at its old revision is written beside it
-(`<data folder>/upgrades/`), checked the way every backup is (integrity, row counts, the
-hash read back from the disk) and verified again against its manifest. The copy is plain
-SQLite like the database beside it: it lands on the same disk, so it exposes nothing the
-database does not, and `restore` takes it back as it takes any backup.
+first migration touches the database, a copy of it at its old revision is written in an
+`upgrades/` folder, checked the way every backup is and verified against its manifest:
+- a SQLite file: a plain SQLite copy beside the file (integrity, row counts, the hash read
+  back from the disk). It lands on the same disk, so it exposes nothing the database does
+  not;
+- a database on a PostgreSQL server: a `pg_dump` in this machine's data folder, checked by
+  a restore into a scratch database (`backup.server`). Without pg_dump the upgrade is
+  refused (`backup.pg_tools_missing`): no migration runs without its copy.
+Which of the two is the backup's engine seam (`backup.engines.store_for`); `restore` takes
+the copy back as it takes any backup.
 
 The upgrade itself is recorded in the audit trail (`db.upgrade`: from, to, the copy).
 """
@@ -17,11 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spa_pos import __version__
-from spa_pos.db import latest_revision
+from spa_pos.db import Database, latest_revision
 from spa_pos.errors import BackupError, DomainError
-from spa_pos.services import backup, unit_of_work
-from spa_pos.services.backup.create import write_backup
-from spa_pos.services.backup.rotation import database_id
+from spa_pos.services import unit_of_work
+from spa_pos.services.backup.engines import store_for
 from spa_pos.services.context import Ctx
 
 FOLDER = "upgrades"
@@ -57,13 +61,13 @@ def about(ctx: Ctx) -> About:
 class Upgraded:
     from_version: str
     to_version: str
-    backup: Path | None  # None for a database that is not a file (no copy to make)
+    backup: Path  # the verified copy made before the first migration
 
 
-def backup_folder(db_path: Path) -> Path:
-    """Where the copies made before an upgrade go: beside the database (a restore's safety
-    copies go to `safety/` there too)."""
-    return db_path.parent / FOLDER
+def backup_folder(db: Database) -> Path:
+    """Where the copies made before an upgrade of `db` go: beside a restore's `safety/`
+    copies (beside the file; in the data folder for a server's database)."""
+    return store_for(db).home / FOLDER
 
 
 def upgrade(ctx: Ctx) -> Upgraded | None:
@@ -88,26 +92,20 @@ def upgrade(ctx: Ctx) -> Upgraded | None:
             version,
             from_version=stored,
             to_version=version,
-            backup=str(copy) if copy is not None else "",
+            backup=str(copy),
         )
     return Upgraded(stored, version, copy)
 
 
-def _copy_before(ctx: Ctx, stored: str, head: str) -> Path | None:
-    db_path = ctx.db.path
-    if db_path is None or not db_path.is_file():
-        return None
-    folder = backup_folder(db_path)
+def _copy_before(ctx: Ctx, stored: str, head: str) -> Path:
+    store = store_for(ctx.db)
+    folder = backup_folder(ctx.db)
     now = ctx.clock.now()
-    name = f"{database_id(db_path)}-{stored}-to-{head}-{now:%Y%m%d-%H%M%S}.sqlite3"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BackupError(
             "backup.upgrade_folder_failed", folder=str(folder), reason=exc.strerror or str(exc)
         ) from exc
-    result = write_backup(db_path, folder, name, clinic="", now=now, passphrase=None, progress=None)
-    with backup.verify_backup(result.file) as checked:
-        if checked.schema_version != stored:
-            raise BackupError("backup.upgrade_copy_wrong", file=str(result.file))
-    return result.file
+    stem = f"{store.database_id}-{stored}-to-{head}-{now:%Y%m%d-%H%M%S}"
+    return store.verified_copy(folder, stem, revision=stored, now=now)

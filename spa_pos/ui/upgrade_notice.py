@@ -45,16 +45,11 @@ class UpgradeNotice(QFrame):
         up = self.upgraded
         if up is None:
             return
-        if up.backup is None:  # a database that is no file (PostgreSQL): no copy was made
-            text = self.tr("The database was upgraded from version {old} to {new}.")
-        else:
-            text = self.tr(
-                "The database was upgraded from version {old} to {new}; "
-                "the backup made before the upgrade is in {file}"
-            )
-        self.text.setText(
-            text.format(old=up.from_version, new=up.to_version, file=str(up.backup or ""))
+        text = self.tr(
+            "The database was upgraded from version {old} to {new}; "
+            "the backup made before the upgrade is in {file}"
         )
+        self.text.setText(text.format(old=up.from_version, new=up.to_version, file=str(up.backup)))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -41,7 +41,7 @@ def test_the_window_says_once_that_it_upgraded_the_database_and_where_the_copy_i
 
     main = _open(qtbot, path, clock, translators)
     qtbot.waitUntil(lambda: main.upgrade_notice.isVisible(), timeout=20_000)
-    copies = list(upgrade.backup_folder(path).glob("*.sqlite3"))
+    copies = list(upgrade.backup_folder(main.worker.ctx.db).glob("*.sqlite3"))
     assert len(copies) == 1
     text = main.upgrade_notice.text.text()
     assert "0003" in text and latest_revision() in text and str(copies[0]) in text

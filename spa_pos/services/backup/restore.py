@@ -74,12 +74,14 @@ def restore_backup(
     )
 
 
-def check_schema(version: str | None, known: Collection[str]) -> None:
-    """Only a spa_pos database of a schema version this program knows is restored."""
+def check_schema(version: str | None, known: Collection[str]) -> str:
+    """Only a spa_pos database of a schema version this program knows is restored;
+    returns that version."""
     if version is None:
         raise BackupError("backup.not_spa_pos")
     if version not in known:
         raise BackupError("backup.schema_unknown", version=version)
+    return version
 
 
 def check_clinic(

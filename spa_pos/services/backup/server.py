@@ -12,7 +12,8 @@ encryption and rotation (`create.record`, `rotation`, `container`):
 - restore: the backup is checked against its manifest and decrypted, a safety dump of
   the current database is made, then ONE transaction (holding the writers' advisory lock)
   drops the clinic's tables, loads `pg_restore`'s script and checks the row counts, the
-  schema version and whose clinic it is before committing: any failure rolls back and
+  schema version, the schema itself against what the migrations build for that version
+  (`server_schema`) and whose clinic it is before committing: any failure rolls back and
   leaves the current database as it was (PostgreSQL's DDL is transactional).
 
 The tools come from PATH, else the newest `/usr/lib/postgresql/*/bin`. The connection is
@@ -40,7 +41,7 @@ from sqlalchemy.exc import DBAPIError
 from spa_pos import system
 from spa_pos.db import BUSY_TIMEOUT_MS, CONNECT_TIMEOUT_S, WRITER_LOCK
 from spa_pos.errors import BackupError
-from spa_pos.services.backup import container, rotation
+from spa_pos.services.backup import container, rotation, server_schema
 from spa_pos.services.backup.create import BackupResult, record
 from spa_pos.services.backup.durable import (
     DRIVE,
@@ -90,9 +91,11 @@ class Tools:
     pg_restore: Path
 
 
-def find_tools(search_path: str | None = None, root: Path = TOOL_ROOT) -> Tools:
+def find_tools(search_path: str | None = None, root: Path | None = None) -> Tools:
     """pg_dump and pg_restore from PATH (`search_path`, default $PATH), else from the newest
-    `root/<version>/bin` that has both; `backup.pg_tools_missing` if none has."""
+    `root/<version>/bin` (default `TOOL_ROOT`) that has both; `backup.pg_tools_missing` if
+    none has."""
+    root = TOOL_ROOT if root is None else root
     dump, restore = (shutil.which(tool, path=search_path) for tool in ("pg_dump", "pg_restore"))
     if dump and restore:
         return Tools(Path(dump), Path(restore))
@@ -354,7 +357,8 @@ def restore_server(
             _drop_tables(conn)
             _load(conn, tools, dump, url)
             found, _ = _state(conn)
-            check_schema(found.schema_version, known_schema_versions)
+            version = check_schema(found.schema_version, known_schema_versions)
+            server_schema.check_restored(conn, url, SCHEMA, version)
             check_against_manifest(found, info)
             check_clinic(_identity(conn), current, confirm_clinic)
     return RestoreResult(restored_from=file, safety_copy=safety, schema_version=info.schema_version)
@@ -381,34 +385,33 @@ def _lock_out_writers(conn: Connection, busy_timeout_ms: int) -> None:
 
 
 def _drop_tables(conn: Connection) -> None:
-    """Drop the clinic's tables, views, sequences, types and functions (the audit's trigger
-    function, 0025): the dump brings its own (a newer table an older backup lacks would
-    otherwise stay and trip the migration)."""
-    functions = (
-        "SELECT p.oid::regprocedure::text FROM pg_proc p"
-        " JOIN pg_namespace n ON n.oid = p.pronamespace"
-        f" WHERE n.nspname = '{SCHEMA}' AND NOT EXISTS (SELECT 1 FROM pg_depend d"
-        " WHERE d.objid = p.oid AND d.deptype = 'e')"  # not an extension's
-    )
+    """Drop the clinic's tables, views, sequences, types and functions: the dump brings
+    its own (a newer table an older backup lacks would otherwise stay and trip the
+    migration; a function the migrations made would clash with the dump's)."""
+    in_schema = f"WHERE schemaname = '{SCHEMA}'"
+    in_namespace = f"JOIN pg_namespace n ON n.oid = {{}} WHERE n.nspname = '{SCHEMA}'"
     for kind, sql in (
-        ("VIEW", f"SELECT viewname FROM pg_views WHERE schemaname = '{SCHEMA}'"),
-        ("TABLE", f"SELECT tablename FROM pg_tables WHERE schemaname = '{SCHEMA}'"),
-        (
-            "SEQUENCE",
-            f"SELECT sequencename FROM pg_sequences WHERE schemaname = '{SCHEMA}'",
-        ),
+        ("VIEW", f"SELECT viewname FROM pg_views {in_schema}"),
+        ("TABLE", f"SELECT tablename FROM pg_tables {in_schema}"),
+        ("SEQUENCE", f"SELECT sequencename FROM pg_sequences {in_schema}"),
         (
             "TYPE",
-            "SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
-            f" WHERE n.nspname = '{SCHEMA}' AND t.typtype IN ('e', 'd')",
+            "SELECT quote_ident(t.typname) FROM pg_type t "
+            + in_namespace.format("t.typnamespace")
+            + " AND t.typtype IN ('e', 'd')",
         ),
-        ("FUNCTION", functions),
+        (  # with its arguments' types: the name alone may not say which function
+            "FUNCTION",
+            "SELECT quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid)"
+            " || ')' FROM pg_proc p "
+            + in_namespace.format("p.pronamespace")
+            + " AND p.prokind = 'f'",
+        ),
     ):
-        found = conn.exec_driver_sql(sql).scalars()
-        # regprocedure's text is quoted already and carries the argument types
-        names = (
-            list(found) if kind == "FUNCTION" else [f"{_quote(SCHEMA)}.{_quote(n)}" for n in found]
-        )
+        names = [
+            _quote(SCHEMA) + "." + (str(n) if kind in ("TYPE", "FUNCTION") else _quote(n))
+            for n in conn.exec_driver_sql(sql).scalars()
+        ]
         if names:
             try:
                 conn.exec_driver_sql(f"DROP {kind} IF EXISTS {', '.join(names)} CASCADE")

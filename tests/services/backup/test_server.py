@@ -150,6 +150,47 @@ def test_a_bad_dump_is_refused_and_the_database_is_unchanged(
     assert state(pg) == before
 
 
+@pytest.mark.parametrize(
+    ("tamper", "difference"),
+    [
+        ("ALTER TABLE members DROP COLUMN notes", "≠ relation members"),
+        (
+            "CREATE FUNCTION skim() RETURNS trigger LANGUAGE plpgsql AS $$"
+            " BEGIN NEW.amount_fen := NEW.amount_fen - 1; RETURN NEW; END $$;"
+            " CREATE TRIGGER skim BEFORE INSERT ON payments"
+            " FOR EACH ROW EXECUTE FUNCTION skim()",
+            "+ trigger skim on payments",
+        ),
+    ],
+)
+def test_a_dump_whose_schema_was_altered_is_refused_and_the_database_is_unchanged(
+    pg: Ctx, usb: Path, tamper: str, difference: str
+) -> None:
+    """Its rows, counts and version are right: only its structure is not the migrations'."""
+    good = maintenance.backup_now(pg, usb).file
+    with pg.db.engine.begin() as conn:  # behind the app's back, then backed up
+        conn.exec_driver_sql(tamper)
+    altered = maintenance.backup_now(pg, usb).file
+    maintenance.restore(pg, good)
+    sell(pg)
+    before = state(pg)
+
+    with pytest.raises(BackupError) as refused:
+        maintenance.restore(pg, altered)
+
+    assert refused.value.code == "backup.schema_tampered"
+    assert difference in str(refused.value) and pg.db.head_version() in str(refused.value)
+    assert state(pg) == before
+    with pg.db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(notes) FROM members").scalar() == 1
+        assert (
+            conn.exec_driver_sql(
+                "SELECT count(*) FROM pg_namespace WHERE nspname = 'spa_pos_reference'"
+            ).scalar()
+            == 0
+        )
+
+
 def test_a_backup_of_a_sqlite_till_is_refused_on_the_server(
     pg: Ctx, usb: Path, tmp_path: Path
 ) -> None:
