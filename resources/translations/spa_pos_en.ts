@@ -803,6 +803,10 @@ Card {card}  ·  {points} points</translation>
     <context>
         <name>MainWindow</name>
         <message>
+            <source>Till {till}</source>
+            <translation>Till {till}</translation>
+        </message>
+        <message>
             <source>Opening the database…</source>
             <translation>Opening the database…</translation>
         </message>

@@ -803,6 +803,10 @@ Card {card}  ·  {points} points</source>
     <context>
         <name>MainWindow</name>
         <message>
+            <source>Till {till}</source>
+            <translation>收银台 {till}</translation>
+        </message>
+        <message>
             <source>Opening the database…</source>
             <translation>正在打开数据库…</translation>
         </message>

@@ -150,6 +150,10 @@ class MainWindow(QMainWindow):
         self.busy.hide()
         self.settings_button = button()
         self.settings_button.clicked.connect(self.open_settings)
+        # Which till this is (一楼, 二楼…): with several tills on one server, the cashier
+        # sees at a glance whose day, drawer and Z report the window works on.
+        self.till_name = label("", "muted")
+        self.till_name.setObjectName("tillName")
         self.who = label("", "muted")
         self.who.setObjectName("signedIn")
         self.switch_button = button()
@@ -163,6 +167,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.member_label, 0, Qt.AlignmentFlag.AlignRight)
         row.addWidget(self.tier)
         row.addWidget(self.walk_in)
+        row.addWidget(self.till_name)
         row.addWidget(self.who)
         row.addWidget(self.switch_button)
         row.addWidget(self.settings_button)
@@ -291,6 +296,9 @@ class MainWindow(QMainWindow):
             if self.clinic_name
             else self.tr("Reception")
         )
+        at_till = self.tr("Till {till}").format(till=self.worker.ctx.till)
+        self.till_name.setText(at_till)
+        title = f"{title} — {at_till}"
         actor = self.actor
         who = f"{permissions.role_name(actor.role)} {actor.name}" if actor else ""
         self.who.setText(who)
@@ -557,11 +565,11 @@ class MainWindow(QMainWindow):
         self.clinic_name = values.clinic_name
         self.translators.apply(i18n.resolve(values.language))
         self.idle.set_minutes(values.idle_sign_out_minutes)
-        self._title()
         if values.till != self.worker.ctx.till:
             # Another till's day from now on: its closed state, its list and its close.
             self.worker.set_till(values.till)
             self.worker.changed.emit(Change.DAY_CLOSE)
+        self._title()
 
     # --- vouchers, courses, printing -------------------------------------------------
     def use_voucher(self, text: str) -> None:

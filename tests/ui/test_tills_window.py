@@ -23,6 +23,10 @@ from tests.ui.test_settings_dialog import approve, open_settings
 def test_settings_name_this_till_and_the_window_acts_as_it(
     qtbot: QtBot, window: MainWindow, ctx: Ctx
 ) -> None:
+    # The cashier sees which till this is, in the header and the title bar.
+    assert window.till_name.isVisibleTo(window)
+    assert "前台" in window.till_name.text()
+    assert window.till_name.text() in window.windowTitle()
     dialog = open_settings(qtbot, window)
     assert dialog.till.text() == "前台"  # never named
     dialog.till.setText("   ")
@@ -34,6 +38,8 @@ def test_settings_name_this_till_and_the_window_acts_as_it(
         approve(qtbot)
     assert till.saved() == "二楼"  # on this computer, not in the database
     qtbot.waitUntil(lambda: window.worker.ctx.till == "二楼")
+    assert "二楼" in window.till_name.text()
+    assert "二楼" in window.windowTitle()
     qtbot.waitUntil(lambda: not alive(window.dialog))
     close = open_day_close(qtbot, window)
     assert close.till_label.text() == "收银台 二楼"
