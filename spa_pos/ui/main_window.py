@@ -207,6 +207,7 @@ class MainWindow(QMainWindow):
         page.set_rewards(self.rewards)
         page.set_member(self.member)
         page.print_voucher_requested.connect(lambda code: self.print_document("voucher", code))
+        page.refused.connect(self._reload_member)
         return page
 
     @property
