@@ -610,8 +610,16 @@ SHA-256 {sha} · {size}{locked}</translation>
             <translation>REFUNDS</translation>
         </message>
         <message>
-            <source>VOUCHERS, POINTS AND MEMBERS</source>
-            <translation>VOUCHERS, POINTS AND MEMBERS</translation>
+            <source>VOUCHERS</source>
+            <translation>VOUCHERS</translation>
+        </message>
+        <message>
+            <source>POINTS AND MEMBERS (WHOLE CLINIC)</source>
+            <translation>POINTS AND MEMBERS (WHOLE CLINIC)</translation>
+        </message>
+        <message>
+            <source>POINTS AND MEMBERS</source>
+            <translation>POINTS AND MEMBERS</translation>
         </message>
         <message>
             <source>Closed on {time} by {who}. The report is read-only; a manager can reopen the day.</source>

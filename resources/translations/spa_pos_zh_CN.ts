@@ -610,8 +610,16 @@ SHA-256 {sha} · {size}{locked}</translation>
             <translation>退款</translation>
         </message>
         <message>
-            <source>VOUCHERS, POINTS AND MEMBERS</source>
-            <translation>兑换券、积分和会员</translation>
+            <source>VOUCHERS</source>
+            <translation>兑换券</translation>
+        </message>
+        <message>
+            <source>POINTS AND MEMBERS (WHOLE CLINIC)</source>
+            <translation>积分和会员（全店）</translation>
+        </message>
+        <message>
+            <source>POINTS AND MEMBERS</source>
+            <translation>积分和会员</translation>
         </message>
         <message>
             <source>Closed on {time} by {who}. The report is read-only; a manager can reopen the day.</source>

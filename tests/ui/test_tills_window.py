@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from spa_pos import till
+from spa_pos.printing.content import Heading
 from spa_pos.services import checkout, dayclose
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import Ctx
@@ -69,3 +70,10 @@ def test_the_day_close_shows_the_whole_clinic_when_another_till_sold(
         block for block in dialog.report_blocks() if getattr(block, "text", "") == "收银台 前台"
     ]
     assert texts  # the printed report names its till
+    # Its points and members are the clinic's (the ledger is not kept per till): the report
+    # says so, else the two tills' reports would seem to add up to twice the points.
+    headings = [block.text for block in dialog.report_blocks() if isinstance(block, Heading)]
+    assert headings[2:4] == [
+        dialog.tr("VOUCHERS"),
+        dialog.tr("POINTS AND MEMBERS (WHOLE CLINIC)"),
+    ]
