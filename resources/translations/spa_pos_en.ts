@@ -2145,6 +2145,10 @@ A safety copy of the current data is kept first (in the “safety” folder next
     <context>
         <name>SetupWizard</name>
         <message>
+            <source>The clinic is already on a database server: connect this till to it…</source>
+            <translation>The clinic is already on a database server: connect this till to it…</translation>
+        </message>
+        <message>
             <source>Welcome — first set-up</source>
             <translation>Welcome — first set-up</translation>
         </message>

@@ -2145,6 +2145,10 @@ A safety copy of the current data is kept first (in the “safety” folder next
     <context>
         <name>SetupWizard</name>
         <message>
+            <source>The clinic is already on a database server: connect this till to it…</source>
+            <translation>店里已经在用数据库服务器：把这台收银台连接过去…</translation>
+        </message>
+        <message>
             <source>Welcome — first set-up</source>
             <translation>欢迎 — 首次设置</translation>
         </message>

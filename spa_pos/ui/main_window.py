@@ -66,6 +66,7 @@ from spa_pos.ui.worker import DbWorker
 
 if TYPE_CHECKING:
     from spa_pos.services.backup import RestoreResult
+    from spa_pos.services.server_link import Current
     from spa_pos.ui.manage import ManagePage
     from spa_pos.ui.settings_dialog import ClinicSettings
 
@@ -329,7 +330,18 @@ class MainWindow(QMainWindow):
             setup = wizard.SetupWizard(catalog_empty=not startup.catalog, parent=self)
             setup.completed.connect(self._setup_answered)
             setup.rejected.connect(self.close)
+            setup.server_requested.connect(lambda: self._join_server(setup))
             self._open_dialog(setup)
+
+    def _join_server(self, setup: wizard.SetupWizard) -> None:
+        """A new till of a clinic already on a server: choose the server from the first-run
+        wizard (nobody to approve yet), saved for the next start; no clinic is made here."""
+        from spa_pos.ui import server_dialog
+
+        def opened(now: Current) -> None:
+            open_dialog(server_dialog.ServerDialog(self.worker, now, parent=setup))
+
+        self.worker.run(server_dialog.load, opened, owner=setup)
 
     def _setup_answered(self, answers: SetUp) -> None:
         self.clinic_name = answers.clinic_name
