@@ -610,8 +610,16 @@ SHA-256 {sha} · {size}{locked}</translation>
             <translation>REFUNDS</translation>
         </message>
         <message>
-            <source>VOUCHERS, POINTS AND MEMBERS</source>
-            <translation>VOUCHERS, POINTS AND MEMBERS</translation>
+            <source>VOUCHERS</source>
+            <translation>VOUCHERS</translation>
+        </message>
+        <message>
+            <source>POINTS AND MEMBERS (WHOLE CLINIC)</source>
+            <translation>POINTS AND MEMBERS (WHOLE CLINIC)</translation>
+        </message>
+        <message>
+            <source>POINTS AND MEMBERS</source>
+            <translation>POINTS AND MEMBERS</translation>
         </message>
         <message>
             <source>Closed on {time} by {who}. The report is read-only; a manager can reopen the day.</source>
@@ -802,6 +810,10 @@ Card {card}  ·  {points} points</translation>
     </context>
     <context>
         <name>MainWindow</name>
+        <message>
+            <source>Till {till}</source>
+            <translation>Till {till}</translation>
+        </message>
         <message>
             <source>Opening the database…</source>
             <translation>Opening the database…</translation>
@@ -2132,6 +2144,10 @@ A safety copy of the current data is kept first (in the “safety” folder next
     </context>
     <context>
         <name>SetupWizard</name>
+        <message>
+            <source>The clinic is already on a database server: connect this till to it…</source>
+            <translation>The clinic is already on a database server: connect this till to it…</translation>
+        </message>
         <message>
             <source>Welcome — first set-up</source>
             <translation>Welcome — first set-up</translation>

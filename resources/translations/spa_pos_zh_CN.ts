@@ -610,8 +610,16 @@ SHA-256 {sha} · {size}{locked}</translation>
             <translation>退款</translation>
         </message>
         <message>
-            <source>VOUCHERS, POINTS AND MEMBERS</source>
-            <translation>兑换券、积分和会员</translation>
+            <source>VOUCHERS</source>
+            <translation>兑换券</translation>
+        </message>
+        <message>
+            <source>POINTS AND MEMBERS (WHOLE CLINIC)</source>
+            <translation>积分和会员（全店）</translation>
+        </message>
+        <message>
+            <source>POINTS AND MEMBERS</source>
+            <translation>积分和会员</translation>
         </message>
         <message>
             <source>Closed on {time} by {who}. The report is read-only; a manager can reopen the day.</source>
@@ -802,6 +810,10 @@ Card {card}  ·  {points} points</source>
     </context>
     <context>
         <name>MainWindow</name>
+        <message>
+            <source>Till {till}</source>
+            <translation>收银台 {till}</translation>
+        </message>
         <message>
             <source>Opening the database…</source>
             <translation>正在打开数据库…</translation>
@@ -2132,6 +2144,10 @@ A safety copy of the current data is kept first (in the “safety” folder next
     </context>
     <context>
         <name>SetupWizard</name>
+        <message>
+            <source>The clinic is already on a database server: connect this till to it…</source>
+            <translation>店里已经在用数据库服务器：把这台收银台连接过去…</translation>
+        </message>
         <message>
             <source>Welcome — first set-up</source>
             <translation>欢迎 — 首次设置</translation>

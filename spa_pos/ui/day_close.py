@@ -222,9 +222,11 @@ class DayCloseDialog(QDialog):
             if fen
         ]
         refunds.append(("net_revenue", self.tr("Net revenue"), format_fen(r.net_revenue_fen)))
-        points = [
+        vouchers = [
             ("vouchers_used", self.tr("Reward vouchers used"), str(r.vouchers_used)),
             ("coupons_used", self.tr("Coupons used"), str(r.coupons_used)),
+        ]
+        points = [
             ("points_issued", self.tr("Points issued"), f"{r.points_issued:,}"),
             ("points_redeemed", self.tr("Points redeemed"), f"{r.points_redeemed:,}"),
             ("points_expired", self.tr("Points expired"), f"{r.points_expired:,}"),
@@ -235,7 +237,15 @@ class DayCloseDialog(QDialog):
         return [
             (self.tr("SALES"), sales),
             (self.tr("REFUNDS"), refunds),
-            (self.tr("VOUCHERS, POINTS AND MEMBERS"), points),
+            (self.tr("VOUCHERS"), vouchers),
+            # The points and members are the clinic's on a till's report too (the ledger is
+            # not kept per till): said so, or two tills' reports seem to add up to double.
+            (
+                self.tr("POINTS AND MEMBERS (WHOLE CLINIC)")
+                if r.till
+                else self.tr("POINTS AND MEMBERS"),
+                points,
+            ),
         ]
 
     def show_day(self, view: DayView, problem: str = "") -> None:

@@ -66,6 +66,7 @@ from spa_pos.ui.worker import DbWorker
 
 if TYPE_CHECKING:
     from spa_pos.services.backup import RestoreResult
+    from spa_pos.services.server_link import Current
     from spa_pos.ui.manage import ManagePage
     from spa_pos.ui.settings_dialog import ClinicSettings
 
@@ -150,6 +151,10 @@ class MainWindow(QMainWindow):
         self.busy.hide()
         self.settings_button = button()
         self.settings_button.clicked.connect(self.open_settings)
+        # Which till this is (一楼, 二楼…): with several tills on one server, the cashier
+        # sees at a glance whose day, drawer and Z report the window works on.
+        self.till_name = label("", "muted")
+        self.till_name.setObjectName("tillName")
         self.who = label("", "muted")
         self.who.setObjectName("signedIn")
         self.switch_button = button()
@@ -163,6 +168,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.member_label, 0, Qt.AlignmentFlag.AlignRight)
         row.addWidget(self.tier)
         row.addWidget(self.walk_in)
+        row.addWidget(self.till_name)
         row.addWidget(self.who)
         row.addWidget(self.switch_button)
         row.addWidget(self.settings_button)
@@ -202,6 +208,7 @@ class MainWindow(QMainWindow):
         page.set_rewards(self.rewards)
         page.set_member(self.member)
         page.print_voucher_requested.connect(lambda code: self.print_document("voucher", code))
+        page.refused.connect(self._reload_member)
         return page
 
     @property
@@ -291,6 +298,9 @@ class MainWindow(QMainWindow):
             if self.clinic_name
             else self.tr("Reception")
         )
+        at_till = self.tr("Till {till}").format(till=self.worker.ctx.till)
+        self.till_name.setText(at_till)
+        title = f"{title} — {at_till}"
         actor = self.actor
         who = f"{permissions.role_name(actor.role)} {actor.name}" if actor else ""
         self.who.setText(who)
@@ -320,7 +330,18 @@ class MainWindow(QMainWindow):
             setup = wizard.SetupWizard(catalog_empty=not startup.catalog, parent=self)
             setup.completed.connect(self._setup_answered)
             setup.rejected.connect(self.close)
+            setup.server_requested.connect(lambda: self._join_server(setup))
             self._open_dialog(setup)
+
+    def _join_server(self, setup: wizard.SetupWizard) -> None:
+        """A new till of a clinic already on a server: choose the server from the first-run
+        wizard (nobody to approve yet), saved for the next start; no clinic is made here."""
+        from spa_pos.ui import server_dialog
+
+        def opened(now: Current) -> None:
+            open_dialog(server_dialog.ServerDialog(self.worker, now, parent=setup))
+
+        self.worker.run(server_dialog.load, opened, owner=setup)
 
     def _setup_answered(self, answers: SetUp) -> None:
         self.clinic_name = answers.clinic_name
@@ -557,11 +578,11 @@ class MainWindow(QMainWindow):
         self.clinic_name = values.clinic_name
         self.translators.apply(i18n.resolve(values.language))
         self.idle.set_minutes(values.idle_sign_out_minutes)
-        self._title()
         if values.till != self.worker.ctx.till:
             # Another till's day from now on: its closed state, its list and its close.
             self.worker.set_till(values.till)
             self.worker.changed.emit(Change.DAY_CLOSE)
+        self._title()
 
     # --- vouchers, courses, printing -------------------------------------------------
     def use_voucher(self, text: str) -> None:

@@ -55,6 +55,7 @@ def qr_pixmap(payload: str, size: int = 240) -> QPixmap:
 class RedeemPage(QWidget):
     print_voucher_requested = Signal(str)  # voucher code
     redeemed = Signal(object)  # Redemption
+    refused = Signal()  # the balance shown may be stale: the window reads the member again
 
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -173,9 +174,17 @@ class RedeemPage(QWidget):
         self.worker.run(
             lambda ctx: vouchers.redeem(ctx, card_no, reward_code),
             self._done,
+            on_error=self._refused,
             changes=Change.REDEMPTIONS,
             owner=self,
         )
+
+    def _refused(self, exc: Exception) -> bool:
+        """Refused (the message still shows): another till on the same server may have
+        spent the points since this screen read the balance, so the member is read again
+        and the tiles stop offering what can no longer be afforded."""
+        self.refused.emit()
+        return False
 
     def _done(self, redemption: Redemption) -> None:
         self.voucher_dialog = VoucherDialog(redemption, self)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -132,6 +132,9 @@ class _PassphrasePage(QWizardPage):
 
 class SetupWizard(QWizard):
     completed = Signal(object)  # SetUp
+    # A second till of a clinic whose database is already on a PostgreSQL server: it joins
+    # that server (数据库服务器) instead of setting up a clinic of its own.
+    server_requested = Signal()
 
     def __init__(self, catalog_empty: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -149,7 +152,16 @@ class SetupWizard(QWizard):
         add_field(form, self.tr("Clinic name"), self.name)
         add_field(form, self.tr("Address"), self.address)
         add_field(form, self.tr("Phone"), self.phone)
-        QVBoxLayout(clinic_page).addLayout(form)
+        self.join_server = button(
+            self.tr("The clinic is already on a database server: connect this till to it…"),
+            "link",
+        )
+        self.join_server.setObjectName("joinServer")
+        self.join_server.clicked.connect(self.server_requested)
+        clinic_box = QVBoxLayout(clinic_page)
+        clinic_box.addLayout(form)
+        clinic_box.addStretch(1)
+        clinic_box.addWidget(self.join_server, 0, Qt.AlignmentFlag.AlignLeft)
         clinic_page.registerField("clinic_name*", self.name)
 
         self.pin_page = _PinPage()

@@ -25,6 +25,7 @@ from spa_pos.services.context import Ctx
 from spa_pos.ui import app, i18n
 from spa_pos.ui.background import BackgroundJobs
 from spa_pos.ui.main_window import MainWindow
+from spa_pos.ui.server_dialog import ServerDialog
 from spa_pos.ui.wizard import SetupWizard
 from tests.conftest import START
 from tests.ui.conftest import MANAGER_PIN, activate, answer_yes, open_dialogs, wait_dialog
@@ -213,3 +214,23 @@ def test_main_runs_the_background_jobs_while_the_window_is_open(
     assert not seen[0].running  # shut down with the window
     with cashier.db.read() as s:
         assert s.scalar(select(func.count(JobRun.id))) == len(jobs.JOBS)
+
+
+def test_a_new_till_of_a_clinic_on_a_server_joins_it_from_the_first_run(
+    qtbot: QtBot, tmp_path: Path, translators: i18n.Translators
+) -> None:
+    """The second till of a clinic already on a PostgreSQL server: its first start offers to
+    connect to that server, so nobody sets up a throwaway clinic (and a manager PIN) on the
+    till only to reach 管理 → 数据库服务器."""
+    ctx = Ctx(Database(f"sqlite:///{tmp_path / 'clinic.sqlite3'}"), app.CASHIER, FixedClock(START))
+    window = app.build_window(ctx, translators)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    wizard = wait_dialog(qtbot, SetupWizard)
+    assert wizard.join_server.isVisibleTo(wizard)
+    qtbot.mouseClick(wizard.join_server, Qt.MouseButton.LeftButton)
+    dialog = wait_dialog(qtbot, ServerDialog)
+    assert dialog.in_use.text() == ctx.db.shown_url  # the till's own file, until restarted
+    dialog.reject()
+    assert open_dialogs(SetupWizard)  # the wizard is still there to set up or quit

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,21 @@ def test_the_tab_is_built_after_start_up_with_the_member_and_rewards_of_then(
     qtbot.addWidget(late)
     assert len(late.buttons) == 6
     assert late.buttons["R-Q10"].isEnabled() and not late.buttons["R-TBAM"].isEnabled()
+
+
+def test_points_spent_at_another_till_refuse_and_the_screen_shows_what_is_left(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx
+) -> None:
+    """Two tills on one server: the other till spent the points after this one read the
+    balance. The redemption here is refused, and the screen then shows the balance left
+    instead of still offering what the member can no longer afford."""
+    card = member_with(qtbot, window, ctx, 350)
+    vouchers.redeem(replace(ctx, till="二楼"), card, "R-TBAM")  # 300 of the 350, upstairs
+    assert window.redeem.buttons["R-TBAM"].isEnabled()  # this till still shows 350
+    qtbot.mouseClick(window.redeem.buttons["R-TBAM"], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.error_shown) as refused:
+        answer_yes(qtbot)
+    assert "积分不足" in refused.args[0]
+    qtbot.waitUntil(lambda: window.redeem.balance.text() == "可用 50 积分")
+    assert not window.redeem.buttons["R-TBAM"].isEnabled()
+    assert window.member is not None and window.member.profile.balance == 50

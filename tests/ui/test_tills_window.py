@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from spa_pos import till
+from spa_pos.printing.content import Heading
 from spa_pos.services import checkout, dayclose
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import Ctx
@@ -23,6 +24,10 @@ from tests.ui.test_settings_dialog import approve, open_settings
 def test_settings_name_this_till_and_the_window_acts_as_it(
     qtbot: QtBot, window: MainWindow, ctx: Ctx
 ) -> None:
+    # The cashier sees which till this is, in the header and the title bar.
+    assert window.till_name.isVisibleTo(window)
+    assert "前台" in window.till_name.text()
+    assert window.till_name.text() in window.windowTitle()
     dialog = open_settings(qtbot, window)
     assert dialog.till.text() == "前台"  # never named
     dialog.till.setText("   ")
@@ -34,6 +39,8 @@ def test_settings_name_this_till_and_the_window_acts_as_it(
         approve(qtbot)
     assert till.saved() == "二楼"  # on this computer, not in the database
     qtbot.waitUntil(lambda: window.worker.ctx.till == "二楼")
+    assert "二楼" in window.till_name.text()
+    assert "二楼" in window.windowTitle()
     qtbot.waitUntil(lambda: not alive(window.dialog))
     close = open_day_close(qtbot, window)
     assert close.till_label.text() == "收银台 二楼"
@@ -63,3 +70,10 @@ def test_the_day_close_shows_the_whole_clinic_when_another_till_sold(
         block for block in dialog.report_blocks() if getattr(block, "text", "") == "收银台 前台"
     ]
     assert texts  # the printed report names its till
+    # Its points and members are the clinic's (the ledger is not kept per till): the report
+    # says so, else the two tills' reports would seem to add up to twice the points.
+    headings = [block.text for block in dialog.report_blocks() if isinstance(block, Heading)]
+    assert headings[2:4] == [
+        dialog.tr("VOUCHERS"),
+        dialog.tr("POINTS AND MEMBERS (WHOLE CLINIC)"),
+    ]
