@@ -618,6 +618,9 @@ _DECODE = json.JSONDecoder().raw_decode
 _OPEN = re.compile(r"[ \t\n\r]*\[[ \t\n\r]*").match  # JSON's white space around
 _NEXT = re.compile(r"[ \t\n\r]*([,\]])[ \t\n\r]*").match
 _TAIL = re.compile(r"[ \t\n\r]*").fullmatch
+# An entry of three JSON strings without escapes (whose text is their value), and what follows
+_TEXT = r'"([^"\\\x00-\x1f]*)"'
+_PLAIN = re.compile(rf"\[{_TEXT},{_TEXT},{_TEXT}\][ \t\n\r]*([,\]])[ \t\n\r]*").match
 
 
 def _entries(rows: str) -> Iterator[tuple[str, str, str]]:
@@ -632,14 +635,21 @@ def _entries(rows: str) -> Iterator[tuple[str, str, str]]:
         pos += 1
     else:
         while True:
-            entry, pos = _DECODE(rows, pos)
-            name, key, digest = entry
-            yield name, key, digest
-            after = _NEXT(rows, pos)
-            if after is None:
-                raise json.JSONDecodeError("Expecting ',' delimiter", rows, pos)
-            pos = after.end()
-            if after.group(1) == "]":
+            plain = _PLAIN(rows, pos)
+            if plain is not None:  # as `record` writes it: one match, no decoding
+                name, key, digest, mark = plain.groups()
+                pos = plain.end()
+                yield name, key, digest
+            else:
+                entry, pos = _DECODE(rows, pos)
+                name, key, digest = entry
+                yield name, key, digest
+                after = _NEXT(rows, pos)
+                if after is None:
+                    raise json.JSONDecodeError("Expecting ',' delimiter", rows, pos)
+                pos = after.end()
+                mark = after.group(1)
+            if mark == "]":
                 break
     if not _TAIL(rows, pos):
         raise json.JSONDecodeError("Extra data", rows, pos)

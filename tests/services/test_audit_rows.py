@@ -187,6 +187,7 @@ def test_changes_in_several_tables_are_reported_each_with_its_last_writer(ctx: C
     [
         '[["a","1","-"],["b","x","0f"]]',
         ' [ ["a", "1", "-"] ,\n["a","\\u5f20","y"] ] ',
+        '[["b","\\"","\\\\"],["c","\u00e9张",""]]',
         "[]",
         " [ ] ",
     ],
@@ -196,7 +197,17 @@ def test_the_rows_entries_are_read_as_json_reads_them(rows: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "rows", ["", "[", '[["a","1","-"]', '[["a","1","-"],]', '[["a","1","-"]] x', '[["a","1"]]']
+    "rows",
+    [
+        "",
+        "[",
+        '[["a","1","-"]',
+        '[["a","1","-"],]',
+        '[["a","1","-"]] x',
+        '[["a","1"]]',
+        '[["a","\x01","-"]]',
+        '[["a","1","-"]["b","2","-"]]',
+    ],
 )
 def test_rows_text_that_is_no_list_of_entries_is_refused(rows: str) -> None:
     with pytest.raises(ValueError):
