@@ -551,59 +551,77 @@ def verify(session: Session) -> ChainCheck:
     clinic = keys.clinic_id(session)
     ring = keys.load(clinic) if clinic else None
     known = keys.load_anchor(clinic) if clinic else None
+    walk = _walk(session, ring, known)
     problems: list[str] = []
+    if walk.first_bad is not None:
+        problems.append("chain_broken")
+    if clinic and ring is None and walk.entries:
+        problems.append("no_keyring")
+    if known is not None:
+        if walk.entries < known.entries:
+            problems.append("anchor_missing")
+        elif walk.anchored_hash != known.head:
+            problems.append("anchor_mismatch")
+    # A row digest hashes the row in SQLite's stored form, on a server too (`_stored_form`),
+    # so the rows of a clinic moved there by `move.migrate_to` are checked as well.
+    rows_checked = session.get_bind().dialect.name in ("sqlite", "postgresql")
+    changed = _changed_rows(session, walk.writers) if rows_checked else []
+    if changed:
+        problems.append("rows_changed")
+    return ChainCheck(
+        ok=not problems,
+        entries=walk.entries,
+        first_bad=walk.first_bad,
+        problems=problems,
+        changed_rows=changed,
+        unverifiable=walk.unverifiable if ring is not None else 0,
+        legacy=walk.legacy,
+        anchor=known,
+        rows_checked=rows_checked,
+    )
+
+
+@dataclass
+class _Walk:
+    """What walking the chain found (`_walk`)."""
+
+    entries: int = 0
     first_bad: int | None = None
-    unverifiable = legacy_rows = 0
-    writers: dict[str, dict[int | str, bytes]] = {}
+    unverifiable: int = 0
+    legacy: int = 0
+    anchored_hash: str | None = None  # the hash of the row the known anchor counts up to
+    writers: dict[str, _Writers] = field(default_factory=dict)
+
+
+def _walk(session: Session, ring: keys.Keyring | None, known: keys.Anchor | None) -> _Walk:
+    """Check each audit row's link and hash, and note the last writer of every business
+    row. A function of its own so that the last audit row (whose `rows` can be hundreds of
+    megabytes) is let go before the tables are read."""
+    walk = _Walk()
     numbered = {name for name, table in _tables().items() if _pk(table).type.python_type is int}
-    prev, count, anchored_hash = GENESIS, 0, None
+    prev = GENESIS
     for row in _rows(session):
-        count += 1
-        if ring is None or count <= ring.audit_from:
+        walk.entries += 1
+        if ring is None or walk.entries <= ring.audit_from:
             legacy = _legacy_digest(
                 prev, row.at, row.actor, row.action, row.entity, row.entity_id, row.detail
             )
             good = row.hash == legacy and not row.rows
             if good and ring is not None:
-                legacy_rows += 1
+                walk.legacy += 1
             if not good and (ring is None or ring.audit_before == "foreign"):
-                unverifiable += 1  # keyed with a key this machine lacks: links only
+                walk.unverifiable += 1  # keyed with a key this machine lacks: links only
                 good = True
         else:
             good = row.hash == _keyed_digest(ring.audit_key, row, prev)
-        if first_bad is None and (row.prev_hash != prev or not good):
-            first_bad = row.id
+        if walk.first_bad is None and (row.prev_hash != prev or not good):
+            walk.first_bad = row.id
         if row.rows:
-            _note_writers(writers, numbered, row.id, row.rows)
-        if known is not None and count == known.entries:
-            anchored_hash = row.hash
+            _note_writers(walk.writers, numbered, row.id, row.rows)
+        if known is not None and walk.entries == known.entries:
+            walk.anchored_hash = row.hash
         prev = row.hash
-    if first_bad is not None:
-        problems.append("chain_broken")
-    if clinic and ring is None and count:
-        problems.append("no_keyring")
-    if known is not None:
-        if count < known.entries:
-            problems.append("anchor_missing")
-        elif anchored_hash != known.head:
-            problems.append("anchor_mismatch")
-    # A row digest hashes the row in SQLite's stored form, on a server too (`_stored_form`),
-    # so the rows of a clinic moved there by `move.migrate_to` are checked as well.
-    rows_checked = session.get_bind().dialect.name in ("sqlite", "postgresql")
-    changed = _changed_rows(session, writers) if rows_checked else []
-    if changed:
-        problems.append("rows_changed")
-    return ChainCheck(
-        ok=not problems,
-        entries=count,
-        first_bad=first_bad,
-        problems=problems,
-        changed_rows=changed,
-        unverifiable=unverifiable if ring is not None else 0,
-        legacy=legacy_rows,
-        anchor=known,
-        rows_checked=rows_checked,
-    )
+    return walk
 
 
 # The last writer of every row an audit row names: {table: {key: audit id + digest}}. A big
