@@ -27,8 +27,9 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 import secrets
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -100,46 +101,62 @@ def _pk(table: Table) -> Column[Any]:
     return columns[0] if len(columns) == 1 else Column("rowid", Integer)
 
 
+_JSON = json.JSONEncoder(
+    ensure_ascii=False
+).encode  # json.dumps(..., ensure_ascii=False), built once
+
+
 def _row_hash(names: Sequence[str], row: Sequence[Any]) -> str:
     """A hash of a row's values as SQLite stores them, column by name. NULLs are left out,
     so a migration that adds a nullable column leaves the existing rows' hashes as they
     were (one that adds a column with a non-NULL default to a tracked table changes them,
     and must re-digest: keep new columns of tracked tables nullable)."""
-    values = [
-        [name, value.hex() if isinstance(value, bytes) else value]
-        for name, value in zip(names, row, strict=True)
-        if value is not None
-    ]
-    return hashlib.sha256(json.dumps(values, ensure_ascii=False).encode()).hexdigest()[:32]
+    return _row_digest(names, row).hex()
+
+
+def _row_digest(names: Sequence[str], row: Sequence[Any]) -> bytes:
+    """`_row_hash` as its 16 bytes: `verify` hashes every digested row of the clinic, so
+    the common row (no BLOB) is encoded in one call, a BLOB as its hex text."""
+    try:
+        values = _JSON(
+            [[name, value] for name, value in zip(names, row, strict=True) if value is not None]
+        )
+    except TypeError:  # bytes are not JSON
+        values = _JSON(
+            [
+                [name, value.hex() if isinstance(value, bytes) else value]
+                for name, value in zip(names, row, strict=True)
+                if value is not None
+            ]
+        )
+    return hashlib.sha256(values.encode()).digest()[:16]
 
 
 _IN_CHUNK = 500  # keys per statement, well below SQLite's bound-parameter limit
 
 
-def _hashes(con: Any, table: Table, keys: Collection[str] | None) -> dict[str, str]:
-    """{key: row hash} of the rows of `table` with these keys (all rows if None), read with
-    plain SQL on the sqlite3 connection `con` so that the app and `verify` hash exactly
-    what is stored."""
+def _hashes(con: Any, table: Table, keys: Collection[str]) -> dict[str, str]:
+    """{key: row hash} of the rows of `table` with these keys, read with plain SQL on the
+    sqlite3 connection `con` so that the app and `verify` hash exactly what is stored."""
     pk = _pk(table)
-    key_column = "rowid AS rowid, " if pk.table is None else ""  # a rowid is not in `*`
-    select_all = f'SELECT {key_column}* FROM "{table.name}"'
-    if keys is None:
-        batches: list[tuple[str, tuple[Any, ...]]] = [(select_all, ())]
-    else:
-        wanted = _typed(pk, keys)
-        batches = []
-        for start in range(0, len(wanted), _IN_CHUNK):
-            chunk = tuple(wanted[start : start + _IN_CHUNK])
-            marks = ",".join("?" * len(chunk))
-            batches.append((f'{select_all} WHERE "{pk.name}" IN ({marks})', chunk))
+    wanted = _typed(pk, keys)
     found: dict[str, str] = {}
-    for sql, params in batches:
-        cursor = con.execute(sql, params)
+    for start in range(0, len(wanted), _IN_CHUNK):
+        chunk = tuple(wanted[start : start + _IN_CHUNK])
+        marks = ",".join("?" * len(chunk))
+        cursor = con.execute(f'{_select_all(table)} WHERE "{pk.name}" IN ({marks})', chunk)
         names = [d[0] for d in cursor.description]
         at = names.index(pk.name)
         for row in cursor:
             found[str(row[at])] = _row_hash(names, row)
     return found
+
+
+def _select_all(table: Table) -> str:
+    """Every column of `table` as stored, and its `rowid` if that is what names a row (a
+    rowid is not in `*`)."""
+    key_column = "rowid AS rowid, " if _pk(table).table is None else ""
+    return f'SELECT {key_column}* FROM "{table.name}"'
 
 
 def _typed(pk: Column[Any], keys: Collection[str]) -> list[Any]:
@@ -161,30 +178,40 @@ def _stored_form(value: Any) -> Any:
     return value
 
 
-def _server_hashes(session: Session, table: Table, keys: Collection[str] | None) -> dict[str, str]:
+def _server_hashes(session: Session, table: Table, keys: Collection[str]) -> dict[str, str]:
     """`_hashes` on a server: the rows as stored (`SELECT *`, the table's own column
     order), each value in SQLite's stored form."""
     pk = _pk(table)
-    select_all = f'SELECT * FROM "{table.name}"'
-    if keys is None:
-        batches: list[tuple[Any, dict[str, Any]]] = [(text(select_all), {})]
-    else:
-        query = text(f'{select_all} WHERE "{pk.name}" IN :keys').bindparams(
-            bindparam("keys", expanding=True)
-        )
-        wanted = _typed(pk, keys)
-        batches = [
-            (query, {"keys": wanted[start : start + _IN_CHUNK]})
-            for start in range(0, len(wanted), _IN_CHUNK)
-        ]
+    query = text(f'SELECT * FROM "{table.name}" WHERE "{pk.name}" IN :keys').bindparams(
+        bindparam("keys", expanding=True)
+    )
+    wanted = _typed(pk, keys)
     found: dict[str, str] = {}
-    for query, params in batches:
-        result = session.connection().execute(query, params)
+    for start in range(0, len(wanted), _IN_CHUNK):
+        result = session.connection().execute(query, {"keys": wanted[start : start + _IN_CHUNK]})
         names = list(result.keys())
         at = names.index(pk.name)
         for row in result:
             found[str(row[at])] = _row_hash(names, [_stored_form(v) for v in row])
     return found
+
+
+_SCAN_BATCH = 10_000  # rows a server sends at a time while `verify` reads a whole table
+
+
+def _scan(session: Session, table: Table) -> tuple[list[str], int, Iterable[Sequence[Any]]]:
+    """Every row of `table` as stored (in SQLite's stored form on a server), streamed rather
+    than held: (column names, where the key is among them, rows)."""
+    if _on_sqlite(session):
+        cursor = _driver(session).execute(_select_all(table))
+        names = [d[0] for d in cursor.description]
+        return names, names.index(_pk(table).name), cursor
+    result = session.connection().execute(
+        text(f'SELECT * FROM "{table.name}"'), execution_options={"yield_per": _SCAN_BATCH}
+    )
+    names = list(result.keys())
+    rows = ([_stored_form(v) for v in row] for row in result)
+    return names, names.index(_pk(table).name), rows
 
 
 @event.listens_for(Session, "after_begin")
@@ -315,8 +342,8 @@ def _on_sqlite(session: Session) -> bool:
     return session.get_bind().dialect.name == "sqlite"
 
 
-def _hashes_of(session: Session, table: Table, keys: Collection[str] | None) -> dict[str, str]:
-    """{key: row hash} of `table`'s rows with these keys (all if None), on either engine."""
+def _hashes_of(session: Session, table: Table, keys: Collection[str]) -> dict[str, str]:
+    """{key: row hash} of `table`'s rows with these keys, on either engine."""
     if _on_sqlite(session):
         return _hashes(_driver(session), table, keys)
     return _server_hashes(session, table, keys)
@@ -524,88 +551,198 @@ def verify(session: Session) -> ChainCheck:
     clinic = keys.clinic_id(session)
     ring = keys.load(clinic) if clinic else None
     known = keys.load_anchor(clinic) if clinic else None
+    walk = _walk(session, ring, known)
     problems: list[str] = []
-    first_bad: int | None = None
-    unverifiable = legacy_rows = 0
-    last_writer: dict[tuple[str, str], tuple[int, str]] = {}
-    prev, count, anchored_hash = GENESIS, 0, None
-    for row in _rows(session):
-        count += 1
-        if ring is None or count <= ring.audit_from:
-            legacy = _legacy_digest(
-                prev, row.at, row.actor, row.action, row.entity, row.entity_id, row.detail
-            )
-            good = row.hash == legacy and not row.rows
-            if good and ring is not None:
-                legacy_rows += 1
-            if not good and (ring is None or ring.audit_before == "foreign"):
-                unverifiable += 1  # keyed with a key this machine lacks: links only
-                good = True
-        else:
-            good = row.hash == _keyed_digest(ring.audit_key, row, prev)
-        if first_bad is None and (row.prev_hash != prev or not good):
-            first_bad = row.id
-        if row.rows:
-            for name, key, digest in json.loads(row.rows):
-                last_writer[(name, key)] = (row.id, digest)
-        if known is not None and count == known.entries:
-            anchored_hash = row.hash
-        prev = row.hash
-    if first_bad is not None:
+    if walk.first_bad is not None:
         problems.append("chain_broken")
-    if clinic and ring is None and count:
+    if clinic and ring is None and walk.entries:
         problems.append("no_keyring")
     if known is not None:
-        if count < known.entries:
+        if walk.entries < known.entries:
             problems.append("anchor_missing")
-        elif anchored_hash != known.head:
+        elif walk.anchored_hash != known.head:
             problems.append("anchor_mismatch")
     # A row digest hashes the row in SQLite's stored form, on a server too (`_stored_form`),
     # so the rows of a clinic moved there by `move.migrate_to` are checked as well.
     rows_checked = session.get_bind().dialect.name in ("sqlite", "postgresql")
-    changed = _changed_rows(session, last_writer) if rows_checked else []
+    changed = _changed_rows(session, walk.writers) if rows_checked else []
     if changed:
         problems.append("rows_changed")
     return ChainCheck(
         ok=not problems,
-        entries=count,
-        first_bad=first_bad,
+        entries=walk.entries,
+        first_bad=walk.first_bad,
         problems=problems,
         changed_rows=changed,
-        unverifiable=unverifiable if ring is not None else 0,
-        legacy=legacy_rows,
+        unverifiable=walk.unverifiable if ring is not None else 0,
+        legacy=walk.legacy,
         anchor=known,
         rows_checked=rows_checked,
     )
 
 
-def _changed_rows(
-    session: Session, last_writer: dict[tuple[str, str], tuple[int, str]]
-) -> list[dict[str, str]]:
+@dataclass
+class _Walk:
+    """What walking the chain found (`_walk`)."""
+
+    entries: int = 0
+    first_bad: int | None = None
+    unverifiable: int = 0
+    legacy: int = 0
+    anchored_hash: str | None = None  # the hash of the row the known anchor counts up to
+    writers: dict[str, _Writers] = field(default_factory=dict)
+
+
+def _walk(session: Session, ring: keys.Keyring | None, known: keys.Anchor | None) -> _Walk:
+    """Check each audit row's link and hash, and note the last writer of every business
+    row. A function of its own so that the last audit row (whose `rows` can be hundreds of
+    megabytes) is let go before the tables are read."""
+    walk = _Walk()
+    numbered = {name for name, table in _tables().items() if _pk(table).type.python_type is int}
+    prev = GENESIS
+    for row in _rows(session):
+        walk.entries += 1
+        if ring is None or walk.entries <= ring.audit_from:
+            legacy = _legacy_digest(
+                prev, row.at, row.actor, row.action, row.entity, row.entity_id, row.detail
+            )
+            good = row.hash == legacy and not row.rows
+            if good and ring is not None:
+                walk.legacy += 1
+            if not good and (ring is None or ring.audit_before == "foreign"):
+                walk.unverifiable += 1  # keyed with a key this machine lacks: links only
+                good = True
+        else:
+            good = row.hash == _keyed_digest(ring.audit_key, row, prev)
+        if walk.first_bad is None and (row.prev_hash != prev or not good):
+            walk.first_bad = row.id
+        if row.rows:
+            _note_writers(walk.writers, numbered, row.id, row.rows)
+        if known is not None and walk.entries == known.entries:
+            walk.anchored_hash = row.hash
+        prev = row.hash
+    return walk
+
+
+# The last writer of every row an audit row names: {table: {key: audit id + digest}}. A big
+# clinic has millions (the generator's one audit row names 3.2 million), so each is kept as
+# small as it goes: the key as the table's own key value (an int for a numbered table), the
+# value as bytes: 8 for the audit row's id, then the digest's 16 (nothing if the row was
+# deleted, "-"; anything else an audit row could say after `_ODD`, never 16 bytes long).
+_Writers = dict[int | str, bytes]
+_ODD = b"\0" * 17
+_HEX_DIGEST = re.compile("[0-9a-f]{32}").fullmatch
+_DECODE = json.JSONDecoder().raw_decode
+_OPEN = re.compile(r"[ \t\n\r]*\[[ \t\n\r]*").match  # JSON's white space around
+_NEXT = re.compile(r"[ \t\n\r]*([,\]])[ \t\n\r]*").match
+_TAIL = re.compile(r"[ \t\n\r]*").fullmatch
+# An entry of three JSON strings without escapes (whose text is their value), and what follows
+_TEXT = r'"([^"\\\x00-\x1f]*)"'
+_PLAIN = re.compile(rf"\[{_TEXT},{_TEXT},{_TEXT}\][ \t\n\r]*([,\]])[ \t\n\r]*").match
+
+
+def _entries(rows: str) -> Iterator[tuple[str, str, str]]:
+    """The [table, key, digest] entries of an audit row's `rows`, decoded one at a time:
+    the whole list of millions at once would take gigabytes. Raises what `json.loads`
+    raises on text that is not a JSON list of such entries."""
+    opened = _OPEN(rows)
+    if opened is None:
+        raise json.JSONDecodeError("Expecting '['", rows, 0)
+    pos = opened.end()
+    if rows[pos : pos + 1] == "]":
+        pos += 1
+    else:
+        while True:
+            plain = _PLAIN(rows, pos)
+            if plain is not None:  # as `record` writes it: one match, no decoding
+                name, key, digest, mark = plain.groups()
+                pos = plain.end()
+                yield name, key, digest
+            else:
+                entry, pos = _DECODE(rows, pos)
+                name, key, digest = entry
+                yield name, key, digest
+                after = _NEXT(rows, pos)
+                if after is None:
+                    raise json.JSONDecodeError("Expecting ',' delimiter", rows, pos)
+                pos = after.end()
+                mark = after.group(1)
+            if mark == "]":
+                break
+    if not _TAIL(rows, pos):
+        raise json.JSONDecodeError("Extra data", rows, pos)
+
+
+def _int_key(key: str) -> int | str:
+    """A numbered table's key as the number the table holds; a key that is not one written
+    as `str` writes it stays text, so it names no row, as before."""
+    try:
+        number = int(key)
+    except ValueError:
+        return key
+    return number if str(number) == key else key
+
+
+def _note_writers(
+    writers: dict[str, _Writers], numbered: Collection[str], audit_id: int, rows: str
+) -> None:
+    """Make audit row `audit_id` the last writer of every row its `rows` names."""
+    stamp = audit_id.to_bytes(8, "big")
+    at_table: str | None = None
+    written: _Writers = {}
+    as_int = False
+    for name, key, digest in _entries(rows):
+        if name != at_table:  # the entries come sorted by table
+            at_table, written, as_int = name, writers.setdefault(name, {}), name in numbered
+        if digest == "-":
+            value = stamp
+        elif _HEX_DIGEST(digest):
+            value = stamp + bytes.fromhex(digest)
+        else:
+            value = stamp + _ODD + digest.encode()
+        written[_int_key(key) if as_int else key] = value
+
+
+def _changed_rows(session: Session, writers: dict[str, _Writers]) -> list[dict[str, str]]:
     """Business rows that no longer hash to what their last audit row recorded, and rows
     no audit row wrote that are newer than the newest one an audit row did write (a row
-    inserted by SQL; the rows older than that were written before row digests existed)."""
+    inserted by SQL; the rows older than that were written before row digests existed).
+
+    Each table is read once, streamed; a row no audit row names is not hashed. Consumes
+    `writers`."""
     tables = _tables()
     changed: list[dict[str, str]] = []
     unwritten: list[dict[str, str]] = []
-    for name in sorted({n for n, _ in last_writer}):
+    for name in sorted(writers):
         table = tables.get(name)
         if table is None or not _keyed(session, table):
             continue
-        current = _hashes_of(session, table, None)
-        written = {key: last_writer[(name, key)] for (n, key) in last_writer if n == name}
-        for key, (audit_id, digest) in sorted(written.items()):
-            now = current.get(key, "-")
-            if now != digest:
-                state = "deleted" if now == "-" else ("added" if digest == "-" else "changed")
-                changed.append(
-                    {"table": name, "key": key, "audit_id": str(audit_id), "state": state}
-                )
-        if _pk(table).type.python_type is int:
-            newest = max(int(key) for key in written)
-            unwritten += [
-                {"table": name, "key": key, "audit_id": "", "state": "added"}
-                for key in sorted(current, key=int)
-                if key not in written and int(key) > newest
-            ]
+        written = writers[name]
+        numbered = _pk(table).type.python_type is int
+        newest = max(int(key) for key in written) if numbered else 0
+        found: list[tuple[str, bytes, str]] = []
+        added: list[int] = []
+        names, at, rows = _scan(session, table)
+        for row in rows:
+            key = row[at]
+            value = written.pop(key, None)
+            if value is None:
+                if numbered and key > newest:
+                    added.append(key)
+            elif value[8:] != _row_digest(names, row):
+                found.append((str(key), value, "added" if len(value) == 8 else "changed"))
+        found += [(str(key), value, "deleted") for key, value in written.items() if len(value) > 8]
+        changed += [
+            {
+                "table": name,
+                "key": key,
+                "audit_id": str(int.from_bytes(value[:8], "big")),
+                "state": state,
+            }
+            for key, value, state in sorted(found)
+        ]
+        unwritten += [
+            {"table": name, "key": str(key), "audit_id": "", "state": "added"}
+            for key in sorted(added)
+        ]
     return changed + unwritten

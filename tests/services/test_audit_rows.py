@@ -18,7 +18,7 @@ import psycopg
 import pytest
 from sqlalchemy import make_url, text
 
-from spa_pos.services import audit, jobs
+from spa_pos.services import audit, jobs, settings
 from spa_pos.services.checkout import SaleRequest, sell
 from spa_pos.services.context import Ctx
 from tests.conftest import enter_at, register
@@ -125,3 +125,90 @@ def test_every_digested_table_notes_its_rows_on_a_server(ctx: Ctx, engine: str) 
         )
         digested = {name for name, table in audit._tables().items() if audit._keyed(session, table)}
     assert triggered == digested
+
+
+def _last_writer(ctx: Ctx, table: str, key: str) -> str:
+    """The id of the last audit row naming (table, key), read the plain way."""
+    with ctx.db.read() as session:
+        ids = [
+            row.id
+            for row in audit._rows(session)
+            for name, named, _ in _named(row.rows)
+            if (name, named) == (table, key)
+        ]
+    return str(ids[-1])
+
+
+def test_changes_in_several_tables_are_reported_each_with_its_last_writer(ctx: Ctx) -> None:
+    """Rows changed in two tables, one deleted, one inserted again after the app deleted
+    it, one inserted anew, and a text-keyed row: each with the audit row that last wrote
+    it, keys in text order within a table ("10" before "9"), new rows last by number."""
+    card = register(ctx, "张三", "13800000001")
+    for _ in range(11):  # payments 1..11
+        sell(ctx, SaleRequest(items=[("AJ", 1)], payments=[("cash", 16800)], member=card))
+    settings.update(ctx, clinic_name="城南理疗馆")
+    with ctx.db.write() as session:  # the app deletes a row: its digest says "-"
+        session.execute(text("DELETE FROM payments WHERE id = 2"))
+    assert check(ctx).ok
+    expected_writers = {
+        (table, key): _last_writer(ctx, table, key)
+        for table, key in (
+            ("payments", "10"),
+            ("payments", "2"),
+            ("payments", "3"),
+            ("payments", "9"),
+            ("sales", "4"),
+            ("settings", "clinic_name"),
+        )
+    }
+    with behind_the_app(ctx) as con:
+        con.execute("UPDATE payments SET amount_fen = 1 WHERE id IN (9, 10)")
+        con.execute("DELETE FROM payments WHERE id = 3")
+        for key in (12, 2):
+            con.execute(
+                "INSERT INTO payments (id, sale_id, method, amount_fen) "
+                f"SELECT {key}, sale_id, 'cash', 500 FROM payments WHERE id = 1"
+            )
+        con.execute("UPDATE sales SET cashier = 'x' WHERE id = 4")
+        con.execute("UPDATE settings SET value = '\"x\"' WHERE key = 'clinic_name'")
+    found = check(ctx)
+    assert found.problems == ["rows_changed"] and found.first_bad is None
+    states = [("payments", "10", "changed"), ("payments", "2", "added")]
+    states += [("payments", "3", "deleted"), ("payments", "9", "changed")]
+    states += [("sales", "4", "changed"), ("settings", "clinic_name", "changed")]
+    assert found.changed_rows == [
+        {"table": table, "key": key, "audit_id": expected_writers[table, key], "state": state}
+        for table, key, state in states
+    ] + [{"table": "payments", "key": "12", "audit_id": "", "state": "added"}]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        '[["a","1","-"],["b","x","0f"]]',
+        ' [ ["a", "1", "-"] ,\n["a","\\u5f20","y"] ] ',
+        '[["b","\\"","\\\\"],["c","\u00e9张",""]]',
+        "[]",
+        " [ ] ",
+    ],
+)
+def test_the_rows_entries_are_read_as_json_reads_them(rows: str) -> None:
+    assert [list(entry) for entry in audit._entries(rows)] == json.loads(rows)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "",
+        "[",
+        '[["a","1","-"]',
+        '[["a","1","-"],]',
+        '[["a","1","-"]] x',
+        '[["a","1"]]',
+        '[["a","\x01","-"]]',
+        '[["a","1","-"]["b","2","-"]]',
+    ],
+)
+def test_rows_text_that_is_no_list_of_entries_is_refused(rows: str) -> None:
+    with pytest.raises(ValueError):
+        list(audit._entries(rows))
