@@ -41,6 +41,7 @@ from spa_pos.ui.widgets import (
     label,
     open_dialog,
     read_only_table,
+    reset_rows,
     resize_within_screen,
 )
 from spa_pos.ui.worker import DbWorker
@@ -233,7 +234,7 @@ class MemberCareDialog(QDialog):
             .replace("%3", str(rate.decided))
             .replace("%4", str(rate.contacted))
         )
-        self.table.setRowCount(len(self.views))
+        reset_rows(self.table, len(self.views))
         for row_no, v in enumerate(self.views):
             follow_up = self.result_name(v.result)
             if v.note:

@@ -5,6 +5,8 @@ the printed call list."""
 from __future__ import annotations
 
 import csv
+import time
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -16,7 +18,7 @@ from spa_pos.clock import FixedClock
 from spa_pos.services import jobs, outreach
 from spa_pos.services.context import Ctx
 from spa_pos.ui.main_window import MainWindow
-from spa_pos.ui.member_care import MemberCareDialog
+from spa_pos.ui.member_care import CareState, MemberCareDialog
 from spa_pos.ui.pin_dialog import ManagerPinDialog
 from tests.services.test_jobs_reminders import buy, join, local
 from tests.ui.conftest import MANAGER_PIN, cell_text, child, pdf_text, press, type_text, wait_dialog
@@ -73,6 +75,25 @@ def test_filter_copy_and_mark(
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
     assert "微信已发，说下周来" in cell_text(dialog.table, 0, 5)
     assert dialog.note.text() == ""
+
+
+def test_a_long_list_refills_at_once(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx, clock: FixedClock
+) -> None:
+    """After marking a contact the list loads again with as many rows as before (2000, the
+    most it shows, on a busy day). Refilling a shown table whose row count is unchanged
+    had every cell set measure its columns over all the rows again: minutes of a frozen
+    window for a few hundred rows."""
+    dialog = open_care(qtbot, window, ctx, clock)
+    view = dialog.views[0]
+    many = [replace(view, id=n, member_name=f"会员{n}", text=f"{view.text}{n}") for n in range(150)]
+    state = CareState(many, outreach.rate(ctx), "测试理疗馆")
+    dialog.show_state(state)
+    qtbot.wait(100)  # laid out and painted, as the list is when a contact is marked
+    started = time.monotonic()
+    dialog.show_state(replace(state, messages=many[1:] + many[:1]))
+    assert time.monotonic() - started < 5
+    assert cell_text(dialog.table, 0, 1) == "会员1" and dialog.table.rowCount() == 150
 
 
 def test_rescue_after_the_manager_pin(
