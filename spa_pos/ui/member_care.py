@@ -229,7 +229,8 @@ class MemberCareDialog(QDialog):
         rate = state.rate
         self.rate.setText(
             self.tr("Win-back success: %1 (%2 of %3 decided, %4 reached)")
-            .replace("%1", f"{rate.rate:.0%}")
+            # Nobody's 30 days are over yet: no rate, as on the dashboard, rather than 0 %.
+            .replace("%1", f"{rate.rate:.0%}" if rate.decided else "—")
             .replace("%2", str(rate.won_back))
             .replace("%3", str(rate.decided))
             .replace("%4", str(rate.contacted))

@@ -56,6 +56,7 @@ def test_filter_copy_and_mark(
 ) -> None:
     dialog = open_care(qtbot, window, ctx, clock)
     assert [cell_text(dialog.table, r, 2) for r in range(3)] == ["13800000001"] * 3  # no 李四
+    assert dialog.rate.text().startswith("唤醒成功率：—")  # nobody contacted: no rate, not 0%
     choose(qtbot, dialog, "dormant", 1)
     [view] = dialog.views
     assert view.kind == "dormant"
