@@ -172,3 +172,16 @@ def test_only_a_manager_or_the_owner_writes_a_review(history: Ctx) -> None:
     assert scheme_review.reviews(history, "2026-02") == []
     scheme_review.write(replace(history, actor=Actor("张店长", "manager")), "2026-02", "")
     assert [r.author for r in scheme_review.reviews(history, "2026-02")] == ["张店长"]
+
+
+def test_a_review_compares_with_the_whole_month_before(history: Ctx) -> None:
+    """上月 is the calendar month before, not as many days back (February's 28 days back
+    from 1 February would start on 4 January)."""
+    for month, start, end in (
+        ("2026-02", date(2026, 1, 1), date(2026, 1, 31)),
+        ("2026-03", date(2026, 2, 1), date(2026, 2, 28)),
+    ):
+        before = scheme_review.preview(history, month).previous
+        assert (before["start"], before["end"]) == (start.isoformat(), end.isoformat())
+        whole = kpi.dashboard(history, start, end).current
+        assert (before["visits"], before["revenue_fen"]) == (whole.visits, whole.revenue_fen)
