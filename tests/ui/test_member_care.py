@@ -124,8 +124,15 @@ def test_export_reads_back_and_the_call_list_prints(
     qtbot.waitUntil(lambda: "care.csv" in dialog.message.text())
     with out.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
-    assert [r[1] for r in rows[1:]] == ["expiry_reminder", "dormant", "course_idle"]
+    assert [r[1] for r in rows[1:]] == ["积分到期提醒", "唤醒：沉睡", "疗程未使用"]
     assert rows[1][5] == dialog.views[0].text
+    assert (rows[1][6], rows[1][8]) == ("待联系", "")  # by name, as the screen shows them
+    outreach.mark(ctx, dialog.views[0].id, "came_back", "周六来了")
+    marked = tmp_path / "marked.csv"
+    outreach.export(ctx, marked, status="sent")
+    with marked.open(encoding="utf-8-sig", newline="") as f:
+        [_, row] = list(csv.reader(f))
+    assert (row[1], row[6], row[8], row[9]) == ("积分到期提醒", "已发送", "已回店", "周六来了")
 
     with qtbot.waitSignal(window.printing.report_printed, timeout=10_000) as printed:
         qtbot.mouseClick(dialog.print_list, Qt.MouseButton.LeftButton)
