@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QTableWidgetItem,
     QVBoxLayout,
@@ -45,6 +46,8 @@ from spa_pos.ui.widgets import (
     resize_within_screen,
 )
 from spa_pos.ui.worker import DbWorker
+
+MESSAGE_COLUMN, FOLLOW_UP_COLUMN = 3, 5
 
 
 @dataclass(frozen=True)
@@ -130,9 +133,14 @@ class MemberCareDialog(QDialog):
             ]
         )
         self.table.setWordWrap(True)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        for column, width in enumerate((90, 80, 110, 560, 70, 180)):
-            self.table.setColumnWidth(column, width)
+        # The message takes the room the others leave and wraps in it; the follow-up has a
+        # set width. Sized to its text, the message pushed the status and the follow-up
+        # out of sight on a 1024-wide till.
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(MESSAGE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(FOLLOW_UP_COLUMN, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(FOLLOW_UP_COLUMN, 180)
         self.table.itemSelectionChanged.connect(self._selected)
 
         self.note = QLineEdit()

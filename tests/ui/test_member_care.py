@@ -40,6 +40,19 @@ def open_care(qtbot: QtBot, window: MainWindow, ctx: Ctx, clock: FixedClock) -> 
     return dialog
 
 
+def test_every_column_fits_without_scrolling(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx, clock: FixedClock
+) -> None:
+    """The status and the follow-up stay in sight on a small till screen: the message
+    wraps in the room left rather than pushing them off to the right."""
+    dialog = open_care(qtbot, window, ctx, clock)
+    table = dialog.table
+    qtbot.waitUntil(lambda: table.viewport().width() > 0)
+    last = table.columnCount() - 1
+    assert table.columnViewportPosition(last) + table.columnWidth(last) <= table.viewport().width()
+    assert table.columnWidth(last) >= 150  # room for "已回店：… (老板 03-10 10:00)"
+
+
 def choose(qtbot: QtBot, dialog: MemberCareDialog, kind: str | None, rows: int) -> None:
     dialog.kinds.setCurrentIndex(dialog.kinds.findData(kind))
     qtbot.waitUntil(
