@@ -69,9 +69,7 @@ def test_export_reads_back(run: Run, ctx: Ctx, clock: FixedClock, tmp_path: Path
     sheet = load_workbook(tmp_path / "care.xlsx").active
     assert sheet is not None
     values = [list(r) for r in sheet.iter_rows(values_only=True)]
-    assert values[1][1] == "expiry_reminder" and "2400 积分将于 2026-03-20 到期" in str(
-        values[1][5]
-    )
+    assert values[1][1] == "积分到期提醒" and "2400 积分将于 2026-03-20 到期" in str(values[1][5])
     code, _, err = run("outbox", "export", "--to", str(tmp_path / "care.txt"))
     assert code == 2 and "care.txt" in err
 

@@ -111,6 +111,21 @@ def test_dashboard_pdf_reads_back(history: Ctx, tmp_path: Path) -> None:
     assert "66.7%（2/3）" in text
     assert "¥4,145.00" in text
     assert "针灸推拿十次疗程" in text
+    assert "100 (1)" in text  # R-Q10: its points and its vouchers, as the dashboard shows
+
+
+def test_the_printed_bars_write_thousands_as_the_window_does(history: Ctx, tmp_path: Path) -> None:
+    board = kpi.dashboard(history, date(2026, 2, 1), date(2026, 2, 28))
+    [q10] = board.current.redemptions
+    busy = replace(
+        board,
+        current=replace(board.current, redemptions=(replace(q10, points=183900, vouchers=1613),)),
+        tags={"沉睡": 2280},
+    )
+    out = tmp_path / "kpi.pdf"
+    render_dashboard_pdf(busy, out)
+    text = pdf_text(out)
+    assert "183,900 (1,613)" in text and "2,280" in text
 
 
 def test_report_review_keeps_the_conclusions(history: Ctx, run: Run, tmp_path: Path) -> None:
@@ -172,3 +187,16 @@ def test_only_a_manager_or_the_owner_writes_a_review(history: Ctx) -> None:
     assert scheme_review.reviews(history, "2026-02") == []
     scheme_review.write(replace(history, actor=Actor("张店长", "manager")), "2026-02", "")
     assert [r.author for r in scheme_review.reviews(history, "2026-02")] == ["张店长"]
+
+
+def test_a_review_compares_with_the_whole_month_before(history: Ctx) -> None:
+    """上月 is the calendar month before, not as many days back (February's 28 days back
+    from 1 February would start on 4 January)."""
+    for month, start, end in (
+        ("2026-02", date(2026, 1, 1), date(2026, 1, 31)),
+        ("2026-03", date(2026, 2, 1), date(2026, 2, 28)),
+    ):
+        before = scheme_review.preview(history, month).previous
+        assert (before["start"], before["end"]) == (start.isoformat(), end.isoformat())
+        whole = kpi.dashboard(history, start, end).current
+        assert (before["visits"], before["revenue_fen"]) == (whole.visits, whole.revenue_fen)

@@ -785,6 +785,25 @@ _CARE: dict[str, str] = {
     "care.rescue_not_reminder": "Only an expiry reminder can be rescued",
     "care.rescued_already": "{member}'s points were rescued once already",
     "care.rescue_too_few": "Only {points} points are expiring; a rescue needs {needed}",
+    # The names of a message's kind, status and contact result, as an export writes them.
+    "care.kind.expiry_reminder": "Points expiring",
+    "care.kind.dormant": "Win-back: dormant",
+    "care.kind.churn_risk": "Win-back: churn risk",
+    "care.kind.birthday": "Birthday",
+    "care.kind.points_goal": "Reward in reach",
+    "care.kind.course_idle": "Course unused",
+    "care.kind.campaign": "Campaign",
+    "care.status.queued": "To contact",
+    "care.status.printed": "Printed",
+    "care.status.exported": "Exported",
+    "care.status.sent": "Sent",
+    "care.status.failed": "No answer",
+    "care.status.skipped": "Skipped",
+    "care.result.sent": "Sent",
+    "care.result.no_answer": "No answer",
+    "care.result.came_back": "Came back",
+    "care.result.failed": "Failed",
+    "care.result.skipped": "Skipped",
 }
 
 # member list

@@ -640,6 +640,25 @@ _CARE: dict[str, str] = {
     "care.rescue_not_reminder": "只有到期提醒可以做积分挽留",
     "care.rescued_already": "{member} 的这些积分已经挽留过一次",
     "care.rescue_too_few": "即将到期的积分只有 {points}，满 {needed} 才能挽留",
+    # The names of a message's kind, status and contact result, as an export writes them.
+    "care.kind.expiry_reminder": "积分到期提醒",
+    "care.kind.dormant": "唤醒：沉睡",
+    "care.kind.churn_risk": "唤醒：潜在流失",
+    "care.kind.birthday": "生日双倍积分",
+    "care.kind.points_goal": "再积分可兑换",
+    "care.kind.course_idle": "疗程未使用",
+    "care.kind.campaign": "群发活动",
+    "care.status.queued": "待联系",
+    "care.status.printed": "已打印",
+    "care.status.exported": "已导出",
+    "care.status.sent": "已发送",
+    "care.status.failed": "未接通",
+    "care.status.skipped": "已跳过",
+    "care.result.sent": "已发送",
+    "care.result.no_answer": "未接通",
+    "care.result.came_back": "已回店",
+    "care.result.failed": "未送达",
+    "care.result.skipped": "已跳过",
 }
 
 # member list (会员列表)

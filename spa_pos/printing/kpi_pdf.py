@@ -75,16 +75,17 @@ class _Page:
                 c.line(MARGIN, self.y - LINE + 3, x, self.y - LINE + 3)
             self.y -= LINE
 
-    def bars(self, title: str, items: Sequence[tuple[str, int]], show: Any = str) -> None:
-        """Horizontal bars with their label and value; nothing drawn for no items."""
+    def bars(self, title: str, items: Sequence[tuple[str, int, str]]) -> None:
+        """Horizontal bars: (label, value, the value as written); nothing drawn for no
+        items."""
         if not items:
             return
         self.heading(title)
-        top = max(v for _, v in items) or 1
-        label_w = max(text_width(label, BODY) for label, _ in items) + 6
+        top = max(v for _, v, _ in items) or 1
+        label_w = max(text_width(label, BODY) for label, _, _ in items) + 6
         bar_w = self.width - 2 * MARGIN - label_w - 70
         c = self.canvas
-        for label, value in items:
+        for label, value, shown in items:
             self.need(LINE)
             c.setFont(self.font, BODY)
             c.drawString(MARGIN, self.y - BODY, label)
@@ -92,7 +93,7 @@ class _Page:
             length = max(0.0, bar_w * value / top)
             c.rect(MARGIN + label_w, self.y - BODY - 1, length, BODY * 0.9, stroke=0, fill=1)
             c.setFillGray(0)
-            c.drawString(MARGIN + label_w + length + 4, self.y - BODY, show(value))
+            c.drawString(MARGIN + label_w + length + 4, self.y - BODY, shown)
             self.y -= LINE
 
     def paragraph(self, text: str) -> None:
@@ -111,17 +112,30 @@ def _comparison(page: _Page, cur: dict[str, Any], prev: dict[str, Any]) -> None:
     page.table([head, *compare_rows(cur, prev)], (150, 150, 170))
 
 
+def _counts(counts: dict[str, int]) -> list[tuple[str, int, str]]:
+    return [(name, n, f"{n:,}") for name, n in counts.items()]
+
+
+def _redemptions(cur: dict[str, Any]) -> list[tuple[str, int, str]]:
+    """Points per reward with the vouchers issued, as the dashboard writes them."""
+    return [
+        (r["name"], r["points"], f"{r['points']:,} ({r['vouchers']:,})") for r in cur["redemptions"]
+    ]
+
+
 def _charts(page: _Page, cur: dict[str, Any]) -> None:
     trend = cur["trend"]
-    page.bars("营业额走势", [(f"{p['start']}", p["revenue_fen"]) for p in trend], format_fen)
-    page.bars("到店人次走势", [(f"{p['start']}", p["visits"]) for p in trend])
-    page.bars("按奖品兑换（积分）", [(r["name"], r["points"]) for r in cur["redemptions"]])
+    page.bars(
+        "营业额走势",
+        [(p["start"], p["revenue_fen"], format_fen(p["revenue_fen"])) for p in trend],
+    )
+    page.bars("到店人次走势", [(p["start"], p["visits"], f"{p['visits']:,}") for p in trend])
+    page.bars("按奖品兑换（积分）", _redemptions(cur))
     page.bars(
         "热门项目（营业额）",
-        [(t["name"], t["revenue_fen"]) for t in cur["top_services"]],
-        format_fen,
+        [(t["name"], t["revenue_fen"], format_fen(t["revenue_fen"])) for t in cur["top_services"]],
     )
-    page.bars("各等级会员", list(cur["tiers"].items()))
+    page.bars("各等级会员", _counts(cur["tiers"]))
 
 
 def render_dashboard_pdf(board: Dashboard, out: Path | BinaryIO) -> None:
@@ -130,7 +144,7 @@ def render_dashboard_pdf(board: Dashboard, out: Path | BinaryIO) -> None:
     page.text("经营看板", 18)
     _comparison(page, cur, prev)
     _charts(page, cur)
-    page.bars("各标签会员（最近一次标签计算）", list(board.tags.items()))
+    page.bars("各标签会员（最近一次标签计算）", _counts(board.tags))
     page.save()
 
 
@@ -142,13 +156,12 @@ def render_review_pdf(review: Review, out: Path | BinaryIO) -> None:
     _comparison(page, cur, prev)
     page.bars(
         "积分负债走势（月末未兑积分）",
-        [(p.month, p.points) for p in review.liability_trend],
-        lambda v: f"{v:,} 分",
+        [(p.month, p.points, f"{p.points:,} 分") for p in review.liability_trend],
     )
     page.heading("等级变动")
     moves = [(move, f"{n:,}") for move, n in review.tier_moves.items()] or [("无变动", "")]
     page.table([("", "人数"), *moves], (150, 80))
-    page.bars("按奖品兑换（积分）", [(r["name"], r["points"]) for r in cur["redemptions"]])
+    page.bars("按奖品兑换（积分）", _redemptions(cur))
     page.heading("评估结论")
     page.paragraph(review.conclusions or "（未填写）")
     page.save()

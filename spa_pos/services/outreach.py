@@ -24,6 +24,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
+from spa_pos import messages as messages_catalogue
 from spa_pos.clock import add_months
 from spa_pos.errors import DomainError, NotFound
 from spa_pos.models import (
@@ -594,21 +595,23 @@ EXPORT_HEADERS = ("编号", "类型", "卡号", "姓名", "手机", "内容", "�
 def export(
     ctx: Ctx, path: Path, *, kind: str | None = None, status: str | None = None
 ) -> exports.ExportResult:
-    """The messages (as `messages` lists them) to CSV or XLSX by the file's extension: the
-    call list, names and phones of members, so `export_data` (the counter works the
-    outbox on screen without it)."""
+    """The messages (as `messages` lists them) to CSV or XLSX by the file's extension.
+    The kind, status and result are written by name (积分到期提醒, 待联系, 已回店), as
+    the screen shows them: the file is a call list for people, not for a program. It holds
+    names and phones of members, so it needs `export_data` (the counter works the outbox on
+    screen without it)."""
     permissions.require(ctx, "export_data")
     rows = [
         (
             v.id,
-            v.kind,
+            messages_catalogue.render(f"care.kind.{v.kind}", {}),
             v.member_card,
             v.member_name,
             v.phone,
             v.text,
-            v.status,
+            messages_catalogue.render(f"care.status.{v.status}", {}),
             v.created_on,
-            v.result,
+            messages_catalogue.render(f"care.result.{v.result}", {}) if v.result else "",
             v.note,
         )
         for v in messages(ctx, kind=kind, status=status)

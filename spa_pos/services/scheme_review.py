@@ -119,7 +119,8 @@ def _snapshot(s: Session, cfg: Settings, first: date, last: date) -> dict[str, A
     tz = cfg.timezone
     value = kpi.point_value(s)
     current = kpi.figures(s, first, last, cfg, value)
-    previous = kpi.figures(s, *kpi.previous_period(first, last), cfg, value)
+    # The calendar month before (上月), not as many days back as this month is long.
+    previous = kpi.figures(s, clk.add_months(first, -1), first - timedelta(days=1), cfg, value)
     lo = clk.local_day_start_utc(first, tz)
     hi = clk.local_day_start_utc(last + timedelta(days=1), tz)
     moves = kpi.tier_moves(s, lo, hi, cfg)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QTableWidgetItem,
     QVBoxLayout,
@@ -41,9 +42,12 @@ from spa_pos.ui.widgets import (
     label,
     open_dialog,
     read_only_table,
+    reset_rows,
     resize_within_screen,
 )
 from spa_pos.ui.worker import DbWorker
+
+MESSAGE_COLUMN, FOLLOW_UP_COLUMN = 3, 5
 
 
 @dataclass(frozen=True)
@@ -130,9 +134,14 @@ class MemberCareDialog(QDialog):
             ]
         )
         self.table.setWordWrap(True)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        for column, width in enumerate((90, 80, 110, 560, 70, 180)):
-            self.table.setColumnWidth(column, width)
+        # The message takes the room the others leave and wraps in it; the follow-up has a
+        # set width. Sized to its text, the message pushed the status and the follow-up
+        # out of sight on a 1024-wide till.
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(MESSAGE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(FOLLOW_UP_COLUMN, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(FOLLOW_UP_COLUMN, 180)
         self.table.itemSelectionChanged.connect(self._selected)
 
         self.note = QLineEdit()
@@ -229,12 +238,13 @@ class MemberCareDialog(QDialog):
         rate = state.rate
         self.rate.setText(
             self.tr("Win-back success: %1 (%2 of %3 decided, %4 reached)")
-            .replace("%1", f"{rate.rate:.0%}")
+            # Nobody's 30 days are over yet: no rate, as on the dashboard, rather than 0 %.
+            .replace("%1", f"{rate.rate:.0%}" if rate.decided else "—")
             .replace("%2", str(rate.won_back))
             .replace("%3", str(rate.decided))
             .replace("%4", str(rate.contacted))
         )
-        self.table.setRowCount(len(self.views))
+        reset_rows(self.table, len(self.views))
         for row_no, v in enumerate(self.views):
             follow_up = self.result_name(v.result)
             if v.note:

@@ -42,6 +42,7 @@ from spa_pos.services.context import Ctx
 from spa_pos.services.exports import ExportResult
 from spa_pos.services.member_list import Batch, Choices, Filter, Page, Row
 from spa_pos.ui.changes import Change
+from spa_pos.ui.style import set_role
 from spa_pos.ui.widgets import (
     Button,
     add_field,
@@ -319,9 +320,9 @@ class MemberListDialog(QDialog):
         try:
             self.filter_now = self.current_filter()
         except DomainError as exc:
-            self.problem.setText(str(exc))
+            self._tell(str(exc), refused=True)
             return
-        self.problem.setText("")
+        self._tell("")
         self.total.setText(self.tr("Counting…"))
         self.model.load(self.filter_now)
 
@@ -332,9 +333,15 @@ class MemberListDialog(QDialog):
 
     def _refused(self, exc: Exception) -> bool:
         if isinstance(exc, DomainError):
-            self.problem.setText(str(exc))
+            self._tell(str(exc), refused=True)
             return True
         return False
+
+    def _tell(self, text: str, *, refused: bool = False) -> None:
+        """One line next to the filter: a refusal in red, what was done (exported, coupons
+        given, messages queued) in grey."""
+        set_role(self.problem, "error" if refused else "muted")
+        self.problem.setText(text)
 
     # --- export ----------------------------------------------------------------------
     def ask_export(self) -> None:
@@ -362,7 +369,7 @@ class MemberListDialog(QDialog):
         )
 
     def _exported(self, result: ExportResult) -> None:
-        self.problem.setText(
+        self._tell(
             self.tr("Exported {rows} members to {file}.").format(rows=result.rows, file=result.file)
         )
 
@@ -430,7 +437,7 @@ class MemberListDialog(QDialog):
         return self.tr("Queued {count} messages in the outbox.").format(count=batch.count)
 
     def _done(self, text: str) -> None:
-        self.problem.setText(text)
+        self._tell(text)
         self.model.load(self.filter_now)
 
 

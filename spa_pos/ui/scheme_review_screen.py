@@ -241,9 +241,11 @@ class SchemeReviewDialog(QDialog):
                 for r in reviews
             ],
         )
-        self.earlier_text.clear()
         if reviews:
             self.earlier.selectRow(0)  # the latest
+        # Shown here, not only on a change of selection: after a save the latest is again
+        # row 0, already selected, and no selection change would show its text.
+        self._show_earlier()
         self.pdf_button.setEnabled(bool(reviews))
         self.print_button.setEnabled(bool(reviews) and self.sent_to is None)
 

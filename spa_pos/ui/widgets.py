@@ -252,6 +252,18 @@ def read_only_table(columns: int) -> QTableWidget:
     return table
 
 
+def reset_rows(table: QTableWidget, count: int) -> None:
+    """Empty `table` and give it `count` rows, for filling it again from scratch.
+
+    Through zero rows even when the count is the same: a shown table whose row count does
+    not change lays its items out at once on every cell set, and with columns sized to
+    their contents (`read_only_table`) that measures the column over all its rows each
+    time: minutes of a frozen window to refill a few hundred rows. After a change of row
+    count the layout waits until the table is filled."""
+    table.setRowCount(0)
+    table.setRowCount(count)
+
+
 def clear(layout: QLayout) -> None:
     """Remove and delete everything in a layout (rebuilt lists, tags, buttons)."""
     while layout.count():

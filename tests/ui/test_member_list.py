@@ -88,6 +88,12 @@ def test_coupon_confirmation_names_how_many(
             return s.scalar(select(func.count(Voucher.id))) or 0
 
     qtbot.waitUntil(lambda: given() == 2)
+    # Said as done, not in the red of a refusal.
+    qtbot.waitUntil(lambda: "2" in dialog.problem.text())
+    assert dialog.problem.property("role") == "muted"
+    dialog.spend_min.setText("abc")
+    dialog.apply()
+    assert dialog.problem.property("role") == "error"
 
 
 def test_message_confirmation_counts_only_consent(

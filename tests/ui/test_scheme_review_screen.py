@@ -65,6 +65,13 @@ def test_the_months_figures_are_the_services_and_the_conclusions_are_kept(
     assert dialog.conclusions.toPlainText() == ""
     assert dialog.earlier_text.toPlainText() == kept.conclusions
     assert cell_text(dialog.earlier, 0, 1) == kept.author
+    # A second review of the month: the latest is the one selected, and its text shown.
+    dialog.conclusions.setPlainText("再看一个月")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.earlier.rowCount() == 2)
+    assert cell_text(dialog.earlier, 0, 2) == "再看一个月"
+    assert dialog.earlier_text.toPlainText() == "再看一个月"
+    assert dialog.selected_review() == scheme_review.reviews(history, "2026-02")[0]
 
     pdf = tmp_path / "review.pdf"
     dialog.save_pdf(kept, pdf)
@@ -80,9 +87,9 @@ def test_the_months_figures_are_the_services_and_the_conclusions_are_kept(
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
     again = open_review(qtbot, window)
-    assert again.earlier.rowCount() == 1
-    assert again.earlier_text.toPlainText() == CONCLUSIONS.strip()
-    assert cell_text(again.earlier, 0, 2) == "兑换率偏低，下月加推¥10券。"  # its first line
+    assert again.earlier.rowCount() == 2
+    assert again.earlier_text.toPlainText() == "再看一个月"
+    assert cell_text(again.earlier, 1, 2) == "兑换率偏低，下月加推¥10券。"  # its first line
 
 
 def test_another_month_is_shown_when_chosen(history: Ctx, qtbot: QtBot, window: MainWindow) -> None:
