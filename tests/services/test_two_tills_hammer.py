@@ -6,8 +6,8 @@ open lots, every document number is unique, each till's Z report counts exactly 
 sales and refunds, and the clinic's report is the sum of the two.
 
 On SQLite the two processes share one file; on PostgreSQL (`--engine=postgresql`) one
-server. `SPA_POS_HAMMER_SECONDS` sets how long each till works (default 10 s in the suite; the issue's
-minute is `SPA_POS_HAMMER_SECONDS=60`).
+server. `SPA_POS_HAMMER_SECONDS` sets how long each till works (default 10 s in the
+suite; the issue's minute is `SPA_POS_HAMMER_SECONDS=60`).
 """
 
 from __future__ import annotations
