@@ -514,6 +514,21 @@ _AUDIT: dict[str, str] = {
     "audit.no_keyring": (
         "This machine has no audit key for this clinic: cannot verify (restore an encrypted backup)"
     ),
+    "audit.keys_missing": (
+        "This till does not have the clinic's keys yet: on a till already in use, choose "
+        "Manage → Export keys, then import the file here"
+    ),
+    "audit.keys_wrong_passphrase": (
+        "The keys file cannot be decrypted: wrong passphrase (or the file is damaged)"
+    ),
+    "audit.keys_damaged": "This is not a readable keys file (damaged, or not exported by spa-pos)",
+    "audit.keys_other_clinic": "This keys file belongs to another clinic's database, not this one",
+    "audit.keys_differ": (
+        "This till already has a different set of keys for this clinic; they were not "
+        "overwritten: find out which set is in use first"
+    ),
+    "audit.action.keys.export": "Keys exported",
+    "audit.action.keys.import": "Keys imported",
     "audit.unverifiable": (
         "The first {count} entries were keyed with a key this machine lacks: "
         "only their links are checked"
@@ -672,6 +687,7 @@ _CLI: dict[str, str] = {
     "cli.db_unreadable": "{path} is not a readable spa_pos database ({detail})",
     "cli.output_folder_missing": "The folder to save into does not exist: {folder}",
     "cli.bad_text": "The input has characters that cannot be read (wrong encoding): {text}",
+    "cli.keys_file_missing": "No keys file at {file}",
     "cli.not_a_file": "{path} is not a file name (e.g. receipt.pdf)",
 }
 

@@ -36,6 +36,8 @@ from typing import Any
 from sqlalchemy import Column, Connection, Integer, Table, bindparam, event, func, select, text
 from sqlalchemy.orm import Session
 
+from spa_pos.db import shared
+from spa_pos.errors import DomainError
 from spa_pos.models import AuditEntry, Base
 from spa_pos.services import keys
 
@@ -424,6 +426,11 @@ def keyring(session: Session) -> keys.Keyring:
     keyed chain starts: after the rows already there, which are checked with the public
     formula if they all pass it (`legacy`), else were keyed with a key this machine does
     not have (`foreign`: a plaintext backup restored on a new machine).
+
+    A database shared by several terminals (a server) whose chain already has keyed rows
+    got its keyring at another till: this one must import it (`keyring_transfer`), not
+    make a second key the chain would then alternate with (every till's `verify` would
+    report tampering, and each till would refuse the other's voucher codes).
     """
     info = session.connection().connection.info  # the clinic id, read once a connection
     clinic = info.get(_CLINIC_ID) or keys.ensure_clinic_id(session)
@@ -432,6 +439,8 @@ def keyring(session: Session) -> keys.Keyring:
     if ring is not None:
         return ring
     entries, legacy_ok = legacy_chain(session)
+    if not legacy_ok and shared(session):
+        raise DomainError("audit.keys_missing")
     ring = keys.Keyring(
         clinic_id=clinic,
         audit_key=secrets.token_hex(32),
