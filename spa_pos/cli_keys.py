@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from spa_pos.cli_common import Refused, add_command, add_group, output_file
+from spa_pos.cli_common import add_command, add_group, output_file
 from spa_pos.services.context import Ctx
 
 PASSPHRASE_ENV = "SPA_POS_KEYS_PASSPHRASE"
@@ -27,20 +27,14 @@ def cmd_keys_export(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any],
     from spa_pos.services import keyring_transfer
 
     path = output_file(args.to)
-    content = keyring_transfer.export_keys(ctx, _passphrase())
-    path.write_text(content, encoding="utf-8")
-    path.chmod(0o600)
+    keyring_transfer.export_file(ctx, _passphrase(), path)
     return {"file": str(path)}, f"已导出本店密钥到 {path}（用口令加密）"
 
 
 def cmd_keys_import(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:
     from spa_pos.services import keyring_transfer
 
-    path = Path(args.file)
-    if not path.is_file():
-        raise Refused("cli.keys_file_missing", file=args.file)
-    content = path.read_bytes().decode("utf-8", errors="replace")  # not UTF-8: damaged
-    imported = keyring_transfer.import_keys(ctx, content, _passphrase())
+    imported = keyring_transfer.import_file(ctx, Path(args.file), _passphrase())
     text = "已导入本店密钥" if imported else "本收银台已有这套密钥，未作改动"
     return {"imported": imported}, text
 

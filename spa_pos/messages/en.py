@@ -522,6 +522,7 @@ _AUDIT: dict[str, str] = {
         "The keys file cannot be decrypted: wrong passphrase (or the file is damaged)"
     ),
     "audit.keys_damaged": "This is not a readable keys file (damaged, or not exported by spa-pos)",
+    "audit.keys_file_missing": "No keys file at {file}",
     "audit.keys_other_clinic": "This keys file belongs to another clinic's database, not this one",
     "audit.keys_differ": (
         "This till already has a different set of keys for this clinic; they were not "
@@ -687,7 +688,6 @@ _CLI: dict[str, str] = {
     "cli.db_unreadable": "{path} is not a readable spa_pos database ({detail})",
     "cli.output_folder_missing": "The folder to save into does not exist: {folder}",
     "cli.bad_text": "The input has characters that cannot be read (wrong encoding): {text}",
-    "cli.keys_file_missing": "No keys file at {file}",
     "cli.not_a_file": "{path} is not a file name (e.g. receipt.pdf)",
 }
 

@@ -394,6 +394,7 @@ _AUDIT: dict[str, str] = {
     ),
     "audit.keys_wrong_passphrase": "密钥文件无法解密：口令不对（或文件已损坏）",
     "audit.keys_damaged": "这不是可读的密钥文件（文件已损坏，或不是本程序导出的）",
+    "audit.keys_file_missing": "找不到密钥文件：{file}",
     "audit.keys_other_clinic": "这个密钥文件属于另一家店的数据库，不是本数据库的",
     "audit.keys_differ": "本收银台已有本店的另一套密钥，未覆盖：请先查明哪一套是在用的",
     "audit.action.keys.export": "导出密钥",
@@ -546,7 +547,6 @@ _CLI: dict[str, str] = {
     "cli.db_unreadable": "{path} 不是可读的 spa_pos 数据库（{detail}）",
     "cli.output_folder_missing": "保存文件的文件夹不存在: {folder}",
     "cli.bad_text": "输入中有无法识别的字符（编码不对）: {text}",
-    "cli.keys_file_missing": "找不到密钥文件：{file}",
     "cli.not_a_file": "{path} 不是文件名（例如 receipt.pdf）",
 }
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+from pathlib import Path
 from typing import Any
 
 from spa_pos.errors import BackupError, DomainError
@@ -63,6 +64,20 @@ def import_keys(ctx: Ctx, content: str, passphrase: str) -> bool:
     with unit_of_work.write(ctx) as work:
         work.audit("keys.import", "clinic", clinic, till=work.till)
     return True
+
+
+def export_file(ctx: Ctx, passphrase: str, path: Path) -> None:
+    """`export_keys` written to `path`, readable by this user only (0600)."""
+    content = export_keys(ctx, passphrase)
+    path.write_text(content, encoding="utf-8")
+    path.chmod(0o600)
+
+
+def import_file(ctx: Ctx, path: Path, passphrase: str) -> bool:
+    """`import_keys` of the keys file at `path` (one not in UTF-8 is damaged)."""
+    if not path.is_file():
+        raise DomainError("audit.keys_file_missing", file=str(path))
+    return import_keys(ctx, path.read_bytes().decode("utf-8", errors="replace"), passphrase)
 
 
 def _sealed_text(content: str) -> str:
