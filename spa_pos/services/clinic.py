@@ -44,6 +44,7 @@ class InitResult:
     db: str
     schema_version: str
     upgraded: Upgraded | None = None  # a database from an earlier release
+    keys_missing: str = ""  # why this till cannot write yet (`audit.keys_missing`), or ""
 
 
 def init(ctx: Ctx) -> InitResult:
@@ -65,14 +66,16 @@ def init(ctx: Ctx) -> InitResult:
     with ctx.db.read() as s:
         clinic = keys.clinic_id(s)
         has_keyring = clinic is not None and keys.load(clinic) is not None
+    keys_missing = ""
     if not has_keyring:
         try:
             with ctx.db.write() as s:
                 audit.keyring(s)
-        except DomainError as exc:  # a new till of a server clinic: it imports the keys
-            if exc.code != "audit.keys_missing":  # (its first write says so)
+        except DomainError as exc:  # a new till of a server clinic: it starts, and
+            if exc.code != "audit.keys_missing":  # imports the keys before writing
                 raise
-    return InitResult(ctx.db.shown_url, version, upgraded)
+            keys_missing = str(exc)
+    return InitResult(ctx.db.shown_url, version, upgraded, keys_missing)
 
 
 @dataclass(frozen=True)
@@ -163,15 +166,23 @@ class Startup:
     has_manager_pin: bool  # False: the first-run wizard is due
     catalog: list[CatalogEntry]
     rewards: list[RewardEntry]
+    keys_missing: str = ""  # `InitResult.keys_missing`
 
 
 def startup(ctx: Ctx) -> Startup:
     """What the window needs before it is usable (never members): the database created or
     upgraded, the clinic's settings and the catalog."""
-    init(ctx)
+    opened = init(ctx)
     cfg = settings_svc.current(ctx)
     items, rewards = catalog.entries(ctx)
-    return Startup(cfg.clinic_name, cfg.language, staff.has_manager_pin(ctx), items, rewards)
+    return Startup(
+        cfg.clinic_name,
+        cfg.language,
+        staff.has_manager_pin(ctx),
+        items,
+        rewards,
+        opened.keys_missing,
+    )
 
 
 def zone(ctx: Ctx) -> ZoneInfo:

@@ -61,6 +61,7 @@ class SignInDialog(QDialog):
     `current`, the person signed in until now, so signing back in is just the PIN."""
 
     signed_in = Signal(object)  # SignedIn
+    keys_imported = Signal()
 
     def __init__(
         self,
@@ -69,7 +70,10 @@ class SignInDialog(QDialog):
         parent: QWidget | None = None,
         *,
         cancellable: bool = False,
+        keys_missing: str = "",
     ) -> None:
+        """`keys_missing`: why this till cannot write yet (`clinic.Startup.keys_missing`):
+        shown with the button that imports the clinic's keys."""
         super().__init__(parent)
         self.worker = worker
         self.current = current
@@ -110,6 +114,8 @@ class SignInDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.import_keys)
         layout.addLayout(button_bar(leave, self.ok))
+        self.error.setText(keys_missing)
+        self.import_keys.setVisible(bool(keys_missing))
         self.ok.setEnabled(False)
         worker.run(active_staff, self._listed, owner=self)
 
@@ -162,6 +168,7 @@ class SignInDialog(QDialog):
         open_dialog(dialog)
 
     def _keys_imported(self) -> None:
+        self.keys_imported.emit()
         self.import_keys.hide()
         self.error.setText(self.tr("The clinic's keys are imported: sign in."))
         self.pin.setFocus()
