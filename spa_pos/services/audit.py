@@ -418,7 +418,7 @@ def record(
 # --- the keyring ---------------------------------------------------------------------------------
 
 
-def keyring(session: Session) -> keys.Keyring:
+def keyring(session: Session, *, restored: bool = False) -> keys.Keyring:
     """The keyring of the database `session` writes to, made on first use.
 
     Call inside a write transaction. Making it moves a voucher secret still stored in the
@@ -430,7 +430,10 @@ def keyring(session: Session) -> keys.Keyring:
     A database shared by several terminals (a server) whose chain already has keyed rows
     got its keyring at another till: this one must import it (`keyring_transfer`), not
     make a second key the chain would then alternate with (every till's `verify` would
-    report tampering, and each till would refuse the other's voucher codes).
+    report tampering, and each till would refuse the other's voucher codes). Except
+    right after a backup without its keyring was `restored` here: that database's
+    keyed rows cannot be signed on by anyone, so this till starts the new segment and the
+    other tills import its keys.
     """
     info = session.connection().connection.info  # the clinic id, read once a connection
     clinic = info.get(_CLINIC_ID) or keys.ensure_clinic_id(session)
@@ -439,7 +442,7 @@ def keyring(session: Session) -> keys.Keyring:
     if ring is not None:
         return ring
     entries, legacy_ok = legacy_chain(session)
-    if not legacy_ok and shared(session):
+    if not legacy_ok and not restored and shared(session):
         raise DomainError("audit.keys_missing")
     ring = keys.Keyring(
         clinic_id=clinic,
