@@ -524,6 +524,7 @@ def build_parser() -> argparse.ArgumentParser:
     from spa_pos import (
         cli_catalog,
         cli_import,
+        cli_keys,
         cli_move,
         cli_ops,
         cli_outbox,
@@ -543,6 +544,7 @@ def build_parser() -> argparse.ArgumentParser:
         cli_outbox,
         cli_reports,
         cli_move,
+        cli_keys,
     ):
         group.register(sub)
     return parser

@@ -60,6 +60,9 @@ class Dialect:
     and write sessions, and which driver errors are a person's refusals."""
 
     name = ""
+    shared = False
+    """Whether several terminals (each with its own config folder and keyring) write to
+    this one database: a server's clinic is reached from every till, a file from one."""
 
     def engine_args(self) -> dict[str, Any]:
         return {}
@@ -124,6 +127,7 @@ _PG_BUSY = {"55P03", "40001", "40P01"}  # lock_not_available, serialization, dea
 
 class PostgreSQLDialect(Dialect):
     name = "postgresql"
+    shared = True
 
     def engine_args(self) -> dict[str, Any]:
         # pre_ping: a connection the server dropped (it restarted, the network came back)
@@ -158,6 +162,12 @@ def dialect_of(url: str) -> Dialect:
     if url.startswith("postgresql"):
         return PostgreSQLDialect()
     return Dialect()
+
+
+def shared(session: Session) -> bool:
+    """Whether the database `session` is bound to is shared by several terminals
+    (`Dialect.shared`)."""
+    return dialect_of(session.get_bind().engine.url.drivername).shared
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

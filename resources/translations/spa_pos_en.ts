@@ -1023,6 +1023,14 @@ Card {card}  ·  {points} points</translation>
             <source>Review the points scheme</source>
             <translation>Review the points scheme</translation>
         </message>
+        <message>
+            <source>Export keys…</source>
+            <translation>Export keys…</translation>
+        </message>
+        <message>
+            <source>Export the clinic's keys for another till.</source>
+            <translation>Export the clinic's keys for another till.</translation>
+        </message>
     </context>
     <context>
         <name>ManagerPinDialog</name>
@@ -4281,6 +4289,14 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>Type your PIN.</source>
             <translation>Type your PIN.</translation>
         </message>
+        <message>
+            <source>Import the clinic's keys…</source>
+            <translation>Import the clinic's keys…</translation>
+        </message>
+        <message>
+            <source>The clinic's keys are imported: sign in.</source>
+            <translation>The clinic's keys are imported: sign in.</translation>
+        </message>
     </context>
     <context>
         <name>_ReasonDialog</name>
@@ -4621,6 +4637,75 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Connected, but the database was written by a newer spa-pos (%1): upgrade this till first.</source>
             <translation>Connected, but the database was written by a newer spa-pos (%1): upgrade this till first.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeysDialog</name>
+        <message>
+            <source>Choose…</source>
+            <translation>Choose…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Keys file</source>
+            <translation>Keys file</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Passphrase</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeysExportDialog</name>
+        <message>
+            <source>Export the clinic's keys</source>
+            <translation>Export the clinic's keys</translation>
+        </message>
+        <message>
+            <source>Passphrase again</source>
+            <translation>Passphrase again</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>Another till of this clinic needs these keys to sign the audit trail and to check voucher codes. Keep the file and its passphrase apart.</source>
+            <translation>Another till of this clinic needs these keys to sign the audit trail and to check voucher codes. Keep the file and its passphrase apart.</translation>
+        </message>
+        <message>
+            <source>Choose where to write the keys file.</source>
+            <translation>Choose where to write the keys file.</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ.</source>
+            <translation>The two passphrases differ.</translation>
+        </message>
+        <message>
+            <source>The keys were written to {file}.</source>
+            <translation>The keys were written to {file}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeysImportDialog</name>
+        <message>
+            <source>Import the clinic's keys</source>
+            <translation>Import the clinic's keys</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>On a till already in use, a manager chooses Manage → Export keys…; choose that file here and type its passphrase.</source>
+            <translation>On a till already in use, a manager chooses Manage → Export keys…; choose that file here and type its passphrase.</translation>
+        </message>
+        <message>
+            <source>Choose the keys file.</source>
+            <translation>Choose the keys file.</translation>
         </message>
     </context>
 </TS>

@@ -1023,6 +1023,14 @@ Card {card}  ·  {points} points</source>
             <source>Review the points scheme</source>
             <translation>积分制度评估</translation>
         </message>
+        <message>
+            <source>Export keys…</source>
+            <translation>导出密钥…</translation>
+        </message>
+        <message>
+            <source>Export the clinic's keys for another till.</source>
+            <translation>为另一台收银台导出本店密钥。</translation>
+        </message>
     </context>
     <context>
         <name>ManagerPinDialog</name>
@@ -4281,6 +4289,14 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <source>Type your PIN.</source>
             <translation>请输入密码。</translation>
         </message>
+        <message>
+            <source>Import the clinic's keys…</source>
+            <translation>导入本店密钥…</translation>
+        </message>
+        <message>
+            <source>The clinic's keys are imported: sign in.</source>
+            <translation>本店密钥已导入：请登录。</translation>
+        </message>
     </context>
     <context>
         <name>_ReasonDialog</name>
@@ -4621,6 +4637,75 @@ A safety copy of the current data is kept first (in the “safety” folder next
         <message>
             <source>Connected, but the database was written by a newer spa-pos (%1): upgrade this till first.</source>
             <translation>已连接，但数据库是更新版本的 spa-pos 写的（%1）：请先升级本收银台。</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeysDialog</name>
+        <message>
+            <source>Choose…</source>
+            <translation>选择…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Keys file</source>
+            <translation>密钥文件</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>口令</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeysExportDialog</name>
+        <message>
+            <source>Export the clinic's keys</source>
+            <translation>导出本店密钥</translation>
+        </message>
+        <message>
+            <source>Passphrase again</source>
+            <translation>再输一次口令</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Another till of this clinic needs these keys to sign the audit trail and to check voucher codes. Keep the file and its passphrase apart.</source>
+            <translation>本店的其他收银台需要这套密钥来签署审计记录、核验兑换券。密钥文件和口令请分开保管。</translation>
+        </message>
+        <message>
+            <source>Choose where to write the keys file.</source>
+            <translation>请选择密钥文件保存的位置。</translation>
+        </message>
+        <message>
+            <source>The two passphrases differ.</source>
+            <translation>两次输入的口令不一致。</translation>
+        </message>
+        <message>
+            <source>The keys were written to {file}.</source>
+            <translation>密钥已写入 {file}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeysImportDialog</name>
+        <message>
+            <source>Import the clinic's keys</source>
+            <translation>导入本店密钥</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>On a till already in use, a manager chooses Manage → Export keys…; choose that file here and type its passphrase.</source>
+            <translation>在已在使用的收银台，由店长选择 管理 → 导出密钥…；在这里选择该文件并输入口令。</translation>
+        </message>
+        <message>
+            <source>Choose the keys file.</source>
+            <translation>请选择密钥文件。</translation>
         </message>
     </context>
 </TS>

@@ -514,6 +514,22 @@ _AUDIT: dict[str, str] = {
     "audit.no_keyring": (
         "This machine has no audit key for this clinic: cannot verify (restore an encrypted backup)"
     ),
+    "audit.keys_missing": (
+        "This till does not have the clinic's keys yet: on a till already in use, choose "
+        "Manage → Export keys, then import the file here"
+    ),
+    "audit.keys_wrong_passphrase": (
+        "The keys file cannot be decrypted: wrong passphrase (or the file is damaged)"
+    ),
+    "audit.keys_damaged": "This is not a readable keys file (damaged, or not exported by spa-pos)",
+    "audit.keys_file_missing": "No keys file at {file}",
+    "audit.keys_other_clinic": "This keys file belongs to another clinic's database, not this one",
+    "audit.keys_differ": (
+        "This till already has a different set of keys for this clinic; they were not "
+        "overwritten: find out which set is in use first"
+    ),
+    "audit.action.keys.export": "Keys exported",
+    "audit.action.keys.import": "Keys imported",
     "audit.unverifiable": (
         "The first {count} entries were keyed with a key this machine lacks: "
         "only their links are checked"

@@ -389,6 +389,16 @@ _AUDIT: dict[str, str] = {
     "audit.anchor_mismatch": "审计链与上次记下的锚点（{anchor}）不符：记录被改写",
     "audit.rows_changed": "{count} 行业务数据在最后一次记录后被改动，例如 {table} {key}",
     "audit.no_keyring": "本机没有这家店的审计密钥，无法校验（请从加密备份恢复）",
+    "audit.keys_missing": (
+        "本收银台还没有本店的密钥：请在已在使用的收银台 管理 → 导出密钥，再在这里导入"
+    ),
+    "audit.keys_wrong_passphrase": "密钥文件无法解密：口令不对（或文件已损坏）",
+    "audit.keys_damaged": "这不是可读的密钥文件（文件已损坏，或不是本程序导出的）",
+    "audit.keys_file_missing": "找不到密钥文件：{file}",
+    "audit.keys_other_clinic": "这个密钥文件属于另一家店的数据库，不是本数据库的",
+    "audit.keys_differ": "本收银台已有本店的另一套密钥，未覆盖：请先查明哪一套是在用的",
+    "audit.action.keys.export": "导出密钥",
+    "audit.action.keys.import": "导入密钥",
     "audit.unverifiable": "其中前 {count} 条用本机没有的密钥签名，只能校验链接",
     "audit.legacy": "其中前 {count} 条写于旧版本（密钥审计之前），按公开算法校验，密钥链接续其后",
     "audit.bad_kind": "没有“{kind}”这类记录",

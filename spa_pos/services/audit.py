@@ -37,6 +37,8 @@ from typing import Any
 from sqlalchemy import Column, Connection, Integer, Table, bindparam, event, func, select, text
 from sqlalchemy.orm import Session
 
+from spa_pos.db import shared
+from spa_pos.errors import DomainError
 from spa_pos.models import AuditEntry, Base
 from spa_pos.services import keys
 
@@ -443,7 +445,7 @@ def record(
 # --- the keyring ---------------------------------------------------------------------------------
 
 
-def keyring(session: Session) -> keys.Keyring:
+def keyring(session: Session, *, restored: bool = False) -> keys.Keyring:
     """The keyring of the database `session` writes to, made on first use.
 
     Call inside a write transaction. Making it moves a voucher secret still stored in the
@@ -451,6 +453,14 @@ def keyring(session: Session) -> keys.Keyring:
     keyed chain starts: after the rows already there, which are checked with the public
     formula if they all pass it (`legacy`), else were keyed with a key this machine does
     not have (`foreign`: a plaintext backup restored on a new machine).
+
+    A database shared by several terminals (a server) whose chain already has keyed rows
+    got its keyring at another till: this one must import it (`keyring_transfer`), not
+    make a second key the chain would then alternate with (every till's `verify` would
+    report tampering, and each till would refuse the other's voucher codes). Except
+    right after a backup without its keyring was `restored` here: that database's
+    keyed rows cannot be signed on by anyone, so this till starts the new segment and the
+    other tills import its keys.
     """
     info = session.connection().connection.info  # the clinic id, read once a connection
     clinic = info.get(_CLINIC_ID) or keys.ensure_clinic_id(session)
@@ -459,6 +469,8 @@ def keyring(session: Session) -> keys.Keyring:
     if ring is not None:
         return ring
     entries, legacy_ok = legacy_chain(session)
+    if not legacy_ok and not restored and shared(session):
+        raise DomainError("audit.keys_missing")
     ring = keys.Keyring(
         clinic_id=clinic,
         audit_key=secrets.token_hex(32),

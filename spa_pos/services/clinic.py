@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
 from spa_pos.db import latest_revision
-from spa_pos.errors import BackupError
+from spa_pos.errors import BackupError, DomainError
 from spa_pos.services import audit, catalog, keys, staff, unit_of_work
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.catalog import CatalogEntry, ItemSpec, RewardEntry, RewardSpec
@@ -44,6 +44,7 @@ class InitResult:
     db: str
     schema_version: str
     upgraded: Upgraded | None = None  # a database from an earlier release
+    keys_missing: str = ""  # why this till cannot write yet (`audit.keys_missing`), or ""
 
 
 def init(ctx: Ctx) -> InitResult:
@@ -65,10 +66,16 @@ def init(ctx: Ctx) -> InitResult:
     with ctx.db.read() as s:
         clinic = keys.clinic_id(s)
         has_keyring = clinic is not None and keys.load(clinic) is not None
+    keys_missing = ""
     if not has_keyring:
-        with ctx.db.write() as s:
-            audit.keyring(s)
-    return InitResult(ctx.db.shown_url, version, upgraded)
+        try:
+            with ctx.db.write() as s:
+                audit.keyring(s)
+        except DomainError as exc:  # a new till of a server clinic: it starts, and
+            if exc.code != "audit.keys_missing":  # imports the keys before writing
+                raise
+            keys_missing = str(exc)
+    return InitResult(ctx.db.shown_url, version, upgraded, keys_missing)
 
 
 @dataclass(frozen=True)
@@ -159,15 +166,23 @@ class Startup:
     has_manager_pin: bool  # False: the first-run wizard is due
     catalog: list[CatalogEntry]
     rewards: list[RewardEntry]
+    keys_missing: str = ""  # `InitResult.keys_missing`
 
 
 def startup(ctx: Ctx) -> Startup:
     """What the window needs before it is usable (never members): the database created or
     upgraded, the clinic's settings and the catalog."""
-    init(ctx)
+    opened = init(ctx)
     cfg = settings_svc.current(ctx)
     items, rewards = catalog.entries(ctx)
-    return Startup(cfg.clinic_name, cfg.language, staff.has_manager_pin(ctx), items, rewards)
+    return Startup(
+        cfg.clinic_name,
+        cfg.language,
+        staff.has_manager_pin(ctx),
+        items,
+        rewards,
+        opened.keys_missing,
+    )
 
 
 def zone(ctx: Ctx) -> ZoneInfo:

@@ -18,10 +18,11 @@ file per clinic database (`keys/<clinic id>.json`, mode 0600):
 The clinic database is identified by a random clinic id that migration 0009 (or the first
 `init`) stores in the settings table (`clinic_id`).
 
-The keyring travels only inside encrypted backups (sealed with the backup passphrase in the
-manifest): a plaintext backup carries no key. The last anchor (`anchors/<clinic id>.json`:
-how many audit rows the chain had and the hash of the last) is not secret; it lets
-`audit verify` notice trailing rows deleted, or every row.
+The keyring travels only sealed with a passphrase: inside encrypted backups (in the
+manifest; a plaintext backup carries no key) and in the keys file that carries it to
+another till of a clinic on a server (`keyring_transfer`). The last anchor
+(`anchors/<clinic id>.json`: how many audit rows the chain had and the hash of the last)
+is not secret; it lets `audit verify` notice trailing rows deleted, or every row.
 
 This module only stores: the keyring is made by `audit.keyring` (which knows where the
 chain stands) inside a write transaction (the database's write lock), so two processes

@@ -205,6 +205,7 @@ def restore(
         version = ctx.db.migrate()
         keyring = _bring_keyring_back(ctx, file, passphrase)
         with unit_of_work.write(ctx, now) as work:
+            audit.keyring(work.session, restored=keyring == "missing")
             work.audit(
                 "db.restore",
                 "database",

@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self._quitting = False  # closing was confirmed, or the program closes the window
         self.actor: Actor | None = None  # who signed in at the till; None: nobody yet
         self.sign_in_dialog: SignInDialog | None = None  # while the till is signed out
+        self.keys_missing = ""  # this till has no keys for the server's clinic: why
         self.idle = IdleWatch(self)
         self.idle.idle.connect(self.sign_out)
         app = QApplication.instance()
@@ -322,6 +323,7 @@ class MainWindow(QMainWindow):
     def _started(self, startup: Startup) -> None:
         self.translators.apply(i18n.resolve(startup.language))
         self.clinic_name = startup.clinic_name
+        self.keys_missing = startup.keys_missing
         self._title()
         self._set_catalog(startup.catalog, startup.rewards)
         if startup.has_manager_pin:
@@ -399,8 +401,11 @@ class MainWindow(QMainWindow):
             return
         self.idle.stop()
         current = self.actor.name if self.actor else None
-        dialog = SignInDialog(self.worker, current, parent=self, cancellable=switching)
+        dialog = SignInDialog(
+            self.worker, current, parent=self, cancellable=switching, keys_missing=self.keys_missing
+        )
         dialog.signed_in.connect(self.signed_in)
+        dialog.keys_imported.connect(lambda: setattr(self, "keys_missing", ""))
         dialog.rejected.connect(self._switch_cancelled if switching else self.quit)
         self.sign_in_dialog = dialog
         open_dialog(dialog)

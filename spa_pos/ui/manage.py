@@ -93,6 +93,9 @@ class ManagePage(QWidget):
         self.audit = button()
         self.audit.setObjectName("openAudit")
         self.audit.clicked.connect(self.open_audit)
+        self.export_keys = button()
+        self.export_keys.setObjectName("openExportKeys")
+        self.export_keys.clicked.connect(self.open_export_keys)
         self.review = button()
         self.review.setObjectName("openSchemeReview")
         self.review.clicked.connect(self.open_review)
@@ -114,7 +117,13 @@ class ManagePage(QWidget):
             self.review,
         )
         office = self._row(
-            self.catalog, self.rewards, self.rules, self.promotions, self.data, self.audit
+            self.catalog,
+            self.rewards,
+            self.rules,
+            self.promotions,
+            self.data,
+            self.audit,
+            self.export_keys,
         )
         panels = QHBoxLayout()
         panels.setSpacing(16)
@@ -155,6 +164,7 @@ class ManagePage(QWidget):
         self.data.setText(self.tr("Import and export…"))
         self.audit.setText(self.tr("Audit trail…"))
         self.review.setText(self.tr("Scheme review…"))
+        self.export_keys.setText(self.tr("Export keys…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -299,6 +309,17 @@ class ManagePage(QWidget):
             kpi.business_today,
             lambda manager, today: AuditDialog(self.worker, manager, today, parent=self),
             "view_audit",
+        )
+
+    def open_export_keys(self) -> None:
+        """导出密钥: the clinic's keys for another till, written as the manager."""
+        from spa_pos.ui.keys_dialog import KeysExportDialog
+
+        self._as_manager(
+            self.tr("Export the clinic's keys for another till."),
+            _nothing,
+            lambda manager, _: KeysExportDialog(self.worker, manager, parent=self),
+            "change_settings",
         )
 
     def open_import(self) -> None:

@@ -26,7 +26,16 @@ from spa_pos.services import permissions, staff
 from spa_pos.services import settings as settings_svc
 from spa_pos.services.context import Actor, Ctx
 from spa_pos.services.staff import StaffView
-from spa_pos.ui.widgets import PickThenType, add_field, button, button_bar, form_grid, label
+from spa_pos.ui.keys_dialog import KeysImportDialog
+from spa_pos.ui.widgets import (
+    PickThenType,
+    add_field,
+    button,
+    button_bar,
+    form_grid,
+    label,
+    open_dialog,
+)
 from spa_pos.ui.worker import DbWorker
 
 
@@ -52,6 +61,7 @@ class SignInDialog(QDialog):
     `current`, the person signed in until now, so signing back in is just the PIN."""
 
     signed_in = Signal(object)  # SignedIn
+    keys_imported = Signal()
 
     def __init__(
         self,
@@ -60,7 +70,10 @@ class SignInDialog(QDialog):
         parent: QWidget | None = None,
         *,
         cancellable: bool = False,
+        keys_missing: str = "",
     ) -> None:
+        """`keys_missing`: why this till cannot write yet (`clinic.Startup.keys_missing`):
+        shown with the button that imports the clinic's keys."""
         super().__init__(parent)
         self.worker = worker
         self.current = current
@@ -78,6 +91,12 @@ class SignInDialog(QDialog):
         self.pin.returnPressed.connect(self.submit)
         self.error = label("", "error", wrap=True)
         self.error.setObjectName("signInError")
+        # A new till of a clinic on a server has no keys yet: its first write (this
+        # sign-in's audit row) is refused until they are imported.
+        self.import_keys = button(self.tr("Import the clinic's keys…"))
+        self.import_keys.setObjectName("signInImportKeys")
+        self.import_keys.clicked.connect(self.open_import_keys)
+        self.import_keys.hide()
         self.ok = button(self.tr("Sign in (Enter)"), "primary")
         self.ok.setDefault(True)
         self.ok.clicked.connect(self.submit)
@@ -93,7 +112,10 @@ class SignInDialog(QDialog):
         layout.addWidget(label(self.windowTitle(), "title"))
         layout.addLayout(form)
         layout.addWidget(self.error)
+        layout.addWidget(self.import_keys)
         layout.addLayout(button_bar(leave, self.ok))
+        self.error.setText(keys_missing)
+        self.import_keys.setVisible(bool(keys_missing))
         self.ok.setEnabled(False)
         worker.run(active_staff, self._listed, owner=self)
 
@@ -135,9 +157,21 @@ class SignInDialog(QDialog):
         if not isinstance(exc, DomainError):
             return False
         self.error.setText(str(exc))
+        self.import_keys.setVisible(exc.code == "audit.keys_missing")
         self.pin.clear()
         self.pin.setFocus()
         return True
+
+    def open_import_keys(self) -> None:
+        dialog = KeysImportDialog(self.worker, parent=self)
+        dialog.accepted.connect(self._keys_imported)
+        open_dialog(dialog)
+
+    def _keys_imported(self) -> None:
+        self.keys_imported.emit()
+        self.import_keys.hide()
+        self.error.setText(self.tr("The clinic's keys are imported: sign in."))
+        self.pin.setFocus()
 
 
 class IdleWatch(QObject):

@@ -35,6 +35,7 @@ from spa_pos.ui.dashboard import DashboardDialog
 from spa_pos.ui.day_close import DayCloseDialog
 from spa_pos.ui.events_screen import EventsDialog
 from spa_pos.ui.import_dialog import ImportDialog
+from spa_pos.ui.keys_dialog import KeysExportDialog, KeysImportDialog
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.member_care import MemberCareDialog
 from spa_pos.ui.member_dialog import MemberDialog
@@ -336,6 +337,11 @@ def _server(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
     return wait_dialog(qtbot, ServerDialog)
 
 
+def _export_keys(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
+    as_manager(qtbot, window, window.manage.open_export_keys)
+    return wait_dialog(qtbot, KeysExportDialog)
+
+
 def _wizard(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> QDialog:
     return open_dialog(SetupWizard(catalog_empty=True, parent=window))
 
@@ -377,6 +383,8 @@ DIALOGS: dict[str, Opener] = {
     "audit": _audit,
     "wizard": _wizard,
     "server": _server,
+    "export_keys": _export_keys,
+    "import_keys": _simple(KeysImportDialog),
     "sign_in": _sign_in,
     "adjust": _adjust,
     "cancel_voucher": _cancel_voucher,
@@ -440,6 +448,8 @@ def test_the_list_below_opens_every_dialog_the_app_has() -> None:
         SchemeReviewDialog,
         TemplateDialog,
         ServerDialog,
+        KeysExportDialog,
+        KeysImportDialog,
     }
     assert every_dialog_class() <= opened
 
