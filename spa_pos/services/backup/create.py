@@ -19,8 +19,9 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from spa_pos import system
 from spa_pos.errors import BackupError
@@ -54,6 +55,24 @@ class BackupResult:
     audit_anchor: dict[str, Any] | None = None  # {"entries", "head"} of the copy's audit chain
 
 
+class Writer(Protocol):
+    """Writes one checked copy named `name` in `target_dir` with its manifest: SQLite's
+    `write_backup` (with the file bound) or the server's `write_dump` (with the URL)."""
+
+    def __call__(
+        self,
+        target_dir: Path,
+        name: str,
+        *,
+        clinic: str,
+        now: datetime,
+        passphrase: str | None,
+        keyring: str | None,
+        progress: Progress | None,
+        drive: Drive,
+    ) -> BackupResult: ...
+
+
 def backup_database(
     db_path: Path,
     target_dir: Path,
@@ -79,13 +98,42 @@ def backup_database(
     if passphrase is not None and not passphrase.strip():
         raise BackupError("backup.passphrase_empty")
     _require_database(db_path)
+    return rotated_backup(
+        partial(write_backup, db_path),
+        target_dir,
+        ".sqlite3.enc" if passphrase is not None else ".sqlite3",
+        clinic_name=clinic_name,
+        now=now,
+        tz=tz,
+        passphrase=passphrase,
+        keyring=keyring,
+        keep=keep,
+        progress=progress,
+        drive=drive,
+    )
+
+
+def rotated_backup(
+    write: Writer,
+    target_dir: Path,
+    suffix: str,
+    *,
+    clinic_name: str,
+    now: datetime,
+    tz: str,
+    passphrase: str | None,
+    keyring: str | None,
+    keep: int,
+    progress: Progress | None,
+    drive: Drive,
+) -> BackupResult:
+    """The steps a backup to a folder takes on either engine: a free name after the clinic
+    and `now`, the copy `write` makes and checks, then the rotation of older ones."""
     if not dir_available(target_dir):
         raise BackupError("backup.target_unavailable", folder=str(target_dir))
     slug = rotation.safe_clinic_name(clinic_name)
-    suffix = ".sqlite3.enc" if passphrase is not None else ".sqlite3"
     name = rotation.free_name(target_dir, rotation.backup_stem(slug, now, tz), suffix)
-    result = write_backup(
-        db_path,
+    result = write(
         target_dir,
         name,
         clinic=clinic_name,
@@ -125,23 +173,46 @@ def local_snapshot(
     if file.is_file() and manifest_path(file).is_file():
         return file
     _require_database(db_path)
+    return write_snapshot(
+        partial(write_backup, db_path),
+        file,
+        rotation.daily_key(db_id),
+        keep,
+        now,
+        passphrase,
+        keyring,
+    )
+
+
+def write_snapshot(
+    write: Writer,
+    file: Path,
+    key: rotation.Key,
+    keep: int,
+    now: datetime,
+    passphrase: str | None,
+    keyring: str | None,
+) -> Path:
+    """Today's snapshot `file` made by `write` on either engine, then the older days of the
+    same database (`key`) rotated out."""
+    folder = file.parent
     try:
-        snapshot_dir.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BackupError(
-            "backup.snapshot_dir_failed", folder=str(snapshot_dir), reason=exc.strerror or str(exc)
+            "backup.snapshot_dir_failed", folder=str(folder), reason=exc.strerror or str(exc)
         ) from exc
-    result = write_backup(
-        db_path,
-        snapshot_dir,
+    result = write(
+        folder,
         file.name,
         clinic="",
         now=now,
         passphrase=passphrase,
         keyring=keyring,
         progress=None,
+        drive=DRIVE,
     )
-    rotation.rotate(snapshot_dir, keep, rotation.daily_key(db_id), protect=result.file)
+    rotation.rotate(folder, keep, key, protect=result.file)
     return result.file
 
 

@@ -32,6 +32,7 @@ import tempfile
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -42,13 +43,12 @@ from spa_pos import system
 from spa_pos.db import BUSY_TIMEOUT_MS, CONNECT_TIMEOUT_S, WRITER_LOCK
 from spa_pos.errors import BackupError
 from spa_pos.services.backup import container, rotation, server_schema
-from spa_pos.services.backup.create import BackupResult, record
+from spa_pos.services.backup.create import BackupResult, record, rotated_backup, write_snapshot
 from spa_pos.services.backup.durable import (
     DRIVE,
     Drive,
     Flusher,
     copy_durably,
-    dir_available,
     fsync_dir,
     part_file,
     read_back,
@@ -150,26 +150,19 @@ def backup_server(
     rotation.check_keep(keep)
     if passphrase is not None and not passphrase.strip():
         raise BackupError("backup.passphrase_empty")
-    if not dir_available(target_dir):
-        raise BackupError("backup.target_unavailable", folder=str(target_dir))
-    slug = rotation.safe_clinic_name(clinic_name)
-    suffix = SUFFIX + (".enc" if passphrase is not None else "")
-    name = rotation.free_name(target_dir, rotation.backup_stem(slug, now, tz), suffix)
-    result = write_dump(
-        url,
+    return rotated_backup(
+        partial(write_dump, url),
         target_dir,
-        name,
-        clinic=clinic_name,
+        SUFFIX + (".enc" if passphrase is not None else ""),
+        clinic_name=clinic_name,
         now=now,
+        tz=tz,
         passphrase=passphrase,
         keyring=keyring,
+        keep=keep,
         progress=progress,
         drive=drive,
     )
-    rotation.rotate(target_dir, keep, rotation.backup_key(slug), protect=result.file)
-    if progress is not None:
-        progress(1.0)
-    return result
 
 
 def server_snapshot(
@@ -189,17 +182,9 @@ def server_snapshot(
     file = snapshot_dir / rotation.daily_name(db_id, now, tz, suffix)
     if file.is_file() and manifest_path(file).is_file():
         return file
-    try:
-        snapshot_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise BackupError(
-            "backup.snapshot_dir_failed", folder=str(snapshot_dir), reason=exc.strerror or str(exc)
-        ) from exc
-    result = write_dump(
-        url, snapshot_dir, file.name, clinic="", now=now, passphrase=passphrase, keyring=keyring
+    return write_snapshot(
+        partial(write_dump, url), file, rotation.daily_key(db_id), keep, now, passphrase, keyring
     )
-    rotation.rotate(snapshot_dir, keep, rotation.daily_key(db_id), protect=result.file)
-    return result.file
 
 
 def write_dump(
