@@ -3,37 +3,18 @@ second terminal (its own config folder), the passphrase from $SPA_POS_KEYS_PASSP
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from spa_pos import cli
 from spa_pos.cli_keys import PASSPHRASE_ENV
-from spa_pos.clock import FixedClock
-from spa_pos.db import Database
 from spa_pos.services import keys
-from spa_pos.services.context import CLI_ACTOR, Ctx
+from spa_pos.services.context import Ctx
+from tests import test_cli_tills
 
-Run = Callable[..., tuple[int, Any, str]]
-
-
-@pytest.fixture
-def run(ctx: Ctx, db_arg: str, clock: FixedClock, capsys: pytest.CaptureFixture[str]) -> Run:
-    """`spa-pos ARGS --db <test db> --json`: (exit status, parsed stdout, stderr)."""
-
-    def invoke(*argv: str) -> tuple[int, Any, str]:
-        ctx.db.dispose()
-        code = cli.run(
-            [*argv, "--db", db_arg, "--json"],
-            lambda url: Ctx(Database(url), CLI_ACTOR, clock),
-        )
-        out = capsys.readouterr()
-        return code, json.loads(out.out) if out.out.strip() else None, out.err
-
-    return invoke
+# The same `spa-pos … --db <test db> --json` runner as the tills' commands.
+run = test_cli_tills.run
+Run = test_cli_tills.Run
 
 
 def test_keys_travel_to_a_second_terminal(
