@@ -34,9 +34,12 @@ class _Built:
     collected: list[Any] = field(default_factory=list)
 
 
-def _run_spec(platform: str, monkeypatch: pytest.MonkeyPatch) -> _Built:
+def _run_spec(
+    platform: str, monkeypatch: pytest.MonkeyPatch, hooked: list[tuple[str, str, str]] | None = None
+) -> _Built:
     """Evaluate installer/spa-pos.spec as PyInstaller would on `platform`, with PyInstaller's
-    build steps recording what they are given (PyInstaller is not installed here)."""
+    build steps recording what they are given (PyInstaller is not installed here).
+    `hooked`: the data entries (bundle name, source, kind) PyInstaller's hooks would add."""
     built = _Built()
     hooks = types.ModuleType("PyInstaller.utils.hooks")
     hooks.collect_submodules = lambda name: [name]  # type: ignore[attr-defined]
@@ -53,7 +56,7 @@ def _run_spec(platform: str, monkeypatch: pytest.MonkeyPatch) -> _Built:
     def collect(*parts: Any, name: str, **_: Any) -> None:
         built.folder, built.collected = name, list(parts)
 
-    analysis = types.SimpleNamespace(binaries=[], datas=[], scripts=[], pure=[])
+    analysis = types.SimpleNamespace(binaries=[], datas=list(hooked or []), scripts=[], pure=[])
     spec_globals = {
         "__name__": "__spec__",
         "SPECPATH": str(SPEC.parent),
@@ -84,6 +87,18 @@ def test_elsewhere_one_spa_pos_does_both_as_before(monkeypatch: pytest.MonkeyPat
     built = _run_spec("linux", monkeypatch)
     assert [(e["name"], e["console"]) for e in built.exes] == [("spa-pos", True)]
     assert built.folder == "spa-pos"
+
+
+def test_qts_own_translations_stay_in_the_bundle(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PySide6's hooks bring Qt's translations (qtbase_*.qm): the spec's trimming keeps them,
+    or Qt's dialogs (file pickers, message box buttons) would be half English in Chinese."""
+    qt = "PySide6/Qt/translations"
+    entries = [(f"{qt}/{name}", f"/wheel/{qt}/{name}", "DATA") for name in ("qtbase_zh_CN.qm",)]
+    unused = ("PySide6/Qt/lib/libQt6Qml.so.6", "/wheel/libQt6Qml.so.6", "DATA")
+    built = _run_spec("linux", monkeypatch, [*entries, unused])
+    datas = built.collected[-1]
+    assert all(entry in datas for entry in entries)
+    assert unused not in datas  # the trimming itself still works
 
 
 def _sections(text: str) -> dict[str, list[str]]:

@@ -2272,6 +2272,10 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <translation>Refund the whole sale {no}?</translation>
         </message>
         <message>
+            <source>Refund the whole sale {no}: {amount} back?</source>
+            <translation>Refund the whole sale {no}: {amount} back?</translation>
+        </message>
+        <message>
             <source>Refund lines {lines} of sale {no}?</source>
             <translation>Refund lines {lines} of sale {no}?</translation>
         </message>

@@ -2272,6 +2272,10 @@ A safety copy of the current data is kept first (in the “safety” folder next
             <translation>整单退款 {no}？</translation>
         </message>
         <message>
+            <source>Refund the whole sale {no}: {amount} back?</source>
+            <translation>整单退款 {no}：退回 {amount}？</translation>
+        </message>
+        <message>
             <source>Refund lines {lines} of sale {no}?</source>
             <translation>退销售单 {no} 的第 {lines} 行？</translation>
         </message>

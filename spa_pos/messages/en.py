@@ -915,6 +915,9 @@ _MOVE: dict[str, str] = {
 
 # this terminal's database server
 _SERVER: dict[str, str] = {
+    "server.place_file": "File on this computer: {path}",
+    "server.place_server": "Server {host}:{port}, database {database}, user {user}",
+    "server.place_no_user": "Server {host}:{port}, database {database}",
     "server.bad_url": (
         "That is not a server address: give the PostgreSQL server's host, port (1–65535), "
         "database name and user"

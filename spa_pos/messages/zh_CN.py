@@ -739,6 +739,9 @@ _MOVE: dict[str, str] = {
 
 # this terminal's database server (服务器设置)
 _SERVER: dict[str, str] = {
+    "server.place_file": "本机文件 {path}",
+    "server.place_server": "服务器 {host}:{port} 数据库 {database} 用户 {user}",
+    "server.place_no_user": "服务器 {host}:{port} 数据库 {database}",
     "server.bad_url": (
         "服务器地址不对：请填写 PostgreSQL 服务器的主机、端口（1–65535）、数据库名和用户名"
     ),

@@ -53,6 +53,12 @@ class SaleView:
     lines: list[SaleLineView]
     payments: list[tuple[str, int]]
 
+    @property
+    def open_fen(self) -> int:
+        """What a whole-sale refund gives back: the net of the lines not refunded yet
+        (`refunds.refund` without lines refunds exactly those)."""
+        return sum(line.net_fen for line in self.lines if not line.refunded)
+
 
 @dataclass(frozen=True)
 class RefundView:

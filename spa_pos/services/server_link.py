@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from sqlalchemy import inspect
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
-from spa_pos import server
+from spa_pos import messages, server
 from spa_pos.db import Database, latest_revision
 from spa_pos.errors import DomainError
 from spa_pos.services.context import Ctx
@@ -30,6 +31,7 @@ State = Literal["empty", "current", "older", "newer"]
 @dataclass(frozen=True)
 class Probe:
     shown_url: str  # without the password
+    place: str  # where it is, in words (`place`)
     state: State
     revision: str  # the database's schema revision, "" when empty
     latest: str  # the revision this till writes
@@ -37,10 +39,10 @@ class Probe:
 
 @dataclass(frozen=True)
 class Current:
-    """What the settings show: the database in use (no password) and the fields of the
-    server saved on this terminal, else of the server in use, else empty."""
+    """What the settings show: where the database in use is, in words (`place`), and the
+    fields of the server saved on this terminal, else of the server in use, else empty."""
 
-    shown_url: str
+    in_use: str
     host: str
     port: int
     database: str
@@ -53,7 +55,19 @@ def current(ctx: Ctx) -> Current:
     host, port, database, user = (
         server.fields(chosen) if chosen else ("", server.DEFAULT_PORT, "", "")
     )
-    return Current(ctx.db.shown_url, host, port, database, user)
+    return Current(place(ctx.db.url), host, port, database, user)
+
+
+def place(url: str) -> str:
+    """Where the database `url` names is, for a person (the URL's syntax and escapes are
+    not): the SQLite file's path, or the server's host and port, database and user; never
+    the password. A server reached through its unix socket names the socket's folder."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return messages.render("server.place_file", {"path": parsed.database or ""})
+    host, port, database, user = server.fields(url)
+    where = {"host": host or "localhost", "port": port, "database": database, "user": user}
+    return messages.render("server.place_server" if user else "server.place_no_user", where)
 
 
 def probe(url: str) -> Probe:
@@ -62,6 +76,7 @@ def probe(url: str) -> Probe:
     the server's reason) and a database of another program (`server.not_ours`)."""
     target = Database(server.checked(url))
     shown = target.shown_url
+    where = place(target.url)
     try:
         with target.engine.connect() as conn:
             tables = inspect(conn).get_table_names()
@@ -73,14 +88,14 @@ def probe(url: str) -> Probe:
         target.dispose()
     latest = latest_revision()
     if not tables:
-        return Probe(shown, "empty", "", latest)
+        return Probe(shown, where, "empty", "", latest)
     if revision is None:
         raise DomainError("server.not_ours", target=shown, tables=len(tables))
     if revision == latest:
         state: State = "current"
     else:
         state = "older" if revision in target.known_versions() else "newer"
-    return Probe(shown, state, revision, latest)
+    return Probe(shown, where, state, revision, latest)
 
 
 def choose(url: str) -> Probe:

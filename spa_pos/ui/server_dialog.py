@@ -35,7 +35,7 @@ class ServerDialog(QDialog):
         super().__init__(parent)
         self.worker = worker
         self.setWindowTitle(self.tr("Database server"))
-        self.in_use = label(now.shown_url, wrap=True)
+        self.in_use = label(now.in_use, wrap=True)
         self.in_use.setObjectName("databaseInUse")
         self.host = QLineEdit(now.host)
         self.host.setObjectName("serverHost")
@@ -121,7 +121,7 @@ class ServerDialog(QDialog):
     def _saved(self, found: Probe) -> None:
         self._busy(False)
         self.outcome.setText(
-            self.tr("Saved. Restart the till to work on %1.").replace("%1", found.shown_url)
+            self.tr("Saved. Restart the till to work on %1.").replace("%1", found.place)
             + "\n"
             + self.state_text(found)
         )

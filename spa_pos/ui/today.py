@@ -5,7 +5,8 @@ header shows the day's money net of refunds per payment method: the figures of t
 report (`sales.day_book` hands over `dayclose.takings`), never summed here. The search
 takes a whole sale number or, for today's sales, just its last digits.
 
-A refund (whole sale or the ticked lines) needs the manager PIN; `refunds.refund` runs
+A refund (whole sale or the ticked lines) needs the manager PIN (a whole sale is asked
+about first, with its amount, whoever is signed in); `refunds.refund` runs
 with the manager actor that `staff.manager` gives back. Its receipt is printed from the
 message that confirms it.
 """
@@ -44,7 +45,7 @@ from spa_pos.services.sales import DayBook, RefundView, SaleView
 from spa_pos.ui import i18n
 from spa_pos.ui.changes import Change
 from spa_pos.ui.pin_dialog import ManagerPinDialog, approve
-from spa_pos.ui.widgets import button, card, inform, label
+from spa_pos.ui.widgets import button, card, confirm, inform, label
 from spa_pos.ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -387,8 +388,29 @@ class TodayPage(QWidget):
         def action(ctx: Ctx) -> RefundResult:
             return refunds.refund(ctx, sale_no, lines)
 
-        self.pin_dialog = approve(
-            self.worker, "refund", what, action, self._refunded, changes=Change.REFUNDS, parent=self
+        def go() -> None:
+            self.pin_dialog = approve(
+                self.worker,
+                "refund",
+                what,
+                action,
+                self._refunded,
+                changes=Change.REFUNDS,
+                parent=self,
+            )
+
+        if not whole:
+            go()
+            return
+        # A manager signed in gets no PIN prompt: without this pause one click would pay
+        # the whole sale back.
+        confirm(
+            self,
+            self.tr("Refund whole sale"),
+            self.tr("Refund the whole sale {no}: {amount} back?").format(
+                no=sale_no, amount=format_fen(sale.open_fen)
+            ),
+            go,
         )
 
     def _refunded(self, result: RefundResult) -> None:

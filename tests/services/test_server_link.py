@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 
-from spa_pos import paths, server
+from spa_pos import messages, paths, server
 from spa_pos.db import Database, latest_revision
 from spa_pos.errors import DomainError
 from spa_pos.services import server_link
@@ -137,6 +137,28 @@ def pg(engine: str) -> None:
         pytest.skip("tries a database server: PostgreSQL only (pytest --engine=postgresql)")
 
 
+def test_a_database_is_shown_as_where_it_is_never_as_a_url_or_with_its_password() -> None:
+    assert server_link.place("sqlite:////home/clinic/spa-pos.sqlite3") == (
+        "本机文件 /home/clinic/spa-pos.sqlite3"
+    )
+    assert server_link.place(SERVER) == "服务器 192.168.1.10:5432 数据库 clinic 用户 spa"
+    socket = server.compose("/tmp/walk16/pg", 5432, "clinic", "postgres", "p@ss/%")
+    assert server_link.place(socket) == "服务器 /tmp/walk16/pg:5432 数据库 clinic 用户 postgres"
+    assert server_link.place("postgresql+psycopg://:5433/clinic") == (
+        "服务器 localhost:5433 数据库 clinic"
+    )
+    messages.set_language("en")
+    try:
+        assert server_link.place(SERVER) == ("Server 192.168.1.10:5432, database clinic, user spa")
+    finally:
+        messages.set_language("zh_CN")
+
+
+def test_what_the_settings_show_of_the_database_in_use(ctx: Ctx) -> None:
+    shown = server_link.current(ctx).in_use
+    assert shown == server_link.place(ctx.db.url) and "://" not in shown
+
+
 @pytest.fixture
 def empty(pg: None, db_url: str) -> Iterator[str]:
     yield db_url
@@ -150,6 +172,7 @@ def test_an_empty_database_is_said_empty_and_saved(empty: str) -> None:
     found = server_link.choose(_with_password(empty))
     assert found.state == "empty"
     assert "s3cret" not in found.shown_url and "***" in found.shown_url
+    assert found.place == server_link.place(empty) and "s3cret" not in found.place
     assert server.saved() == _with_password(empty)  # trust login: the password is unused
 
 

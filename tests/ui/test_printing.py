@@ -28,6 +28,7 @@ from tests.conftest import register
 from tests.printing.test_escpos import FakePrinterServer
 from tests.ui.conftest import (
     MANAGER_PIN,
+    answer_yes,
     cell_text,
     child,
     open_dialogs,
@@ -164,6 +165,7 @@ def test_the_refund_receipt_is_printed_from_the_refund_message(
     qtbot.waitUntil(lambda: window.today.model.rowCount() == 1)
     window.today.table.selectRow(0)
     qtbot.mouseClick(window.today.refund_all, Qt.MouseButton.LeftButton)
+    answer_yes(qtbot)
     pin = wait_dialog(qtbot, ManagerPinDialog)
     qtbot.keyClicks(pin.pin, MANAGER_PIN)
     with qtbot.waitSignal(window.today.refunded) as refunded:

@@ -14,13 +14,22 @@ from spa_pos.models import Sale
 from spa_pos.money import format_fen
 from spa_pos.services import catalog, checkout, dayclose, members, refunds, staff
 from spa_pos.services.checkout import SaleRequest, SaleResult
-from spa_pos.services.context import Ctx
+from spa_pos.services.context import Actor, Ctx
 from spa_pos.ui import i18n
 from spa_pos.ui.changes import Change
 from spa_pos.ui.main_window import MainWindow
 from spa_pos.ui.pin_dialog import ManagerPinDialog
 from tests.conftest import register
-from tests.ui.conftest import MANAGER_PIN, message_texts, pdf_text, press, wait_dialog
+from tests.ui.conftest import (
+    MANAGER_PIN,
+    answer_yes,
+    message_texts,
+    open_dialogs,
+    pdf_text,
+    press,
+    sign_in,
+    wait_dialog,
+)
 
 
 def sell(ctx: Ctx, card: str | None, *items: tuple[str, int]) -> SaleResult:
@@ -81,6 +90,7 @@ def test_whole_refund_asks_for_the_manager_pin(qtbot: QtBot, window: MainWindow,
     open_today(qtbot, window, 1)
     window.today.table.selectRow(0)
     qtbot.mouseClick(window.today.refund_all, Qt.MouseButton.LeftButton)
+    answer_yes(qtbot)
     dialog = wait_dialog(qtbot, ManagerPinDialog)
     qtbot.keyClicks(dialog.pin, "0000")
     press(qtbot, dialog, Qt.Key.Key_Return)
@@ -99,6 +109,32 @@ def test_whole_refund_asks_for_the_manager_pin(qtbot: QtBot, window: MainWindow,
         assert members.find_one(s, card).points_balance == 0
     qtbot.waitUntil(lambda: window.today.model.sales[0].status == "refunded")
     assert not window.today.refund_all.isEnabled()
+
+
+def test_a_whole_refund_asks_first_even_a_manager(
+    qtbot: QtBot, window: MainWindow, ctx: Ctx
+) -> None:
+    """A manager gets no PIN prompt, so the question with the sale and the money is the
+    only pause before the whole sale is paid back; Esc leaves the sale as it was."""
+    staff.add(ctx, "李店长", "manager", "97531357")
+    window.sign_out()
+    sign_in(qtbot, window, Actor("李店长", "manager"))
+    sold = sell(ctx, None, ("AJ", 1), ("ZYB", 1))
+    open_today(qtbot, window, 1)
+    window.today.table.selectRow(0)
+    qtbot.mouseClick(window.today.refund_all, Qt.MouseButton.LeftButton)
+    box = wait_dialog(qtbot, QMessageBox)
+    assert box.text() == f"整单退款 {sold.sale_no}：退回 ¥207.00？"
+    press(qtbot, box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    window.worker.wait_for_done()
+    with ctx.db.read() as s:
+        assert s.scalars(select(Sale.status)).one() == "completed"
+    qtbot.mouseClick(window.today.refund_all, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(window.today.refunded) as refunded:
+        answer_yes(qtbot)
+    assert refunded.args[0].refunded_fen == 20700
+    assert not open_dialogs(ManagerPinDialog)
 
 
 def test_refund_of_the_ticked_lines(qtbot: QtBot, window: MainWindow, ctx: Ctx) -> None:
