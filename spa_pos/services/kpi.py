@@ -444,11 +444,18 @@ def _outstanding(session: Session, moments: Sequence[datetime]) -> list[int]:
 
 
 def _redemptions(session: Session, lo: datetime, hi: datetime) -> tuple[RewardRedemptions, ...]:
-    """Vouchers issued in the period per reward, cancelled ones left out."""
+    """Vouchers bought with points in the period per reward, cancelled ones left out. A
+    targeted coupon (`member_list.issue_coupon`) is a voucher of a reward given at no
+    points: no redemption, so left out too (a reward costs at least one point)."""
     rows = session.execute(
         select(Reward.code, Reward.name, func.count(Voucher.id), func.sum(Voucher.points_spent))
         .join(Reward, Reward.id == Voucher.reward_id)
-        .where(Voucher.issued_at >= lo, Voucher.issued_at < hi, Voucher.status != "cancelled")
+        .where(
+            Voucher.issued_at >= lo,
+            Voucher.issued_at < hi,
+            Voucher.status != "cancelled",
+            Voucher.points_spent > 0,
+        )
         .group_by(Reward.code, Reward.name)
         .order_by(func.sum(Voucher.points_spent).desc(), Reward.code)
     ).all()

@@ -23,9 +23,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from spa_pos.errors import DomainError
-from spa_pos.services import checkout, courses, kpi, refunds, vouchers
+from spa_pos.services import checkout, courses, kpi, member_list, refunds, vouchers
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import Ctx
+from spa_pos.services.member_list import Filter
 from tests.conftest import enter_at, register
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -116,6 +117,15 @@ def test_february_against_january(history: Ctx) -> None:
     ]
     assert cur.win_back.rate is None
     assert cur.win_back.reason == "kpi.win_back_no_contacts"
+
+
+def test_free_coupons_are_no_redemptions(history: Ctx) -> None:
+    """A targeted coupon (发券) of R-Q10 to all four members costs no points: February
+    still has one redemption of R-Q10 (A's, 100 points), not five."""
+    member_list.issue_coupon(history, Filter(), "R-Q10", "关怀", at=local(2, 26, 10))
+    cur = kpi.dashboard(history, date(2026, 2, 1), date(2026, 2, 28)).current
+    assert [(r.code, r.vouchers, r.points) for r in cur.redemptions] == [("R-Q10", 1, 100)]
+    assert (cur.points_redeemed, cur.redemption_rate) == (100, round(100 / 2739, 4))
 
 
 def test_trend_slices_add_up(history: Ctx) -> None:
