@@ -48,7 +48,6 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
 BAR = QColor(77, 128, 184)
-WIN_BACK_ROW = 7  # in `_rows`
 
 
 @dataclass(frozen=True)
@@ -268,7 +267,9 @@ class DashboardDialog(QDialog):
             self.tr("Members per tag"), [Bar(t, n, _count(n)) for t, n in board.tags.items()]
         )
 
-    def _rows(self) -> list[tuple[str, Callable[[Figures], str], Callable[[Figures], float]]]:
+    def _rows(self) -> list[tuple[str, str, Callable[[Figures], str]]]:
+        """(label, key in `kpi.ROWS`, the figure as written) of each row of the table."""
+
         def rate(f: float | None) -> str:
             return "—" if f is None else f"{f:.1%}"
 
@@ -276,75 +277,45 @@ class DashboardDialog(QDialog):
             return "—" if v is None else format_fen(v)
 
         return [
-            (self.tr("Members"), lambda f: _count(f.members_total), lambda f: f.members_total),
-            (self.tr("New members"), lambda f: _count(f.new_members), lambda f: f.new_members),
-            (
-                self.tr("Active members"),
-                lambda f: _count(f.active_members),
-                lambda f: f.active_members,
-            ),
-            (self.tr("Visits"), lambda f: _count(f.visits), lambda f: f.visits),
-            (self.tr("Revenue"), lambda f: fen(f.revenue_fen), lambda f: f.revenue_fen),
+            (self.tr("Members"), "members_total", lambda f: _count(f.members_total)),
+            (self.tr("New members"), "new_members", lambda f: _count(f.new_members)),
+            (self.tr("Active members"), "active_members", lambda f: _count(f.active_members)),
+            (self.tr("Visits"), "visits", lambda f: _count(f.visits)),
+            (self.tr("Revenue"), "revenue_fen", lambda f: fen(f.revenue_fen)),
             (
                 self.tr("Spend per visit"),
+                "spend_per_visit_fen",
                 lambda f: fen(f.spend_per_visit_fen),
-                lambda f: f.spend_per_visit_fen,
             ),
             (
                 self.tr("30-day repurchase"),
+                "repurchase_30d",
                 lambda f: (
                     f"{rate(f.repurchase_30d.rate)} "
                     f"({f.repurchase_30d.repurchased}/{f.repurchase_30d.eligible})"
                 ),
-                lambda f: f.repurchase_30d.rate,
             ),
-            (
-                self.tr("Win-back rate"),
-                lambda f: rate(f.win_back.rate),
-                lambda f: f.win_back.rate or 0.0,
-            ),
-            (
-                self.tr("Points issued"),
-                lambda f: _count(f.points_issued),
-                lambda f: f.points_issued,
-            ),
-            (
-                self.tr("Points redeemed"),
-                lambda f: _count(f.points_redeemed),
-                lambda f: f.points_redeemed,
-            ),
-            (
-                self.tr("Points expired"),
-                lambda f: _count(f.points_expired),
-                lambda f: f.points_expired,
-            ),
+            (self.tr("Win-back rate"), "win_back", lambda f: rate(f.win_back.rate)),
+            (self.tr("Points issued"), "points_issued", lambda f: _count(f.points_issued)),
+            (self.tr("Points redeemed"), "points_redeemed", lambda f: _count(f.points_redeemed)),
+            (self.tr("Points expired"), "points_expired", lambda f: _count(f.points_expired)),
             (
                 self.tr("Points outstanding"),
+                "points_outstanding",
                 lambda f: _count(f.points_outstanding),
-                lambda f: f.points_outstanding,
             ),
-            (
-                self.tr("Liability"),
-                lambda f: fen(f.liability_fen),
-                lambda f: f.liability_fen or 0,
-            ),
-            (
-                self.tr("Redemption rate"),
-                lambda f: rate(f.redemption_rate),
-                lambda f: f.redemption_rate,
-            ),
+            (self.tr("Liability"), "liability_fen", lambda f: fen(f.liability_fen)),
+            (self.tr("Redemption rate"), "redemption_rate", lambda f: rate(f.redemption_rate)),
         ]
 
     def _fill_table(self, cur: Figures, prev: Figures) -> None:
         rows = self._rows()
+        moved = kpi.changes(cur.to_json(), prev.to_json())
         # The win-back rate cannot be computed yet: its row says why instead of a change.
         why = cur.win_back.reason and messages.render(cur.win_back.reason, {})
         self.table.setRowCount(len(rows))
-        for r, (name, text, value) in enumerate(rows):
-            now, before = value(cur), value(prev)
-            change = "—" if not before else f"{(now - before) / abs(before):+.0%}"
-            if r == WIN_BACK_ROW and why:
-                change = why
+        for r, (name, key, text) in enumerate(rows):
+            change = why if key == "win_back" and why else moved[key]
             for c, cell in enumerate((name, text(cur), text(prev), change)):
                 item = QTableWidgetItem(cell)
                 if c:

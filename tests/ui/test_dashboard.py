@@ -56,6 +56,7 @@ def test_february_on_the_dashboard(
     visits = [cell_text(table, 3, c) for c in range(4)]
     assert visits[1:] == ["4", "2", "+100%"]
     assert cell_text(table, 6, 1) == "66.7% (2/3)"  # 30-day repurchase
+    assert cell_text(table, 6, 3) == "-33.3 个百分点"  # after 100 %: points, not -33 %
     assert cell_text(table, 4, 1) == "¥4,145.00"  # revenue
     assert cell_text(table, 7, 1) == "—"  # win-back: no contacts yet, and why
     assert cell_text(table, 7, 3) == "尚无回访记录，暂无法计算唤醒率"
@@ -74,7 +75,7 @@ def test_february_on_the_dashboard(
     dialog.export_to("xlsx", xlsx)
     qtbot.waitUntil(lambda: "feb.xlsx" in dialog.status.text())
     rows = {r[0]: r[1:] for r in load_workbook(xlsx)["对比"].iter_rows(values_only=True)}
-    assert rows["到店人次"] == (4, 2)
+    assert rows["到店人次"] == (4, 2, "+100%")
     dialog.export_to("pdf", pdf)
     qtbot.waitUntil(lambda: "feb.pdf" in dialog.status.text())
     assert "66.7%（2/3）" in pdf_text(pdf)
