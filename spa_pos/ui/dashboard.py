@@ -57,10 +57,23 @@ class Bar:
     text: str  # the number shown beside the bar
 
 
+@dataclass(frozen=True)
+class PlacedBar:
+    """Where one bar of a `BarChart` is drawn, in the chart's coordinates."""
+
+    label: str  # the name as drawn: elided when the names would push the number out
+    base: int  # the text's baseline
+    bar: QRectF
+    text_x: int  # where the number starts
+    text_right: int  # and where it ends
+
+
 class BarChart(QWidget):
-    """Horizontal bars, each with its label on the left and its number on the right."""
+    """Horizontal bars, each with its label on the left and its number on the right. The
+    numbers are always whole: when the chart is narrow the names are elided instead."""
 
     ROW = 24
+    MIN_BAR = 24  # the room a bar keeps beside long names
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,36 +84,61 @@ class BarChart(QWidget):
     def set_bars(self, title: str, bars: list[Bar]) -> None:
         self.title, self.bars = title, bars
         self.setFixedHeight(self.ROW * (len(bars) + 1) + 12)
+        self.setToolTip("\n".join(f"{b.label}  {b.text}" for b in bars))  # names in full
         self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(420, self.ROW * (len(self.bars) + 1) + 12)
 
+    def _text_room(self) -> int:
+        metrics = self.fontMetrics()
+        return max((metrics.horizontalAdvance(b.text) for b in self.bars), default=0) + 8
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for the numbers, a short bar and a few characters of the names."""
+        return QSize(
+            self._text_room() + self.MIN_BAR + 4 * self.fontMetrics().averageCharWidth(), 0
+        )
+
+    def placed(self) -> list[PlacedBar]:
+        """Each bar's place at the chart's present width."""
+        metrics = self.fontMetrics()
+        text_w = self._text_room()
+        widest = max((metrics.horizontalAdvance(b.label) for b in self.bars), default=0) + 8
+        label_w = max(0, min(widest, self.width() - text_w - self.MIN_BAR))
+        room = max(0, self.width() - label_w - text_w)
+        top = max((b.value for b in self.bars), default=0) or 1
+        out = []
+        for i, b in enumerate(self.bars):
+            y = self.ROW * (i + 1)
+            shown = metrics.elidedText(b.label, Qt.TextElideMode.ElideRight, label_w - 8)
+            length = room * max(0.0, b.value) / top
+            text_x = int(label_w + length + 6)
+            out.append(
+                PlacedBar(
+                    shown,
+                    y + (self.ROW + metrics.ascent() - metrics.descent()) // 2,
+                    QRectF(label_w, y + 5, length, self.ROW - 10),
+                    text_x,
+                    text_x + metrics.horizontalAdvance(b.text),
+                )
+            )
+        return out
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metrics = painter.fontMetrics()
         bold = painter.font()
         bold.setBold(True)
         plain = painter.font()
         painter.setFont(bold)
-        painter.drawText(0, metrics.ascent() + 2, self.title)
+        painter.drawText(0, painter.fontMetrics().ascent() + 2, self.title)
         painter.setFont(plain)
-        if not self.bars:
-            painter.end()
-            return
-        label_w = max(metrics.horizontalAdvance(b.label) for b in self.bars) + 8
-        text_w = max(metrics.horizontalAdvance(b.text) for b in self.bars) + 8
-        room = max(0, self.width() - label_w - text_w)
-        top = max((b.value for b in self.bars), default=0) or 1
-        for i, b in enumerate(self.bars):
-            y = self.ROW * (i + 1)
-            base = y + (self.ROW + metrics.ascent() - metrics.descent()) // 2
+        for b, place in zip(self.bars, self.placed(), strict=True):
             painter.setPen(self.palette().text().color())
-            painter.drawText(0, base, b.label)
-            length = room * max(0.0, b.value) / top
-            painter.fillRect(QRectF(label_w, y + 5, length, self.ROW - 10), BAR)
-            painter.drawText(int(label_w + length + 6), base, b.text)
+            painter.drawText(0, place.base, place.label)
+            painter.fillRect(place.bar, BAR)
+            painter.drawText(place.text_x, place.base, b.text)
         painter.end()
 
 
