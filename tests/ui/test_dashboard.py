@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from spa_pos.services import staff
-from spa_pos.services.kpi import TopItem
 from spa_pos.services.context import Actor, Ctx
+from spa_pos.services.kpi import TopItem
 from spa_pos.ui.dashboard import DashboardDialog
 from spa_pos.ui.main_window import MainWindow
 from tests.services.test_kpi import build_history
@@ -114,7 +114,7 @@ def test_the_top_services_amounts_are_whole_at_1024x768(
     ]
     for bar, place in zip(chart.bars, placed, strict=True):
         right = chart.mapTo(viewport, QPoint(place.text_right, place.base))
-        assert 0 < place.text_x and right.x() <= viewport.width(), (bar.text, right.x())
+        assert place.text_x > 0 and right.x() <= viewport.width(), (bar.text, right.x())
     assert placed[1].label.endswith("…") and placed[1].label[:-1] in long_name
     assert "¥1,234,567.89" in [b.text for b in chart.bars]
     assert long_name in chart.toolTip()
