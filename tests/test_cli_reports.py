@@ -88,9 +88,10 @@ def test_dashboard_xlsx_reads_back(history: Ctx, tmp_path: Path) -> None:
     board = kpi.dashboard(history, date(2026, 2, 1), date(2026, 2, 28))
     book = load_workbook(export_xlsx(history, board, tmp_path / "kpi.xlsx"))
     rows = {r[0]: r[1:] for r in book["对比"].iter_rows(values_only=True)}
-    assert rows["到店人次"] == (4, 2)
-    assert rows["营业额（净）"] == (4145, 3748)  # yuan
-    assert rows["30天复购率"] == (0.6667, 1.0)
+    assert rows[None][-1] == "变化"
+    assert rows["到店人次"] == (4, 2, "+100%")
+    assert rows["营业额（净）"] == (4145, 3748, "+11%")  # yuan
+    assert rows["30天复购率"] == (0.6667, 1.0, "-33.3 个百分点")
     assert [r for r in book["热门项目"].iter_rows(values_only=True)][1] == (
         "ZJTN10",
         "针灸推拿十次疗程",
@@ -112,6 +113,7 @@ def test_dashboard_pdf_reads_back(history: Ctx, tmp_path: Path) -> None:
     assert "¥4,145.00" in text
     assert "针灸推拿十次疗程" in text
     assert "100 (1)" in text  # R-Q10: its points and its vouchers, as the dashboard shows
+    assert "变化" in text and "-33.3 个百分点" in text and "+100%" in text
 
 
 def test_the_printed_bars_write_thousands_as_the_window_does(history: Ctx, tmp_path: Path) -> None:

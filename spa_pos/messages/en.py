@@ -848,6 +848,7 @@ _KPI = {
     "kpi.bad_month": "A month is written YYYY-MM: {text}",
     "kpi.win_back_no_contacts": "No contact results recorded yet, so no win-back rate",
     "kpi.conclusions_too_long": "Conclusions are at most {max} characters",
+    "kpi.change_points": "{points} pts",
 }
 
 # therapists (技师): who served, the therapist report

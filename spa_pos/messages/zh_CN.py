@@ -693,6 +693,7 @@ _KPI = {
     "kpi.bad_month": "月份格式应为 YYYY-MM：{text}",
     "kpi.win_back_no_contacts": "尚无回访记录，暂无法计算唤醒率",
     "kpi.conclusions_too_long": "评估结论最长 {max} 字",
+    "kpi.change_points": "{points} 个百分点",
 }
 
 # therapists (技师): who served, the therapist report

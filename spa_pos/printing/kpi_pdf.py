@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from spa_pos.money import format_fen
 from spa_pos.printing.content import wrap_text
 from spa_pos.printing.fonts import register_fonts, text_width
-from spa_pos.services.kpi import compare_rows
+from spa_pos.services.kpi import change_rows
 
 if TYPE_CHECKING:
     from spa_pos.services.kpi import Dashboard
@@ -108,8 +108,8 @@ class _Page:
 
 
 def _comparison(page: _Page, cur: dict[str, Any], prev: dict[str, Any]) -> None:
-    head = ("", f"{cur['start']} – {cur['end']}", f"上期 {prev['start']} – {prev['end']}")
-    page.table([head, *compare_rows(cur, prev)], (150, 150, 170))
+    head = ("", f"{cur['start']} – {cur['end']}", f"上期 {prev['start']} – {prev['end']}", "变化")
+    page.table([head, *change_rows(cur, prev)], (130, 120, 150, 90))
 
 
 def _counts(counts: dict[str, int]) -> list[tuple[str, int, str]]:

@@ -35,6 +35,7 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -49,6 +50,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from spa_pos import clock as clk
+from spa_pos import messages
 from spa_pos.errors import DomainError
 from spa_pos.models import (
     CatalogItem,
@@ -444,11 +446,18 @@ def _outstanding(session: Session, moments: Sequence[datetime]) -> list[int]:
 
 
 def _redemptions(session: Session, lo: datetime, hi: datetime) -> tuple[RewardRedemptions, ...]:
-    """Vouchers issued in the period per reward, cancelled ones left out."""
+    """Vouchers bought with points in the period per reward, cancelled ones left out. A
+    targeted coupon (`member_list.issue_coupon`) is a voucher of a reward given at no
+    points: no redemption, so left out too (a reward costs at least one point)."""
     rows = session.execute(
         select(Reward.code, Reward.name, func.count(Voucher.id), func.sum(Voucher.points_spent))
         .join(Reward, Reward.id == Voucher.reward_id)
-        .where(Voucher.issued_at >= lo, Voucher.issued_at < hi, Voucher.status != "cancelled")
+        .where(
+            Voucher.issued_at >= lo,
+            Voucher.issued_at < hi,
+            Voucher.status != "cancelled",
+            Voucher.points_spent > 0,
+        )
         .group_by(Reward.code, Reward.name)
         .order_by(func.sum(Voucher.points_spent).desc(), Reward.code)
     ).all()
@@ -568,9 +577,51 @@ def show(value: Any, how: str) -> str:
     return f"{int(value):,}"
 
 
+# The ways of writing (`ROWS`) whose figure is a rate: its change is a difference.
+RATES = frozenset({"rate", "repurchase", "win_back"})
+TENTH = Decimal("0.1")
+
+
+def _level(value: Any, how: str) -> float | None:
+    """One figure of `Figures.to_json()` as the number compared: a rate as its fraction."""
+    if value is None:
+        return None
+    if how in ("repurchase", "win_back"):
+        rate = value["rate"]
+        return None if rate is None else float(rate)
+    return float(value)
+
+
+def change(now: Any, before: Any, how: str) -> str:
+    """How a figure of `ROWS` moved since the period before, as every report writes it.
+    A rate's change is its difference in percentage points: a repurchase rate going from
+    26.7 % to 28.5 % is "+1.8 个百分点", not "+7%" (its relative change). A count's or an
+    amount's change is relative to the period before; "—" when that was 0 or unknown."""
+    a, b = _level(now, how), _level(before, how)
+    if a is None or b is None:
+        return "—"
+    if how in RATES:
+        # in decimal: the rates are kept to 4 places, 3.65 points round up to 3.7
+        points = ((Decimal(repr(a)) - Decimal(repr(b))) * 100).quantize(TENTH, ROUND_HALF_UP)
+        return messages.render("kpi.change_points", {"points": f"{points:+.1f}"})
+    return "—" if not b else f"{(a - b) / abs(b):+.0%}"
+
+
+def changes(cur: dict[str, Any], prev: dict[str, Any]) -> dict[str, str]:
+    """The change (`change`) of every figure in ROWS, by its key."""
+    return {key: change(cur[key], prev[key], how) for key, _, how in ROWS}
+
+
 def compare_rows(cur: dict[str, Any], prev: dict[str, Any]) -> list[tuple[str, str, str]]:
     """(label, this period, the period before) of every figure in ROWS."""
     return [(label, show(cur[key], how), show(prev[key], how)) for key, label, how in ROWS]
+
+
+def change_rows(cur: dict[str, Any], prev: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """`compare_rows` with the change (`change`) of each figure beside them."""
+    moved = changes(cur, prev)
+    rows = compare_rows(cur, prev)
+    return [(*row, moved[key]) for row, (key, _, _) in zip(rows, ROWS, strict=True)]
 
 
 def summary_text(board: Dashboard) -> str:

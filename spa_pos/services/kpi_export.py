@@ -12,7 +12,7 @@ from spa_pos.errors import DomainError
 from spa_pos.services import permissions
 from spa_pos.services.context import Ctx
 from spa_pos.services.exports import yuan
-from spa_pos.services.kpi import ROWS, Dashboard
+from spa_pos.services.kpi import ROWS, Dashboard, changes
 
 
 def _number(value: Any, how: str) -> Any:
@@ -36,9 +36,10 @@ def export_xlsx(ctx: Ctx, board: Dashboard, path: Path) -> Path:
     sheet = book.active
     assert sheet is not None  # a new workbook has its first sheet
     sheet.title = "对比"
-    sheet.append(["", f"{cur['start']} – {cur['end']}", f"{prev['start']} – {prev['end']}"])
+    sheet.append(["", f"{cur['start']} – {cur['end']}", f"{prev['start']} – {prev['end']}", "变化"])
+    moved = changes(cur, prev)
     for key, label, how in ROWS:
-        sheet.append([label, _number(cur[key], how), _number(prev[key], how)])
+        sheet.append([label, _number(cur[key], how), _number(prev[key], how), moved[key]])
 
     trend = book.create_sheet("走势")
     trend.append(["开始", "结束", "到店人次", "营业额（元）", "新会员", "未兑积分"])

@@ -48,7 +48,6 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
 BAR = QColor(77, 128, 184)
-WIN_BACK_ROW = 7  # in `_rows`
 
 
 @dataclass(frozen=True)
@@ -58,10 +57,23 @@ class Bar:
     text: str  # the number shown beside the bar
 
 
+@dataclass(frozen=True)
+class PlacedBar:
+    """Where one bar of a `BarChart` is drawn, in the chart's coordinates."""
+
+    label: str  # the name as drawn: elided when the names would push the number out
+    base: int  # the text's baseline
+    bar: QRectF
+    text_x: int  # where the number starts
+    text_right: int  # and where it ends
+
+
 class BarChart(QWidget):
-    """Horizontal bars, each with its label on the left and its number on the right."""
+    """Horizontal bars, each with its label on the left and its number on the right. The
+    numbers are always whole: when the chart is narrow the names are elided instead."""
 
     ROW = 24
+    MIN_BAR = 24  # the room a bar keeps beside long names
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,36 +84,61 @@ class BarChart(QWidget):
     def set_bars(self, title: str, bars: list[Bar]) -> None:
         self.title, self.bars = title, bars
         self.setFixedHeight(self.ROW * (len(bars) + 1) + 12)
+        self.setToolTip("\n".join(f"{b.label}  {b.text}" for b in bars))  # names in full
         self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(420, self.ROW * (len(self.bars) + 1) + 12)
 
+    def _text_room(self) -> int:
+        metrics = self.fontMetrics()
+        return max((metrics.horizontalAdvance(b.text) for b in self.bars), default=0) + 8
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for the numbers, a short bar and a few characters of the names."""
+        return QSize(
+            self._text_room() + self.MIN_BAR + 4 * self.fontMetrics().averageCharWidth(), 0
+        )
+
+    def placed(self) -> list[PlacedBar]:
+        """Each bar's place at the chart's present width."""
+        metrics = self.fontMetrics()
+        text_w = self._text_room()
+        widest = max((metrics.horizontalAdvance(b.label) for b in self.bars), default=0) + 8
+        label_w = max(0, min(widest, self.width() - text_w - self.MIN_BAR))
+        room = max(0, self.width() - label_w - text_w)
+        top = max((b.value for b in self.bars), default=0) or 1
+        out = []
+        for i, b in enumerate(self.bars):
+            y = self.ROW * (i + 1)
+            shown = metrics.elidedText(b.label, Qt.TextElideMode.ElideRight, label_w - 8)
+            length = room * max(0.0, b.value) / top
+            text_x = int(label_w + length + 6)
+            out.append(
+                PlacedBar(
+                    shown,
+                    y + (self.ROW + metrics.ascent() - metrics.descent()) // 2,
+                    QRectF(label_w, y + 5, length, self.ROW - 10),
+                    text_x,
+                    text_x + metrics.horizontalAdvance(b.text),
+                )
+            )
+        return out
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        metrics = painter.fontMetrics()
         bold = painter.font()
         bold.setBold(True)
         plain = painter.font()
         painter.setFont(bold)
-        painter.drawText(0, metrics.ascent() + 2, self.title)
+        painter.drawText(0, painter.fontMetrics().ascent() + 2, self.title)
         painter.setFont(plain)
-        if not self.bars:
-            painter.end()
-            return
-        label_w = max(metrics.horizontalAdvance(b.label) for b in self.bars) + 8
-        text_w = max(metrics.horizontalAdvance(b.text) for b in self.bars) + 8
-        room = max(0, self.width() - label_w - text_w)
-        top = max((b.value for b in self.bars), default=0) or 1
-        for i, b in enumerate(self.bars):
-            y = self.ROW * (i + 1)
-            base = y + (self.ROW + metrics.ascent() - metrics.descent()) // 2
+        for b, place in zip(self.bars, self.placed(), strict=True):
             painter.setPen(self.palette().text().color())
-            painter.drawText(0, base, b.label)
-            length = room * max(0.0, b.value) / top
-            painter.fillRect(QRectF(label_w, y + 5, length, self.ROW - 10), BAR)
-            painter.drawText(int(label_w + length + 6), base, b.text)
+            painter.drawText(0, place.base, place.label)
+            painter.fillRect(place.bar, BAR)
+            painter.drawText(place.text_x, place.base, b.text)
         painter.end()
 
 
@@ -268,7 +305,9 @@ class DashboardDialog(QDialog):
             self.tr("Members per tag"), [Bar(t, n, _count(n)) for t, n in board.tags.items()]
         )
 
-    def _rows(self) -> list[tuple[str, Callable[[Figures], str], Callable[[Figures], float]]]:
+    def _rows(self) -> list[tuple[str, str, Callable[[Figures], str]]]:
+        """(label, key in `kpi.ROWS`, the figure as written) of each row of the table."""
+
         def rate(f: float | None) -> str:
             return "—" if f is None else f"{f:.1%}"
 
@@ -276,75 +315,45 @@ class DashboardDialog(QDialog):
             return "—" if v is None else format_fen(v)
 
         return [
-            (self.tr("Members"), lambda f: _count(f.members_total), lambda f: f.members_total),
-            (self.tr("New members"), lambda f: _count(f.new_members), lambda f: f.new_members),
-            (
-                self.tr("Active members"),
-                lambda f: _count(f.active_members),
-                lambda f: f.active_members,
-            ),
-            (self.tr("Visits"), lambda f: _count(f.visits), lambda f: f.visits),
-            (self.tr("Revenue"), lambda f: fen(f.revenue_fen), lambda f: f.revenue_fen),
+            (self.tr("Members"), "members_total", lambda f: _count(f.members_total)),
+            (self.tr("New members"), "new_members", lambda f: _count(f.new_members)),
+            (self.tr("Active members"), "active_members", lambda f: _count(f.active_members)),
+            (self.tr("Visits"), "visits", lambda f: _count(f.visits)),
+            (self.tr("Revenue"), "revenue_fen", lambda f: fen(f.revenue_fen)),
             (
                 self.tr("Spend per visit"),
+                "spend_per_visit_fen",
                 lambda f: fen(f.spend_per_visit_fen),
-                lambda f: f.spend_per_visit_fen,
             ),
             (
                 self.tr("30-day repurchase"),
+                "repurchase_30d",
                 lambda f: (
                     f"{rate(f.repurchase_30d.rate)} "
                     f"({f.repurchase_30d.repurchased}/{f.repurchase_30d.eligible})"
                 ),
-                lambda f: f.repurchase_30d.rate,
             ),
-            (
-                self.tr("Win-back rate"),
-                lambda f: rate(f.win_back.rate),
-                lambda f: f.win_back.rate or 0.0,
-            ),
-            (
-                self.tr("Points issued"),
-                lambda f: _count(f.points_issued),
-                lambda f: f.points_issued,
-            ),
-            (
-                self.tr("Points redeemed"),
-                lambda f: _count(f.points_redeemed),
-                lambda f: f.points_redeemed,
-            ),
-            (
-                self.tr("Points expired"),
-                lambda f: _count(f.points_expired),
-                lambda f: f.points_expired,
-            ),
+            (self.tr("Win-back rate"), "win_back", lambda f: rate(f.win_back.rate)),
+            (self.tr("Points issued"), "points_issued", lambda f: _count(f.points_issued)),
+            (self.tr("Points redeemed"), "points_redeemed", lambda f: _count(f.points_redeemed)),
+            (self.tr("Points expired"), "points_expired", lambda f: _count(f.points_expired)),
             (
                 self.tr("Points outstanding"),
+                "points_outstanding",
                 lambda f: _count(f.points_outstanding),
-                lambda f: f.points_outstanding,
             ),
-            (
-                self.tr("Liability"),
-                lambda f: fen(f.liability_fen),
-                lambda f: f.liability_fen or 0,
-            ),
-            (
-                self.tr("Redemption rate"),
-                lambda f: rate(f.redemption_rate),
-                lambda f: f.redemption_rate,
-            ),
+            (self.tr("Liability"), "liability_fen", lambda f: fen(f.liability_fen)),
+            (self.tr("Redemption rate"), "redemption_rate", lambda f: rate(f.redemption_rate)),
         ]
 
     def _fill_table(self, cur: Figures, prev: Figures) -> None:
         rows = self._rows()
+        moved = kpi.changes(cur.to_json(), prev.to_json())
         # The win-back rate cannot be computed yet: its row says why instead of a change.
         why = cur.win_back.reason and messages.render(cur.win_back.reason, {})
         self.table.setRowCount(len(rows))
-        for r, (name, text, value) in enumerate(rows):
-            now, before = value(cur), value(prev)
-            change = "—" if not before else f"{(now - before) / abs(before):+.0%}"
-            if r == WIN_BACK_ROW and why:
-                change = why
+        for r, (name, key, text) in enumerate(rows):
+            change = why if key == "win_back" and why else moved[key]
             for c, cell in enumerate((name, text(cur), text(prev), change)):
                 item = QTableWidgetItem(cell)
                 if c:

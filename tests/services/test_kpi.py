@@ -22,10 +22,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from spa_pos import messages
 from spa_pos.errors import DomainError
-from spa_pos.services import checkout, courses, kpi, refunds, vouchers
+from spa_pos.services import checkout, courses, kpi, member_list, refunds, vouchers
 from spa_pos.services.checkout import SaleRequest
 from spa_pos.services.context import Ctx
+from spa_pos.services.member_list import Filter
 from tests.conftest import enter_at, register
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -116,6 +118,48 @@ def test_february_against_january(history: Ctx) -> None:
     ]
     assert cur.win_back.rate is None
     assert cur.win_back.reason == "kpi.win_back_no_contacts"
+
+
+def test_free_coupons_are_no_redemptions(history: Ctx) -> None:
+    """A targeted coupon (发券) of R-Q10 to all four members costs no points: February
+    still has one redemption of R-Q10 (A's, 100 points), not five."""
+    member_list.issue_coupon(history, Filter(), "R-Q10", "关怀", at=local(2, 26, 10))
+    cur = kpi.dashboard(history, date(2026, 2, 1), date(2026, 2, 28)).current
+    assert [(r.code, r.vouchers, r.points) for r in cur.redemptions] == [("R-Q10", 1, 100)]
+    assert (cur.points_redeemed, cur.redemption_rate) == (100, round(100 / 2739, 4))
+
+
+def test_a_rate_changes_by_percentage_points() -> None:
+    """28.5 % after 26.7 % is 1.8 points more, not 7 % more; counts and money move by
+    their relative change."""
+    now, before = {"eligible": 200, "repurchased": 57, "rate": 0.285}, {"rate": 0.267}
+    assert kpi.change(now, before, "repurchase") == "+1.8 个百分点"
+    assert kpi.change(0.1, 0.25, "rate") == "-15.0 个百分点"
+    assert kpi.change(0.05, 0.0, "rate") == "+5.0 个百分点"  # from nothing: still points
+    assert kpi.change(0.2, 0.2, "rate") == "+0.0 个百分点"
+    assert kpi.change({"rate": None}, {"rate": 0.5}, "win_back") == "—"
+    assert kpi.change(4, 2, "count") == "+100%"
+    assert kpi.change(30000, 40000, "fen") == "-25%"
+    assert kpi.change(3, 0, "count") == "—"  # no relative change from nothing
+    assert kpi.change(None, 500, "fen") == "—"  # no liability without a coupon reward
+    messages.set_language("en")
+    try:
+        assert kpi.change(now, before, "repurchase") == "+1.8 pts"
+    finally:
+        messages.set_language("zh_CN")
+
+
+def test_the_changes_of_february(history: Ctx) -> None:
+    board = kpi.dashboard(history, date(2026, 2, 1), date(2026, 2, 28))
+    moved = kpi.changes(board.current.to_json(), board.previous.to_json())
+    assert list(moved) == [key for key, _, _ in kpi.ROWS]
+    assert moved["visits"] == "+100%"  # 4 after 2
+    assert moved["repurchase_30d"] == "-33.3 个百分点"  # 66.67 % after 100 %
+    assert moved["points_redeemed"] == "—"  # none redeemed in January
+    # January redeemed nothing out of 2,500 issued; February 100 out of 2,739
+    assert moved["redemption_rate"] == "+3.7 个百分点"
+    rows = kpi.change_rows(board.current.to_json(), board.previous.to_json())
+    assert rows[3] == ("到店人次", "4", "2", "+100%")
 
 
 def test_trend_slices_add_up(history: Ctx) -> None:

@@ -3,18 +3,20 @@ the figures beside the previous period, the charts' numbers, and both exports re
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtPrintSupport import QPrintDialog
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from spa_pos.services import staff
 from spa_pos.services.context import Actor, Ctx
+from spa_pos.services.kpi import TopItem
 from spa_pos.ui.dashboard import DashboardDialog
 from spa_pos.ui.main_window import MainWindow
 from tests.services.test_kpi import build_history
@@ -56,6 +58,7 @@ def test_february_on_the_dashboard(
     visits = [cell_text(table, 3, c) for c in range(4)]
     assert visits[1:] == ["4", "2", "+100%"]
     assert cell_text(table, 6, 1) == "66.7% (2/3)"  # 30-day repurchase
+    assert cell_text(table, 6, 3) == "-33.3 个百分点"  # after 100 %: points, not -33 %
     assert cell_text(table, 4, 1) == "¥4,145.00"  # revenue
     assert cell_text(table, 7, 1) == "—"  # win-back: no contacts yet, and why
     assert cell_text(table, 7, 3) == "尚无回访记录，暂无法计算唤醒率"
@@ -74,10 +77,47 @@ def test_february_on_the_dashboard(
     dialog.export_to("xlsx", xlsx)
     qtbot.waitUntil(lambda: "feb.xlsx" in dialog.status.text())
     rows = {r[0]: r[1:] for r in load_workbook(xlsx)["对比"].iter_rows(values_only=True)}
-    assert rows["到店人次"] == (4, 2)
+    assert rows["到店人次"] == (4, 2, "+100%")
     dialog.export_to("pdf", pdf)
     qtbot.waitUntil(lambda: "feb.pdf" in dialog.status.text())
     assert "66.7%（2/3）" in pdf_text(pdf)
+
+
+def test_the_top_services_amounts_are_whole_at_1024x768(
+    history: Ctx, qtbot: QtBot, window: MainWindow
+) -> None:
+    """A year of a busy clinic on the till's 1024×768 screen: long service names and
+    amounts in the millions. Every amount is drawn whole inside what the charts' scroll
+    area shows; the names give way (elided, in full in the tooltip)."""
+    dialog = open_dashboard(qtbot, window)
+    show_last_month(qtbot, dialog)
+    board = dialog.board
+    assert board is not None
+    long_name = "高端针灸推拿艾灸拔罐套餐（含中药泡脚）"
+    busy = tuple(
+        TopItem(f"S{i}", long_name if i % 2 else "足浴", 900 - i, 123_456_789 - i * 9_000_000)
+        for i in range(10)
+    )
+    dialog.show_board(replace(board, current=replace(board.current, top_services=busy)))
+    view = dialog.findChild(QScrollArea)
+    assert view is not None
+    # laid out again: ten rows are taller than the view, its scroll bar takes some width
+    qtbot.waitUntil(lambda: view.verticalScrollBar().maximum() > 0)
+    QApplication.processEvents()
+    assert dialog.frameGeometry().width() <= 1024
+    chart = dialog.charts["top"]
+    viewport = view.viewport()
+    assert view.horizontalScrollBar().maximum() == 0  # nothing hidden to the right
+    placed = chart.placed()
+    assert [p.text_right - p.text_x for p in placed] == [
+        chart.fontMetrics().horizontalAdvance(b.text) for b in chart.bars
+    ]
+    for bar, place in zip(chart.bars, placed, strict=True):
+        right = chart.mapTo(viewport, QPoint(place.text_right, place.base))
+        assert place.text_x > 0 and right.x() <= viewport.width(), (bar.text, right.x())
+    assert placed[1].label.endswith("…") and placed[1].label[:-1] in long_name
+    assert "¥1,234,567.89" in [b.text for b in chart.bars]
+    assert long_name in chart.toolTip()
 
 
 def test_a_backwards_period_is_said_not_shown(
