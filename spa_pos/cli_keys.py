@@ -10,17 +10,25 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
-from spa_pos.cli_common import add_command, add_group, output_file
+from spa_pos.cli_common import Refused, add_command, add_group, output_file
 from spa_pos.services.context import Ctx
 
 PASSPHRASE_ENV = "SPA_POS_KEYS_PASSPHRASE"
 
 
 def _passphrase() -> str:
-    return os.environ.get(PASSPHRASE_ENV) or getpass.getpass("密钥文件口令 / keys passphrase: ")
+    """From the environment, else typed at the terminal; with neither (a script, a service)
+    the command is refused rather than reading the passphrase from stdin with echo on."""
+    given = os.environ.get(PASSPHRASE_ENV)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise Refused("cli.keys_passphrase_missing", name=PASSPHRASE_ENV)
+    return getpass.getpass("密钥文件口令 / keys passphrase: ")
 
 
 def cmd_keys_export(ctx: Ctx, args: argparse.Namespace) -> tuple[dict[str, Any], str]:

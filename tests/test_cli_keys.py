@@ -53,3 +53,16 @@ def test_keys_travel_to_a_second_terminal(
     assert code == 0, err
     code, data, err = run("audit", "verify")
     assert code == 0 and data["ok"], err
+
+
+def test_without_a_terminal_or_the_variable_the_passphrase_is_refused(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A script or a service has no terminal: refused (exit 2), not read from stdin with
+    echo on, and no file written."""
+    monkeypatch.delenv(PASSPHRASE_ENV, raising=False)
+    file = tmp_path / "clinic.keys"
+    code, _, err = run("keys", "export", "--to", str(file))
+    assert code == 2
+    assert PASSPHRASE_ENV in err and "没有终端" in err
+    assert not file.exists()

@@ -682,6 +682,8 @@ _CLI: dict[str, str] = {
     "cli.bad_delta": "A points adjustment is a whole number, for example +50 or -30: {text}",
     "cli.not_initialized": "The database is not set up yet; run spa-pos init first ({url})",
     "cli.passphrase_missing": "The environment variable {name} holds no backup passphrase",
+    "cli.keys_passphrase_missing": "No terminal to type the passphrase at: "
+    "give the keys file's passphrase in the environment variable {name}",
     "cli.internal_error": "Internal error ({kind}): {error}",
     "cli.bad_integer": "Expected a whole number from {low} to {high}: {text}",
     "cli.db_folder_missing": "The database's folder does not exist: {folder} (nothing created)",

@@ -541,6 +541,7 @@ _CLI: dict[str, str] = {
     "cli.bad_delta": "积分调整应为整数，例如 +50 或 -30: {text}",
     "cli.not_initialized": "数据库还没有初始化，请先运行 spa-pos init（{url}）",
     "cli.passphrase_missing": "环境变量 {name} 没有设置备份口令",
+    "cli.keys_passphrase_missing": "没有终端可以输入口令：请在环境变量 {name} 中给出密钥文件的口令",
     "cli.internal_error": "内部错误 ({kind}): {error}",
     "cli.bad_integer": "应为 {low} 到 {high} 之间的整数: {text}",
     "cli.db_folder_missing": "数据库所在的文件夹不存在: {folder}（没有创建任何文件）",
